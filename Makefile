@@ -1,0 +1,28 @@
+# `make` builds the course; `make test` runs every test. Both install missing
+# Debian packages first (scripts/install-deps.sh), so a fresh machine needs nothing else.
+SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
+LESSONS_DIR ?= lessons
+OUTPUT_DIR ?= output
+
+.PHONY: all deps test-deps build course test clean
+
+all: course
+
+deps:
+	@scripts/install-deps.sh
+
+test-deps:
+	@scripts/install-deps.sh --test
+
+build: deps
+	$(SWIFT) build -c release --product lessons
+
+course: build
+	$$($(SWIFT) build -c release --show-bin-path)/lessons build $(LESSONS_DIR) --output $(OUTPUT_DIR)
+
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build $(OUTPUT_DIR)

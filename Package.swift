@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Targets follow DESIGN.md: arrows only point down
+// (lessons -> LessonsKit -> Site/Figures -> LessonModel -> CMark/CCairo).
+let package = Package(
+    name: "lessons",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lessons", targets: ["lessons"]),
+        .library(name: "LessonsKit", targets: ["LessonsKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CMark", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "pangocairo",
+                       providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .target(name: "LessonModel", dependencies: ["CMark", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Site", dependencies: ["LessonModel"]),
+        .target(name: "Figures", dependencies: ["CCairo"]),
+        .target(name: "LessonsKit", dependencies: ["LessonModel", "Site", "Figures"]),
+        .executableTarget(name: "lessons", dependencies: [
+            "LessonsKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "LessonModelTests", dependencies: ["LessonModel"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "LessonModel"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
+        .testTarget(name: "LessonsKitTests", dependencies: ["LessonsKit", "lessons"]),
+    ]
+)

@@ -1,0 +1,2 @@
+import LessonsKit
+print(LessonsKit.version)

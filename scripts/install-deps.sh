@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian packages that building (and, with --test, testing) needs,
+# and only those that are missing, so `make` is fast on a machine that has them.
+set -euo pipefail
+
+build_pkgs=(pkg-config libcairo2-dev libpango1.0-dev libcmark-gfm-dev libcmark-gfm-extensions-dev fonts-noto-cjk)
+test_pkgs=()
+if [ "${1:-}" = "--test" ]; then
+  test_pkgs=()
+fi
+
+missing=()
+for p in "${build_pkgs[@]}" "${test_pkgs[@]+"${test_pkgs[@]}"}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "lessons: missing system packages: ${missing[*]}" >&2
+  echo "lessons: this is not a Debian-like system (no apt-get); install the equivalents by hand." >&2
+  exit 1
+fi
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then sudo=(sudo); else
+    echo "lessons: missing system packages: ${missing[*]}" >&2
+    echo "lessons: run as root or install them: apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+echo "lessons: installing missing system packages: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]+"${sudo[@]}"}" apt-get update -qq >&2
+"${sudo[@]+"${sudo[@]}"}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
