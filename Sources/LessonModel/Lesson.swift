@@ -1,0 +1,32 @@
+/// A parsed lesson: its metadata, its body as an AST, and its formulas.
+public struct Lesson: Sendable {
+    /// The path as the user gave it (used in diagnostics).
+    public var path: String
+    /// The path relative to the lessons folder, with `/` separators.
+    public var relativePath: String
+    public var slug: String
+    public var frontMatter: FrontMatter
+    /// The front matter title, else the first heading's text, else the file name.
+    public var title: String
+    public var blocks: [Block]
+    public var math: [MathSpan]
+    /// The page's h2 and h3 headings, in order.
+    public var toc: [TOCEntry]
+
+    /// Every lesson block (`graph`/`model`) in the body, in order.
+    public var lessonBlocks: [LessonBlock] {
+        var found: [LessonBlock] = []
+        func walk(_ blocks: [Block]) {
+            for block in blocks {
+                switch block.kind {
+                case .lesson(let b): found.append(b)
+                case .quote(let inner): walk(inner)
+                case .list(_, _, _, let items): items.forEach(walk)
+                default: break
+                }
+            }
+        }
+        walk(blocks)
+        return found
+    }
+}

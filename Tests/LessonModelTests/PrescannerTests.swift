@@ -1,0 +1,80 @@
+import Testing
+@testable import LessonModel
+
+private func scan(_ text: String) -> (Prescanner.Output, [Diagnostic]) {
+    var d = Diagnostics(path: "t.md")
+    let out = Prescanner.scan(text, into: &d)
+    return (out, d.all)
+}
+
+@Test func doubleDollarFormulaIsCutOutWithItsTeXIntact() {
+    let (out, _) = scan(#"Energy $$\frac 1 2 \sum_{j} e_{j}^2(n)$$ here"#)
+    #expect(out.math.map(\.tex) == [#"\frac 1 2 \sum_{j} e_{j}^2(n)"#])
+    #expect(out.math[0].delimiter == .doubleDollar)
+    #expect(out.math[0].position == SourcePosition(line: 1, column: 8))
+    #expect(!out.text.contains("\\"))
+}
+
+@Test func prescanKeepsLinesAndColumnsOfEverythingElse() {
+    let text = "a $x_1$ b\n$$\ny\n$$\ntail"
+    let (out, _) = scan(text)
+    #expect(out.text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.unicodeScalars.count }
+            == text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.unicodeScalars.count })
+    #expect(out.math.map(\.tex) == ["x_1", "\ny\n"])
+}
+
+@Test func dollarAmountsAreNotMath() {
+    #expect(scan("It costs $5 and $10 today.").0.math.isEmpty)
+    #expect(scan("from $ 1 to $ 2").0.math.isEmpty)
+    #expect(scan("price $x$5").0.math.isEmpty)
+}
+
+@Test func singleDollarMathFollowsPandocRules() {
+    #expect(scan("let $x$ and $y + 1$ be").0.math.map(\.tex) == ["x", "y + 1"])
+}
+
+@Test func escapedDollarIsText() {
+    #expect(scan(#"a \$x$ b"#).0.math.isEmpty)
+}
+
+@Test func parenthesisAndBracketDelimiters() {
+    let (out, _) = scan(#"inline \(a+b\) and \[c\]"#)
+    #expect(out.math.map(\.tex) == ["a+b", "c"])
+    #expect(out.math.map(\.delimiter) == [.parenthesis, .bracket])
+    #expect(out.math[1].display)
+}
+
+@Test func mathIsNotRecognisedInCodeSpansOrFences() {
+    #expect(scan("run `echo $HOME` and `$PATH`").0.math.isEmpty)
+    #expect(scan("```\n$x$\n```\n").0.math.isEmpty)
+    #expect(scan("~~~~\n$$a$$\n~~~~\n").0.math.isEmpty)
+}
+
+@Test func mathNeverCrossesAParagraphBreak() {
+    #expect(scan("$$a\n\nb$$").0.math.isEmpty)
+    #expect(scan("- $a\n- b$").0.math.isEmpty)
+}
+
+@Test func multiLineMathInBlockquoteKeepsMarkers() {
+    let (out, _) = scan("> $$\n> a\n> $$")
+    #expect(out.math.map(\.tex) == ["\na\n"])
+    #expect(out.text.split(separator: "\n").allSatisfy { $0.hasPrefix(">") })
+}
+
+@Test func liquidTagIsDroppedWithAWarningAtItsPosition() {
+    let (out, diags) = scan("text\n\n  {% include_relative refs.md %}\n")
+    #expect(!out.text.contains("{%"))
+    #expect(diags.map(\.description) == ["t.md:3:3: warning: Liquid tag '{% include_relative refs.md %}' is not supported and was dropped"])
+}
+
+@Test func attributeLinesAreRemovedAndRecorded() {
+    let (out, _) = scan("* TOC\n{:toc}\n\n![a](b.png)\n{: .center.middle}")
+    #expect(out.attributes == [AttributeLine(line: 2, content: "toc"), AttributeLine(line: 5, content: ".center.middle")])
+    #expect(!out.text.contains("{:"))
+}
+
+@Test func restoringPlaceholdersGivesBackTheSource() {
+    let text = "a $x$ b $$\ny\n$$ c"
+    let (out, _) = scan(text)
+    #expect(Placeholders.restore(out.text, math: out.math) == text)
+}
