@@ -24,10 +24,11 @@ public enum Severity: String, Sendable {
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var severity: Severity
     public var path: String
-    public var position: SourcePosition
+    /// Nil for a problem with a whole file or folder (`lessons: error: ...`).
+    public var position: SourcePosition?
     public var message: String
 
-    public init(_ severity: Severity, _ path: String, _ position: SourcePosition, _ message: String) {
+    public init(_ severity: Severity, _ path: String, _ position: SourcePosition?, _ message: String) {
         self.severity = severity
         self.path = path
         self.position = position
@@ -42,8 +43,14 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         Diagnostic(.warning, path, position, message)
     }
 
+    /// A problem with a whole file or folder, which has no line to point at.
+    public static func fileError(_ path: String, _ message: String) -> Diagnostic {
+        Diagnostic(.error, path, nil, message)
+    }
+
     public var description: String {
-        "\(path):\(position.line):\(position.column): \(severity.rawValue): \(message)"
+        guard let position else { return "\(path): \(severity.rawValue): \(message)" }
+        return "\(path):\(position.line):\(position.column): \(severity.rawValue): \(message)"
     }
 }
 

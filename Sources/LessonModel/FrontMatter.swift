@@ -47,7 +47,7 @@ public enum FrontMatterParser {
     }
 
     /// Reads the known keys of a YAML mapping; `lineOffset` is the file line just before the YAML.
-    static func interpret(yaml: String, lineOffset: Int, into diagnostics: inout Diagnostics) -> FrontMatter {
+    public static func interpret(yaml: String, lineOffset: Int, into diagnostics: inout Diagnostics) -> FrontMatter {
         var matter = FrontMatter()
         let node: Node?
         do {
@@ -116,7 +116,10 @@ public enum FrontMatterParser {
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let at = SourcePosition(line: mark.line + lineOffset, column: mark.column)
-            if let context { return (at, "\(problem) (\(context.text))") }
+            if let context {
+                let start = SourcePosition(line: context.mark.line + lineOffset, column: context.mark.column)
+                return (at, start == at ? "\(problem) (\(context.text))" : "\(problem) (\(context.text) that starts at \(start))")
+            }
             return (at, problem)
         case let .reader(problem, _, _, _):
             return (SourcePosition(line: lineOffset + 1, column: 1), problem)

@@ -12,6 +12,8 @@ public struct Lesson: Sendable {
     public var math: [MathSpan]
     /// The page's h2 and h3 headings, in order.
     public var toc: [TOCEntry]
+    /// Every image, Markdown and raw HTML `<img>`, in document order, with its position.
+    public var images: [Image]
 
     /// Every lesson block (`graph`/`model`) in the body, in order.
     public var lessonBlocks: [LessonBlock] {

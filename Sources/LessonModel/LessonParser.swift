@@ -30,7 +30,7 @@ public enum LessonParser {
         let lesson = Lesson(path: path, relativePath: relativePath,
                             slug: Slug.forLesson(relativePath: relativePath),
                             frontMatter: header.frontMatter, title: title, blocks: blocks,
-                            math: parser.math, toc: toc)
+                            math: parser.math, toc: toc, images: parser.images)
         return (lesson, diagnostics.all)
     }
 

@@ -8,6 +8,8 @@ struct MarkdownParser {
     let columns: ColumnMap
     var math: [MathSpan]
     var diagnostics: Diagnostics
+    /// Every image of the lesson, Markdown and raw HTML, in document order.
+    var images: [Image] = []
     private var depthExceeded = false
 
     init(text: String, math: [MathSpan], diagnostics: Diagnostics) {
@@ -74,7 +76,9 @@ struct MarkdownParser {
                 kind = .code(language: words.first, text: text)
             }
         case CMARK_NODE_HTML_BLOCK:
-            kind = .html(string(cmark_node_get_literal(node)))
+            let html = string(cmark_node_get_literal(node))
+            collectImages(inHTML: html, line: start, column: 1)
+            kind = .html(html)
         case CMARK_NODE_BLOCK_QUOTE:
             kind = .quote(blocks(under: node, depth: depth + 1))
         case CMARK_NODE_LIST:
@@ -164,7 +168,12 @@ struct MarkdownParser {
         case CMARK_NODE_SOFTBREAK: return [.softBreak]
         case CMARK_NODE_LINEBREAK: return [.lineBreak]
         case CMARK_NODE_CODE: return [.code(Placeholders.restore(string(cmark_node_get_literal(node)), math: math))]
-        case CMARK_NODE_HTML_INLINE: return [.html(string(cmark_node_get_literal(node)))]
+        case CMARK_NODE_HTML_INLINE:
+            let html = string(cmark_node_get_literal(node))
+            let line = Int(cmark_node_get_start_line(node))
+            collectImages(inHTML: html, line: line,
+                          column: columns.column(line: line, byte: Int(cmark_node_get_start_column(node))))
+            return [.html(html)]
         case CMARK_NODE_EMPH: return [.emphasis(inlines(under: node, depth: depth + 1))]
         case CMARK_NODE_STRONG: return [.strong(inlines(under: node, depth: depth + 1))]
         case CMARK_NODE_LINK:
@@ -173,15 +182,27 @@ struct MarkdownParser {
         case CMARK_NODE_IMAGE:
             let line = Int(cmark_node_get_start_line(node))
             let alt = inlines(under: node, depth: depth + 1)
-            return [.image(Image(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
-                                 alt: PlainText.of(alt, math: math),
-                                 position: SourcePosition(line: line, column: columns.column(
-                                    line: line, byte: Int(cmark_node_get_start_column(node))))))]
+            let image = Image(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
+                              alt: PlainText.of(alt, math: math),
+                              position: SourcePosition(line: line, column: columns.column(
+                                line: line, byte: Int(cmark_node_get_start_column(node)))))
+            images.append(image)
+            return [.image(image)]
         default:
             if string(cmark_node_get_type_string(node)) == "strikethrough" {
                 return [.strikethrough(inlines(under: node, depth: depth + 1))]
             }
             return inlines(under: node, depth: depth + 1)
+        }
+    }
+
+    /// Records the `<img>` tags of raw HTML that starts at `line`:`column`.
+    private mutating func collectImages(inHTML html: String, line: Int, column: Int) {
+        for tag in HTMLImageTags.tags(in: html) {
+            let (dl, c) = HTMLImageTags.lineAndColumn(of: tag.range.lowerBound, in: html)
+            let alt = PlainText.of(Placeholders.split(tag.attribute("alt") ?? ""), math: math)
+            images.append(Image(url: tag.attribute("src") ?? "", title: tag.attribute("title") ?? "", alt: alt,
+                                position: SourcePosition(line: line + dl, column: dl == 0 ? column + c - 1 : c)))
         }
     }
 

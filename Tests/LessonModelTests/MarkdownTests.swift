@@ -87,3 +87,10 @@ private func lesson(_ text: String) -> Lesson {
     #expect(Slug.forLesson(relativePath: "zh/计算图 入门.md") == "zh-计算图-入门")
     #expect(Slug.forLesson(relativePath: "XOR From Scratch.md") == "xor-from-scratch")
 }
+
+@Test func rawHTMLImagesAreFoundWithTheirPositions() {
+    let l = lesson("intro\n\n<figure class=\"small\">\n  <img src=\"/images/xor.png\" alt=\"XOR\" >\n  <figcaption>$x$</figcaption>\n</figure>\n")
+    #expect(l.images.map(\.url) == ["/images/xor.png"])
+    #expect(l.images.first?.position == SourcePosition(line: 4, column: 3))
+    #expect(l.images.first?.alt == "XOR")
+}

@@ -1,0 +1,112 @@
+import Foundation
+import LessonModel
+import Site
+
+/// `lessons build`: load -> check -> render -> write, as named steps over one build.
+public enum Builder {
+    /// Builds the site; never throws: every problem is a diagnostic in the report.
+    public static func build(_ options: BuildOptions) -> BuildReport {
+        var report = BuildReport()
+        let lessonsRoot = Paths.canonical(options.lessonsDirectory)
+        let writer = OutputWriter(outputDirectory: options.outputDirectory)
+
+        // Load: discover and parse every lesson; a broken one does not stop the others.
+        let files: [String]
+        switch LessonDiscovery.find(in: options.lessonsDirectory, excluding: Paths.canonical(options.outputDirectory)) {
+        case .failure(let d): report.diagnostics.append(d); return report
+        case .success(let f): files = f
+        }
+        if let refusal = writer.check(lessonsRoot: lessonsRoot) { report.diagnostics.append(refusal); return report }
+        let course = CourseConfig.load(lessonsDirectory: options.lessonsDirectory, diagnostics: &report.diagnostics)
+        var lessons: [Lesson] = []
+        var perLesson: [String: Diagnostics] = [:]
+        for relative in files {
+            let path = Paths.join(options.lessonsDirectory, relative)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                report.diagnostics.append(.fileError(path, "cannot read this file"))
+                continue
+            }
+            let (lesson, diagnostics) = LessonParser.parse(bytes: [UInt8](data), path: path, relativePath: relative)
+            var collected = Diagnostics(path: path)
+            diagnostics.forEach { collected.append($0) }
+            if let lesson { lessons.append(lesson) }
+            perLesson[path] = collected
+        }
+
+        // Check: slugs are unique; images are resolved.
+        lessons.sort(by: courseOrder)
+        checkSlugs(lessons, into: &perLesson)
+        let resolver = ImageResolver(lessonsDirectory: options.lessonsDirectory, lessonsRoot: lessonsRoot)
+        var images: [String: [String: ImageTarget]] = [:]
+        var copies: [ImageResolver.Copy] = []
+        for lesson in lessons {
+            var d = perLesson[lesson.path] ?? Diagnostics(path: lesson.path)
+            let resolved = resolver.resolve(lesson, diagnostics: &d)
+            images[lesson.path] = resolved.targets
+            copies += resolved.copies
+            perLesson[lesson.path] = d
+        }
+        for relative in files {
+            let path = Paths.join(options.lessonsDirectory, relative)
+            report.diagnostics += stableSorted(perLesson[path]?.all ?? [])
+        }
+        guard report.succeeded else { return report }
+
+        // Render: every page, the index, and our assets.
+        var outputFiles: [(String, [UInt8])] = []
+        let slugs = Dictionary(lessons.map { ($0.relativePath, $0.slug) }, uniquingKeysWith: { a, _ in a })
+        for (i, lesson) in lessons.enumerated() {
+            let context = PageContext(
+                courseTitle: course.title,
+                previous: i > 0 ? LessonLink(slug: lessons[i - 1].slug, title: lessons[i - 1].title) : nil,
+                next: i + 1 < lessons.count ? LessonLink(slug: lessons[i + 1].slug, title: lessons[i + 1].title) : nil,
+                images: images[lesson.path] ?? [:], lessonSlugs: slugs)
+            outputFiles.append(("\(lesson.slug)/index.html", Array(LessonPage.render(lesson, context: context).utf8)))
+        }
+        let entries = lessons.map {
+            IndexPage.Entry(slug: $0.slug, title: $0.title, summary: $0.frontMatter.summary, lang: $0.frontMatter.lang)
+        }
+        let index = IndexPage.render(courseTitle: course.title, description: course.description,
+                                     lang: course.lang ?? lessons.first?.frontMatter.lang ?? "en", entries: entries)
+        outputFiles.append(("index.html", Array(index.utf8)))
+        outputFiles.append(("assets/\(Stylesheet.fileName)", Array(Stylesheet.css.utf8)))
+
+        // Write: all or nothing.
+        if let failure = writer.write(files: outputFiles, copies: copies) {
+            report.diagnostics.append(failure)
+            return report
+        }
+        report.pagesWritten = lessons.count
+        return report
+    }
+
+    /// Two lessons may not share a page; the later file gets the error, naming the earlier one.
+    private static func checkSlugs(_ lessons: [Lesson], into perLesson: inout [String: Diagnostics]) {
+        var owners: [String: Lesson] = [:]
+        for lesson in lessons.sorted(by: { Array($0.relativePath.utf8).lexicographicallyPrecedes(Array($1.relativePath.utf8)) }) {
+            if let owner = owners[lesson.slug] {
+                perLesson[lesson.path, default: Diagnostics(path: lesson.path)].error(
+                    SourcePosition(line: 1, column: 1),
+                    "lesson page '\(lesson.slug)' is also the page of \(owner.path); rename one of the files")
+            } else {
+                owners[lesson.slug] = lesson
+            }
+        }
+    }
+
+    /// Lessons with an `order` come first, by order; then file paths decide (byte order, stable everywhere).
+    static func courseOrder(_ a: Lesson, _ b: Lesson) -> Bool {
+        let (oa, ob) = (a.frontMatter.order ?? Int.max, b.frontMatter.order ?? Int.max)
+        if oa != ob { return oa < ob }
+        return Array(a.relativePath.utf8).lexicographicallyPrecedes(Array(b.relativePath.utf8))
+    }
+
+    /// Diagnostics of one file by position; ties keep the order they were found in.
+    private static func stableSorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let zero = SourcePosition(line: 0, column: 0)
+        return diagnostics.enumerated().sorted {
+            let (pa, pb) = ($0.element.position ?? zero, $1.element.position ?? zero)
+            return pa != pb ? pa < pb : $0.offset < $1.offset
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import LessonModel
+
+/// Writes a whole site next to the output folder, then swaps it in, so a failed or interrupted
+/// build never leaves a half-written `output/`.
+struct OutputWriter {
+    /// A marker file that says "this folder is ours to replace".
+    static let markerName = ".lessons-output"
+    static let markerText = "This folder is written by `lessons build` and replaced on every build.\n"
+
+    let outputDirectory: String
+
+    /// Refuses output folders it must not replace: files, and folders that lessons did not write.
+    func check(lessonsRoot: String) -> Diagnostic? {
+        let fm = FileManager.default
+        let target = Paths.canonical(outputDirectory)
+        if Paths.isInside(lessonsRoot, target) {
+            return .fileError(outputDirectory, "the output folder contains the lessons folder; choose another --output")
+        }
+        if Paths.isInside(target, lessonsRoot) {
+            return .fileError(outputDirectory, "the output folder is inside the lessons folder; choose one outside it")
+        }
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: outputDirectory, isDirectory: &isDirectory) else { return nil }
+        guard isDirectory.boolValue else {
+            return .fileError(outputDirectory, "exists and is a file; expected an output folder")
+        }
+        let contents = (try? fm.contentsOfDirectory(atPath: outputDirectory)) ?? []
+        if !contents.isEmpty && !contents.contains(Self.markerName) {
+            return .fileError(outputDirectory, "exists and was not written by lessons (no \(Self.markerName) file); refusing to replace it: remove it or choose another --output")
+        }
+        return nil
+    }
+
+    /// Writes `files` (output-relative path -> bytes) and `copies`, then swaps the result into place.
+    func write(files: [(String, [UInt8])], copies: [ImageResolver.Copy]) -> Diagnostic? {
+        let fm = FileManager.default
+        let url = URL(fileURLWithPath: outputDirectory).standardizedFileURL
+        let parent = url.deletingLastPathComponent()
+        let name = url.lastPathComponent
+        let staging = parent.appendingPathComponent(".\(name).new-\(ProcessInfo.processInfo.processIdentifier)")
+        let retired = parent.appendingPathComponent(".\(name).old-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fm.removeItem(at: staging)
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
+            for (path, bytes) in files {
+                let file = staging.appendingPathComponent(path)
+                try fm.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(bytes).write(to: file)
+            }
+            for copy in copies {
+                let file = staging.appendingPathComponent(copy.destination)
+                try fm.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(contentsOf: URL(fileURLWithPath: copy.source)).write(to: file)
+            }
+        } catch {
+            try? fm.removeItem(at: staging)
+            return .fileError(outputDirectory, "cannot write the site: \(Self.reason(error))")
+        }
+        do {
+            if fm.fileExists(atPath: url.path) {
+                try? fm.removeItem(at: retired)
+                try fm.moveItem(at: url, to: retired)
+            }
+            try fm.moveItem(at: staging, to: url)
+            try? fm.removeItem(at: retired)
+        } catch {
+            if !fm.fileExists(atPath: url.path), fm.fileExists(atPath: retired.path) {
+                try? fm.moveItem(at: retired, to: url)  // put the previous site back
+            }
+            try? fm.removeItem(at: staging)
+            return .fileError(outputDirectory, "cannot replace the output folder: \(Self.reason(error))")
+        }
+        return nil
+    }
+
+    private static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return ns.localizedDescription
+    }
+}

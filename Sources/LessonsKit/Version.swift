@@ -1,1 +1,0 @@
-public enum LessonsKit { public static let version = "0.1.0" }

@@ -1,0 +1,152 @@
+import LessonModel
+
+/// Renders a lesson's AST to HTML. Every piece of text goes through `HTML.text` or `HTML.attribute`.
+struct BodyRenderer {
+    let lesson: Lesson
+    let context: PageContext
+    let phrases: Phrases
+
+    func render(_ blocks: [Block], tight: Bool = false) -> String {
+        blocks.map { block($0, tight: tight) }.joined()
+    }
+
+    private func block(_ block: Block, tight: Bool) -> String {
+        let cls = HTML.classAttribute(block.classes)
+        let id = block.id.map { " id=\"\(HTML.attribute($0))\"" } ?? ""
+        switch block.kind {
+        case .paragraph(let content):
+            if let image = standaloneImage(content) { return figure(image, classes: block.classes, id: id) }
+            if tight && cls.isEmpty && id.isEmpty { return inlines(content) + "\n" }
+            return "<p\(id)\(cls)>\(inlines(content))</p>\n"
+        case .displayMath(let index):
+            return MathHTML.render(lesson.math[index], block: true, classes: block.classes)
+        case .heading(let level, let content, let headingID):
+            let anchor = "<a class=\"anchor\" href=\"#\(HTML.attribute(headingID))\" aria-hidden=\"true\">#</a>"
+            return "<h\(level) id=\"\(HTML.attribute(headingID))\"\(cls)>\(inlines(content))\(anchor)</h\(level)>\n"
+        case .code(let language, let text):
+            let lang = language.map { " class=\"language-\(HTML.attribute($0))\"" } ?? ""
+            return "<pre\(id)\(cls)><code\(lang)>\(HTML.text(text))</code></pre>\n"
+        case .lesson(let b):
+            let name = b.name.map { " " + $0 } ?? ""
+            let blockID = b.name.map { " id=\"\(b.kind.rawValue)-\(HTML.attribute(Slug.make($0)))\"" } ?? id
+            return "<figure class=\"lesson-block \(b.kind.rawValue)\"\(blockID)>"
+                + "<figcaption><span class=\"block-kind\">\(b.kind.rawValue)</span>\(HTML.text(name))</figcaption>"
+                + "<pre><code class=\"language-lessons\">\(HTML.text(b.source))</code></pre></figure>\n"
+        case .html(let html):
+            return RawHTML.render(html, lesson: lesson, context: context, phrases: phrases)
+        case .quote(let inner):
+            return "<blockquote\(id)\(cls)>\n\(render(inner))</blockquote>\n"
+        case .list(let ordered, let start, let isTight, let items):
+            let tag = ordered ? "ol" : "ul"
+            let startAttribute = ordered && start != 1 ? " start=\"\(start)\"" : ""
+            let body = items.map { "<li>\(render($0, tight: isTight))</li>\n" }.joined()
+            return "<\(tag)\(id)\(cls)\(startAttribute)>\n\(body)</\(tag)>\n"
+        case .table(let table):
+            return tableHTML(table, id: id, cls: cls)
+        case .thematicBreak:
+            return "<hr\(cls)>\n"
+        case .tableOfContents:
+            return TableOfContents.render(lesson.toc, lesson: lesson, phrases: phrases)
+        }
+    }
+
+    private func tableHTML(_ table: Table, id: String, cls: String) -> String {
+        func align(_ i: Int) -> String {
+            switch i < table.alignments.count ? table.alignments[i] : .none {
+            case .none: return ""
+            case .left: return " style=\"text-align: left\""
+            case .center: return " style=\"text-align: center\""
+            case .right: return " style=\"text-align: right\""
+            }
+        }
+        var out = "<div class=\"table-wrap\"><table\(id)\(cls)>\n<thead><tr>"
+        for (i, cell) in table.header.enumerated() { out += "<th\(align(i))>\(inlines(cell))</th>" }
+        out += "</tr></thead>\n"
+        if !table.rows.isEmpty {
+            out += "<tbody>\n"
+            for row in table.rows {
+                out += "<tr>" + row.enumerated().map { "<td\(align($0))>\(inlines($1))</td>" }.joined() + "</tr>\n"
+            }
+            out += "</tbody>\n"
+        }
+        return out + "</table></div>\n"
+    }
+
+    /// The image of a paragraph that holds nothing else; such a paragraph is a figure.
+    private func standaloneImage(_ content: [Inline]) -> Image? {
+        let meaningful = content.filter {
+            if case .text(let t) = $0 { return !t.allSatisfy(\.isWhitespace) }
+            return $0 != .softBreak && $0 != .lineBreak
+        }
+        if meaningful.count == 1, case .image(let image) = meaningful[0] { return image }
+        return nil
+    }
+
+    private func figure(_ image: Image, classes: [String], id: String) -> String {
+        let caption = image.title.isEmpty ? "" : "<figcaption>\(HTML.text(image.title))</figcaption>"
+        switch context.images[image.url] ?? .external {
+        case .missing:
+            return "<figure\(id)\(HTML.classAttribute(classes + ["missing-image"]))>"
+                + missingImage(alt: image.alt) + caption + "</figure>\n"
+        case .local(let href):
+            return "<figure\(id)\(HTML.classAttribute(classes))>" + img(src: href, image: image) + caption + "</figure>\n"
+        case .external:
+            return "<figure\(id)\(HTML.classAttribute(classes))>" + img(src: image.url, image: image) + caption + "</figure>\n"
+        }
+    }
+
+    private func img(src: String, image: Image) -> String {
+        let title = image.title.isEmpty ? "" : " title=\"\(HTML.attribute(image.title))\""
+        return "<img src=\"\(HTML.attribute(src))\" alt=\"\(HTML.attribute(image.alt))\"\(title) loading=\"lazy\">"
+    }
+
+    func missingImage(alt: String) -> String {
+        let text = alt.isEmpty ? phrases.imageMissing : alt
+        return "<span class=\"image-alt\" role=\"img\" aria-label=\"\(HTML.attribute(text))\">\(HTML.text(text))</span>"
+    }
+
+    // MARK: Inlines
+
+    func inlines(_ content: [Inline]) -> String {
+        content.map(inline).joined()
+    }
+
+    private func inline(_ inline: Inline) -> String {
+        switch inline {
+        case .text(let t): return HTML.text(t)
+        case .code(let t): return "<code>\(HTML.text(t))</code>"
+        case .emphasis(let c): return "<em>\(inlines(c))</em>"
+        case .strong(let c): return "<strong>\(inlines(c))</strong>"
+        case .strikethrough(let c): return "<del>\(inlines(c))</del>"
+        case .link(let url, let title, let c):
+            let t = title.isEmpty ? "" : " title=\"\(HTML.attribute(title))\""
+            return "<a href=\"\(HTML.attribute(LessonLinks.resolve(url, from: lesson, slugs: context.lessonSlugs)))\"\(t)>\(inlines(c))</a>"
+        case .image(let image):
+            switch context.images[image.url] ?? .external {
+            case .missing: return missingImage(alt: image.alt)
+            case .local(let href): return img(src: href, image: image)
+            case .external: return img(src: image.url, image: image)
+            }
+        case .html(let html): return RawHTML.render(html, lesson: lesson, context: context, phrases: phrases)
+        case .math(let i): return i < lesson.math.count ? MathHTML.render(lesson.math[i], block: false, classes: []) : ""
+        case .softBreak: return "\n"
+        case .lineBreak: return "<br>\n"
+        }
+    }
+}
+
+/// Formulas as HTML. Until TeX is converted to MathML, the TeX itself is shown, escaped.
+enum MathHTML {
+    /// `block` is true for a formula that is a paragraph of its own; display math inside a
+    /// paragraph (`\[...\]` between words) stays a span so the HTML remains valid.
+    static func render(_ span: MathSpan, block: Bool, classes: [String]) -> String {
+        if block {
+            return "<div\(HTML.classAttribute(["math", "display"] + classes))>\(HTML.text(span.tex))</div>\n"
+        }
+        let cls = span.display ? ["math", "display"] : ["math"]
+        return "<span\(HTML.classAttribute(cls + classes))>\(HTML.text(span.tex))</span>"
+    }
+
+    /// A formula inside an HTML attribute value: its TeX as plain text.
+    static func attributeText(_ span: MathSpan) -> String { HTML.attribute(span.tex) }
+}

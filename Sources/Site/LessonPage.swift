@@ -1,0 +1,115 @@
+import LessonModel
+
+/// A whole lesson page: `output/<slug>/index.html`.
+public enum LessonPage {
+    public static func render(_ lesson: Lesson, context: PageContext) -> String {
+        let phrases = Phrases(lang: lesson.frontMatter.lang)
+        let renderer = BodyRenderer(lesson: lesson, context: context, phrases: phrases)
+        var blocks = lesson.blocks
+        var heading = "<h1 class=\"lesson-title\">\(HTML.text(lesson.title))</h1>\n"
+        if case .heading(1, _, _)? = blocks.first?.kind {
+            heading = ""  // the lesson opens with its own title
+        }
+        var toc = ""
+        if !blocks.contains(where: { $0.kind == .tableOfContents }) && lesson.toc.count >= 2 {
+            toc = TableOfContents.render(lesson.toc, lesson: lesson, phrases: phrases)
+        }
+        if heading.isEmpty, let first = blocks.first {
+            heading = renderer.render([first])
+            blocks.removeFirst()
+        }
+        let summary = lesson.frontMatter.summary.map { "<p class=\"lesson-summary\">\(HTML.text($0))</p>\n" } ?? ""
+        let body = renderer.render(blocks)
+        return Layout.page(
+            lang: lesson.frontMatter.lang ?? "en",
+            title: "\(lesson.title) · \(context.courseTitle)",
+            description: lesson.frontMatter.summary,
+            root: "../",
+            courseTitle: context.courseTitle,
+            main: "<article class=\"lesson\">\n<header class=\"lesson-header\">\n\(heading)\(summary)</header>\n"
+                + toc + body + "</article>\n" + pager(context, phrases: phrases))
+    }
+
+    private static func pager(_ context: PageContext, phrases: Phrases) -> String {
+        guard context.previous != nil || context.next != nil else { return "" }
+        var out = "<nav class=\"pager\" aria-label=\"\(HTML.attribute(phrases.lessons))\">\n"
+        if let p = context.previous {
+            out += "<a class=\"prev\" rel=\"prev\" href=\"\(p.href)\"><span class=\"pager-label\">← \(HTML.text(phrases.previous))</span>"
+                + "<span class=\"pager-title\">\(HTML.text(p.title))</span></a>\n"
+        }
+        if let n = context.next {
+            out += "<a class=\"next\" rel=\"next\" href=\"\(n.href)\"><span class=\"pager-label\">\(HTML.text(phrases.next)) →</span>"
+                + "<span class=\"pager-title\">\(HTML.text(n.title))</span></a>\n"
+        }
+        return out + "</nav>\n"
+    }
+}
+
+/// The course index: `output/index.html`.
+public enum IndexPage {
+    /// One row of the index.
+    public struct Entry: Sendable {
+        public var slug: String
+        public var title: String
+        public var summary: String?
+        public var lang: String?
+
+        public init(slug: String, title: String, summary: String?, lang: String?) {
+            self.slug = slug
+            self.title = title
+            self.summary = summary
+            self.lang = lang
+        }
+    }
+
+    public static func render(courseTitle: String, description: String?, lang: String, entries: [Entry]) -> String {
+        var main = "<header class=\"course-header\">\n<h1>\(HTML.text(courseTitle))</h1>\n"
+        if let description { main += "<p class=\"course-description\">\(HTML.text(description))</p>\n" }
+        main += "</header>\n<ol class=\"lesson-list\">\n"
+        for entry in entries {
+            let langAttribute = entry.lang.map { " lang=\"\(HTML.attribute($0))\"" } ?? ""
+            main += "<li\(langAttribute)><a href=\"\(HTML.pathURL(entry.slug))/index.html\">"
+                + "<span class=\"lesson-list-title\">\(HTML.text(entry.title))</span>"
+            if let summary = entry.summary, !summary.isEmpty {
+                main += "<span class=\"lesson-list-summary\">\(HTML.text(summary))</span>"
+            }
+            main += "</a></li>\n"
+        }
+        main += "</ol>\n"
+        return Layout.page(lang: lang, title: courseTitle, description: description, root: "",
+                           courseTitle: courseTitle, main: main)
+    }
+}
+
+/// The HTML shell shared by every page: no external resources, our own stylesheet only.
+enum Layout {
+    static func page(lang: String, title: String, description: String?, root: String,
+                     courseTitle: String, main: String) -> String {
+        var head = """
+        <!DOCTYPE html>
+        <html lang="\(HTML.attribute(lang))">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="color-scheme" content="light dark">
+        <title>\(HTML.text(title))</title>
+
+        """
+        if let description, !description.isEmpty {
+            head += "<meta name=\"description\" content=\"\(HTML.attribute(description))\">\n"
+        }
+        head += "<meta name=\"generator\" content=\"lessons\">\n"
+        head += "<link rel=\"stylesheet\" href=\"\(root)assets/lessons.css\">\n</head>\n"
+        return head + """
+        <body>
+        <a class="skip-link" href="#main">Skip to content</a>
+        <header class="site-header"><a class="course-link" href="\(root)index.html">\(HTML.text(courseTitle))</a></header>
+        <main id="main">
+        \(main)</main>
+        <footer class="site-footer">Built with <strong>lessons</strong>: every model on these pages was run while the site was built.</footer>
+        </body>
+        </html>
+
+        """
+    }
+}

@@ -1,0 +1,116 @@
+import LessonModel
+
+/// Raw HTML passes through, with two changes: `<img>` sources are resolved like Markdown images,
+/// and formula markers become math (or, inside a tag's attributes, the formula's TeX).
+enum RawHTML {
+    static func render(_ html: String, lesson: Lesson, context: PageContext, phrases: Phrases) -> String {
+        let rewritten = HTMLImageTags.rewrite(html) { tag in
+            guard let src = tag.attribute("src") else { return nil }
+            switch context.images[src] ?? .external {
+            case .external: return nil
+            case .local(let href):
+                return "<img" + tag.attributes.map { name, value in
+                    " \(name)=\"\(HTML.attribute(name == "src" ? href : value))\""
+                }.joined() + ">"
+            case .missing:
+                let alt = Placeholders.pieces(tag.attribute("alt") ?? "").map {
+                    if case .text(let t) = $0 { return t }
+                    return ""
+                }.joined()
+                return BodyRenderer(lesson: lesson, context: context, phrases: phrases).missingImage(alt: alt)
+            }
+        }
+        return substituteMath(rewritten, lesson: lesson)
+    }
+
+    /// Replaces formula markers: as math in element content, as TeX text inside a tag.
+    static func substituteMath(_ html: String, lesson: Lesson) -> String {
+        var out = ""
+        var insideTag = false
+        for piece in Placeholders.pieces(html) {
+            switch piece {
+            case .text(let t):
+                out += t
+                for c in t where c == "<" || c == ">" { insideTag = c == "<" }
+            case .math(let i):
+                guard i < lesson.math.count else { continue }
+                out += insideTag ? MathHTML.attributeText(lesson.math[i])
+                    : MathHTML.render(lesson.math[i], block: false, classes: [])
+            }
+        }
+        return out
+    }
+}
+
+/// Links to other lesson files (`[next](xor.md#code)`) point at their pages.
+enum LessonLinks {
+    static func resolve(_ url: String, from lesson: Lesson, slugs: [String: String]) -> String {
+        guard !url.isEmpty, !url.contains(":"), !url.hasPrefix("#") else { return url }
+        let (path, fragment) = split(url)
+        guard path.hasSuffix(".md") else { return url }
+        var parts = path.hasPrefix("/") ? [] : lesson.relativePath.split(separator: "/").dropLast().map(String.init)
+        for part in path.split(separator: "/") {
+            if part == ".." { if parts.popLast() == nil { return url } } else if part != "." { parts.append(String(part)) }
+        }
+        let target = parts.joined(separator: "/")
+        let decoded = target.removingPercentEncodingIfPossible
+        guard let slug = slugs[target] ?? slugs[decoded] else { return url }
+        return "../\(HTML.pathURL(slug))/index.html" + fragment
+    }
+
+    private static func split(_ url: String) -> (String, String) {
+        guard let hash = url.firstIndex(of: "#") else { return (url, "") }
+        return (String(url[..<hash]), String(url[hash...]))
+    }
+}
+
+extension String {
+    /// Percent-decoding without Foundation; invalid escapes leave the string unchanged.
+    var removingPercentEncodingIfPossible: String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var it = Array(utf8)[...]
+        while let b = it.popFirst() {
+            if b == UInt8(ascii: "%"), it.count >= 2,
+               let v = UInt8(String(decoding: it.prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(v)
+                it = it.dropFirst(2)
+            } else {
+                bytes.append(b)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self) ?? self
+    }
+}
+
+/// The page's table of contents: h2 entries with their h3 entries nested.
+enum TableOfContents {
+    static func render(_ entries: [TOCEntry], lesson: Lesson, phrases: Phrases) -> String {
+        guard !entries.isEmpty else { return "" }
+        let renderer = BodyRenderer(lesson: lesson, context: PageContext(courseTitle: ""), phrases: phrases)
+        var out = "<nav class=\"toc\" aria-label=\"\(HTML.attribute(phrases.contents))\">\n"
+            + "<p class=\"toc-title\">\(HTML.text(phrases.contents))</p>\n<ol>\n"
+        var openSub = false
+        for (i, entry) in entries.enumerated() {
+            let link = "<a href=\"#\(HTML.attribute(entry.id))\">\(renderer.inlines(withoutLinks(entry.content)))</a>"
+            if entry.level == 3 && i > 0 {
+                if !openSub { out += "\n<ol>\n"; openSub = true }
+                out += "<li>\(link)</li>\n"
+            } else {
+                if openSub { out += "</ol>\n"; openSub = false }
+                if i > 0 { out += "</li>\n" }
+                out += "<li>\(link)"
+            }
+        }
+        if openSub { out += "</ol>\n" }
+        return out + "</li>\n</ol>\n</nav>\n"
+    }
+
+    /// Headings can hold links; a TOC entry is itself a link, and links must not nest.
+    private static func withoutLinks(_ content: [Inline]) -> [Inline] {
+        content.flatMap { inline -> [Inline] in
+            if case .link(_, _, let inner) = inline { return withoutLinks(inner) }
+            return [inline]
+        }
+    }
+}

@@ -1,0 +1,151 @@
+/// The site's own stylesheet, written to `output/assets/lessons.css`.
+public enum Stylesheet {
+    public static let fileName = "lessons.css"
+
+    public static let css = #"""
+/* lessons: long-form reading, light and dark, print, phones. No external resources. */
+:root {
+  --bg: #fdfcfa; --fg: #1f2328; --muted: #5d6570; --rule: #e3e0da; --accent: #0b63c5;
+  --accent-soft: #e8f1fc; --code-bg: #f4f2ee; --card: #ffffff; --warn: #9a5b00;
+  --measure: 44rem;
+  --font-text: "Iowan Old Style", "Charter", "Source Serif 4", "Noto Serif", "Noto Serif CJK SC",
+               "Songti SC", "DejaVu Serif", Georgia, serif;
+  --font-ui: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "PingFang SC",
+             "Microsoft YaHei", "DejaVu Sans", sans-serif;
+  --font-code: ui-monospace, "SFMono-Regular", "JetBrains Mono", "DejaVu Sans Mono", "Noto Sans Mono CJK SC",
+               Menlo, Consolas, monospace;
+  --font-math: "STIX Two Math", "Latin Modern Math", "Cambria Math", "Noto Sans Math", math, serif;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bg: #16181c; --fg: #e4e6ea; --muted: #a0a7b1; --rule: #30343b; --accent: #6cb2ff;
+    --accent-soft: #1d2a3a; --code-bg: #1f2227; --card: #1c1f24; --warn: #f0b454;
+  }
+}
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body {
+  margin: 0; background: var(--bg); color: var(--fg);
+  font-family: var(--font-text); font-size: 1.125rem; line-height: 1.65;
+  font-kerning: normal; text-rendering: optimizeLegibility;
+}
+:lang(zh), :lang(ja), :lang(ko) { line-height: 1.8; }
+a { color: var(--accent); text-underline-offset: 0.15em; }
+a:hover { text-decoration-thickness: 2px; }
+.skip-link { position: absolute; left: -999px; }
+.skip-link:focus { left: 1rem; top: 1rem; background: var(--card); padding: 0.5rem; z-index: 10; }
+
+.site-header, .site-footer, main { max-width: calc(var(--measure) + 2.5rem); margin: 0 auto; padding: 0 1.25rem; }
+.site-header { padding-top: 1.25rem; padding-bottom: 0.75rem; border-bottom: 1px solid var(--rule);
+  font-family: var(--font-ui); font-size: 0.95rem; }
+.course-link { color: var(--muted); text-decoration: none; font-weight: 600; letter-spacing: 0.01em; }
+.course-link:hover { color: var(--accent); }
+.site-footer { margin-top: 4rem; padding-top: 1rem; padding-bottom: 2rem; border-top: 1px solid var(--rule);
+  color: var(--muted); font-family: var(--font-ui); font-size: 0.85rem; }
+main { padding-top: 1.5rem; }
+
+h1, h2, h3, h4, h5, h6 { font-family: var(--font-ui); line-height: 1.25; font-weight: 700; letter-spacing: -0.01em; }
+h1 { font-size: 2.1rem; margin: 0.5rem 0 0.75rem; }
+h2 { font-size: 1.5rem; margin: 2.5rem 0 0.75rem; padding-bottom: 0.25rem; border-bottom: 1px solid var(--rule); }
+h3 { font-size: 1.2rem; margin: 2rem 0 0.5rem; }
+h4, h5, h6 { font-size: 1.05rem; margin: 1.5rem 0 0.5rem; }
+.anchor { margin-left: 0.4rem; color: var(--rule); text-decoration: none; font-weight: 400; visibility: hidden; }
+h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, .anchor:focus { visibility: visible; }
+p, ul, ol, blockquote, figure, pre, .table-wrap { margin: 0 0 1.1rem; }
+ul, ol { padding-left: 1.6rem; }
+li + li { margin-top: 0.25rem; }
+blockquote { margin-left: 0; padding: 0.25rem 1rem; border-left: 4px solid var(--rule); color: var(--muted); }
+hr { border: 0; border-top: 1px solid var(--rule); margin: 2.5rem 0; }
+img { max-width: 100%; height: auto; }
+strong { font-weight: 700; }
+
+.lesson-header { margin-bottom: 1.5rem; }
+.lesson-summary { font-family: var(--font-ui); font-size: 1.1rem; color: var(--muted); margin-top: 0; }
+
+code, pre, kbd { font-family: var(--font-code); font-size: 0.86em; }
+:not(pre) > code { background: var(--code-bg); padding: 0.1em 0.35em; border-radius: 4px; overflow-wrap: anywhere; }
+pre { background: var(--code-bg); padding: 0.9rem 1rem; border-radius: 8px; overflow-x: auto; line-height: 1.5;
+  -webkit-overflow-scrolling: touch; tab-size: 4; }
+pre code { font-size: 0.85rem; }
+
+.lesson-block { border: 1px solid var(--rule); border-radius: 10px; background: var(--card); padding: 0; overflow: hidden; }
+.lesson-block figcaption { font-family: var(--font-ui); font-size: 0.85rem; color: var(--muted);
+  padding: 0.45rem 1rem; border-bottom: 1px solid var(--rule); }
+.lesson-block .block-kind { font-weight: 700; color: var(--accent); text-transform: uppercase; letter-spacing: 0.05em;
+  font-size: 0.75rem; margin-right: 0.15rem; }
+.lesson-block pre { margin: 0; border-radius: 0; }
+
+figure { text-align: center; }
+figure img { display: block; margin: 0 auto; border-radius: 4px; }
+figcaption { font-family: var(--font-ui); font-size: 0.9rem; color: var(--muted); margin-top: 0.5rem; line-height: 1.5; text-align: left; }
+figure.small img { max-width: 60%; }
+figure.middle img { max-width: 80%; }
+.image-alt { display: inline-block; padding: 0.2rem 0.5rem; border: 1px dashed var(--muted); border-radius: 4px;
+  color: var(--muted); font-family: var(--font-ui); font-size: 0.9rem; }
+figure .image-alt, figure.missing-image .image-alt { display: flex; align-items: center; justify-content: center;
+  min-height: 6rem; padding: 1rem; margin: 0 auto; max-width: 28rem; }
+.center { text-align: center; }
+
+.table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+table { border-collapse: collapse; font-family: var(--font-ui); font-size: 0.95rem; margin: 0 auto; }
+th, td { padding: 0.4rem 0.8rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
+th { text-align: left; border-bottom: 2px solid var(--rule); font-weight: 600; }
+tbody tr:nth-child(even) { background: color-mix(in srgb, var(--code-bg) 60%, transparent); }
+
+.math { font-family: var(--font-math); }
+span.math { white-space: nowrap; }
+.math.display { display: block; text-align: center; margin: 0 0 1.1rem; overflow-x: auto; overflow-y: hidden; padding: 0.25rem 0; }
+math { font-family: var(--font-math); font-size: 1.05em; }
+math[display="block"] { overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0; }
+
+.toc { font-family: var(--font-ui); font-size: 0.95rem; background: var(--card); border: 1px solid var(--rule);
+  border-radius: 10px; padding: 0.75rem 1.25rem; margin: 0 0 2rem; }
+.toc-title { font-weight: 700; margin: 0 0 0.35rem; color: var(--muted); font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.06em; }
+.toc ol { margin: 0; padding-left: 1.2rem; }
+.toc ol ol { margin-top: 0.2rem; }
+.toc li + li { margin-top: 0.15rem; }
+.toc a { text-decoration: none; }
+.toc a:hover { text-decoration: underline; }
+
+.pager { display: flex; gap: 1rem; justify-content: space-between; margin-top: 3rem; font-family: var(--font-ui); }
+.pager a { flex: 1 1 0; display: flex; flex-direction: column; padding: 0.75rem 1rem; border: 1px solid var(--rule);
+  border-radius: 10px; text-decoration: none; min-width: 0; }
+.pager a:hover { border-color: var(--accent); background: var(--accent-soft); }
+.pager .next { text-align: right; margin-left: auto; }
+.pager-label { font-size: 0.8rem; color: var(--muted); }
+.pager-title { font-weight: 600; overflow-wrap: anywhere; }
+
+.course-header h1 { font-size: 2.4rem; margin-bottom: 0.5rem; }
+.course-description { font-family: var(--font-ui); color: var(--muted); font-size: 1.15rem; }
+.lesson-list { list-style: none; padding: 0; counter-reset: lesson; margin-top: 2rem; }
+.lesson-list li { counter-increment: lesson; margin: 0 0 0.75rem; }
+.lesson-list a { display: block; padding: 0.9rem 1.1rem 0.9rem 3.4rem; border: 1px solid var(--rule); border-radius: 10px;
+  text-decoration: none; color: var(--fg); position: relative; background: var(--card); }
+.lesson-list a::before { content: counter(lesson); position: absolute; left: 1.1rem; top: 0.9rem; font-family: var(--font-ui);
+  font-weight: 700; color: var(--accent); }
+.lesson-list a:hover { border-color: var(--accent); }
+.lesson-list-title { display: block; font-family: var(--font-ui); font-weight: 650; font-size: 1.1rem; }
+.lesson-list-summary { display: block; color: var(--muted); font-size: 0.98rem; margin-top: 0.15rem; }
+
+@media (max-width: 600px) {
+  body { font-size: 1.05rem; }
+  h1 { font-size: 1.7rem; }
+  h2 { font-size: 1.3rem; }
+  .site-header, .site-footer, main { padding-left: 1rem; padding-right: 1rem; }
+  .pager { flex-direction: column; }
+  .pager .next { margin-left: 0; }
+  figure.small img, figure.middle img { max-width: 100%; }
+}
+
+@media print {
+  :root { --bg: #fff; --fg: #000; --muted: #444; --rule: #ccc; --code-bg: #f5f5f5; --card: #fff; --accent: #000; }
+  body { font-size: 11pt; line-height: 1.5; }
+  .site-header, .site-footer, .pager, .skip-link, .anchor { display: none; }
+  main { max-width: none; padding: 0; }
+  a { color: inherit; text-decoration: none; }
+  h2, h3 { break-after: avoid; }
+  pre, figure, table, .math.display, .lesson-block { break-inside: avoid; }
+  pre { white-space: pre-wrap; }
+}
+"""#
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import LessonsKit
+
+@main
+struct LessonsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lessons",
+        abstract: "Turn a folder of Markdown lessons about neural networks into a static course website.",
+        discussion: """
+        Every graph and model block in the lessons is run while the site is built, so the pages \
+        show real forward values and gradients. See README.md for the full lesson format.
+        """,
+        version: LessonsVersion.string,
+        subcommands: [Build.self],
+        defaultSubcommand: nil)
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the course website from a lessons folder.",
+        discussion: """
+        A lesson is a Markdown file (CommonMark + GFM tables) with optional YAML front matter:
+
+          ---
+          title: XOR from scratch     # default: the first heading
+          order: 4                    # position in the course index; default: file name order
+          summary: One line for the index page.
+          lang: en                    # sets <html lang>; zh-CN for Chinese
+          ---
+
+        Math in $...$, $$...$$, \\(...\\) or \\[...\\] is kept verbatim. Fenced blocks named `graph` \
+        or `model` are lesson blocks (a computational graph, or a model trained at build time). \
+        An optional course.yml in the lessons folder sets the course `title`, `description` and `lang`.
+
+        The site is written to a temporary folder and swapped into place only when every lesson \
+        builds without errors, so a failed build leaves the previous output untouched. \
+        Problems are reported as `path:line:column: error: message`; the exit code is 1 when \
+        there were errors.
+        """)
+
+    @Argument(help: "The folder of lessons (*.md, searched recursively).")
+    var lessonsDirectory = "lessons"
+
+    @Option(name: [.short, .long], help: "The folder to write the site to; replaced as a whole.")
+    var output = "output"
+
+    @Option(name: [.short, .long], help: "How many lessons to build at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Run every block again instead of reusing cached results.")
+    var noCache = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs)).") }
+        guard !output.isEmpty else { throw ValidationError("--output must name a folder.") }
+    }
+
+    func run() throws {
+        let report = Builder.build(BuildOptions(lessonsDirectory: lessonsDirectory, outputDirectory: output,
+                                                jobs: jobs, useCache: !noCache))
+        var stderr = StandardError()
+        for diagnostic in report.diagnostics { print(diagnostic, to: &stderr) }
+        let warnings = report.warningCount == 1 ? "1 warning" : "\(report.warningCount) warnings"
+        if report.succeeded {
+            let pages = report.pagesWritten == 1 ? "1 lesson" : "\(report.pagesWritten) lessons"
+            print("lessons: built \(pages) into \(output)/ (\(warnings))", to: &stderr)
+        } else {
+            let errors = report.errorCount == 1 ? "1 error" : "\(report.errorCount) errors"
+            print("lessons: \(errors), \(warnings); \(output)/ was left unchanged", to: &stderr)
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Diagnostics go to standard error, like a compiler's.
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandle.standardError.write(Data(string.utf8))
+    }
+}

@@ -1,2 +1,0 @@
-import LessonsKit
-print(LessonsKit.version)

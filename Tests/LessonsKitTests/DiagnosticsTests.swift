@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+import LessonModel
+@testable import LessonsKit
+
+/// Each case: build a good course, break one lesson, and check the exact message and that the
+/// previous output survived byte for byte.
+@Suite(.serialized) struct BuildDiagnosticsTests {
+    private func expectFailure(_ file: String, bytes: [UInt8], messages: [String]) throws {
+        let w = try Workspace()
+        try w.write("intro.md", "# Intro\n\nHello.\n")
+        #expect(w.build().succeeded)
+        let before = w.outputTree()
+        #expect(!before.isEmpty)
+        try w.write(file, bytes: bytes)
+        let report = w.build()
+        #expect(report.diagnostics.map(\.description) == messages)
+        #expect(!report.succeeded)
+        #expect(w.outputTree() == before, "a failed build must leave the previous output untouched")
+    }
+
+    @Test func yamlErrorIsReportedAtItsLineAndColumnInTheLesson() throws {
+        try expectFailure("bad.md", bytes: Array("---\ntitle: Bad\nsummary: [unclosed\n---\n# Bad\n".utf8), messages: [
+            "lessons/bad.md:4:1: error: invalid YAML front matter: did not find expected ',' or ']' (while parsing a flow sequence that starts at 3:10)",
+        ])
+    }
+
+    @Test func unclosedFrontMatterIsAnErrorAtLineOne() throws {
+        try expectFailure("open.md", bytes: Array("---\ntitle: Open\n\nBody text.\n".utf8), messages: [
+            "lessons/open.md:1:1: error: front matter opened with '---' is never closed; expected a '---' line after it",
+        ])
+    }
+
+    @Test func invalidUTF8NamesTheLineOfTheBadByte() throws {
+        try expectFailure("latin1.md", bytes: Array("# Caf".utf8) + [0xE9] + Array("\n".utf8), messages: [
+            "lessons/latin1.md:1:6: error: invalid UTF-8 at byte offset 5; lessons must be UTF-8 text",
+        ])
+    }
+
+    @Test func binaryFileIsAnError() throws {
+        try expectFailure("image.md", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00], messages: [
+            "lessons/image.md:3:1: error: binary file: NUL byte at byte offset 8; expected UTF-8 text",
+        ])
+    }
+
+    @Test func slugCollisionIsAnErrorOnTheLaterFile() throws {
+        try expectFailure("Intro.md", bytes: Array("# Intro again\n".utf8), messages: [
+            "lessons/intro.md:1:1: error: lesson page 'intro' is also the page of lessons/Intro.md; rename one of the files",
+        ])
+    }
+
+    @Test func liquidTagIsAWarningAndTheBuildSucceeds() throws {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n\nText.\n\n{% include refs.md %}\n")
+        let report = w.build()
+        #expect(report.diagnostics.map(\.description) == [
+            "lessons/a.md:5:1: warning: Liquid tag '{% include refs.md %}' is not supported and was dropped",
+        ])
+        #expect(report.succeeded)
+        #expect(!w.page("a").contains("{%"))
+    }
+
+    @Test func missingImageIsAWarningAndShowsItsAltText() throws {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n\nSee ![The XOR table](img/xor.png) here.\n")
+        let report = w.build()
+        #expect(report.diagnostics.map(\.description) == [
+            "lessons/a.md:3:5: warning: image 'img/xor.png' not found (looked for lessons/img/xor.png); showing its alt text instead",
+        ])
+        #expect(w.page("a").contains(#"<span class="image-alt" role="img" aria-label="The XOR table">The XOR table</span>"#))
+    }
+
+    @Test func errorsInSeveralLessonsAreAllReported() throws {
+        let w = try Workspace()
+        try w.write("a.md", "---\norder: x\n---\n")
+        try w.write("b.md", "---\n")
+        try w.write("c.md", "# Fine\n")
+        let report = w.build()
+        #expect(report.diagnostics.map(\.description) == [
+            "lessons/a.md:2:8: error: 'order' must be a whole number, like 'order: 3'",
+            "lessons/b.md:1:1: error: front matter opened with '---' is never closed; expected a '---' line after it",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: w.output))
+    }
+
+    @Test func missingLessonsFolderIsAnError() throws {
+        let w = try Workspace()
+        let report = w.build("nowhere")
+        #expect(report.diagnostics.map(\.description) == [
+            "nowhere: error: lessons folder not found; expected a folder of Markdown lessons (see 'lessons build --help')",
+        ])
+    }
+
+    @Test func outputFolderNotWrittenByLessonsIsNotReplaced() throws {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n")
+        let precious = w.root.appendingPathComponent("output/thesis.tex")
+        try FileManager.default.createDirectory(at: precious.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("keep me".utf8).write(to: precious)
+        let report = w.build()
+        #expect(report.diagnostics.map(\.description) == [
+            "output: error: exists and was not written by lessons (no .lessons-output file); refusing to replace it: remove it or choose another --output",
+        ])
+        #expect(FileManager.default.contents(atPath: precious.path) == Data("keep me".utf8))
+    }
+
+    @Test func outputThatContainsTheLessonsIsRefused() throws {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n")
+        let report = w.build(output: ".")
+        #expect(report.diagnostics.map(\.description) == [
+            ".: error: the output folder contains the lessons folder; choose another --output",
+        ])
+    }
+}

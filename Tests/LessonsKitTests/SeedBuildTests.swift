@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import LessonModel
+@testable import LessonsKit
+
+let seedPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../../shared/seed/backpropagation.md").standardizedFileURL.path
+
+@Suite struct SeedBuildTests {
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: seedPath),
+                   "skipped: ../shared/seed/backpropagation.md is absent (only the developers' checkout has it)"))
+    func seedArticleBuildsAsALesson() throws {
+        let w = try Workspace()
+        try w.write("backpropagation.md", bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: seedPath))))
+        let report = w.build()
+        #expect(report.succeeded)
+        #expect(report.diagnostics.map(\.description) == [
+            "lessons/backpropagation.md:43:3: warning: image '/images/tensorflow/computational_graph.jpg' not found (looked for lessons/images/tensorflow/computational_graph.jpg); showing its alt text instead",
+            "lessons/backpropagation.md:106:3: warning: image '/images/tensorflow/xor.png' not found (looked for lessons/images/tensorflow/xor.png); showing its alt text instead",
+            "lessons/backpropagation.md:112:1: warning: image '/images/tensorflow/feedforward_neural_network.png' not found (looked for lessons/images/tensorflow/feedforward_neural_network.png); showing its alt text instead",
+            "lessons/backpropagation.md:182:1: warning: Liquid tag '{% include_relative deep_learning_references.md %}' is not supported and was dropped",
+        ])
+        let page = w.page("backpropagation")
+        #expect(page.contains("<title>Backpropagation · "))
+        #expect(page.contains(#"<h1 class="lesson-title">Backpropagation</h1>"#))
+        // The generated TOC lists the section headings.
+        for heading in ["计算图", "微积分中的链式法则", "多层感知器的反向传播算法", "反向传播算法的实现", "纯 Python 实现", "TensorFlow 的实现"] {
+            #expect(page.contains("<li><a href=\"#\(heading.lowercased().replacingOccurrences(of: " ", with: "-"))\">\(heading)</a>"))
+        }
+        // Both raw-HTML figures are kept (their images missing), and the standalone Markdown image is a figure too.
+        #expect(page.contains("<figure class=\"middle center\">\n  <span class=\"image-alt\" role=\"img\" aria-label=\"Computational graph\">"))
+        #expect(page.contains("<figure class=\"small center\">\n  <span class=\"image-alt\" role=\"img\" aria-label=\"XOR\">"))
+        #expect(page.contains("<figure class=\"center middle missing-image\"><span class=\"image-alt\" role=\"img\" aria-label=\"Feedforward Neural Network\">"))
+        #expect(page.components(separatedBy: "</figure>").count - 1 == 3)
+        #expect(page.components(separatedBy: "<pre><code class=\"language-python\">").count - 1 == 5)
+        // All 42 formulas, backslashes intact (escaped for HTML).
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: seedPath)))
+        let lesson = try #require(LessonParser.parse(bytes: bytes, path: "s", relativePath: "s.md").0)
+        #expect(lesson.math.count == 42)
+        for formula in lesson.math {
+            let escaped = formula.tex.replacingOccurrences(of: "&", with: "&amp;")
+                .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            #expect(page.contains(">\(escaped)</"), "formula \(formula.tex)")
+        }
+        #expect(page.components(separatedBy: "class=\"math").count - 1 == 42)
+        #expect(page.contains(#"<div class="math display">\frac{dz}{dx}=\frac{dz}{dy}\frac{dy}{dx}</div>"#))
+        #expect(page.contains("参考 Derivative rules</p>"))
+        #expect(!page.contains("{:"))
+    }
+}
+
+@Suite struct DeterminismTests {
+    @Test func buildingTwiceGivesIdenticalBytes() throws {
+        let w = try Workspace()
+        try w.write("a.md", "---\ntitle: A\norder: 2\n---\nText with $x^2$ and a table:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+        try w.write("b.md", "# B\n\n## One\n\n## Two\n\n![pic](pic.svg)\n")
+        try w.write("pic.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>")
+        #expect(w.build().succeeded)
+        let first = w.outputTree()
+        #expect(w.build().succeeded)
+        #expect(w.outputTree() == first)
+        #expect(first.keys.sorted() == [".lessons-output", "a/index.html", "assets/lessons.css", "b/index.html",
+                                        "b/media/pic.svg", "index.html"])
+    }
+
+    @Test func indexListsLessonsByOrderThenFileName() throws {
+        let w = try Workspace()
+        try w.write("z.md", "---\ntitle: First\norder: 1\nsummary: Starts here.\n---\n")
+        try w.write("a.md", "# Third\n")
+        try w.write("m.md", "---\ntitle: Second\norder: 2\n---\n")
+        #expect(w.build().succeeded)
+        let index = String(decoding: w.outputTree()["index.html"] ?? Data(), as: UTF8.self)
+        let titles = ["First", "Second", "Third"].map { index.range(of: ">\($0)</span>")?.lowerBound }
+        #expect(titles.allSatisfy { $0 != nil })
+        #expect(titles.compactMap { $0 } == titles.compactMap { $0 }.sorted())
+        #expect(index.contains("<span class=\"lesson-list-summary\">Starts here.</span>"))
+        #expect(w.page("z").contains(#"<a class="next" rel="next" href="../m/index.html">"#))
+        #expect(w.page("a").contains(#"<a class="prev" rel="prev" href="../m/index.html">"#))
+    }
+
+    @Test func courseTitleComesFromCourseYml() throws {
+        let w = try Workspace()
+        try w.write("course.yml", "title: Backprop by Hand\ndescription: Ten lessons.\n")
+        try w.write("a.md", "# A\n")
+        #expect(w.build().succeeded)
+        let index = String(decoding: w.outputTree()["index.html"] ?? Data(), as: UTF8.self)
+        #expect(index.contains("<title>Backprop by Hand</title>"))
+        #expect(index.contains("<p class=\"course-description\">Ten lessons.</p>"))
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import LessonModel
+@testable import LessonsKit
+
+/// A temporary course folder with `lessons/` and `output/`, removed when the test ends.
+final class Workspace {
+    let root: URL
+    var lessons: String { root.appendingPathComponent("lessons").path }
+    var output: String { root.appendingPathComponent("output").path }
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: root.appendingPathComponent("lessons").path,
+                                                withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    func write(_ relative: String, _ text: String) throws {
+        try write(relative, bytes: Array(text.utf8))
+    }
+
+    func write(_ relative: String, bytes: [UInt8]) throws {
+        let url = URL(fileURLWithPath: lessons).appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+    }
+
+    /// Builds with paths relative to the workspace, as a user in that folder would type them.
+    func build(_ lessonsArgument: String = "lessons", output: String = "output") -> BuildReport {
+        workspaceLock.lock()
+        defer { workspaceLock.unlock() }
+        let previous = FileManager.default.currentDirectoryPath
+        _ = FileManager.default.changeCurrentDirectoryPath(root.path)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
+        return Builder.build(BuildOptions(lessonsDirectory: lessonsArgument, outputDirectory: output))
+    }
+
+    /// Every file under `output/`, relative path -> bytes.
+    func outputTree() -> [String: Data] {
+        Workspace.tree(at: output)
+    }
+
+    static func tree(at path: String) -> [String: Data] {
+        var result: [String: Data] = [:]
+        guard let e = FileManager.default.enumerator(atPath: path) else { return result }
+        while let relative = e.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let full = path + "/" + relative
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[relative] = FileManager.default.contents(atPath: full)
+            }
+        }
+        return result
+    }
+
+    func page(_ slug: String) -> String {
+        String(decoding: FileManager.default.contents(atPath: output + "/\(slug)/index.html") ?? Data(), as: UTF8.self)
+    }
+}
+
+/// Builds change the working directory, which is process-wide: one at a time.
+let workspaceLock = NSLock()
