@@ -93,7 +93,7 @@ th { text-align: left; border-bottom: 2px solid var(--rule); font-weight: 600; }
 tbody tr:nth-child(even) { background: color-mix(in srgb, var(--code-bg) 60%, transparent); }
 
 .math { font-family: var(--font-math); }
-span.math { white-space: nowrap; }
+span.math { overflow-wrap: anywhere; }
 .math.display { display: block; text-align: center; margin: 0 0 1.1rem; overflow-x: auto; overflow-y: hidden; padding: 0.25rem 0; }
 math { font-family: var(--font-math); font-size: 1.05em; }
 math[display="block"] { overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0; }

@@ -23,10 +23,10 @@ struct Build: ParsableCommand {
         A lesson is a Markdown file (CommonMark + GFM tables) with optional YAML front matter:
 
           ---
-          title: XOR from scratch     # default: the first heading
-          order: 4                    # position in the course index; default: file name order
+          title: XOR from scratch   # default: the first heading
+          order: 4                  # place in the course; default: by file name
           summary: One line for the index page.
-          lang: en                    # sets <html lang>; zh-CN for Chinese
+          lang: en                  # <html lang>; zh-CN for Chinese
           ---
 
         Math in $...$, $$...$$, \\(...\\) or \\[...\\] is kept verbatim. Fenced blocks named `graph` \
@@ -36,29 +36,31 @@ struct Build: ParsableCommand {
         The site is written to a temporary folder and swapped into place only when every lesson \
         builds without errors, so a failed build leaves the previous output untouched. \
         Problems are reported as `path:line:column: error: message`; the exit code is 1 when \
-        there were errors.
+        there were errors. README.md describes the lesson format, the output layout and the CLI in full.
         """)
 
     @Argument(help: "The folder of lessons (*.md, searched recursively).")
     var lessonsDirectory = "lessons"
 
-    @Option(name: [.short, .long], help: "The folder to write the site to; replaced as a whole.")
+    @Option(name: [.short, .long], help: ArgumentHelp("The folder to write the site to; replaced as a whole.", valueName: "dir"))
     var output = "output"
 
-    @Option(name: [.short, .long], help: "How many lessons to build at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: [.short, .long], help: ArgumentHelp("How many lessons to build at once (default: the number of cores).",
+                                                      valueName: "n"))
+    var jobs: Int?
 
     @Flag(help: "Run every block again instead of reusing cached results.")
     var noCache = false
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs)).") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs)).") }
         guard !output.isEmpty else { throw ValidationError("--output must name a folder.") }
     }
 
     func run() throws {
         let report = Builder.build(BuildOptions(lessonsDirectory: lessonsDirectory, outputDirectory: output,
-                                                jobs: jobs, useCache: !noCache))
+                                                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                                useCache: !noCache))
         var stderr = StandardError()
         for diagnostic in report.diagnostics { print(diagnostic, to: &stderr) }
         let warnings = report.warningCount == 1 ? "1 warning" : "\(report.warningCount) warnings"

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// Runs the built `lessons` executable, which sits next to the test bundle.
+private func lessons(_ arguments: [String], in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+    let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let candidates = [binDir, binDir.deletingLastPathComponent()].map { $0.appendingPathComponent("lessons") }
+    let executable = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}
+
+@Suite struct CLITests {
+    @Test func buildSucceedsWithExitCodeZero() throws {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n\nHello.\n")
+        let r = try lessons(["build"], in: w.root)
+        #expect(r.status == 0)
+        #expect(r.stderr == "lessons: built 1 lesson into output/ (0 warnings)\n")
+        #expect(FileManager.default.fileExists(atPath: w.output + "/a/index.html"))
+    }
+
+    @Test func errorsGoToStandardErrorWithExitCodeOne() throws {
+        let w = try Workspace()
+        try w.write("a.md", "---\ntitle: x\n")
+        let r = try lessons(["build", "lessons", "--output", "site"], in: w.root)
+        #expect(r.status == 1)
+        #expect(r.stderr == """
+            lessons/a.md:1:1: error: front matter opened with '---' is never closed; expected a '---' line after it
+            lessons: 1 error, 0 warnings; site/ was left unchanged
+
+            """)
+        #expect(!FileManager.default.fileExists(atPath: w.root.appendingPathComponent("site").path))
+    }
+
+    @Test func helpExplainsTheLessonFormat() throws {
+        let r = try lessons(["build", "--help"], in: FileManager.default.temporaryDirectory)
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("title: XOR from scratch"))
+        #expect(r.stdout.contains("--output"))
+        #expect(r.stdout.contains("--jobs"))
+        #expect(r.stdout.contains("--no-cache"))
+        #expect(r.stdout.contains("README.md") || r.stdout.contains("README"))
+    }
+
+    @Test func versionIsPrinted() throws {
+        let r = try lessons(["--version"], in: FileManager.default.temporaryDirectory)
+        #expect(r.status == 0)
+        #expect(r.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
+    }
+
+    @Test func jobsZeroIsRejected() throws {
+        let r = try lessons(["build", "--jobs", "0"], in: FileManager.default.temporaryDirectory)
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("--jobs must be at least 1 (got 0)."))
+    }
+
+    @Test func unknownFlagIsRejected() throws {
+        let r = try lessons(["build", "--frobnicate"], in: FileManager.default.temporaryDirectory)
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("Unknown option '--frobnicate'"))
+    }
+
+    @Test func jobsAndNoCacheAreAccepted() throws {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n")
+        #expect(try lessons(["build", "--jobs", "2", "--no-cache"], in: w.root).status == 0)
+    }
+}
