@@ -17,6 +17,9 @@ public struct Prescanner {
     private var lines: [[Unicode.Scalar]]
     private var math: [MathSpan] = []
     private var attributes: [AttributeLine] = []
+    /// Closers already searched for to the end of the current run and not found. A later opener
+    /// would search a subset of the same text, so it is skipped: this keeps long lines linear.
+    private var exhausted: Set<String> = []
 
     /// Scans `text` (the whole file, front matter lines already blanked).
     public static func scan(_ text: String, into diagnostics: inout Diagnostics) -> Output {
@@ -143,6 +146,7 @@ public struct Prescanner {
 
     private mutating func scanRun(from start: Int?, to end: Int, _ diagnostics: inout Diagnostics) {
         guard let start, start < end else { return }
+        exhausted = []
         var c: Cursor? = Cursor(line: start, column: 0)
         if lines[start].isEmpty { c = advance(Cursor(line: start, column: 0), end: end) }
         while let here = c {
@@ -191,6 +195,7 @@ public struct Prescanner {
         // Pandoc's rule: `$` opens only before a non-space, closes only after a non-space and not before a digit.
         guard let first = advance(here, end: end), first.line == here.line,
               let f = scalar(at: first), f != " ", f != "\t" else { return advance(here, end: end) }
+        guard !exhausted.contains("$") else { return advance(here, end: end) }
         var c: Cursor? = first
         var previous: Unicode.Scalar = "$"
         var previousLine = here.line
@@ -211,11 +216,16 @@ public struct Prescanner {
             previous = s
             c = advance(p, end: end)
         }
+        exhausted.insert("$")
         return advance(here, end: end)
     }
 
     /// The position of the last scalar of the next occurrence of `pattern` after `start`, skipping escapes.
-    private func find(_ pattern: [Unicode.Scalar], after start: Cursor, end: Int) -> Cursor? {
+    private mutating func find(_ pattern: [Unicode.Scalar], after start: Cursor, end: Int) -> Cursor? {
+        let key = String(String.UnicodeScalarView(pattern))
+        guard !exhausted.contains(key) else { return nil }
+        var result: Cursor?
+        defer { if result == nil { exhausted.insert(key) } }
         var c = advance(start, end: end)
         while let p = c {
             let line = lines[p.line]
@@ -225,14 +235,17 @@ public struct Prescanner {
             }
             if p.column + pattern.count <= line.count,
                Array(line[p.column..<(p.column + pattern.count)]) == pattern {
-                return Cursor(line: p.line, column: p.column + pattern.count - 1)
+                result = Cursor(line: p.line, column: p.column + pattern.count - 1)
+                return result
             }
             c = advance(p, end: end)
         }
         return nil
     }
 
-    private func closingBackticks(_ length: Int, after start: Cursor, end: Int) -> Cursor? {
+    private mutating func closingBackticks(_ length: Int, after start: Cursor, end: Int) -> Cursor? {
+        let key = "`\(length)"
+        guard !exhausted.contains(key) else { return nil }
         var c = advance(start, end: end)
         while let p = c {
             let line = lines[p.line]
@@ -245,6 +258,7 @@ public struct Prescanner {
                 c = advance(p, end: end)
             }
         }
+        exhausted.insert(key)
         return nil
     }
 

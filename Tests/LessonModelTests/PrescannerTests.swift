@@ -78,3 +78,17 @@ private func scan(_ text: String) -> (Prescanner.Output, [Diagnostic]) {
     let (out, _) = scan(text)
     #expect(Placeholders.restore(out.text, math: out.math) == text)
 }
+
+@Test func unclosedOpenersOnAHugeLineStayLinear() {
+    // 200,000 openers with no closer: a naive scan would take 10^10 steps.
+    let text = "$$" + String(repeating: "$a \\(b `c {%d \\[e ", count: 40_000)
+    let (out, _) = scan(text)
+    #expect(out.math.isEmpty)
+    #expect(out.text.unicodeScalars.count == text.unicodeScalars.count)
+}
+
+@Test func memoisedSearchStillFindsLaterPairs() {
+    #expect(scan("a $x $y$ b").0.math.map(\.tex) == ["x $y"])
+    #expect(scan("`a ``b`` c").0.math.isEmpty)
+    #expect(scan("$$ $$a$$").0.math.map(\.tex) == [" "])
+}

@@ -113,3 +113,21 @@ import LessonModel
         ])
     }
 }
+
+@Suite(.serialized) struct MixedDiagnosticsTests {
+    @Test func warningsAndErrorsAcrossLessonsAreAllReportedAndOutputIsKept() throws {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n")
+        #expect(w.build().succeeded)
+        let before = w.outputTree()
+        try w.write("b.md", "# B\n\n{% raw %}\n\n<figure>\n  <img src=\"/images/net.png\" alt=\"Net\">\n</figure>\n")
+        try w.write("c.md", "---\ntitle: [C\n---\n")
+        let report = w.build()
+        #expect(report.diagnostics.map(\.description) == [
+            "lessons/b.md:3:1: warning: Liquid tag '{% raw %}' is not supported and was dropped",
+            "lessons/b.md:6:3: warning: image '/images/net.png' not found (looked for lessons/images/net.png); showing its alt text instead",
+            "lessons/c.md:3:1: error: invalid YAML front matter: did not find expected ',' or ']' (while parsing a flow sequence that starts at 2:8)",
+        ])
+        #expect(w.outputTree() == before)
+    }
+}
