@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Targets follow DESIGN.md: arrows only point down
-// (lessons -> LessonsKit -> Site/Figures -> LessonModel -> CMark/CCairo).
+// (lessons -> LessonsKit -> Site/Figures/Training -> LessonModel/Autodiff -> CMark/CCairo).
 let package = Package(
     name: "lessons",
     platforms: [.macOS(.v13)],
@@ -20,6 +20,7 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .target(name: "LessonModel", dependencies: ["CMark", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Autodiff"),
         .target(name: "Site", dependencies: ["LessonModel"]),
         .target(name: "Figures", dependencies: ["CCairo"]),
         .target(name: "LessonsKit", dependencies: ["LessonModel", "Site", "Figures"]),
@@ -29,6 +30,7 @@ let package = Package(
         .testTarget(name: "LessonModelTests", dependencies: ["LessonModel"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "LessonModel"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
+        .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
         .testTarget(name: "LessonsKitTests", dependencies: ["LessonsKit", "lessons"]),
     ]
 )

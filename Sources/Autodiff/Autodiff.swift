@@ -1,0 +1,1 @@
+// The autodiff engine: see Plan.swift.
