@@ -29,7 +29,7 @@ let package = Package(
         ]),
         .testTarget(name: "LessonModelTests", dependencies: ["LessonModel"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "LessonModel"]),
-        .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "CCairo"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
         .testTarget(name: "LessonsKitTests", dependencies: ["LessonsKit", "lessons"]),
     ]
