@@ -1,0 +1,110 @@
+/// A computational-graph diagram: one card per node (name, operation, value and gradient lines)
+/// and one arrow per edge, optionally labelled with its local derivative.
+public struct GraphDiagram: Sendable {
+    /// One node's card. Lines are preformatted by the caller (numbers, small matrices).
+    public struct Card: Sendable {
+        public enum Role: Sendable { case input, parameter, constant, operation, output }
+        public var title: String
+        public var caption: String
+        public var role: Role
+        public var valueLines: [String]
+        public var gradientLines: [String]
+
+        public init(title: String, caption: String, role: Role, valueLines: [String], gradientLines: [String]) {
+            self.title = title
+            self.caption = caption
+            self.role = role
+            self.valueLines = valueLines
+            self.gradientLines = gradientLines
+        }
+    }
+
+    /// An arrow from an input card to the card that uses it.
+    public struct Edge: Sendable {
+        public var from: Int
+        public var to: Int
+        public var label: String?
+
+        public init(from: Int, to: Int, label: String?) {
+            self.from = from
+            self.to = to
+            self.label = label
+        }
+    }
+
+    public var cards: [Card]
+    public var edges: [Edge]
+
+    public init(cards: [Card], edges: [Edge]) {
+        self.cards = cards
+        self.edges = edges
+    }
+
+    /// Type sizes and paddings of a card, in px.
+    public struct Metrics: Sendable {
+        public var titleStyle = TextStyle(size: 14, weight: .bold, maxWidth: 170)
+        public var captionStyle = TextStyle(size: 12, maxWidth: 120)
+        public var lineStyle = TextStyle(family: "DejaVu Sans Mono, Noto Sans Mono CJK SC, monospace", size: 12)
+        public var labelStyle = TextStyle(size: 11)
+        public var padding = 8.0
+        public var headerGap = 14.0
+        public var lineGap = 2.0
+        public var sectionGap = 6.0
+        public var minWidth = 92.0
+
+        public init() {}
+    }
+
+    /// Where everything went: the layered layout plus the value and gradient areas of each card
+    /// (the page positions its step-by-step numbers over those areas).
+    public struct Layout: Sendable {
+        public var layered: LayeredLayout
+        public var headerFrames: [Rect]
+        public var valueFrames: [Rect]
+        public var gradientFrames: [Rect]
+        public var size: Size { layered.size }
+    }
+
+    /// Measures every text with Pango and lays the diagram out.
+    public func layout(metrics: Metrics = Metrics()) throws(FigureError) -> Layout {
+        let ruler = try Canvas(size: Size(width: 10, height: 10), format: .png, idPrefix: "ruler")
+        let lineHeight = try ruler.measure("0", style: metrics.lineStyle).height
+        var sizes: [Size] = []
+        var parts: [(header: Double, value: Double, gradient: Double)] = []
+        for card in cards {
+            let title = try ruler.measure(card.title, style: metrics.titleStyle)
+            let caption = try ruler.measure(card.caption, style: metrics.captionStyle)
+            var width = title.width + metrics.headerGap + caption.width
+            for line in card.valueLines + card.gradientLines {
+                width = max(width, try ruler.measure(line, style: metrics.lineStyle).width)
+            }
+            let header = max(title.height, caption.height) + metrics.padding * 1.5
+            let value = Self.blockHeight(card.valueLines.count, lineHeight: lineHeight, metrics: metrics)
+            let gradient = Self.blockHeight(card.gradientLines.count, lineHeight: lineHeight, metrics: metrics)
+            parts.append((header, value, gradient))
+            sizes.append(Size(width: max(metrics.minWidth, width.rounded(.up) + 2 * metrics.padding),
+                              height: (header + value + gradient + metrics.padding / 2).rounded(.up)))
+        }
+        var labelSizes: [Size?] = []
+        for edge in edges {
+            guard let label = edge.label else { labelSizes.append(nil); continue }
+            let s = try ruler.measure(label, style: metrics.labelStyle)
+            labelSizes.append(Size(width: (s.width + 8).rounded(.up), height: (s.height + 4).rounded(.up)))
+        }
+        let pinned = Set(cards.indices.filter { cards[$0].role == .input || cards[$0].role == .parameter })
+        let layered = LayeredLayout.compute(.init(nodeSizes: sizes, edges: edges.map { ($0.from, $0.to) },
+                                                  labelSizes: labelSizes, pinnedFirst: pinned))
+        var headers: [Rect] = [], values: [Rect] = [], gradients: [Rect] = []
+        for (i, frame) in layered.nodeFrames.enumerated() {
+            let p = parts[i]
+            headers.append(Rect(x: frame.minX, y: frame.minY, width: frame.width, height: p.header))
+            values.append(Rect(x: frame.minX, y: frame.minY + p.header, width: frame.width, height: p.value))
+            gradients.append(Rect(x: frame.minX, y: frame.minY + p.header + p.value, width: frame.width, height: p.gradient))
+        }
+        return Layout(layered: layered, headerFrames: headers, valueFrames: values, gradientFrames: gradients)
+    }
+
+    static func blockHeight(_ lines: Int, lineHeight: Double, metrics: Metrics) -> Double {
+        lines == 0 ? 0 : Double(lines) * lineHeight + Double(lines - 1) * metrics.lineGap + metrics.sectionGap
+    }
+}

@@ -1,0 +1,121 @@
+/// Colours of a diagram. Role colours are from the Okabe–Ito palette, which stays distinguishable
+/// under the common colour-vision deficiencies; roles also differ in border width and dash, so
+/// colour is never the only cue.
+public struct DiagramTheme: Sendable {
+    public var background: Color
+    public var card: Color
+    public var text: Color
+    public var muted: Color
+    public var edge: Color
+    public var labelFill: Color
+    public var input: Color
+    public var parameter: Color
+    public var constant: Color
+    public var operation: Color
+    public var output: Color
+
+    public static let light = DiagramTheme(
+        background: Color(hex: 0xFDFCFA), card: .white, text: Color(hex: 0x1F2328), muted: Color(hex: 0x5D6570),
+        edge: Color(hex: 0x8A9099), labelFill: Color(hex: 0xFDFCFA, alpha: 0.92),
+        input: Color(hex: 0x0072B2), parameter: Color(hex: 0xD55E00), constant: Color(hex: 0x999999),
+        operation: Color(hex: 0x5D6570), output: Color(hex: 0x009E73))
+
+    public static let dark = DiagramTheme(
+        background: Color(hex: 0x16181C), card: Color(hex: 0x1F2227), text: Color(hex: 0xE4E6EA), muted: Color(hex: 0xA0A7B1),
+        edge: Color(hex: 0x7A818B), labelFill: Color(hex: 0x16181C, alpha: 0.92),
+        input: Color(hex: 0x56B4E9), parameter: Color(hex: 0xE69F00), constant: Color(hex: 0x8A8F96),
+        operation: Color(hex: 0xA0A7B1), output: Color(hex: 0x2FC29A))
+
+    func color(for role: GraphDiagram.Card.Role) -> Color {
+        switch role {
+        case .input: return input
+        case .parameter: return parameter
+        case .constant: return constant
+        case .operation: return operation
+        case .output: return output
+        }
+    }
+}
+
+extension GraphDiagram {
+    /// Draws the diagram as laid out; `idPrefix` keeps SVG ids unique on a page.
+    public func render(_ layout: Layout, theme: DiagramTheme, format: Format, idPrefix: String,
+                       metrics: Metrics = Metrics()) throws(FigureError) -> [UInt8] {
+        let canvas = try Canvas(size: layout.size, format: format, idPrefix: idPrefix)
+        canvas.paint(theme.background)
+        for route in layout.layered.edgeRoutes where route.count >= 2 {
+            drawArrow(route, on: canvas, color: theme.edge)
+        }
+        for (i, card) in cards.enumerated() where i < layout.layered.nodeFrames.count {
+            drawCard(card, index: i, layout: layout, on: canvas, theme: theme, metrics: metrics)
+        }
+        for (e, edge) in edges.enumerated() {
+            guard let text = edge.label, e < layout.layered.labelFrames.count, let frame = layout.layered.labelFrames[e] else { continue }
+            canvas.fill(frame, color: theme.labelFill, cornerRadius: 3)
+            var style = metrics.labelStyle
+            style.color = theme.muted
+            canvas.text(text, at: frame.center, style: style, anchor: .center)
+        }
+        return try canvas.render()
+    }
+
+    private func drawArrow(_ route: [Point], on canvas: Canvas, color: Color) {
+        guard let end = route.last, route.count >= 2 else { return }
+        let before = route[route.count - 2]
+        // Stop the line at the arrowhead's base so its end does not poke through the tip.
+        let head = 7.0
+        let dx = end.x - before.x, dy = end.y - before.y
+        let length = max((dx * dx + dy * dy).squareRoot(), 0.001)
+        let ux = dx / length, uy = dy / length
+        let base = Point(x: end.x - ux * head, y: end.y - uy * head)
+        var path = Path()
+        path.move(to: route[0])
+        for p in route.dropFirst().dropLast() { path.line(to: p) }
+        path.line(to: base)
+        canvas.stroke(path, style: StrokeStyle(width: 1.4, color: color, join: .round))
+        var arrow = Path()
+        arrow.move(to: end)
+        arrow.line(to: Point(x: base.x - uy * head * 0.45, y: base.y + ux * head * 0.45))
+        arrow.line(to: Point(x: base.x + uy * head * 0.45, y: base.y - ux * head * 0.45))
+        arrow.close()
+        canvas.fill(arrow, color: color)
+    }
+
+    private func drawCard(_ card: Card, index i: Int, layout: Layout, on canvas: Canvas, theme: DiagramTheme, metrics: Metrics) {
+        let frame = layout.layered.nodeFrames[i]
+        let accent = theme.color(for: card.role)
+        canvas.fill(frame, color: theme.card, cornerRadius: 6)
+        let header = layout.headerFrames[i]
+        canvas.withClip(header) {
+            canvas.fill(frame, color: accent.withAlpha(0.14), cornerRadius: 6)
+        }
+        let border: StrokeStyle
+        switch card.role {
+        case .parameter: border = StrokeStyle(width: 2.4, color: accent)
+        case .constant: border = StrokeStyle(width: 1.2, color: accent, dash: [4, 3])
+        case .output: border = StrokeStyle(width: 2.4, color: accent)
+        case .input, .operation: border = StrokeStyle(width: 1.4, color: accent)
+        }
+        canvas.stroke(frame, style: border, cornerRadius: 6)
+        var title = metrics.titleStyle
+        title.color = theme.text
+        canvas.text(card.title, at: Point(x: header.minX + metrics.padding, y: header.midY), style: title, anchor: .init(.left, .middle))
+        var caption = metrics.captionStyle
+        caption.color = theme.muted
+        canvas.text(card.caption, at: Point(x: header.maxX - metrics.padding, y: header.midY), style: caption, anchor: .init(.right, .middle))
+        var line = metrics.lineStyle
+        line.color = theme.text
+        drawLines(card.valueLines, in: layout.valueFrames[i], style: line, metrics: metrics, on: canvas)
+        line.color = theme.muted
+        drawLines(card.gradientLines, in: layout.gradientFrames[i], style: line, metrics: metrics, on: canvas)
+    }
+
+    private func drawLines(_ lines: [String], in frame: Rect, style: TextStyle, metrics: Metrics, on canvas: Canvas) {
+        guard !lines.isEmpty else { return }
+        let step = (frame.height - metrics.sectionGap + metrics.lineGap) / Double(lines.count)
+        for (k, text) in lines.enumerated() {
+            canvas.text(text, at: Point(x: frame.minX + metrics.padding, y: frame.minY + metrics.sectionGap / 2 + Double(k) * step),
+                        style: style, anchor: .topLeft)
+        }
+    }
+}
