@@ -1,0 +1,148 @@
+/// The loops that run one step over raw storage. `v` points at the value half of the plan's
+/// storage and `g` at the gradient half; a step's offsets index both. Backward kernels ADD
+/// into input gradients, so a node used several times (or broadcast) collects every share.
+/// No kernel allocates: they read integers from the step and touch only storage.
+enum Kernels {
+    /// Computes the step's value from its inputs' values.
+    static func forward(_ s: Step, _ v: UnsafeMutablePointer<Double>) {
+        switch s.op {
+        case .add: binaryForward(AddRule.self, s, v)
+        case .subtract: binaryForward(SubtractRule.self, s, v)
+        case .multiply: binaryForward(MultiplyRule.self, s, v)
+        case .divide: binaryForward(DivideRule.self, s, v)
+        case .maximum: binaryForward(MaximumRule.self, s, v)
+        case .negate: unaryForward(NegateRule.self, 0, s, v)
+        case .power(let p): unaryForward(PowerRule.self, p, s, v)
+        case .exp: unaryForward(ExpRule.self, 0, s, v)
+        case .log: unaryForward(LogRule.self, 0, s, v)
+        case .sigmoid: unaryForward(SigmoidRule.self, 0, s, v)
+        case .tanh: unaryForward(TanhRule.self, 0, s, v)
+        case .relu: unaryForward(ReluRule.self, 0, s, v)
+        case .sum, .mean: reduceForward(s, v)
+        case .matmul: matmulForward(s, v)
+        case .transpose: transposeForward(s, v)
+        case .input, .parameter, .constant: break
+        }
+    }
+
+    /// Adds the step's contribution to its inputs' gradients (chain rule), given its own gradient.
+    static func backward(_ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>) {
+        switch s.op {
+        case .add: binaryBackward(AddRule.self, s, v, g)
+        case .subtract: binaryBackward(SubtractRule.self, s, v, g)
+        case .multiply: binaryBackward(MultiplyRule.self, s, v, g)
+        case .divide: binaryBackward(DivideRule.self, s, v, g)
+        case .maximum: binaryBackward(MaximumRule.self, s, v, g)
+        case .negate: unaryBackward(NegateRule.self, 0, s, v, g)
+        case .power(let p): unaryBackward(PowerRule.self, p, s, v, g)
+        case .exp: unaryBackward(ExpRule.self, 0, s, v, g)
+        case .log: unaryBackward(LogRule.self, 0, s, v, g)
+        case .sigmoid: unaryBackward(SigmoidRule.self, 0, s, v, g)
+        case .tanh: unaryBackward(TanhRule.self, 0, s, v, g)
+        case .relu: unaryBackward(ReluRule.self, 0, s, v, g)
+        case .sum, .mean: reduceBackward(s, g)
+        case .matmul: matmulBackward(s, v, g)
+        case .transpose: transposeBackward(s, g)
+        case .input, .parameter, .constant: break
+        }
+    }
+
+    // MARK: elementwise (rules in OpTable.swift)
+
+    private static func binaryForward<R: BinaryRule>(_: R.Type, _ s: Step, _ v: UnsafeMutablePointer<Double>) {
+        var o = s.out
+        for r in 0..<s.rows {
+            var ia = s.a + r * s.strideA.row, ib = s.b + r * s.strideB.row
+            for _ in 0..<s.cols {
+                v[o] = R.value(v[ia], v[ib])
+                o += 1; ia += s.strideA.col; ib += s.strideB.col
+            }
+        }
+    }
+
+    private static func binaryBackward<R: BinaryRule>(
+        _: R.Type, _ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>
+    ) {
+        var o = s.out
+        for r in 0..<s.rows {
+            var ia = s.a + r * s.strideA.row, ib = s.b + r * s.strideB.row
+            for _ in 0..<s.cols {
+                let (da, db) = R.partials(v[ia], v[ib], v[o])
+                g[ia] += da * g[o]
+                g[ib] += db * g[o]
+                o += 1; ia += s.strideA.col; ib += s.strideB.col
+            }
+        }
+    }
+
+    private static func unaryForward<R: UnaryRule>(_: R.Type, _ p: Double, _ s: Step, _ v: UnsafeMutablePointer<Double>) {
+        for i in 0..<s.cols { v[s.out + i] = R.value(v[s.a + i], p) }
+    }
+
+    private static func unaryBackward<R: UnaryRule>(
+        _: R.Type, _ p: Double, _ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>
+    ) {
+        for i in 0..<s.cols {
+            g[s.a + i] += R.derivative(v[s.a + i], v[s.out + i], p) * g[s.out + i]
+        }
+    }
+
+    // MARK: whole-tensor ops: forward rule, then its gradient
+
+    /// sum: y = Σ xᵢ, ∂y/∂xᵢ = 1.  mean: y = Σ xᵢ / n, ∂y/∂xᵢ = 1/n.
+    private static func reduceForward(_ s: Step, _ v: UnsafeMutablePointer<Double>) {
+        var total = 0.0
+        for i in 0..<s.cols { total += v[s.a + i] }
+        v[s.out] = s.op == .mean ? total / Double(s.cols) : total
+    }
+
+    private static func reduceBackward(_ s: Step, _ g: UnsafeMutablePointer<Double>) {
+        let share = s.op == .mean ? g[s.out] / Double(s.cols) : g[s.out]
+        for i in 0..<s.cols { g[s.a + i] += share }
+    }
+
+    /// C (m×n) = A (m×k) B (k×n), in i-k-j order so the inner loop walks rows contiguously.
+    private static func matmulForward(_ s: Step, _ v: UnsafeMutablePointer<Double>) {
+        let (m, k, n) = (s.rows, s.inner, s.cols)
+        for i in 0..<m {
+            let c = v + s.out + i * n
+            for j in 0..<n { c[j] = 0 }
+            for p in 0..<k {
+                let aip = v[s.a + i * k + p]
+                let bRow = v + s.b + p * n
+                for j in 0..<n { c[j] += aip * bRow[j] }
+            }
+        }
+    }
+
+    /// ∂L/∂A = G Bᵀ (row i of G dot row p of B) and ∂L/∂B = Aᵀ G, in one pass over (i, p).
+    private static func matmulBackward(_ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>) {
+        let (m, k, n) = (s.rows, s.inner, s.cols)
+        for i in 0..<m {
+            let gRow = g + s.out + i * n
+            for p in 0..<k {
+                let bRow = v + s.b + p * n
+                var dot = 0.0
+                for j in 0..<n { dot += gRow[j] * bRow[j] }
+                g[s.a + i * k + p] += dot
+                let aip = v[s.a + i * k + p]
+                let gbRow = g + s.b + p * n
+                for j in 0..<n { gbRow[j] += aip * gRow[j] }
+            }
+        }
+    }
+
+    /// Y[c, r] = X[r, c]; the gradient goes back the same way: ∂L/∂X[r, c] += G[c, r].
+    /// A vector or scalar is one row, so this is a plain copy for them.
+    private static func transposeForward(_ s: Step, _ v: UnsafeMutablePointer<Double>) {
+        for r in 0..<s.rows {
+            for c in 0..<s.cols { v[s.out + c * s.rows + r] = v[s.a + r * s.cols + c] }
+        }
+    }
+
+    private static func transposeBackward(_ s: Step, _ g: UnsafeMutablePointer<Double>) {
+        for r in 0..<s.rows {
+            for c in 0..<s.cols { g[s.a + r * s.cols + c] += g[s.out + c * s.rows + r] }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+extension Plan {
+    /// ∂node/∂input at the current values, for the edge labels of diagrams, when the node and
+    /// its `input`-th argument (0-based) are both scalars; nil otherwise or for unknown IDs.
+    public func localDerivative(of node: NodeID, input: Int) -> Double? {
+        guard let n = graph.node(node), n.shape.isScalar, input >= 0, input < n.inputs.count,
+              graph.node(n.inputs[input])?.shape.isScalar == true
+        else { return nil }
+        let y = element(node, 0)
+        switch n.op.kind {
+        case .binary:
+            // A scalar result means both operands are scalars (broadcasting never shrinks).
+            let a = element(n.inputs[0], 0), b = element(n.inputs[1], 0)
+            guard let (da, db) = Self.partials(n.op, a, b, y) else { return nil }
+            return input == 0 ? da : db
+        case .unary:
+            return Self.derivative(n.op, element(n.inputs[0], 0), y)
+        case .reduction, .transpose:
+            // sum, mean and transpose of a single number pass it through unchanged.
+            return 1
+        case .matmul, .leaf:
+            return nil
+        }
+    }
+
+    /// The binary rule of `op` from the op table, evaluated at (a, b).
+    private static func partials(_ op: Op, _ a: Double, _ b: Double, _ y: Double) -> (Double, Double)? {
+        switch op {
+        case .add: AddRule.partials(a, b, y)
+        case .subtract: SubtractRule.partials(a, b, y)
+        case .multiply: MultiplyRule.partials(a, b, y)
+        case .divide: DivideRule.partials(a, b, y)
+        case .maximum: MaximumRule.partials(a, b, y)
+        default: nil
+        }
+    }
+
+    /// The unary rule of `op` from the op table, evaluated at x.
+    private static func derivative(_ op: Op, _ x: Double, _ y: Double) -> Double? {
+        switch op {
+        case .negate: NegateRule.derivative(x, y, 0)
+        case .power(let p): PowerRule.derivative(x, y, p)
+        case .exp: ExpRule.derivative(x, y, 0)
+        case .log: LogRule.derivative(x, y, 0)
+        case .sigmoid: SigmoidRule.derivative(x, y, 0)
+        case .tanh: TanhRule.derivative(x, y, 0)
+        case .relu: ReluRule.derivative(x, y, 0)
+        default: nil
+        }
+    }
+}

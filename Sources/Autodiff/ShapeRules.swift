@@ -1,0 +1,97 @@
+/// Where an operand's element sits when its op's result is walked as rows×cols:
+/// `base + row * rowStride + col * colStride`. A stride of 0 repeats the operand (broadcasting).
+struct Stride: Equatable {
+    let row: Int
+    let col: Int
+}
+
+/// How an elementwise binary op lines its two operands up with its result.
+struct Broadcast: Equatable {
+    let result: Shape
+    let a: Stride
+    let b: Stride
+}
+
+/// The shape rules of DESIGN.md, shared by `GraphBuilder` (checking) and `Plan` (layout).
+enum ShapeRules {
+    /// Equal shapes; a scalar with anything (either side); a vector of n with an m×n matrix
+    /// (either side, the vector repeats over the rows). Anything else: nil.
+    static func broadcast(_ a: Shape, _ b: Shape) -> Broadcast? {
+        if a == b {
+            let whole = Stride(row: a.rowsAndCols.cols, col: 1)
+            return Broadcast(result: a, a: whole, b: whole)
+        }
+        let repeated = Stride(row: 0, col: 0), row = Stride(row: 0, col: 1)
+        if a.isScalar { return Broadcast(result: b, a: repeated, b: Stride(row: b.rowsAndCols.cols, col: 1)) }
+        if b.isScalar { return Broadcast(result: a, a: Stride(row: a.rowsAndCols.cols, col: 1), b: repeated) }
+        if a.dims.count == 1, b.dims.count == 2, a.dims[0] == b.dims[1] {
+            return Broadcast(result: b, a: row, b: Stride(row: b.dims[1], col: 1))
+        }
+        if a.dims.count == 2, b.dims.count == 1, b.dims[0] == a.dims[1] {
+            return Broadcast(result: a, a: Stride(row: a.dims[1], col: 1), b: row)
+        }
+        return nil
+    }
+
+    /// NumPy's matmul for ranks 1 and 2, as an m×k by k×n product (a vector on the left is
+    /// 1×k, on the right k×1); nil when the inner sizes differ or an operand is a scalar.
+    static func matmul(_ a: Shape, _ b: Shape) -> (result: Shape, m: Int, k: Int, n: Int)? {
+        switch (a.dims.count, b.dims.count) {
+        case (1, 1) where a.dims[0] == b.dims[0]:
+            return (.scalar, 1, a.dims[0], 1)
+        case (2, 2) where a.dims[1] == b.dims[0]:
+            return (.matrix(a.dims[0], b.dims[1]), a.dims[0], a.dims[1], b.dims[1])
+        case (2, 1) where a.dims[1] == b.dims[0]:
+            return (.vector(a.dims[0]), a.dims[0], a.dims[1], 1)
+        case (1, 2) where a.dims[0] == b.dims[0]:
+            return (.vector(b.dims[1]), 1, a.dims[0], b.dims[1])
+        default:
+            return nil
+        }
+    }
+
+    /// The result shape of a non-leaf op, or an error naming the op and the shapes.
+    static func resultShape(of op: Op, _ inputs: [Shape]) throws(ShapeError) -> Shape {
+        guard !op.isLeaf else {
+            throw ShapeError("\(op.name) is a leaf: create it with leaf(_:value:), not apply")
+        }
+        guard inputs.count == op.arity else {
+            throw ShapeError("\(op.name) takes \(counted(op.arity, "input")), got \(inputs.count)")
+        }
+        switch op.kind {
+        case .binary:
+            guard let b = broadcast(inputs[0], inputs[1]) else {
+                throw ShapeError(mismatch(op, inputs[0], inputs[1]))
+            }
+            return b.result
+        case .matmul:
+            guard let product = matmul(inputs[0], inputs[1]) else {
+                throw ShapeError("cannot multiply \(inputs[0]) by \(inputs[1])")
+            }
+            return product.result
+        case .unary:
+            if case .power(let p) = op, !p.isFinite {
+                throw ShapeError("the exponent of pow must be a finite number, got \(p)")
+            }
+            return inputs[0]
+        case .reduction:
+            return .scalar
+        case .transpose:
+            let dims = inputs[0].dims
+            return dims.count == 2 ? .matrix(dims[1], dims[0]) : inputs[0]
+        case .leaf:
+            throw ShapeError("\(op.name) is a leaf: create it with leaf(_:value:), not apply")
+        }
+    }
+
+    /// "cannot add 2x3 and 3x2", "cannot subtract 3x2 from 2x3", ...: one verb per op.
+    static func mismatch(_ op: Op, _ a: Shape, _ b: Shape) -> String {
+        switch op {
+        case .subtract: "cannot subtract \(b) from \(a)"
+        case .multiply: "cannot multiply \(a) and \(b) elementwise"
+        case .divide: "cannot divide \(a) by \(b)"
+        case .maximum: "cannot take the maximum of \(a) and \(b)"
+        default: "cannot add \(a) and \(b)"
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// One compiled node: its op plus every offset and size its kernel needs, so the hot loop
+/// reads plain integers and never looks at shapes, arrays or the graph.
+///
+/// Offsets index the value half of the plan's storage; a node's gradient sits at the same
+/// offset in the gradient half, so kernels take one pointer per half and share the offsets.
+struct Step {
+    /// The node this step computes (creation index).
+    let node: Int
+    let op: Op
+    /// Where the result starts.
+    let out: Int
+    /// Where the first input starts.
+    let a: Int
+    /// Where the second input starts (binary ops and matmul; equal to `a` otherwise).
+    let b: Int
+    /// Binary: the result walked as rows×cols. Unary and reductions: 1 × element count of the
+    /// input. Transpose: the input's rows and cols. Matmul: m and n of the m×k by k×n product.
+    let rows: Int
+    let cols: Int
+    /// Matmul: the shared size k. Unused otherwise.
+    let inner: Int
+    /// Binary ops: how each operand lines up with the result (stride 0 = broadcast).
+    let strideA: Stride
+    let strideB: Stride
+
+    /// Lays out node `index` of `graph`, whose value offsets are `offsets`; nil for leaves
+    /// (they have no kernel) or when the graph's shapes do not fit (GraphBuilder prevents that).
+    init?(node index: Int, of graph: GraphBuilder, offsets: [Int]) {
+        guard index >= 0, index < graph.nodes.count else { return nil }
+        let node = graph.nodes[index]
+        var shapes: [Shape] = []
+        var starts: [Int] = []
+        for input in node.inputs {
+            guard input.index >= 0, input.index < index else { return nil }
+            shapes.append(graph.nodes[input.index].shape)
+            starts.append(offsets[input.index])
+        }
+        guard node.op.arity > 0, shapes.count == node.op.arity else { return nil }
+        var (rows, cols, inner) = (1, shapes[0].count, 0)
+        var (strideA, strideB) = (Stride(row: 0, col: 1), Stride(row: 0, col: 1))
+        switch node.op.kind {
+        case .binary:
+            guard let broadcast = ShapeRules.broadcast(shapes[0], shapes[1]) else { return nil }
+            (rows, cols) = broadcast.result.rowsAndCols
+            (strideA, strideB) = (broadcast.a, broadcast.b)
+        case .matmul:
+            guard let product = ShapeRules.matmul(shapes[0], shapes[1]) else { return nil }
+            (rows, cols, inner) = (product.m, product.n, product.k)
+        case .transpose:
+            (rows, cols) = shapes[0].rowsAndCols
+        case .unary, .reduction:
+            break
+        case .leaf:
+            return nil
+        }
+        self.node = index
+        op = node.op
+        out = offsets[index]
+        a = starts[0]
+        b = starts.count > 1 ? starts[1] : starts[0]
+        self.rows = rows
+        self.cols = cols
+        self.inner = inner
+        self.strideA = strideA
+        self.strideB = strideB
+    }
+}
