@@ -21,9 +21,10 @@ let package = Package(
                        providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .target(name: "LessonModel", dependencies: ["CMark", .product(name: "Yams", package: "Yams")]),
         .target(name: "Autodiff"),
+        .target(name: "Training", dependencies: ["Autodiff", "LessonModel"]),
         .target(name: "Site", dependencies: ["LessonModel"]),
         .target(name: "Figures", dependencies: ["CCairo"]),
-        .target(name: "LessonsKit", dependencies: ["LessonModel", "Site", "Figures"]),
+        .target(name: "LessonsKit", dependencies: ["LessonModel", "Site", "Figures", "Training"]),
         .executableTarget(name: "lessons", dependencies: [
             "LessonsKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -31,6 +32,7 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "LessonModel"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "CCairo"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "LessonModel", "Autodiff"]),
         .testTarget(name: "LessonsKitTests", dependencies: ["LessonsKit", "lessons"]),
     ]
 )

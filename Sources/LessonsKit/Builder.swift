@@ -2,7 +2,7 @@ import Foundation
 import LessonModel
 import Site
 
-/// `lessons build`: load -> check -> render -> write, as named steps over one build.
+/// `lessons build`: load -> check -> run -> render -> write, as named steps over one build.
 public enum Builder {
     /// Builds the site; never throws: every problem is a diagnostic in the report.
     public static func build(_ options: BuildOptions) -> BuildReport {
@@ -39,11 +39,14 @@ public enum Builder {
         let resolver = ImageResolver(lessonsDirectory: options.lessonsDirectory, lessonsRoot: lessonsRoot)
         var images: [String: [String: ImageTarget]] = [:]
         var copies: [ImageResolver.Copy] = []
+        var blocks: [String: BlockRunner.Result] = [:]
         for lesson in lessons {
             var d = perLesson[lesson.path] ?? Diagnostics(path: lesson.path)
             let resolved = resolver.resolve(lesson, diagnostics: &d)
             images[lesson.path] = resolved.targets
             copies += resolved.copies
+            // Run: every graph block is executed, checked and drawn.
+            blocks[lesson.path] = BlockRunner.run(lesson, diagnostics: &d)
             perLesson[lesson.path] = d
         }
         for relative in files {
@@ -60,8 +63,9 @@ public enum Builder {
                 courseTitle: course.title,
                 previous: i > 0 ? LessonLink(slug: lessons[i - 1].slug, title: lessons[i - 1].title) : nil,
                 next: i + 1 < lessons.count ? LessonLink(slug: lessons[i + 1].slug, title: lessons[i + 1].title) : nil,
-                images: images[lesson.path] ?? [:], lessonSlugs: slugs)
+                images: images[lesson.path] ?? [:], lessonSlugs: slugs, widgets: blocks[lesson.path]?.widgets ?? [:])
             outputFiles.append(("\(lesson.slug)/index.html", Array(LessonPage.render(lesson, context: context).utf8)))
+            for (path, bytes) in blocks[lesson.path]?.files ?? [] { outputFiles.append(("\(lesson.slug)/\(path)", bytes)) }
         }
         let entries = lessons.map {
             IndexPage.Entry(slug: $0.slug, title: $0.title, summary: $0.frontMatter.summary, lang: $0.frontMatter.lang)
@@ -70,6 +74,7 @@ public enum Builder {
                                      lang: course.lang ?? lessons.first?.frontMatter.lang ?? "en", entries: entries)
         outputFiles.append(("index.html", Array(index.utf8)))
         outputFiles.append(("assets/\(Stylesheet.fileName)", Array(Stylesheet.css.utf8)))
+        outputFiles.append(("assets/\(Script.fileName)", Array(Script.javaScript.utf8)))
 
         // Write: all or nothing.
         if let failure = writer.write(files: outputFiles, copies: copies) {

@@ -27,6 +27,7 @@ struct BodyRenderer {
             let lang = language.map { " class=\"language-\(HTML.attribute($0))\"" } ?? ""
             return "<pre\(id)\(cls)><code\(lang)>\(HTML.text(text))</code></pre>\n"
         case .lesson(let b):
+            if let widget = context.widgets[b.fenceLine] { return GraphWidgetHTML.render(widget) }
             let name = b.name.map { " " + $0 } ?? ""
             let blockID = b.name.map { " id=\"\(b.kind.rawValue)-\(HTML.attribute(Slug.make($0)))\"" } ?? id
             return "<figure class=\"lesson-block \(b.kind.rawValue)\"\(blockID)>"

@@ -26,6 +26,7 @@ public enum LessonPage {
             description: lesson.frontMatter.summary,
             root: "../",
             courseTitle: context.courseTitle,
+            scripts: context.widgets.isEmpty ? [] : [Script.fileName],
             main: "<article class=\"lesson\">\n<header class=\"lesson-header\">\n\(heading)\(summary)</header>\n"
                 + toc + body + "</article>\n" + pager(context, phrases: phrases))
     }
@@ -77,14 +78,14 @@ public enum IndexPage {
         }
         main += "</ol>\n"
         return Layout.page(lang: lang, title: courseTitle, description: description, root: "",
-                           courseTitle: courseTitle, main: main)
+                           courseTitle: courseTitle, scripts: [], main: main)
     }
 }
 
 /// The HTML shell shared by every page: no external resources, our own stylesheet only.
 enum Layout {
     static func page(lang: String, title: String, description: String?, root: String,
-                     courseTitle: String, main: String) -> String {
+                     courseTitle: String, scripts: [String], main: String) -> String {
         var head = """
         <!DOCTYPE html>
         <html lang="\(HTML.attribute(lang))">
@@ -99,7 +100,9 @@ enum Layout {
             head += "<meta name=\"description\" content=\"\(HTML.attribute(description))\">\n"
         }
         head += "<meta name=\"generator\" content=\"lessons\">\n"
-        head += "<link rel=\"stylesheet\" href=\"\(root)assets/lessons.css\">\n</head>\n"
+        head += "<link rel=\"stylesheet\" href=\"\(root)assets/lessons.css\">\n"
+        for script in scripts { head += "<script src=\"\(root)assets/\(script)\" defer></script>\n" }
+        head += "</head>\n"
         return head + """
         <body>
         <a class="skip-link" href="#main">Skip to content</a>

@@ -19,14 +19,18 @@ public struct PageContext: Sendable {
     public var images: [String: ImageTarget]
     /// Lesson files of the course (relative path -> slug), so `[see](other.md)` links to its page.
     public var lessonSlugs: [String: String]
+    /// Executed lesson blocks, keyed by the line of their opening fence.
+    public var widgets: [Int: GraphWidget]
 
     public init(courseTitle: String, previous: LessonLink? = nil, next: LessonLink? = nil,
-                images: [String: ImageTarget] = [:], lessonSlugs: [String: String] = [:]) {
+                images: [String: ImageTarget] = [:], lessonSlugs: [String: String] = [:],
+                widgets: [Int: GraphWidget] = [:]) {
         self.courseTitle = courseTitle
         self.previous = previous
         self.next = next
         self.images = images
         self.lessonSlugs = lessonSlugs
+        self.widgets = widgets
     }
 }
 

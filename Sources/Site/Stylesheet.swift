@@ -127,6 +127,63 @@ math[display="block"] { overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0;
 .lesson-list-title { display: block; font-family: var(--font-ui); font-weight: 650; font-size: 1.1rem; }
 .lesson-list-summary { display: block; color: var(--muted); font-size: 0.98rem; margin-top: 0.15rem; }
 
+
+/* Graph widgets: a Cairo-drawn diagram with the numbers of each step laid over it. */
+.graph-widget { text-align: left; }
+.graph-widget:focus { outline: 2px solid var(--accent); outline-offset: 2px; }
+.diagram-scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; padding: 0.75rem; }
+.diagram { position: relative; margin: 0 auto; }
+.diagram picture, .diagram img { display: block; max-width: none; border-radius: 0; }
+.diagram .edges { position: absolute; left: 0; top: 0; pointer-events: none; overflow: visible; }
+.diagram .edges path { fill: none; stroke: transparent; stroke-width: 3.5; stroke-linecap: round; stroke-linejoin: round; }
+.diagram .edges path.active { stroke: #0072b2; }
+.diagram .edges path.active.backward { stroke: #d55e00; }
+.diagram .node { position: absolute; border-radius: 7px; pointer-events: none; }
+.diagram .node.current { box-shadow: 0 0 0 3px #0072b2; }
+.graph-widget .cell { position: absolute; display: none; flex-direction: column; justify-content: center; gap: 2px;
+  padding: 0 8px; background: #fff; font-family: "DejaVu Sans Mono", var(--font-code); font-size: 12px; line-height: 1.2;
+  white-space: pre; overflow: hidden; color: #1f2328; }
+.graph-widget .cell.grad { color: #5d6570; }
+.graph-widget.js .cell { display: flex; }
+.graph-widget .cell.pending span { visibility: hidden; }
+.graph-widget .cell.pending::after { content: "?"; position: absolute; left: 8px; color: #999; }
+.graph-widget .cell.fresh { background: #fff4d6; }
+.stepper { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; padding: 0.5rem 1rem; border-top: 1px solid var(--rule);
+  font-family: var(--font-ui); font-size: 0.9rem; }
+.stepper button { font: inherit; padding: 0.3rem 0.7rem; border: 1px solid var(--rule); border-radius: 6px; background: var(--bg);
+  color: var(--fg); cursor: pointer; }
+.stepper button:hover:not(:disabled) { border-color: var(--accent); }
+.stepper button:disabled { opacity: 0.4; cursor: default; }
+.stepper .counter { flex: 1 1 auto; text-align: center; color: var(--muted); min-width: 10rem; }
+.graph-widget .steps { margin: 0; padding: 0.5rem 1rem 0.5rem 2.6rem; font-size: 0.95rem; border-top: 1px solid var(--rule); }
+.graph-widget .steps li { margin: 0.15rem 0; }
+.graph-widget.js .steps { list-style: none; padding-left: 1rem; min-height: 3.2rem; }
+.graph-widget.js .steps li { display: none; }
+.graph-widget.js .steps li.current { display: block; }
+.graph-widget .phase { font-family: var(--font-ui); font-size: 0.75rem; font-weight: 700; text-transform: uppercase;
+  letter-spacing: 0.05em; color: #0072b2; margin-right: 0.4rem; }
+.graph-widget li[data-phase="backward"] .phase { color: #d55e00; }
+.graph-widget .equation { font-family: var(--font-math); overflow-wrap: anywhere; }
+.graph-widget .node-table { margin: 0; padding: 0 1rem; border-top: 1px solid var(--rule); }
+.graph-widget .node-table table { margin: 0.5rem 0; font-size: 0.85rem; }
+.graph-widget td.num { font-family: var(--font-code); white-space: pre; }
+.graph-widget .gradient-check { font-family: var(--font-ui); font-size: 0.85rem; color: var(--muted); margin: 0; padding: 0.4rem 1rem; }
+.graph-widget .block-source { border-top: 1px solid var(--rule); padding: 0.4rem 1rem; font-family: var(--font-ui); font-size: 0.85rem; }
+.graph-widget .block-source pre { margin: 0.5rem 0; }
+.graph-widget .block-source p { margin: 0.3rem 0; }
+@media (prefers-color-scheme: dark) {
+  .graph-widget .cell { background: #1f2227; color: #e4e6ea; }
+  .graph-widget .cell.grad { color: #a0a7b1; }
+  .graph-widget .cell.fresh { background: #3a3220; }
+  .diagram .edges path.active { stroke: #56b4e9; }
+  .diagram .edges path.active.backward { stroke: #e69f00; }
+  .diagram .node.current { box-shadow: 0 0 0 3px #56b4e9; }
+}
+@media print {
+  .stepper, .graph-widget .cell, .diagram .edges { display: none !important; }
+  .graph-widget.js .steps li { display: list-item; }
+}
+
 @media (max-width: 600px) {
   body { font-size: 1.05rem; }
   h1 { font-size: 1.7rem; }

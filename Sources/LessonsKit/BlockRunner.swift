@@ -1,0 +1,48 @@
+import LessonModel
+import Site
+import Training
+
+/// The "run" step of a build: executes every `graph` block of a lesson and renders its figures.
+struct BlockRunner {
+    /// What running a lesson's blocks produced.
+    struct Result {
+        var widgets: [Int: GraphWidget] = [:]
+        /// Files relative to the lesson's output folder.
+        var files: [(String, [UInt8])] = []
+    }
+
+    static func run(_ lesson: Lesson, diagnostics: inout Diagnostics) -> Result {
+        var result = Result()
+        var stems: [String: Int] = [:]
+        var unnamed = 0
+        for block in lesson.lessonBlocks where block.kind == .graph {
+            let stem: String
+            if let name = block.name {
+                stem = Slug.make(name, fallback: "graph")
+            } else {
+                unnamed += 1
+                stem = "graph-\(unnamed)"
+            }
+            if let first = stems[stem] {
+                diagnostics.error(SourcePosition(line: block.fenceLine, column: 1),
+                                  "another block on line \(first) is also named '\(stem)'; block names must be unique in a lesson")
+                continue
+            }
+            stems[stem] = block.fenceLine
+            let (program, parseDiagnostics) = BlockLanguage.parseGraph(block, path: lesson.path)
+            parseDiagnostics.forEach { diagnostics.append($0) }
+            guard let program else { continue }
+            let (trace, runDiagnostics) = GraphRunner.run(program, lesson: lesson.slug, block: block.name ?? stem, path: lesson.path)
+            runDiagnostics.forEach { diagnostics.append($0) }
+            guard let trace else { continue }
+            do {
+                let output = try GraphPresentation(trace: trace, source: block.source, stem: stem).render()
+                result.files += output.files
+                result.widgets[block.fenceLine] = output.widget
+            } catch {
+                diagnostics.error(SourcePosition(line: block.fenceLine, column: 1), "cannot draw this graph: \(error)")
+            }
+        }
+        return result
+    }
+}

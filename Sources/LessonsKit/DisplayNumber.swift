@@ -1,0 +1,72 @@
+import Foundation
+
+/// Numbers as people read them: 4 significant digits, a real minus sign, no `+` in exponents.
+/// (Traces keep every digit; this is only for pages and pictures.)
+enum DisplayNumber {
+    static func format(_ x: Double) -> String {
+        guard x.isFinite else { return x.isNaN ? "NaN" : (x < 0 ? "−∞" : "∞") }
+        if x == 0 { return "0" }
+        var s = String(format: "%.4g", x)
+        if let e = s.firstIndex(of: "e") {
+            var mantissa = String(s[..<e])
+            var exponent = String(s[s.index(after: e)...])
+            let negative = exponent.hasPrefix("-")
+            exponent = String(exponent.drop { $0 == "+" || $0 == "-" || $0 == "0" })
+            if mantissa.contains(".") {
+                while mantissa.hasSuffix("0") { mantissa.removeLast() }
+                if mantissa.hasSuffix(".") { mantissa.removeLast() }
+            }
+            s = mantissa + "e" + (negative ? "-" : "") + exponent
+        }
+        return s.replacingOccurrences(of: "-", with: "−")
+    }
+
+    /// A shape as the engine's dims: `scalar`, `vector of 3`, `2x3`.
+    static func shape(_ dims: [Int]) -> String {
+        switch dims.count {
+        case 0: return "scalar"
+        case 1: return "vector of \(dims[0])"
+        default: return dims.map(String.init).joined(separator: "x")
+        }
+    }
+}
+
+/// A tensor's numbers as a few lines of text: the whole thing when it is at most 4x4,
+/// otherwise its shape and a summary.
+enum TensorText {
+    static let maxSide = 4
+
+    static func lines(label: String, dims: [Int], values: [Double]) -> [String] {
+        if dims.isEmpty, let v = values.first { return ["\(label) \(DisplayNumber.format(v))"] }
+        let rows = dims.count == 2 ? dims[0] : 1
+        let cols = dims.count == 2 ? dims[1] : (dims.first ?? values.count)
+        guard rows <= maxSide, cols <= maxSide, rows * cols == values.count else {
+            return ["\(label) \(DisplayNumber.shape(dims))", summary(values)]
+        }
+        let cells = values.map(DisplayNumber.format)
+        let width = cells.map(\.count).max() ?? 1
+        let padded = cells.map { String(repeating: " ", count: width - $0.count) + $0 }
+        let rowText = (0..<rows).map { r in "[" + padded[(r * cols)..<((r + 1) * cols)].joined(separator: " ") + "]" }
+        if dims.count == 1 { return ["\(label) " + rowText[0]] }
+        return ["\(label) \(DisplayNumber.shape(dims))"] + rowText
+    }
+
+    /// One line: the values' range and mean.
+    static func summary(_ values: [Double]) -> String {
+        guard let lo = values.min(), let hi = values.max() else { return "(empty)" }
+        let mean = values.reduce(0, +) / Double(values.count)
+        return "mean \(DisplayNumber.format(mean)), range \(DisplayNumber.format(lo))…\(DisplayNumber.format(hi))"
+    }
+
+    /// A single-line form for tables and equations.
+    static func inline(dims: [Int], values: [Double]) -> String {
+        if dims.isEmpty, let v = values.first { return DisplayNumber.format(v) }
+        let rows = dims.count == 2 ? dims[0] : 1
+        let cols = dims.count == 2 ? dims[1] : (dims.first ?? values.count)
+        guard rows <= maxSide, cols <= maxSide, rows * cols == values.count else {
+            return "\(DisplayNumber.shape(dims)): \(summary(values))"
+        }
+        let rowText = (0..<rows).map { r in "[" + values[(r * cols)..<((r + 1) * cols)].map(DisplayNumber.format).joined(separator: ", ") + "]" }
+        return dims.count == 1 ? rowText[0] : "[" + rowText.joined(separator: ", ") + "]"
+    }
+}

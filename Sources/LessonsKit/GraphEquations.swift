@@ -1,0 +1,83 @@
+import Training
+
+/// The equation of each step of the walk, with the actual numbers:
+/// forward `u = x · w = 1 · 0.5 = 0.5`, backward `∂e/∂b = ∂e/∂c · ∂c/∂b + ∂e/∂d · ∂d/∂b = 2 · 1 + 3 · 1 = 5`.
+struct GraphEquations {
+    let trace: Trace
+    let step: Trace.Step
+
+    private func name(_ i: Int) -> String { trace.nodes[i].name }
+    private func isScalar(_ i: Int) -> Bool { trace.nodes[i].shape.isEmpty }
+    private func value(_ i: Int) -> String { TensorText.inline(dims: trace.nodes[i].shape, values: step.values[i]) }
+    private func gradient(_ i: Int) -> String { TensorText.inline(dims: trace.nodes[i].shape, values: step.gradients[i]) }
+
+    /// How node `i` is computed from its inputs, written with the given operand texts.
+    func expression(_ i: Int, _ operands: [String]) -> String {
+        let node = trace.nodes[i]
+        let a = operands.first ?? "", b = operands.count > 1 ? operands[1] : ""
+        switch node.op {
+        case "add": return "\(a) + \(b)"
+        case "sub": return "\(a) − \(b)"
+        case "mul": return "\(a) · \(b)"
+        case "div": return "\(a) / \(b)"
+        case "matmul": return "\(a) @ \(b)"
+        case "neg": return "−\(a)"
+        case "pow": return "\(a)\(Self.superscript(node.symbol ?? "^"))"
+        case "sigmoid": return "σ(\(a))"
+        case "max": return "max(\(a), \(b))"
+        case "transpose": return "\(a)ᵀ"
+        default: return "\(node.op)(\(operands.joined(separator: ", ")))"
+        }
+    }
+
+    func forward(_ i: Int) -> String {
+        let node = trace.nodes[i]
+        switch node.role {
+        case .input: return "\(node.name) = \(value(i)), an input"
+        case .parameter: return "\(node.name) = \(value(i)), a parameter"
+        case .constant: return "\(node.name) = \(value(i)), a constant"
+        case .operation:
+            let symbolic = expression(i, node.inputs.map(name))
+            if node.inputs.allSatisfy(isScalar) && isScalar(i) {
+                return "\(node.name) = \(symbolic) = \(expression(i, node.inputs.map(value))) = \(value(i))"
+            }
+            if isScalar(i) { return "\(node.name) = \(symbolic) = \(value(i))" }
+            return "\(node.name) = \(symbolic), a \(DisplayNumber.shape(node.shape)) (numbers on its card)"
+        }
+    }
+
+    func backward(_ i: Int) -> String {
+        let out = name(trace.output)
+        let d = { (top: String, bottom: String) in "∂\(top)/∂\(bottom)" }
+        if i == trace.output {
+            return isScalar(i) ? "\(d(out, out)) = 1, where the backward pass starts"
+                : "\(d(out, out)) = 1 for every element: the backward pass starts from the sum of \(out)"
+        }
+        // Every use of node i by a later node is one path back from the output.
+        var uses: [(consumer: Int, position: Int)] = []
+        for c in trace.consumers(of: i) {
+            for (k, input) in trace.nodes[c].inputs.enumerated() where input == i { uses.append((c, k)) }
+        }
+        guard !uses.isEmpty else {
+            return "\(d(out, name(i))) = 0: \(name(i)) does not feed into \(out)"
+        }
+        let chain = uses.map { "\(d(out, name($0.consumer))) · \(d(name($0.consumer), name(i)))" }.joined(separator: " + ")
+        let locals = uses.map { step.localDerivatives[$0.consumer][$0.position] }
+        if isScalar(i), uses.allSatisfy({ isScalar($0.consumer) }), !locals.contains(where: { $0 == nil }) {
+            let numbers = zip(uses, locals).map { "\(gradient($0.consumer)) · \(DisplayNumber.format($1 ?? 0))" }
+                .joined(separator: " + ")
+            return "\(d(out, name(i))) = \(chain) = \(numbers) = \(gradient(i))"
+        }
+        let result = isScalar(i) ? gradient(i) : "a \(DisplayNumber.shape(trace.nodes[i].shape)) (numbers on its card)"
+        return "\(d(out, name(i))) = \(chain) = \(result)"
+    }
+
+    /// `^2` as `²`, other exponents as `^0.5`.
+    static func superscript(_ symbol: String) -> String {
+        let map: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶",
+                                           "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻"]
+        let body = symbol.hasPrefix("^") ? String(symbol.dropFirst()) : symbol
+        guard !body.isEmpty, body.allSatisfy({ map[$0] != nil }) else { return "^" + body }
+        return String(body.compactMap { map[$0] })
+    }
+}

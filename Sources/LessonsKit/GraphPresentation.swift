@@ -1,0 +1,114 @@
+import Figures
+import Site
+import Training
+
+/// Turns a traced graph into its pictures (light and dark SVG, PNG) and its page widget.
+struct GraphPresentation {
+    let trace: Trace
+    let source: String
+    /// The figure file names' stem, e.g. `colah` (files go to `figures/colah.svg`).
+    let stem: String
+
+    /// A rendered block: the files to write (relative to the lesson folder) and the widget.
+    struct Output {
+        var files: [(String, [UInt8])]
+        var widget: GraphWidget
+    }
+
+    func render() throws(FigureError) -> Output {
+        let step = trace.steps[trace.steps.count - 1]
+        let diagram = self.diagram(step)
+        let layout = try diagram.layout()
+        let prefix = "g-" + stem
+        let light = try diagram.render(layout, theme: .light, format: .svg, idPrefix: prefix)
+        let dark = try diagram.render(layout, theme: .dark, format: .svg, idPrefix: prefix + "-dark")
+        let png = try diagram.render(layout, theme: .light, format: .png, idPrefix: prefix)
+        let files = [("figures/\(stem).svg", light), ("figures/\(stem)-dark.svg", dark), ("figures/\(stem).png", png),
+                     ("trace/\(stem).json", Array(TraceJSON.encode(trace).utf8))]
+        return Output(files: files, widget: widget(step, diagram: diagram, layout: layout))
+    }
+
+    func diagram(_ step: Trace.Step) -> GraphDiagram {
+        var cards: [GraphDiagram.Card] = []
+        for (i, node) in trace.nodes.enumerated() {
+            let role: GraphDiagram.Card.Role
+            switch node.role {
+            case .input: role = .input
+            case .parameter: role = .parameter
+            case .constant: role = .constant
+            case .operation: role = i == trace.output ? .output : .operation
+            }
+            cards.append(GraphDiagram.Card(title: node.name, caption: caption(node), role: role,
+                                           valueLines: TensorText.lines(label: "value", dims: node.shape, values: step.values[i]),
+                                           gradientLines: node.role == .constant ? []
+                                               : TensorText.lines(label: "grad", dims: node.shape, values: step.gradients[i])))
+        }
+        var edges: [GraphDiagram.Edge] = []
+        for (i, node) in trace.nodes.enumerated() {
+            for (k, input) in node.inputs.enumerated() {
+                let label = step.localDerivatives[i][k].map { "∂\(node.name)/∂\(trace.nodes[input].name) = \(DisplayNumber.format($0))" }
+                edges.append(GraphDiagram.Edge(from: input, to: i, label: label))
+            }
+        }
+        return GraphDiagram(cards: cards, edges: edges)
+    }
+
+    /// What a card says about its operation: `+`, `@`, `σ`, `input`, ...
+    private func caption(_ node: Trace.Node) -> String {
+        switch node.role {
+        case .input: return "input"
+        case .parameter: return "parameter"
+        case .constant: return "constant"
+        case .operation:
+            switch node.op {
+            case "mul": return "×"
+            case "sub", "neg": return "−"
+            case "sigmoid": return "σ"
+            case "pow": return "x" + GraphEquations.superscript(node.symbol ?? "^")
+            case "transpose": return "xᵀ"
+            default: return node.symbol ?? node.op
+            }
+        }
+    }
+
+    private func widget(_ step: Trace.Step, diagram: GraphDiagram, layout: GraphDiagram.Layout) -> GraphWidget {
+        func frame(_ r: Rect) -> GraphWidget.Frame { GraphWidget.Frame(x: r.minX, y: r.minY, width: r.width, height: r.height) }
+        let nodes = trace.nodes.indices.map { i in
+            GraphWidget.Node(name: trace.nodes[i].name, role: "\(trace.nodes[i].role.rawValue)",
+                             card: frame(layout.layered.nodeFrames[i]), valueArea: frame(layout.valueFrames[i]),
+                             gradientArea: frame(layout.gradientFrames[i]),
+                             valueLines: diagram.cards[i].valueLines, gradientLines: diagram.cards[i].gradientLines)
+        }
+        let edges = diagram.edges.enumerated().map { e, edge in
+            GraphWidget.Edge(from: edge.from, to: edge.to, points: layout.layered.edgeRoutes[e].map { ($0.x, $0.y) })
+        }
+        let equations = GraphEquations(trace: trace, step: step)
+        let steps = trace.nodes.indices.map { GraphWidget.Step(phase: .forward, node: $0, equation: equations.forward($0)) }
+            + trace.nodes.indices.reversed().map { GraphWidget.Step(phase: .backward, node: $0, equation: equations.backward($0)) }
+        let rows = trace.nodes.indices.map { i in
+            GraphWidget.Row(name: trace.nodes[i].name, operation: trace.nodes[i].op, shape: DisplayNumber.shape(trace.nodes[i].shape),
+                            value: TensorText.inline(dims: trace.nodes[i].shape, values: step.values[i]),
+                            gradient: trace.nodes[i].role == .constant ? ""
+                                : TensorText.inline(dims: trace.nodes[i].shape, values: step.gradients[i]))
+        }
+        let checks = trace.gradientCheck.map {
+            GraphWidget.Check(name: trace.nodes[$0.node].name, relativeError: DisplayNumber.format($0.maxRelativeError))
+        }
+        return GraphWidget(id: "graph-\(stem)", kind: trace.kind.rawValue, name: trace.block, source: source,
+                           width: layout.size.width, height: layout.size.height,
+                           lightSVG: "figures/\(stem).svg", darkSVG: "figures/\(stem)-dark.svg", png: "figures/\(stem).png",
+                           trace: "trace/\(stem).json", alt: altText(step), nodes: nodes, edges: edges, steps: steps,
+                           rows: rows, checks: checks)
+    }
+
+    /// A sentence for screen readers: what goes in, what comes out, and the gradients of the leaves.
+    private func altText(_ step: Trace.Step) -> String {
+        let leaves = trace.nodes.indices.filter { trace.nodes[$0].role == .input || trace.nodes[$0].role == .parameter }
+        let out = trace.nodes[trace.output]
+        let given = leaves.map { "\(trace.nodes[$0].name) = \(TensorText.inline(dims: trace.nodes[$0].shape, values: step.values[$0]))" }
+        let grads = leaves.map { "∂\(out.name)/∂\(trace.nodes[$0].name) = \(TensorText.inline(dims: trace.nodes[$0].shape, values: step.gradients[$0]))" }
+        return "Computational graph of \(trace.nodes.count) nodes. Given \(given.joined(separator: ", ")), "
+            + "it computes \(out.name) = \(TensorText.inline(dims: out.shape, values: step.values[trace.output])). "
+            + "Gradients: \(grads.joined(separator: ", "))."
+    }
+}

@@ -1,0 +1,78 @@
+/// The HTML of a graph widget. Without JavaScript it is the final diagram (every value and
+/// gradient drawn in), the list of steps, and a table; `lessons.js` turns it into a step-through.
+enum GraphWidgetHTML {
+    static func render(_ w: GraphWidget) -> String {
+        let size = "width: \(px(w.width)); height: \(px(w.height))"
+        var out = "<figure class=\"lesson-block graph-widget\" id=\"\(HTML.attribute(w.id))\" data-nodes=\"\(w.nodes.count)\" tabindex=\"0\""
+            + " aria-label=\"\(HTML.attribute("Computational graph \(w.name)"))\">\n"
+        out += "<figcaption><span class=\"block-kind\">\(HTML.text(w.kind))</span> \(HTML.text(w.name))</figcaption>\n"
+        out += "<div class=\"diagram-scroll\"><div class=\"diagram\" style=\"\(size)\">\n"
+        out += "<picture><source media=\"(prefers-color-scheme: dark)\" srcset=\"\(HTML.attribute(w.darkSVG))\">"
+            + "<img src=\"\(HTML.attribute(w.lightSVG))\" width=\"\(Int(w.width.rounded(.up)))\" height=\"\(Int(w.height.rounded(.up)))\" alt=\"\(HTML.attribute(w.alt))\"></picture>\n"
+        out += "<svg class=\"edges\" width=\"\(Int(w.width.rounded(.up)))\" height=\"\(Int(w.height.rounded(.up)))\" aria-hidden=\"true\">"
+        for edge in w.edges where !edge.points.isEmpty {
+            let d = edge.points.enumerated().map { i, p in (i == 0 ? "M" : "L") + "\(num(p.x)) \(num(p.y))" }.joined(separator: " ")
+            out += "<path data-from=\"\(edge.from)\" data-to=\"\(edge.to)\" d=\"\(d)\"/>"
+        }
+        out += "</svg>\n"
+        for (i, node) in w.nodes.enumerated() {
+            out += "<div class=\"node \(HTML.attribute(node.role))\" data-node=\"\(i)\" style=\"\(style(node.card))\"></div>"
+            if !node.valueLines.isEmpty {
+                out += "<div class=\"cell value\" data-node=\"\(i)\" style=\"\(style(node.valueArea))\">\(lines(node.valueLines))</div>"
+            }
+            if !node.gradientLines.isEmpty {
+                out += "<div class=\"cell grad\" data-node=\"\(i)\" style=\"\(style(node.gradientArea))\">\(lines(node.gradientLines))</div>"
+            }
+            out += "\n"
+        }
+        out += "</div></div>\n"
+        out += "<div class=\"stepper\" hidden><button type=\"button\" data-go=\"first\" aria-label=\"Back to the overview\">⏮</button>"
+            + "<button type=\"button\" data-go=\"prev\">◀ Back</button><span class=\"counter\" aria-live=\"polite\"></span>"
+            + "<button type=\"button\" data-go=\"next\">Next ▶</button><button type=\"button\" data-go=\"last\" aria-label=\"Last step\">⏭</button></div>\n"
+        out += "<ol class=\"steps\">\n"
+        for step in w.steps {
+            let label = step.phase == .forward ? "Forward" : "Backward"
+            out += "<li data-phase=\"\(step.phase.rawValue)\" data-node=\"\(step.node)\"><span class=\"phase\">\(label)</span> "
+                + "<span class=\"equation\">\(HTML.text(step.equation))</span></li>\n"
+        }
+        out += "</ol>\n"
+        out += table(w)
+        out += "<details class=\"block-source\"><summary>Source, trace and picture</summary>"
+            + "<pre><code class=\"language-lessons\">\(HTML.text(w.source))</code></pre>"
+            + "<p><a href=\"\(HTML.attribute(w.trace))\">Trace (JSON)</a> · <a href=\"\(HTML.attribute(w.png))\">Diagram (PNG)</a></p></details>\n"
+        return out + "</figure>\n"
+    }
+
+    private static func table(_ w: GraphWidget) -> String {
+        var out = "<div class=\"table-wrap node-table\"><table>\n<thead><tr><th>Node</th><th>Operation</th><th>Shape</th>"
+            + "<th>Value</th><th>Gradient</th></tr></thead>\n<tbody>\n"
+        for row in w.rows {
+            out += "<tr><td><code>\(HTML.text(row.name))</code></td><td>\(HTML.text(row.operation))</td><td>\(HTML.text(row.shape))</td>"
+                + "<td class=\"num\">\(HTML.text(row.value))</td><td class=\"num\">\(HTML.text(row.gradient))</td></tr>\n"
+        }
+        out += "</tbody>\n</table></div>\n"
+        if !w.checks.isEmpty {
+            out += "<p class=\"gradient-check\">Checked against central finite differences: "
+                + w.checks.map { "<code>\(HTML.text($0.name))</code> \(HTML.text($0.relativeError))" }.joined(separator: ", ")
+                + " (largest relative error).</p>\n"
+        }
+        return out
+    }
+
+    private static func lines(_ lines: [String]) -> String {
+        lines.map { "<span>\(HTML.text($0))</span>" }.joined()
+    }
+
+    private static func style(_ f: GraphWidget.Frame) -> String {
+        "left: \(px(f.x)); top: \(px(f.y)); width: \(px(f.width)); height: \(px(f.height))"
+    }
+
+    private static func px(_ v: Double) -> String { num(v) + "px" }
+
+    /// Coordinates with at most two decimals, printed the same way on every platform.
+    static func num(_ v: Double) -> String {
+        let r = (v * 100).rounded() / 100
+        if r == r.rounded() { return String(Int(r)) }
+        return String(r)
+    }
+}

@@ -1,0 +1,80 @@
+import Autodiff
+import LessonModel
+
+/// Turns a resolved block program into an engine graph, locating shape errors in the lesson.
+public enum GraphCompiler {
+    /// The most numbers one block's graph may hold (values of all nodes together).
+    public static let maxElements = 5_000_000
+
+    /// A compiled graph: the engine's builder, and one engine node per program node.
+    public struct Compiled {
+        public var builder: GraphBuilder
+        public var ids: [NodeID]
+        public var output: NodeID
+    }
+
+    public static func compile(_ program: GraphProgram, path: String) -> Result<Compiled, Diagnostic> {
+        var builder = GraphBuilder()
+        var ids: [NodeID] = []
+        var elements = 0
+        for node in program.nodes {
+            let id: NodeID
+            do {
+                switch node.kind {
+                case .input(let literal): id = builder.leaf(.input, value: try tensor(literal))
+                case .parameter(let literal): id = builder.leaf(.parameter, value: try tensor(literal))
+                case .constant(let literal): id = builder.leaf(.constant, value: try tensor(literal))
+                case .operation(let op, let inputs, let exponent):
+                    guard inputs.allSatisfy({ $0 >= 0 && $0 < ids.count }) else {
+                        return .failure(.error(path, node.position, "internal error: '\(node.name)' uses a node defined after it"))
+                    }
+                    id = try builder.apply(engineOp(op, exponent: exponent), inputs.map { ids[$0] })
+                }
+            } catch {
+                return .failure(.error(path, node.position, error.message))
+            }
+            elements += builder.shape(of: id)?.count ?? 0
+            if elements > maxElements {
+                return .failure(.error(path, node.position,
+                    "'\(node.name)' makes this graph hold more than \(maxElements) numbers (the limit per block)"))
+            }
+            ids.append(id)
+        }
+        guard program.output >= 0, program.output < ids.count else {
+            return .failure(.error(path, SourcePosition(line: 1, column: 1), "internal error: the block has no output node"))
+        }
+        return .success(Compiled(builder: builder, ids: ids, output: ids[program.output]))
+    }
+
+    private static func tensor(_ literal: TensorLiteral) throws(ShapeError) -> Tensor {
+        let shape: Shape
+        switch literal.dims.count {
+        case 0: shape = .scalar
+        case 1: shape = .vector(literal.dims[0])
+        case 2: shape = .matrix(literal.dims[0], literal.dims[1])
+        default: throw ShapeError("tensor literals have at most 2 dimensions")
+        }
+        return try Tensor(shape: shape, scalars: literal.scalars)
+    }
+
+    static func engineOp(_ op: ProgramOp, exponent: Double?) -> Op {
+        switch op {
+        case .add: return .add
+        case .subtract: return .subtract
+        case .multiply: return .multiply
+        case .divide: return .divide
+        case .negate: return .negate
+        case .matmul: return .matmul
+        case .power: return .power(exponent ?? 1)
+        case .exp: return .exp
+        case .log: return .log
+        case .sigmoid: return .sigmoid
+        case .tanh: return .tanh
+        case .relu: return .relu
+        case .sum: return .sum
+        case .mean: return .mean
+        case .maximum: return .maximum
+        case .transpose: return .transpose
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Autodiff
+import LessonModel
+
+/// What a run recorded: the graph's nodes and, for each traced step, every value and gradient.
+/// This is the `lessons-trace/1` format of DESIGN.md, before it is written as JSON.
+public struct Trace: Sendable, Equatable {
+    /// How a node came to be.
+    public enum Role: String, Sendable { case input, parameter, constant, operation }
+
+    /// One node of the traced graph.
+    public struct Node: Sendable, Equatable {
+        public var name: String
+        /// The engine's op name: `input`, `param`, `const`, `add`, `matmul`, `sigmoid`, ...
+        public var op: String
+        /// A short symbol for diagrams (`+`, `@`, `^2`), or nil for functions and leaves.
+        public var symbol: String?
+        public var role: Role
+        public var inputs: [Int]
+        public var shape: [Int]
+        /// False for names the tool made up (`u1`, `c1`).
+        public var isNamed: Bool
+        /// Where the node was written in the lesson.
+        public var position: SourcePosition
+    }
+
+    /// The values and gradients of one forward and backward pass.
+    public struct Step: Sendable, Equatable {
+        public var step: Int
+        public var loss: Double?
+        /// Row-major values, one array per node (same order as `nodes`).
+        public var values: [[Double]]
+        public var gradients: [[Double]]
+        /// ∂node/∂input for scalar edges, keyed by (node, input position); nil where not scalar.
+        public var localDerivatives: [[Double?]]
+    }
+
+    /// A leaf's analytic gradient compared with central finite differences.
+    public struct GradientCheckRow: Sendable, Equatable {
+        public var node: Int
+        public var maxRelativeError: Double
+    }
+
+    public var lesson: String
+    public var block: String
+    public var kind: LessonBlock.Kind
+    public var nodes: [Node]
+    public var output: Int
+    public var steps: [Step]
+    public var gradientCheck: [GradientCheckRow]
+
+    /// The nodes that use node `i`, in order (the paths its gradient comes back along).
+    public func consumers(of i: Int) -> [Int] {
+        nodes.indices.filter { nodes[$0].inputs.contains(i) }
+    }
+}
