@@ -1,0 +1,224 @@
+import Foundation
+
+/// Expressions, by recursive descent. Only parentheses and calls recurse (bounded by
+/// `BlockLanguage.maxNestingDepth`); chains of operators, minus signs and powers are loops,
+/// so `x + x + ... + x` with 10,000 terms needs no stack.
+///
+///     expression := term (('+' | '-') term)*
+///     term       := unary (('*' | '/' | '@') unary)*    `@` binds like `*`, as in NumPy
+///     unary      := '-'* power                          -x^2 is -(x^2)
+///     power      := primary ('^' '-'* primary)*         right-associative; exponents are numbers
+///     primary    := NUMBER | NAME | NAME '(' arguments ')' | '(' expression ')' | literal
+///
+/// The functions on the recursive path (expression, term, unary, primary, parenthesized, call)
+/// pass tokens by index and leave messages and folding to helpers, to keep their frames small.
+extension BlockParser {
+    typealias ID = ExpressionArena.ID
+
+    /// Parses an expression; `previous` is the index of the token before it, named in
+    /// "expected an expression after ...".
+    mutating func parseExpression(after previous: Int) throws(SyntaxError) -> ID {
+        var lhs = try parseTerm(after: previous)
+        while let op = takeOperator(additive: true) {
+            let rhs = try parseTerm(after: op)
+            lhs = binary(op, lhs, rhs)
+        }
+        return lhs
+    }
+
+    private mutating func parseTerm(after previous: Int) throws(SyntaxError) -> ID {
+        var lhs = try parseUnary(after: previous)
+        while let op = takeOperator(additive: false) {
+            let rhs = try parseUnary(after: op)
+            lhs = binary(op, lhs, rhs)
+        }
+        return lhs
+    }
+
+    /// Consumes a binary operator of one precedence level (`+ -`, or `* / @`), returning its index.
+    private mutating func takeOperator(additive: Bool) -> Int? {
+        switch peekKind() {
+        case .plus, .minus: if !additive { return nil }
+        case .star, .slash, .at: if additive { return nil }
+        default: return nil
+        }
+        return takeIndex(peekKind())
+    }
+
+    /// The node for the binary operator token at index `op`.
+    private mutating func binary(_ op: Int, _ lhs: ID, _ rhs: ID) -> ID {
+        let token = tokens[op]
+        let programOp: ProgramOp
+        switch token.kind {
+        case .plus: programOp = .add
+        case .minus: programOp = .subtract
+        case .slash: programOp = .divide
+        case .at: programOp = .matmul
+        default: programOp = .multiply
+        }
+        return arena.binary(programOp, lhs, rhs, at: token.position)
+    }
+
+    private mutating func parseUnary(after previous: Int) throws(SyntaxError) -> ID {
+        let minuses = takeMinuses()
+        var operand = try parsePrimary(after: minuses.last ?? previous)
+        if peekKind() == .caret { operand = try parsePowerChain(operand) }
+        return negated(operand, by: minuses)
+    }
+
+    /// The indices of consecutive `-` tokens.
+    private mutating func takeMinuses() -> [Int] {
+        var minuses: [Int] = []
+        while let minus = takeIndex(.minus) { minuses.append(minus) }
+        return minuses
+    }
+
+    /// Applies the minus signs written before `e`, innermost (rightmost) first.
+    private mutating func negated(_ e: ID, by minuses: [Int]) -> ID {
+        var result = e
+        for minus in minuses.reversed() { result = arena.negate(result, at: tokens[minus].position) }
+        return result
+    }
+
+    /// One `^ exponent` of a power chain, remembered until the chain is folded from the right.
+    private struct PowerLink {
+        var caret: Token
+        /// The exponent's first token (its first minus, if any), where exponent errors point.
+        var start: Token
+        var minuses: [Int]
+        /// Where the exponent's nodes begin in the arena; a constant exponent's nodes are dropped.
+        var arenaStart: Int
+        var errorsBefore: Int
+        var operand: ID = 0
+    }
+
+    /// `base ^ e1 ^ e2 ...` after `base` is parsed, with a loop rather than right recursion.
+    private mutating func parsePowerChain(_ base: ID) throws(SyntaxError) -> ID {
+        var links: [PowerLink] = []
+        while let caret = takeIndex(.caret) {
+            var link = PowerLink(caret: tokens[caret], start: peek(), minuses: takeMinuses(),
+                                 arenaStart: arena.count, errorsBefore: errors.count)
+            link.operand = try parsePrimary(after: link.minuses.last ?? caret)
+            links.append(link)
+        }
+        return foldPowers(base, links)
+    }
+
+    /// `a ^ -b ^ c` is `a ^ (-(b ^ c))`: fold from the right, applying each operand's minus
+    /// signs after its own power.
+    private mutating func foldPowers(_ base: ID, _ links: [PowerLink]) -> ID {
+        guard let last = links.last else { return base }
+        var exponent = negated(last.operand, by: last.minuses)
+        for k in links.indices.reversed() {
+            exponent = power(k == 0 ? base : links[k - 1].operand, exponent, links[k])
+            if k > 0 { exponent = negated(exponent, by: links[k - 1].minuses) }
+        }
+        return exponent
+    }
+
+    /// `base ^ exponent`, where the exponent must fold to a number (`2`, `-1`, `1/2`); it
+    /// becomes part of the node, and its own nodes are dropped.
+    private mutating func power(_ base: ID, _ exponent: ID, _ link: PowerLink) -> ID {
+        let value = arena[exponent].constant
+        arena.truncate(to: link.arenaStart)
+        // An error inside the exponent was reported already; one message per mistake.
+        guard errors.count == link.errorsBefore else { return arena.add(.invalid, at: link.caret.position) }
+        guard let value, !value.isNaN else {
+            errors.error(link.start.position, "the exponent of '^' must be a number")
+            return arena.add(.invalid, at: link.caret.position)
+        }
+        guard value.isFinite else {
+            // Quoted from the source: the exponent runs to the end of the chain, just parsed.
+            let text = text(from: link.start.offsets.lowerBound)
+            errors.error(link.start.position, "number \(Quote.text(text)) is out of range")
+            return arena.add(.invalid, at: link.caret.position)
+        }
+        let constant = arena[base].constant.map { Foundation.pow($0, value) }
+        return arena.add(.operation(.power, inputs: [base], exponent: value), at: link.caret.position,
+                         constant: constant)
+    }
+
+    private mutating func parsePrimary(after previous: Int) throws(SyntaxError) -> ID {
+        switch peekKind() {
+        case .number: return number()
+        case .name where nextIsLeftParen(): return try parseCall()
+        case .name: return nameUse()
+        case .leftParen:
+            let open = try openNesting()
+            let inner = try parseExpression(after: open)
+            try closeNesting(opening: open)
+            return inner
+        case .leftBracket: return try parseTensorLiteral()
+        default: throw expectedExpression(after: previous)
+        }
+    }
+
+    /// Whether the token after the current one is `(`, making the current name a call.
+    private func nextIsLeftParen() -> Bool {
+        index + 1 < tokens.count && tokens[index + 1].kind == .leftParen
+    }
+
+    private mutating func expectedExpression(after previous: Int) -> SyntaxError {
+        expected("an expression after \(Quote.text(text(tokens[previous])))")
+    }
+
+    private mutating func number() -> ID {
+        let token = advance()
+        guard token.value.isFinite else {
+            errors.error(token.position, "number \(Quote.text(text(token))) is out of range")
+            return arena.add(.invalid, at: token.position)
+        }
+        return arena.number(token.value, at: token.position)
+    }
+
+    /// A name as a value; a function name without parentheses is a mistake worth explaining.
+    private mutating func nameUse() -> ID {
+        let token = advance()
+        let name = text(token)
+        if let function = Builtins.function(named: name) {
+            let example = function.arity == 2 ? "\(name)(a, b)" : "\(name)(x)"
+            errors.error(token.position, "'\(name)' is a function; call it like '\(example)'")
+            return arena.add(.invalid, at: token.position)
+        }
+        return arena.add(.name(name), at: token.position)
+    }
+
+    /// `name(arguments)`; an unknown function or a wrong argument count is reported and parsing goes on.
+    private mutating func parseCall() throws(SyntaxError) -> ID {
+        let name = index
+        advance()
+        let open = try openNesting()
+        var arguments: [ID] = []
+        if peekKind() != .rightParen {
+            var separator = open
+            repeat {
+                arguments.append(try parseExpression(after: separator))
+            } while takeComma(into: &separator)
+        }
+        try closeNesting(opening: open)
+        return call(name, arguments)
+    }
+
+    private mutating func takeComma(into separator: inout Int) -> Bool {
+        guard let comma = takeIndex(.comma) else { return false }
+        separator = comma
+        return true
+    }
+
+    /// The node for a call of the name at token index `nameIndex`; reports unknown functions
+    /// and wrong argument counts.
+    private mutating func call(_ nameIndex: Int, _ arguments: [ID]) -> ID {
+        let token = tokens[nameIndex]
+        let name = text(token)
+        guard let function = Builtins.function(named: name) else {
+            errors.error(token.position, Builtins.unknownFunctionMessage(name))
+            return arena.add(.invalid, at: token.position)
+        }
+        guard arguments.count == function.arity else {
+            let noun = function.arity == 1 ? "argument" : "arguments"
+            errors.error(token.position, "\(name) expects \(function.arity) \(noun), got \(arguments.count)")
+            return arena.add(.invalid, at: token.position)
+        }
+        return arena.add(.operation(function.op, inputs: arguments, exponent: nil), at: token.position)
+    }
+}

@@ -1,0 +1,67 @@
+/// A tensor written out in a block: a scalar (`dims == []`), a vector (`[n]`) or a matrix
+/// (`[m, n]`), with its numbers in row-major order.
+public struct TensorLiteral: Equatable, Sendable {
+    public var dims: [Int]
+    public var scalars: [Double]
+
+    /// A tensor of the given shape; `scalars.count` is the product of `dims`.
+    public init(dims: [Int], scalars: [Double]) {
+        self.dims = dims
+        self.scalars = scalars
+    }
+
+    /// A single number.
+    public static func scalar(_ value: Double) -> TensorLiteral {
+        TensorLiteral(dims: [], scalars: [value])
+    }
+}
+
+/// The primitive operations a block can use; the engine has one forward and one gradient rule per case.
+public enum ProgramOp: String, Sendable {
+    case add, subtract, multiply, divide, negate, matmul, power
+    case exp, log, sigmoid, tanh, relu, sum, mean, maximum, transpose
+}
+
+/// One node of a resolved block: a leaf (input, parameter, constant) or an operation on earlier nodes.
+public struct ProgramNode: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case input(TensorLiteral)
+        case parameter(TensorLiteral)
+        case constant(TensorLiteral)
+        /// `inputs` index earlier nodes; `exponent` is set for `.power` only.
+        case operation(ProgramOp, inputs: [Int], exponent: Double?)
+    }
+
+    /// The teacher's name, or a generated one (`u1`, `u2`, ... and `c1`, `c2`, ...).
+    public var name: String
+    /// False for generated names.
+    public var isNamed: Bool
+    public var kind: Kind
+    /// Where the node was written in the lesson file: the operator of a binary operation, the
+    /// function name of a call, the `-` of a negation, the start of a constant, the assigned name of a leaf.
+    public var position: SourcePosition
+    /// The lesson-file line of the statement that produced the node.
+    public var statementLine: Int
+
+    /// A node with every field given.
+    public init(name: String, isNamed: Bool, kind: Kind, position: SourcePosition, statementLine: Int) {
+        self.name = name
+        self.isNamed = isNamed
+        self.kind = kind
+        self.position = position
+        self.statementLine = statementLine
+    }
+}
+
+/// A block as the engine compiles it: nodes in evaluation order (inputs before users) and the output.
+public struct GraphProgram: Equatable, Sendable {
+    public var nodes: [ProgramNode]
+    /// The index of the last assignment's node, whose gradient is seeded with 1.
+    public var output: Int
+
+    /// A program over `nodes` whose result is `nodes[output]`.
+    public init(nodes: [ProgramNode], output: Int) {
+        self.nodes = nodes
+        self.output = output
+    }
+}
