@@ -12,15 +12,15 @@ public final class Plan {
     public let output: NodeID
 
     /// Values (`0..<gradientBase`) then gradients (`gradientBase..<2 * gradientBase`).
-    private var storage: [Double]
+    var storage: [Double]
     /// Where each node's value starts, by creation index.
-    private let offsets: [Int]
+    let offsets: [Int]
     /// Number of value slots; also the distance from a value to its gradient.
-    private let gradientBase: Int
+    let gradientBase: Int
     /// Element count of the output (how many gradients backward() seeds with 1).
     private let outputCount: Int
     /// Every non-leaf node, in creation order.
-    private let forwardSteps: [Step]
+    let forwardSteps: [Step]
     /// The non-leaf nodes the output depends on, consumers first. Nodes off that path are
     /// skipped: their gradient is zero, and 0 · inf in their rules would poison real gradients.
     private let backwardSteps: [Step]

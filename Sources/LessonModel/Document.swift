@@ -33,6 +33,13 @@ public struct LessonBlock: Sendable, Equatable {
     public var source: String
     /// The line of the opening fence; the source starts on the next line.
     public var fenceLine: Int
+
+    public init(kind: Kind, name: String?, source: String, fenceLine: Int) {
+        self.kind = kind
+        self.name = name
+        self.source = source
+        self.fenceLine = fenceLine
+    }
 }
 
 /// A column alignment of a GFM table.

@@ -41,8 +41,7 @@ struct GraphEquations {
             if node.inputs.allSatisfy(isScalar) && isScalar(i) {
                 return "\(node.name) = \(symbolic) = \(expression(i, node.inputs.map(value))) = \(value(i))"
             }
-            if isScalar(i) { return "\(node.name) = \(symbolic) = \(value(i))" }
-            return "\(node.name) = \(symbolic), a \(DisplayNumber.shape(node.shape)) (numbers on its card)"
+            return "\(node.name) = \(symbolic) = \(tensorResult(i, values: step.values[i]))"
         }
     }
 
@@ -68,8 +67,27 @@ struct GraphEquations {
                 .joined(separator: " + ")
             return "\(d(out, name(i))) = \(chain) = \(numbers) = \(gradient(i))"
         }
-        let result = isScalar(i) ? gradient(i) : "a \(DisplayNumber.shape(trace.nodes[i].shape)) (numbers on its card)"
-        return "\(d(out, name(i))) = \(chain) = \(result)"
+        // A node reached along several paths: show each path's share, then their sum.
+        let consumers = uses.map(\.consumer).reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
+        if consumers.count > 1, !tensorResult(i, values: step.gradients[i]).contains("see its card") {
+            let parts = consumers.compactMap { step.shares[$0][i] }.map { tensorResult(i, values: $0) }
+            if parts.count == consumers.count {
+                return "\(d(out, name(i))) = \(chain) = \(parts.joined(separator: " + ")) = \(tensorResult(i, values: step.gradients[i]))"
+            }
+        }
+        return "\(d(out, name(i))) = \(chain) = \(tensorResult(i, values: step.gradients[i]))"
+    }
+
+    /// A result small enough to read inline, else where to find it.
+    private func tensorResult(_ i: Int, values: [Double]) -> String {
+        let dims = trace.nodes[i].shape
+        if dims.count < 2 || (dims[0] <= 2 && dims[1] <= TensorText.maxSide) {
+            if dims.count < 2 && (dims.first ?? 1) > TensorText.maxSide {
+                return "a vector of \(dims[0]) (see its card)"
+            }
+            return TensorText.inline(dims: dims, values: values)
+        }
+        return "a \(dims[0])×\(dims[1]) matrix (see its card)"
     }
 
     /// `^2` as `²`, other exponents as `^0.5`.

@@ -3,7 +3,9 @@
 enum GraphWidgetHTML {
     static func render(_ w: GraphWidget) -> String {
         let size = "width: \(px(w.width)); height: \(px(w.height))"
+        // The widget may grow past the text column, up to its diagram's width (see the stylesheet).
         var out = "<figure class=\"lesson-block graph-widget\" id=\"\(HTML.attribute(w.id))\" data-nodes=\"\(w.nodes.count)\" tabindex=\"0\""
+            + " style=\"--diagram-width: \(px(w.width))\""
             + " aria-label=\"\(HTML.attribute("Computational graph \(w.name)"))\">\n"
         out += "<figcaption><span class=\"block-kind\">\(HTML.text(w.kind))</span> \(HTML.text(w.name))</figcaption>\n"
         out += "<div class=\"diagram-scroll\"><div class=\"diagram\" style=\"\(size)\">\n"
@@ -26,9 +28,11 @@ enum GraphWidgetHTML {
             out += "\n"
         }
         out += "</div></div>\n"
-        out += "<div class=\"stepper\" hidden><button type=\"button\" data-go=\"first\" aria-label=\"Back to the overview\">⏮</button>"
-            + "<button type=\"button\" data-go=\"prev\">◀ Back</button><span class=\"counter\" aria-live=\"polite\"></span>"
-            + "<button type=\"button\" data-go=\"next\">Next ▶</button><button type=\"button\" data-go=\"last\" aria-label=\"Last step\">⏭</button></div>\n"
+        out += "<div class=\"stepper\" hidden><button type=\"button\" data-go=\"first\" aria-label=\"Back to the overview\">« Start</button>"
+            + "<button type=\"button\" data-go=\"prev\">‹ Back</button><span class=\"counter\" aria-live=\"polite\"></span>"
+            + "<button type=\"button\" data-go=\"next\">Next ›</button><button type=\"button\" data-go=\"last\" aria-label=\"Last step\">End »</button></div>\n"
+        out += "<p class=\"steps-hint\">Press <strong>Next</strong> to compute the values node by node, then the gradients "
+            + "from the output back. The diagram shows the finished computation.</p>\n"
         out += "<ol class=\"steps\">\n"
         for step in w.steps {
             let label = step.phase == .forward ? "Forward" : "Backward"

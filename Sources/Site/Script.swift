@@ -40,6 +40,7 @@ public enum Script {
         edge.classList.toggle("backward", phase === "backward");
       });
       steps.forEach(function (li, k) { li.classList.toggle("current", k === position - 1); });
+      widget.classList.toggle("at-overview", position === 0);
       if (!step) {
         counter.textContent = "Overview: all " + count + " values and gradients";
       } else {

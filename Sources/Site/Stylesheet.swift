@@ -129,7 +129,8 @@ math[display="block"] { overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0;
 
 
 /* Graph widgets: a Cairo-drawn diagram with the numbers of each step laid over it. */
-.graph-widget { text-align: left; }
+.graph-widget { text-align: left; position: relative; left: 50%; transform: translateX(-50%);
+  width: clamp(100%, calc(var(--diagram-width, 0px) + 1.5rem + 2px), calc(100vw - 2.5rem)); }
 .graph-widget:focus { outline: 2px solid var(--accent); outline-offset: 2px; }
 .diagram-scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; padding: 0.75rem; }
 .diagram { position: relative; margin: 0 auto; }
@@ -158,6 +159,10 @@ math[display="block"] { overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0;
 .graph-widget .steps { margin: 0; padding: 0.5rem 1rem 0.5rem 2.6rem; font-size: 0.95rem; border-top: 1px solid var(--rule); }
 .graph-widget .steps li { margin: 0.15rem 0; }
 .graph-widget.js .steps { list-style: none; padding-left: 1rem; min-height: 3.2rem; }
+.graph-widget .steps-hint { display: none; margin: 0; padding: 0.6rem 1rem; border-top: 1px solid var(--rule); font-family: var(--font-ui);
+  font-size: 0.9rem; color: var(--muted); min-height: 3.2rem; }
+.graph-widget.js.at-overview .steps-hint { display: block; }
+.graph-widget.js.at-overview .steps { display: none; }
 .graph-widget.js .steps li { display: none; }
 .graph-widget.js .steps li.current { display: block; }
 .graph-widget .phase { font-family: var(--font-ui); font-size: 0.75rem; font-weight: 700; text-transform: uppercase;
@@ -172,7 +177,7 @@ math[display="block"] { overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0;
 .graph-widget .block-source pre { margin: 0.5rem 0; }
 .graph-widget .block-source p { margin: 0.3rem 0; }
 @media (prefers-color-scheme: dark) {
-  .graph-widget .cell { background: #1f2227; color: #e4e6ea; }
+  .graph-widget .cell { background: #24272d; color: #e4e6ea; }
   .graph-widget .cell.grad { color: #a0a7b1; }
   .graph-widget .cell.fresh { background: #3a3220; }
   .diagram .edges path.active { stroke: #56b4e9; }

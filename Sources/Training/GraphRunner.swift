@@ -83,14 +83,21 @@ public enum GraphRunner {
 
     /// Records the plan's current values, gradients and scalar local derivatives.
     static func step(_ number: Int, plan: Plan, compiled: GraphCompiler.Compiled, loss: Double? = nil) -> Trace.Step {
-        var values: [[Double]] = [], gradients: [[Double]] = [], locals: [[Double?]] = []
+        var values: [[Double]] = [], gradients: [[Double]] = [], locals: [[Double?]] = [], shares: [[Int: [Double]]] = []
+        let index = Dictionary(uniqueKeysWithValues: compiled.ids.enumerated().map { ($1, $0) })
+        let everyShare = plan.allContributions()
         for id in compiled.ids {
             values.append(plan.value(id)?.scalars ?? [])
             gradients.append(plan.gradient(id)?.scalars ?? [])
             let arity = plan.graph.inputs(of: id)?.count ?? 0
             locals.append((0..<arity).map { plan.localDerivative(of: id, input: $0) })
+            var share: [Int: [Double]] = [:]
+            for (input, tensor) in id.index < everyShare.count ? everyShare[id.index] : [:] {
+                if let i = index[input] { share[i] = tensor.scalars }
+            }
+            shares.append(share)
         }
-        return Trace.Step(step: number, loss: loss, values: values, gradients: gradients, localDerivatives: locals)
+        return Trace.Step(step: number, loss: loss, values: values, gradients: gradients, localDerivatives: locals, shares: shares)
     }
 
     /// The name of a relu or max node whose input sits (almost) exactly at its kink, if any.

@@ -32,6 +32,9 @@ public struct Trace: Sendable, Equatable {
         public var gradients: [[Double]]
         /// ∂node/∂input for scalar edges, keyed by (node, input position); nil where not scalar.
         public var localDerivatives: [[Double?]]
+        /// What each node passed back to each of its inputs (input node -> share of its gradient);
+        /// a reused node's gradient is the sum of the shares it received.
+        public var shares: [[Int: [Double]]]
     }
 
     /// A leaf's analytic gradient compared with central finite differences.

@@ -15,14 +15,14 @@ public struct DiagramTheme: Sendable {
     public var output: Color
 
     public static let light = DiagramTheme(
-        background: Color(hex: 0xFDFCFA), card: .white, text: Color(hex: 0x1F2328), muted: Color(hex: 0x5D6570),
-        edge: Color(hex: 0x8A9099), labelFill: Color(hex: 0xFDFCFA, alpha: 0.92),
+        background: .white, card: .white, text: Color(hex: 0x1F2328), muted: Color(hex: 0x5D6570),
+        edge: Color(hex: 0x8A9099), labelFill: Color(hex: 0xFFFFFF, alpha: 0.92),
         input: Color(hex: 0x0072B2), parameter: Color(hex: 0xD55E00), constant: Color(hex: 0x999999),
         operation: Color(hex: 0x5D6570), output: Color(hex: 0x009E73))
 
     public static let dark = DiagramTheme(
-        background: Color(hex: 0x16181C), card: Color(hex: 0x1F2227), text: Color(hex: 0xE4E6EA), muted: Color(hex: 0xA0A7B1),
-        edge: Color(hex: 0x7A818B), labelFill: Color(hex: 0x16181C, alpha: 0.92),
+        background: Color(hex: 0x1C1F24), card: Color(hex: 0x24272D), text: Color(hex: 0xE4E6EA), muted: Color(hex: 0xA0A7B1),
+        edge: Color(hex: 0x7A818B), labelFill: Color(hex: 0x1C1F24, alpha: 0.92),
         input: Color(hex: 0x56B4E9), parameter: Color(hex: 0xE69F00), constant: Color(hex: 0x8A8F96),
         operation: Color(hex: 0xA0A7B1), output: Color(hex: 0x2FC29A))
 
