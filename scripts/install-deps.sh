@@ -6,7 +6,8 @@ set -euo pipefail
 build_pkgs=(pkg-config libcairo2-dev libpango1.0-dev libcmark-gfm-dev libcmark-gfm-extensions-dev fonts-noto-cjk)
 test_pkgs=()
 if [ "${1:-}" = "--test" ]; then
-  test_pkgs=()
+  # The browser tests drive the pages in headless Chromium.
+  test_pkgs=(chromium)
 fi
 
 missing=()

@@ -92,7 +92,8 @@ struct GraphPresentation {
                                 : TensorText.inline(dims: trace.nodes[i].shape, values: step.gradients[i]))
         }
         let checks = trace.gradientCheck.map {
-            GraphWidget.Check(name: trace.nodes[$0.node].name, relativeError: DisplayNumber.format($0.maxRelativeError))
+            GraphWidget.Check(name: trace.nodes[$0.node].name, relativeError: DisplayNumber.format($0.maxRelativeError),
+                              passed: $0.maxRelativeError <= GraphRunner.gradientCheckTolerance)
         }
         return GraphWidget(id: "graph-\(stem)", kind: trace.kind.rawValue, name: trace.block, source: source,
                            width: layout.size.width, height: layout.size.height,

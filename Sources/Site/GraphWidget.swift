@@ -56,10 +56,13 @@ public struct GraphWidget: Sendable {
         }
     }
 
-    /// A leaf's gradient check: the name and the largest relative error, formatted.
+    /// A leaf's gradient check: the name, the largest relative error (formatted), and whether it agreed.
     public struct Check: Sendable {
         public var name, relativeError: String
-        public init(name: String, relativeError: String) { self.name = name; self.relativeError = relativeError }
+        public var passed: Bool
+        public init(name: String, relativeError: String, passed: Bool) {
+            self.name = name; self.relativeError = relativeError; self.passed = passed
+        }
     }
 
     public var id: String

@@ -56,9 +56,14 @@ enum GraphWidgetHTML {
         }
         out += "</tbody>\n</table></div>\n"
         if !w.checks.isEmpty {
-            out += "<p class=\"gradient-check\">Checked against central finite differences: "
-                + w.checks.map { "<code>\(HTML.text($0.name))</code> \(HTML.text($0.relativeError))" }.joined(separator: ", ")
-                + " (largest relative error).</p>\n"
+            out += "<div class=\"table-wrap gradient-check\"><table>\n<caption>Gradient check: each input's gradient from the "
+                + "backward pass against a central finite difference</caption>\n"
+                + "<thead><tr><th>Input</th><th>Largest relative error</th><th>Result</th></tr></thead>\n<tbody>\n"
+            for check in w.checks {
+                out += "<tr><td><code>\(HTML.text(check.name))</code></td><td class=\"num\">\(HTML.text(check.relativeError))</td>"
+                    + "<td>\(check.passed ? "agrees" : "inconclusive (at a kink)")</td></tr>\n"
+            }
+            out += "</tbody>\n</table></div>\n"
         }
         return out
     }

@@ -26,7 +26,7 @@ public enum LessonPage {
             description: lesson.frontMatter.summary,
             root: "../",
             courseTitle: context.courseTitle,
-            scripts: context.widgets.isEmpty ? [] : [Script.fileName],
+            scripts: [Script.fileName],
             main: "<article class=\"lesson\">\n<header class=\"lesson-header\">\n\(heading)\(summary)</header>\n"
                 + toc + body + "</article>\n" + pager(context, phrases: phrases))
     }
@@ -78,7 +78,7 @@ public enum IndexPage {
         }
         main += "</ol>\n"
         return Layout.page(lang: lang, title: courseTitle, description: description, root: "",
-                           courseTitle: courseTitle, scripts: [], main: main)
+                           courseTitle: courseTitle, scripts: [Script.fileName], main: main)
     }
 }
 

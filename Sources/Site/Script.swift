@@ -92,7 +92,9 @@ public enum Script {
         .map(function (c) { return c.textContent; });
       return { id: w.element.id, visited: visited, equation: current ? current.textContent : "", gradients: grads };
     });
-    document.body.setAttribute("data-selftest", JSON.stringify(report));
+    document.body.setAttribute("data-selftest", JSON.stringify({
+      widgets: report, scrollWidth: document.documentElement.scrollWidth, viewportWidth: window.innerWidth
+    }));
   }
 
   function start() {

@@ -172,7 +172,10 @@ math[display="block"] { overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0;
 .graph-widget .node-table { margin: 0; padding: 0 1rem; border-top: 1px solid var(--rule); }
 .graph-widget .node-table table { margin: 0.5rem 0; font-size: 0.85rem; }
 .graph-widget td.num { font-family: var(--font-code); white-space: pre; }
-.graph-widget .gradient-check { font-family: var(--font-ui); font-size: 0.85rem; color: var(--muted); margin: 0; padding: 0.4rem 1rem; }
+.graph-widget .gradient-check { margin: 0; padding: 0 1rem 0.5rem; }
+.graph-widget .gradient-check table { margin: 0; font-size: 0.8rem; color: var(--muted); }
+.graph-widget .gradient-check caption { caption-side: top; text-align: left; font-family: var(--font-ui); font-size: 0.8rem;
+  color: var(--muted); padding: 0.3rem 0; }
 .graph-widget .block-source { border-top: 1px solid var(--rule); padding: 0.4rem 1rem; font-family: var(--font-ui); font-size: 0.85rem; }
 .graph-widget .block-source pre { margin: 0.5rem 0; }
 .graph-widget .block-source p { margin: 0.3rem 0; }

@@ -131,3 +131,44 @@ import LessonModel
         #expect(w.outputTree() == before)
     }
 }
+
+@Suite(.serialized) struct GraphBlockBuildTests {
+    @Test func brokenGraphBlockFailsTheBuildAtItsLessonPosition() throws {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n\n```graph ok\nx = 2\ny = x * x\n```\n")
+        #expect(w.build().succeeded)
+        let before = w.outputTree()
+        try w.write("a.md", "# A\n\nText.\n\n```graph bad\nA = [[1, 2], [3, 4]]\nv = [1, 2, 3]\nu = A @ v\n```\n\n```graph typo\nx = 1\ny = sigmod(x)\n```\n")
+        let report = w.build()
+        #expect(report.diagnostics.map(\.description) == [
+            "lessons/a.md:8:7: error: cannot multiply 2x2 by vector of 3",
+            "lessons/a.md:13:5: error: unknown function 'sigmod'; did you mean 'sigmoid'?",
+        ])
+        #expect(w.outputTree() == before)
+    }
+
+    @Test func blockNamesMustBeUniqueInALesson() throws {
+        let w = try Workspace()
+        try w.write("a.md", "```graph g\nx = 1\n```\n\n```graph g\nx = 2\n```\n")
+        #expect(w.build().diagnostics.map(\.description) == [
+            "lessons/a.md:5:1: error: another block on line 1 is also named 'g'; block names must be unique in a lesson",
+        ])
+    }
+
+    @Test func graphBlockWritesFiguresTraceAndWidget() throws {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n\n```graph colah\na = 2\nb = 1\nc = a + b\nd = b + 1\ne = c * d\n```\n\n```graph\nx = 3\n```\n")
+        #expect(w.build().succeeded)
+        let files = w.outputTree().keys.sorted()
+        for name in ["colah", "graph-1"] {
+            for suffix in [".svg", "-dark.svg", ".png"] { #expect(files.contains("a/figures/\(name)\(suffix)")) }
+            #expect(files.contains("a/trace/\(name).json"))
+        }
+        #expect(files.contains("assets/lessons.js"))
+        let page = w.page("a")
+        #expect(page.contains("<script src=\"../assets/lessons.js\" defer></script>"))
+        #expect(page.contains("<span class=\"equation\">∂e/∂b = ∂e/∂c · ∂c/∂b + ∂e/∂d · ∂d/∂b = 2 · 1 + 3 · 1 = 5</span>"))
+        #expect(page.contains("<span class=\"equation\">c = a + b = 2 + 1 = 3</span>"))
+        #expect(page.contains("<td><code>b</code></td><td>input</td><td>scalar</td><td class=\"num\">1</td><td class=\"num\">5</td>"))
+    }
+}
