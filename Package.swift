@@ -19,7 +19,8 @@ let package = Package(
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
-        .target(name: "LessonModel", dependencies: ["CMark", .product(name: "Yams", package: "Yams")]),
+        .target(name: "TeXMath"),
+        .target(name: "LessonModel", dependencies: ["CMark", "TeXMath", .product(name: "Yams", package: "Yams")]),
         .target(name: "Autodiff"),
         .target(name: "Training", dependencies: ["Autodiff", "LessonModel"]),
         .target(name: "Site", dependencies: ["LessonModel"]),
@@ -32,6 +33,7 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "LessonModel"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "CCairo"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
+        .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "LessonModel", "Autodiff"]),
         .testTarget(name: "LessonsKitTests", dependencies: ["LessonsKit", "lessons"]),
     ]
