@@ -4,7 +4,7 @@ SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 LESSONS_DIR ?= lessons
 OUTPUT_DIR ?= output
 
-.PHONY: all deps test-deps build course test clean
+.PHONY: all deps test-deps build course test bench clean
 
 all: course
 
@@ -23,6 +23,12 @@ course: build
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Benchmarks print their figures and ratios against peers measured in the same run
+# (benchmarks/ sets up the Python peers in a venv of its own).
+bench: deps
+	$(SWIFT) build -c release --product LessonsBench
+	$$($(SWIFT) build -c release --show-bin-path)/LessonsBench
 
 clean:
 	rm -rf .build $(OUTPUT_DIR)

@@ -1,0 +1,25 @@
+import Foundation
+
+/// A benchmark: prints its own figures, returns false when a goal it checks is missed badly
+/// enough to be an error (most goals are reported, not enforced: machines here are noisy).
+struct Benchmark {
+    var name: String
+    var run: () -> Bool
+}
+
+enum Benchmarks {
+    /// Every benchmark, in the order `make bench` runs them. Add new ones here.
+    static let all: [Benchmark] = []
+
+    /// The median wall time of `body` over `runs` runs, in seconds.
+    static func median(runs: Int, _ body: () -> Void) -> Double {
+        var times: [Double] = []
+        for _ in 0..<max(1, runs) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            body()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        times.sort()
+        return times[times.count / 2]
+    }
+}
