@@ -2,9 +2,9 @@ import Foundation
 
 /// A benchmark: prints its own figures, returns false when a goal it checks is missed badly
 /// enough to be an error (most goals are reported, not enforced: machines here are noisy).
-struct Benchmark {
+struct Benchmark: Sendable {
     var name: String
-    var run: () -> Bool
+    var run: @Sendable () -> Bool
 }
 
 enum Benchmarks {
