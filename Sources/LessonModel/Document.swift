@@ -11,6 +11,8 @@ public indirect enum Inline: Sendable, Equatable {
     case html(String)
     /// Formula `index` of the lesson's `math`.
     case math(Int)
+    /// Quoted result `index` of the lesson's `references`.
+    case reference(Int)
     case softBreak
     case lineBreak
 }

@@ -10,6 +10,8 @@ public struct Lesson: Sendable {
     public var title: String
     public var blocks: [Block]
     public var math: [MathSpan]
+    /// Results quoted in the prose (`{{ xor.loss }}`), resolved after the blocks have run.
+    public var references: [Reference]
     /// The page's h2 and h3 headings, in order.
     public var toc: [TOCEntry]
     /// Every image, Markdown and raw HTML `<img>`, in document order, with its position.

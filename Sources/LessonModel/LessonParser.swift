@@ -13,7 +13,8 @@ public enum LessonParser {
         for i in 0..<min(header.lineCount, lines.count) { lines[i] = "" }  // keep line numbers
         let scanned = Prescanner.scan(lines.joined(separator: "\n"), into: &diagnostics)
 
-        var parser = MarkdownParser(text: scanned.text, math: scanned.math, diagnostics: diagnostics)
+        var parser = MarkdownParser(text: scanned.text, math: scanned.math, references: scanned.references,
+                                    diagnostics: diagnostics)
         var blocks = parser.parse(scanned.text)
         diagnostics = parser.diagnostics
         KramdownAttributes.apply(scanned.attributes, to: &blocks, diagnostics: &diagnostics)
@@ -30,7 +31,7 @@ public enum LessonParser {
         let lesson = Lesson(path: path, relativePath: relativePath,
                             slug: Slug.forLesson(relativePath: relativePath),
                             frontMatter: header.frontMatter, title: title, blocks: blocks,
-                            math: parser.math, toc: toc, images: parser.images)
+                            math: parser.math, references: scanned.references, toc: toc, images: parser.images)
         return (lesson, diagnostics.all)
     }
 

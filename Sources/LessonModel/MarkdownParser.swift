@@ -7,14 +7,16 @@ struct MarkdownParser {
 
     let columns: ColumnMap
     var math: [MathSpan]
+    let references: [Reference]
     var diagnostics: Diagnostics
     /// Every image of the lesson, Markdown and raw HTML, in document order.
     var images: [Image] = []
     private var depthExceeded = false
 
-    init(text: String, math: [MathSpan], diagnostics: Diagnostics) {
+    init(text: String, math: [MathSpan], references: [Reference] = [], diagnostics: Diagnostics) {
         self.columns = ColumnMap(text)
         self.math = math
+        self.references = references
         self.diagnostics = diagnostics
     }
 
@@ -67,7 +69,7 @@ struct MarkdownParser {
                             content: inlines(under: node, depth: depth + 1), id: "")
         case CMARK_NODE_CODE_BLOCK:
             let info = string(cmark_node_get_fence_info(node))
-            let text = Placeholders.restore(string(cmark_node_get_literal(node)), math: math)
+            let text = Placeholders.restore(string(cmark_node_get_literal(node)), math: math, references: references)
             let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             if let first = words.first, let lessonKind = LessonBlock.Kind(rawValue: first) {
                 kind = .lesson(LessonBlock(kind: lessonKind, name: words.dropFirst().first,
@@ -167,7 +169,7 @@ struct MarkdownParser {
         case CMARK_NODE_TEXT: return Placeholders.split(string(cmark_node_get_literal(node)))
         case CMARK_NODE_SOFTBREAK: return [.softBreak]
         case CMARK_NODE_LINEBREAK: return [.lineBreak]
-        case CMARK_NODE_CODE: return [.code(Placeholders.restore(string(cmark_node_get_literal(node)), math: math))]
+        case CMARK_NODE_CODE: return [.code(Placeholders.restore(string(cmark_node_get_literal(node)), math: math, references: references))]
         case CMARK_NODE_HTML_INLINE:
             let html = string(cmark_node_get_literal(node))
             let line = Int(cmark_node_get_start_line(node))

@@ -8,6 +8,9 @@ public enum Placeholders {
             if let index = Placeholder.index(of: scalar) {
                 if !run.isEmpty { result.append(.text(String(run))); run = String.UnicodeScalarView() }
                 result.append(.math(index))
+            } else if let index = ReferenceMarker.index(of: scalar) {
+                if !run.isEmpty { result.append(.text(String(run))); run = String.UnicodeScalarView() }
+                result.append(.reference(index))
             } else if scalar != Placeholder.filler {
                 run.append(scalar)
             }
@@ -20,24 +23,30 @@ public enum Placeholders {
     public enum Piece: Equatable, Sendable {
         case text(String)
         case math(Int)
+        case reference(Int)
     }
 
     /// Splits raw text (an HTML block, say) into literal runs and formulas.
     public static func pieces(_ text: String) -> [Piece] {
         split(text).map { inline in
             if case .math(let i) = inline { return .math(i) }
+            if case .reference(let i) = inline { return .reference(i) }
             if case .text(let t) = inline { return .text(t) }
             return .text("")
         }
     }
 
     /// Puts the original source back in place of markers and fillers (for code, where nothing is math).
-    public static func restore(_ text: String, math: [MathSpan]) -> String {
+    public static func restore(_ text: String, math: [MathSpan], references: [Reference] = []) -> String {
         var out = String.UnicodeScalarView()
         var current: (span: Int, next: Int)?
         var previousWasFiller = false
         for scalar in text.unicodeScalars {
-            if let index = Placeholder.index(of: scalar), index < math.count {
+            if let index = ReferenceMarker.index(of: scalar) {
+                if index < references.count { out.append(contentsOf: references[index].source.unicodeScalars) }
+                current = nil
+                previousWasFiller = true
+            } else if let index = Placeholder.index(of: scalar), index < math.count {
                 out.append(contentsOf: (math[index].portions.first ?? "").unicodeScalars)
                 current = (index, 1)
                 previousWasFiller = true
@@ -69,6 +78,7 @@ public enum PlainText {
             case .image(let image): out += image.alt
             case .html: break
             case .math(let i): out += i < math.count ? math[i].tex : ""
+            case .reference: break
             case .softBreak, .lineBreak: out += " "
             }
         }

@@ -12,11 +12,13 @@ public struct Prescanner {
         public var text: String
         public var math: [MathSpan]
         public var attributes: [AttributeLine]
+        public var references: [Reference]
     }
 
     private var lines: [[Unicode.Scalar]]
     private var math: [MathSpan] = []
     private var attributes: [AttributeLine] = []
+    private var references: [Reference] = []
     /// Closers already searched for to the end of the current run and not found. A later opener
     /// would search a subset of the same text, so it is skipped: this keeps long lines linear.
     private var exhausted: Set<String> = []
@@ -27,7 +29,7 @@ public struct Prescanner {
             .map { Array($0.unicodeScalars) })
         scanner.run(&diagnostics)
         let out = scanner.lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
-        return Output(text: out, math: scanner.math, attributes: scanner.attributes)
+        return Output(text: out, math: scanner.math, attributes: scanner.attributes, references: scanner.references)
     }
 
     private mutating func run(_ diagnostics: inout Diagnostics) {
@@ -174,6 +176,10 @@ public struct Prescanner {
                    let stop = find(["%", "}"], after: next, end: end) {
                     dropLiquid(here, through: stop, &diagnostics)
                     c = advance(stop, end: end)
+                } else if let next = advance(here, end: end), next.line == here.line, scalar(at: next) == "{",
+                          let stop = find(["}", "}"], after: next, end: end), stop.line == here.line {
+                    cutReference(here, through: stop, &diagnostics)
+                    c = advance(stop, end: end)
                 } else {
                     c = advance(here, end: end)
                 }
@@ -293,6 +299,25 @@ public struct Prescanner {
                              source: source.joined(separator: "\n"), portions: portions,
                              display: delimiter == .bracket))
         return advance(to, end: end)
+    }
+
+    /// Replaces `{{ block.name }}` by a reference marker (and fillers), and records it.
+    private mutating func cutReference(_ from: Cursor, through to: Cursor, _ diagnostics: inout Diagnostics) {
+        let line = lines[from.line]
+        let source = String(String.UnicodeScalarView(line[from.column...to.column]))
+        let inner = String(String.UnicodeScalarView(line[(from.column + 2)..<(to.column - 1)]))
+        let position = SourcePosition(line: from.line + 1, column: from.column + 1)
+        guard let (block, path) = ReferenceMarker.parse(inner) else {
+            diagnostics.error(position, "'\(source)' is not a reference; expected a block name and what to quote, like '{{ xor.loss }}' or '{{ colah.b.grad }}'")
+            return
+        }
+        guard references.count < ReferenceMarker.max else {
+            diagnostics.error(position, "too many references in one lesson (the limit is \(ReferenceMarker.max))")
+            return
+        }
+        for k in from.column...to.column { lines[from.line][k] = Placeholder.filler }
+        lines[from.line][from.column] = ReferenceMarker.marker(references.count)
+        references.append(Reference(block: block, path: path, source: source, position: position))
     }
 
     private mutating func dropLiquid(_ from: Cursor, through to: Cursor, _ diagnostics: inout Diagnostics) {

@@ -9,11 +9,14 @@ struct BlockRunner {
         var widgets: [Int: GraphWidget] = [:]
         /// Files relative to the lesson's output folder.
         var files: [(String, [UInt8])] = []
+        /// The text of each quoted result (`{{ xor.loss }}`), by reference index.
+        var quotes: [Int: String] = [:]
     }
 
     static func run(_ lesson: Lesson, diagnostics: inout Diagnostics) -> Result {
         var result = Result()
         var stems: [String: Int] = [:]
+        var traces: [String: Trace] = [:]
         var unnamed = 0
         for block in lesson.lessonBlocks where block.kind == .graph {
             let stem: String
@@ -35,6 +38,7 @@ struct BlockRunner {
             let (trace, runDiagnostics) = GraphRunner.run(program, lesson: lesson.slug, block: block.name ?? stem, path: lesson.path)
             runDiagnostics.forEach { diagnostics.append($0) }
             guard let trace else { continue }
+            traces[block.name ?? stem] = trace
             do {
                 let output = try GraphPresentation(trace: trace, source: block.source, stem: stem).render()
                 result.files += output.files
@@ -42,6 +46,9 @@ struct BlockRunner {
             } catch {
                 diagnostics.error(SourcePosition(line: block.fenceLine, column: 1), "cannot draw this graph: \(error)")
             }
+        }
+        if !lesson.references.isEmpty {
+            result.quotes = ReferenceResolver.resolve(lesson, traces: traces, diagnostics: &diagnostics)
         }
         return result
     }

@@ -63,7 +63,8 @@ public enum Builder {
                 courseTitle: course.title,
                 previous: i > 0 ? LessonLink(slug: lessons[i - 1].slug, title: lessons[i - 1].title) : nil,
                 next: i + 1 < lessons.count ? LessonLink(slug: lessons[i + 1].slug, title: lessons[i + 1].title) : nil,
-                images: images[lesson.path] ?? [:], lessonSlugs: slugs, widgets: blocks[lesson.path]?.widgets ?? [:])
+                images: images[lesson.path] ?? [:], lessonSlugs: slugs, widgets: blocks[lesson.path]?.widgets ?? [:],
+                quotes: blocks[lesson.path]?.quotes ?? [:])
             outputFiles.append(("\(lesson.slug)/index.html", Array(LessonPage.render(lesson, context: context).utf8)))
             for (path, bytes) in blocks[lesson.path]?.files ?? [] { outputFiles.append(("\(lesson.slug)/\(path)", bytes)) }
         }

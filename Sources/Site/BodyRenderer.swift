@@ -101,6 +101,14 @@ struct BodyRenderer {
         return "<img src=\"\(HTML.attribute(src))\" alt=\"\(HTML.attribute(image.alt))\"\(title) loading=\"lazy\">"
     }
 
+    /// A quoted result, marked so readers can see where it came from.
+    func quote(_ i: Int) -> String {
+        guard i < lesson.references.count else { return "" }
+        let reference = lesson.references[i]
+        let text = context.quotes[i] ?? reference.source
+        return "<span class=\"quote\" title=\"\(HTML.attribute(reference.dotted))\">\(HTML.text(text))</span>"
+    }
+
     func missingImage(alt: String) -> String {
         let text = alt.isEmpty ? phrases.imageMissing : alt
         return "<span class=\"image-alt\" role=\"img\" aria-label=\"\(HTML.attribute(text))\">\(HTML.text(text))</span>"
@@ -130,6 +138,7 @@ struct BodyRenderer {
             }
         case .html(let html): return RawHTML.render(html, lesson: lesson, context: context, phrases: phrases)
         case .math(let i): return i < lesson.math.count ? MathHTML.render(lesson.math[i], block: false, classes: []) : ""
+        case .reference(let i): return quote(i)
         case .softBreak: return "\n"
         case .lineBreak: return "<br>\n"
         }

@@ -21,16 +21,19 @@ public struct PageContext: Sendable {
     public var lessonSlugs: [String: String]
     /// Executed lesson blocks, keyed by the line of their opening fence.
     public var widgets: [Int: GraphWidget]
+    /// The text of each quoted result, by index into the lesson's `references`.
+    public var quotes: [Int: String]
 
     public init(courseTitle: String, previous: LessonLink? = nil, next: LessonLink? = nil,
                 images: [String: ImageTarget] = [:], lessonSlugs: [String: String] = [:],
-                widgets: [Int: GraphWidget] = [:]) {
+                widgets: [Int: GraphWidget] = [:], quotes: [Int: String] = [:]) {
         self.courseTitle = courseTitle
         self.previous = previous
         self.next = next
         self.images = images
         self.lessonSlugs = lessonSlugs
         self.widgets = widgets
+        self.quotes = quotes
     }
 }
 

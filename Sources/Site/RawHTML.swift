@@ -20,11 +20,12 @@ enum RawHTML {
                 return BodyRenderer(lesson: lesson, context: context, phrases: phrases).missingImage(alt: alt)
             }
         }
-        return substituteMath(rewritten, lesson: lesson)
+        return substituteMath(rewritten, lesson: lesson, context: context)
     }
 
-    /// Replaces formula markers: as math in element content, as TeX text inside a tag.
-    static func substituteMath(_ html: String, lesson: Lesson) -> String {
+    /// Replaces formula and reference markers: as math (or the quoted result) in element content,
+    /// as plain text inside a tag.
+    static func substituteMath(_ html: String, lesson: Lesson, context: PageContext) -> String {
         var out = ""
         var insideTag = false
         for piece in Placeholders.pieces(html) {
@@ -36,6 +37,10 @@ enum RawHTML {
                 guard i < lesson.math.count else { continue }
                 out += insideTag ? MathHTML.attributeText(lesson.math[i])
                     : MathHTML.render(lesson.math[i], block: false, classes: [])
+            case .reference(let i):
+                guard i < lesson.references.count else { continue }
+                out += insideTag ? HTML.attribute(context.quotes[i] ?? lesson.references[i].source)
+                    : BodyRenderer(lesson: lesson, context: context, phrases: Phrases(lang: lesson.frontMatter.lang)).quote(i)
             }
         }
         return out

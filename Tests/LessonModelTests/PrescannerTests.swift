@@ -92,3 +92,21 @@ private func scan(_ text: String) -> (Prescanner.Output, [Diagnostic]) {
     #expect(scan("`a ``b`` c").0.math.isEmpty)
     #expect(scan("$$ $$a$$").0.math.map(\.tex) == [" "])
 }
+
+@Test func referencesAreCutOutWithTheirPositions() {
+    let (out, diags) = scan("Loss {{ xor.loss }} and {{colah.b.grad}}.")
+    #expect(diags.isEmpty)
+    #expect(out.references.map(\.dotted) == ["xor.loss", "colah.b.grad"])
+    #expect(out.references.map(\.position) == [SourcePosition(line: 1, column: 6), SourcePosition(line: 1, column: 25)])
+    #expect(!out.text.contains("{{"))
+}
+
+@Test func malformedReferenceIsAnError() {
+    let (_, diags) = scan("See {{ loss }} here")
+    #expect(diags.map(\.description) == ["t.md:1:5: error: '{{ loss }}' is not a reference; expected a block name and what to quote, like '{{ xor.loss }}' or '{{ colah.b.grad }}'"])
+}
+
+@Test func referencesAreNotRecognisedInCode() {
+    #expect(scan("`{{ a.b }}`").0.references.isEmpty)
+    #expect(scan("```\n{{ a.b }}\n```\n").0.references.isEmpty)
+}

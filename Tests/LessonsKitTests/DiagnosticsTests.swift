@@ -172,3 +172,25 @@ import LessonModel
         #expect(page.contains("<td><code>b</code></td><td>input</td><td>scalar</td><td class=\"num\">1</td><td class=\"num\">5</td>"))
     }
 }
+
+@Suite(.serialized) struct ReferenceBuildTests {
+    private let colah = "```graph colah\na = 2\nb = 1\nc = a + b\nd = b + 1\ne = c * d\n```\n"
+
+    @Test func referencesAreReplacedByTheComputedNumbers() throws {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n\n" + colah + "\nSo e = {{ colah.e }} and the gradient of b is {{ colah.b.grad }}.\n")
+        #expect(w.build().succeeded)
+        #expect(w.page("a").contains("So e = <span class=\"quote\" title=\"colah.e\">6</span> and the gradient of b is "
+                                     + "<span class=\"quote\" title=\"colah.b.grad\">5</span>."))
+    }
+
+    @Test func unknownReferencesAreLocatedErrors() throws {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n\n" + colah + "\n{{ cola.e }} {{ colah.f }} {{ colah.loss }}\n")
+        #expect(w.build().diagnostics.map(\.description) == [
+            "lessons/a.md:11:1: error: no block named 'cola' in this lesson; did you mean 'colah'?",
+            "lessons/a.md:11:14: error: cannot quote 'colah.f': block 'colah' has no node named 'f'",
+            "lessons/a.md:11:28: error: cannot quote 'colah.loss': a graph block has no loss; quote one of its nodes",
+        ])
+    }
+}

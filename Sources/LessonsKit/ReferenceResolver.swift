@@ -1,0 +1,83 @@
+import LessonModel
+import Training
+
+/// Replaces `{{ block.quantity }}` in prose with the number the block produced:
+/// a node's final value (`colah.e`), its gradient (`colah.b.grad`), its value at the first traced
+/// step (`xor.out.initial`), a model's final loss (`xor.loss`) or first loss (`xor.loss.initial`).
+enum ReferenceResolver {
+    static func resolve(_ lesson: Lesson, traces: [String: Trace], diagnostics: inout Diagnostics) -> [Int: String] {
+        var quotes: [Int: String] = [:]
+        for (i, reference) in lesson.references.enumerated() {
+            guard let trace = traces[reference.block] else {
+                let hint = Suggestion.closest(to: reference.block, among: Array(traces.keys)).map { "; did you mean '\($0)'?" }
+                    ?? (traces.isEmpty ? "; this lesson has no named blocks" : "")
+                diagnostics.error(reference.position, "no block named '\(reference.block)' in this lesson\(hint)")
+                continue
+            }
+            switch quote(reference.path, in: trace) {
+            case .success(let text): quotes[i] = text
+            case .failure(let error): diagnostics.error(reference.position, "cannot quote '\(reference.dotted)': \(error.message)")
+            }
+        }
+        return quotes
+    }
+
+    private static func quote(_ path: [String], in trace: Trace) -> Result<String, QuoteError> {
+        guard let first = trace.steps.first, let last = trace.steps.last, let name = path.first else {
+            return .failure(QuoteError("the block recorded nothing"))
+        }
+        let modifier = path.count > 1 ? path[1] : nil
+        guard path.count <= 2, modifier == nil || ["grad", "initial"].contains(modifier ?? "") else {
+            return .failure(QuoteError("expected 'name', 'name.grad' or 'name.initial' after the block name"))
+        }
+        if name == "loss", trace.kind == .model || !trace.nodes.contains(where: { $0.name == "loss" }) {
+            guard modifier != "grad", let loss = (modifier == "initial" ? first : last).loss else {
+                return .failure(QuoteError(trace.kind == .graph ? "a graph block has no loss; quote one of its nodes" : "the loss has no gradient to quote"))
+            }
+            return .success(DisplayNumber.format(loss))
+        }
+        guard let index = trace.nodes.firstIndex(where: { $0.name == name }) else {
+            let names = trace.nodes.map(\.name) + (trace.kind == .model ? ["loss"] : [])
+            let hint = Suggestion.closest(to: name, among: names).map { "; did you mean '\($0)'?" } ?? ""
+            return .failure(QuoteError("block '\(trace.block)' has no node named '\(name)'\(hint)"))
+        }
+        let node = trace.nodes[index]
+        let step = modifier == "initial" ? first : last
+        let values = modifier == "grad" ? step.gradients[index] : step.values[index]
+        return .success(TensorText.inline(dims: node.shape, values: values))
+    }
+
+    /// Why a reference cannot be quoted.
+    struct QuoteError: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
+}
+
+/// The closest name for "did you mean" hints: at most one edit per three characters (at least
+/// one, at most two), and never a replacement of the whole word.
+enum Suggestion {
+    static func closest(to word: String, among candidates: [String]) -> String? {
+        let allowed = min(2, max(1, word.count / 3))
+        var best: (String, Int)?
+        for candidate in candidates.sorted() {
+            let d = distance(Array(word), Array(candidate))
+            if d <= allowed, d < word.count, d < (best?.1 ?? Int.max) { best = (candidate, d) }
+        }
+        return best?.0
+    }
+
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
