@@ -1,0 +1,91 @@
+/// Which training steps keep a full trace (every node's value and gradient).
+///
+/// - `every(n)`: steps 0, n, 2n, ...
+/// - `log(n)`: about n steps spaced evenly on a log scale, dense at the start where most changes.
+/// - default: about `defaultCount` evenly spaced steps.
+/// The first and the last step are always traced. The count is bounded by `maxSteps`, and by
+/// `maxNumbers` numbers in all (values plus gradients of every node at every traced step):
+/// beyond either bound the schedule is thinned evenly, keeping the first and the last step.
+public enum TraceSchedule: Sendable, Equatable {
+    case every(Int)
+    case log(Int)
+    case automatic
+
+    public static let defaultCount = 50
+    public static let maxSteps = 1_000
+    public static let maxNumbers = 20_000_000
+
+    /// The traced steps for a run of `epochs` steps over a graph holding `graphNumbers` numbers.
+    public func steps(epochs: Int, graphNumbers: Int) -> [Int] {
+        guard epochs > 0 else { return [] }
+        let last = epochs - 1
+        var chosen: [Int]
+        switch self {
+        case .every(let n):
+            chosen = Array(stride(from: 0, through: last, by: max(1, n)))
+        case .log(let n):
+            let count = max(2, n)
+            chosen = (0..<count).map { k in
+                // 1 ... epochs, log-spaced, then shifted to 0-based steps.
+                let t = Double(k) / Double(count - 1)
+                return Int((Self.power(Double(epochs), t)).rounded()) - 1
+            }
+        case .automatic:
+            chosen = Array(stride(from: 0, through: last, by: max(1, epochs / Self.defaultCount)))
+        }
+        chosen.append(0)
+        chosen.append(last)
+        var unique = Array(Set(chosen.map { min(max($0, 0), last) })).sorted()
+        let perStep = max(1, 2 * graphNumbers)
+        let limit = max(2, min(Self.maxSteps, Self.maxNumbers / perStep))
+        if unique.count > limit { unique = Self.thin(unique, to: limit) }
+        return unique
+    }
+
+    /// Keeps `count` entries spread evenly, always including the first and the last.
+    static func thin(_ steps: [Int], to count: Int) -> [Int] {
+        guard steps.count > count, count >= 2 else { return steps }
+        var kept: [Int] = []
+        for k in 0..<count {
+            let index = Int((Double(k) * Double(steps.count - 1) / Double(count - 1)).rounded())
+            if kept.last != steps[index] { kept.append(steps[index]) }
+        }
+        return kept
+    }
+
+    /// x^t for x ≥ 1 and t in [0, 1], by repeated square roots (exact IEEE operations only), so
+    /// schedules are identical on every platform.
+    static func power(_ x: Double, _ t: Double) -> Double {
+        var result = 1.0, root = x, remaining = t
+        for _ in 0..<52 {
+            root = root.squareRoot()
+            remaining *= 2
+            if remaining >= 1 { result *= root; remaining -= 1 }
+        }
+        return result
+    }
+}
+
+/// The loss of every training step, for the loss curve. Runs longer than `maxPoints` steps keep
+/// every k-th step (k = ⌈steps / maxPoints⌉) plus the last one, so memory stays bounded.
+public struct LossHistory: Sendable, Equatable {
+    public static let maxPoints = 200_000
+
+    public private(set) var steps: [Int] = []
+    public private(set) var values: [Double] = []
+    public let stride: Int
+
+    public init(epochs: Int) {
+        stride = max(1, (epochs + Self.maxPoints - 1) / Self.maxPoints)
+        steps.reserveCapacity(min(epochs, Self.maxPoints) + 1)
+        values.reserveCapacity(min(epochs, Self.maxPoints) + 1)
+    }
+
+    /// Records the loss of `step` if it is one that is kept (`isLast` forces it).
+    public mutating func record(step: Int, loss: Double, isLast: Bool = false) {
+        guard step % stride == 0 || isLast else { return }
+        if steps.last == step { return }
+        steps.append(step)
+        values.append(loss)
+    }
+}

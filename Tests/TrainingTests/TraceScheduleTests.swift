@@ -1,0 +1,42 @@
+import Testing
+@testable import Training
+
+@Test func everyNKeepsMultiplesAndTheLastStep() {
+    #expect(TraceSchedule.every(5000).steps(epochs: 50_000, graphNumbers: 30)
+            == [0, 5000, 10000, 15000, 20000, 25000, 30000, 35000, 40000, 45000, 49999])
+}
+
+@Test func automaticTracesAboutFiftySteps() {
+    let steps = TraceSchedule.automatic.steps(epochs: 2000, graphNumbers: 100)
+    #expect(steps.first == 0 && steps.last == 1999)
+    #expect((50...52).contains(steps.count))
+}
+
+@Test func logScheduleIsDenseAtTheStart() {
+    let steps = TraceSchedule.log(10).steps(epochs: 10_000, graphNumbers: 10)
+    #expect(steps == [0, 2, 7, 21, 59, 166, 463, 1291, 3593, 9999])  // round(10^(4k/9)) − 1
+}
+
+@Test func shortRunsTraceEveryStep() {
+    #expect(TraceSchedule.automatic.steps(epochs: 3, graphNumbers: 10) == [0, 1, 2])
+    #expect(TraceSchedule.every(100).steps(epochs: 1, graphNumbers: 10) == [0])
+    #expect(TraceSchedule.every(0).steps(epochs: 4, graphNumbers: 10) == [0, 1, 2, 3])
+}
+
+@Test func largeGraphsAreThinnedToTheMemoryBound() {
+    let steps = TraceSchedule.every(1).steps(epochs: 10_000, graphNumbers: 1_000_000)
+    #expect(steps.count == TraceSchedule.maxNumbers / 2_000_000)
+    #expect(steps.first == 0 && steps.last == 9999)
+    #expect(TraceSchedule.every(1).steps(epochs: 100_000, graphNumbers: 1).count == TraceSchedule.maxSteps)
+}
+
+@Test func lossHistoryKeepsEveryStepOfShortRunsAndThinsLongOnes() {
+    var short = LossHistory(epochs: 10)
+    for k in 0..<10 { short.record(step: k, loss: Double(k), isLast: k == 9) }
+    #expect(short.steps == Array(0..<10))
+    var long = LossHistory(epochs: 1_000_001)
+    for k in 0..<1_000_001 { long.record(step: k, loss: 1, isLast: k == 1_000_000) }
+    #expect(long.stride == 6)
+    #expect(long.steps.count <= LossHistory.maxPoints + 1)
+    #expect(long.steps.last == 1_000_000)
+}
