@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "CCairo"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "LessonModel", "Autodiff"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "LessonModel", "Autodiff"], exclude: ["Fixtures"]),
         .testTarget(name: "LessonsKitTests", dependencies: ["LessonsKit", "lessons"]),
     ]
 )
