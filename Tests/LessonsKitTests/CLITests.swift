@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import LessonsKit
 
 /// Runs the built `lessons` executable, which sits next to the test bundle.
 private func lessons(_ arguments: [String], in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
@@ -76,4 +77,9 @@ private func lessons(_ arguments: [String], in directory: URL) throws -> (status
         try w.write("a.md", "# A\n")
         #expect(try lessons(["build", "--jobs", "2", "--no-cache"], in: w.root).status == 0)
     }
+}
+
+@Test func progressBarLineShowsTheFraction() {
+    #expect(ProgressBar.line(label: "xor", done: 15_000, total: 50_000, width: 10)
+            == "training xor  [###.......]  30%  15000/50000 steps")
 }
