@@ -65,6 +65,25 @@ public struct GraphWidget: Sendable {
         }
     }
 
+    /// The state of the graph at one traced training step, for the scrubber.
+    public struct Snapshot: Sendable {
+        /// The training step (0-based).
+        public var step: Int
+        /// What the scrubber shows for it, e.g. "step 5,000 · loss 0.2315".
+        public var label: String
+        /// Per node: its value lines and its gradient lines at this step.
+        public var valueLines: [[String]]
+        public var gradientLines: [[String]]
+        /// The walk's equations at this step, in the order of `steps`.
+        public var equations: [String]
+        /// Where the step sits on the loss chart, as a fraction of the chart's width (0...1), if there is one.
+        public var chartX: Double?
+        public init(step: Int, label: String, valueLines: [[String]], gradientLines: [[String]], equations: [String], chartX: Double?) {
+            self.step = step; self.label = label; self.valueLines = valueLines; self.gradientLines = gradientLines
+            self.equations = equations; self.chartX = chartX
+        }
+    }
+
     public var id: String
     public var kind: String
     public var name: String
@@ -79,6 +98,8 @@ public struct GraphWidget: Sendable {
     public var steps: [Step]
     public var rows: [Row]
     public var checks: [Check]
+    /// For trained models: one snapshot per traced step (the last is what the page shows first).
+    public var snapshots: [Snapshot] = []
 
     public init(id: String, kind: String, name: String, source: String, width: Double, height: Double,
                 lightSVG: String, darkSVG: String, png: String, trace: String, alt: String,

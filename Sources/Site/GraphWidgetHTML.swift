@@ -28,6 +28,7 @@ enum GraphWidgetHTML {
             out += "\n"
         }
         out += "</div></div>\n"
+        out += scrubber(w)
         out += "<div class=\"stepper\" hidden><button type=\"button\" data-go=\"first\" aria-label=\"Back to the overview\">« Start</button>"
             + "<button type=\"button\" data-go=\"prev\">‹ Back</button><span class=\"counter\" aria-live=\"polite\"></span>"
             + "<button type=\"button\" data-go=\"next\">Next ›</button><button type=\"button\" data-go=\"last\" aria-label=\"Last step\">End »</button></div>\n"
@@ -45,6 +46,21 @@ enum GraphWidgetHTML {
             + "<pre><code class=\"language-lessons\">\(HTML.text(w.source))</code></pre>"
             + "<p><a href=\"\(HTML.attribute(w.trace))\">Trace (JSON)</a> · <a href=\"\(HTML.attribute(w.png))\">Diagram (PNG)</a></p></details>\n"
         return out + "</figure>\n"
+    }
+
+    /// A slider over the traced training steps, and their numbers as JSON for the script.
+    static func scrubber(_ w: GraphWidget) -> String {
+        guard w.snapshots.count > 1, let last = w.snapshots.last else { return "" }
+        var out = "<div class=\"scrubber\" hidden><label for=\"\(HTML.attribute(w.id))-step\">Training step</label>"
+            + "<input type=\"range\" id=\"\(HTML.attribute(w.id))-step\" min=\"0\" max=\"\(w.snapshots.count - 1)\" "
+            + "value=\"\(w.snapshots.count - 1)\" step=\"1\"><output>\(HTML.text(last.label))</output></div>\n"
+        out += "<script type=\"application/json\" class=\"snapshots\">["
+        out += w.snapshots.map { s in
+            "{\"label\":\(JSONText.string(s.label)),\"x\":\(s.chartX.map { num($0 * 100) } ?? "null"),"
+                + "\"v\":\(JSONText.lines(s.valueLines)),\"g\":\(JSONText.lines(s.gradientLines)),"
+                + "\"e\":[\(s.equations.map(JSONText.string).joined(separator: ","))]}"
+        }.joined(separator: ",\n")
+        return out + "]</script>\n"
     }
 
     private static func table(_ w: GraphWidget) -> String {

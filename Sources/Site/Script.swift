@@ -59,6 +59,39 @@ public enum Script {
       show();
     }
 
+    // Trained models: a slider picks the traced step whose numbers the diagram and walk show.
+    var scrub = null;
+    var data = widget.querySelector("script.snapshots");
+    var scrubber = widget.querySelector(".scrubber");
+    if (data && scrubber) {
+      var snapshots = JSON.parse(data.textContent);
+      var slider = scrubber.querySelector("input");
+      var output = scrubber.querySelector("output");
+      var marker = widget.querySelector(".chart-marker");
+      var fill = function (cell, lines) {
+        while (cell.firstChild) cell.removeChild(cell.firstChild);
+        lines.forEach(function (line) {
+          var span = document.createElement("span");
+          span.textContent = line;
+          cell.appendChild(span);
+        });
+      };
+      scrub = function (k) {
+        var snap = snapshots[Math.max(0, Math.min(snapshots.length - 1, k))];
+        slider.value = String(k);
+        output.textContent = snap.label;
+        cells.forEach(function (cell) {
+          var i = parseInt(cell.dataset.node, 10);
+          fill(cell, (cell.classList.contains("value") ? snap.v : snap.g)[i] || []);
+        });
+        steps.forEach(function (li, j) { li.querySelector(".equation").textContent = snap.e[j] || ""; });
+        if (marker && snap.x !== null) { marker.style.left = snap.x + "%"; marker.hidden = false; }
+      };
+      slider.addEventListener("input", function () { scrub(parseInt(slider.value, 10)); });
+      scrubber.hidden = false;
+      scrub(snapshots.length - 1);
+    }
+
     stepper.hidden = false;
     widget.classList.add("js");
     stepper.addEventListener("click", function (event) {
@@ -73,7 +106,7 @@ public enum Script {
       }
     });
     show();
-    return { go: go, steps: steps, cells: cells };
+    return { go: go, steps: steps, cells: cells, scrub: scrub };
   }
 
   function selfTest(widgets) {
@@ -90,7 +123,16 @@ public enum Script {
       var current = w.element.querySelector(".steps > li.current .equation");
       var grads = w.api.cells.filter(function (c) { return c.classList.contains("grad") && !c.classList.contains("pending"); })
         .map(function (c) { return c.textContent; });
-      return { id: w.element.id, visited: visited, equation: current ? current.textContent : "", gradients: grads };
+      var result = { id: w.element.id, visited: visited, equation: current ? current.textContent : "", gradients: grads };
+      if (w.api.scrub) {
+        // Scrub to the first traced step and report what it shows, then back to the last.
+        w.api.scrub(0);
+        result.firstStep = w.element.querySelector(".scrubber output").textContent;
+        result.firstGradients = w.api.cells.filter(function (c) { return c.classList.contains("grad"); })
+          .map(function (c) { return c.textContent; });
+        w.api.scrub(parseInt(w.element.querySelector(".scrubber input").max, 10));
+      }
+      return result;
     });
     document.body.setAttribute("data-selftest", JSON.stringify({
       widgets: report, scrollWidth: document.documentElement.scrollWidth, viewportWidth: window.innerWidth

@@ -149,6 +149,10 @@ math[display="block"] { overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0;
 .graph-widget .cell.pending span { visibility: hidden; }
 .graph-widget .cell.pending::after { content: "?"; position: absolute; left: 8px; color: #999; }
 .graph-widget .cell.fresh { background: #fff4d6; }
+.scrubber { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; padding: 0.5rem 1rem; border-top: 1px solid var(--rule);
+  font-family: var(--font-ui); font-size: 0.9rem; }
+.scrubber input { flex: 1 1 12rem; accent-color: var(--accent); }
+.scrubber output { font-family: var(--font-code); font-size: 0.85rem; color: var(--muted); min-width: 14rem; }
 .stepper { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; padding: 0.5rem 1rem; border-top: 1px solid var(--rule);
   font-family: var(--font-ui); font-size: 0.9rem; }
 .stepper button { font: inherit; padding: 0.3rem 0.7rem; border: 1px solid var(--rule); border-radius: 6px; background: var(--bg);
