@@ -158,7 +158,7 @@ public struct TraceSpec: Equatable, Sendable {
     public enum Schedule: Equatable, Sendable {
         /// Steps 0, N, 2N, ...
         case every(Int)
-        /// N steps spaced evenly on a logarithmic scale.
+        /// About N steps spread evenly over the logarithm of the step number (the trainer's rule).
         case log(Int)
     }
 

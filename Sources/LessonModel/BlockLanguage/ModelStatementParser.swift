@@ -284,67 +284,69 @@ extension BlockParser {
     // MARK: train
 
     private mutating func parseTrain(_ keyword: Token) throws(SyntaxError) -> Statement {
+        let errorsBefore = errors.count
         let optimizer = peek()
-        guard optimizer.kind == .name, !["epochs", "batch", "seed"].contains(text(optimizer)) else {
+        guard optimizer.kind == .name, !Self.trainClauses.contains(text(optimizer)) else {
             throw expected("an optimizer after 'train' (sgd, momentum or adam), like 'sgd(lr: 0.1)'")
         }
         advance()
         let arguments = peekKind() == .leftParen ? try parseArguments() : nil
-        var clauses: [String: (keyword: Token, number: NumberArgument)] = [:]
+        var clauses: [String: NumberArgument] = [:]
         while !peek().isLineEnd {
             let clause = peek()
             let name = text(clause)
-            guard clause.kind == .name, ["epochs", "batch", "seed"].contains(name) else { throw unknownClause(clause) }
+            guard clause.kind == .name, Self.trainClauses.contains(name) else { throw unknownClause(clause) }
             advance()
             let number = try parseNumberArgument("a number after '\(name)'")
             if clauses[name] != nil {
                 errors.error(clause.position, "'\(name)' is given twice")
             } else {
-                clauses[name] = (clause, number)
+                clauses[name] = number
             }
         }
         advance()
-        let errorsBefore = errors.count
+        let spec = trainSpec(keyword, optimizer, arguments, clauses)
+        return .train(ModelLine(value: errors.count == errorsBefore ? spec : nil, position: keyword.position))
+    }
+
+    private static let trainClauses = ["epochs", "batch", "seed"]
+
+    private mutating func trainSpec(_ keyword: Token, _ optimizer: Token, _ arguments: [CallArgument]?,
+                                    _ clauses: [String: NumberArgument]) -> TrainSpec? {
         let spec = optimizerSpec(optimizer, arguments)
-        let max = BlockLanguage.maxEpochs
+        let maxEpochs = BlockLanguage.maxEpochs
         var epochs: Int?
         if let given = clauses["epochs"] {
-            epochs = given.number.whole(in: 1...max)
+            epochs = given.whole(in: 1...maxEpochs)
             if epochs == nil {
-                errors.error(given.number.position, "epochs must be a whole number from 1 to \(max) (the limit), "
-                    + "found \(Quote.text(given.number.text))")
+                errors.error(given.position, "epochs must be a whole number from 1 to \(maxEpochs) (the limit), "
+                    + "found \(Quote.text(given.text))")
             }
         } else {
             errors.error(keyword.position, "train needs a number of epochs, like 'train sgd(lr: 0.1) epochs 1000'")
         }
         var batch: Int?
         if let given = clauses["batch"] {
-            batch = given.number.whole(in: 1...BlockLanguage.maxTensorElements)
+            batch = given.whole(in: 1...BlockLanguage.maxTensorElements)
             if batch == nil {
-                errors.error(given.number.position, "batch must be a whole number from 1 to "
-                    + "\(BlockLanguage.maxTensorElements), found \(Quote.text(given.number.text))")
+                errors.error(given.position, "batch must be a whole number from 1 to "
+                    + "\(BlockLanguage.maxTensorElements), found \(Quote.text(given.text))")
             }
         }
-        var seed: UInt64 = 0
+        var seed: UInt64? = 0
         if let given = clauses["seed"] {
-            if let value = seedValue(given.number) {
-                seed = value
-            } else {
-                errors.error(given.number.position, "seed must be a whole number from 0 to \(UInt64.max), "
-                    + "found \(Quote.text(given.number.text))")
+            seed = seedValue(given)
+            if seed == nil {
+                errors.error(given.position, "seed must be a whole number from 0 to \(UInt64.max), found \(Quote.text(given.text))")
             }
         }
-        guard errors.count == errorsBefore, let spec, let epochs else {
-            return .train(ModelLine(value: nil, position: keyword.position))
-        }
-        return .train(ModelLine(value: TrainSpec(optimizer: spec, epochs: epochs, batch: batch, seed: seed,
-                                                 position: keyword.position),
-                                position: keyword.position))
+        guard let spec, let epochs, let seed else { return nil }
+        return TrainSpec(optimizer: spec, epochs: epochs, batch: batch, seed: seed, position: keyword.position)
     }
 
     private mutating func unknownClause(_ clause: Token) -> SyntaxError {
         var error = expected("'epochs', 'batch' or 'seed'")
-        if clause.kind == .name, let near = Suggestions.closest(to: text(clause), among: ["epochs", "batch", "seed"]) {
+        if clause.kind == .name, let near = Suggestions.closest(to: text(clause), among: Self.trainClauses) {
             error.message += "; did you mean '\(near)'?"
         }
         return error
