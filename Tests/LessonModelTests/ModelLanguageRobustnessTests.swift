@@ -16,6 +16,7 @@ import Testing
         var source = ""
         for _ in 0..<(1 + rng.next(below: 60)) { source += pieces[rng.next(below: pieces.count)] }
         checkModelInvariants(source)
+        checkGraphErrorsAreInside(source)
     }
 }
 
@@ -40,6 +41,7 @@ import Testing
             source += line + "\n"
         }
         checkModelInvariants(source)
+        checkGraphErrorsAreInside(source)
     }
 }
 
@@ -89,4 +91,15 @@ private func checkModelInvariants(_ source: String, sourceLocation: SourceLocati
             #expect(inputs.allSatisfy { $0 >= 0 && $0 < index }, sourceLocation: sourceLocation)
         }
     }
+}
+
+/// The same text in a graph block: model statements are errors there, located inside the block.
+private func checkGraphErrorsAreInside(_ source: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let (program, diagnostics) = BlockLanguage.parseGraph(graphBlock(source), path: "t.md")
+    let lastLine = 2 + source.filter { $0 == "\n" || $0 == "\r\n" }.count
+    for d in diagnostics {
+        let inside = d.position.map { (1...lastLine).contains($0.line) && $0.column >= 1 } ?? false
+        #expect(inside, "\(d) for \(source.debugDescription)", sourceLocation: sourceLocation)
+    }
+    #expect((program == nil) == !diagnostics.isEmpty, sourceLocation: sourceLocation)
 }
