@@ -29,6 +29,8 @@ public enum GraphCompiler {
                         return .failure(.error(path, node.position, "internal error: '\(node.name)' uses a node defined after it"))
                     }
                     id = try builder.apply(engineOp(op, exponent: exponent), inputs.map { ids[$0] })
+                case .data, .initialized:
+                    return .failure(.error(path, node.position, "'\(node.name)' needs a model block: data nodes and initializers are not part of graph blocks"))
                 }
             } catch {
                 return .failure(.error(path, node.position, error.message))
@@ -57,7 +59,7 @@ public enum GraphCompiler {
         return try Tensor(shape: shape, scalars: literal.scalars)
     }
 
-    static func engineOp(_ op: ProgramOp, exponent: Double?) -> Op {
+    static func engineOp(_ op: ProgramOp, exponent: Double?) throws(ShapeError) -> Op {
         switch op {
         case .add: return .add
         case .subtract: return .subtract
@@ -75,6 +77,7 @@ public enum GraphCompiler {
         case .mean: return .mean
         case .maximum: return .maximum
         case .transpose: return .transpose
+        case .bceLogits, .softmaxCrossEntropy: throw ShapeError("'\(op.rawValue)' is not in the engine yet")
         }
     }
 }

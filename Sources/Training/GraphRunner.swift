@@ -71,8 +71,8 @@ public enum GraphRunner {
             let role: Trace.Role
             let inputs: [Int]
             switch node.kind {
-            case .input: role = .input; inputs = []
-            case .parameter: role = .parameter; inputs = []
+            case .input, .data: role = .input; inputs = []
+            case .parameter, .initialized: role = .parameter; inputs = []
             case .constant: role = .constant; inputs = []
             case .operation(_, let ins, _): role = .operation; inputs = ins
             }

@@ -76,7 +76,7 @@ private indirect enum Tree {
 private func canonical(_ index: Int, in program: GraphProgram) -> String {
     let node = program.nodes[index]
     switch node.kind {
-    case .input, .parameter: return node.name
+    case .input, .parameter, .data, .initialized: return node.name
     case .constant(let t): return "\(t.scalars.first ?? .nan)"
     case .operation(let op, let inputs, let exponent):
         var parts = inputs.map { canonical($0, in: program) }

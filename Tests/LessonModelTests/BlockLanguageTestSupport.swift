@@ -30,6 +30,8 @@ func listing(_ program: GraphProgram) -> [String] {
         case .input(let t): return "\(node.name) = input \(tensor(t))"
         case .parameter(let t): return "\(node.name) = param \(tensor(t))"
         case .constant(let t): return "\(node.name) = const \(tensor(t))"
+        case .data(let name): return "\(node.name) = data \(name)"
+        case .initialized(let spec): return "\(node.name) = param \(spec)"
         case .operation(let op, let inputs, let exponent):
             var arguments = inputs.map { program.nodes[$0].name }
             if let exponent { arguments.append("\(exponent)") }

@@ -1,4 +1,4 @@
-/// The language of `graph` blocks (model blocks extend it): parsing, name resolution, limits.
+/// The language of `graph` and `model` blocks: parsing, name resolution, limits.
 public enum BlockLanguage {
     /// How deeply parentheses and function calls may nest. Only they make the parser recurse,
     /// so deeper input is an error at the crossing token instead of a stack overflow.
@@ -8,12 +8,40 @@ public enum BlockLanguage {
     /// How many errors one block reports before it stops being checked.
     public static let maxErrors = 100
 
-    /// Words that start a statement in a graph block.
-    static let graphKeywords: Set<String> = ["param"]
+    /// The most epochs a `train` line may ask for.
+    public static let maxEpochs = 10_000_000
+
+    /// The most numbers one initializer shape or one `layers` weight matrix may hold (the
+    /// trainer's limit for a whole block's graph is the same, so anything larger cannot run).
+    public static let maxTensorElements = 5_000_000
+
+    /// The two kinds of block. A model block is a graph block plus data and training statements.
+    enum Dialect: Sendable {
+        case graph, model
+
+        /// Words that start a statement: a line starting with one ends an unclosed bracket.
+        var statementKeywords: Set<String> {
+            switch self {
+            case .graph: return ["param"]
+            case .model: return BlockLanguage.modelStatements.union(["param"])
+            }
+        }
+
+        /// Words that cannot be assigned.
+        var reservedNames: Set<String> {
+            switch self {
+            case .graph: return ["param"]
+            case .model: return statementKeywords.union(["epochs", "batch", "seed", "every", "log"])
+            }
+        }
+    }
+
+    /// The statements only a model block has; in a graph block they are an error that says so.
+    static let modelStatements: Set<String> = ["data", "split", "layers", "train", "trace"]
 
     /// Parses and resolves a graph block; nil program when there are errors.
     public static func parseGraph(_ block: LessonBlock, path: String) -> (GraphProgram?, [Diagnostic]) {
-        var parser = BlockParser(source: Array(block.source.unicodeScalars), keywords: graphKeywords,
+        var parser = BlockParser(source: Array(block.source.unicodeScalars), dialect: .graph,
                                  firstLine: block.fenceLine + 1, path: path)
         let statements = parser.parseStatements()
         var errors = parser.errors
@@ -23,6 +51,23 @@ public enum BlockLanguage {
             return (nil, errors.inSourceOrder)
         }
         let program = GraphResolver.resolve(statements, arena: parser.arena, errors: &errors)
+        return (errors.diagnostics.hasErrors ? nil : program, errors.inSourceOrder)
+    }
+
+    /// Parses and resolves a model block (the graph language plus `data`, `split`, `layers`,
+    /// `train` and `trace` lines and initializer calls); nil program when there are errors.
+    public static func parseModel(_ block: LessonBlock, path: String) -> (ModelProgram?, [Diagnostic]) {
+        var parser = BlockParser(source: Array(block.source.unicodeScalars), dialect: .model,
+                                 firstLine: block.fenceLine + 1, path: path)
+        let statements = parser.parseStatements()
+        var errors = parser.errors
+        let fence = SourcePosition(line: block.fenceLine, column: 1)
+        if statements.isEmpty, errors.count == 0 {
+            errors.error(fence, "model block is empty; expected a data line, equations with a 'loss' and a train line, "
+                + "like 'data xor', 'loss = mean((out - y)^2)' and 'train sgd(lr: 0.1) epochs 1000'")
+            return (nil, errors.inSourceOrder)
+        }
+        let program = ModelResolver.resolve(statements, arena: parser.arena, fence: fence, errors: &errors)
         return (errors.diagnostics.hasErrors ? nil : program, errors.inSourceOrder)
     }
 }

@@ -8,7 +8,9 @@ struct BlockParser {
     let tokens: [Token]
     /// The block's source, for token texts and quotes in messages.
     let source: [Unicode.Scalar]
-    /// Words that start a statement (`param`; model blocks add `data`, `train`, ...).
+    /// Graph or model block: which statements, keywords and tokens exist.
+    let dialect: BlockLanguage.Dialect
+    /// Words that cannot be assigned (`param`; model blocks add `data`, `train`, `epochs`, ...).
     let keywords: Set<String>
     var index = 0
     /// Where the last consumed token ends in `source`.
@@ -21,15 +23,17 @@ struct BlockParser {
     var arena = ExpressionArena()
     var errors: BlockErrors
 
-    init(source: [Unicode.Scalar], keywords: Set<String>, firstLine: Int, path: String) {
-        var tokens = Lexer.tokens(of: source, firstLine: firstLine, keywords: keywords)
+    init(source: [Unicode.Scalar], dialect: BlockLanguage.Dialect, firstLine: Int, path: String) {
+        var tokens = Lexer.tokens(of: source, firstLine: firstLine, keywords: dialect.statementKeywords,
+                                  modelSyntax: dialect == .model)
         // The lexer always ends with `.end`; keep that true so `peek` never runs off the array.
         if tokens.last?.kind != .end {
             tokens.append(Token(kind: .end, position: SourcePosition(line: firstLine, column: 1), offsets: 0..<0))
         }
         self.tokens = tokens
         self.source = source
-        self.keywords = keywords
+        self.dialect = dialect
+        self.keywords = dialect.reservedNames
         errors = BlockErrors(path: path)
     }
 

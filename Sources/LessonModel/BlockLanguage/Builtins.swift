@@ -1,9 +1,12 @@
-/// The functions a block can call, each a primitive op with a fixed number of arguments.
+/// The functions a block can call, each a primitive op with a fixed number of arguments, and the
+/// initializers a model block's parameters can start from.
 enum Builtins {
     struct Function: Sendable {
         var name: String
         var op: ProgramOp
         var arity: Int
+        /// A loss of logits and targets; graph-block hints list only the other functions.
+        var isLoss = false
     }
 
     /// In the order the "available functions" hint lists them.
@@ -17,19 +20,47 @@ enum Builtins {
         Function(name: "mean", op: .mean, arity: 1),
         Function(name: "max", op: .maximum, arity: 2),
         Function(name: "transpose", op: .transpose, arity: 1),
+        Function(name: "bce_logits", op: .bceLogits, arity: 2, isLoss: true),
+        Function(name: "softmax_cross_entropy", op: .softmaxCrossEntropy, arity: 2, isLoss: true),
     ]
 
     static func function(named name: String) -> Function? {
         functions.first { $0.name == name }
     }
 
-    /// "unknown function 'sigmod'; did you mean 'sigmoid'?", or the list of functions when nothing is close.
-    static func unknownFunctionMessage(_ name: String) -> String {
+    /// "unknown function 'sigmod'; did you mean 'sigmoid'?", or the list of functions when nothing
+    /// is close (model blocks add the losses to the list).
+    static func unknownFunctionMessage(_ name: String, dialect: BlockLanguage.Dialect) -> String {
         let quoted = Quote.text(name)
         if let near = Suggestions.closest(to: name, among: functions.map(\.name)) {
             return "unknown function \(quoted); did you mean '\(near)'?"
         }
-        let names = functions.map(\.name).joined(separator: ", ")
-        return "unknown function \(quoted); the functions are \(names)"
+        let names = functions.filter { !$0.isLoss }.map(\.name).joined(separator: ", ")
+        guard dialect == .model else { return "unknown function \(quoted); the functions are \(names)" }
+        let losses = functions.filter(\.isLoss).map(\.name).joined(separator: ", ")
+        return "unknown function \(quoted); the functions are \(names) and the losses \(losses)"
+    }
+
+    /// An initializer call, `param W = uniform(0, 1, [2, 3])`: number arguments, then a shape.
+    struct Initializer: Sendable {
+        var name: String
+        /// The names of the number arguments, in order; the shape comes after them.
+        var numbers: [String]
+        var example: String
+
+        var arity: Int { numbers.count + 1 }
+        var signature: String { "\(name)(" + (numbers + ["shape"]).joined(separator: ", ") + ")" }
+    }
+
+    static let initializers: [Initializer] = [
+        Initializer(name: "uniform", numbers: ["lo", "hi"], example: "uniform(-1, 1, [2, 3])"),
+        Initializer(name: "normal", numbers: ["mean", "std"], example: "normal(0, 0.1, [2, 3])"),
+        Initializer(name: "xavier", numbers: [], example: "xavier([2, 3])"),
+        Initializer(name: "he", numbers: [], example: "he([2, 3])"),
+        Initializer(name: "zeros", numbers: [], example: "zeros([3])"),
+    ]
+
+    static func initializer(named name: String) -> Initializer? {
+        initializers.first { $0.name == name }
     }
 }

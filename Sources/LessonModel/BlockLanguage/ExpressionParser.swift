@@ -211,7 +211,7 @@ extension BlockParser {
         let token = tokens[nameIndex]
         let name = text(token)
         guard let function = Builtins.function(named: name) else {
-            errors.error(token.position, Builtins.unknownFunctionMessage(name))
+            errors.error(token.position, unknownCallMessage(name))
             return arena.add(.invalid, at: token.position)
         }
         guard arguments.count == function.arity else {
@@ -220,5 +220,18 @@ extension BlockParser {
             return arena.add(.invalid, at: token.position)
         }
         return arena.add(.operation(function.op, inputs: arguments, exponent: nil), at: token.position)
+    }
+
+    /// An initializer used inside an expression, or in a graph block, gets its own explanation.
+    private func unknownCallMessage(_ name: String) -> String {
+        guard let initializer = Builtins.initializer(named: name) else {
+            return Builtins.unknownFunctionMessage(name, dialect: dialect)
+        }
+        switch dialect {
+        case .graph:
+            return "initializers like '\(name)' belong in a model block; change the fence to ```model"
+        case .model:
+            return "'\(name)' can only be the whole value of a param, as in 'param W = \(initializer.example)'"
+        }
     }
 }

@@ -20,6 +20,10 @@ public struct TensorLiteral: Equatable, Sendable {
 public enum ProgramOp: String, Sendable {
     case add, subtract, multiply, divide, negate, matmul, power
     case exp, log, sigmoid, tanh, relu, sum, mean, maximum, transpose
+    /// `bce_logits(z, y)`: binary cross-entropy of targets `y` against the logits `z`, elementwise.
+    case bceLogits = "bce_logits"
+    /// `softmax_cross_entropy(z, y)`: cross-entropy of the row-wise softmax of `z` against `y`, one value per row.
+    case softmaxCrossEntropy = "softmax_cross_entropy"
 }
 
 /// One node of a resolved block: a leaf (input, parameter, constant) or an operation on earlier nodes.
@@ -30,6 +34,12 @@ public struct ProgramNode: Equatable, Sendable {
         case constant(TensorLiteral)
         /// `inputs` index earlier nodes; `exponent` is set for `.power` only.
         case operation(ProgramOp, inputs: [Int], exponent: Double?)
+        /// `X` or `y` of a model block's `data` line: an input whose value (and shape) comes from
+        /// the data set when the model is trained. Model blocks only.
+        case data(String)
+        /// A parameter given by an initializer call (`param W = xavier([2, 3])`), drawn with the
+        /// training seed. Model blocks only.
+        case initialized(InitializerSpec)
     }
 
     /// The teacher's name, or a generated one (`u1`, `u2`, ... and `c1`, `c2`, ...).
@@ -56,7 +66,7 @@ public struct ProgramNode: Equatable, Sendable {
 /// A block as the engine compiles it: nodes in evaluation order (inputs before users) and the output.
 public struct GraphProgram: Equatable, Sendable {
     public var nodes: [ProgramNode]
-    /// The index of the last assignment's node, whose gradient is seeded with 1.
+    /// The node whose gradient is seeded with 1: the last assignment of a graph block, `loss` in a model block.
     public var output: Int
 
     /// A program over `nodes` whose result is `nodes[output]`.

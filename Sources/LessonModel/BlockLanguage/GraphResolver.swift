@@ -1,53 +1,80 @@
-/// Turns a graph block's statements into a `GraphProgram`: looks names up, gives anonymous
-/// intermediates generated names, and checks what needs the whole block in view.
+/// Turns a block's statements into program nodes: looks names up, gives anonymous
+/// intermediates generated names, and checks what needs the whole block in view. Model blocks
+/// add data nodes, initialized parameters and `layers` expansions (see `ModelResolver`).
 struct GraphResolver {
     /// What an assigned name stands for.
-    private enum Binding {
+    enum Binding {
         case node(Int)
         /// Its statement had an error (reported); uses of it are dropped quietly.
         case broken
     }
 
+    /// What a model block adds to name resolution.
+    struct ModelContext {
+        /// Names a `data` or `layers` line defines, with that line described ("the data line on
+        /// line 2"); the teacher may not assign them.
+        var definedBy: [String: String] = [:]
+        /// `X` or `y` when no line supplies them: bound as broken from the start, so their uses
+        /// stay quiet (the missing data is reported once).
+        var missing: [String] = []
+        /// A `layers` line with errors: the names it would define are unknown, so uses of
+        /// `out`, `W1`, `b1`, `H1`, ... stay quiet.
+        var hasBrokenLayers = false
+        /// No `data` line: `X` and `y` must be matrix literals.
+        var literalData = false
+    }
+
     private let arena: ExpressionArena
-    private var errors: BlockErrors
-    private var nodes: [ProgramNode] = []
-    private var bindings: [String: Binding] = [:]
+    private let model: ModelContext?
+    private(set) var errors: BlockErrors
+    private(set) var nodes: [ProgramNode] = []
+    private(set) var bindings: [String: Binding] = [:]
     /// Names bound so far, in order: the candidates for "did you mean".
     private var boundNames: [String] = []
     /// The first line assigning each name anywhere in the block.
     private var firstAssignmentLine: [String: Int] = [:]
     private var reportedNames: Set<String> = []
     private var generated: GeneratedNames
-    private var output: Int?
+    /// The last assignment's node.
+    private(set) var output: Int?
 
-    /// The program, or nil if there were errors (added to `errors`).
+    /// The program of a graph block, or nil if there were errors (added to `errors`).
     static func resolve(_ statements: [Statement], arena: ExpressionArena, errors: inout BlockErrors) -> GraphProgram? {
-        var resolver = GraphResolver(statements, arena: arena, errors: errors)
-        for statement in statements {
-            switch statement {
-            case .assignment(let assignment): resolver.resolve(assignment)
-            case .broken(let name, _): if resolver.bindings[name] == nil { resolver.bind(name, .broken) }
-            }
-        }
+        var resolver = GraphResolver(statements, arena: arena, errors: errors, model: nil)
+        for statement in statements { resolver.resolve(statement) }
         errors = resolver.errors
         guard errors.count == 0, let output = resolver.output else { return nil }
         return GraphProgram(nodes: resolver.nodes, output: output)
     }
 
-    private init(_ statements: [Statement], arena: ExpressionArena, errors: BlockErrors) {
+    /// The resolved statements of a model block (the first `data` and `layers` lines only;
+    /// the caller reports the others).
+    static func resolveModel(_ statements: [Statement], arena: ExpressionArena, context: ModelContext,
+                             errors: inout BlockErrors) -> GraphResolver {
+        var resolver = GraphResolver(statements, arena: arena, errors: errors, model: context)
+        for name in context.missing { resolver.bind(name, .broken) }
+        for statement in statements { resolver.resolve(statement) }
+        errors = resolver.errors
+        return resolver
+    }
+
+    private init(_ statements: [Statement], arena: ExpressionArena, errors: BlockErrors, model: ModelContext?) {
         self.arena = arena
         self.errors = errors
-        var teacherNames: Set<String> = []
+        self.model = model
+        var assigned: [(name: String, line: Int)] = []
         for statement in statements {
             switch statement {
-            case .assignment(let a) where a.isAssignable:
-                teacherNames.insert(a.name)
-                if firstAssignmentLine[a.name] == nil { firstAssignmentLine[a.name] = a.line }
-            case .broken(let name, let position):
-                teacherNames.insert(name)
-                if firstAssignmentLine[name] == nil { firstAssignmentLine[name] = position.line }
+            case .assignment(let a) where a.isAssignable: assigned.append((a.name, a.line))
+            case .broken(let name, let position): assigned.append((name, position.line))
+            case .layers(let layers): assigned += layers.assignments.map { ($0.name, $0.line) }
             default: break
             }
+        }
+        var teacherNames: Set<String> = model == nil ? [] : ["X", "y"]
+        for (name, line) in assigned {
+            teacherNames.insert(name)
+            if firstAssignmentLine[name] == nil { firstAssignmentLine[name] = line }
         }
         for node in arena.nodes { if case .name(let name) = node.kind { teacherNames.insert(name) } }
         generated = GeneratedNames(taken: teacherNames)
@@ -58,41 +85,100 @@ struct GraphResolver {
         boundNames.append(name)
     }
 
+    private mutating func resolve(_ statement: Statement) {
+        switch statement {
+        case .assignment(let assignment):
+            resolve(assignment)
+        case .broken(let name, _):
+            if bindings[name] == nil, model?.definedBy[name] == nil { bind(name, .broken) }
+        case .data(let data):
+            resolve(data)
+        case .layers(let layers):
+            for assignment in layers.assignments { resolve(assignment) }
+        case .split, .train, .trace:
+            break
+        }
+    }
+
+    /// `data xor` defines `X` and `y` as data nodes, drawn at the data set's name.
+    private mutating func resolve(_ data: DataStatement) {
+        for name in ["X", "y"] where bindings[name] == nil {
+            guard data.source != nil else {
+                bind(name, .broken)
+                continue
+            }
+            nodes.append(ProgramNode(name: name, isNamed: true, kind: .data(name), position: data.namePosition,
+                                     statementLine: data.position.line))
+            bind(name, .node(nodes.count - 1))
+        }
+    }
+
     private mutating func resolve(_ a: Assignment) {
+        if !a.isExpansion, a.isAssignable, let owner = model?.definedBy[a.name] {
+            errors.error(a.namePosition, "'\(a.name)' is defined by \(owner)")
+            return
+        }
         let isDuplicate = a.isAssignable && bindings[a.name] != nil
         if isDuplicate, let line = firstAssignmentLine[a.name] {
             errors.error(a.namePosition, "'\(a.name)' is already assigned on line \(line)")
         }
         var binding = Binding.broken
+        if a.nodes.isEmpty || !a.nodes.contains(a.value) {
+            // An initializer call; nil when its arguments had errors (reported).
+            if let initializer = a.initializer { binding = .node(appendLeaf(a, .initialized(initializer))) }
+        } else {
+            binding = resolveValue(a)
+        }
+        guard a.isAssignable, !isDuplicate else { return }
+        if model?.literalData == true, a.name == "X" || a.name == "y" { binding = checkedLiteralData(a, binding) }
+        bind(a.name, binding)
+        if case .node(let index) = binding { output = index }
+    }
+
+    private mutating func resolveValue(_ a: Assignment) -> Binding {
         let root = arena[a.value]
         switch root.kind {
         case .number(let value) where a.nodes.count == 1:
-            binding = .node(appendLeaf(a, .scalar(value)))
+            return .node(appendLeaf(a, a.isParameter ? .parameter(.scalar(value)) : .input(.scalar(value))))
         case .tensor(let tensor) where a.nodes.count == 1:
-            binding = .node(appendLeaf(a, tensor))
+            return .node(appendLeaf(a, a.isParameter ? .parameter(tensor) : .input(tensor)))
         case .name(let other) where a.nodes.count == 1:
             if bindings[other] == nil {
                 _ = look(up: other, at: root.position)  // an unknown name is the bigger problem
             } else {
                 errors.error(a.valuePosition, "'\(a.name) = \(other)' only gives \(other) a second name; use '\(other)' directly")
             }
+            return .broken
         default:
-            if a.isParameter {
+            guard !a.isParameter else {
                 if !a.hadErrors {
-                    errors.error(a.valuePosition, "a param must be given a literal value, like 'param w = [0.5, -0.3]'")
+                    errors.error(a.valuePosition, model == nil
+                        ? "a param must be given a literal value, like 'param w = [0.5, -0.3]'"
+                        : "a param must be given a literal value or an initializer, like 'param W = xavier([2, 3])'")
                 }
-            } else {
-                binding = emit(a)
+                return .broken
             }
+            return emit(a)
         }
-        guard a.isAssignable, !isDuplicate else { return }
-        bind(a.name, binding)
-        if case .node(let index) = binding { output = index }
+    }
+
+    /// Without a data line, `X` and `y` are matrix literals with one row per example.
+    private mutating func checkedLiteralData(_ a: Assignment, _ binding: Binding) -> Binding {
+        guard case .node(let index) = binding else { return binding }
+        let example = a.name == "X" ? "X = [[0, 0], [0, 1], [1, 0], [1, 1]]" : "y = [[0], [1], [1], [0]]"
+        switch nodes[index].kind {
+        case .input(let tensor) where tensor.dims.count == 2:
+            return binding
+        case .parameter, .initialized:
+            errors.error(a.namePosition, "'\(a.name)' holds data, not a parameter; write '\(example)' without 'param'")
+        default:
+            errors.error(a.valuePosition, "'\(a.name)' must be a matrix literal with one row per example, like '\(example)'")
+        }
+        return .broken
     }
 
     /// `x = [1, 2]` is an input, `param w = [1, 2]` a parameter; either is drawn at its name.
-    private mutating func appendLeaf(_ a: Assignment, _ tensor: TensorLiteral) -> Int {
-        let kind: ProgramNode.Kind = a.isParameter ? .parameter(tensor) : .input(tensor)
+    private mutating func appendLeaf(_ a: Assignment, _ kind: ProgramNode.Kind) -> Int {
         nodes.append(ProgramNode(name: a.name, isNamed: true, kind: kind, position: a.namePosition, statementLine: a.line))
         return nodes.count - 1
     }
@@ -147,8 +233,11 @@ struct GraphResolver {
         case nil: break
         }
         guard !reportedNames.contains(name), !errors.isFull else { return nil }
+        if model?.hasBrokenLayers == true, Self.isLayerName(name) { return nil }
         reportedNames.insert(name)
-        if let line = firstAssignmentLine[name] {
+        if let owner = model?.definedBy[name] {
+            errors.error(position, "'\(name)' is used before \(owner) defines it")
+        } else if let line = firstAssignmentLine[name] {
             errors.error(position, "'\(name)' is used before it is assigned on line \(line)")
         } else if let near = Suggestions.closest(to: name, among: boundNames) {
             errors.error(position, "undefined name \(Quote.text(name)); did you mean '\(near)'?")
@@ -156,6 +245,16 @@ struct GraphResolver {
             errors.error(position, "undefined name \(Quote.text(name))")
         }
         return nil
+    }
+}
+
+extension GraphResolver {
+    /// `out`, or a letter W, b or H and a number: a name a `layers` line may define.
+    static func isLayerName(_ name: String) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        guard name != "out" else { return true }
+        guard let first = scalars.first, ["W", "b", "H"].contains(first), scalars.count > 1 else { return false }
+        return scalars.dropFirst().allSatisfy(Lexer.isDigit)
     }
 }
 

@@ -10,18 +10,23 @@ struct Lexer {
     private var lastEnd: Int?
     private var tokens: [Token] = []
 
+    /// Whether strings, `:` and `->` are tokens (model blocks) or invalid characters (graph blocks).
+    private let modelSyntax: Bool
+
     /// The tokens of `source`, whose first line is `firstLine` of the lesson file. A line that
     /// starts with one of `keywords`, or with `name =`, starts a statement even inside brackets.
-    static func tokens(of source: [Unicode.Scalar], firstLine: Int, keywords: Set<String>) -> [Token] {
-        var lexer = Lexer(scalars: source, line: firstLine)
+    static func tokens(of source: [Unicode.Scalar], firstLine: Int, keywords: Set<String>,
+                       modelSyntax: Bool = false) -> [Token] {
+        var lexer = Lexer(scalars: source, line: firstLine, modelSyntax: modelSyntax)
         lexer.run()
         lexer.markStatementEnds(keywords: keywords)
         return lexer.tokens
     }
 
-    private init(scalars: [Unicode.Scalar], line: Int) {
+    private init(scalars: [Unicode.Scalar], line: Int, modelSyntax: Bool) {
         self.scalars = scalars
         self.line = line
+        self.modelSyntax = modelSyntax
     }
 
     private mutating func run() {
@@ -69,9 +74,15 @@ struct Lexer {
             add(.name, from: start)
         } else if Self.isDigit(c) || (c == "." && i + 1 < scalars.count && Self.isDigit(scalars[i + 1])) {
             lexNumber()
+        } else if c == "\"", modelSyntax {
+            lexString()
         } else {
             i += 1
             switch c {
+            case "-" where modelSyntax && i < scalars.count && scalars[i] == ">":
+                i += 1
+                add(.arrow, from: start)
+            case ":" where modelSyntax: add(.colon, from: start)
             case "+": add(.plus, from: start)
             case "-": add(.minus, from: start)
             case "*" where i < scalars.count && scalars[i] == "*":
@@ -119,6 +130,19 @@ struct Lexer {
         add(exponentWithoutDigits ? .malformedExponent : .numberGluedToName, from: start, nameStart: numberEnd)
     }
 
+    /// `"text"` with no escapes, ending on the same line; a `#` inside is part of the string.
+    private mutating func lexString() {
+        let start = i
+        i += 1
+        while i < scalars.count, scalars[i] != "\"", scalars[i] != "\n" { i += 1 }
+        guard i < scalars.count, scalars[i] == "\"" else {
+            add(.unterminatedString, from: start)
+            return
+        }
+        i += 1
+        add(.string, from: start)
+    }
+
     private mutating func skipDigits() {
         while i < scalars.count, Self.isDigit(scalars[i]) { i += 1 }
     }
@@ -154,6 +178,8 @@ struct Lexer {
         switch token.kind {
         case .doubleStar:
             return "'**' is not an operator; use '^' for powers, like 'x^2'"
+        case .unterminatedString:
+            return "unterminated string \(Quote.text(text)); end it with '\"' on the same line"
         case .malformedExponent:
             return "malformed number \(Quote.text(text)); an exponent needs digits, like '1e-3'"
         case .numberGluedToName:

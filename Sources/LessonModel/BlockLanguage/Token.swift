@@ -5,12 +5,14 @@ struct Token: Sendable {
         case name, number
         case plus, minus, star, slash, at, caret, equals, comma
         case leftParen, rightParen, leftBracket, rightBracket
+        /// Model blocks only: `"points.csv"` (no escapes, on one line), `:` of a named argument, `->` of `layers`.
+        case string, colon, arrow
         /// The end of a line that has tokens; positioned just after its last token.
         case newline
         /// The end of the block; always the last token.
         case end
         /// Text that is not part of the language (see `Lexer.message(for:in:)`).
-        case invalidCharacter, doubleStar, numberGluedToName, malformedExponent
+        case invalidCharacter, doubleStar, numberGluedToName, malformedExponent, unterminatedString
     }
 
     var kind: Kind
@@ -30,7 +32,7 @@ struct Token: Sendable {
 
     var isInvalid: Bool {
         switch kind {
-        case .invalidCharacter, .doubleStar, .numberGluedToName, .malformedExponent: return true
+        case .invalidCharacter, .doubleStar, .numberGluedToName, .malformedExponent, .unterminatedString: return true
         default: return false
         }
     }
