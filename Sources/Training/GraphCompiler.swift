@@ -13,7 +13,10 @@ public enum GraphCompiler {
         public var output: NodeID
     }
 
-    public static func compile(_ program: GraphProgram, path: String) -> Result<Compiled, Diagnostic> {
+    /// Gives the value of a `data` or `initialized` node (model blocks); nil means "not available".
+    public typealias LeafSource = (Int, ProgramNode) -> Result<(LeafKind, Tensor), Diagnostic>
+
+    public static func compile(_ program: GraphProgram, path: String, leaves: LeafSource? = nil) -> Result<Compiled, Diagnostic> {
         var builder = GraphBuilder()
         var ids: [NodeID] = []
         var elements = 0
@@ -30,7 +33,13 @@ public enum GraphCompiler {
                     }
                     id = try builder.apply(engineOp(op, exponent: exponent), inputs.map { ids[$0] })
                 case .data, .initialized:
-                    return .failure(.error(path, node.position, "'\(node.name)' needs a model block: data nodes and initializers are not part of graph blocks"))
+                    guard let leaves else {
+                        return .failure(.error(path, node.position, "'\(node.name)' needs a model block: data nodes and initializers are not part of graph blocks"))
+                    }
+                    switch leaves(ids.count, node) {
+                    case .success(let (kind, value)): id = builder.leaf(kind, value: value)
+                    case .failure(let d): return .failure(d)
+                    }
                 }
             } catch {
                 return .failure(.error(path, node.position, error.message))

@@ -1,0 +1,178 @@
+import Autodiff
+import LessonModel
+
+/// What training a `model` block produced.
+public struct ModelRun: Sendable {
+    public var trace: Trace
+    public var history: LossHistory
+    /// Validation loss at every traced step, when the block asked for a split.
+    public var validation: [(step: Int, loss: Double)]
+    public var train: Dataset
+    public var validationSet: Dataset?
+    /// Every node's value after the last update (parameters as trained).
+    public var finalValues: [[Double]]
+    /// The model's output over `grid` (2-D inputs only), for decision boundaries.
+    public var grid: ModelGrid?
+}
+
+/// A model's output evaluated on a regular grid over its 2-D input range.
+public struct ModelGrid: Sendable {
+    public var xRange: ClosedRange<Double>
+    public var yRange: ClosedRange<Double>
+    public var size: Int
+    /// Row-major, `size` × `size` cells of outputs (each with `outputs` numbers), evaluated at cell
+    /// centres, row 0 at the bottom.
+    public var values: [Double]
+    public var outputs: Int
+}
+
+/// Trains a `model` block: builds the data, initializes the parameters, runs the loop with
+/// tracing, and reports divergence as a located error naming the step and the node.
+public enum ModelRunner {
+    /// The most numbers `epochs × parameters` may reach in one block (keeps builds bounded).
+    public static let maxWork = 20_000_000_000
+
+    public static func run(_ model: ModelProgram, data: Dataset, lesson: String, block: String, path: String,
+                           progress: ((Int, Int) -> Void)? = nil) -> (ModelRun?, [Diagnostic]) {
+        var train = data
+        var validationSet: Dataset?
+        if let fraction = model.split {
+            do {
+                (train, validationSet) = try data.split(fraction: 1 - fraction, seed: model.train.seed)
+            } catch {
+                return (nil, [.error(path, model.train.position, "cannot split the data: \(error.message)")])
+            }
+        }
+        let n = train.count
+        let batch = min(model.train.batch ?? n, n)
+        if let layers = model.layers, let features = train.X.shape.dims.last, layers.sizes.first != features {
+            return (nil, [.error(path, layers.position,
+                "the first layer has \(layers.sizes.first ?? 0) inputs but the data has \(features) features per example")])
+        }
+        // Leaves: data (one batch's worth of rows) and initialized parameters, drawn in order.
+        var rng = SeededRandom(seed: model.train.seed)
+        let batchX = rows(train.X, count: batch), batchY = rows(train.y, count: batch)
+        let compiled: GraphCompiler.Compiled
+        switch GraphCompiler.compile(model.graph, path: path, leaves: { _, node in
+            leaf(node, X: batchX, y: batchY, rng: &rng, path: path)
+        }) {
+        case .failure(let d): return (nil, [d])
+        case .success(let c): compiled = c
+        }
+        let plan: Plan
+        do {
+            plan = try Plan(compiled.builder, output: compiled.ids[model.loss])
+        } catch {
+            return (nil, [.error(path, model.train.position, "internal error: \(error.message)")])
+        }
+        guard plan.graph.shape(of: compiled.ids[model.loss])?.isScalar == true else {
+            return (nil, [.error(path, model.graph.nodes[model.loss].position,
+                "'loss' must be a single number to minimize; it is a \(plan.graph.shape(of: compiled.ids[model.loss])?.description ?? "tensor") (wrap it in sum(...) or mean(...))")])
+        }
+        let parameters = model.graph.nodes.indices.filter {
+            switch model.graph.nodes[$0].kind {
+            case .parameter, .initialized: return true
+            default: return false
+            }
+        }.map { compiled.ids[$0] }
+        let stepsPerEpoch = max(1, n / batch)
+        let (totalSteps, overflow) = model.train.epochs.multipliedReportingOverflow(by: stepsPerEpoch)
+        let parameterCount = parameters.reduce(0) { $0 + (plan.graph.shape(of: $1)?.count ?? 0) }
+        guard !overflow, totalSteps.multipliedReportingOverflow(by: max(1, parameterCount)).partialValue <= maxWork,
+              !totalSteps.multipliedReportingOverflow(by: max(1, parameterCount)).overflow else {
+            return (nil, [.error(path, model.train.position,
+                "\(model.train.epochs) epochs of \(parameterCount) parameters is more work than one block may do (the limit is \(maxWork) parameter updates)")])
+        }
+        let optimizer: Optimizer
+        do {
+            optimizer = try Optimizer(rule(model.train.optimizer), plan: plan, parameters: parameters)
+        } catch {
+            return (nil, [.error(path, model.train.position, error.message)])
+        }
+        let schedule: TraceSchedule
+        switch model.trace?.schedule {
+        case .every(let k)?: schedule = .every(k)
+        case .log(let k)?: schedule = .log(k)
+        case nil: schedule = .automatic
+        }
+        let graphNumbers = compiled.ids.reduce(0) { $0 + (plan.graph.shape(of: $1)?.count ?? 0) }
+        let traced = schedule.steps(epochs: totalSteps, graphNumbers: graphNumbers)
+        var history = LossHistory(epochs: totalSteps)
+        var steps: [Trace.Step] = []
+        var validation: [(step: Int, loss: Double)] = []
+        let batcher = Batcher(plan: plan, X: dataNode("X", model).map { compiled.ids[$0] },
+                              y: dataNode("y", model).map { compiled.ids[$0] }, train: train, batch: batch, seed: model.train.seed)
+        let validator = validationSet.flatMap { Evaluator(model, rowsX: $0.X, rowsY: $0.y, path: path) }
+        let loop = TrainingLoop(plan: plan, loss: compiled.ids[model.loss], epochs: totalSteps, traced: traced)
+        let divergence = loop.run(history: &history,
+            prepare: batch < n ? { batcher.load(step: $0) } : nil,
+            update: { try? optimizer.step() },
+            onTrace: { step, value in
+                steps.append(GraphRunner.step(step, plan: plan, compiled: compiled, loss: value))
+                if let validator, let loss = validator.loss(copying: plan, ids: compiled.ids) {
+                    validation.append((step, loss))
+                }
+            },
+            progress: progress.map { report in { report($0, totalSteps) } })
+        if let d = divergence {
+            let index = d.node.flatMap { compiled.ids.firstIndex(of: $0) }
+            let name = index.map { model.graph.nodes[$0].name } ?? "loss"
+            return (nil, [.error(path, model.train.position,
+                "training diverged at step \(d.step): the value of '\(name)' is no longer a finite number; try a smaller learning rate")])
+        }
+        let trace = Trace(lesson: lesson, block: block, kind: .model,
+                          nodes: GraphRunner.traceNodes(model.graph, plan: plan, compiled: compiled),
+                          output: model.output, steps: steps, gradientCheck: [])
+        let finalValues = compiled.ids.map { plan.value($0)?.scalars ?? [] }
+        let grid = data.X.shape.dims.last == 2 ? ModelGrid.evaluate(model, data: data, trained: plan, ids: compiled.ids, path: path) : nil
+        return (ModelRun(trace: trace, history: history, validation: validation, train: train,
+                         validationSet: validationSet, finalValues: finalValues, grid: grid), [])
+    }
+
+    /// The node that holds the data set's `name` (`X` or `y`): a data node, or a literal input of that name.
+    static func dataNode(_ name: String, _ model: ModelProgram) -> Int? {
+        model.graph.nodes.firstIndex {
+            if case .data(name) = $0.kind { return true }
+            if case .input = $0.kind, $0.name == name { return true }
+            return false
+        }
+    }
+
+    static func rule(_ spec: OptimizerSpec) -> OptimizerRule {
+        switch spec {
+        case .sgd(let lr): return .sgd(lr: lr)
+        case .momentum(let lr, let beta): return .momentum(lr: lr, beta: beta)
+        case .adam(let lr, let b1, let b2, let eps): return .adam(lr: lr, beta1: b1, beta2: b2, eps: eps)
+        }
+    }
+
+    /// The first `count` rows of a matrix (a batch's worth; the batcher fills in the real rows).
+    static func rows(_ t: Tensor, count: Int) -> Tensor {
+        let cols = t.shape.dims.count == 2 ? t.shape.dims[1] : 1
+        return (try? Tensor(shape: .matrix(count, cols), scalars: Array(t.scalars.prefix(count * cols)))) ?? t
+    }
+
+    static func leaf(_ node: ProgramNode, X: Tensor, y: Tensor, rng: inout SeededRandom, path: String)
+        -> Result<(LeafKind, Tensor), Diagnostic> {
+        switch node.kind {
+        case .data(let name): return .success((.input, name == "X" ? X : y))
+        case .initialized(let spec):
+            do {
+                let shape = try Initializers.shape(spec.dims)
+                let value: Tensor
+                switch spec {
+                case .uniform(let lo, let hi, _): value = try Initializers.uniform(lo, hi, shape: shape, using: &rng)
+                case .normal(let mean, let std, _): value = try Initializers.normal(mean: mean, std: std, shape: shape, using: &rng)
+                case .xavier: value = try Initializers.xavier(shape: shape, using: &rng)
+                case .he: value = try Initializers.he(shape: shape, using: &rng)
+                case .zeros: value = try Initializers.zeros(shape: shape)
+                }
+                return .success((.parameter, value))
+            } catch {
+                return .failure(.error(path, node.position, error.message))
+            }
+        default:
+            return .failure(.error(path, node.position, "internal error: '\(node.name)' is not a data or initialized node"))
+        }
+    }
+}
