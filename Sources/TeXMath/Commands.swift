@@ -114,7 +114,7 @@ extension Parser {
 
     static let accents: [String: (mark: String, wide: Bool)] = [
         "hat": ("^", false), "widehat": ("^", true), "tilde": ("~", false), "widetilde": ("~", true),
-        "bar": ("ˉ", false), "overline": ("‾", true), "vec": ("⃗", false), "dot": ("˙", false), "ddot": ("¨", false),
+        "bar": ("ˉ", false), "overline": ("‾", true), "vec": ("→", false), "dot": ("˙", false), "ddot": ("¨", false),
         "check": ("ˇ", false), "breve": ("˘", false), "acute": ("ˊ", false), "grave": ("ˋ", false),
         "mathring": ("˚", false), "overrightarrow": ("→", true), "overleftarrow": ("←", true),
         "underline": ("‾", true),

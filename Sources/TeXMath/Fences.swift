@@ -53,7 +53,8 @@ extension Parser {
         let atomClass: AtomClass = name.hasSuffix("l") ? .open : name.hasSuffix("r") ? .close : name.hasSuffix("m") ? .rel : .ord
         guard !d.isEmpty else { return Atom(element: .space("0em"), atomClass: .space) }
         let element = Element.token("mo", Self.stretchable(d), [("fence", "false"), ("stretchy", "true"),
-                                                                ("minsize", size), ("maxsize", size)])
+                                                                ("minsize", size), ("maxsize", size),
+                                                                ("lspace", "0em"), ("rspace", "0em")])
         return Atom(element: element, atomClass: atomClass)
     }
 }

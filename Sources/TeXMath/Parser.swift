@@ -126,13 +126,23 @@ struct Parser {
         "scriptscriptstyle": [("displaystyle", "false"), ("scriptlevel", "2")],
     ]
 
-    /// The elements of a list; a function name is followed by a thin space before an ordinary atom, as in TeX.
+    /// The elements of a list, with TeX's spacing where MathML's operator dictionary has none: a
+    /// thin space around a function name next to an ordinary atom, and no space after a sign that
+    /// is unary (`= -x`: a binary operator after a relation, an opening or another operator).
     static func elements(_ atoms: [Atom]) -> [Element] {
         var out: [Element] = []
         out.reserveCapacity(atoms.count)
         for (i, atom) in atoms.enumerated() {
+            let previous = i > 0 ? atoms[i - 1].atomClass : nil
+            if atom.atomClass == .function, let p = previous, p == .ord || p == .close {
+                out.append(.space("0.1667em"))
+            }
             if atom.atomClass == .function && atom.element.name == "mrow" {
                 out.append(contentsOf: atom.element.children)
+            } else if atom.atomClass == .bin, atom.element.name == "mo",
+                      previous.map({ [.rel, .open, .punct, .bin, .op].contains($0) }) ?? true {
+                // First in a list, it may still follow a `\left(` in the same row.
+                out.append(atom.element.with("form", "prefix"))
             } else {
                 out.append(atom.element)
             }
@@ -185,7 +195,14 @@ struct Parser {
                 break scripts
             }
         }
-        if !primes.isEmpty { sup = Element.row(primes + (sup.map { [$0] } ?? [])) }
+        if !primes.isEmpty {
+            // A prime glyph already sits high: set as a superscript it would float above the letter
+            // (browsers do not apply the fonts' script variant), so it keeps its size and is lowered.
+            let raised = Element("mstyle", [("scriptlevel", "0")], children: [
+                Element("mpadded", [("voffset", "-0.45em"), ("height", "0.3em")], children: primes),
+            ])
+            sup = Element.row([raised] + (sup.map { [$0] } ?? []))
+        }
         guard sub != nil || sup != nil else { return atom }
         let under = atom.limits == .always || (atom.limits == .display && display)
         let base = atom.element
