@@ -1,3 +1,5 @@
+import TeXMath
+
 /// Reads one lesson file into a `Lesson`: decode, front matter, prescan, Markdown, kramdown leftovers.
 public enum LessonParser {
     /// Parses `bytes`; returns the lesson (nil only when the bytes are not text) and every diagnostic.
@@ -17,6 +19,7 @@ public enum LessonParser {
                                     diagnostics: diagnostics)
         var blocks = parser.parse(scanned.text)
         diagnostics = parser.diagnostics
+        convertMath(&parser.math, diagnostics: &diagnostics)
         KramdownAttributes.apply(scanned.attributes, to: &blocks, diagnostics: &diagnostics)
 
         var ids = IDAllocator()
@@ -33,6 +36,18 @@ public enum LessonParser {
                             frontMatter: header.frontMatter, title: title, blocks: blocks,
                             math: parser.math, references: scanned.references, toc: toc, images: parser.images)
         return (lesson, diagnostics.all)
+    }
+
+    /// TeX to MathML, once Markdown has decided which formulas are display math. A problem is a
+    /// warning at its place in the formula; the page shows the faulty TeX in `<merror>`.
+    static func convertMath(_ math: inout [MathSpan], diagnostics: inout Diagnostics) {
+        for i in math.indices {
+            let conversion = TeXMath.convert(math[i].tex, display: math[i].display)
+            math[i].mathML = conversion.mathML
+            for problem in conversion.problems {
+                diagnostics.warning(math[i].position(ofTeXOffset: problem.offset), "in formula: \(problem.message)")
+            }
+        }
     }
 
     private static func assignHeadingIDs(_ blocks: inout [Block], ids: inout IDAllocator,

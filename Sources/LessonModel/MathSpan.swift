@@ -16,6 +16,25 @@ public struct MathSpan: Sendable, Equatable {
     var portions: [String]
     /// True when the formula is typeset as a block: `\[...\]`, or `$$...$$` alone in its paragraph.
     public var display: Bool
+    /// The formula as a MathML `<math>` element (filled in by `LessonParser` once `display` is known).
+    public var mathML: String = ""
+
+    /// Where a scalar offset within `tex` lies in the lesson file (formulas may span lines).
+    public func position(ofTeXOffset offset: Int) -> SourcePosition {
+        var line = 0, column = 0
+        for (i, s) in tex.unicodeScalars.enumerated() {
+            if i == offset { break }
+            if s == "\n" { line += 1; column = 0 } else { column += 1 }
+        }
+        if line == 0 {
+            return SourcePosition(line: position.line, column: position.column + delimiter.rawValue.unicodeScalars.count + column)
+        }
+        // A later line's formula text starts after its container prefix (indentation, `>` markers).
+        let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line < sourceLines.count, line < portions.count else { return position }
+        let start = sourceLines[line].unicodeScalars.count - portions[line].unicodeScalars.count
+        return SourcePosition(line: position.line + line, column: start + column + 1)
+    }
 }
 
 /// The private-use scalars that stand in for cut-out text in what cmark parses.

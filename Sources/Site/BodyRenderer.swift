@@ -145,16 +145,15 @@ struct BodyRenderer {
     }
 }
 
-/// Formulas as HTML. Until TeX is converted to MathML, the TeX itself is shown, escaped.
+/// Formulas as HTML: the MathML that `LessonParser` converted from TeX (no JavaScript needed).
 enum MathHTML {
-    /// `block` is true for a formula that is a paragraph of its own; display math inside a
-    /// paragraph (`\[...\]` between words) stays a span so the HTML remains valid.
+    /// `block` is true for a formula that is a paragraph of its own: its `<math display="block">`
+    /// sits in a `<div>` that carries the paragraph's classes and scrolls sideways on narrow screens.
     static func render(_ span: MathSpan, block: Bool, classes: [String]) -> String {
         if block {
-            return "<div\(HTML.classAttribute(["math", "display"] + classes))>\(HTML.text(span.tex))</div>\n"
+            return "<div\(HTML.classAttribute(["math", "display"] + classes))>\(span.mathML)</div>\n"
         }
-        let cls = span.display ? ["math", "display"] : ["math"]
-        return "<span\(HTML.classAttribute(cls + classes))>\(HTML.text(span.tex))</span>"
+        return span.mathML
     }
 
     /// A formula inside an HTML attribute value: its TeX as plain text.

@@ -14,7 +14,10 @@ public enum Stylesheet {
              "Microsoft YaHei", "DejaVu Sans", sans-serif;
   --font-code: ui-monospace, "SFMono-Regular", "JetBrains Mono", "DejaVu Sans Mono", "Noto Sans Mono CJK SC",
                Menlo, Consolas, monospace;
-  --font-math: "STIX Two Math", "Latin Modern Math", "Cambria Math", "Noto Sans Math", math, serif;
+  /* Fonts with an OpenType MATH table first (stretchy delimiters, script sizes, fraction rules);
+     `math` is the browser's own math font; the text fonts keep letters readable where there is none. */
+  --font-math: "STIX Two Math", "Latin Modern Math", "Libertinus Math", "TeX Gyre Pagella Math", "Cambria Math",
+               "DejaVu Math TeX Gyre", "Noto Sans Math", math, "STIX Two Text", "Noto Serif", "DejaVu Serif", serif;
 }
 @media (prefers-color-scheme: dark) {
   :root {
@@ -92,11 +95,14 @@ th, td { padding: 0.4rem 0.8rem; border-bottom: 1px solid var(--rule); vertical-
 th { text-align: left; border-bottom: 2px solid var(--rule); font-weight: 600; }
 tbody tr:nth-child(even) { background: color-mix(in srgb, var(--code-bg) 60%, transparent); }
 
-.math { font-family: var(--font-math); }
-span.math { overflow-wrap: anywhere; }
+/* MathML Core, converted from TeX at build time. Math fonts run small next to text fonts. */
+math { font-family: var(--font-math); font-size: 1.1em; }
 .math.display { display: block; text-align: center; margin: 0 0 1.1rem; overflow-x: auto; overflow-y: hidden; padding: 0.25rem 0; }
-math { font-family: var(--font-math); font-size: 1.05em; }
-math[display="block"] { overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0; }
+math[display="block"] { padding: 0.2rem 0; }
+:lang(zh) math, :lang(ja) math, :lang(ko) math { font-size: 1.05em; }
+figcaption math { font-size: 1em; }
+math mtd { padding: 0.3em 0.5em; }  /* TeX's matrices breathe more than the browser's default */
+merror { color: var(--warn); border: 1px dashed var(--warn); padding: 0 0.2em; font-family: var(--font-code); font-size: 0.85em; }
 
 .toc { font-family: var(--font-ui); font-size: 0.95rem; background: var(--card); border: 1px solid var(--rule);
   border-radius: 10px; padding: 0.75rem 1.25rem; margin: 0 0 2rem; }

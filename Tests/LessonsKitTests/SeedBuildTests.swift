@@ -33,17 +33,19 @@ let seedPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         #expect(page.contains("<figure class=\"center middle missing-image\"><span class=\"image-alt\" role=\"img\" aria-label=\"Feedforward Neural Network\">"))
         #expect(page.components(separatedBy: "</figure>").count - 1 == 3)
         #expect(page.components(separatedBy: "<pre><code class=\"language-python\">").count - 1 == 5)
-        // All 42 formulas, backslashes intact (escaped for HTML).
+        // All 42 formulas are MathML (none broken), the six alone in their paragraph display math.
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: seedPath)))
         let lesson = try #require(LessonParser.parse(bytes: bytes, path: "s", relativePath: "s.md").0)
         #expect(lesson.math.count == 42)
         for formula in lesson.math {
-            let escaped = formula.tex.replacingOccurrences(of: "&", with: "&amp;")
-                .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            #expect(page.contains(">\(escaped)</"), "formula \(formula.tex)")
+            #expect(page.contains(formula.mathML), "formula \(formula.tex)")
         }
-        #expect(page.components(separatedBy: "class=\"math").count - 1 == 42)
-        #expect(page.contains(#"<div class="math display">\frac{dz}{dx}=\frac{dz}{dy}\frac{dy}{dx}</div>"#))
+        #expect(page.components(separatedBy: "<math").count - 1 == 42)
+        #expect(page.components(separatedBy: "<div class=\"math display\"><math display=\"block\"").count - 1 == 6)
+        #expect(!page.contains("<merror>"))
+        #expect(page.contains(#"<div class="math display"><math display="block" alttext="\frac{dz}{dx}=\frac{dz}{dy}\frac{dy}{dx}"><semantics><mrow><mfrac><mrow><mi>d</mi><mi>z</mi></mrow>"#))
+        // The raw-HTML caption's formulas are MathML too: 𝒙 is bold italic x.
+        #expect(page.contains("<msup><mi>𝒙</mi><mi mathvariant=\"normal\">⊤</mi></msup>"))
         #expect(page.contains("参考 Derivative rules</p>"))
         #expect(!page.contains("{:"))
     }

@@ -17,13 +17,26 @@ private func body(_ markdown: String, images: [String: ImageTarget] = [:], slugs
     #expect(HTML.attribute(#"a"b'c<&>"#) == "a&quot;b&#39;c&lt;&amp;&gt;")
 }
 
-@Test func inlineAndDisplayMathKeepTheirTeX() {
-    #expect(body("Let $a_1 < b$ hold.\n\n$$\\frac{1}{2}$$\n") ==
-            "<p>Let <span class=\"math\">a_1 &lt; b</span> hold.</p>\n<div class=\"math display\">\\frac{1}{2}</div>\n")
+/// The `<math>` element TeXMath writes for `tex`, annotation included.
+private func math(_ tex: String, _ mrowBody: String, display: Bool = false) -> String {
+    let escaped = tex.replacingOccurrences(of: "<", with: "&lt;")
+    return "<math\(display ? " display=\"block\"" : "") alttext=\"\(escaped)\"><semantics><mrow>\(mrowBody)</mrow>"
+        + "<annotation encoding=\"application/x-tex\">\(escaped)</annotation></semantics></math>"
 }
 
-@Test func bracketDisplayMathInsideAParagraphStaysInline() {
-    #expect(body(#"so \[x\] here"#) == "<p>so <span class=\"math display\">x</span> here</p>\n")
+@Test func inlineAndDisplayMathBecomeMathML() {
+    #expect(body("Let $a_1 < b$ hold.\n\n$$\\frac{1}{2}$$\n") ==
+            "<p>Let " + math("a_1 < b", "<msub><mi>a</mi><mn>1</mn></msub><mo>&lt;</mo><mi>b</mi>") + " hold.</p>\n"
+            + "<div class=\"math display\">" + math("\\frac{1}{2}", "<mfrac><mn>1</mn><mn>2</mn></mfrac>", display: true) + "</div>\n")
+}
+
+@Test func bracketDisplayMathInsideAParagraphIsABlockInThatParagraph() {
+    #expect(body(#"so \[x\] here"#) == "<p>so " + math("x", "<mi>x</mi>", display: true) + " here</p>\n")
+}
+
+@Test func brokenFormulaShowsItsSourceInMerror() {
+    #expect(body("a $x^{2$ b\n") == "<p>a <math alttext=\"x^{2\"><semantics><mrow><merror><mtext>x^{2</mtext></merror></mrow>"
+            + "<annotation encoding=\"application/x-tex\">x^{2</annotation></semantics></math> b</p>\n")
 }
 
 @Test func codeListingHasItsLanguageClass() {
@@ -39,7 +52,7 @@ private func body(_ markdown: String, images: [String: ImageTarget] = [:], slugs
 
 @Test func rawHTMLPassesThroughWithMathInside() {
     #expect(body("<figure>\n<figcaption>Plot of $x^2$</figcaption>\n</figure>\n") ==
-            "<figure>\n<figcaption>Plot of <span class=\"math\">x^2</span></figcaption>\n</figure>\n")
+            "<figure>\n<figcaption>Plot of " + math("x^2", "<msup><mi>x</mi><mn>2</mn></msup>") + "</figcaption>\n</figure>\n")
 }
 
 @Test func mathInsideAnAttributeBecomesItsTeX() {

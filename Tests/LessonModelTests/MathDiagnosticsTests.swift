@@ -1,0 +1,20 @@
+import Testing
+@testable import LessonModel
+
+private func warnings(_ markdown: String) -> [String] {
+    LessonParser.parse(bytes: Array(markdown.utf8), path: "m.md", relativePath: "m.md").1.map(\.description)
+}
+
+@Test func brokenFormulaIsAWarningAtTheOffendingCommand() {
+    #expect(warnings("Text $a + \\frac{1}$ end.\n") == ["m.md:1:11: warning: in formula: '\\frac' is missing its argument"])
+}
+
+@Test func unsupportedCommandOnALaterLineOfAFormulaInAQuote() {
+    #expect(warnings("> $$a +\n> \\foo$$\n") == ["m.md:2:3: warning: in formula: unsupported command '\\foo'; it is shown as TeX source"])
+}
+
+@Test func everyFormulaGetsItsMathML() {
+    let lesson = LessonParser.parse(bytes: Array("$x$\n\n$$y$$\n".utf8), path: "m.md", relativePath: "m.md").0
+    #expect(lesson?.math.map { $0.mathML.hasPrefix("<math") } == [true, true])
+    #expect(lesson?.math[1].mathML.hasPrefix("<math display=\"block\"") == true)
+}
