@@ -21,6 +21,8 @@ enum Kernels {
         case .sum, .mean: reduceForward(s, v)
         case .matmul: matmulForward(s, v)
         case .transpose: transposeForward(s, v)
+        case .bceLogits: bceLogitsForward(s, v)
+        case .softmaxCrossEntropy: softmaxCrossEntropyForward(s, v)
         case .input, .parameter, .constant: break
         }
     }
@@ -43,6 +45,8 @@ enum Kernels {
         case .sum, .mean: reduceBackward(s, g)
         case .matmul: matmulBackward(s, v, g)
         case .transpose: transposeBackward(s, g)
+        case .bceLogits: bceLogitsBackward(s, v, g)
+        case .softmaxCrossEntropy: softmaxCrossEntropyBackward(s, v, g)
         case .input, .parameter, .constant: break
         }
     }

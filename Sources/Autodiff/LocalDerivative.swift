@@ -17,6 +17,11 @@ extension Plan {
         case .reduction, .transpose:
             // sum, mean and transpose of a single number pass it through unchanged.
             return 1
+        case .loss:
+            // Only bce_logits takes scalars (softmax needs a vector); n = 1, so no averaging.
+            guard n.op == .bceLogits else { return nil }
+            let (dz, dy) = BCELogitsRule.partials(element(n.inputs[0], 0), element(n.inputs[1], 0))
+            return input == 0 ? dz : dy
         case .matmul, .leaf:
             return nil
         }

@@ -38,6 +38,12 @@ public enum Op: Equatable, Sendable {
     case maximum
     /// Swaps rows and columns of a matrix; a vector or scalar is unchanged.
     case transpose
+    /// Binary cross-entropy of logits `z` against targets `y` of the same shape, averaged over
+    /// the elements: a scalar (PyTorch's `BCEWithLogitsLoss`, reduction mean).
+    case bceLogits
+    /// Cross-entropy of softmax(`z`) against targets `y` (one-hot or probabilities), row by row
+    /// for an m×k matrix (one example per row) or one vector of k, averaged over rows: a scalar.
+    case softmaxCrossEntropy
 
     /// The op's name in traces: "param", "add", "matmul", "pow", "sigmoid", ...
     public var name: String {
@@ -61,6 +67,8 @@ public enum Op: Equatable, Sendable {
         case .mean: "mean"
         case .maximum: "max"
         case .transpose: "transpose"
+        case .bceLogits: "bce_logits"
+        case .softmaxCrossEntropy: "softmax_cross_entropy"
         }
     }
 
@@ -81,7 +89,7 @@ public enum Op: Equatable, Sendable {
     public var arity: Int {
         switch kind {
         case .leaf: 0
-        case .binary, .matmul: 2
+        case .binary, .matmul, .loss: 2
         case .unary, .reduction, .transpose: 1
         }
     }
@@ -90,8 +98,9 @@ public enum Op: Equatable, Sendable {
     public var isLeaf: Bool { kind == .leaf }
 
     /// The family an op belongs to: decides shape rules and which kernel runs it.
+    /// `loss`: two tensors of one shape (predictions, targets) in, one scalar out.
     enum Kind: Equatable {
-        case leaf, binary, unary, matmul, reduction, transpose
+        case leaf, binary, unary, matmul, reduction, transpose, loss
     }
 
     var kind: Kind {
@@ -102,6 +111,7 @@ public enum Op: Equatable, Sendable {
         case .matmul: .matmul
         case .sum, .mean: .reduction
         case .transpose: .transpose
+        case .bceLogits, .softmaxCrossEntropy: .loss
         }
     }
 

@@ -26,6 +26,15 @@ import Darwin
 //   matmul    C = A B                         ∂L/∂A = G Bᵀ          ∂L/∂B = Aᵀ G
 //   transpose Y = Xᵀ                          ∂L/∂X = Gᵀ
 //
+// The two losses take logits z and targets y of one shape and return a scalar. Their rules
+// are below (per element, per row); the loops that average them are in Kernels+Losses.swift:
+//   bce_logits  mean over n elements of       ∂/∂zᵢ = (σ(zᵢ) − yᵢ)/n   ∂/∂yᵢ = −zᵢ/n
+//               max(z,0) − z·y + log(1 + e^−|z|)
+//   softmax_cross_entropy, per row of k       ∂/∂zⱼ = (softmaxⱼ · Σₗ yₗ − yⱼ)/m
+//               −Σⱼ yⱼ · log_softmax(z)ⱼ,     ∂/∂yⱼ = −log_softmax(z)ⱼ/m
+//               mean over m rows              (with Σₗ yₗ = 1, one-hot or probabilities,
+//                                              ∂/∂zⱼ is the familiar (softmaxⱼ − yⱼ)/m)
+//
 // Kernels multiply a local derivative by the node's upstream gradient and add the product to
 // the input's gradient (the chain rule); broadcasting needs nothing more, because repeated
 // operand elements simply receive several contributions (a sum over the broadcast dimension).
@@ -128,4 +137,60 @@ enum ReluRule: UnaryRule {
     // NaN stays NaN so a diverging run is not hidden behind a zero.
     static func value(_ x: Double, _ p: Double) -> Double { x > 0 || x.isNaN ? x : 0 }
     static func derivative(_ x: Double, _ y: Double, _ p: Double) -> Double { x > 0 ? 1 : 0 }
+}
+
+/// Binary cross-entropy of one logit z against its target y: −[y·log σ(z) + (1 − y)·log(1 − σ(z))],
+/// rewritten so no exp overflows and no log sees 0: with log σ(z) = min(z, 0) − log(1 + e^−|z|),
+/// it is max(z, 0) − z·y + log(1 + e^−|z|). `log1p` keeps the last term accurate when e^−|z|
+/// is tiny, which is every confident prediction.
+enum BCELogitsRule {
+    static func value(_ z: Double, _ y: Double) -> Double {
+        max(z, 0) - z * y + log1p(exp(-abs(z)))
+    }
+    /// ∂/∂z = σ(z) − y (the sigmoid from the op table, stable for any z); ∂/∂y = −z.
+    static func partials(_ z: Double, _ y: Double) -> (dz: Double, dy: Double) {
+        (SigmoidRule.value(z, 0) - y, -z)
+    }
+}
+
+/// Cross-entropy of softmax(z) against targets y over one row of k classes, read through raw
+/// pointers (rows sit side by side in plan storage). Stable: with m = max z and
+/// s = log Σₗ e^(zₗ − m), log_softmax(z)ⱼ = (zⱼ − m) − s. Every exponent is ≤ 0 and one is 0,
+/// so nothing overflows and s ∈ [0, log k]; subtracting m before s (not m + s at once) keeps
+/// the digits a large m would round away.
+enum SoftmaxCrossEntropyRule {
+    /// m = max z and s = log Σₗ e^(zₗ − m); NaN in z gives NaN, an infinite max gives (±inf, 0).
+    static func shift(_ z: UnsafePointer<Double>, _ k: Int) -> (max: Double, logSum: Double) {
+        var m = z[0]
+        for j in 1..<max(k, 1) where z[j] > m || z[j].isNaN { m = z[j] }
+        // Nothing to shift by; zⱼ − m below then yields NaN, so divergence is not hidden.
+        guard m.isFinite else { return (m, 0) }
+        var total = 0.0
+        for j in 0..<k { total += exp(z[j] - m) }
+        return (m, log(total))
+    }
+
+    /// −Σⱼ yⱼ · log_softmax(z)ⱼ = Σⱼ yⱼ · (s − (zⱼ − m)).
+    static func value(_ z: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ k: Int) -> Double {
+        let (m, s) = shift(z, k)
+        var total = 0.0
+        for j in 0..<k { total += y[j] * (s - (z[j] - m)) }
+        return total
+    }
+
+    /// Adds `scale` times this row's partials into `gz` and `gy`:
+    /// ∂/∂zⱼ = softmaxⱼ · Σₗ yₗ − yⱼ and ∂/∂yⱼ = −log_softmax(z)ⱼ.
+    static func addPartials(
+        _ z: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ k: Int, scale: Double,
+        _ gz: UnsafeMutablePointer<Double>, _ gy: UnsafeMutablePointer<Double>
+    ) {
+        let (m, s) = shift(z, k)
+        var targetSum = 0.0
+        for j in 0..<k { targetSum += y[j] }
+        for j in 0..<k {
+            let logSoftmax = (z[j] - m) - s
+            gz[j] += scale * (exp(logSoftmax) * targetSum - y[j])
+            gy[j] += scale * -logSoftmax
+        }
+    }
 }

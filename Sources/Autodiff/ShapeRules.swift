@@ -79,8 +79,23 @@ enum ShapeRules {
         case .transpose:
             let dims = inputs[0].dims
             return dims.count == 2 ? .matrix(dims[1], dims[0]) : inputs[0]
+        case .loss:
+            try checkLoss(op, logits: inputs[0], targets: inputs[1])
+            return .scalar
         case .leaf:
             throw ShapeError("\(op.name) is a leaf: create it with leaf(_:value:), not apply")
+        }
+    }
+
+    /// Both losses pair each logit with its target, so the shapes must be equal (no
+    /// broadcasting: a silently repeated target is a bug in a lesson, not a convenience).
+    /// Softmax also needs classes along a last axis: a vector of k or an m×k matrix.
+    static func checkLoss(_ op: Op, logits z: Shape, targets y: Shape) throws(ShapeError) {
+        if op == .softmaxCrossEntropy, z.isScalar {
+            throw ShapeError("\(op.name) needs a vector of logits or a matrix with one row per example, got a scalar")
+        }
+        guard z == y else {
+            throw ShapeError("\(op.name) needs logits and targets of the same shape, got \(z) and \(y)")
         }
     }
 

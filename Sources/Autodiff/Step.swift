@@ -15,6 +15,7 @@ struct Step {
     let b: Int
     /// Binary: the result walked as rows×cols. Unary and reductions: 1 × element count of the
     /// input. Transpose: the input's rows and cols. Matmul: m and n of the m×k by k×n product.
+    /// Losses: the logits as rows×cols (examples × classes for softmax; a vector is one row).
     let rows: Int
     let cols: Int
     /// Matmul: the shared size k. Unused otherwise.
@@ -46,7 +47,7 @@ struct Step {
         case .matmul:
             guard let product = ShapeRules.matmul(shapes[0], shapes[1]) else { return nil }
             (rows, cols, inner) = (product.m, product.n, product.k)
-        case .transpose:
+        case .transpose, .loss:
             (rows, cols) = shapes[0].rowsAndCols
         case .unary, .reduction:
             break

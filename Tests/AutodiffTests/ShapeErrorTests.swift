@@ -86,3 +86,14 @@ func unknownOutput() throws {
     _ = small.constant(3)
     #expect(throws: PlanError("output #1 is not a node of this graph (it has 1 node)")) { try Plan(small, output: far) }
 }
+
+@Test("losses need logits and targets of one shape; softmax needs at least a vector")
+func lossShapeMessages() throws {
+    #expect(try message(.bceLogits, .matrix(4, 1), .vector(4))
+            == "bce_logits needs logits and targets of the same shape, got 4x1 and vector of 4")
+    #expect(try message(.softmaxCrossEntropy, .matrix(2, 3), .matrix(2, 2))
+            == "softmax_cross_entropy needs logits and targets of the same shape, got 2x3 and 2x2")
+    #expect(try message(.softmaxCrossEntropy, .scalar, .scalar)
+            == "softmax_cross_entropy needs a vector of logits or a matrix with one row per example, got a scalar")
+    #expect(try message(.bceLogits, .scalar, .scalar) == nil, "a scalar logit is one example")
+}

@@ -37,3 +37,10 @@ func builderRecordsNodes() throws {
     #expect(g.op(of: p) == .matmul && g.inputs(of: p) == [m, v] && g.shape(of: p) == .vector(2))
     #expect(g.op(of: m) == .parameter && g.leafValue(of: m)?.shape == .matrix(2, 3) && g.leafValue(of: p) == nil)
 }
+
+@Test("the loss ops are named as in traces and take two inputs")
+func lossOpNames() {
+    #expect(Op.bceLogits.name == "bce_logits" && Op.softmaxCrossEntropy.name == "softmax_cross_entropy")
+    #expect(Op.bceLogits.arity == 2 && Op.softmaxCrossEntropy.arity == 2)
+    #expect(Op.bceLogits.symbol == nil && !Op.softmaxCrossEntropy.isLeaf)
+}

@@ -1,0 +1,42 @@
+// The loops of the two losses. Their per-element and per-row rules (forward next to local
+// derivative) are in OpTable.swift; these only walk the storage and average.
+// A loss step reads logits at `s.a` and targets at `s.b`, both laid out as `s.rows`×`s.cols`,
+// and writes one scalar at `s.out`.
+extension Kernels {
+    /// mean over n elements of BCELogitsRule.value(zᵢ, yᵢ).
+    static func bceLogitsForward(_ s: Step, _ v: UnsafeMutablePointer<Double>) {
+        let n = s.rows * s.cols
+        var total = 0.0
+        for i in 0..<n { total += BCELogitsRule.value(v[s.a + i], v[s.b + i]) }
+        v[s.out] = total / Double(n)
+    }
+
+    /// Each element gets its partials times the upstream gradient shared out over the mean (1/n).
+    static func bceLogitsBackward(_ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>) {
+        let n = s.rows * s.cols
+        let scale = g[s.out] / Double(n)
+        for i in 0..<n {
+            let (dz, dy) = BCELogitsRule.partials(v[s.a + i], v[s.b + i])
+            g[s.a + i] += scale * dz
+            g[s.b + i] += scale * dy
+        }
+    }
+
+    /// mean over rows of SoftmaxCrossEntropyRule.value(row of z, row of y).
+    static func softmaxCrossEntropyForward(_ s: Step, _ v: UnsafeMutablePointer<Double>) {
+        let k = s.cols
+        var total = 0.0
+        for r in 0..<s.rows { total += SoftmaxCrossEntropyRule.value(v + s.a + r * k, v + s.b + r * k, k) }
+        v[s.out] = total / Double(s.rows)
+    }
+
+    /// Each row gets its partials times the upstream gradient shared out over the mean (1/m).
+    static func softmaxCrossEntropyBackward(_ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>) {
+        let k = s.cols
+        let scale = g[s.out] / Double(s.rows)
+        for r in 0..<s.rows {
+            SoftmaxCrossEntropyRule.addPartials(v + s.a + r * k, v + s.b + r * k, k, scale: scale,
+                                                g + s.a + r * k, g + s.b + r * k)
+        }
+    }
+}
