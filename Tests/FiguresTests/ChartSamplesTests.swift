@@ -165,3 +165,26 @@ enum ChartSamples {
         }
     }
 }
+
+/// The awkward inputs, dumped for a look: nothing to plot, one point, a constant, extremes, a noisy model.
+@Test func edgeCaseChartsRenderAndCanBeInspected() throws {
+    var rng = ChartSamples.Random(state: 2)
+    let charts: [(String, LossChart)] = [
+        ("loss-empty", LossChart(series: [.init(name: "diverged", values: [.nan, .nan])])),
+        ("loss-single", LossChart(series: [.init(name: "train", steps: [5000], values: [0.69])])),
+        ("loss-constant", LossChart(series: [.init(name: "train", values: Array(repeating: 0.6931, count: 500))])),
+        ("loss-extremes", LossChart(series: [.init(name: "wild", values: [1e300, 1, 1e-300, .nan, 1e-12])])),
+        ("loss-million", LossChart(series: [.init(name: "train", values: (0..<1_000_000).map { i in
+            (i == 700_000 ? 3 : 1) * (0.1 + 1 / (1 + Double(i) / 5000)) + 0.02 * rng.next() })],
+            title: "A million steps with one spike", size: Size(width: 480, height: 300))),
+        ("loss-six", LossChart(series: (0..<6).map { k in
+            .init(name: "run \(k + 1)", values: (0..<300).map { 0.7 * exp(-Double($0) * 0.004 * Double(k + 1)) + 0.05 })
+        }, title: "Six learning rates")),
+    ]
+    for (name, chart) in charts {
+        for (theme, suffix) in [(ChartTheme.light, "light"), (.dark, "dark")] {
+            let png = try chart.render(theme: theme, format: .png, idPrefix: name)
+            try ChartSamples.dump(png, as: "\(name)-\(suffix).png")
+        }
+    }
+}

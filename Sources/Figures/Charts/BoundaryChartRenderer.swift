@@ -53,15 +53,8 @@ struct BoundaryChartRenderer {
                 }
                 canvas.fill(path, color: layer.color)
             }
-            if case .probability(let p) = chart.grid.values {
-                let grid = chart.grid
-                let lines = MarchingSquares.contour(p, columns: grid.columns, rows: grid.rows, level: 0.5) { c, r in
-                    Point(x: plot.minX + (c + 0.5) * plot.width / Double(grid.columns),
-                          y: plot.maxY - (r + 0.5) * plot.height / Double(grid.rows))
-                }
-                let pen = StrokeStyle(width: 1.8, color: theme.contour, cap: .round, join: .round)
-                for line in lines where line.count >= 2 { canvas.polyline(line, style: pen) }
-            }
+            let pen = StrokeStyle(width: 1.8, color: theme.contour, cap: .round, join: .round)
+            for line in Self.contour(chart.grid, plot: plot) where line.count >= 2 { canvas.polyline(line, style: pen) }
             let outline = StrokeStyle(width: 1, color: theme.markerOutline, join: .round)
             for sample in chart.samples {
                 guard let p = layout.pixel(x: sample.x, y: sample.y) else { continue }
@@ -72,6 +65,24 @@ struct BoundaryChartRenderer {
         frame.drawAxes(on: canvas, theme: theme, title: chart.title, xTitle: chart.xLabel, yTitle: chart.yLabel, fullFrame: true)
         drawLegend(on: canvas, heatmap: heatmap)
         return try canvas.render()
+    }
+
+    /// Most contour points drawn; a busier contour (a noisy model) is traced on a coarser grid.
+    static let maxContourPoints = 1500
+
+    /// The p = 0.5 line of a binary grid in pixels, simplified; empty for multi-class grids.
+    static func contour(_ grid: BoundaryChart.Grid, plot: Rect) -> [[Point]] {
+        var source = grid
+        while case .probability(let p) = source.values {
+            let g = source
+            let lines = MarchingSquares.contour(p, columns: g.columns, rows: g.rows, level: 0.5) { c, r in
+                Point(x: plot.minX + (c + 0.5) * plot.width / Double(g.columns),
+                      y: plot.maxY - (r + 0.5) * plot.height / Double(g.rows))
+            }.map { Decimation.simplified($0, tolerance: 0.2) }
+            guard lines.reduce(0, { $0 + $1.count }) > maxContourPoints, let coarser = source.halved() else { return lines }
+            source = coarser
+        }
+        return []
     }
 
     private func drawLegend(on canvas: Canvas, heatmap: Heatmap) {

@@ -49,6 +49,8 @@ struct ChartAxis: Sendable, Hashable {
         var snap: Double = 0
         /// Keep the domain at or above 0 when the data is (steps, losses).
         var keepNonNegative: Bool = true
+        /// Only whole-number ticks (training steps).
+        var integer: Bool = false
     }
 
     /// Chooses domain and ticks for `request` with at most `maxCount` labelled ticks (and at least 2).
@@ -82,8 +84,9 @@ struct ChartAxis: Sendable, Hashable {
         tlo -= pad
         thi += pad
         if scale == .linear && nonNegative && tlo < 0 { tlo = 0 }
-        tlo = max(tlo, -limit)
-        thi = min(thi, limit)
+        let tLimit = transform(limit, scale)
+        tlo = max(tlo, -tLimit)
+        thi = min(thi, tLimit)
         var lo = inverse(tlo, scale), hi = inverse(thi, scale)
 
         let chosen: (ticks: [DecimalNumber], pattern: TickPattern)
@@ -91,7 +94,7 @@ struct ChartAxis: Sendable, Hashable {
             let log = NiceTicks.log(lo, hi, maxCount: maxCount)
             chosen = (log.ticks, log.pattern)
         } else {
-            chosen = NiceTicks.linear(lo, hi, maxCount: maxCount)
+            chosen = NiceTicks.linear(lo, hi, maxCount: maxCount, minExponent: request.integer ? 0 : nil)
         }
         let pattern = chosen.pattern
         // Snap each end outwards to a tick when that costs little space.

@@ -20,20 +20,26 @@ struct Heatmap: Sendable {
     /// `overlap` px right and down inside the plot so anti-aliased viewers show no hairline gaps.
     static func make(_ grid: BoundaryChart.Grid, plot: Rect, theme: ChartTheme, overlap: Double) -> Heatmap {
         var levels = 0
-        var cells: [Int] = []
         var colors: [Int: Color] = [:]
         var rects: [(level: Int, rect: Rect)] = []
-        var attempt = 0
-        repeat {
-            levels = switch grid.values {
-            case .probability: max(binaryLevels >> attempt, 1)
-            case .classIndex: 0
-            case .classProbabilities: max(confidenceLevels >> attempt, 1)
+        // Coarser colours first; a grid that is still too busy (noise) is averaged over 2×2 cells.
+        var source = grid
+        search: while true {
+            for attempt in 0..<4 {
+                levels = switch source.values {
+                case .probability: max(binaryLevels >> attempt, 1)
+                case .classIndex: 0
+                case .classProbabilities: max(confidenceLevels >> attempt, 1)
+                }
+                let cells: [Int]
+                (cells, colors) = quantize(source, levels: levels, theme: theme)
+                rects = merge(cells, columns: source.columns, rows: source.rows, plot: plot, overlap: overlap)
+                if rects.count <= maxRects { break search }
+                if case .classIndex = source.values { break }
             }
-            (cells, colors) = quantize(grid, levels: levels, theme: theme)
-            rects = merge(cells, columns: grid.columns, rows: grid.rows, plot: plot, overlap: overlap)
-            attempt += 1
-        } while rects.count > maxRects && levels > 1
+            guard let coarser = source.halved() else { break }
+            source = coarser
+        }
         var byLevel: [Int: [Rect]] = [:]
         for r in rects { byLevel[r.level, default: []].append(r.rect) }
         let layers = byLevel.keys.sorted().map { (color: colors[$0] ?? theme.heatmapMiddle, rects: byLevel[$0] ?? []) }
@@ -200,5 +206,48 @@ enum MarchingSquares {
             lines.append(edges.map(point))
         }
         return lines
+    }
+}
+
+extension BoundaryChart.Grid {
+    /// The grid at half the resolution (each cell the average of up to 2×2 cells; for class
+    /// indices the most frequent, lowest on ties); nil when it cannot shrink further.
+    func halved() -> BoundaryChart.Grid? {
+        guard columns >= 4, rows >= 4 else { return nil }
+        let c2 = (columns + 1) / 2, r2 = (rows + 1) / 2
+        func block(_ c: Int, _ r: Int) -> [Int] {
+            var cells: [Int] = []
+            for rr in (2 * r)..<min(2 * r + 2, rows) {
+                for cc in (2 * c)..<min(2 * c + 2, columns) { cells.append(rr * columns + cc) }
+            }
+            return cells
+        }
+        let values: Values
+        switch self.values {
+        case .probability(let p):
+            var out: [Double] = []
+            for r in 0..<r2 { for c in 0..<c2 { let b = block(c, r); out.append(b.map { p[$0] }.reduce(0, +) / Double(b.count)) } }
+            values = .probability(out)
+        case .classIndex(let k, let classes):
+            var out: [Int] = []
+            for r in 0..<r2 {
+                for c in 0..<c2 {
+                    var counts = [Int](repeating: 0, count: classes)
+                    for i in block(c, r) { counts[k[i]] += 1 }
+                    out.append(counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) } ?? 0)
+                }
+            }
+            values = .classIndex(out, classes: classes)
+        case .classProbabilities(let p, let classes):
+            var out: [Double] = []
+            for r in 0..<r2 {
+                for c in 0..<c2 {
+                    let b = block(c, r)
+                    for k in 0..<classes { out.append(b.map { p[$0 * classes + k] }.reduce(0, +) / Double(b.count)) }
+                }
+            }
+            values = .classProbabilities(out, classes: classes)
+        }
+        return try? BoundaryChart.Grid(columns: c2, rows: r2, x: x, y: y, values: values)
     }
 }

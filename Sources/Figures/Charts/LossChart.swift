@@ -77,6 +77,8 @@ public struct LossChart: Sendable {
         let legend: LegendLayout?
         /// Each series in pixels, thinned for drawing.
         let lines: [[Point]]
+        /// How many finite points each series had before thinning.
+        let pointCounts: [Int]
 
         /// The horizontal pixel position of `step` (extrapolated outside the domain).
         public func xPixel(forStep step: Double) -> Double {
@@ -124,6 +126,8 @@ public struct LossChart: Sendable {
         var points: [(steps: [Double], values: [Double])]
         var xRange: ClosedRange<Double>?
         var yRange: ClosedRange<Double>?
+        /// Every step is a whole number, so x ticks are too.
+        var integerSteps: Bool
     }
 
     /// Limits that keep a chart drawable; checked before any work.
@@ -146,6 +150,7 @@ public struct LossChart: Sendable {
         }
         var points: [(steps: [Double], values: [Double])] = []
         var xLo = Double.infinity, xHi = -Double.infinity, yLo = Double.infinity, yHi = -Double.infinity
+        var integerSteps = true
         for s in series {
             var steps: [Double] = [], values: [Double] = []
             steps.reserveCapacity(s.steps.count)
@@ -153,6 +158,7 @@ public struct LossChart: Sendable {
             var sorted = true
             for (x, y) in zip(s.steps, s.values) where x.isFinite && y.isFinite && (scale == .linear || y > 0) {
                 if let last = steps.last, x < last { sorted = false }
+                if integerSteps && x != x.rounded() { integerSteps = false }
                 steps.append(x)
                 values.append(y)
                 xLo = min(xLo, x); xHi = max(xHi, x)
@@ -167,7 +173,8 @@ public struct LossChart: Sendable {
             points.append((steps, values))
         }
         let hasData = xLo <= xHi
-        return Prepared(scale: scale, points: points, xRange: hasData ? xLo...xHi : nil, yRange: hasData ? yLo...yHi : nil)
+        return Prepared(scale: scale, points: points, xRange: hasData ? xLo...xHi : nil, yRange: hasData ? yLo...yHi : nil,
+                        integerSteps: integerSteps)
     }
 
     static func checkSize(_ size: Size, operation: String) throws(FigureError) {
@@ -186,7 +193,7 @@ public struct LossChart: Sendable {
         var request = PlotFrame.Request(
             size: size, title: title, xTitle: xLabel, yTitle: yLabel,
             x: ChartAxis.Request(scale: .linear, dataLo: data.xRange?.lowerBound ?? 0, dataHi: data.xRange?.upperBound ?? 1,
-                                 padding: 0, snap: 0.08),
+                                 padding: 0, snap: 0.08, integer: data.integerSteps),
             y: ChartAxis.Request(scale: scale, dataLo: data.yRange?.lowerBound ?? 0, dataHi: data.yRange?.upperBound ?? 1,
                                  padding: 0.04, snap: 0.07))
         var frame = try PlotFrame.make(request, ruler: ruler)
@@ -212,7 +219,8 @@ public struct LossChart: Sendable {
                       xDomain: frame.x.lo...frame.x.hi, yDomain: frame.y.lo...frame.y.hi,
                       xTicks: frame.x.ticks.map(\.value), xTickLabels: frame.x.labels, xTickLabelFrames: frame.xLabelFrames,
                       yTicks: frame.y.ticks.map(\.value), yTickLabels: frame.y.labels, yTickLabelFrames: frame.yLabelFrames,
-                      legendFrame: legend?.frame, isEmpty: data.yRange == nil, frame: frame, legend: legend, lines: lines)
+                      legendFrame: legend?.frame, isEmpty: data.yRange == nil, frame: frame, legend: legend, lines: lines,
+                      pointCounts: data.points.map(\.steps.count))
     }
 
     /// Points closer than this (px) to the line through their neighbours are not drawn.

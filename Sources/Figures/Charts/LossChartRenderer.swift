@@ -32,7 +32,7 @@ struct LossChartRenderer {
                 let line = layout.lines[index]
                 let pen = style(for: index)
                 if line.count >= 2 { canvas.polyline(line, style: pen) }
-                if line.count <= Self.dotLimit {
+                if layout.pointCounts[index] <= Self.dotLimit {
                     for p in line { canvas.fillCircle(center: p, radius: line.count == 1 ? 3.5 : 2.6, color: pen.color) }
                 }
             }

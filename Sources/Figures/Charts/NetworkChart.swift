@@ -69,14 +69,23 @@ public struct NetworkChart: Sendable {
         init(_ v: Double) { self = v > 0 ? .positive : v < 0 ? .negative : .zero }
     }
 
+    /// Where a neuron's label goes: in the circle, or beside it (input and output layers with small circles).
+    public enum LabelPlacement: Sendable, Hashable { case inside, left, right }
+
+    static let minInsideLabelSize = 8.5
+    static let outsideLabelSize = 11.0
+    static let outsideLabelGap = 5.0
+
     public struct Node: Sendable, Hashable {
         public var layer: Int
         public var index: Int
         public var center: Point
         public var radius: Double
-        /// Empty when the circle is too small for its label.
+        /// Empty when there is no room for it.
         public var label: String
+        /// Font size in px.
         public var labelSize: Double
+        public var labelPlacement: LabelPlacement
         public var bias: Double?
     }
 
@@ -242,38 +251,64 @@ public struct NetworkChart: Sendable {
             if let a = c.activation { w = max(w, try ruler.measure(a, style: activationStyle).width) }
             captionWidths.append(w)
         }
+        // Labels: inside the circle when they fit at a readable size; the input and output
+        // layers otherwise put them outside (left and right), hidden layers drop them.
+        let labelLimit = 1.7 * radius
+        var labelSpecs: [[(text: String, size: Double, placement: LabelPlacement)]] = []
+        var outsideWidth = [0.0, 0.0]
+        for (l, layer) in layers.enumerated() {
+            var specs: [(text: String, size: Double, placement: LabelPlacement)] = []
+            for slot in slots[l] {
+                guard let index = slot else { continue }
+                let label = layer.nodeLabels?[index]
+                    ?? Self.defaultLabel(layer: l, layerCount: layers.count, index: index, size: layer.size)
+                var size = min(13, (radius * 0.8).rounded())
+                let measured = try ruler.measure(label, style: TextStyle(size: size)).width
+                if measured > labelLimit { size = (size * labelLimit / measured * 10).rounded(.down) / 10 }
+                let outer = l == 0 || l == layers.count - 1
+                if size < Self.minInsideLabelSize && outer {
+                    let placement: LabelPlacement = l == 0 ? .left : .right
+                    let width = try ruler.measure(label, style: TextStyle(size: Self.outsideLabelSize)).width
+                    outsideWidth[l == 0 ? 0 : 1] = max(outsideWidth[l == 0 ? 0 : 1], width)
+                    specs.append((label, Self.outsideLabelSize, placement))
+                } else {
+                    specs.append((size >= Self.minInsideLabelSize ? label : "", size, .inside))
+                }
+            }
+            labelSpecs.append(specs)
+        }
+
         let columnGap = area.width / Double(layers.count)
         let captionLimit = max(columnGap - 10, 30)
-        let inset = max(radius + 4, 48, min((captionWidths.first ?? 0) / 2, captionLimit / 2),
-                        min((captionWidths.last ?? 0) / 2, captionLimit / 2))
-        let left = area.minX + inset, right = area.maxX - inset
+        let leftInset = max(radius + 4, 48, min((captionWidths.first ?? 0) / 2, captionLimit / 2),
+                            outsideWidth[0] > 0 ? radius + Self.outsideLabelGap + outsideWidth[0] + 2 : 0)
+        let rightInset = max(radius + 4, 48, min((captionWidths.last ?? 0) / 2, captionLimit / 2),
+                             outsideWidth[1] > 0 ? radius + Self.outsideLabelGap + outsideWidth[1] + 2 : 0)
+        let left = area.minX + leftInset, right = area.maxX - rightInset
         let columnX: [Double] = layers.indices.map { l in
             (left + (right - left) * Double(l) / Double(layers.count - 1)).rounded()
         }
 
         let maxBias = biases.map { $0.flatMap { $0 }.map(abs).max() ?? 0 } ?? 0
-        let labelLimit = 1.7 * radius
         var nodes: [[Node]] = []
         var ellipses: [(layer: Int, center: Point)] = []
         var positions: [[Int: Point]] = []
-        for (l, layer) in layers.enumerated() {
+        for l in layers.indices {
             var column: [Node] = []
             var where_: [Int: Point] = [:]
             let n = Double(slots[l].count)
+            var shown = 0
             for (k, slot) in slots[l].enumerated() {
                 let center = Point(x: columnX[l], y: (area.midY + (Double(k) - (n - 1) / 2) * spacing).rounded())
                 guard let index = slot else {
                     ellipses.append((l, center))
                     continue
                 }
-                let label = layer.nodeLabels?[index]
-                    ?? Self.defaultLabel(layer: l, layerCount: layers.count, index: index, size: layer.size)
-                var fontSize = min(13, (radius * 0.8).rounded())
-                let measured = try ruler.measure(label, style: TextStyle(size: fontSize)).width
-                if measured > labelLimit { fontSize = (fontSize * labelLimit / measured * 10).rounded(.down) / 10 }
-                let shownLabel = fontSize >= 7 ? label : ""
-                column.append(Node(layer: l, index: index, center: center, radius: radius, label: shownLabel,
-                                   labelSize: fontSize, bias: l == 0 ? nil : biases?[l - 1][index]))
+                let spec = labelSpecs[l][shown]
+                shown += 1
+                column.append(Node(layer: l, index: index, center: center, radius: radius, label: spec.text,
+                                   labelSize: spec.size, labelPlacement: spec.placement,
+                                   bias: l == 0 ? nil : biases?[l - 1][index]))
                 where_[index] = center
             }
             nodes.append(column)
@@ -326,8 +361,17 @@ public struct NetworkChart: Sendable {
             let fill = Self.nodeFill(bias: node.bias, maxAbsBias: layout.maxAbsBias, theme: theme)
             canvas.fillCircle(center: node.center, radius: node.radius, color: fill)
             canvas.strokeCircle(center: node.center, radius: node.radius, style: StrokeStyle(width: 1.5, color: theme.neuronStroke))
-            if !node.label.isEmpty {
-                canvas.text(node.label, at: node.center, style: TextStyle(size: node.labelSize, color: theme.text), anchor: .center)
+            guard !node.label.isEmpty else { continue }
+            let style = TextStyle(size: node.labelSize, color: theme.text)
+            switch node.labelPlacement {
+            case .inside:
+                canvas.text(node.label, at: node.center, style: style, anchor: .center)
+            case .left:
+                canvas.text(node.label, at: Point(x: node.center.x - node.radius - Self.outsideLabelGap, y: node.center.y),
+                            style: style, anchor: TextAnchor(.right, .middle))
+            case .right:
+                canvas.text(node.label, at: Point(x: node.center.x + node.radius + Self.outsideLabelGap, y: node.center.y),
+                            style: style, anchor: TextAnchor(.left, .middle))
             }
         }
         for ellipsis in layout.ellipses {

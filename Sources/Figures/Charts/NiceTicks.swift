@@ -172,10 +172,12 @@ enum NiceTicks {
 
     /// The smallest step of the form {1, 2, 5} × 10^k that puts at most `maxCount` ticks in
     /// `lo...hi` and is coarse enough that every tick prints with at most 4 significant digits.
-    static func linearStep(_ lo: Double, _ hi: Double, maxCount: Int) -> DecimalNumber {
+    /// `minExponent` (e.g. 0 for whole training steps) rules out finer steps.
+    static func linearStep(_ lo: Double, _ hi: Double, maxCount: Int, minExponent floor: Int? = nil) -> DecimalNumber {
         let maxCount = max(maxCount, 1)
+        guard lo.isFinite, hi.isFinite else { return DecimalNumber(1, 0) }
         let maxAbs = max(abs(lo), abs(hi), .leastNormalMagnitude)
-        let minExponent = Int(log10(maxAbs).rounded(.down)) - (maxSignificantDigits - 1)
+        let minExponent = max(Int(log10(maxAbs).rounded(.down)) - (maxSignificantDigits - 1), floor ?? Int.min)
         // hi - lo can overflow for ±1e308; halves cannot.
         let span = max(hi / 2 - lo / 2, 0) * 2
         let raw = span / Double(maxCount)
@@ -195,8 +197,8 @@ enum NiceTicks {
     }
 
     /// At most `maxCount` 1-2-5 ticks in `lo...hi`.
-    static func linear(_ lo: Double, _ hi: Double, maxCount: Int) -> (ticks: [DecimalNumber], pattern: TickPattern) {
-        let pattern = TickPattern.multiples(of: linearStep(lo, hi, maxCount: maxCount))
+    static func linear(_ lo: Double, _ hi: Double, maxCount: Int, minExponent: Int? = nil) -> (ticks: [DecimalNumber], pattern: TickPattern) {
+        let pattern = TickPattern.multiples(of: linearStep(lo, hi, maxCount: maxCount, minExponent: minExponent))
         return (pattern.ticks(in: lo, hi), pattern)
     }
 
@@ -204,6 +206,7 @@ enum NiceTicks {
     /// ten every 1, 2, 3, 5, 10, 20, ... decades; `minor` holds the unlabelled grid values.
     static func log(_ lo: Double, _ hi: Double, maxCount: Int) -> (ticks: [DecimalNumber], minor: [Double], pattern: TickPattern) {
         let maxCount = max(maxCount, 2)
+        guard lo > 0, hi.isFinite, lo < hi else { return ([], [], .decades(stride: 1)) }
         let decadesSpanned = log10(hi) - log10(lo)
         if decadesSpanned <= 2.2 {
             let ticks = TickPattern.oneTwoFive.ticks(in: lo, hi)
