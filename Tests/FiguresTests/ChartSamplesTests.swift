@@ -188,3 +188,31 @@ enum ChartSamples {
         }
     }
 }
+
+/// More awkward drawings: hard class labels, a deep narrow network, a squashed input range.
+@Test func edgeCaseDiagramsRenderAndCanBeInspected() throws {
+    let spiral = try ChartSamples.spiralChart()
+    guard case .classProbabilities(let p, let classes) = spiral.grid.values else { return }
+    let hard = (0..<(p.count / classes)).map { cell in (0..<classes).max { p[cell * classes + $0] < p[cell * classes + $1] } ?? 0 }
+    var hardChart = spiral
+    hardChart.grid = try .init(columns: 100, rows: 100, x: spiral.grid.x, y: spiral.grid.y, values: .classIndex(hard, classes: classes))
+    hardChart.title = nil
+    let wide = try BoundaryChart.Grid(columns: 50, rows: 10, x: 0...100, y: 0...1) { x, y in x / 100 * y }
+    let squashed = BoundaryChart(grid: wide, samples: [.init(x: 10, y: 0.5, label: 0), .init(x: 90, y: 0.9, label: 1)],
+                                 xLabel: "epoch", yLabel: "rate")
+    var deep = ChartSamples.xorNetwork()
+    let sizes = [2, 8, 8, 8, 8, 8, 8, 8, 8, 1]
+    deep.layers = sizes.enumerated().map { .init(size: $0.element, name: "L\($0.offset)", activation: $0.offset == 0 ? nil : "tanh") }
+    deep.weights = zip(sizes, sizes.dropFirst()).map { a, b in (0..<(a * b)).map { sin(Double($0) * 1.7) } }
+    deep.biases = nil
+    let drawings: [(String, (ChartTheme) throws -> [UInt8])] = [
+        ("boundary-spiral-hard", { try hardChart.render(theme: $0, format: .png, idPrefix: "hard") }),
+        ("boundary-squashed", { try squashed.render(theme: $0, format: .png, idPrefix: "sq") }),
+        ("network-deep", { try deep.render(theme: $0, format: .png, idPrefix: "deep") }),
+    ]
+    for (name, render) in drawings {
+        for (theme, suffix) in [(ChartTheme.light, "light"), (.dark, "dark")] {
+            try ChartSamples.dump(try render(theme), as: "\(name)-\(suffix).png")
+        }
+    }
+}

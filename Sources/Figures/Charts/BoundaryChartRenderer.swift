@@ -74,10 +74,27 @@ struct BoundaryChartRenderer {
     static func contour(_ grid: BoundaryChart.Grid, plot: Rect) -> [[Point]] {
         var source = grid
         while case .probability(let p) = source.values {
-            let g = source
-            let lines = MarchingSquares.contour(p, columns: g.columns, rows: g.rows, level: 0.5) { c, r in
-                Point(x: plot.minX + (c + 0.5) * plot.width / Double(g.columns),
-                      y: plot.maxY - (r + 0.5) * plot.height / Double(g.rows))
+            // Values sit at cell centres; a border copy of the outer cells on the frame lets the
+            // line run all the way to the edge of the plot instead of stopping half a cell short.
+            let columns = source.columns + 2, rows = source.rows + 2
+            var padded: [Double] = []
+            padded.reserveCapacity(columns * rows)
+            for r in 0..<rows {
+                let row = min(max(r - 1, 0), source.rows - 1)
+                for c in 0..<columns { padded.append(p[row * source.columns + min(max(c - 1, 0), source.columns - 1)]) }
+            }
+            let cellWidth = plot.width / Double(source.columns), cellHeight = plot.height / Double(source.rows)
+            var xs: [Double] = [plot.minX], ys: [Double] = [plot.maxY]
+            for c in 0..<source.columns { xs.append(plot.minX + (Double(c) + 0.5) * cellWidth) }
+            for r in 0..<source.rows { ys.append(plot.maxY - (Double(r) + 0.5) * cellHeight) }
+            xs.append(plot.maxX)
+            ys.append(plot.minY)
+            func along(_ table: [Double], _ f: Double) -> Double {
+                let i = min(max(Int(f.rounded(.down)), 0), table.count - 2)
+                return table[i] + (f - Double(i)) * (table[i + 1] - table[i])
+            }
+            let lines = MarchingSquares.contour(padded, columns: columns, rows: rows, level: 0.5) { c, r in
+                Point(x: along(xs, c), y: along(ys, r))
             }.map { Decimation.simplified($0, tolerance: 0.2) }
             guard lines.reduce(0, { $0 + $1.count }) > maxContourPoints, let coarser = source.halved() else { return lines }
             source = coarser

@@ -222,8 +222,10 @@ struct PlotFrame: Sendable {
         if request.equalAspect {
             let xSpan = ChartAxis.transform(x.hi, x.scale) - ChartAxis.transform(x.lo, x.scale)
             let ySpan = ChartAxis.transform(y.hi, y.scale) - ChartAxis.transform(y.lo, y.scale)
-            if xSpan > 0, ySpan > 0, xSpan.isFinite, ySpan.isFinite {
-                let aspect = xSpan / ySpan
+            let aspect = xSpan / ySpan
+            let box = plotWidth / plotHeight
+            // Equal units are dropped when they would squash the plot to a sliver (ranges like 100 × 1).
+            if xSpan > 0, ySpan > 0, xSpan.isFinite, ySpan.isFinite, aspect / box < 4, box / aspect < 4 {
                 if plotWidth / plotHeight > aspect {
                     let w = max((plotHeight * aspect).rounded(), 20)
                     plot = Rect(x: (left + (plotWidth - w) / 2).rounded(), y: top, width: w, height: plotHeight)

@@ -232,7 +232,9 @@ public struct NetworkChart: Sendable {
         }
         let slots = layers.map { Self.shownIndices($0.size) }
         let maxSlots = Double(slots.map(\.count).max() ?? 1)
-        let radius = min(max((available / maxSlots * 0.36).rounded(), 6), 20)
+        // Small enough that neighbouring columns (many layers) and rows (big layers) stay apart.
+        let columnPitch = (size.width - 2 * pad - 96) / Double(layers.count - 1)
+        let radius = min(max((available / maxSlots * 0.36).rounded(), 6), 20, max((columnPitch * 0.3).rounded(), 3))
         let spacing = min(available / maxSlots, radius * 3.6)
         let block = (maxSlots - 1) * spacing + 2 * radius
         let total = titleBlock + legend.size.height + legendGap + block + captionGap + captionHeight
@@ -316,7 +318,9 @@ public struct NetworkChart: Sendable {
         }
 
         let maxWeight = weights.flatMap { $0 }.map(abs).max() ?? 0
-        let widest = min(Self.maxEdgeWidth, max(2.5, radius * 0.45))
+        // Thinner lines where many edges share the space between two columns.
+        let densest = zip(positions, positions.dropFirst()).map { Double($0.count * $1.count) }.max() ?? 1
+        let widest = max(2.5, min(Self.maxEdgeWidth, radius * 0.45) * min(1, (24 / densest).squareRoot()))
         var edges: [Edge] = []
         for l in weights.indices {
             let columns = layers[l + 1].size
