@@ -11,20 +11,21 @@ struct BlockRunner {
         var files: [(String, [UInt8])] = []
         /// The text of each quoted result (`{{ xor.loss }}`), by reference index.
         var quotes: [Int: String] = [:]
+        var models: [Int: ModelWidget] = [:]
     }
 
-    static func run(_ lesson: Lesson, diagnostics: inout Diagnostics) -> Result {
+    static func run(_ lesson: Lesson, data: DataResolver, diagnostics: inout Diagnostics) -> Result {
         var result = Result()
         var stems: [String: Int] = [:]
         var traces: [String: Trace] = [:]
         var unnamed = 0
-        for block in lesson.lessonBlocks where block.kind == .graph {
+        for block in lesson.lessonBlocks {
             let stem: String
             if let name = block.name {
-                stem = Slug.make(name, fallback: "graph")
+                stem = Slug.make(name, fallback: block.kind.rawValue)
             } else {
                 unnamed += 1
-                stem = "graph-\(unnamed)"
+                stem = "\(block.kind.rawValue)-\(unnamed)"
             }
             if let first = stems[stem] {
                 diagnostics.error(SourcePosition(line: block.fenceLine, column: 1),
@@ -32,6 +33,12 @@ struct BlockRunner {
                 continue
             }
             stems[stem] = block.fenceLine
+            if block.kind == .model {
+                if let trace = runModel(block, stem: stem, lesson: lesson, data: data, into: &result, diagnostics: &diagnostics) {
+                    traces[block.name ?? stem] = trace
+                }
+                continue
+            }
             let (program, parseDiagnostics) = BlockLanguage.parseGraph(block, path: lesson.path)
             parseDiagnostics.forEach { diagnostics.append($0) }
             guard let program else { continue }
@@ -51,5 +58,27 @@ struct BlockRunner {
             result.quotes = ReferenceResolver.resolve(lesson, traces: traces, diagnostics: &diagnostics)
         }
         return result
+    }
+
+    /// Parses, trains and draws one model block; returns its trace for references.
+    private static func runModel(_ block: LessonBlock, stem: String, lesson: Lesson, data: DataResolver,
+                                 into result: inout Result, diagnostics: inout Diagnostics) -> Trace? {
+        let (program, parseDiagnostics) = BlockLanguage.parseModel(block, path: lesson.path)
+        parseDiagnostics.forEach { diagnostics.append($0) }
+        guard let program, let dataset = data.dataset(for: program, lesson: lesson, diagnostics: &diagnostics) else { return nil }
+        let bar = ProgressBar(label: block.name ?? stem, total: program.train.epochs)
+        let (run, runDiagnostics) = ModelRunner.run(program, data: dataset, lesson: lesson.slug, block: block.name ?? stem,
+                                                    path: lesson.path, progress: { done, total in bar.update(done * program.train.epochs / max(1, total)) })
+        bar.finish()
+        runDiagnostics.forEach { diagnostics.append($0) }
+        guard let run else { return nil }
+        do {
+            let output = try ModelPresentation(run: run, model: program, source: block.source, stem: stem).render()
+            result.files += output.files
+            result.models[block.fenceLine] = output.widget
+        } catch {
+            diagnostics.error(SourcePosition(line: block.fenceLine, column: 1), "cannot draw this model: \(error)")
+        }
+        return run.trace
     }
 }

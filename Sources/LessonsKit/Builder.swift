@@ -37,6 +37,7 @@ public enum Builder {
         lessons.sort(by: courseOrder)
         checkSlugs(lessons, into: &perLesson)
         let resolver = ImageResolver(lessonsDirectory: options.lessonsDirectory, lessonsRoot: lessonsRoot)
+        let data = DataResolver(lessonsDirectory: options.lessonsDirectory, lessonsRoot: lessonsRoot)
         var images: [String: [String: ImageTarget]] = [:]
         var copies: [ImageResolver.Copy] = []
         var blocks: [String: BlockRunner.Result] = [:]
@@ -46,7 +47,7 @@ public enum Builder {
             images[lesson.path] = resolved.targets
             copies += resolved.copies
             // Run: every graph block is executed, checked and drawn.
-            blocks[lesson.path] = BlockRunner.run(lesson, diagnostics: &d)
+            blocks[lesson.path] = BlockRunner.run(lesson, data: data, diagnostics: &d)
             perLesson[lesson.path] = d
         }
         for relative in files {
@@ -59,12 +60,13 @@ public enum Builder {
         var outputFiles: [(String, [UInt8])] = []
         let slugs = Dictionary(lessons.map { ($0.relativePath, $0.slug) }, uniquingKeysWith: { a, _ in a })
         for (i, lesson) in lessons.enumerated() {
-            let context = PageContext(
+            var context = PageContext(
                 courseTitle: course.title,
                 previous: i > 0 ? LessonLink(slug: lessons[i - 1].slug, title: lessons[i - 1].title) : nil,
                 next: i + 1 < lessons.count ? LessonLink(slug: lessons[i + 1].slug, title: lessons[i + 1].title) : nil,
                 images: images[lesson.path] ?? [:], lessonSlugs: slugs, widgets: blocks[lesson.path]?.widgets ?? [:],
                 quotes: blocks[lesson.path]?.quotes ?? [:])
+            context.models = blocks[lesson.path]?.models ?? [:]
             outputFiles.append(("\(lesson.slug)/index.html", Array(LessonPage.render(lesson, context: context).utf8)))
             for (path, bytes) in blocks[lesson.path]?.files ?? [] { outputFiles.append(("\(lesson.slug)/\(path)", bytes)) }
         }

@@ -21,6 +21,17 @@ enum DisplayNumber {
         return s.replacingOccurrences(of: "-", with: "−")
     }
 
+    /// A count with thousands separators: `50,000`.
+    static func count(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "−" : "") + out
+    }
+
     /// A shape as the engine's dims: `scalar`, `vector of 3`, `2x3`.
     static func shape(_ dims: [Int]) -> String {
         switch dims.count {

@@ -15,9 +15,19 @@ struct GraphPresentation {
         var widget: GraphWidget
     }
 
-    func render() throws(FigureError) -> Output {
+    /// `chartX(step)`: where a training step sits on the loss chart (fraction of its width).
+    func render(chartX: ((Int) -> Double?)? = nil) throws(FigureError) -> Output {
         let step = trace.steps[trace.steps.count - 1]
-        let diagram = self.diagram(step)
+        var diagram = self.diagram(step)
+        if trace.steps.count > 1 {
+            // Every traced step's numbers must fit the cards the last step is drawn in.
+            for other in trace.steps.dropLast() {
+                let lines = self.diagram(other).cards
+                for i in diagram.cards.indices {
+                    diagram.cards[i].measureLines += lines[i].valueLines + lines[i].gradientLines
+                }
+            }
+        }
         let layout = try diagram.layout()
         let prefix = "g-" + stem
         let light = try diagram.render(layout, theme: .light, format: .svg, idPrefix: prefix)
@@ -25,7 +35,9 @@ struct GraphPresentation {
         let png = try diagram.render(layout, theme: .light, format: .png, idPrefix: prefix)
         let files = [("figures/\(stem).svg", light), ("figures/\(stem)-dark.svg", dark), ("figures/\(stem).png", png),
                      ("trace/\(stem).json", Array(TraceJSON.encode(trace).utf8))]
-        return Output(files: files, widget: widget(step, diagram: diagram, layout: layout))
+        var widget = self.widget(step, diagram: diagram, layout: layout)
+        if trace.steps.count > 1 { widget.snapshots = snapshots(chartX: chartX) }
+        return Output(files: files, widget: widget)
     }
 
     func diagram(_ step: Trace.Step) -> GraphDiagram {
@@ -51,6 +63,19 @@ struct GraphPresentation {
             }
         }
         return GraphDiagram(cards: cards, edges: edges)
+    }
+
+    /// One snapshot per traced step: the cards' lines and the walk's equations at that step.
+    private func snapshots(chartX: ((Int) -> Double?)?) -> [GraphWidget.Snapshot] {
+        trace.steps.map { step in
+            let cards = diagram(step).cards
+            let equations = GraphEquations(trace: trace, step: step)
+            let walk = trace.nodes.indices.map { equations.forward($0) } + trace.nodes.indices.reversed().map { equations.backward($0) }
+            let loss = step.loss.map { " · loss \(DisplayNumber.format($0))" } ?? ""
+            return GraphWidget.Snapshot(step: step.step, label: "step \(DisplayNumber.count(step.step))\(loss)",
+                                        valueLines: cards.map(\.valueLines), gradientLines: cards.map(\.gradientLines),
+                                        equations: walk, chartX: chartX?(step.step))
+        }
     }
 
     /// What a card says about its operation: `+`, `@`, `σ`, `input`, ...

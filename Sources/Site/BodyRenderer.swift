@@ -28,6 +28,7 @@ struct BodyRenderer {
             return "<pre\(id)\(cls)><code\(lang)>\(HTML.text(text))</code></pre>\n"
         case .lesson(let b):
             if let widget = context.widgets[b.fenceLine] { return GraphWidgetHTML.render(widget) }
+            if let model = context.models[b.fenceLine] { return ModelWidgetHTML.render(model) }
             let name = b.name.map { " " + $0 } ?? ""
             let blockID = b.name.map { " id=\"\(b.kind.rawValue)-\(HTML.attribute(Slug.make($0)))\"" } ?? id
             return "<figure class=\"lesson-block \(b.kind.rawValue)\"\(blockID)>"

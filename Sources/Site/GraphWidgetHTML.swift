@@ -1,13 +1,15 @@
 /// The HTML of a graph widget. Without JavaScript it is the final diagram (every value and
 /// gradient drawn in), the list of steps, and a table; `lessons.js` turns it into a step-through.
 enum GraphWidgetHTML {
-    static func render(_ w: GraphWidget) -> String {
+    /// `header` goes right after the caption (a model's charts), `footer` after the tables.
+    static func render(_ w: GraphWidget, extraClass: String = "", header: String = "", footer: String = "") -> String {
         let size = "width: \(px(w.width)); height: \(px(w.height))"
         // The widget may grow past the text column, up to its diagram's width (see the stylesheet).
-        var out = "<figure class=\"lesson-block graph-widget\" id=\"\(HTML.attribute(w.id))\" data-nodes=\"\(w.nodes.count)\" tabindex=\"0\""
+        var out = "<figure class=\"lesson-block graph-widget\(extraClass.isEmpty ? "" : " " + extraClass)\" id=\"\(HTML.attribute(w.id))\" data-nodes=\"\(w.nodes.count)\" tabindex=\"0\""
             + " style=\"--diagram-width: \(px(w.width))\""
             + " aria-label=\"\(HTML.attribute("Computational graph \(w.name)"))\">\n"
         out += "<figcaption><span class=\"block-kind\">\(HTML.text(w.kind))</span> \(HTML.text(w.name))</figcaption>\n"
+        out += header
         out += "<div class=\"diagram-scroll\"><div class=\"diagram\" style=\"\(size)\">\n"
         out += "<picture><source media=\"(prefers-color-scheme: dark)\" srcset=\"\(HTML.attribute(w.darkSVG))\">"
             + "<img src=\"\(HTML.attribute(w.lightSVG))\" width=\"\(Int(w.width.rounded(.up)))\" height=\"\(Int(w.height.rounded(.up)))\" alt=\"\(HTML.attribute(w.alt))\"></picture>\n"
@@ -42,6 +44,7 @@ enum GraphWidgetHTML {
         }
         out += "</ol>\n"
         out += table(w)
+        out += footer
         out += "<details class=\"block-source\"><summary>Source, trace and picture</summary>"
             + "<pre><code class=\"language-lessons\">\(HTML.text(w.source))</code></pre>"
             + "<p><a href=\"\(HTML.attribute(w.trace))\">Trace (JSON)</a> · <a href=\"\(HTML.attribute(w.png))\">Diagram (PNG)</a></p></details>\n"

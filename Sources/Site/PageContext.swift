@@ -23,6 +23,8 @@ public struct PageContext: Sendable {
     public var widgets: [Int: GraphWidget]
     /// The text of each quoted result, by index into the lesson's `references`.
     public var quotes: [Int: String]
+    /// Trained model blocks, keyed by the line of their opening fence.
+    public var models: [Int: ModelWidget] = [:]
 
     public init(courseTitle: String, previous: LessonLink? = nil, next: LessonLink? = nil,
                 images: [String: ImageTarget] = [:], lessonSlugs: [String: String] = [:],

@@ -155,6 +155,19 @@ merror { color: var(--warn); border: 1px dashed var(--warn); padding: 0 0.2em; f
 .graph-widget .cell.pending span { visibility: hidden; }
 .graph-widget .cell.pending::after { content: "?"; position: absolute; left: 8px; color: #999; }
 .graph-widget .cell.fresh { background: #fff4d6; }
+.model-summary { font-family: var(--font-ui); font-size: 0.9rem; color: var(--muted); margin: 0; padding: 0.5rem 1rem; }
+.model-expansion { font-family: var(--font-ui); font-size: 0.85rem; padding: 0 1rem 0.5rem; }
+.model-charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr)); gap: 0.75rem;
+  padding: 0.5rem 1rem 1rem; align-items: start; }
+.model-charts .chart { margin: 0; }
+.chart-frame { position: relative; }
+.chart-frame img { display: block; width: 100%; height: auto; border-radius: 0; }
+.chart-marker { position: absolute; width: 0; border-left: 2px solid #d55e00; pointer-events: none; }
+.model-charts figcaption { text-align: center; margin-top: 0.25rem; font-size: 0.85rem; }
+.graph-widget .predictions { margin: 0; padding: 0 1rem 0.75rem; }
+.graph-widget .predictions table { font-size: 0.85rem; }
+.graph-widget .predictions caption { caption-side: top; text-align: left; font-family: var(--font-ui); font-size: 0.8rem;
+  color: var(--muted); padding: 0.3rem 0; }
 .scrubber { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; padding: 0.5rem 1rem; border-top: 1px solid var(--rule);
   font-family: var(--font-ui); font-size: 0.9rem; }
 .scrubber input { flex: 1 1 12rem; accent-color: var(--accent); }

@@ -1,4 +1,5 @@
 import Autodiff
+import Dispatch
 import LessonModel
 
 /// What training a `model` block produced.
@@ -13,6 +14,11 @@ public struct ModelRun: Sendable {
     public var finalValues: [[Double]]
     /// The model's output over `grid` (2-D inputs only), for decision boundaries.
     public var grid: ModelGrid?
+    /// The trained model's output for every training example (row-major), and its columns.
+    public var predictions: [Double]
+    public var predictionColumns: Int
+    /// Wall time of the training loop, in seconds (not part of any output file).
+    public var seconds: Double
 }
 
 /// A model's output evaluated on a regular grid over its 2-D input range.
@@ -104,6 +110,7 @@ public enum ModelRunner {
                               y: dataNode("y", model).map { compiled.ids[$0] }, train: train, batch: batch, seed: model.train.seed)
         let validator = validationSet.flatMap { Evaluator(model, rowsX: $0.X, rowsY: $0.y, path: path) }
         let loop = TrainingLoop(plan: plan, loss: compiled.ids[model.loss], epochs: totalSteps, traced: traced)
+        let started = DispatchTime.now().uptimeNanoseconds
         let divergence = loop.run(history: &history,
             prepare: batch < n ? { batcher.load(step: $0) } : nil,
             update: { try? optimizer.step() },
@@ -124,9 +131,17 @@ public enum ModelRunner {
                           nodes: GraphRunner.traceNodes(model.graph, plan: plan, compiled: compiled),
                           output: model.output, steps: steps, gradientCheck: [])
         let finalValues = compiled.ids.map { plan.value($0)?.scalars ?? [] }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let grid = data.X.shape.dims.last == 2 ? ModelGrid.evaluate(model, data: data, trained: plan, ids: compiled.ids, path: path) : nil
+        var predictions: [Double] = [], columns = 1
+        if let evaluator = Evaluator(model, rowsX: train.X, rowsY: train.y, path: path),
+           evaluator.run(copying: plan, ids: compiled.ids), let out = evaluator.plan.value(evaluator.ids[model.output]) {
+            predictions = out.scalars
+            columns = out.shape.dims.count == 2 ? out.shape.dims[1] : 1
+        }
         return (ModelRun(trace: trace, history: history, validation: validation, train: train,
-                         validationSet: validationSet, finalValues: finalValues, grid: grid), [])
+                         validationSet: validationSet, finalValues: finalValues, grid: grid,
+                         predictions: predictions, predictionColumns: columns, seconds: seconds), [])
     }
 
     /// The node that holds the data set's `name` (`X` or `y`): a data node, or a literal input of that name.

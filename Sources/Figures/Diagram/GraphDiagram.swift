@@ -9,13 +9,17 @@ public struct GraphDiagram: Sendable {
         public var role: Role
         public var valueLines: [String]
         public var gradientLines: [String]
+        /// Lines the card must be wide enough for without drawing them (numbers of other steps).
+        public var measureLines: [String]
 
-        public init(title: String, caption: String, role: Role, valueLines: [String], gradientLines: [String]) {
+        public init(title: String, caption: String, role: Role, valueLines: [String], gradientLines: [String],
+                    measureLines: [String] = []) {
             self.title = title
             self.caption = caption
             self.role = role
             self.valueLines = valueLines
             self.gradientLines = gradientLines
+            self.measureLines = measureLines
         }
     }
 
@@ -75,7 +79,7 @@ public struct GraphDiagram: Sendable {
             let title = try ruler.measure(card.title, style: metrics.titleStyle)
             let caption = try ruler.measure(card.caption, style: metrics.captionStyle)
             var width = title.width + metrics.headerGap + caption.width
-            for line in card.valueLines + card.gradientLines {
+            for line in card.valueLines + card.gradientLines + card.measureLines {
                 width = max(width, try ruler.measure(line, style: metrics.lineStyle).width)
             }
             let header = max(title.height, caption.height) + metrics.padding * 1.5

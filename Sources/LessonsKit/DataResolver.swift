@@ -1,0 +1,82 @@
+import Autodiff
+import Foundation
+import LessonModel
+import Training
+
+/// Turns a model block's `data` line into numbers: a built-in set, a CSV file inside the lessons
+/// folder (its errors located in that file), or the block's literal `X` and `y`.
+struct DataResolver {
+    let lessonsDirectory: String
+    let lessonsRoot: String  // canonical
+
+    func dataset(for model: ModelProgram, lesson: Lesson, diagnostics: inout Diagnostics) -> Dataset? {
+        switch model.data {
+        case .builtin(let name, let arguments, let position):
+            do throws(ArgumentError) {
+                return try Datasets.make(name, arguments: arguments.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                                         seed: model.train.seed)
+            } catch {
+                diagnostics.error(position, error.message)
+                return nil
+            }
+        case .csv(let path, let x, let y, let position):
+            return csv(path, x: x, y: y, position: position, lesson: lesson, diagnostics: &diagnostics)
+        case .literals:
+            return literals(model, diagnostics: &diagnostics)
+        }
+    }
+
+    private func csv(_ path: String, x: [String], y: [String], position: SourcePosition, lesson: Lesson,
+                     diagnostics: inout Diagnostics) -> Dataset? {
+        let folder = lesson.relativePath.split(separator: "/").dropLast().joined(separator: "/")
+        guard let relative = Paths.normalise(folder.isEmpty ? path : folder + "/" + path), !relative.isEmpty else {
+            diagnostics.error(position, "data file '\(path)' is outside the lessons folder; data files must live inside it")
+            return nil
+        }
+        let file = Paths.join(lessonsDirectory, relative)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            diagnostics.error(position, "data file '\(path)' not found (looked for \(file))")
+            return nil
+        }
+        guard Paths.isInside(Paths.canonical(file), lessonsRoot) else {
+            diagnostics.error(position, "data file '\(path)' resolves (through a symbolic link) outside the lessons folder")
+            return nil
+        }
+        let text: String
+        switch SourceText.decode([UInt8](data), path: file) {
+        case .failure(let d): diagnostics.append(d); return nil
+        case .success(let s): text = s.text
+        }
+        do throws(CSVError) {
+            return try CSVTable(parsing: text).dataset(name: path, features: x.isEmpty ? nil : x, targets: y)
+        } catch {
+            // The problem is in the CSV file; say where there, and where the block asked for it.
+            if let line = error.line {
+                diagnostics.append(.error(file, SourcePosition(line: line, column: error.column ?? 1), error.message))
+                diagnostics.error(position, "cannot use data file '\(path)' (see the error above)")
+            } else {
+                diagnostics.error(position, "data file '\(path)': \(error.message)")
+            }
+            return nil
+        }
+    }
+
+    /// The block's own `X = [[...]]` and `y = [[...]]`.
+    private func literals(_ model: ModelProgram, diagnostics: inout Diagnostics) -> Dataset? {
+        func literal(_ name: String) -> Tensor? {
+            guard let node = model.graph.nodes.first(where: { $0.name == name }), case .input(let lit) = node.kind,
+                  lit.dims.count == 2 else { return nil }
+            return try? Tensor(shape: .matrix(lit.dims[0], lit.dims[1]), scalars: lit.scalars)
+        }
+        guard let X = literal("X"), let y = literal("y") else {
+            diagnostics.error(model.train.position, "a model needs data: add a line like 'data xor', or give X and y as matrix literals")
+            return nil
+        }
+        do throws(ArgumentError) {
+            return try Dataset(name: "literal", description: "the block's X and y", X: X, y: y)
+        } catch {
+            diagnostics.error(model.train.position, error.message)
+            return nil
+        }
+    }
+}

@@ -1,0 +1,208 @@
+import Figures
+import Foundation
+import LessonModel
+import Site
+import Training
+
+/// Turns a trained model into its charts, its scrubbable graph and its page widget.
+struct ModelPresentation {
+    let run: ModelRun
+    let model: ModelProgram
+    let source: String
+    let stem: String
+
+    struct Output {
+        var files: [(String, [UInt8])]
+        var widget: ModelWidget
+    }
+
+    func render() throws(FigureError) -> Output {
+        var files: [(String, [UInt8])] = []
+        var charts: [ModelWidget.Chart] = []
+
+        // Loss curve; the graph's scrubber moves a marker along it.
+        let loss = lossChart()
+        let lossLayout = try loss.layout()
+        try add(loss.render, name: "loss", into: &files)
+        let area = lossLayout.plotArea
+        charts.append(ModelWidget.Chart(kind: "loss", caption: "Loss during training", lightSVG: "figures/\(stem)-loss.svg",
+                                        darkSVG: "figures/\(stem)-loss-dark.svg", png: "figures/\(stem)-loss.png",
+                                        width: lossLayout.size.width, height: lossLayout.size.height, alt: lossAlt(),
+                                        plotArea: (area.minX / lossLayout.size.width, area.minY / lossLayout.size.height,
+                                                   area.width / lossLayout.size.width, area.height / lossLayout.size.height)))
+        if let network = networkChart() {
+            try add(network.render, name: "network", into: &files)
+            let size = network.size
+            charts.append(ModelWidget.Chart(kind: "network", caption: "The trained network", lightSVG: "figures/\(stem)-network.svg",
+                                            darkSVG: "figures/\(stem)-network-dark.svg", png: "figures/\(stem)-network.png",
+                                            width: size.width, height: size.height,
+                                            alt: "Network diagram of the trained weights: edge width shows the size of a weight, colour its sign.",
+                                            plotArea: nil))
+        }
+        if let boundary = try boundaryChart() {
+            try add(boundary.render, name: "boundary", into: &files)
+            charts.append(ModelWidget.Chart(kind: "boundary", caption: "Decision boundary after training",
+                                            lightSVG: "figures/\(stem)-boundary.svg", darkSVG: "figures/\(stem)-boundary-dark.svg",
+                                            png: "figures/\(stem)-boundary.png", width: boundary.size.width, height: boundary.size.height,
+                                            alt: "The trained model's output over the input plane, with the training points coloured by their class.",
+                                            plotArea: nil))
+        }
+        let graph = try GraphPresentation(trace: run.trace, source: source, stem: stem).render(chartX: { step in
+            lossLayout.xPixel(forStep: Double(step)) / lossLayout.size.width
+        })
+        files += graph.files
+        var widget = graph.widget
+        widget.id = "model-\(stem)"
+        let modelWidget = ModelWidget(graph: widget, summary: summary(), charts: charts, expansion: model.expansion,
+                                      predictions: predictionsTable())
+        return Output(files: files, widget: modelWidget)
+    }
+
+    private func add(_ render: (ChartTheme, Format, String) throws(FigureError) -> [UInt8], name: String,
+                     into files: inout [(String, [UInt8])]) throws(FigureError) {
+        let prefix = "m-\(stem)-\(name)"
+        files.append(("figures/\(stem)-\(name).svg", try render(.light, .svg, prefix)))
+        files.append(("figures/\(stem)-\(name)-dark.svg", try render(.dark, .svg, prefix + "-dark")))
+        files.append(("figures/\(stem)-\(name).png", try render(.light, .png, prefix)))
+    }
+
+    private func summary() -> String {
+        let steps = run.history.steps.last.map { $0 + 1 } ?? 0
+        let optimizer: String
+        switch model.train.optimizer {
+        case .sgd(let lr): optimizer = "sgd(lr: \(DisplayNumber.format(lr)))"
+        case .momentum(let lr, let beta): optimizer = "momentum(lr: \(DisplayNumber.format(lr)), beta: \(DisplayNumber.format(beta)))"
+        case .adam(let lr, _, _, _): optimizer = "adam(lr: \(DisplayNumber.format(lr)))"
+        }
+        let batch = model.train.batch.map { " in batches of \($0)" } ?? " on the full batch"
+        let last = run.history.values.last.map { "; final loss \(DisplayNumber.format($0))" } ?? ""
+        return "Trained while this page was built: \(DisplayNumber.count(steps)) steps of \(optimizer) on "
+            + "\(DisplayNumber.count(run.train.count)) examples\(batch)\(last)."
+    }
+
+    private func lossChart() -> LossChart {
+        var series = [LossChart.Series(name: "training", steps: run.history.steps.map(Double.init), values: run.history.values)]
+        if !run.validation.isEmpty {
+            series.append(LossChart.Series(name: "validation", steps: run.validation.map { Double($0.step) },
+                                           values: run.validation.map(\.loss)))
+        }
+        return LossChart(series: series)
+    }
+
+    private func lossAlt() -> String {
+        guard let first = run.history.values.first, let last = run.history.values.last else { return "Loss curve." }
+        return "Loss curve: the loss goes from \(DisplayNumber.format(first)) at the first step to "
+            + "\(DisplayNumber.format(last)) at step \(DisplayNumber.count(run.history.steps.last ?? 0))."
+    }
+
+    /// The parameters, when they form a chain of weight matrices (with optional bias vectors).
+    private func networkChart() -> NetworkChart? {
+        let nodes = run.trace.nodes
+        let params = nodes.indices.filter { nodes[$0].role == .parameter }
+        let matrices = params.filter { nodes[$0].shape.count == 2 }
+        guard let first = matrices.first, let features = run.train.X.shape.dims.last, nodes[first].shape[0] == features else { return nil }
+        var sizes = [features]
+        var weights: [[Double]] = []
+        for m in matrices {
+            guard nodes[m].shape[0] == sizes.last else { return nil }
+            sizes.append(nodes[m].shape[1])
+            weights.append(run.finalValues[m])
+        }
+        guard weights.count >= 1, sizes.count <= 8 else { return nil }
+        let vectors = params.filter { nodes[$0].shape.count == 1 }
+        var biases: [[Double]]? = nil
+        if vectors.count == weights.count, zip(vectors, sizes.dropFirst()).allSatisfy({ nodes[$0].shape[0] == $1 }) {
+            biases = vectors.map { run.finalValues[$0] }
+        }
+        let layers = sizes.enumerated().map { i, size -> NetworkChart.Layer in
+            if i == 0 { return NetworkChart.Layer(size: size, name: "input") }
+            let name = i == sizes.count - 1 ? "output" : "hidden"
+            return NetworkChart.Layer(size: size, name: name, activation: activation(after: matrices[i - 1]))
+        }
+        return NetworkChart(layers: layers, weights: weights, biases: biases)
+    }
+
+    /// The activation applied to a weight matrix's product (through an optional bias addition).
+    private func activation(after weight: Int) -> String? {
+        let nodes = run.trace.nodes
+        guard let product = nodes.indices.first(where: { nodes[$0].op == "matmul" && nodes[$0].inputs.contains(weight) }) else { return nil }
+        var current = product
+        for _ in 0..<2 {
+            guard let next = nodes.indices.first(where: { nodes[$0].inputs.contains(current) }) else { return "linear" }
+            if ["sigmoid", "tanh", "relu"].contains(nodes[next].op) { return nodes[next].op }
+            guard nodes[next].op == "add" else { return "linear" }
+            current = next
+        }
+        return "linear"
+    }
+
+    private func usesLoss(_ op: String) -> Bool { run.trace.nodes.contains { $0.op == op } }
+
+    private func boundaryChart() throws(FigureError) -> BoundaryChart? {
+        guard let grid = run.grid else { return nil }
+        let cells = grid.size * grid.size
+        let values: BoundaryChart.Grid.Values
+        if grid.outputs == 1 {
+            let logits = usesLoss("bce_logits")
+            values = .probability(grid.values.map { v in
+                let p = logits ? 1 / (1 + Foundation.exp(-v)) : v
+                return p.isFinite ? min(1, max(0, p)) : 0.5
+            })
+        } else {
+            var probabilities: [Double] = []
+            probabilities.reserveCapacity(cells * grid.outputs)
+            for c in 0..<cells {
+                let row = Array(grid.values[(c * grid.outputs)..<((c + 1) * grid.outputs)])
+                let top = row.max() ?? 0
+                let exps = row.map { Foundation.exp($0 - top) }
+                let sum = exps.reduce(0, +)
+                probabilities += exps.map { sum > 0 && $0.isFinite ? $0 / sum : 1 / Double(grid.outputs) }
+            }
+            values = .classProbabilities(probabilities, classes: grid.outputs)
+        }
+        let g = try BoundaryChart.Grid(columns: grid.size, rows: grid.size, x: grid.xRange, y: grid.yRange, values: values)
+        let X = run.train.X.scalars, y = run.train.y.scalars
+        let k = run.train.y.shape.dims.last ?? 1
+        let samples = (0..<run.train.count).map { i -> BoundaryChart.Sample in
+            let label: Int
+            if k == 1 { label = y[i] > 0.5 ? 1 : 0 } else {
+                let row = y[(i * k)..<((i + 1) * k)]
+                label = (row.indices.max { row[$0] < row[$1] } ?? row.startIndex) - row.startIndex
+            }
+            return BoundaryChart.Sample(x: X[2 * i], y: X[2 * i + 1], label: label)
+        }
+        return BoundaryChart(grid: g, samples: samples)
+    }
+
+    /// Predictions against targets, for small data sets (and the first rows of larger ones).
+    private func predictionsTable() -> ModelWidget.Table? {
+        let n = run.train.count
+        let d = run.train.X.shape.dims.last ?? 1, k = run.train.y.shape.dims.last ?? 1
+        guard n > 0, run.predictions.count == n * run.predictionColumns else { return nil }
+        let shown = min(n, 8)
+        let headers = (1...d).map { "x\(subscriptDigits($0))" } + (k == 1 ? ["target", "prediction"] : ["target class", "predicted class"])
+        var rows: [[String]] = []
+        for i in 0..<shown {
+            var row = (0..<d).map { DisplayNumber.format(run.train.X.scalars[i * d + $0]) }
+            if k == 1 {
+                row.append(DisplayNumber.format(run.train.y.scalars[i]))
+                row.append(DisplayNumber.format(run.predictions[i * run.predictionColumns]))
+            } else {
+                row.append(String(argmax(run.train.y.scalars, row: i, width: k)))
+                row.append(String(argmax(run.predictions, row: i, width: run.predictionColumns)))
+            }
+            rows.append(row)
+        }
+        let more = n > shown ? " (the first \(shown) of \(DisplayNumber.count(n)))" : ""
+        return ModelWidget.Table(caption: "Predictions of the trained model on the training data\(more)", headers: headers, rows: rows)
+    }
+
+    private func argmax(_ values: [Double], row: Int, width: Int) -> Int {
+        let slice = values[(row * width)..<((row + 1) * width)]
+        return (slice.indices.max { slice[$0] < slice[$1] } ?? slice.startIndex) - slice.startIndex
+    }
+
+    private func subscriptDigits(_ n: Int) -> String {
+        String(String(n).compactMap { c in c.wholeNumberValue.flatMap { Unicode.Scalar(0x2080 + $0).map(Character.init) } })
+    }
+}
