@@ -21,7 +21,10 @@ func chromiumOutput(_ arguments: [String]) throws -> String {
 
 /// The page's self-test report: it walks every graph to its last step (see lessons.js).
 struct SelfTest: Decodable {
-    struct Widget: Decodable { var id: String; var visited: Int; var equation: String; var gradients: [String] }
+    struct Widget: Decodable {
+        var id: String; var visited: Int; var equation: String; var gradients: [String]
+        var firstStep: String?; var firstGradients: [String]?
+    }
     var widgets: [Widget]
     var scrollWidth: Int
     var viewportWidth: Int
@@ -65,10 +68,19 @@ struct BrowserTests {
 
     @Test(arguments: [390, 1280])
     func pagesDoNotScrollSideways(width: Int) throws {
-        for page in ["03-computational-graphs", "02-derivatives", "01-welcome"] {
+        for page in ["03-computational-graphs", "02-derivatives", "01-welcome", "05-xor-from-scratch", "07-two-moons"] {
             let report = try selfTest(workspace.output + "/\(page)/index.html", width: width)
             #expect(report.scrollWidth <= report.viewportWidth, "\(page) at \(width) px: \(report.scrollWidth) > \(report.viewportWidth)")
         }
+    }
+
+    @Test func modelScrubberShowsTheFirstTracedStep() throws {
+        let report = try selfTest(workspace.output + "/05-xor-from-scratch/index.html", width: 1280)
+        let xor = try #require(report.widgets.first { $0.id == "model-xor" })
+        #expect(xor.firstStep == "step 0 · loss 2.417")
+        #expect(xor.equation.hasPrefix("∂loss/∂"))
+        // At step 0 the gradients differ from those at the last step.
+        #expect(xor.firstGradients != nil && xor.firstGradients != xor.gradients)
     }
 
     @Test func screenshotsAreNotBlank() throws {

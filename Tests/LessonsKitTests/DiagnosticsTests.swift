@@ -194,3 +194,64 @@ import LessonModel
         ])
     }
 }
+
+@Suite(.serialized) struct ModelBuildTests {
+    private func build(_ block: String) throws -> [String] {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n\n```model m\n" + block + "```\n")
+        return w.build().diagnostics.map(\.description)
+    }
+
+    @Test func divergingModelNamesTheStepAndTheNode() throws {
+        let diagnostics = try build("""
+            data xor
+            param W1 = uniform(0, 1, [2, 3])
+            param W2 = uniform(0, 1, [3, 1])
+            H = sigmoid(X @ W1)
+            out = H @ W2
+            loss = 0.5 * sum((y - out)^2)
+            train sgd(lr: 1000) epochs 100 seed 0
+
+            """)
+        #expect(diagnostics.count == 1)
+        let d = try #require(diagnostics.first)
+        #expect(d.hasPrefix("lessons/a.md:10:1: error: training diverged at step "))
+        #expect(d.contains(": the value of '") && d.hasSuffix("' is no longer a finite number; try a smaller learning rate"))
+    }
+
+    @Test func modelWithoutALossIsALocatedError() throws {
+        #expect(try build("data xor\nparam W = zeros([2, 1])\nout = X @ W\ntrain sgd(lr: 0.1) epochs 10\n")
+                == ["lessons/a.md:7:1: error: a model needs a node named 'loss' to minimize"])
+    }
+
+    @Test func epochsAboveTheLimitIsALocatedError() throws {
+        let diagnostics = try build("data xor\nparam W = zeros([2, 1])\nloss = sum((X @ W - y)^2)\ntrain sgd(lr: 0.1) epochs 20000000\n")
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.hasPrefix("lessons/a.md:7:") == true)
+        #expect(diagnostics.first?.contains("10000000") == true || diagnostics.first?.contains("10,000,000") == true)
+    }
+
+    @Test func tensorAboveTheSizeLimitIsALocatedError() throws {
+        let diagnostics = try build("data xor\nparam W = zeros([3000, 3000])\nloss = sum(W)\ntrain sgd(lr: 0.1) epochs 1\n")
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.hasPrefix("lessons/a.md:5:") == true)
+        #expect(diagnostics.first?.contains("5000000") == true || diagnostics.first?.contains("5,000,000") == true)
+    }
+
+    @Test func modelWritesChartsTraceAndWidget() throws {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n\n```model m\ndata moons(n: 40)\nlayers 2 -> 4 tanh -> 1\nloss = bce_logits(out, y)\n"
+                    + "train adam(lr: 0.05) epochs 50 seed 1\ntrace every 10\n```\n\nFinal loss {{ m.loss }}.\n")
+        let report = w.build()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let files = w.outputTree().keys
+        for name in ["m", "m-loss", "m-network", "m-boundary"] {
+            #expect(files.contains("a/figures/\(name).svg") && files.contains("a/figures/\(name)-dark.svg") && files.contains("a/figures/\(name).png"))
+        }
+        #expect(files.contains("a/trace/m.json"))
+        let page = w.page("a")
+        #expect(page.contains("class=\"lesson-block graph-widget model-widget\""))
+        #expect(page.contains("<script type=\"application/json\" class=\"snapshots\">"))
+        #expect(page.contains("Final loss <span class=\"quote\" title=\"m.loss\">"))
+    }
+}

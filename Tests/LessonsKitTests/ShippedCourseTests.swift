@@ -95,3 +95,20 @@ private func overlaps(_ a: Rect, _ b: Rect) -> Bool {
         }
     }
 }
+
+@Suite struct ShippedModelTests {
+    /// The XOR lesson's trace must show the NumPy reference losses (scripts/xor_reference.py).
+    @Test func xorLessonTraceShowsTheReferenceLosses() throws {
+        let w = try Workspace()
+        try FileManager.default.removeItem(atPath: w.lessons)
+        try FileManager.default.copyItem(atPath: shippedLessons, toPath: w.lessons)
+        #expect(w.build().succeeded)
+        let json = try #require(w.outputTree()["05-xor-from-scratch/trace/xor.json"])
+        struct Trace: Decodable { struct Step: Decodable { var step: Int; var loss: Double? }; var steps: [Step] }
+        let trace = try JSONDecoder().decode(Trace.self, from: json)
+        let losses = Dictionary(uniqueKeysWithValues: trace.steps.map { ($0.step, $0.loss ?? .nan) })
+        #expect(losses[0] == 2.4171288283624666)
+        let last = try #require(losses[49_999])
+        #expect(abs(last - 1.033171726341005e-04) <= 1e-9 * 1.033171726341005e-04)
+    }
+}
