@@ -55,7 +55,9 @@ struct BlockRunner {
             }
         }
         if !lesson.references.isEmpty {
-            result.quotes = ReferenceResolver.resolve(lesson, traces: traces, diagnostics: &diagnostics)
+            // A block that failed has reported its error; references to it would only repeat it.
+            let failed = Set(lesson.lessonBlocks.map { $0.name ?? "" }).subtracting(traces.keys)
+            result.quotes = ReferenceResolver.resolve(lesson, traces: traces, skipping: failed, diagnostics: &diagnostics)
         }
         return result
     }

@@ -5,9 +5,10 @@ import Training
 /// a node's final value (`colah.e`), its gradient (`colah.b.grad`), its value at the first traced
 /// step (`xor.out.initial`), a model's final loss (`xor.loss`) or first loss (`xor.loss.initial`).
 enum ReferenceResolver {
-    static func resolve(_ lesson: Lesson, traces: [String: Trace], diagnostics: inout Diagnostics) -> [Int: String] {
+    static func resolve(_ lesson: Lesson, traces: [String: Trace], skipping failed: Set<String> = [],
+                        diagnostics: inout Diagnostics) -> [Int: String] {
         var quotes: [Int: String] = [:]
-        for (i, reference) in lesson.references.enumerated() {
+        for (i, reference) in lesson.references.enumerated() where !failed.contains(reference.block) {
             guard let trace = traces[reference.block] else {
                 let hint = Suggestion.closest(to: reference.block, among: Array(traces.keys)).map { "; did you mean '\($0)'?" }
                     ?? (traces.isEmpty ? "; this lesson has no named blocks" : "")
@@ -44,6 +45,8 @@ enum ReferenceResolver {
         let node = trace.nodes[index]
         let step = modifier == "initial" ? first : last
         let values = modifier == "grad" ? step.gradients[index] : step.values[index]
+        // In prose, a tensor holding one number reads as that number.
+        if values.count == 1, let only = values.first { return .success(DisplayNumber.format(only)) }
         return .success(TensorText.inline(dims: node.shape, values: values))
     }
 

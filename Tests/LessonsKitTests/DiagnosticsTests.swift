@@ -255,3 +255,35 @@ import LessonModel
         #expect(page.contains("Final loss <span class=\"quote\" title=\"m.loss\">"))
     }
 }
+
+@Suite(.serialized) struct CSVDataBuildTests {
+    private let model = "```model fit\ndata csv(\"data/points.csv\", x: [size], y: [price])\nparam w = zeros([1, 1])\nparam b = zeros([1])\n"
+        + "out = X @ w + b\nloss = mean((out - y)^2)\ntrain sgd(lr: 0.1) epochs 200\n```\n\nSlope {{ fit.w }}.\n"
+
+    @Test func csvDataTrainsAModel() throws {
+        let w = try Workspace()
+        try w.write("data/points.csv", "size,price\n0,1\n1,3\n2,5\n3,7\n")
+        try w.write("a.md", "# A\n\n" + model)
+        let report = w.build()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(w.page("a").contains("Slope <span class=\"quote\" title=\"fit.w\">2</span>"))  // price = 2 · size + 1
+    }
+
+    @Test func csvErrorIsLocatedInTheCSVFile() throws {
+        let w = try Workspace()
+        try w.write("data/points.csv", "size,price\n0,1\n1,oops\n")
+        try w.write("a.md", "# A\n\n" + model)
+        let diagnostics = w.build().diagnostics.map(\.description)
+        #expect(diagnostics.count == 2)
+        #expect(diagnostics.first?.hasPrefix("lessons/data/points.csv:3:3: error: ") == true)
+        #expect(diagnostics.last == "lessons/a.md:4:10: error: cannot use data file 'data/points.csv' (see the error above)")
+    }
+
+    @Test func csvOutsideTheLessonsFolderIsRefused() throws {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n\n" + model.replacingOccurrences(of: "data/points.csv", with: "../secret.csv"))
+        let diagnostics = w.build().diagnostics.map(\.description)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.hasPrefix("lessons/a.md:4:10: error: ") == true)
+    }
+}
