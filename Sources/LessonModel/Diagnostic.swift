@@ -1,5 +1,5 @@
 /// A position in a lesson file: 1-based line, and 1-based column counted in Unicode scalars.
-public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct SourcePosition: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public var line: Int
     public var column: Int
 
@@ -16,12 +16,12 @@ public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConver
 }
 
 /// How serious a diagnostic is: errors fail the build, warnings do not.
-public enum Severity: String, Sendable {
+public enum Severity: String, Sendable, Codable {
     case error, warning
 }
 
 /// A compiler-style message about a place in a file: `path:line:column: error: message`.
-public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConvertible {
     public var severity: Severity
     public var path: String
     /// Nil for a problem with a whole file or folder (`lessons: error: ...`).

@@ -27,7 +27,7 @@ public struct Image: Sendable, Equatable {
 
 /// A fenced block whose info string starts with `graph` or `model`: code the build runs.
 public struct LessonBlock: Sendable, Equatable {
-    public enum Kind: String, Sendable { case graph, model }
+    public enum Kind: String, Sendable, Codable { case graph, model }
     public var kind: Kind
     /// The block's name from the info string (`graph logistic` -> `logistic`), if given.
     public var name: String?

@@ -1,8 +1,11 @@
+import Foundation
 import LessonModel
 import Site
 import Training
 
-/// The "run" step of a build: executes every `graph` block of a lesson and renders its figures.
+/// The "run" step of a build: executes every `graph` block and trains every `model` block of a
+/// lesson, draws their figures, and resolves the lesson's quoted results. Each block's whole
+/// output is cached (see `BlockCache`), so a prose-only edit re-runs nothing.
 struct BlockRunner {
     /// What running a lesson's blocks produced.
     struct Result {
@@ -12,9 +15,11 @@ struct BlockRunner {
         /// The text of each quoted result (`{{ xor.loss }}`), by reference index.
         var quotes: [Int: String] = [:]
         var models: [Int: ModelWidget] = [:]
+        /// How many blocks ran (the rest came from the cache).
+        var ran = 0
     }
 
-    static func run(_ lesson: Lesson, data: DataResolver, diagnostics: inout Diagnostics) -> Result {
+    static func run(_ lesson: Lesson, data: DataResolver, cache: BlockCache?, diagnostics: inout Diagnostics) -> Result {
         var result = Result()
         var stems: [String: Int] = [:]
         var traces: [String: Trace] = [:]
@@ -33,26 +38,24 @@ struct BlockRunner {
                 continue
             }
             stems[stem] = block.fenceLine
-            if block.kind == .model {
-                if let trace = runModel(block, stem: stem, lesson: lesson, data: data, into: &result, diagnostics: &diagnostics) {
-                    traces[block.name ?? stem] = trace
-                }
-                continue
+            let key = cache.flatMap { _ in cacheKey(block, stem: stem, lesson: lesson, data: data) }
+            var output: CachedBlock?
+            if let key, let hit = cache?.load(key) {
+                output = hit
+            } else {
+                let before = diagnostics.all.count
+                output = block.kind == .model
+                    ? runModel(block, stem: stem, lesson: lesson, data: data, diagnostics: &diagnostics)
+                    : runGraph(block, stem: stem, lesson: lesson, diagnostics: &diagnostics)
+                result.ran += 1
+                // Only clean runs are kept: a cached block must not hide a warning next time.
+                if let key, let output, diagnostics.all.count == before { cache?.store(key, output) }
             }
-            let (program, parseDiagnostics) = BlockLanguage.parseGraph(block, path: lesson.path)
-            parseDiagnostics.forEach { diagnostics.append($0) }
-            guard let program else { continue }
-            let (trace, runDiagnostics) = GraphRunner.run(program, lesson: lesson.slug, block: block.name ?? stem, path: lesson.path)
-            runDiagnostics.forEach { diagnostics.append($0) }
-            guard let trace else { continue }
-            traces[block.name ?? stem] = trace
-            do {
-                let output = try GraphPresentation(trace: trace, source: block.source, stem: stem).render()
-                result.files += output.files
-                result.widgets[block.fenceLine] = output.widget
-            } catch {
-                diagnostics.error(SourcePosition(line: block.fenceLine, column: 1), "cannot draw this graph: \(error)")
-            }
+            guard let output else { continue }
+            for file in output.files { result.files.append((file.name, file.bytes)) }
+            if let graph = output.graph { result.widgets[block.fenceLine] = graph }
+            if let model = output.model { result.models[block.fenceLine] = model }
+            if let trace = output.trace { traces[block.name ?? stem] = trace }
         }
         if !lesson.references.isEmpty {
             // A block that failed has reported its error; references to it would only repeat it.
@@ -62,9 +65,44 @@ struct BlockRunner {
         return result
     }
 
-    /// Parses, trains and draws one model block; returns its trace for references.
+    /// Everything a block's output depends on: its text, its place (names of output files), and
+    /// the bytes of the data file it reads. Nil when the block cannot even be parsed (no caching).
+    static func cacheKey(_ block: LessonBlock, stem: String, lesson: Lesson, data: DataResolver) -> String? {
+        var parts = [block.kind.rawValue, lesson.slug, stem, block.name ?? "", block.source]
+        if block.kind == .model {
+            guard let program = BlockLanguage.parseModel(block, path: lesson.path).0 else { return nil }
+            if case .csv(let path, _, _, _) = program.data {
+                guard let bytes = data.bytes(ofDataFile: path, lesson: lesson) else { return nil }
+                parts += [path, SHA256.hex(bytes)]
+            }
+        }
+        return BlockCache.key(parts: parts)
+    }
+
+    private static func package(_ files: [(String, [UInt8])], graph: GraphWidget? = nil, model: ModelWidget? = nil,
+                                trace: Trace?) -> CachedBlock {
+        CachedBlock(files: files.map { (name: $0.0, bytes: $0.1) }, graph: graph, model: model, trace: trace?.slimmedForReferences())
+    }
+
+    private static func runGraph(_ block: LessonBlock, stem: String, lesson: Lesson, diagnostics: inout Diagnostics) -> CachedBlock? {
+        let (program, parseDiagnostics) = BlockLanguage.parseGraph(block, path: lesson.path)
+        parseDiagnostics.forEach { diagnostics.append($0) }
+        guard let program else { return nil }
+        let (trace, runDiagnostics) = GraphRunner.run(program, lesson: lesson.slug, block: block.name ?? stem, path: lesson.path)
+        runDiagnostics.forEach { diagnostics.append($0) }
+        guard let trace else { return nil }
+        do {
+            let output = try GraphPresentation(trace: trace, source: block.source, stem: stem).render()
+            return package(output.files, graph: output.widget, trace: trace)
+        } catch {
+            diagnostics.error(SourcePosition(line: block.fenceLine, column: 1), "cannot draw this graph: \(error)")
+            return nil
+        }
+    }
+
+    /// Parses, trains and draws one model block.
     private static func runModel(_ block: LessonBlock, stem: String, lesson: Lesson, data: DataResolver,
-                                 into result: inout Result, diagnostics: inout Diagnostics) -> Trace? {
+                                 diagnostics: inout Diagnostics) -> CachedBlock? {
         let (program, parseDiagnostics) = BlockLanguage.parseModel(block, path: lesson.path)
         parseDiagnostics.forEach { diagnostics.append($0) }
         guard let program, let dataset = data.dataset(for: program, lesson: lesson, diagnostics: &diagnostics) else { return nil }
@@ -76,11 +114,10 @@ struct BlockRunner {
         guard let run else { return nil }
         do {
             let output = try ModelPresentation(run: run, model: program, source: block.source, stem: stem).render()
-            result.files += output.files
-            result.models[block.fenceLine] = output.widget
+            return package(output.files, model: output.widget, trace: run.trace)
         } catch {
             diagnostics.error(SourcePosition(line: block.fenceLine, column: 1), "cannot draw this model: \(error)")
+            return nil
         }
-        return run.trace
     }
 }

@@ -6,16 +6,20 @@ public struct BuildOptions: Sendable {
     public var lessonsDirectory: String
     /// The output folder, replaced as a whole when the build succeeds.
     public var outputDirectory: String
-    /// How many lessons may build at once (accepted now; parallel builds come with the cache).
+    /// How many lessons build at once (the output does not depend on it).
     public var jobs: Int
-    /// False to ignore the block cache (accepted now; the cache comes later).
+    /// False to ignore the block cache: every block runs again (and nothing is stored).
     public var useCache: Bool
+    /// Where the block cache lives; nil for `.lessons-cache` next to the lessons folder.
+    public var cacheDirectory: String?
 
-    public init(lessonsDirectory: String = "lessons", outputDirectory: String = "output", jobs: Int = 1, useCache: Bool = true) {
+    public init(lessonsDirectory: String = "lessons", outputDirectory: String = "output", jobs: Int = 1, useCache: Bool = true,
+                cacheDirectory: String? = nil) {
         self.lessonsDirectory = lessonsDirectory
         self.outputDirectory = outputDirectory
         self.jobs = jobs
         self.useCache = useCache
+        self.cacheDirectory = cacheDirectory
     }
 }
 
@@ -29,6 +33,8 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// The lesson pages written (zero when the build failed and nothing was written).
     public var pagesWritten = 0
+    /// Blocks that ran in this build; the others came from the cache.
+    public var blocksRun = 0
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }

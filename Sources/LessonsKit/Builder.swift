@@ -41,14 +41,22 @@ public enum Builder {
         var images: [String: [String: ImageTarget]] = [:]
         var copies: [ImageResolver.Copy] = []
         var blocks: [String: BlockRunner.Result] = [:]
-        for lesson in lessons {
-            var d = perLesson[lesson.path] ?? Diagnostics(path: lesson.path)
+        let cache = options.useCache ? BlockCache(directory: options.cacheDirectory ?? defaultCacheDirectory(options)) : nil
+        // Run: lessons in parallel, each lesson's blocks in order; results kept by lesson index,
+        // so the output is the same for every number of jobs.
+        let loaded = perLesson
+        let outcomes = Parallel.map(lessons, jobs: options.jobs) { lesson in
+            var d = loaded[lesson.path] ?? Diagnostics(path: lesson.path)
             let resolved = resolver.resolve(lesson, diagnostics: &d)
-            images[lesson.path] = resolved.targets
-            copies += resolved.copies
-            // Run: every graph block is executed, checked and drawn.
-            blocks[lesson.path] = BlockRunner.run(lesson, data: data, diagnostics: &d)
-            perLesson[lesson.path] = d
+            let result = BlockRunner.run(lesson, data: data, cache: cache, diagnostics: &d)
+            return (d, resolved, result)
+        }
+        for (lesson, outcome) in zip(lessons, outcomes) {
+            perLesson[lesson.path] = outcome.0
+            images[lesson.path] = outcome.1.targets
+            copies += outcome.1.copies
+            blocks[lesson.path] = outcome.2
+            report.blocksRun += outcome.2.ran
         }
         for relative in files {
             let path = Paths.join(options.lessonsDirectory, relative)
@@ -85,7 +93,24 @@ public enum Builder {
             return report
         }
         report.pagesWritten = lessons.count
+        cache?.pruneUnused()
         return report
+    }
+
+    /// Deletes a cache folder (`lessons clean`); refuses folders that do not look like one.
+    public static func removeCache(_ directory: String) throws {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        guard names.allSatisfy({ $0.contains(".entry") }) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey:
+                "\(directory) holds files that are not cache entries; remove it by hand if you are sure"])
+        }
+        try BlockCache.remove(directory)
+    }
+
+    /// `.lessons-cache` next to the lessons folder, so every working directory shares it.
+    public static func defaultCacheDirectory(_ options: BuildOptions) -> String {
+        URL(fileURLWithPath: Paths.canonical(options.lessonsDirectory)).deletingLastPathComponent()
+            .appendingPathComponent(".lessons-cache").path
     }
 
     /// Two lessons may not share a page; the later file gets the error, naming the earlier one.

@@ -26,6 +26,14 @@ struct DataResolver {
         }
     }
 
+    /// The bytes of a block's data file, for the cache key (nil when it cannot be read).
+    func bytes(ofDataFile path: String, lesson: Lesson) -> [UInt8]? {
+        let folder = lesson.relativePath.split(separator: "/").dropLast().joined(separator: "/")
+        guard let relative = Paths.normalise(folder.isEmpty ? path : folder + "/" + path), !relative.isEmpty,
+              let data = FileManager.default.contents(atPath: Paths.join(lessonsDirectory, relative)) else { return nil }
+        return [UInt8](data)
+    }
+
     private func csv(_ path: String, x: [String], y: [String], position: SourcePosition, lesson: Lesson,
                      diagnostics: inout Diagnostics) -> Dataset? {
         let folder = lesson.relativePath.split(separator: "/").dropLast().joined(separator: "/")

@@ -105,7 +105,7 @@ struct GraphPresentation {
                              valueLines: diagram.cards[i].valueLines, gradientLines: diagram.cards[i].gradientLines)
         }
         let edges = diagram.edges.enumerated().map { e, edge in
-            GraphWidget.Edge(from: edge.from, to: edge.to, points: layout.layered.edgeRoutes[e].map { ($0.x, $0.y) })
+            GraphWidget.Edge(from: edge.from, to: edge.to, points: layout.layered.edgeRoutes[e].map { GraphWidget.Point(x: $0.x, y: $0.y) })
         }
         let equations = GraphEquations(trace: trace, step: step)
         let steps = trace.nodes.indices.map { GraphWidget.Step(phase: .forward, node: $0, equation: equations.forward($0)) }

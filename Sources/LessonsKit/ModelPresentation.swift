@@ -28,8 +28,8 @@ struct ModelPresentation {
         charts.append(ModelWidget.Chart(kind: "loss", caption: "Loss during training", lightSVG: "figures/\(stem)-loss.svg",
                                         darkSVG: "figures/\(stem)-loss-dark.svg", png: "figures/\(stem)-loss.png",
                                         width: lossLayout.size.width, height: lossLayout.size.height, alt: lossAlt(),
-                                        plotArea: (area.minX / lossLayout.size.width, area.minY / lossLayout.size.height,
-                                                   area.width / lossLayout.size.width, area.height / lossLayout.size.height)))
+                                        plotArea: GraphWidget.Frame(x: area.minX / lossLayout.size.width, y: area.minY / lossLayout.size.height,
+                                                                            width: area.width / lossLayout.size.width, height: area.height / lossLayout.size.height)))
         if let network = networkChart() {
             try add(network.render, name: "network", into: &files)
             let size = network.size

@@ -1,9 +1,9 @@
 /// Everything a page needs to show one executed graph: the drawn diagram's files and geometry,
 /// the text of every value and gradient, and the steps of the forward and backward walk.
 /// It holds only strings and numbers: the numbers were formatted by whoever ran the graph.
-public struct GraphWidget: Sendable {
+public struct GraphWidget: Sendable, Codable {
     /// An axis-aligned rectangle in diagram pixels.
-    public struct Frame: Sendable, Equatable {
+    public struct Frame: Sendable, Equatable, Codable {
         public var x, y, width, height: Double
         public init(x: Double, y: Double, width: Double, height: Double) {
             self.x = x; self.y = y; self.width = width; self.height = height
@@ -11,7 +11,7 @@ public struct GraphWidget: Sendable {
     }
 
     /// One node: its card, and the two areas whose text changes during the walk.
-    public struct Node: Sendable {
+    public struct Node: Sendable, Codable {
         public var name: String
         public var role: String
         public var card: Frame
@@ -27,18 +27,24 @@ public struct GraphWidget: Sendable {
     }
 
     /// An arrow, as the polyline the diagram drew, so the page can highlight it.
-    public struct Edge: Sendable {
+    /// A point of an edge's polyline, in diagram pixels.
+    public struct Point: Sendable, Codable, Equatable {
+        public var x, y: Double
+        public init(x: Double, y: Double) { self.x = x; self.y = y }
+    }
+
+    public struct Edge: Sendable, Codable {
         public var from: Int
         public var to: Int
-        public var points: [(x: Double, y: Double)]
-        public init(from: Int, to: Int, points: [(x: Double, y: Double)]) {
+        public var points: [Point]
+        public init(from: Int, to: Int, points: [Point]) {
             self.from = from; self.to = to; self.points = points
         }
     }
 
     /// One step of the walk: computing a node's value, or its gradient.
-    public struct Step: Sendable {
-        public enum Phase: String, Sendable { case forward, backward }
+    public struct Step: Sendable, Codable {
+        public enum Phase: String, Sendable, Codable { case forward, backward }
         public var phase: Phase
         public var node: Int
         /// The step's equation with the actual numbers, as plain text.
@@ -49,7 +55,7 @@ public struct GraphWidget: Sendable {
     }
 
     /// A row of the table of every node (shown with or without JavaScript).
-    public struct Row: Sendable {
+    public struct Row: Sendable, Codable {
         public var name, operation, shape, value, gradient: String
         public init(name: String, operation: String, shape: String, value: String, gradient: String) {
             self.name = name; self.operation = operation; self.shape = shape; self.value = value; self.gradient = gradient
@@ -57,7 +63,7 @@ public struct GraphWidget: Sendable {
     }
 
     /// A leaf's gradient check: the name, the largest relative error (formatted), and whether it agreed.
-    public struct Check: Sendable {
+    public struct Check: Sendable, Codable {
         public var name, relativeError: String
         public var passed: Bool
         public init(name: String, relativeError: String, passed: Bool) {
@@ -66,7 +72,7 @@ public struct GraphWidget: Sendable {
     }
 
     /// The state of the graph at one traced training step, for the scrubber.
-    public struct Snapshot: Sendable {
+    public struct Snapshot: Sendable, Codable {
         /// The training step (0-based).
         public var step: Int
         /// What the scrubber shows for it, e.g. "step 5,000 · loss 0.2315".

@@ -1,25 +1,25 @@
 /// A trained model on the page: what was trained, its charts (loss curve with a marker at the
 /// scrubbed step, network, decision boundary), the computational graph of one training step
 /// with a scrubber across traced steps, and predictions against targets.
-public struct ModelWidget: Sendable {
+public struct ModelWidget: Sendable, Codable {
     /// A drawn chart: files relative to the page, size, alt text.
-    public struct Chart: Sendable {
+    public struct Chart: Sendable, Codable {
         public var kind: String
         public var caption: String
         public var lightSVG, darkSVG, png: String
         public var width, height: Double
         public var alt: String
         /// The plot area as fractions of the chart (x, y, width, height), where the step marker goes.
-        public var plotArea: (x: Double, y: Double, width: Double, height: Double)?
+        public var plotArea: GraphWidget.Frame?
         public init(kind: String, caption: String, lightSVG: String, darkSVG: String, png: String, width: Double,
-                    height: Double, alt: String, plotArea: (x: Double, y: Double, width: Double, height: Double)?) {
+                    height: Double, alt: String, plotArea: GraphWidget.Frame?) {
             self.kind = kind; self.caption = caption; self.lightSVG = lightSVG; self.darkSVG = darkSVG; self.png = png
             self.width = width; self.height = height; self.alt = alt; self.plotArea = plotArea
         }
     }
 
     /// A small table: header cells and rows of text.
-    public struct Table: Sendable {
+    public struct Table: Sendable, Codable {
         public var caption: String
         public var headers: [String]
         public var rows: [[String]]

@@ -3,12 +3,12 @@ import LessonModel
 
 /// What a run recorded: the graph's nodes and, for each traced step, every value and gradient.
 /// This is the `lessons-trace/1` format of DESIGN.md, before it is written as JSON.
-public struct Trace: Sendable, Equatable {
+public struct Trace: Sendable, Equatable, Codable {
     /// How a node came to be.
-    public enum Role: String, Sendable { case input, parameter, constant, operation }
+    public enum Role: String, Sendable, Codable { case input, parameter, constant, operation }
 
     /// One node of the traced graph.
-    public struct Node: Sendable, Equatable {
+    public struct Node: Sendable, Equatable, Codable {
         public var name: String
         /// The engine's op name: `input`, `param`, `const`, `add`, `matmul`, `sigmoid`, ...
         public var op: String
@@ -24,7 +24,7 @@ public struct Trace: Sendable, Equatable {
     }
 
     /// The values and gradients of one forward and backward pass.
-    public struct Step: Sendable, Equatable {
+    public struct Step: Sendable, Equatable, Codable {
         public var step: Int
         public var loss: Double?
         /// Row-major values, one array per node (same order as `nodes`).
@@ -38,7 +38,7 @@ public struct Trace: Sendable, Equatable {
     }
 
     /// A leaf's analytic gradient compared with central finite differences.
-    public struct GradientCheckRow: Sendable, Equatable {
+    public struct GradientCheckRow: Sendable, Equatable, Codable {
         public var node: Int
         public var maxRelativeError: Double
     }
@@ -50,6 +50,20 @@ public struct Trace: Sendable, Equatable {
     public var output: Int
     public var steps: [Step]
     public var gradientCheck: [GradientCheckRow]
+
+    /// The first and last steps only, without shares or local derivatives: all that quoting
+    /// results needs, which is what the block cache keeps.
+    public func slimmedForReferences() -> Trace {
+        var slim = self
+        let ends = steps.count <= 2 ? steps : [steps[0], steps[steps.count - 1]]
+        slim.steps = ends.map { step in
+            var s = step
+            s.shares = []
+            s.localDerivatives = []
+            return s
+        }
+        return slim
+    }
 
     /// The nodes that use node `i`, in order (the paths its gradient comes back along).
     public func consumers(of i: Int) -> [Int] {

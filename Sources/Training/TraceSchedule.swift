@@ -13,7 +13,8 @@ public enum TraceSchedule: Sendable, Equatable {
 
     public static let defaultCount = 50
     public static let maxSteps = 1_000
-    public static let maxNumbers = 20_000_000
+    /// About 10 MB of trace JSON: a page's trace is a download, and builds must stay fast.
+    public static let maxNumbers = 500_000
 
     /// The traced steps for a run of `epochs` steps over a graph holding `graphNumbers` numbers.
     public func steps(epochs: Int, graphNumbers: Int) -> [Int] {

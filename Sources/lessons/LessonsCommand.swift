@@ -12,7 +12,7 @@ struct LessonsCommand: ParsableCommand {
         show real forward values and gradients. See README.md for the full lesson format.
         """,
         version: LessonsVersion.string,
-        subcommands: [Build.self],
+        subcommands: [Build.self, Clean.self],
         defaultSubcommand: nil)
 }
 
@@ -49,8 +49,12 @@ struct Build: ParsableCommand {
                                                       valueName: "n"))
     var jobs: Int?
 
-    @Flag(help: "Run every block again instead of reusing cached results.")
+    @Flag(help: "Run every block again instead of reusing cached results (and store nothing).")
     var noCache = false
+
+    @Option(help: ArgumentHelp("Where to keep cached block results (default: .lessons-cache next to the lessons folder).",
+                               valueName: "dir"))
+    var cacheDir: String?
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs)).") }
@@ -60,7 +64,7 @@ struct Build: ParsableCommand {
     func run() throws {
         let report = Builder.build(BuildOptions(lessonsDirectory: lessonsDirectory, outputDirectory: output,
                                                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                                useCache: !noCache))
+                                                useCache: !noCache, cacheDirectory: cacheDir))
         var stderr = StandardError()
         for diagnostic in report.diagnostics { print(diagnostic, to: &stderr) }
         let warnings = report.warningCount == 1 ? "1 warning" : "\(report.warningCount) warnings"
@@ -70,6 +74,29 @@ struct Build: ParsableCommand {
         } else {
             let errors = report.errorCount == 1 ? "1 error" : "\(report.errorCount) errors"
             print("lessons: \(errors), \(warnings); \(output)/ was left unchanged", to: &stderr)
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Clean: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Remove the block cache, so the next build runs every block again.")
+
+    @Argument(help: "The folder of lessons whose cache to remove.")
+    var lessonsDirectory = "lessons"
+
+    @Option(help: ArgumentHelp("The cache folder, if it is not the default.", valueName: "dir"))
+    var cacheDir: String?
+
+    func run() throws {
+        let directory = cacheDir ?? Builder.defaultCacheDirectory(BuildOptions(lessonsDirectory: lessonsDirectory))
+        var stderr = StandardError()
+        do {
+            try Builder.removeCache(directory)
+            print("lessons: removed \(directory)", to: &stderr)
+        } catch {
+            print("\(directory): error: cannot remove the cache: \(error.localizedDescription)", to: &stderr)
             throw ExitCode(1)
         }
     }

@@ -27,13 +27,15 @@ final class Workspace {
     }
 
     /// Builds with paths relative to the workspace, as a user in that folder would type them.
-    func build(_ lessonsArgument: String = "lessons", output: String = "output") -> BuildReport {
+    func build(_ lessonsArgument: String = "lessons", output: String = "output", jobs: Int = 1,
+               useCache: Bool = true, cacheDirectory: String? = nil, in directory: URL? = nil) -> BuildReport {
         workspaceLock.lock()
         defer { workspaceLock.unlock() }
         let previous = FileManager.default.currentDirectoryPath
-        _ = FileManager.default.changeCurrentDirectoryPath(root.path)
+        _ = FileManager.default.changeCurrentDirectoryPath((directory ?? root).path)
         defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
-        return Builder.build(BuildOptions(lessonsDirectory: lessonsArgument, outputDirectory: output))
+        return Builder.build(BuildOptions(lessonsDirectory: lessonsArgument, outputDirectory: output, jobs: jobs,
+                                          useCache: useCache, cacheDirectory: cacheDirectory))
     }
 
     /// Every file under `output/`, relative path -> bytes.

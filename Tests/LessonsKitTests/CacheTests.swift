@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import LessonsKit
+
+@Suite(.serialized) struct CacheTests {
+    private let graph = "```graph colah\na = 2\nb = 1\ne = (a + b) * (b + 1)\n```\n"
+    private let model = "```model fit\ndata csv(\"points.csv\", x: [size], y: [price])\nparam w = zeros([1, 1])\n"
+        + "loss = mean((X @ w - y)^2)\ntrain sgd(lr: 0.05) epochs 100\n```\n"
+
+    private func course() throws -> Workspace {
+        let w = try Workspace()
+        try w.write("points.csv", "size,price\n1,2\n2,4\n3,6\n")
+        try w.write("a.md", "# A\n\nSome prose.\n\n" + graph + "\n" + model)
+        return w
+    }
+
+    private var cacheFolder: (Workspace) -> String { { $0.root.appendingPathComponent(".lessons-cache").path } }
+
+    @Test func aProseOnlyEditRunsNoBlock() throws {
+        let w = try course()
+        #expect(w.build().blocksRun == 2)
+        try w.write("a.md", "# A\n\nOther prose entirely.\n\n" + graph + "\n" + model)
+        let report = w.build()
+        #expect(report.succeeded)
+        #expect(report.blocksRun == 0)
+        #expect(w.page("a").contains("Other prose entirely."))
+    }
+
+    @Test func editingADataFileRerunsOnlyTheBlockThatReadsIt() throws {
+        let w = try course()
+        #expect(w.build().blocksRun == 2)
+        try w.write("points.csv", "size,price\n1,3\n2,6\n3,9\n")
+        let report = w.build()
+        #expect(report.blocksRun == 1)
+        #expect(w.outputTree()["a/trace/fit.json"].map { String(decoding: $0, as: UTF8.self).contains("\"grad\"") } == true)
+    }
+
+    @Test func noCacheRunsEveryBlock() throws {
+        let w = try course()
+        _ = w.build()
+        #expect(w.build(useCache: false).blocksRun == 2)
+    }
+
+    @Test func aCorruptEntryIsRecomputedNotTrusted() throws {
+        let w = try course()
+        #expect(w.build().succeeded)
+        let before = w.outputTree()
+        let folder = cacheFolder(w)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".entry") }.sorted()
+        #expect(entries.count == 2)
+        // Truncate one entry and flip a byte in the other.
+        let first = URL(fileURLWithPath: folder + "/" + entries[0]), second = URL(fileURLWithPath: folder + "/" + entries[1])
+        let data = try Data(contentsOf: first)
+        try data.prefix(data.count / 2).write(to: first)
+        var bytes = [UInt8](try Data(contentsOf: second))
+        bytes[bytes.count / 2] ^= 0xFF
+        try Data(bytes).write(to: second)
+        let report = w.build()
+        #expect(report.blocksRun == 2)
+        #expect(w.outputTree() == before)
+    }
+
+    @Test func staleEntriesArePruned() throws {
+        let w = try course()
+        _ = w.build()
+        try w.write("a.md", "# A\n\n" + graph.replacingOccurrences(of: "a = 2", with: "a = 3"))
+        _ = w.build()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cacheFolder(w)).filter { $0.hasSuffix(".entry") }.count == 1)
+    }
+
+    @Test func outputIsIdenticalForEveryJobCountCacheStateAndWorkingDirectory() throws {
+        let w = try Workspace()
+        try FileManager.default.removeItem(atPath: w.lessons)
+        try FileManager.default.copyItem(atPath: shippedLessons, toPath: w.lessons)
+        #expect(w.build(jobs: 1, useCache: false).succeeded)
+        let reference = w.outputTree()
+        #expect(w.build(jobs: 2).succeeded)              // cold cache, two jobs
+        #expect(w.outputTree() == reference)
+        #expect(w.build(jobs: 2).blocksRun == 0)         // warm cache
+        #expect(w.outputTree() == reference)
+        // From another working directory, with other relative paths.
+        let elsewhere = w.root.appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        #expect(w.build("../lessons", output: "../output", jobs: 1, in: elsewhere).succeeded)
+        #expect(w.outputTree() == reference)
+    }
+
+    @Test func cleanRemovesTheCache() throws {
+        let w = try course()
+        _ = w.build()
+        #expect(FileManager.default.fileExists(atPath: cacheFolder(w)))
+        try Builder.removeCache(cacheFolder(w))
+        #expect(!FileManager.default.fileExists(atPath: cacheFolder(w)))
+    }
+}
