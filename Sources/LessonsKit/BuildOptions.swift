@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var useCache: Bool
     /// Where the block cache lives; nil for `.lessons-cache` next to the lessons folder.
     public var cacheDirectory: String?
+    /// `lessons check`: verify everything but run no block and write nothing.
+    public var checkOnly = false
 
     public init(lessonsDirectory: String = "lessons", outputDirectory: String = "output", jobs: Int = 1, useCache: Bool = true,
                 cacheDirectory: String? = nil) {

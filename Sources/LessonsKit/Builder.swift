@@ -16,7 +16,10 @@ public enum Builder {
         case .failure(let d): report.diagnostics.append(d); return report
         case .success(let f): files = f
         }
-        if let refusal = writer.check(lessonsRoot: lessonsRoot) { report.diagnostics.append(refusal); return report }
+        if !options.checkOnly, let refusal = writer.check(lessonsRoot: lessonsRoot) {
+            report.diagnostics.append(refusal)
+            return report
+        }
         let course = CourseConfig.load(lessonsDirectory: options.lessonsDirectory, diagnostics: &report.diagnostics)
         var lessons: [Lesson] = []
         var perLesson: [String: Diagnostics] = [:]
@@ -41,13 +44,17 @@ public enum Builder {
         var images: [String: [String: ImageTarget]] = [:]
         var copies: [ImageResolver.Copy] = []
         var blocks: [String: BlockRunner.Result] = [:]
-        let cache = options.useCache ? BlockCache(directory: options.cacheDirectory ?? defaultCacheDirectory(options)) : nil
+        let cache = options.useCache && !options.checkOnly ? BlockCache(directory: options.cacheDirectory ?? defaultCacheDirectory(options)) : nil
         // Run: lessons in parallel, each lesson's blocks in order; results kept by lesson index,
         // so the output is the same for every number of jobs.
         let loaded = perLesson
         let outcomes = Parallel.map(lessons, jobs: options.jobs) { lesson in
             var d = loaded[lesson.path] ?? Diagnostics(path: lesson.path)
             let resolved = resolver.resolve(lesson, diagnostics: &d)
+            if options.checkOnly {
+                BlockChecker.check(lesson, data: data, diagnostics: &d)
+                return (d, resolved, BlockRunner.Result())
+            }
             let result = BlockRunner.run(lesson, data: data, cache: cache, diagnostics: &d)
             return (d, resolved, result)
         }
@@ -62,7 +69,7 @@ public enum Builder {
             let path = Paths.join(options.lessonsDirectory, relative)
             report.diagnostics += stableSorted(perLesson[path]?.all ?? [])
         }
-        guard report.succeeded else { return report }
+        guard report.succeeded, !options.checkOnly else { return report }
 
         // Render: every page, the index, and our assets.
         var outputFiles: [(String, [UInt8])] = []

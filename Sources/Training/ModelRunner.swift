@@ -167,7 +167,8 @@ public enum ModelRunner {
         return (try? Tensor(shape: .matrix(count, cols), scalars: Array(t.scalars.prefix(count * cols)))) ?? t
     }
 
-    static func leaf(_ node: ProgramNode, X: Tensor, y: Tensor, rng: inout SeededRandom, path: String)
+    /// The value of a data node (from X or y) or an initialized parameter (drawn from `rng`).
+    public static func leaf(_ node: ProgramNode, X: Tensor, y: Tensor, rng: inout SeededRandom, path: String)
         -> Result<(LeafKind, Tensor), Diagnostic> {
         switch node.kind {
         case .data(let name): return .success((.input, name == "X" ? X : y))

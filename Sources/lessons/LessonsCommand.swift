@@ -12,7 +12,7 @@ struct LessonsCommand: ParsableCommand {
         show real forward values and gradients. See README.md for the full lesson format.
         """,
         version: LessonsVersion.string,
-        subcommands: [Build.self, Clean.self],
+        subcommands: [Build.self, Check.self, New.self, Clean.self],
         defaultSubcommand: nil)
 }
 
@@ -74,6 +74,58 @@ struct Build: ParsableCommand {
         } else {
             let errors = report.errorCount == 1 ? "1 error" : "\(report.errorCount) errors"
             print("lessons: \(errors), \(warnings); \(output)/ was left unchanged", to: &stderr)
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check lessons without training anything or writing output (fast enough for a pre-commit hook).",
+        discussion: "Reports the same problems as 'build' would (syntax, names, shapes, data files, images, quoted results), except those that only running can find (NaN, divergence).")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "The folder of lessons.")
+    var lessonsDirectory = "lessons"
+
+    @Option(help: "text (compiler style, on standard error) or json (on standard output, for editors).")
+    var format: Format = .text
+
+    func run() throws {
+        var options = BuildOptions(lessonsDirectory: lessonsDirectory, outputDirectory: "output", jobs: 1, useCache: false)
+        options.checkOnly = true
+        let report = Builder.build(options)
+        switch format {
+        case .json:
+            print(DiagnosticsJSON.encode(report.diagnostics))
+        case .text:
+            var stderr = StandardError()
+            for diagnostic in report.diagnostics { print(diagnostic, to: &stderr) }
+            print("lessons: \(report.errorCount == 1 ? "1 error" : "\(report.errorCount) errors"), "
+                  + "\(report.warningCount == 1 ? "1 warning" : "\(report.warningCount) warnings")", to: &stderr)
+        }
+        if !report.succeeded { throw ExitCode(1) }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a new lesson: front matter and an example graph block, ready to build.")
+
+    @Argument(help: "The lesson's title; its file name is made from it.")
+    var title: String
+
+    @Option(name: .customLong("lessons"), help: ArgumentHelp("The folder of lessons.", valueName: "dir"))
+    var lessonsDirectory = "lessons"
+
+    func run() throws {
+        var stderr = StandardError()
+        do {
+            let path = try Scaffold.create(title: title, in: lessonsDirectory)
+            print("lessons: created \(path)", to: &stderr)
+        } catch {
+            print("lessons: error: \(error)", to: &stderr)
             throw ExitCode(1)
         }
     }

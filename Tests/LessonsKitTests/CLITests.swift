@@ -83,3 +83,48 @@ private func lessons(_ arguments: [String], in directory: URL) throws -> (status
     #expect(ProgressBar.line(label: "xor", done: 15_000, total: 50_000, width: 10)
             == "training xor  [###.......]  30%  15000/50000 steps")
 }
+
+@Suite struct CheckAndNewTests {
+    @Test func checkReportsStaticErrorsWithoutWritingOutput() throws {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n\n```graph g\nA = [[1, 2], [3, 4]]\nv = [1, 2, 3]\nu = A @ v\n```\n\n{{ g.uu }}\n")
+        let r = try lessons(["check"], in: w.root)
+        #expect(r.status == 1)
+        #expect(r.stderr == """
+            lessons/a.md:6:7: error: cannot multiply 2x2 by vector of 3
+            lessons/a.md:9:1: error: cannot quote 'g.uu': block 'g' has no node named 'uu'; did you mean 'u'?
+            lessons: 2 errors, 0 warnings
+
+            """)
+        #expect(!FileManager.default.fileExists(atPath: w.output))
+    }
+
+    @Test func checkSpeaksJSONForEditors() throws {
+        let w = try Workspace()
+        try w.write("a.md", "---\norder: x\n---\n")
+        let r = try lessons(["check", "--format", "json"], in: w.root)
+        #expect(r.status == 1)
+        #expect(r.stdout == "{\"errors\":1,\"warnings\":0,\"diagnostics\":[{\"file\":\"lessons/a.md\",\"line\":2,\"column\":8,"
+                + "\"severity\":\"error\",\"message\":\"'order' must be a whole number, like 'order: 3'\"}]}\n")
+    }
+
+    @Test func checkPassesTheShippedCourse() throws {
+        let r = try lessons(["check", shippedLessons], in: FileManager.default.temporaryDirectory)
+        #expect(r.status == 0)
+        #expect(r.stderr == "lessons: 0 errors, 0 warnings\n")
+    }
+
+    @Test func newScaffoldsALessonThatBuildsAndRefusesToOverwrite() throws {
+        let w = try Workspace()
+        try w.write("intro.md", "---\norder: 4\n---\n# Intro\n")
+        let r = try lessons(["new", "Chain Rule"], in: w.root)
+        #expect(r.status == 0)
+        #expect(r.stderr == "lessons: created lessons/chain-rule.md\n")
+        let text = try String(contentsOfFile: w.lessons + "/chain-rule.md", encoding: .utf8)
+        #expect(text.hasPrefix("---\ntitle: \"Chain Rule\"\norder: 5\n"))
+        #expect(try lessons(["build"], in: w.root).status == 0)
+        let again = try lessons(["new", "Chain Rule"], in: w.root)
+        #expect(again.status == 1)
+        #expect(again.stderr == "lessons: error: lessons/chain-rule.md already exists; choose another name or edit that file\n")
+    }
+}

@@ -1,0 +1,75 @@
+import Autodiff
+import LessonModel
+import Training
+
+/// `lessons check`: everything `build` verifies about blocks except running them — syntax,
+/// names, data files, shapes (by compiling the plan) and quoted results — in milliseconds.
+enum BlockChecker {
+    static func check(_ lesson: Lesson, data: DataResolver, diagnostics: inout Diagnostics) {
+        var nodes: [String: (names: Set<String>, isModel: Bool)] = [:]
+        var stems: [String: Int] = [:]
+        var unnamed = 0
+        for block in lesson.lessonBlocks {
+            let stem: String
+            if let name = block.name { stem = Slug.make(name, fallback: block.kind.rawValue) } else {
+                unnamed += 1
+                stem = "\(block.kind.rawValue)-\(unnamed)"
+            }
+            if let first = stems[stem] {
+                diagnostics.error(SourcePosition(line: block.fenceLine, column: 1),
+                                  "another block on line \(first) is also named '\(stem)'; block names must be unique in a lesson")
+                continue
+            }
+            stems[stem] = block.fenceLine
+            let program: GraphProgram?
+            switch block.kind {
+            case .graph:
+                let (parsed, found) = BlockLanguage.parseGraph(block, path: lesson.path)
+                found.forEach { diagnostics.append($0) }
+                program = parsed
+                if let parsed, case .failure(let d) = GraphCompiler.compile(parsed, path: lesson.path) { diagnostics.append(d) }
+            case .model:
+                let (parsed, found) = BlockLanguage.parseModel(block, path: lesson.path)
+                found.forEach { diagnostics.append($0) }
+                program = parsed?.graph
+                if let parsed, let dataset = data.dataset(for: parsed, lesson: lesson, diagnostics: &diagnostics) {
+                    checkShapes(parsed, dataset: dataset, path: lesson.path, diagnostics: &diagnostics)
+                }
+            }
+            if let program { nodes[block.name ?? stem] = (Set(program.nodes.map(\.name)), block.kind == .model) }
+        }
+        checkReferences(lesson, nodes: nodes, diagnostics: &diagnostics)
+    }
+
+    /// Compiles a model's graph with its real data shapes and zero-filled parameters.
+    private static func checkShapes(_ model: ModelProgram, dataset: Dataset, path: String, diagnostics: inout Diagnostics) {
+        var rng = SeededRandom(seed: 0)
+        let result = GraphCompiler.compile(model.graph, path: path) { _, node in
+            if case .initialized(let spec) = node.kind, let shape = try? Initializers.shape(spec.dims),
+               let zeros = try? Initializers.zeros(shape: shape) {
+                return .success((.parameter, zeros))
+            }
+            return ModelRunner.leaf(node, X: dataset.X, y: dataset.y, rng: &rng, path: path)
+        }
+        if case .failure(let d) = result { diagnostics.append(d) }
+    }
+
+    private static func checkReferences(_ lesson: Lesson, nodes: [String: (names: Set<String>, isModel: Bool)],
+                                        diagnostics: inout Diagnostics) {
+        let blockNames = Set(lesson.lessonBlocks.compactMap(\.name))
+        for reference in lesson.references {
+            guard let block = nodes[reference.block] else {
+                if blockNames.contains(reference.block) { continue }  // the block has its own error
+                let hint = Suggestion.closest(to: reference.block, among: Array(nodes.keys)).map { "; did you mean '\($0)'?" } ?? ""
+                diagnostics.error(reference.position, "no block named '\(reference.block)' in this lesson\(hint)")
+                continue
+            }
+            guard let name = reference.path.first else { continue }
+            if name == "loss" && (block.isModel || !block.names.contains("loss")) { continue }
+            if !block.names.contains(name) {
+                let hint = Suggestion.closest(to: name, among: Array(block.names)).map { "; did you mean '\($0)'?" } ?? ""
+                diagnostics.error(reference.position, "cannot quote '\(reference.dotted)': block '\(reference.block)' has no node named '\(name)'\(hint)")
+            }
+        }
+    }
+}

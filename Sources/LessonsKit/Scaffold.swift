@@ -1,0 +1,108 @@
+import Foundation
+import LessonModel
+
+/// `lessons new NAME`: writes a lesson to start from, with front matter and a graph block.
+public enum Scaffold {
+    /// Creates `<lessons>/<slug>.md` and returns its path; never overwrites a file.
+    public static func create(title: String, in lessonsDirectory: String) throws -> String {
+        let slug = Slug.make(title, fallback: "lesson")
+        let path = Paths.join(lessonsDirectory, slug + ".md")
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw ScaffoldError("\(path) already exists; choose another name or edit that file")
+        }
+        try FileManager.default.createDirectory(atPath: lessonsDirectory, withIntermediateDirectories: true)
+        let order = nextOrder(in: lessonsDirectory)
+        let text = """
+        ---
+        title: \(yamlString(title))
+        order: \(order)
+        summary: One sentence for the course index.
+        ---
+
+        Say what the reader will learn, then show it. Formulas such as $z = xy$ work inline and
+        on their own line:
+
+        $$\\frac{\\partial z}{\\partial x} = y$$
+
+        ## A first graph
+
+        Every value and gradient below is computed when the site is built.
+
+        ```graph first
+        x = 3
+        param w = -2
+        z = x * w
+        ```
+
+        The gradient of `w` is {{ first.w.grad }}, which is the value of `x`.
+
+        ## Exercises
+
+        1. Change `x` and rebuild. What happens to the gradient of `w`?
+
+        """
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            throw ScaffoldError("cannot write \(path)")
+        }
+        return path
+    }
+
+    /// One more than the largest `order` in the folder (lessons without one count by position).
+    static func nextOrder(in directory: String) -> Int {
+        guard case .success(let files) = LessonDiscovery.find(in: directory, excluding: nil) else { return 1 }
+        var highest = files.count
+        for relative in files {
+            guard let data = FileManager.default.contents(atPath: Paths.join(directory, relative)) else { continue }
+            if let order = LessonParser.parse(bytes: [UInt8](data), path: relative, relativePath: relative).0?.frontMatter.order {
+                highest = max(highest, order)
+            }
+        }
+        return highest + 1
+    }
+
+    private static func yamlString(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}
+
+/// Why a lesson could not be scaffolded.
+public struct ScaffoldError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Diagnostics as JSON for editors: `{"errors": n, "warnings": n, "diagnostics": [...]}`.
+public enum DiagnosticsJSON {
+    public static func encode(_ diagnostics: [Diagnostic]) -> String {
+        let items = diagnostics.map { d in
+            "{\"file\":\(TraceJSONString.quote(d.path)),\"line\":\(d.position?.line.description ?? "null"),"
+                + "\"column\":\(d.position?.column.description ?? "null"),\"severity\":\"\(d.severity.rawValue)\","
+                + "\"message\":\(TraceJSONString.quote(d.message))}"
+        }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        return "{\"errors\":\(errors),\"warnings\":\(diagnostics.count - errors),\"diagnostics\":[\(items.joined(separator: ","))]}"
+    }
+}
+
+/// JSON string quoting (the same rules as traces).
+enum TraceJSONString {
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
