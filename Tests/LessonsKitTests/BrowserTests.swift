@@ -52,7 +52,7 @@ struct BrowserTests {
         #expect(workspace.build().succeeded)
     }
 
-    var graphPage: String { workspace.output + "/03-computational-graphs/index.html" }
+    var graphPage: String { workspace.output + "/computational-graphs/index.html" }
 
     @Test func stepThroughReachesTheLastBackwardStepWithTheRightNumbers() throws {
         let report = try selfTest(graphPage, width: 1280)
@@ -68,14 +68,14 @@ struct BrowserTests {
 
     @Test(arguments: [390, 1280])
     func pagesDoNotScrollSideways(width: Int) throws {
-        for page in ["03-computational-graphs", "02-derivatives", "01-welcome", "05-xor-from-scratch", "07-two-moons"] {
+        for page in ["computational-graphs", "derivatives", "welcome", "xor-from-scratch", "two-moons"] {
             let report = try selfTest(workspace.output + "/\(page)/index.html", width: width)
             #expect(report.scrollWidth <= report.viewportWidth, "\(page) at \(width) px: \(report.scrollWidth) > \(report.viewportWidth)")
         }
     }
 
     @Test func modelScrubberShowsTheFirstTracedStep() throws {
-        let report = try selfTest(workspace.output + "/05-xor-from-scratch/index.html", width: 1280)
+        let report = try selfTest(workspace.output + "/xor-from-scratch/index.html", width: 1280)
         let xor = try #require(report.widgets.first { $0.id == "model-xor" })
         #expect(xor.firstStep == "step 0 · loss 2.417")
         #expect(xor.equation.hasPrefix("∂loss/∂"))

@@ -103,7 +103,7 @@ private func overlaps(_ a: Rect, _ b: Rect) -> Bool {
         try FileManager.default.removeItem(atPath: w.lessons)
         try FileManager.default.copyItem(atPath: shippedLessons, toPath: w.lessons)
         #expect(w.build().succeeded)
-        let json = try #require(w.outputTree()["05-xor-from-scratch/trace/xor.json"])
+        let json = try #require(w.outputTree()["xor-from-scratch/trace/xor.json"])
         struct Trace: Decodable { struct Step: Decodable { var step: Int; var loss: Double? }; var steps: [Step] }
         let trace = try JSONDecoder().decode(Trace.self, from: json)
         let losses = Dictionary(uniqueKeysWithValues: trace.steps.map { ($0.step, $0.loss ?? .nan) })
