@@ -27,7 +27,8 @@ public struct Image: Sendable, Equatable {
 
 /// A fenced block whose info string starts with `graph` or `model`: code the build runs.
 public struct LessonBlock: Sendable, Equatable {
-    public enum Kind: String, Sendable, Codable { case graph, model }
+    /// `graph` runs once, `model` trains, `compare` draws several models' loss curves together.
+    public enum Kind: String, Sendable, Codable { case graph, model, compare }
     public var kind: Kind
     /// The block's name from the info string (`graph logistic` -> `logistic`), if given.
     public var name: String?

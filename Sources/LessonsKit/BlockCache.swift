@@ -9,6 +9,8 @@ struct CachedBlock {
     var graph: GraphWidget?
     var model: ModelWidget?
     var trace: Trace?
+    /// A model's loss at every (kept) step, for `compare` blocks.
+    var history: LossHistory? = nil
 }
 
 /// The part of an entry that is JSON: everything but the files' bytes.
@@ -18,6 +20,7 @@ private struct EntryHeader: Codable {
     var graph: GraphWidget?
     var model: ModelWidget?
     var trace: Trace?
+    var history: LossHistory?
 }
 
 /// The block cache (`.lessons-cache/`): one file per block run, named by the SHA-256 of everything
@@ -25,7 +28,7 @@ private struct EntryHeader: Codable {
 /// trace, file names and sizes), the files' raw bytes, and an FNV-1a checksum of all of that;
 /// an entry that does not check out is ignored and recomputed, never trusted.
 final class BlockCache: @unchecked Sendable {
-    static let magic = "lessons-cache/2\n"
+    static let magic = "lessons-cache/3\n"
     /// What, besides the block itself, changes results: bump when the engine's numerics change.
     static let engineSettings = "float64; libm exp/log/tanh; deterministic PRNG v1; trace schedule v1"
 
@@ -80,12 +83,12 @@ final class BlockCache: @unchecked Sendable {
             offset += size
         }
         guard offset == body else { return nil }
-        return CachedBlock(files: files, graph: header.graph, model: header.model, trace: header.trace)
+        return CachedBlock(files: files, graph: header.graph, model: header.model, trace: header.trace, history: header.history)
     }
 
     func store(_ key: String, _ block: CachedBlock) {
         let header = EntryHeader(names: block.files.map(\.name), sizes: block.files.map(\.bytes.count),
-                                 graph: block.graph, model: block.model, trace: block.trace)
+                                 graph: block.graph, model: block.model, trace: block.trace, history: block.history)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let json = try? encoder.encode(header) else { return }

@@ -28,6 +28,8 @@ enum BlockChecker {
                 found.forEach { diagnostics.append($0) }
                 program = parsed
                 if let parsed, case .failure(let d) = GraphCompiler.compile(parsed, path: lesson.path) { diagnostics.append(d) }
+            case .compare:
+                continue  // checked when the models it names have run
             case .model:
                 let (parsed, found) = BlockLanguage.parseModel(block, path: lesson.path)
                 found.forEach { diagnostics.append($0) }

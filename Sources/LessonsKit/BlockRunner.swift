@@ -15,6 +15,8 @@ struct BlockRunner {
         /// The text of each quoted result (`{{ xor.loss }}`), by reference index.
         var quotes: [Int: String] = [:]
         var models: [Int: ModelWidget] = [:]
+        /// `compare` blocks' charts, keyed by fence line.
+        var charts: [Int: ModelWidget.Chart] = [:]
         /// How many blocks ran (the rest came from the cache).
         var ran = 0
     }
@@ -24,6 +26,8 @@ struct BlockRunner {
         var stems: [String: Int] = [:]
         var traces: [String: Trace] = [:]
         var unnamed = 0
+        var histories: [String: LossHistory] = [:]
+        var comparisons: [(LessonBlock, String)] = []
         for block in lesson.lessonBlocks {
             let stem: String
             if let name = block.name {
@@ -38,6 +42,10 @@ struct BlockRunner {
                 continue
             }
             stems[stem] = block.fenceLine
+            if block.kind == .compare {
+                comparisons.append((block, stem))  // drawn once every model has run
+                continue
+            }
             let key = cache.flatMap { _ in cacheKey(block, stem: stem, lesson: lesson, data: data) }
             var output: CachedBlock?
             if let key, let hit = cache?.load(key) {
@@ -56,6 +64,14 @@ struct BlockRunner {
             if let graph = output.graph { result.widgets[block.fenceLine] = graph }
             if let model = output.model { result.models[block.fenceLine] = model }
             if let trace = output.trace { traces[block.name ?? stem] = trace }
+            if let history = output.history { histories[block.name ?? stem] = history }
+        }
+        for (block, stem) in comparisons {
+            if let (files, chart) = ComparisonChart.render(block, stem: stem, histories: histories,
+                                                           lang: lesson.frontMatter.lang, diagnostics: &diagnostics) {
+                result.files += files
+                result.charts[block.fenceLine] = chart
+            }
         }
         if !lesson.references.isEmpty {
             // A block that failed has reported its error; references to it would only repeat it.
@@ -114,7 +130,9 @@ struct BlockRunner {
         guard let run else { return nil }
         do {
             let output = try ModelPresentation(run: run, model: program, source: block.source, stem: stem).render()
-            return package(output.files, model: output.widget, trace: run.trace)
+            var block = package(output.files, model: output.widget, trace: run.trace)
+            block.history = run.history
+            return block
         } catch {
             diagnostics.error(SourcePosition(line: block.fenceLine, column: 1), "cannot draw this model: \(error)")
             return nil

@@ -82,6 +82,7 @@ public enum Builder {
                 images: images[lesson.path] ?? [:], lessonSlugs: slugs, widgets: blocks[lesson.path]?.widgets ?? [:],
                 quotes: blocks[lesson.path]?.quotes ?? [:])
             context.models = blocks[lesson.path]?.models ?? [:]
+            context.charts = blocks[lesson.path]?.charts ?? [:]
             outputFiles.append(("\(lesson.slug)/index.html", Array(LessonPage.render(lesson, context: context).utf8)))
             for (path, bytes) in blocks[lesson.path]?.files ?? [] { outputFiles.append(("\(lesson.slug)/\(path)", bytes)) }
         }

@@ -30,6 +30,15 @@ struct ModelPresentation {
                                         width: lossLayout.size.width, height: lossLayout.size.height, alt: lossAlt(),
                                         plotArea: GraphWidget.Frame(x: area.minX / lossLayout.size.width, y: area.minY / lossLayout.size.height,
                                                                             width: area.width / lossLayout.size.width, height: area.height / lossLayout.size.height)))
+        if let gradients = gradientChart() {
+            let layout = try gradients.layout()
+            try add(gradients.render, name: "gradients", into: &files)
+            charts.append(ModelWidget.Chart(kind: "gradients", caption: "Gradient size per layer",
+                                            lightSVG: "figures/\(stem)-gradients.svg", darkSVG: "figures/\(stem)-gradients-dark.svg",
+                                            png: "figures/\(stem)-gradients.png", width: layout.size.width, height: layout.size.height,
+                                            alt: "The root-mean-square gradient of each weight matrix at the traced steps.",
+                                            plotArea: nil))
+        }
         if let network = networkChart() {
             try add(network.render, name: "network", into: &files)
             let size = network.size
@@ -87,6 +96,22 @@ struct ModelPresentation {
                                            values: run.validation.map(\.loss)))
         }
         return LossChart(series: series)
+    }
+
+    /// The RMS gradient of each weight matrix over the traced steps: where vanishing (or
+    /// exploding) gradients show up. Only for models with two or more weight matrices.
+    private func gradientChart() -> LossChart? {
+        let nodes = run.trace.nodes
+        let matrices = nodes.indices.filter { nodes[$0].role == .parameter && nodes[$0].shape.count == 2 }
+        guard matrices.count >= 2, run.trace.steps.count >= 2 else { return nil }
+        let steps = run.trace.steps.map { Double($0.step) }
+        let series = matrices.map { m in
+            LossChart.Series(name: nodes[m].name, steps: steps, values: run.trace.steps.map { step in
+                let g = step.gradients[m]
+                return g.isEmpty ? .nan : (g.reduce(0) { $0 + $1 * $1 } / Double(g.count)).squareRoot()
+            })
+        }
+        return LossChart(series: series, yLabel: "RMS gradient")
     }
 
     private func lossAlt() -> String {

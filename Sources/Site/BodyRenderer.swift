@@ -29,6 +29,7 @@ struct BodyRenderer {
         case .lesson(let b):
             if let widget = context.widgets[b.fenceLine] { return GraphWidgetHTML.render(widget) }
             if let model = context.models[b.fenceLine] { return ModelWidgetHTML.render(model) }
+            if let chart = context.charts[b.fenceLine] { return ModelWidgetHTML.figure(chart, block: true) }
             let name = b.name.map { " " + $0 } ?? ""
             let blockID = b.name.map { " id=\"\(b.kind.rawValue)-\(HTML.attribute(Slug.make($0)))\"" } ?? id
             return "<figure class=\"lesson-block \(b.kind.rawValue)\"\(blockID)>"

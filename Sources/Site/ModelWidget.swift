@@ -48,18 +48,7 @@ enum ModelWidgetHTML {
             header += "<details class=\"model-expansion\"><summary>What the <code>layers</code> line stands for</summary>"
                 + "<pre><code class=\"language-lessons\">\(HTML.text(m.expansion.joined(separator: "\n")))</code></pre></details>\n"
         }
-        header += "<div class=\"model-charts\">\n"
-        for chart in m.charts {
-            let w = Int(chart.width.rounded(.up)), h = Int(chart.height.rounded(.up))
-            header += "<figure class=\"chart \(HTML.attribute(chart.kind))\"><div class=\"chart-frame\">"
-                + "<picture><source media=\"(prefers-color-scheme: dark)\" srcset=\"\(HTML.attribute(chart.darkSVG))\">"
-                + "<img src=\"\(HTML.attribute(chart.lightSVG))\" width=\"\(w)\" height=\"\(h)\" alt=\"\(HTML.attribute(chart.alt))\"></picture>"
-            if let area = chart.plotArea {
-                header += "<div class=\"chart-marker\" hidden style=\"top: \(percent(area.y)); height: \(percent(area.height))\"></div>"
-            }
-            header += "</div><figcaption>\(HTML.text(chart.caption))</figcaption></figure>\n"
-        }
-        header += "</div>\n"
+        header += "<div class=\"model-charts\">\n" + m.charts.map { figure($0, block: false) }.joined() + "</div>\n"
         var footer = ""
         if let table = m.predictions {
             footer += "<div class=\"table-wrap predictions\"><table>\n<caption>\(HTML.text(table.caption))</caption>\n<thead><tr>"
@@ -70,6 +59,18 @@ enum ModelWidgetHTML {
             footer += "</tbody>\n</table></div>\n"
         }
         return GraphWidgetHTML.render(m.graph, extraClass: "model-widget", header: header, footer: footer)
+    }
+
+    /// One chart as a figure; `block` for a chart that stands alone in the lesson (`compare`).
+    static func figure(_ chart: ModelWidget.Chart, block: Bool) -> String {
+        let w = Int(chart.width.rounded(.up)), h = Int(chart.height.rounded(.up))
+        var out = "<figure class=\"chart \(HTML.attribute(chart.kind))\(block ? " lesson-block chart-block" : "")\"><div class=\"chart-frame\">"
+            + "<picture><source media=\"(prefers-color-scheme: dark)\" srcset=\"\(HTML.attribute(chart.darkSVG))\">"
+            + "<img src=\"\(HTML.attribute(chart.lightSVG))\" width=\"\(w)\" height=\"\(h)\" alt=\"\(HTML.attribute(chart.alt))\"></picture>"
+        if let area = chart.plotArea {
+            out += "<div class=\"chart-marker\" hidden style=\"top: \(percent(area.y)); height: \(percent(area.height))\"></div>"
+        }
+        return out + "</div><figcaption>\(HTML.text(chart.caption))</figcaption></figure>\n"
     }
 
     private static func percent(_ fraction: Double) -> String { GraphWidgetHTML.num(fraction * 100) + "%" }

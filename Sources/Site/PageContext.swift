@@ -25,6 +25,8 @@ public struct PageContext: Sendable {
     public var quotes: [Int: String]
     /// Trained model blocks, keyed by the line of their opening fence.
     public var models: [Int: ModelWidget] = [:]
+    /// Charts of `compare` blocks, keyed by the line of their opening fence.
+    public var charts: [Int: ModelWidget.Chart] = [:]
 
     public init(courseTitle: String, previous: LessonLink? = nil, next: LessonLink? = nil,
                 images: [String: ImageTarget] = [:], lessonSlugs: [String: String] = [:],

@@ -161,6 +161,8 @@ merror { color: var(--warn); border: 1px dashed var(--warn); padding: 0 0.2em; f
   padding: 0.5rem 1rem 1rem; align-items: start; }
 .model-charts .chart { margin: 0; }
 .chart-frame { position: relative; }
+.chart-block { padding: 0.75rem; }
+.chart-block .chart-frame img { max-width: 640px; margin: 0 auto; }
 .chart-frame img { display: block; width: 100%; height: auto; border-radius: 0; }
 .chart-marker { position: absolute; width: 0; border-left: 2px solid #d55e00; pointer-events: none; }
 .model-charts figcaption { text-align: center; margin-top: 0.25rem; font-size: 0.85rem; }

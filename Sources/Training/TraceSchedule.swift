@@ -69,7 +69,7 @@ public enum TraceSchedule: Sendable, Equatable {
 
 /// The loss of every training step, for the loss curve. Runs longer than `maxPoints` steps keep
 /// every k-th step (k = ⌈steps / maxPoints⌉) plus the last one, so memory stays bounded.
-public struct LossHistory: Sendable, Equatable {
+public struct LossHistory: Sendable, Equatable, Codable {
     public static let maxPoints = 200_000
 
     public private(set) var steps: [Int] = []

@@ -287,3 +287,28 @@ import LessonModel
         #expect(diagnostics.first?.hasPrefix("lessons/a.md:4:10: error: ") == true)
     }
 }
+
+@Suite(.serialized) struct CompareBuildTests {
+    private func model(_ name: String, _ optimizer: String) -> String {
+        "```model \(name)\ndata xor\nparam W = uniform(0, 1, [2, 1])\nloss = mean((X @ W - y)^2)\ntrain \(optimizer) epochs 30\n```\n\n"
+    }
+
+    @Test func compareDrawsSeveralLossCurvesOnOneChart() throws {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n\n" + model("sgd", "sgd(lr: 0.1)") + model("adam", "adam(lr: 0.1)") + "```compare both\nsgd adam\n```\n")
+        let report = w.build()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(w.outputTree().keys.contains("a/figures/both.svg"))
+        #expect(w.page("a").contains("<figure class=\"chart compare lesson-block chart-block\">"))
+        #expect(w.build().blocksRun == 0)  // histories come back from the cache too
+        #expect(w.page("a").contains("figures/both-dark.svg"))
+    }
+
+    @Test func compareNamesAreChecked() throws {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n\n" + model("sgd", "sgd(lr: 0.1)") + "```compare both\nsgd adamm\n```\n")
+        #expect(w.build().diagnostics.map(\.description) == [
+            "lessons/a.md:10:1: error: no model block named 'adamm' has trained in this lesson",
+        ])
+    }
+}

@@ -1,0 +1,50 @@
+import Figures
+import LessonModel
+import Site
+import Training
+
+/// A `compare` block: the loss curves of several model blocks of the lesson on one chart.
+///
+///     ```compare optimizers
+///     sgd momentum adam
+///     ```
+enum ComparisonChart {
+    static func render(_ block: LessonBlock, stem: String, histories: [String: LossHistory], lang: String?,
+                       diagnostics: inout Diagnostics) -> ([(String, [UInt8])], ModelWidget.Chart)? {
+        let names = block.source.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," || $0 == "\t" }).map(String.init)
+        guard !names.isEmpty else {
+            diagnostics.error(SourcePosition(line: block.fenceLine, column: 1),
+                              "a compare block lists the model blocks to compare, like 'sgd momentum adam'")
+            return nil
+        }
+        var series: [LossChart.Series] = []
+        for name in names {
+            guard let history = histories[name] else {
+                let hint = Suggestion.closest(to: name, among: Array(histories.keys)).map { "; did you mean '\($0)'?" } ?? ""
+                diagnostics.error(SourcePosition(line: block.fenceLine, column: 1),
+                                  "no model block named '\(name)' has trained in this lesson\(hint)")
+                return nil
+            }
+            series.append(LossChart.Series(name: name, steps: history.steps.map(Double.init), values: history.values))
+        }
+        let chinese = lang?.lowercased().hasPrefix("zh") == true
+        let chart = LossChart(series: series, xLabel: chinese ? "步数" : "step", yLabel: chinese ? "损失" : "loss")
+        do {
+            let layout = try chart.layout()
+            let prefix = "c-\(stem)"
+            let files = [("figures/\(stem).svg", try chart.render(theme: .light, format: .svg, idPrefix: prefix)),
+                         ("figures/\(stem)-dark.svg", try chart.render(theme: .dark, format: .svg, idPrefix: prefix + "-dark")),
+                         ("figures/\(stem).png", try chart.render(theme: .light, format: .png, idPrefix: prefix))]
+            let finals = zip(names, series).compactMap { name, s in s.values.last.map { "\(name) \(DisplayNumber.format($0))" } }
+            let figure = ModelWidget.Chart(kind: "compare", caption: "Loss of " + names.joined(separator: ", "),
+                                           lightSVG: "figures/\(stem).svg", darkSVG: "figures/\(stem)-dark.svg",
+                                           png: "figures/\(stem).png", width: layout.size.width, height: layout.size.height,
+                                           alt: "Loss curves compared; final losses: " + finals.joined(separator: ", ") + ".",
+                                           plotArea: nil)
+            return (files, figure)
+        } catch {
+            diagnostics.error(SourcePosition(line: block.fenceLine, column: 1), "cannot draw this chart: \(error)")
+            return nil
+        }
+    }
+}
