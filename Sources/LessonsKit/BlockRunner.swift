@@ -84,7 +84,7 @@ struct BlockRunner {
     /// Everything a block's output depends on: its text, its place (names of output files), and
     /// the bytes of the data file it reads. Nil when the block cannot even be parsed (no caching).
     static func cacheKey(_ block: LessonBlock, stem: String, lesson: Lesson, data: DataResolver) -> String? {
-        var parts = [block.kind.rawValue, lesson.slug, stem, block.name ?? "", block.source]
+        var parts = [block.kind.rawValue, lesson.slug, stem, block.name ?? "", block.source, lesson.frontMatter.lang ?? ""]
         if block.kind == .model {
             guard let program = BlockLanguage.parseModel(block, path: lesson.path).0 else { return nil }
             if case .csv(let path, _, _, _) = program.data {
@@ -108,7 +108,8 @@ struct BlockRunner {
         runDiagnostics.forEach { diagnostics.append($0) }
         guard let trace else { return nil }
         do {
-            let output = try GraphPresentation(trace: trace, source: block.source, stem: stem).render()
+            let output = try GraphPresentation(trace: trace, source: block.source, stem: stem,
+                                               words: Words.forLang(lesson.frontMatter.lang)).render()
             return package(output.files, graph: output.widget, trace: trace)
         } catch {
             diagnostics.error(SourcePosition(line: block.fenceLine, column: 1), "cannot draw this graph: \(error)")
@@ -129,7 +130,8 @@ struct BlockRunner {
         runDiagnostics.forEach { diagnostics.append($0) }
         guard let run else { return nil }
         do {
-            let output = try ModelPresentation(run: run, model: program, source: block.source, stem: stem).render()
+            let output = try ModelPresentation(run: run, model: program, source: block.source, stem: stem,
+                                               words: Words.forLang(lesson.frontMatter.lang)).render()
             var block = package(output.files, model: output.widget, trace: run.trace)
             block.history = run.history
             return block

@@ -37,7 +37,8 @@ public enum Builder {
         }
 
         // Check: slugs are unique; images are resolved.
-        lessons.sort(by: courseOrder)
+        let mainEdition = IndexPage.edition(of: course.lang, default: "en")
+        lessons.sort { courseOrder($0, $1, mainEdition: mainEdition) }
         checkSlugs(lessons, into: &perLesson)
         let resolver = ImageResolver(lessonsDirectory: options.lessonsDirectory, lessonsRoot: lessonsRoot)
         let data = DataResolver(lessonsDirectory: options.lessonsDirectory, lessonsRoot: lessonsRoot)
@@ -73,12 +74,16 @@ public enum Builder {
 
         // Render: every page, the index, and our assets.
         var outputFiles: [(String, [UInt8])] = []
+        func sameEdition(_ a: Lesson, _ b: Lesson) -> Bool {
+            IndexPage.edition(of: a.frontMatter.lang, default: mainEdition) == IndexPage.edition(of: b.frontMatter.lang, default: mainEdition)
+        }
         let slugs = Dictionary(lessons.map { ($0.relativePath, $0.slug) }, uniquingKeysWith: { a, _ in a })
         for (i, lesson) in lessons.enumerated() {
             var context = PageContext(
                 courseTitle: course.title,
-                previous: i > 0 ? LessonLink(slug: lessons[i - 1].slug, title: lessons[i - 1].title) : nil,
-                next: i + 1 < lessons.count ? LessonLink(slug: lessons[i + 1].slug, title: lessons[i + 1].title) : nil,
+                previous: i > 0 && sameEdition(lessons[i - 1], lesson) ? LessonLink(slug: lessons[i - 1].slug, title: lessons[i - 1].title) : nil,
+                next: i + 1 < lessons.count && sameEdition(lessons[i + 1], lesson)
+                    ? LessonLink(slug: lessons[i + 1].slug, title: lessons[i + 1].title) : nil,
                 images: images[lesson.path] ?? [:], lessonSlugs: slugs, widgets: blocks[lesson.path]?.widgets ?? [:],
                 quotes: blocks[lesson.path]?.quotes ?? [:])
             context.models = blocks[lesson.path]?.models ?? [:]
@@ -135,8 +140,11 @@ public enum Builder {
         }
     }
 
-    /// Lessons with an `order` come first, by order; then file paths decide (byte order, stable everywhere).
-    static func courseOrder(_ a: Lesson, _ b: Lesson) -> Bool {
+    /// The main edition's lessons first, then other editions by language code; within an
+    /// edition, lessons with an `order` come first, by order; then file paths decide (byte order).
+    static func courseOrder(_ a: Lesson, _ b: Lesson, mainEdition: String) -> Bool {
+        let (ea, eb) = (IndexPage.edition(of: a.frontMatter.lang, default: mainEdition), IndexPage.edition(of: b.frontMatter.lang, default: mainEdition))
+        if ea != eb { return ea == mainEdition || (eb != mainEdition && ea < eb) }
         let (oa, ob) = (a.frontMatter.order ?? Int.max, b.frontMatter.order ?? Int.max)
         if oa != ob { return oa < ob }
         return Array(a.relativePath.utf8).lexicographicallyPrecedes(Array(b.relativePath.utf8))

@@ -8,6 +8,8 @@ struct GraphPresentation {
     let source: String
     /// The figure file names' stem, e.g. `colah` (files go to `figures/colah.svg`).
     let stem: String
+    /// The language of labels drawn in the figures.
+    var words = Words.english
 
     /// A rendered block: the files to write (relative to the lesson folder) and the widget.
     struct Output {
@@ -51,9 +53,9 @@ struct GraphPresentation {
             case .operation: role = i == trace.output ? .output : .operation
             }
             cards.append(GraphDiagram.Card(title: node.name, caption: caption(node), role: role,
-                                           valueLines: TensorText.lines(label: "value", dims: node.shape, values: step.values[i]),
+                                           valueLines: TensorText.lines(label: words.value, dims: node.shape, values: step.values[i]),
                                            gradientLines: node.role == .constant ? []
-                                               : TensorText.lines(label: "grad", dims: node.shape, values: step.gradients[i])))
+                                               : TensorText.lines(label: words.grad, dims: node.shape, values: step.gradients[i])))
         }
         var edges: [GraphDiagram.Edge] = []
         for (i, node) in trace.nodes.enumerated() {
@@ -81,9 +83,9 @@ struct GraphPresentation {
     /// What a card says about its operation: `+`, `@`, `σ`, `input`, ...
     private func caption(_ node: Trace.Node) -> String {
         switch node.role {
-        case .input: return "input"
-        case .parameter: return "parameter"
-        case .constant: return "constant"
+        case .input: return words.input
+        case .parameter: return words.parameter
+        case .constant: return words.constant
         case .operation:
             switch node.op {
             case "mul": return "×"

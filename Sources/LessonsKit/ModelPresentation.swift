@@ -10,6 +10,7 @@ struct ModelPresentation {
     let model: ModelProgram
     let source: String
     let stem: String
+    var words = Words.english
 
     struct Output {
         var files: [(String, [UInt8])]
@@ -25,7 +26,7 @@ struct ModelPresentation {
         let lossLayout = try loss.layout()
         try add(loss.render, name: "loss", into: &files)
         let area = lossLayout.plotArea
-        charts.append(ModelWidget.Chart(kind: "loss", caption: "Loss during training", lightSVG: "figures/\(stem)-loss.svg",
+        charts.append(ModelWidget.Chart(kind: "loss", caption: words.lossCaption, lightSVG: "figures/\(stem)-loss.svg",
                                         darkSVG: "figures/\(stem)-loss-dark.svg", png: "figures/\(stem)-loss.png",
                                         width: lossLayout.size.width, height: lossLayout.size.height, alt: lossAlt(),
                                         plotArea: GraphWidget.Frame(x: area.minX / lossLayout.size.width, y: area.minY / lossLayout.size.height,
@@ -33,7 +34,7 @@ struct ModelPresentation {
         if let gradients = gradientChart() {
             let layout = try gradients.layout()
             try add(gradients.render, name: "gradients", into: &files)
-            charts.append(ModelWidget.Chart(kind: "gradients", caption: "Gradient size per layer",
+            charts.append(ModelWidget.Chart(kind: "gradients", caption: words.gradientsCaption,
                                             lightSVG: "figures/\(stem)-gradients.svg", darkSVG: "figures/\(stem)-gradients-dark.svg",
                                             png: "figures/\(stem)-gradients.png", width: layout.size.width, height: layout.size.height,
                                             alt: "The root-mean-square gradient of each weight matrix at the traced steps.",
@@ -42,7 +43,7 @@ struct ModelPresentation {
         if let network = networkChart() {
             try add(network.render, name: "network", into: &files)
             let size = network.size
-            charts.append(ModelWidget.Chart(kind: "network", caption: "The trained network", lightSVG: "figures/\(stem)-network.svg",
+            charts.append(ModelWidget.Chart(kind: "network", caption: words.networkCaption, lightSVG: "figures/\(stem)-network.svg",
                                             darkSVG: "figures/\(stem)-network-dark.svg", png: "figures/\(stem)-network.png",
                                             width: size.width, height: size.height,
                                             alt: "Network diagram of the trained weights: edge width shows the size of a weight, colour its sign.",
@@ -50,13 +51,13 @@ struct ModelPresentation {
         }
         if let boundary = try boundaryChart() {
             try add(boundary.render, name: "boundary", into: &files)
-            charts.append(ModelWidget.Chart(kind: "boundary", caption: "Decision boundary after training",
+            charts.append(ModelWidget.Chart(kind: "boundary", caption: words.boundaryCaption,
                                             lightSVG: "figures/\(stem)-boundary.svg", darkSVG: "figures/\(stem)-boundary-dark.svg",
                                             png: "figures/\(stem)-boundary.png", width: boundary.size.width, height: boundary.size.height,
                                             alt: "The trained model's output over the input plane, with the training points coloured by their class.",
                                             plotArea: nil))
         }
-        let graph = try GraphPresentation(trace: run.trace, source: source, stem: stem).render(chartX: { step in
+        let graph = try GraphPresentation(trace: run.trace, source: source, stem: stem, words: words).render(chartX: { step in
             lossLayout.xPixel(forStep: Double(step)) / lossLayout.size.width
         })
         files += graph.files
@@ -83,19 +84,17 @@ struct ModelPresentation {
         case .momentum(let lr, let beta): optimizer = "momentum(lr: \(DisplayNumber.format(lr)), beta: \(DisplayNumber.format(beta)))"
         case .adam(let lr, _, _, _): optimizer = "adam(lr: \(DisplayNumber.format(lr)))"
         }
-        let batch = model.train.batch.map { " in batches of \($0)" } ?? " on the full batch"
-        let last = run.history.values.last.map { "; final loss \(DisplayNumber.format($0))" } ?? ""
-        return "Trained while this page was built: \(DisplayNumber.count(steps)) steps of \(optimizer) on "
-            + "\(DisplayNumber.count(run.train.count)) examples\(batch)\(last)."
+        return words.summary(DisplayNumber.count(steps), optimizer, DisplayNumber.count(run.train.count), model.train.batch,
+                             run.history.values.last.map(DisplayNumber.format))
     }
 
     private func lossChart() -> LossChart {
-        var series = [LossChart.Series(name: "training", steps: run.history.steps.map(Double.init), values: run.history.values)]
+        var series = [LossChart.Series(name: words.training, steps: run.history.steps.map(Double.init), values: run.history.values)]
         if !run.validation.isEmpty {
-            series.append(LossChart.Series(name: "validation", steps: run.validation.map { Double($0.step) },
+            series.append(LossChart.Series(name: words.validation, steps: run.validation.map { Double($0.step) },
                                            values: run.validation.map(\.loss)))
         }
-        return LossChart(series: series)
+        return LossChart(series: series, xLabel: words.step, yLabel: words.loss)
     }
 
     /// The RMS gradient of each weight matrix over the traced steps: where vanishing (or
@@ -111,7 +110,7 @@ struct ModelPresentation {
                 return g.isEmpty ? .nan : (g.reduce(0) { $0 + $1 * $1 } / Double(g.count)).squareRoot()
             })
         }
-        return LossChart(series: series, yLabel: "RMS gradient")
+        return LossChart(series: series, xLabel: words.step, yLabel: words.rmsGradient)
     }
 
     private func lossAlt() -> String {
@@ -140,11 +139,12 @@ struct ModelPresentation {
             biases = vectors.map { run.finalValues[$0] }
         }
         let layers = sizes.enumerated().map { i, size -> NetworkChart.Layer in
-            if i == 0 { return NetworkChart.Layer(size: size, name: "input") }
-            let name = i == sizes.count - 1 ? "output" : "hidden"
+            if i == 0 { return NetworkChart.Layer(size: size, name: words.input) }
+            let name = i == sizes.count - 1 ? words.output : words.hidden
             return NetworkChart.Layer(size: size, name: name, activation: activation(after: matrices[i - 1]))
         }
-        return NetworkChart(layers: layers, weights: weights, biases: biases)
+        return NetworkChart(layers: layers, weights: weights, biases: biases,
+                            labels: NetworkChart.Labels(positive: words.positive, negative: words.negative, width: words.width, bias: words.bias))
     }
 
     /// The activation applied to a weight matrix's product (through an optional bias addition).
@@ -196,7 +196,9 @@ struct ModelPresentation {
             }
             return BoundaryChart.Sample(x: X[2 * i], y: X[2 * i + 1], label: label)
         }
-        return BoundaryChart(grid: g, samples: samples)
+        let classes = max(2, grid.outputs)
+        return BoundaryChart(grid: g, samples: samples, classNames: (0..<classes).map { "\(words.classPrefix) \($0)" },
+                             probabilityLabel: grid.outputs == 1 ? "P(\(words.classPrefix) 1)" : nil)
     }
 
     /// Predictions against targets, for small data sets (and the first rows of larger ones).
@@ -218,8 +220,8 @@ struct ModelPresentation {
             }
             rows.append(row)
         }
-        let more = n > shown ? " (the first \(shown) of \(DisplayNumber.count(n)))" : ""
-        return ModelWidget.Table(caption: "Predictions of the trained model on the training data\(more)", headers: headers, rows: rows)
+        let more = n > shown ? words.firstOf(shown, DisplayNumber.count(n)) : nil
+        return ModelWidget.Table(caption: words.predictionsCaption(more), headers: headers, rows: rows)
     }
 
     private func argmax(_ values: [Double], row: Int, width: Int) -> Int {

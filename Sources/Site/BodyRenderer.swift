@@ -27,8 +27,8 @@ struct BodyRenderer {
             let lang = language.map { " class=\"language-\(HTML.attribute($0))\"" } ?? ""
             return "<pre\(id)\(cls)><code\(lang)>\(HTML.text(text))</code></pre>\n"
         case .lesson(let b):
-            if let widget = context.widgets[b.fenceLine] { return GraphWidgetHTML.render(widget) }
-            if let model = context.models[b.fenceLine] { return ModelWidgetHTML.render(model) }
+            if let widget = context.widgets[b.fenceLine] { return GraphWidgetHTML.render(widget, phrases: phrases) }
+            if let model = context.models[b.fenceLine] { return ModelWidgetHTML.render(model, phrases: phrases) }
             if let chart = context.charts[b.fenceLine] { return ModelWidgetHTML.figure(chart, block: true) }
             let name = b.name.map { " " + $0 } ?? ""
             let blockID = b.name.map { " id=\"\(b.kind.rawValue)-\(HTML.attribute(Slug.make($0)))\"" } ?? id

@@ -2,12 +2,13 @@
 /// gradient drawn in), the list of steps, and a table; `lessons.js` turns it into a step-through.
 enum GraphWidgetHTML {
     /// `header` goes right after the caption (a model's charts), `footer` after the tables.
-    static func render(_ w: GraphWidget, extraClass: String = "", header: String = "", footer: String = "") -> String {
+    static func render(_ w: GraphWidget, phrases p: Phrases = Phrases(lang: nil), extraClass: String = "",
+                       header: String = "", footer: String = "") -> String {
         let size = "width: \(px(w.width)); height: \(px(w.height))"
         // The widget may grow past the text column, up to its diagram's width (see the stylesheet).
         var out = "<figure class=\"lesson-block graph-widget\(extraClass.isEmpty ? "" : " " + extraClass)\" id=\"\(HTML.attribute(w.id))\" data-nodes=\"\(w.nodes.count)\" tabindex=\"0\""
             + " style=\"--diagram-width: \(px(w.width))\""
-            + " aria-label=\"\(HTML.attribute("Computational graph \(w.name)"))\">\n"
+            + " aria-label=\"\(HTML.attribute("\(p.graph) \(w.name)"))\">\n"
         out += "<figcaption><span class=\"block-kind\">\(HTML.text(w.kind))</span> \(HTML.text(w.name))</figcaption>\n"
         out += header
         out += "<div class=\"diagram-scroll\"><div class=\"diagram\" style=\"\(size)\">\n"
@@ -30,31 +31,34 @@ enum GraphWidgetHTML {
             out += "\n"
         }
         out += "</div></div>\n"
-        out += scrubber(w)
-        out += "<div class=\"stepper\" hidden><button type=\"button\" data-go=\"first\" aria-label=\"Back to the overview\">« Start</button>"
-            + "<button type=\"button\" data-go=\"prev\">‹ Back</button><span class=\"counter\" aria-live=\"polite\"></span>"
-            + "<button type=\"button\" data-go=\"next\">Next ›</button><button type=\"button\" data-go=\"last\" aria-label=\"Last step\">End »</button></div>\n"
-        out += "<p class=\"steps-hint\">Press <strong>Next</strong> to compute the values node by node, then the gradients "
-            + "from the output back. The diagram shows the finished computation.</p>\n"
+        out += scrubber(w, phrases: p)
+        out += "<div class=\"stepper\" hidden data-overview=\"\(HTML.attribute(p.overviewCounter))\" "
+            + "data-forward=\"\(HTML.attribute(p.forwardCounter))\" data-backward=\"\(HTML.attribute(p.backwardCounter))\">"
+            + "<button type=\"button\" data-go=\"first\" aria-label=\"\(HTML.attribute(p.overviewLabel))\">\(HTML.text(p.start))</button>"
+            + "<button type=\"button\" data-go=\"prev\">\(HTML.text(p.back))</button><span class=\"counter\" aria-live=\"polite\"></span>"
+            + "<button type=\"button\" data-go=\"next\">\(HTML.text(p.forwardButton))</button>"
+            + "<button type=\"button\" data-go=\"last\" aria-label=\"\(HTML.attribute(p.endLabel))\">\(HTML.text(p.end))</button></div>\n"
+        out += "<p class=\"steps-hint\">\(p.hint)</p>\n"
         out += "<ol class=\"steps\">\n"
         for step in w.steps {
-            let label = step.phase == .forward ? "Forward" : "Backward"
+            let label = step.phase == .forward ? p.forward : p.backward
             out += "<li data-phase=\"\(step.phase.rawValue)\" data-node=\"\(step.node)\"><span class=\"phase\">\(label)</span> "
                 + "<span class=\"equation\">\(HTML.text(step.equation))</span></li>\n"
         }
         out += "</ol>\n"
-        out += table(w)
+        out += table(w, phrases: p)
         out += footer
-        out += "<details class=\"block-source\"><summary>Source, trace and picture</summary>"
+        out += "<details class=\"block-source\"><summary>\(HTML.text(p.source))</summary>"
             + "<pre><code class=\"language-lessons\">\(HTML.text(w.source))</code></pre>"
-            + "<p><a href=\"\(HTML.attribute(w.trace))\">Trace (JSON)</a> · <a href=\"\(HTML.attribute(w.png))\">Diagram (PNG)</a></p></details>\n"
+            + "<p><a href=\"\(HTML.attribute(w.trace))\">\(HTML.text(p.traceLink))</a> · "
+            + "<a href=\"\(HTML.attribute(w.png))\">\(HTML.text(p.pictureLink))</a></p></details>\n"
         return out + "</figure>\n"
     }
 
     /// A slider over the traced training steps, and their numbers as JSON for the script.
-    static func scrubber(_ w: GraphWidget) -> String {
+    static func scrubber(_ w: GraphWidget, phrases p: Phrases) -> String {
         guard w.snapshots.count > 1, let last = w.snapshots.last else { return "" }
-        var out = "<div class=\"scrubber\" hidden><label for=\"\(HTML.attribute(w.id))-step\">Training step</label>"
+        var out = "<div class=\"scrubber\" hidden><label for=\"\(HTML.attribute(w.id))-step\">\(HTML.text(p.trainingStep))</label>"
             + "<input type=\"range\" id=\"\(HTML.attribute(w.id))-step\" min=\"0\" max=\"\(w.snapshots.count - 1)\" "
             + "value=\"\(w.snapshots.count - 1)\" step=\"1\"><output>\(HTML.text(last.label))</output></div>\n"
         out += "<script type=\"application/json\" class=\"snapshots\">["
@@ -66,21 +70,21 @@ enum GraphWidgetHTML {
         return out + "]</script>\n"
     }
 
-    private static func table(_ w: GraphWidget) -> String {
-        var out = "<div class=\"table-wrap node-table\"><table>\n<thead><tr><th>Node</th><th>Operation</th><th>Shape</th>"
-            + "<th>Value</th><th>Gradient</th></tr></thead>\n<tbody>\n"
+    private static func table(_ w: GraphWidget, phrases p: Phrases) -> String {
+        var out = "<div class=\"table-wrap node-table\"><table>\n<thead><tr>"
+            + [p.node, p.operation, p.shape, p.value, p.gradient].map { "<th>\(HTML.text($0))</th>" }.joined()
+            + "</tr></thead>\n<tbody>\n"
         for row in w.rows {
             out += "<tr><td><code>\(HTML.text(row.name))</code></td><td>\(HTML.text(row.operation))</td><td>\(HTML.text(row.shape))</td>"
                 + "<td class=\"num\">\(HTML.text(row.value))</td><td class=\"num\">\(HTML.text(row.gradient))</td></tr>\n"
         }
         out += "</tbody>\n</table></div>\n"
         if !w.checks.isEmpty {
-            out += "<div class=\"table-wrap gradient-check\"><table>\n<caption>Gradient check: each input's gradient from the "
-                + "backward pass against a central finite difference</caption>\n"
-                + "<thead><tr><th>Input</th><th>Largest relative error</th><th>Result</th></tr></thead>\n<tbody>\n"
+            out += "<div class=\"table-wrap gradient-check\"><table>\n<caption>\(HTML.text(p.checkCaption))</caption>\n"
+                + "<thead><tr><th>\(HTML.text(p.checkInput))</th><th>\(HTML.text(p.checkError))</th><th>\(HTML.text(p.checkResult))</th></tr></thead>\n<tbody>\n"
             for check in w.checks {
                 out += "<tr><td><code>\(HTML.text(check.name))</code></td><td class=\"num\">\(HTML.text(check.relativeError))</td>"
-                    + "<td>\(check.passed ? "agrees" : "inconclusive (at a kink)")</td></tr>\n"
+                    + "<td>\(HTML.text(check.passed ? p.agrees : p.inconclusive))</td></tr>\n"
             }
             out += "</tbody>\n</table></div>\n"
         }

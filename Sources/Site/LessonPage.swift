@@ -63,10 +63,45 @@ public enum IndexPage {
         }
     }
 
+    /// The language edition of a lesson: the primary subtag of its `lang` (`zh-CN` -> `zh`).
+    public static func edition(of lang: String?, default fallback: String) -> String {
+        (lang ?? fallback).split(separator: "-").first.map { $0.lowercased() } ?? fallback
+    }
+
+    /// The name of an edition, in its own language.
+    static func editionName(_ code: String) -> String {
+        ["en": "English", "zh": "中文", "de": "Deutsch", "fr": "Français", "es": "Español", "ja": "日本語"][code] ?? code
+    }
+
+    /// `entries` must be grouped by edition (the main one first); with several editions the
+    /// index has one section per edition, each numbered from 1.
     public static func render(courseTitle: String, description: String?, lang: String, entries: [Entry]) -> String {
         var main = "<header class=\"course-header\">\n<h1>\(HTML.text(courseTitle))</h1>\n"
         if let description { main += "<p class=\"course-description\">\(HTML.text(description))</p>\n" }
-        main += "</header>\n<ol class=\"lesson-list\">\n"
+        let mainEdition = edition(of: lang, default: "en")
+        var editions: [(code: String, entries: [Entry])] = []
+        for entry in entries {
+            let code = edition(of: entry.lang, default: mainEdition)
+            if let i = editions.firstIndex(where: { $0.code == code }) { editions[i].entries.append(entry) } else { editions.append((code, [entry])) }
+        }
+        if editions.count > 1 {
+            main += "<nav class=\"editions\" aria-label=\"Editions\">" + editions.map {
+                "<a href=\"#edition-\($0.code)\" lang=\"\($0.code)\">\(HTML.text(editionName($0.code)))</a>"
+            }.joined(separator: " · ") + "</nav>\n"
+        }
+        main += "</header>\n"
+        for edition in editions {
+            if editions.count > 1 {
+                main += "<h2 class=\"edition-title\" id=\"edition-\(edition.code)\" lang=\"\(edition.code)\">\(HTML.text(editionName(edition.code)))</h2>\n"
+            }
+            main += list(edition.entries)
+        }
+        return Layout.page(lang: lang, title: courseTitle, description: description, root: "",
+                           courseTitle: courseTitle, scripts: [Script.fileName], main: main)
+    }
+
+    private static func list(_ entries: [Entry]) -> String {
+        var main = "<ol class=\"lesson-list\">\n"
         for entry in entries {
             let langAttribute = entry.lang.map { " lang=\"\(HTML.attribute($0))\"" } ?? ""
             main += "<li\(langAttribute)><a href=\"\(HTML.pathURL(entry.slug))/index.html\">"
@@ -76,9 +111,7 @@ public enum IndexPage {
             }
             main += "</a></li>\n"
         }
-        main += "</ol>\n"
-        return Layout.page(lang: lang, title: courseTitle, description: description, root: "",
-                           courseTitle: courseTitle, scripts: [Script.fileName], main: main)
+        return main + "</ol>\n"
     }
 }
 

@@ -42,10 +42,10 @@ public struct ModelWidget: Sendable, Codable {
 }
 
 enum ModelWidgetHTML {
-    static func render(_ m: ModelWidget) -> String {
+    static func render(_ m: ModelWidget, phrases p: Phrases = Phrases(lang: nil)) -> String {
         var header = "<p class=\"model-summary\">\(HTML.text(m.summary))</p>\n"
         if !m.expansion.isEmpty {
-            header += "<details class=\"model-expansion\"><summary>What the <code>layers</code> line stands for</summary>"
+            header += "<details class=\"model-expansion\"><summary>\(p.layersExpansion)</summary>"
                 + "<pre><code class=\"language-lessons\">\(HTML.text(m.expansion.joined(separator: "\n")))</code></pre></details>\n"
         }
         header += "<div class=\"model-charts\">\n" + m.charts.map { figure($0, block: false) }.joined() + "</div>\n"
@@ -58,7 +58,7 @@ enum ModelWidgetHTML {
             }
             footer += "</tbody>\n</table></div>\n"
         }
-        return GraphWidgetHTML.render(m.graph, extraClass: "model-widget", header: header, footer: footer)
+        return GraphWidgetHTML.render(m.graph, phrases: p, extraClass: "model-widget", header: header, footer: footer)
     }
 
     /// One chart as a figure; `block` for a chart that stands alone in the lesson (`compare`).

@@ -58,10 +58,32 @@ public struct LessonLink: Sendable, Equatable {
 /// The few words the site itself writes, in the lesson's language.
 struct Phrases {
     var contents = "Contents", previous = "Previous", next = "Next", lessons = "Lessons", imageMissing = "Image not available"
+    var graph = "Computational graph", start = "« Start", back = "‹ Back", forwardButton = "Next ›", end = "End »"
+    var overviewLabel = "Back to the overview", endLabel = "Last step"
+    var hint = "Press <strong>Next</strong> to compute the values node by node, then the gradients from the output back. The diagram shows the finished computation."
+    var forward = "Forward", backward = "Backward"
+    var overviewCounter = "Overview: all {n} values and gradients", forwardCounter = "Forward {k} of {n}", backwardCounter = "Backward {k} of {n}"
+    var node = "Node", operation = "Operation", shape = "Shape", value = "Value", gradient = "Gradient"
+    var checkCaption = "Gradient check: each input's gradient from the backward pass against a central finite difference"
+    var checkInput = "Input", checkError = "Largest relative error", checkResult = "Result"
+    var agrees = "agrees", inconclusive = "inconclusive (at a kink)"
+    var source = "Source, trace and picture", traceLink = "Trace (JSON)", pictureLink = "Diagram (PNG)"
+    var trainingStep = "Training step", layersExpansion = "What the <code>layers</code> line stands for"
 
     init(lang: String?) {
         if let lang, lang.lowercased().hasPrefix("zh") {
             contents = "目录"; previous = "上一课"; next = "下一课"; lessons = "课程"; imageMissing = "图片缺失"
+            graph = "计算图"; start = "« 开始"; back = "‹ 上一步"; forwardButton = "下一步 ›"; end = "最后 »"
+            overviewLabel = "回到总览"; endLabel = "最后一步"
+            hint = "按<strong>下一步</strong>逐个节点计算数值，再从输出开始往回计算梯度。图中显示的是计算完成后的结果。"
+            forward = "前向"; backward = "反向"
+            overviewCounter = "总览：全部 {n} 个节点的值与梯度"; forwardCounter = "前向 {k} / {n}"; backwardCounter = "反向 {k} / {n}"
+            node = "节点"; operation = "运算"; shape = "形状"; value = "值"; gradient = "梯度"
+            checkCaption = "梯度检验：反向传播得到的每个输入的梯度与中心有限差分的比较"
+            checkInput = "输入"; checkError = "最大相对误差"; checkResult = "结果"
+            agrees = "一致"; inconclusive = "无法判定（位于不可导点）"
+            source = "源代码、轨迹与图片"; traceLink = "轨迹（JSON）"; pictureLink = "计算图（PNG）"
+            trainingStep = "训练步数"; layersExpansion = "<code>layers</code> 一行展开后的内容"
         }
     }
 }

@@ -41,12 +41,9 @@ public enum Script {
       });
       steps.forEach(function (li, k) { li.classList.toggle("current", k === position - 1); });
       widget.classList.toggle("at-overview", position === 0);
-      if (!step) {
-        counter.textContent = "Overview: all " + count + " values and gradients";
-      } else {
-        var k = phase === "forward" ? position : position - count;
-        counter.textContent = (phase === "forward" ? "Forward " : "Backward ") + k + " of " + count;
-      }
+      var template = !step ? stepper.dataset.overview : (phase === "forward" ? stepper.dataset.forward : stepper.dataset.backward);
+      var k = phase === "forward" ? position : position - count;
+      counter.textContent = template.replace("{n}", String(count)).replace("{k}", String(k));
       buttons.first.disabled = buttons.prev.disabled = position === 0;
       buttons.last.disabled = buttons.next.disabled = position === steps.length;
     }

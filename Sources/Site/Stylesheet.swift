@@ -121,6 +121,8 @@ merror { color: var(--warn); border: 1px dashed var(--warn); padding: 0 0.2em; f
 .pager-label { font-size: 0.8rem; color: var(--muted); }
 .pager-title { font-weight: 600; overflow-wrap: anywhere; }
 
+.editions { font-family: var(--font-ui); margin-top: 0.5rem; }
+.edition-title { margin-top: 2.5rem; }
 .course-header h1 { font-size: 2.4rem; margin-bottom: 0.5rem; }
 .course-description { font-family: var(--font-ui); color: var(--muted); font-size: 1.15rem; }
 .lesson-list { list-style: none; padding: 0; counter-reset: lesson; margin-top: 2rem; }

@@ -90,3 +90,26 @@ let seedPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         #expect(index.contains("<p class=\"course-description\">Ten lessons.</p>"))
     }
 }
+
+@Suite(.serialized) struct EditionTests {
+    @Test func chineseEditionHasItsOwnIndexSectionWidgetsAndLabels() throws {
+        let w = try Workspace()
+        try w.write("a.md", "---\ntitle: Graphs\norder: 1\n---\n")
+        try w.write("b.md", "---\ntitle: Chain rule\norder: 2\n---\n")
+        try w.write("zh/a.md", "---\ntitle: 计算图\norder: 1\nlang: zh-CN\n---\n\n```graph g\nx = 2\ny = x * x\n```\n")
+        #expect(w.build().succeeded)
+        let index = String(decoding: w.outputTree()["index.html"] ?? Data(), as: UTF8.self)
+        #expect(index.contains("<a href=\"#edition-en\" lang=\"en\">English</a> · <a href=\"#edition-zh\" lang=\"zh\">中文</a>"))
+        #expect(index.contains("<h2 class=\"edition-title\" id=\"edition-zh\" lang=\"zh\">中文</h2>"))
+        // Navigation stays inside an edition.
+        #expect(!w.page("b").contains("rel=\"next\""))
+        #expect(!w.page("zh-a").contains("rel=\"prev\""))
+        let page = w.page("zh-a")
+        #expect(page.contains("<html lang=\"zh-CN\">"))
+        #expect(page.contains(">下一步 ›</button>") && page.contains("<th>节点</th>"))
+        #expect(page.contains("data-forward=\"前向 {k} / {n}\""))
+        let svg = String(decoding: w.outputTree()["zh-a/figures/g.svg"] ?? Data(), as: UTF8.self)
+        #expect(svg.contains("<svg"))
+        #expect(page.contains("<span>值 2</span>") && page.contains("<span>梯度 4</span>"))
+    }
+}
