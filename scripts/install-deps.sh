@@ -7,7 +7,7 @@ build_pkgs=(pkg-config libcairo2-dev libpango1.0-dev libcmark-gfm-dev libcmark-g
 test_pkgs=()
 if [ "${1:-}" = "--test" ]; then
   # The browser tests drive the pages in headless Chromium.
-  test_pkgs=(chromium)
+  test_pkgs=(chromium poppler-utils)
 fi
 
 missing=()

@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var cacheDirectory: String?
     /// `lessons check`: verify everything but run no block and write nothing.
     public var checkOnly = false
+    /// Also print the whole course to `course.pdf` with headless Chromium.
+    public var pdf = false
 
     public init(lessonsDirectory: String = "lessons", outputDirectory: String = "output", jobs: Int = 1, useCache: Bool = true,
                 cacheDirectory: String? = nil) {

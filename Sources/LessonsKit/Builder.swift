@@ -78,6 +78,7 @@ public enum Builder {
             IndexPage.edition(of: a.frontMatter.lang, default: mainEdition) == IndexPage.edition(of: b.frontMatter.lang, default: mainEdition)
         }
         let slugs = Dictionary(lessons.map { ($0.relativePath, $0.slug) }, uniquingKeysWith: { a, _ in a })
+        var printed: [(lesson: Lesson, context: PageContext)] = []
         for (i, lesson) in lessons.enumerated() {
             var context = PageContext(
                 courseTitle: course.title,
@@ -89,6 +90,7 @@ public enum Builder {
             context.models = blocks[lesson.path]?.models ?? [:]
             context.charts = blocks[lesson.path]?.charts ?? [:]
             outputFiles.append(("\(lesson.slug)/index.html", Array(LessonPage.render(lesson, context: context).utf8)))
+            printed.append((lesson, context))
             for (path, bytes) in blocks[lesson.path]?.files ?? [] { outputFiles.append(("\(lesson.slug)/\(path)", bytes)) }
         }
         let entries = lessons.map {
@@ -100,8 +102,15 @@ public enum Builder {
         outputFiles.append(("assets/\(Stylesheet.fileName)", Array(Stylesheet.css.utf8)))
         outputFiles.append(("assets/\(Script.fileName)", Array(Script.javaScript.utf8)))
 
+        var beforeSwap: ((URL) -> Diagnostic?)?
+        if options.pdf {
+            outputFiles.append((PrintPage.fileName, Array(PrintPage.render(courseTitle: course.title, description: course.description,
+                                                                          lang: course.lang ?? "en", lessons: printed).utf8)))
+            beforeSwap = { staging in Handout.print(staging, outputDirectory: options.outputDirectory) }
+        }
+
         // Write: all or nothing.
-        if let failure = writer.write(files: outputFiles, copies: copies) {
+        if let failure = writer.write(files: outputFiles, copies: copies, beforeSwap: beforeSwap) {
             report.diagnostics.append(failure)
             return report
         }

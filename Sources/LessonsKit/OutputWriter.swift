@@ -33,7 +33,9 @@ struct OutputWriter {
     }
 
     /// Writes `files` (output-relative path -> bytes) and `copies`, then swaps the result into place.
-    func write(files: [(String, [UInt8])], copies: [ImageResolver.Copy]) -> Diagnostic? {
+    /// `beforeSwap` runs on the finished staging folder (the PDF handout is printed there), so
+    /// its failure, too, leaves the previous output untouched.
+    func write(files: [(String, [UInt8])], copies: [ImageResolver.Copy], beforeSwap: ((URL) -> Diagnostic?)? = nil) -> Diagnostic? {
         let fm = FileManager.default
         let url = URL(fileURLWithPath: outputDirectory).standardizedFileURL
         let parent = url.deletingLastPathComponent()
@@ -57,6 +59,10 @@ struct OutputWriter {
         } catch {
             try? fm.removeItem(at: staging)
             return .fileError(outputDirectory, "cannot write the site: \(Self.reason(error))")
+        }
+        if let failure = beforeSwap?(staging) {
+            try? fm.removeItem(at: staging)
+            return failure
         }
         do {
             if fm.fileExists(atPath: url.path) {

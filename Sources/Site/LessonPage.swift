@@ -3,6 +3,18 @@ import LessonModel
 /// A whole lesson page: `output/<slug>/index.html`.
 public enum LessonPage {
     public static func render(_ lesson: Lesson, context: PageContext) -> String {
+        Layout.page(
+            lang: lesson.frontMatter.lang ?? "en",
+            title: "\(lesson.title) · \(context.courseTitle)",
+            description: lesson.frontMatter.summary,
+            root: "../",
+            courseTitle: context.courseTitle,
+            scripts: [Script.fileName],
+            main: article(lesson, context: context) + pager(context, phrases: Phrases(lang: lesson.frontMatter.lang)))
+    }
+
+    /// The lesson itself: title, summary, contents and body (also what the PDF handout prints).
+    public static func article(_ lesson: Lesson, context: PageContext, id: String? = nil) -> String {
         let phrases = Phrases(lang: lesson.frontMatter.lang)
         let renderer = BodyRenderer(lesson: lesson, context: context, phrases: phrases)
         var blocks = lesson.blocks
@@ -20,15 +32,10 @@ public enum LessonPage {
         }
         let summary = lesson.frontMatter.summary.map { "<p class=\"lesson-summary\">\(HTML.text($0))</p>\n" } ?? ""
         let body = renderer.render(blocks)
-        return Layout.page(
-            lang: lesson.frontMatter.lang ?? "en",
-            title: "\(lesson.title) · \(context.courseTitle)",
-            description: lesson.frontMatter.summary,
-            root: "../",
-            courseTitle: context.courseTitle,
-            scripts: [Script.fileName],
-            main: "<article class=\"lesson\">\n<header class=\"lesson-header\">\n\(heading)\(summary)</header>\n"
-                + toc + body + "</article>\n" + pager(context, phrases: phrases))
+        let idAttribute = id.map { " id=\"\(HTML.attribute($0))\"" } ?? ""
+        let langAttribute = lesson.frontMatter.lang.map { " lang=\"\(HTML.attribute($0))\"" } ?? ""
+        return "<article class=\"lesson\"\(idAttribute)\(langAttribute)>\n<header class=\"lesson-header\">\n\(heading)\(summary)</header>\n"
+            + toc + body + "</article>\n"
     }
 
     private static func pager(_ context: PageContext, phrases: Phrases) -> String {

@@ -214,7 +214,17 @@ merror { color: var(--warn); border: 1px dashed var(--warn); padding: 0 0.2em; f
   .diagram .edges path.active.backward { stroke: #e69f00; }
   .diagram .node.current { box-shadow: 0 0 0 3px #56b4e9; }
 }
+.print-title { text-align: center; padding: 30vh 0 4rem; }
+.print-title h1 { font-size: 2.6rem; }
+@page { size: A4; }
 @media print {
+  .print-title { break-after: page; }
+  .print-toc { break-after: page; border: 0; }
+  .print-lesson { break-before: page; }
+  .graph-widget, .model-widget { width: 100% !important; left: 0 !important; transform: none !important; }
+  .diagram-scroll { overflow: visible; }
+  .diagram { zoom: 0.6; }
+  details.block-source, .steps-hint, .graph-widget .scrubber { display: none; }
   .stepper, .graph-widget .cell, .diagram .edges { display: none !important; }
   .graph-widget.js .steps li { display: list-item; }
 }

@@ -56,15 +56,20 @@ struct Build: ParsableCommand {
                                valueName: "dir"))
     var cacheDir: String?
 
+    @Flag(help: "Also print the whole course to course.pdf in the output folder (needs headless Chromium).")
+    var pdf = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs)).") }
         guard !output.isEmpty else { throw ValidationError("--output must name a folder.") }
     }
 
     func run() throws {
-        let report = Builder.build(BuildOptions(lessonsDirectory: lessonsDirectory, outputDirectory: output,
-                                                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                                useCache: !noCache, cacheDirectory: cacheDir))
+        var options = BuildOptions(lessonsDirectory: lessonsDirectory, outputDirectory: output,
+                                   jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                   useCache: !noCache, cacheDirectory: cacheDir)
+        options.pdf = pdf
+        let report = Builder.build(options)
         var stderr = StandardError()
         for diagnostic in report.diagnostics { print(diagnostic, to: &stderr) }
         let warnings = report.warningCount == 1 ? "1 warning" : "\(report.warningCount) warnings"

@@ -96,3 +96,58 @@ struct BrowserTests {
         }
     }
 }
+
+@Suite(.serialized, .enabled(if: chromium != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"),
+                             "skipped: chromium or pdftotext is not installed (make test installs them)"))
+struct HandoutTests {
+    @Test func pdfHandoutHasEveryLessonInItsTextAndOutlineAndIsReproducible() throws {
+        let w = try Workspace()
+        try FileManager.default.removeItem(atPath: w.lessons)
+        try FileManager.default.copyItem(atPath: shippedLessons, toPath: w.lessons)
+        let first = try lessons(["build", "--pdf"], in: w.root)
+        #expect(first.status == 0, "\(first.stderr)")
+        let pdf = try #require(FileManager.default.contents(atPath: w.output + "/course.pdf"))
+        #expect(pdf.starts(with: Data("%PDF".utf8)))
+        let text = try run("/usr/bin/pdftotext", [w.output + "/course.pdf", "-"])
+        let info = try run("/usr/bin/pdfinfo", [w.output + "/course.pdf"])
+        let pages = Int(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }?.split(separator: " ").last ?? "") ?? 0
+        let titles = try FileManager.default.contentsOfDirectory(atPath: w.output).filter {
+            FileManager.default.fileExists(atPath: w.output + "/\($0)/index.html")
+        }.count
+        #expect(pages >= titles + 2, "a title page, a contents page, and at least a page per lesson")
+        #expect(info.contains("CreationDate:    Sat Jan  1 00:00:00 2000 UTC"))
+        let raw = String(decoding: pdf, as: UTF8.self)
+        #expect(raw.contains("/Outlines"))
+        for title in ["Welcome", "Computational Graphs", "XOR from Scratch"] {
+            #expect(text.contains(title), "\(title) in the text")
+            #expect(raw.contains("/Title (\(title))"), "\(title) in the outline")
+        }
+        #expect(try lessons(["build", "--pdf", "--no-cache"], in: w.root).status == 0)
+        #expect(FileManager.default.contents(atPath: w.output + "/course.pdf") == pdf)
+    }
+
+    @Test func pdfWithoutChromiumIsAClearErrorAndKeepsTheOutput() throws {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n")
+        #expect(try lessons(["build"], in: w.root).status == 0)
+        let before = w.outputTree()
+        let r = try lessons(["build", "--pdf"], in: w.root, environment: ["LESSONS_CHROMIUM": "/nonexistent/chromium"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("output/course.pdf: error: cannot make the PDF handout: --pdf needs headless Chromium; install the Debian package 'chromium'"))
+        #expect(w.outputTree() == before)
+    }
+}
+
+/// Runs a program and returns its standard output.
+func run(_ executable: String, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}

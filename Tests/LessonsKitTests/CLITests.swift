@@ -3,7 +3,8 @@ import Testing
 @testable import LessonsKit
 
 /// Runs the built `lessons` executable, which sits next to the test bundle.
-private func lessons(_ arguments: [String], in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+func lessons(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws
+    -> (status: Int32, stdout: String, stderr: String) {
     let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     let candidates = [binDir, binDir.deletingLastPathComponent()].map { $0.appendingPathComponent("lessons") }
     let executable = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
@@ -11,6 +12,9 @@ private func lessons(_ arguments: [String], in directory: URL) throws -> (status
     process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = directory
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

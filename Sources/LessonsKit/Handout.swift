@@ -1,0 +1,23 @@
+import Foundation
+import LessonModel
+import Site
+
+/// `lessons build --pdf`: prints `print.html` of the staged site to `course.pdf`.
+enum Handout {
+    static let fileName = "course.pdf"
+
+    /// Page numbers in the footer ("3 / 42"), small and grey, with no date or URL.
+    static let footer = "<div style=\"width:100%;text-align:center;font-size:8px;color:#666;font-family:sans-serif\">"
+        + "<span class=\"pageNumber\"></span> / <span class=\"totalPages\"></span></div>"
+
+    static func print(_ staging: URL, outputDirectory: String) -> Diagnostic? {
+        let page = staging.appendingPathComponent(PrintPage.fileName).path
+        do {
+            let pdf = try ChromiumPrinter().pdf(of: page, footer: footer)
+            try Data(pdf).write(to: staging.appendingPathComponent(fileName))
+            return nil
+        } catch {
+            return .fileError(Paths.join(outputDirectory, fileName), "cannot make the PDF handout: \(error)")
+        }
+    }
+}

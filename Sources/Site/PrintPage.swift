@@ -1,0 +1,65 @@
+import LessonModel
+
+/// The whole course as one page, for the PDF handout: a title page, a table of contents, and
+/// every lesson starting on a new page. Each lesson's relative URLs are moved under its folder
+/// (`figures/x.svg` -> `xor/figures/x.svg`) and links between lessons become in-page anchors.
+public enum PrintPage {
+    public static let fileName = "print.html"
+
+    public static func render(courseTitle: String, description: String?, lang: String,
+                              lessons: [(lesson: Lesson, context: PageContext)]) -> String {
+        var main = "<section class=\"print-title\"><h1>\(HTML.text(courseTitle))</h1>"
+        if let description { main += "<p class=\"course-description\">\(HTML.text(description))</p>" }
+        main += "</section>\n<nav class=\"toc print-toc\"><p class=\"toc-title\">\(HTML.text(Phrases(lang: lang).contents))</p><ol>\n"
+        for (lesson, _) in lessons {
+            main += "<li><a href=\"#lesson-\(HTML.attribute(lesson.slug))\">\(HTML.text(lesson.title))</a></li>\n"
+        }
+        main += "</ol></nav>\n"
+        for (lesson, context) in lessons {
+            let article = LessonPage.article(lesson, context: context, id: "lesson-\(lesson.slug)")
+            main += "<div class=\"print-lesson\">" + relocate(article, under: lesson.slug) + "</div>\n"
+        }
+        return Layout.page(lang: lang, title: courseTitle, description: description, root: "",
+                           courseTitle: courseTitle, scripts: [], main: main)
+    }
+
+    /// Rewrites `src`, `srcset` and `href` values that are relative to a lesson page.
+    static func relocate(_ html: String, under slug: String) -> String {
+        var out = ""
+        var rest = Substring(html)
+        let prefix = HTML.pathURL(slug) + "/"
+        while let match = nextAttribute(in: rest) {
+            out += rest[..<match.valueStart]
+            let value = String(rest[match.valueStart..<match.valueEnd])
+            out += rewrite(value, prefix: prefix)
+            rest = rest[match.valueEnd...]
+        }
+        return out + rest
+    }
+
+    private static func rewrite(_ value: String, prefix: String) -> String {
+        if value.hasPrefix("#") || value.contains(":") || value.hasPrefix("/") { return value }
+        if value.hasPrefix("../") {
+            // Another lesson's page: `../xor/index.html#code` -> `#lesson-xor`.
+            let parts = value.dropFirst(3).split(separator: "/")
+            if parts.count >= 2, parts[1].hasPrefix("index.html"), let slug = parts.first { return "#lesson-\(slug)" }
+            return String(value.dropFirst(3))
+        }
+        return prefix + value
+    }
+
+    /// The next `src="`, `srcset="` or `href="` value.
+    private static func nextAttribute(in text: Substring) -> (valueStart: String.Index, valueEnd: String.Index)? {
+        var search = text.startIndex
+        while let quote = text[search...].firstIndex(of: "\"") {
+            let before = text[..<quote]
+            if before.hasSuffix("src=") || before.hasSuffix("srcset=") || before.hasSuffix("href=") {
+                let start = text.index(after: quote)
+                guard let end = text[start...].firstIndex(of: "\"") else { return nil }
+                return (start, end)
+            }
+            search = text.index(after: quote)
+        }
+        return nil
+    }
+}
