@@ -23,58 +23,16 @@ struct ChromiumPrinter {
 
     /// The PDF of `page` (a file path), A4, backgrounds printed, numbered pages, an outline.
     func pdf(of page: String, footer: String) throws -> [UInt8] {
-        guard let chromium = Self.executable else {
-            throw Failure(description: "--pdf needs headless Chromium; install the Debian package 'chromium' (apt-get install chromium)")
-        }
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-pdf-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: profile) }
-        var toChrome: [Int32] = [0, 0], fromChrome: [Int32] = [0, 0]
-        guard pipe(&toChrome) == 0, pipe(&fromChrome) == 0 else { throw Failure(description: "cannot create pipes for Chromium") }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, toChrome[0], 3)
-        posix_spawn_file_actions_adddup2(&actions, fromChrome[1], 4)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let arguments = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe",
-                         "--user-data-dir=\(profile)", "--no-first-run", "--no-default-browser-check", "about:blank"]
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, chromium, &actions, nil, argv, environ) == 0 else {
-            throw Failure(description: "cannot start \(chromium)")
-        }
-        close(toChrome[0])
-        close(fromChrome[1])
-        defer {
-            close(toChrome[1])
-            close(fromChrome[0])
-            kill(pid, SIGKILL)
-            var status: Int32 = 0
-            waitpid(pid, &status, 0)
-        }
-        var session = Session(write: toChrome[1], read: fromChrome[0], deadline: Date().addingTimeInterval(timeout))
-        let target = try session.call("Target.createTarget", ["url": "about:blank"])
-        guard let targetID = (target["result"] as? [String: Any])?["targetId"] as? String else {
-            throw Failure(description: "Chromium did not open a page")
-        }
-        let attached = try session.call("Target.attachToTarget", ["targetId": targetID, "flatten": true])
-        guard let sessionID = (attached["result"] as? [String: Any])?["sessionId"] as? String else {
-            throw Failure(description: "Chromium did not attach to the page")
-        }
-        _ = try session.call("Page.enable", [:], session: sessionID)
-        _ = try session.call("Page.navigate", ["url": URL(fileURLWithPath: page).absoluteString], session: sessionID)
-        try session.waitFor(event: "Page.loadEventFired")
-        let printed = try session.call("Page.printToPDF", [
+        let browser = try ChromiumSession(timeout: timeout, viewport: nil)
+        try browser.open(page)
+        let printed = try browser.page("Page.printToPDF", [
             "printBackground": true, "preferCSSPageSize": true, "displayHeaderFooter": true,
             "headerTemplate": "<span></span>", "footerTemplate": footer,
             "marginTop": 0.6, "marginBottom": 0.7, "marginLeft": 0.6, "marginRight": 0.6,
             "generateDocumentOutline": true, "generateTaggedPDF": true,
-        ], session: sessionID)
-        guard let base64 = (printed["result"] as? [String: Any])?["data"] as? String,
-              let data = Data(base64Encoded: base64) else {
-            throw Failure(description: "Chromium did not print the page: \(printed["error"] ?? "no data")")
+        ])
+        guard let base64 = printed["data"] as? String, let data = Data(base64Encoded: base64) else {
+            throw Failure(description: "Chromium did not print the page")
         }
         return Self.renumberedNodeIDs(Self.fixedDates([UInt8](data)))
     }
@@ -132,63 +90,5 @@ struct ChromiumPrinter {
             i = end
         }
         return bytes
-    }
-
-    /// One DevTools connection: numbered commands, replies matched by id, events skipped.
-    private struct Session {
-        let write: Int32, read: Int32
-        let deadline: Date
-        var nextID = 1
-        var buffer: [UInt8] = []
-        var seenEvents: [String] = []
-
-        mutating func call(_ method: String, _ params: [String: Any], session: String? = nil) throws -> [String: Any] {
-            let id = nextID
-            nextID += 1
-            var message: [String: Any] = ["id": id, "method": method, "params": params]
-            if let session { message["sessionId"] = session }
-            let data = try JSONSerialization.data(withJSONObject: message, options: [.sortedKeys]) + Data([0])
-            try data.withUnsafeBytes { raw in
-                guard let base = raw.baseAddress else { return }
-                var offset = 0
-                while offset < raw.count {
-                    let n = Glibc.write(write, base + offset, raw.count - offset)
-                    guard n > 0 else { throw Failure(description: "Chromium closed the connection") }
-                    offset += n
-                }
-            }
-            while true {
-                let reply = try nextMessage()
-                if reply["id"] as? Int == id { return reply }
-                if let event = reply["method"] as? String { seenEvents.append(event) }
-            }
-        }
-
-        mutating func waitFor(event: String) throws {
-            if seenEvents.contains(event) { return }
-            while true {
-                if (try nextMessage())["method"] as? String == event { return }
-            }
-        }
-
-        private mutating func nextMessage() throws -> [String: Any] {
-            while true {
-                if let end = buffer.firstIndex(of: 0) {
-                    let message = Array(buffer[..<end])
-                    buffer.removeSubrange(...end)
-                    guard let object = try? JSONSerialization.jsonObject(with: Data(message)) as? [String: Any] else { continue }
-                    return object
-                }
-                let remaining = deadline.timeIntervalSinceNow
-                guard remaining > 0 else { throw Failure(description: "Chromium did not answer in time") }
-                var poller = pollfd(fd: read, events: Int16(POLLIN), revents: 0)
-                guard poll(&poller, 1, Int32(min(remaining, 5) * 1000)) >= 0 else { throw Failure(description: "lost Chromium") }
-                if poller.revents == 0 { continue }
-                var chunk = [UInt8](repeating: 0, count: 65_536)
-                let n = Glibc.read(read, &chunk, chunk.count)
-                guard n > 0 else { throw Failure(description: "Chromium closed the connection") }
-                buffer += chunk[0..<n]
-            }
-        }
     }
 }

@@ -47,7 +47,8 @@ a:hover { text-decoration-thickness: 2px; }
   color: var(--muted); font-family: var(--font-ui); font-size: 0.85rem; }
 main { padding-top: 1.5rem; }
 
-h1, h2, h3, h4, h5, h6 { font-family: var(--font-ui); line-height: 1.25; font-weight: 700; letter-spacing: -0.01em; }
+h1, h2, h3, h4, h5, h6 { font-family: var(--font-ui); line-height: 1.25; font-weight: 700; letter-spacing: -0.01em;
+  overflow-wrap: break-word; hyphens: auto; }
 h1 { font-size: 2.1rem; margin: 0.5rem 0 0.75rem; }
 h2 { font-size: 1.5rem; margin: 2.5rem 0 0.75rem; padding-bottom: 0.25rem; border-bottom: 1px solid var(--rule); }
 h3 { font-size: 1.2rem; margin: 2rem 0 0.5rem; }
@@ -123,7 +124,7 @@ merror { color: var(--warn); border: 1px dashed var(--warn); padding: 0 0.2em; f
 
 .editions { font-family: var(--font-ui); margin-top: 0.5rem; }
 .edition-title { margin-top: 2.5rem; }
-.course-header h1 { font-size: 2.4rem; margin-bottom: 0.5rem; }
+.course-header h1 { font-size: clamp(1.7rem, 7vw, 2.4rem); margin-bottom: 0.5rem; }
 .course-description { font-family: var(--font-ui); color: var(--muted); font-size: 1.15rem; }
 .lesson-list { list-style: none; padding: 0; counter-reset: lesson; margin-top: 2rem; }
 .lesson-list li { counter-increment: lesson; margin: 0 0 0.75rem; }

@@ -1,0 +1,177 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A headless Chromium driven over the DevTools protocol on a pipe (`--remote-debugging-pipe`:
+/// commands on fd 3, replies on fd 4, NUL-separated JSON). One browser, one page, reused for
+/// many documents: printing the handout, and the browser checks of the tests.
+public final class ChromiumSession {
+    public struct Failure: Error, CustomStringConvertible { public let description: String }
+
+    private let pid: pid_t
+    private let write: Int32, read: Int32
+    private let profile: String
+    private let timeout: TimeInterval
+    private var nextID = 1
+    private var buffer: [UInt8] = []
+    private var pending: [[String: Any]] = []
+    private var sessionID = ""
+    /// Console errors and uncaught exceptions since the last `open`.
+    public private(set) var consoleErrors: [String] = []
+
+    /// Starts Chromium (see `ChromiumPrinter.executable`) with one page; `viewport` emulates a
+    /// screen of that size (leave it nil for printing, where the paper decides the layout).
+    public init(timeout: TimeInterval = 120, viewport: (width: Int, height: Int)? = (1280, 900)) throws {
+        guard let chromium = ChromiumPrinter.executable else {
+            throw Failure(description: "--pdf needs headless Chromium; install the Debian package 'chromium' (apt-get install chromium)")
+        }
+        self.timeout = timeout
+        profile = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-chromium-\(UUID().uuidString)").path
+        var toChrome: [Int32] = [0, 0], fromChrome: [Int32] = [0, 0]
+        guard pipe(&toChrome) == 0, pipe(&fromChrome) == 0 else { throw Failure(description: "cannot create pipes for Chromium") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, toChrome[0], 3)
+        posix_spawn_file_actions_adddup2(&actions, fromChrome[1], 4)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let arguments = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--remote-debugging-pipe",
+                         "--user-data-dir=\(profile)", "--no-first-run", "--no-default-browser-check", "about:blank"]
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, chromium, &actions, nil, argv, environ) == 0 else {
+            throw Failure(description: "cannot start \(chromium)")
+        }
+        close(toChrome[0])
+        close(fromChrome[1])
+        self.pid = pid
+        self.write = toChrome[1]
+        self.read = fromChrome[0]
+        let target = try call("Target.createTarget", ["url": "about:blank"])
+        guard let targetID = target["targetId"] as? String else { throw Failure(description: "Chromium did not open a page") }
+        let attached = try call("Target.attachToTarget", ["targetId": targetID, "flatten": true])
+        guard let session = attached["sessionId"] as? String else { throw Failure(description: "Chromium did not attach to the page") }
+        sessionID = session
+        _ = try page("Page.enable", [:])
+        _ = try page("Runtime.enable", [:])
+        if let viewport { try resize(width: viewport.width, height: viewport.height) }
+    }
+
+    deinit {
+        close(write)
+        close(read)
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        try? FileManager.default.removeItem(atPath: profile)
+    }
+
+    /// Sets the viewport (CSS pixels).
+    public func resize(width: Int, height: Int) throws {
+        _ = try page("Emulation.setDeviceMetricsOverride", ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": false])
+    }
+
+    /// Loads a file and waits for its load event.
+    public func open(_ path: String, fragment: String = "") throws {
+        consoleErrors = []
+        pending.removeAll { $0["method"] as? String == "Page.loadEventFired" }
+        _ = try page("Page.navigate", ["url": URL(fileURLWithPath: path).absoluteString + fragment])
+        try waitFor(event: "Page.loadEventFired")
+    }
+
+    /// Evaluates JavaScript in the page and returns its JSON-able result.
+    public func evaluate(_ expression: String) throws -> Any? {
+        let result = try page("Runtime.evaluate", ["expression": expression, "returnByValue": true])
+        return (result["result"] as? [String: Any])?["value"]
+    }
+
+    /// A PNG of the whole page at the current width.
+    public func screenshot() throws -> Data {
+        let result = try page("Page.captureScreenshot", ["format": "png", "captureBeyondViewport": true])
+        guard let base64 = result["data"] as? String, let data = Data(base64Encoded: base64) else {
+            throw Failure(description: "Chromium did not take a screenshot")
+        }
+        return data
+    }
+
+    /// A command to the page's session; returns its `result`.
+    public func page(_ method: String, _ params: [String: Any]) throws -> [String: Any] {
+        try call(method, params, session: sessionID)
+    }
+
+    private func call(_ method: String, _ params: [String: Any], session: String? = nil) throws -> [String: Any] {
+        let id = nextID
+        nextID += 1
+        var message: [String: Any] = ["id": id, "method": method, "params": params]
+        if let session, !session.isEmpty { message["sessionId"] = session }
+        let data = try JSONSerialization.data(withJSONObject: message, options: [.sortedKeys]) + Data([0])
+        try data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(write, base + offset, raw.count - offset)
+                guard n > 0 else { throw Failure(description: "Chromium closed the connection") }
+                offset += n
+            }
+        }
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            let reply = try nextMessage(deadline: deadline)
+            if reply["id"] as? Int == id {
+                if let error = reply["error"] as? [String: Any] {
+                    throw Failure(description: "Chromium refused \(method): \(error["message"] ?? error)")
+                }
+                return reply["result"] as? [String: Any] ?? [:]
+            }
+            note(event: reply)
+        }
+    }
+
+    private func waitFor(event: String) throws {
+        if let i = pending.firstIndex(where: { $0["method"] as? String == event }) { pending.remove(at: i); return }
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            let message = try nextMessage(deadline: deadline)
+            if message["method"] as? String == event { return }
+            note(event: message)
+        }
+    }
+
+    /// Keeps console errors and exceptions; remembers other events for `waitFor`.
+    private func note(event message: [String: Any]) {
+        guard let method = message["method"] as? String, let params = message["params"] as? [String: Any] else { return }
+        switch method {
+        case "Runtime.exceptionThrown":
+            let details = params["exceptionDetails"] as? [String: Any]
+            consoleErrors.append("exception: \(details?["text"] ?? "?") \((details?["exception"] as? [String: Any])?["description"] ?? "")")
+        case "Runtime.consoleAPICalled" where params["type"] as? String == "error":
+            consoleErrors.append("console.error: \(params["args"] ?? "")")
+        default:
+            pending.append(message)
+            if pending.count > 100 { pending.removeFirst(pending.count - 100) }
+        }
+    }
+
+    private func nextMessage(deadline: Date) throws -> [String: Any] {
+        while true {
+            if let end = buffer.firstIndex(of: 0) {
+                let message = Array(buffer[..<end])
+                buffer.removeSubrange(...end)
+                guard let object = try? JSONSerialization.jsonObject(with: Data(message)) as? [String: Any] else { continue }
+                return object
+            }
+            let remaining = deadline.timeIntervalSinceNow
+            guard remaining > 0 else { throw Failure(description: "Chromium did not answer in time") }
+            var poller = pollfd(fd: read, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, Int32(min(remaining, 5) * 1000)) >= 0 else { throw Failure(description: "lost Chromium") }
+            if poller.revents == 0 { continue }
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            let n = Glibc.read(read, &chunk, chunk.count)
+            guard n > 0 else { throw Failure(description: "Chromium closed the connection") }
+            buffer += chunk[0..<n]
+        }
+    }
+}
