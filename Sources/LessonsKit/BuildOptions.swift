@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     public var checkOnly = false
     /// Also print the whole course to `course.pdf` with headless Chromium.
     public var pdf = false
+    /// Where the site will be published (`https://example.org/course/`): pages get canonical
+    /// links and the output a `sitemap.xml`. Links between pages are relative either way.
+    public var baseURL: String?
 
     public init(lessonsDirectory: String = "lessons", outputDirectory: String = "output", jobs: Int = 1, useCache: Bool = true,
                 cacheDirectory: String? = nil) {

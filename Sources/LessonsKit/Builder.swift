@@ -89,6 +89,7 @@ public enum Builder {
                 quotes: blocks[lesson.path]?.quotes ?? [:])
             context.models = blocks[lesson.path]?.models ?? [:]
             context.charts = blocks[lesson.path]?.charts ?? [:]
+            context.canonicalURL = options.baseURL.map { $0 + HTML.pathURL(lesson.slug) + "/" }
             outputFiles.append(("\(lesson.slug)/index.html", Array(LessonPage.render(lesson, context: context).utf8)))
             printed.append((lesson, context))
             for (path, bytes) in blocks[lesson.path]?.files ?? [] { outputFiles.append(("\(lesson.slug)/\(path)", bytes)) }
@@ -97,9 +98,16 @@ public enum Builder {
             IndexPage.Entry(slug: $0.slug, title: $0.title, summary: $0.frontMatter.summary, lang: $0.frontMatter.lang)
         }
         let index = IndexPage.render(courseTitle: course.title, description: course.description,
-                                     lang: course.lang ?? lessons.first?.frontMatter.lang ?? "en", entries: entries)
+                                     lang: course.lang ?? lessons.first?.frontMatter.lang ?? "en", entries: entries,
+                                     canonical: options.baseURL)
         outputFiles.append(("index.html", Array(index.utf8)))
         outputFiles.append(("assets/\(Stylesheet.fileName)", Array(Stylesheet.css.utf8)))
+        if let base = options.baseURL {
+            let urls = [base] + lessons.map { base + HTML.pathURL($0.slug) + "/" }
+            let sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+                + urls.map { "<url><loc>\(HTML.text($0))</loc></url>\n" }.joined() + "</urlset>\n"
+            outputFiles.append(("sitemap.xml", Array(sitemap.utf8)))
+        }
         outputFiles.append(("assets/\(Script.fileName)", Array(Script.javaScript.utf8)))
 
         var beforeSwap: ((URL) -> Diagnostic?)?

@@ -10,6 +10,7 @@ public enum LessonPage {
             root: "../",
             courseTitle: context.courseTitle,
             scripts: [Script.fileName],
+            canonical: context.canonicalURL,
             main: article(lesson, context: context) + pager(context, phrases: Phrases(lang: lesson.frontMatter.lang)))
     }
 
@@ -82,7 +83,8 @@ public enum IndexPage {
 
     /// `entries` must be grouped by edition (the main one first); with several editions the
     /// index has one section per edition, each numbered from 1.
-    public static func render(courseTitle: String, description: String?, lang: String, entries: [Entry]) -> String {
+    public static func render(courseTitle: String, description: String?, lang: String, entries: [Entry],
+                              canonical: String? = nil) -> String {
         var main = "<header class=\"course-header\">\n<h1>\(HTML.text(courseTitle))</h1>\n"
         if let description { main += "<p class=\"course-description\">\(HTML.text(description))</p>\n" }
         let mainEdition = edition(of: lang, default: "en")
@@ -104,7 +106,7 @@ public enum IndexPage {
             main += list(edition.entries)
         }
         return Layout.page(lang: lang, title: courseTitle, description: description, root: "",
-                           courseTitle: courseTitle, scripts: [Script.fileName], main: main)
+                           courseTitle: courseTitle, scripts: [Script.fileName], canonical: canonical, main: main)
     }
 
     private static func list(_ entries: [Entry]) -> String {
@@ -125,7 +127,7 @@ public enum IndexPage {
 /// The HTML shell shared by every page: no external resources, our own stylesheet only.
 enum Layout {
     static func page(lang: String, title: String, description: String?, root: String,
-                     courseTitle: String, scripts: [String], main: String) -> String {
+                     courseTitle: String, scripts: [String], canonical: String? = nil, main: String) -> String {
         var head = """
         <!DOCTYPE html>
         <html lang="\(HTML.attribute(lang))">
@@ -140,6 +142,7 @@ enum Layout {
             head += "<meta name=\"description\" content=\"\(HTML.attribute(description))\">\n"
         }
         head += "<meta name=\"generator\" content=\"lessons\">\n"
+        if let canonical { head += "<link rel=\"canonical\" href=\"\(HTML.attribute(canonical))\">\n" }
         head += "<link rel=\"stylesheet\" href=\"\(root)assets/lessons.css\">\n"
         for script in scripts { head += "<script src=\"\(root)assets/\(script)\" defer></script>\n" }
         head += "</head>\n"

@@ -27,6 +27,8 @@ public struct PageContext: Sendable {
     public var models: [Int: ModelWidget] = [:]
     /// Charts of `compare` blocks, keyed by the line of their opening fence.
     public var charts: [Int: ModelWidget.Chart] = [:]
+    /// The page's absolute URL when the site's base URL is known (for `<link rel="canonical">`).
+    public var canonicalURL: String?
 
     public init(courseTitle: String, previous: LessonLink? = nil, next: LessonLink? = nil,
                 images: [String: ImageTarget] = [:], lessonSlugs: [String: String] = [:],

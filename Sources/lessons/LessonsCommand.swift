@@ -59,9 +59,19 @@ struct Build: ParsableCommand {
     @Flag(help: "Also print the whole course to course.pdf in the output folder (needs headless Chromium).")
     var pdf = false
 
+    @Option(help: ArgumentHelp("The address the site will be published at, e.g. https://example.org/course/ (adds canonical links and sitemap.xml).",
+                               valueName: "url"))
+    var baseURL: String?
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs)).") }
         guard !output.isEmpty else { throw ValidationError("--output must name a folder.") }
+        if let baseURL {
+            guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil,
+                  url.query == nil, url.fragment == nil else {
+                throw ValidationError("--base-url must be an absolute http(s) address such as https://example.org/course/ (got '\(baseURL)').")
+            }
+        }
     }
 
     func run() throws {
@@ -69,6 +79,7 @@ struct Build: ParsableCommand {
                                    jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                    useCache: !noCache, cacheDirectory: cacheDir)
         options.pdf = pdf
+        options.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         let report = Builder.build(options)
         var stderr = StandardError()
         for diagnostic in report.diagnostics { print(diagnostic, to: &stderr) }

@@ -132,3 +132,20 @@ func lessons(_ arguments: [String], in directory: URL, environment: [String: Str
         #expect(again.stderr == "lessons: error: lessons/chain-rule.md already exists; choose another name or edit that file\n")
     }
 }
+
+@Suite struct BaseURLTests {
+    @Test func baseURLAddsCanonicalLinksAndASitemap() throws {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n")
+        #expect(try lessons(["build", "--base-url", "https://example.org/course"], in: w.root).status == 0)
+        #expect(w.page("a").contains("<link rel=\"canonical\" href=\"https://example.org/course/a/\">"))
+        let sitemap = String(decoding: w.outputTree()["sitemap.xml"] ?? Data(), as: UTF8.self)
+        #expect(sitemap.contains("<url><loc>https://example.org/course/a/</loc></url>"))
+    }
+
+    @Test func aBaseURLMustBeAnAbsoluteWebAddress() throws {
+        let r = try lessons(["build", "--base-url", "course/"], in: FileManager.default.temporaryDirectory)
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("--base-url must be an absolute http(s) address such as https://example.org/course/ (got 'course/')."))
+    }
+}
