@@ -3,9 +3,10 @@ import Foundation
 
 extension LiveServer {
     /// For the command line: serves until Ctrl-C (SIGINT) or SIGTERM, then stops cleanly and
-    /// returns the exit status (1 when the server could not start). A second Ctrl-C while a build
-    /// is finishing quits at once.
+    /// returns the exit status (1 when the server could not start). Stopping waits for a build in
+    /// progress, so `output/` is never left half replaced; a second Ctrl-C quits at once.
     public static func runUntilInterrupted(_ options: ServeOptions, console: ServeConsole = .terminal) -> Int32 {
+        let server = LiveServer(options: options, console: console)
         let (stops, stop) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let interrupts = Counter()
         let sources = [SIGINT, SIGTERM].map { number in
@@ -14,6 +15,11 @@ extension LiveServer {
             source.setEventHandler {
                 if interrupts.increment() > 1 { exit(130) }
                 stop.yield()
+                Task {
+                    if await server.isBuilding {
+                        console.message("lessons: stopping after the build in progress (Ctrl-C again stops at once)")
+                    }
+                }
             }
             source.resume()
             return source
@@ -24,7 +30,6 @@ extension LiveServer {
         let finished = DispatchSemaphore(value: 0)
         Task {
             defer { finished.signal() }
-            let server = LiveServer(options: options, console: console)
             do {
                 _ = try await server.start()
             } catch {
@@ -33,13 +38,10 @@ extension LiveServer {
                 return
             }
             for await _ in stops { break }
-            if await server.isBuilding {
-                console.message("lessons: stopping after the build in progress (Ctrl-C again stops at once)")
-            }
             await server.stop()
             console.message("lessons: stopped")
         }
-        finished.wait()
+        finished.wait()  // the main thread only waits; the server runs on Swift's own threads
         return Int32(status.value)
     }
 }
