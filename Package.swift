@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Targets follow DESIGN.md: arrows only point down
-// (lessons -> LessonsServe (HTTP, FlyingFox) -> LessonsKit -> Site/Figures/Training -> LessonModel/Autodiff -> CMark/CCairo).
+// (lessons -> LessonsServe -> LessonsKit -> Site/Figures/Training -> LessonModel/Autodiff -> CMark/CCairo);
+// LessonsServe holds the HTTP server (FlyingFox) so LessonsKit stays free of networking.
 let package = Package(
     name: "lessons",
     platforms: [.macOS(.v13)],

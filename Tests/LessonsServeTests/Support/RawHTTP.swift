@@ -13,33 +13,22 @@ enum RawHTTPError: Error { case socket(String), timeout, malformed(String) }
 
 /// A deliberately dumb HTTP/1.1 client over a POSIX socket. URLSession (libcurl) folds `..` out of
 /// paths before sending them, which would hide exactly what the traversal tests must send; this
-/// sends the request line byte for byte. Every wait is bounded, and blocking work runs on a thread
-/// of its own, never on the pool that runs the in-process server.
+/// sends the request line byte for byte. It blocks, with every wait bounded: the tests that use it
+/// are synchronous, so a test suite that keeps Swift's few pool threads busy cannot starve them.
 enum RawHTTP {
-    static func get(_ path: String, port: UInt16, method: String = "GET", timeout: Double = 5) async throws -> RawResponse {
-        try await onThread {
-            let fd = try connect(host: "127.0.0.1", port: port)
-            defer { close(fd) }
-            try send(fd, "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
-            let head = method == "HEAD"
-            return try parse(readAll(fd, timeout: timeout, until: { isComplete($0, head: head) }))
-        }
-    }
-
-    /// Opens the event stream and returns everything read until `done` holds for it (or the timeout passes).
-    static func events(port: UInt16, timeout: Double = 10, until done: @escaping @Sendable (String) -> Bool) async throws -> String {
-        try await onThread {
-            let fd = try connect(host: "127.0.0.1", port: port)
-            defer { close(fd) }
-            try send(fd, "GET /__lessons/events HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n")
-            return String(decoding: try readAll(fd, timeout: timeout, until: { done(String(decoding: $0, as: UTF8.self)) }),
-                          as: UTF8.self)
-        }
+    static func get(_ path: String, port: UInt16, method: String = "GET", timeout: Double = 10) throws -> RawResponse {
+        let fd = try connect(host: "127.0.0.1", port: port)
+        defer { close(fd) }
+        try send(fd, "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
+        let head = method == "HEAD"
+        return try parse(readAll(fd, timeout: timeout, until: { isComplete($0, head: head) }))
     }
 
     /// True when nothing accepts connections at host:port (e.g. another loopback address).
-    static func refuses(host: String, port: UInt16) async -> Bool {
-        (try? await onThread { close(try connect(host: host, port: port)) }) == nil
+    static func refuses(host: String, port: UInt16) -> Bool {
+        guard let fd = try? connect(host: host, port: port) else { return true }
+        close(fd)
+        return false
     }
 
     static func connect(host: String, port: UInt16) throws -> Int32 {
@@ -56,7 +45,7 @@ enum RawHTTP {
         return fd
     }
 
-    private static func send(_ fd: Int32, _ text: String) throws {
+    static func send(_ fd: Int32, _ text: String) throws {
         let bytes = Array(text.utf8)
         guard bytes.withUnsafeBytes({ Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == bytes.count else {
             throw RawHTTPError.socket("send")
@@ -104,45 +93,29 @@ enum RawHTTP {
         }
         return RawResponse(status: status, headers: headers, body: Array(bytes[(end + 4)...]))
     }
-
-    /// Runs blocking socket work on a new thread and awaits it.
-    static func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { done in
-            Thread { done.resume(with: Result { try work() }) }.start()
-        }
-    }
 }
 
 /// An open `/__lessons/events` stream, read in steps: wait for the first event, change something,
 /// then wait for the next.
-final class EventStream: @unchecked Sendable {
+final class EventStream {
     private let fd: Int32
-    private let received = Locked<String>("")
+    private var received = ""
 
-    init(port: UInt16) async throws {
-        let fd = try await RawHTTP.onThread { () throws -> Int32 in
-            let fd = try RawHTTP.connect(host: "127.0.0.1", port: port)
-            let request = Array("GET /__lessons/events HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8)
-            _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            return fd
-        }
-        self.fd = fd
+    init(port: UInt16) throws {
+        fd = try RawHTTP.connect(host: "127.0.0.1", port: port)
+        try RawHTTP.send(fd, "GET /__lessons/events HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n")
     }
 
     deinit { close(fd) }
 
     /// Everything received so far, once `done` holds for it; throws after `timeout` seconds.
-    func read(within timeout: Double = 10, until done: @escaping @Sendable (String) -> Bool) async throws -> String {
-        let (fd, received) = (fd, received)
-        return try await RawHTTP.onThread {
-            var text = received.value
-            if done(text) { return text }
-            let more = try RawHTTP.readAll(fd, timeout: timeout, until: { done(text + String(decoding: $0, as: UTF8.self)) })
-            text += String(decoding: more, as: UTF8.self)
-            received.update { $0 = text }
-            guard done(text) else { throw RawHTTPError.timeout }
-            return text
-        }
+    func read(within timeout: Double = 10, until done: (String) -> Bool) throws -> String {
+        if done(received) { return received }
+        let before = received
+        let more = try RawHTTP.readAll(fd, timeout: timeout, until: { done(before + String(decoding: $0, as: UTF8.self)) })
+        received += String(decoding: more, as: UTF8.self)
+        guard done(received) else { throw RawHTTPError.timeout }
+        return received
     }
 }
 
