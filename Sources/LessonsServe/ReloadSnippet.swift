@@ -8,15 +8,23 @@ enum ReloadSnippet {
 
     /// The script for a page served while `build` was current. It reloads the page as soon as the
     /// server announces any other build (also right after connecting, which catches a build that
-    /// finished between serving the page and opening the stream, and a restarted server).
+    /// finished between serving the page and opening the stream, and a restarted server). Only a
+    /// visible page keeps its stream open: browsers allow six connections to one server, and
+    /// seven open tabs would otherwise stall the next page; a tab shown again catches up at once.
     static func script(build: String) -> String {
         """
         <script>/* lessons serve: live reload */
         (function () {
           if (!window.EventSource) return;
-          var served = "\(build)";
-          var events = new EventSource("\(eventsPath)");
-          events.addEventListener("build", function (e) { if (e.data !== served) location.reload(); });
+          var served = "\(build)", events = null;
+          function listen() {
+            if (document.hidden) { if (events) { events.close(); events = null; } return; }
+            if (events) return;
+            events = new EventSource("\(eventsPath)");
+            events.addEventListener("build", function (e) { if (e.data !== served) location.reload(); });
+          }
+          document.addEventListener("visibilitychange", listen);
+          listen();
         })();
         </script>
 

@@ -1,3 +1,4 @@
+import Foundation
 import LessonsKit
 
 /// What a request path names inside the output folder.

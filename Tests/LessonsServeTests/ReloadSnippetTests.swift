@@ -23,7 +23,7 @@ import Testing
 
     @Test func scriptListensToTheEventsAndKnowsItsBuild() {
         let script = ReloadSnippet.script(build: "ab-3")
-        #expect(script.contains("var served = \"ab-3\";"))
+        #expect(script.contains("var served = \"ab-3\""))
         #expect(script.contains("new EventSource(\"/__lessons/events\")"))
     }
 }

@@ -25,7 +25,7 @@ import Testing
         #expect(opening.hasPrefix("HTTP/1.1 200 OK\r\n"))
         #expect(opening.contains("Content-Type: text/event-stream\r\n"))
         let served = try #require(opening.firstMatch(of: /data: ([0-9a-f]+)-1\n/)?.1)
-        #expect(page.contains("var served = \"\(served)-1\";"))  // the page knows which build it shows
+        #expect(page.contains("var served = \"\(served)-1\""))  // the page knows which build it shows
 
         try course.write("a.md", "# A\n\nSecond version.\n")
         let later = try stream.read { $0.contains("event: build\ndata: \(served)-2\n") }
