@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Targets follow DESIGN.md: arrows only point down
-// (lessons -> LessonsKit -> Site/Figures/Training -> LessonModel/Autodiff -> CMark/CCairo).
+// (lessons -> LessonsServe -> LessonsKit -> Site/Figures/Training -> LessonModel/Autodiff -> CMark/CCairo);
+// LessonsServe holds the HTTP server (FlyingFox) so LessonsKit stays free of networking.
 let package = Package(
     name: "lessons",
     platforms: [.macOS(.v13)],
@@ -13,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // `lessons serve` only (README: why FlyingFox); LessonsKit stays free of networking.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(name: "CMark", pkgConfig: "libcmark-gfm",
@@ -26,8 +29,9 @@ let package = Package(
         .target(name: "Site", dependencies: ["LessonModel"]),
         .target(name: "Figures", dependencies: ["CCairo"]),
         .target(name: "LessonsKit", dependencies: ["LessonModel", "Site", "Figures", "Training"]),
+        .target(name: "LessonsServe", dependencies: ["LessonsKit", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(name: "lessons", dependencies: [
-            "LessonsKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "LessonsKit", "LessonsServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "LessonsBench", dependencies: ["LessonsKit", "LessonModel", "TeXMath", "Training", "Autodiff"]),
         .testTarget(name: "LessonModelTests", dependencies: ["LessonModel"]),
@@ -37,5 +41,6 @@ let package = Package(
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"], exclude: ["Fixtures"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "LessonModel", "Autodiff"], exclude: ["Fixtures"]),
         .testTarget(name: "LessonsKitTests", dependencies: ["LessonsKit", "lessons"]),
+        .testTarget(name: "LessonsServeTests", dependencies: ["LessonsServe", "LessonsKit", "lessons"]),
     ]
 )

@@ -12,7 +12,7 @@ struct LessonsCommand: ParsableCommand {
         show real forward values and gradients. See README.md for the full lesson format.
         """,
         version: LessonsVersion.string,
-        subcommands: [Build.self, Check.self, New.self, Clean.self],
+        subcommands: [Build.self, Check.self, New.self, Serve.self, Clean.self],
         defaultSubcommand: nil)
 }
 

@@ -1,0 +1,152 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+import LessonsKit
+
+/// `lessons serve`: builds the site, serves the output folder on 127.0.0.1, rebuilds when anything
+/// under the lessons folder changes, and tells open pages to reload after each successful build.
+public actor LiveServer {
+    private let options: ServeOptions
+    private let console: ServeConsole
+    private let events = BuildEvents()
+    /// Builds are long, synchronous and parallel inside; they run here, off the cooperative pool
+    /// that serves requests, and one at a time.
+    private let buildQueue = DispatchQueue(label: "lessons.serve.build")
+    private var server: HTTPServer?
+    private var serverTask: Task<Void, Never>?
+    private var watchTask: Task<Void, Never>?
+
+    /// True while a build runs (stopping waits for it, so `output/` is never left half swapped).
+    public private(set) var isBuilding = false
+
+    public init(options: ServeOptions, console: ServeConsole = .terminal) {
+        self.options = options
+        self.console = console
+    }
+
+    /// Listens, builds once, prints the address, starts watching and returns the port. It listens
+    /// first so a busy port fails at once, not after a long build. A failed first build still
+    /// serves (the previous output, if any) and waits for a fix.
+    public func start() async throws -> UInt16 {
+        let before = snapshot()
+        let port = try await listen()
+        await build()
+        console.address("lessons: serving \(options.build.outputDirectory)/ at http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
+        watchTask = Task { await self.watch(from: before) }
+        return port
+    }
+
+    /// Stops watching (after the build in progress, if any), ends the pages' event streams and
+    /// closes the server.
+    public func stop() async {
+        watchTask?.cancel()
+        await watchTask?.value
+        await events.close()
+        // Closing the listening socket does not wake FlyingFox's accept loop on Linux; the
+        // timeout is how long requests in flight get before the server task is cancelled.
+        await server?.stop(timeout: 0.25)
+        await serverTask?.value
+        (watchTask, serverTask, server) = (nil, nil, nil)
+    }
+
+    /// Binds 127.0.0.1 only: the site is for this computer, never the network.
+    private func listen() async throws -> UInt16 {
+        let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: options.port)
+        let server = HTTPServer(config: .init(address: address, timeout: 15, logger: .disabled),
+                                handler: SiteHandler(outputDirectory: options.build.outputDirectory, events: events))
+        let failure = FailureBox()
+        self.server = server
+        serverTask = Task {
+            do { try await server.run() } catch { failure.set(error) }
+        }
+        // FlyingFox reports a bind error only by ending `run()`; poll both, for at most 10 s.
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !(await server.isListening) {
+            var error = failure.error
+            if error == nil, ContinuousClock.now > deadline { error = SocketError.timeout(message: "not listening after 10 s") }
+            if let error {
+                await stop()
+                throw ServeError(description: "cannot listen on 127.0.0.1:\(options.port): \(Self.reason(error))")
+            }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        guard case .ip4(_, let port)? = await server.listeningAddress else {
+            await stop()
+            throw ServeError(description: "cannot tell which port the server listens on")
+        }
+        return port
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if case SocketError.failed(_, let errno, _) = error, errno == EADDRINUSE {
+            return "the port is in use; stop the program using it or choose another --port (0 picks a free one)"
+        }
+        if case SocketError.failed(_, let errno, let message) = error, errno == EACCES {
+            return "\(message); ports below 1024 need privileges, choose another --port"
+        }
+        return String(describing: error)
+    }
+
+    /// Polls the lessons folder; after a change, waits until it settles (an editor's save, a git
+    /// checkout), then rebuilds. Changes made during a build are compared against the snapshot
+    /// that build started from, so none is missed.
+    private func watch(from start: FolderSnapshot) async {
+        var seen = start
+        while await pause() {
+            var now = snapshot()
+            guard now != seen else { continue }
+            var settling = 0
+            while settling < 6, await pause() {  // about 2 s at most, so a busy folder still rebuilds
+                let next = snapshot()
+                if next == now { break }
+                (now, settling) = (next, settling + 1)
+            }
+            if Task.isCancelled { return }
+            console.message("lessons: \(Self.describe(now.changes(since: seen))) changed; rebuilding")
+            seen = now
+            await build()
+        }
+    }
+
+    /// Sleeps one poll interval; false when the watcher was cancelled.
+    private func pause() async -> Bool {
+        (try? await Task.sleep(for: options.pollInterval)) != nil
+    }
+
+    private func snapshot() -> FolderSnapshot {
+        let build = options.build
+        let excluded = [build.outputDirectory, build.cacheDirectory ?? Builder.defaultCacheDirectory(build)]
+            .compactMap(FileSystem.realPath)
+        return FolderSnapshot.take(build.lessonsDirectory, excluding: Set(excluded))
+    }
+
+    /// Runs one build, prints exactly what `lessons build` prints, and announces it when it succeeded.
+    private func build() async {
+        isBuilding = true
+        defer { isBuilding = false }
+        let options = self.options.build
+        let report = await withCheckedContinuation { done in
+            buildQueue.async { done.resume(returning: Builder.build(options)) }
+        }
+        for diagnostic in report.diagnostics { console.message(diagnostic.description) }
+        console.message(report.summary(outputDirectory: options.outputDirectory))
+        if report.succeeded { await events.published() }
+    }
+
+    private static func describe(_ paths: [String]) -> String {
+        switch paths.count {
+        case 0: "a file"
+        case 1: paths[0]
+        default: "\(paths[0]) and \(paths.count - 1) more"
+        }
+    }
+}
+
+/// The error that ended the server's run task, read by the task that waits for it to listen.
+private final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (any Error)?
+
+    var error: (any Error)? { lock.withLock { stored } }
+    func set(_ error: any Error) { lock.withLock { stored = error } }
+}

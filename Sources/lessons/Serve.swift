@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import LessonsKit
+import LessonsServe
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site, serve it on this computer, and rebuild it when a lesson changes.",
+        discussion: """
+        Builds once (printing diagnostics like `lessons build`), then serves the output folder at \
+        http://127.0.0.1:PORT/ (this computer only). Whenever a file under the lessons folder \
+        changes, the site is rebuilt and open pages reload themselves; a failed rebuild prints its \
+        errors and the previous pages stay up. The reload script is added to pages as they are \
+        served, never written to the output folder. Ctrl-C stops the server.
+        """)
+
+    @Argument(help: "The folder of lessons (*.md, searched recursively).")
+    var lessonsDirectory = "lessons"
+
+    @Option(name: [.short, .long], help: ArgumentHelp("The folder to write the site to and serve; replaced as a whole.",
+                                                      valueName: "dir"))
+    var output = "output"
+
+    @Option(name: [.short, .long], help: ArgumentHelp("The port on 127.0.0.1 (0 picks a free one).", valueName: "port"))
+    var port = 8000
+
+    @Option(name: [.short, .long], help: ArgumentHelp("How many lessons to build at once (default: the number of cores).",
+                                                      valueName: "n"))
+    var jobs: Int?
+
+    @Flag(help: "Run every block again on every build instead of reusing cached results (and store nothing).")
+    var noCache = false
+
+    @Option(help: ArgumentHelp("Where to keep cached block results (default: .lessons-cache next to the lessons folder).",
+                               valueName: "dir"))
+    var cacheDir: String?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs)).") }
+        guard !output.isEmpty else { throw ValidationError("--output must name a folder.") }
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535 (got \(port)).") }
+    }
+
+    func run() throws {
+        let build = BuildOptions(lessonsDirectory: lessonsDirectory, outputDirectory: output,
+                                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                 useCache: !noCache, cacheDirectory: cacheDir)
+        let status = LiveServer.runUntilInterrupted(ServeOptions(build: build, port: UInt16(port)))
+        if status != 0 { throw ExitCode(status) }
+    }
+}
