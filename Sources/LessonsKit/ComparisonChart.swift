@@ -36,7 +36,8 @@ enum ComparisonChart {
                          ("figures/\(stem)-dark.svg", try chart.render(theme: .dark, format: .svg, idPrefix: prefix + "-dark")),
                          ("figures/\(stem).png", try chart.render(theme: .light, format: .png, idPrefix: prefix))]
             let finals = zip(names, series).compactMap { name, s in s.values.last.map { "\(name) \(DisplayNumber.format($0))" } }
-            let figure = ModelWidget.Chart(kind: "compare", caption: "Loss of " + names.joined(separator: ", "),
+            let caption = chinese ? "损失对比：" + names.joined(separator: "、") : "Loss of " + names.joined(separator: ", ")
+            let figure = ModelWidget.Chart(kind: "compare", caption: caption,
                                            lightSVG: "figures/\(stem).svg", darkSVG: "figures/\(stem)-dark.svg",
                                            png: "figures/\(stem).png", width: layout.size.width, height: layout.size.height,
                                            alt: "Loss curves compared; final losses: " + finals.joined(separator: ", ") + ".",

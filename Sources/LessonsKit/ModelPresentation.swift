@@ -163,8 +163,18 @@ struct ModelPresentation {
 
     private func usesLoss(_ op: String) -> Bool { run.trace.nodes.contains { $0.op == op } }
 
+    /// A classifier: trained with a classification loss, or on targets that are all 0 or 1
+    /// (one-hot rows for several classes). Regressions get no boundary and no class columns.
+    private var isClassifier: Bool {
+        if usesLoss("bce_logits") || usesLoss("softmax_cross_entropy") { return true }
+        let y = run.train.y.scalars
+        let k = run.train.y.shape.dims.last ?? 1
+        guard !y.isEmpty, y.allSatisfy({ $0 == 0 || $0 == 1 }) else { return false }
+        return k == 1 || stride(from: 0, to: y.count, by: k).allSatisfy { y[$0..<min($0 + k, y.count)].reduce(0, +) == 1 }
+    }
+
     private func boundaryChart() throws(FigureError) -> BoundaryChart? {
-        guard let grid = run.grid else { return nil }
+        guard let grid = run.grid, isClassifier else { return nil }
         let cells = grid.size * grid.size
         let values: BoundaryChart.Grid.Values
         if grid.outputs == 1 {
@@ -207,13 +217,15 @@ struct ModelPresentation {
         let d = run.train.X.shape.dims.last ?? 1, k = run.train.y.shape.dims.last ?? 1
         guard n > 0, run.predictions.count == n * run.predictionColumns else { return nil }
         let shown = min(n, 8)
-        let headers = (1...d).map { "x\(subscriptDigits($0))" } + (k == 1 ? ["target", "prediction"] : ["target class", "predicted class"])
+        let classes = k > 1 && isClassifier
+        let headers = (1...d).map { "x\(subscriptDigits($0))" } + (classes ? ["target class", "predicted class"] : ["target", "prediction"])
         var rows: [[String]] = []
         for i in 0..<shown {
             var row = (0..<d).map { DisplayNumber.format(run.train.X.scalars[i * d + $0]) }
-            if k == 1 {
-                row.append(DisplayNumber.format(run.train.y.scalars[i]))
-                row.append(DisplayNumber.format(run.predictions[i * run.predictionColumns]))
+            if !classes {
+                row.append(TensorText.inline(dims: k == 1 ? [] : [k], values: Array(run.train.y.scalars[(i * k)..<((i + 1) * k)])))
+                let p = run.predictionColumns
+                row.append(TensorText.inline(dims: p == 1 ? [] : [p], values: Array(run.predictions[(i * p)..<((i + 1) * p)])))
             } else {
                 row.append(String(argmax(run.train.y.scalars, row: i, width: k)))
                 row.append(String(argmax(run.predictions, row: i, width: run.predictionColumns)))

@@ -32,7 +32,8 @@ body {
   font-family: var(--font-text); font-size: 1.125rem; line-height: 1.65;
   font-kerning: normal; text-rendering: optimizeLegibility;
 }
-:lang(zh), :lang(ja), :lang(ko) { line-height: 1.8; }
+/* Taller lines for CJK prose only: the graph cards' numbers keep their own spacing. */
+:is(p, li, blockquote, figcaption, .lesson-summary):is(:lang(zh), :lang(ja), :lang(ko)) { line-height: 1.8; }
 a { color: var(--accent); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
 .skip-link { position: absolute; left: -999px; }

@@ -37,7 +37,10 @@ final class Batcher {
         let order = self.order
         source.scalars.withUnsafeBufferPointer { src in
             try? plan.updateValue(node) { i, value, _ in
-                value = src[order[first + i / cols] * cols + i % cols]
+                // The leaf holds one batch of rows; never read past the data, whatever its shape.
+                let row = first + i / cols
+                guard row < order.count, order[row] * cols + i % cols < src.count else { return }
+                value = src[order[row] * cols + i % cols]
             }
         }
     }
@@ -53,6 +56,7 @@ final class Evaluator {
 
     init?(_ model: ModelProgram, rowsX: Tensor, rowsY: Tensor, path: String) {
         var rng = SeededRandom(seed: 0)
+        let model = ModelRunner.withDataNodes(model)
         guard case .success(let compiled) = GraphCompiler.compile(model.graph, path: path, leaves: { _, node in
             if case .initialized(let spec) = node.kind, let shape = try? Initializers.shape(spec.dims),
                let zeros = try? Initializers.zeros(shape: shape) {

@@ -38,8 +38,9 @@ public enum ModelRunner {
     /// The most numbers `epochs × parameters` may reach in one block (keeps builds bounded).
     public static let maxWork = 20_000_000_000
 
-    public static func run(_ model: ModelProgram, data: Dataset, lesson: String, block: String, path: String,
+    public static func run(_ givenModel: ModelProgram, data: Dataset, lesson: String, block: String, path: String,
                            progress: ((Int, Int) -> Void)? = nil) -> (ModelRun?, [Diagnostic]) {
+        let model = withDataNodes(givenModel)
         var train = data
         var validationSet: Dataset?
         if let fraction = model.split {
@@ -142,6 +143,18 @@ public enum ModelRunner {
         return (ModelRun(trace: trace, history: history, validation: validation, train: train,
                          validationSet: validationSet, finalValues: finalValues, grid: grid,
                          predictions: predictions, predictionColumns: columns, seconds: seconds), [])
+    }
+
+    /// Literal `X = [[..]]` and `y = [[..]]` inputs become data nodes, so mini-batches and the
+    /// evaluation grid replace their values like those of a `data` line.
+    static func withDataNodes(_ model: ModelProgram) -> ModelProgram {
+        var copy = model
+        for i in copy.graph.nodes.indices {
+            if case .input = copy.graph.nodes[i].kind, ["X", "y"].contains(copy.graph.nodes[i].name) {
+                copy.graph.nodes[i].kind = .data(copy.graph.nodes[i].name)
+            }
+        }
+        return copy
     }
 
     /// The node that holds the data set's `name` (`X` or `y`): a data node, or a literal input of that name.

@@ -312,3 +312,15 @@ import LessonModel
         ])
     }
 }
+
+@Suite(.serialized) struct LiteralBatchTests {
+    /// Found by a lesson writer: literal X and y with `batch` indexed past the batch and trapped.
+    @Test func literalDataTrainsInMiniBatches() throws {
+        let w = try Workspace()
+        try w.write("a.md", "```model online\nX = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]\ny = [[0.0], [1.0], [1.0], [0.0]]\n"
+                    + "layers 2 -> 3 tanh -> 1\nloss = mean((y - out)^2)\ntrain sgd(lr: 0.1) epochs 10 batch 1 seed 0\n```\n")
+        let report = w.build()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(w.outputTree().keys.contains("a/trace/online.json"))
+    }
+}
