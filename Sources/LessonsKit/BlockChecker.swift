@@ -7,20 +7,7 @@ import Training
 enum BlockChecker {
     static func check(_ lesson: Lesson, data: DataResolver, diagnostics: inout Diagnostics) {
         var nodes: [String: (names: Set<String>, isModel: Bool)] = [:]
-        var stems: [String: Int] = [:]
-        var unnamed = 0
-        for block in lesson.lessonBlocks {
-            let stem: String
-            if let name = block.name { stem = Slug.make(name, fallback: block.kind.rawValue) } else {
-                unnamed += 1
-                stem = "\(block.kind.rawValue)-\(unnamed)"
-            }
-            if let first = stems[stem] {
-                diagnostics.error(SourcePosition(line: block.fenceLine, column: 1),
-                                  "another block on line \(first) is also named '\(stem)'; block names must be unique in a lesson")
-                continue
-            }
-            stems[stem] = block.fenceLine
+        for (block, stem) in BlockNaming.stems(lesson, diagnostics: &diagnostics) {
             let program: GraphProgram?
             switch block.kind {
             case .graph:

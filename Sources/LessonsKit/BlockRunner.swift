@@ -23,25 +23,10 @@ struct BlockRunner {
 
     static func run(_ lesson: Lesson, data: DataResolver, cache: BlockCache?, diagnostics: inout Diagnostics) -> Result {
         var result = Result()
-        var stems: [String: Int] = [:]
         var traces: [String: Trace] = [:]
-        var unnamed = 0
         var histories: [String: LossHistory] = [:]
         var comparisons: [(LessonBlock, String)] = []
-        for block in lesson.lessonBlocks {
-            let stem: String
-            if let name = block.name {
-                stem = Slug.make(name, fallback: block.kind.rawValue)
-            } else {
-                unnamed += 1
-                stem = "\(block.kind.rawValue)-\(unnamed)"
-            }
-            if let first = stems[stem] {
-                diagnostics.error(SourcePosition(line: block.fenceLine, column: 1),
-                                  "another block on line \(first) is also named '\(stem)'; block names must be unique in a lesson")
-                continue
-            }
-            stems[stem] = block.fenceLine
+        for (block, stem) in BlockNaming.stems(lesson, diagnostics: &diagnostics) {
             if block.kind == .compare {
                 comparisons.append((block, stem))  // drawn once every model has run
                 continue

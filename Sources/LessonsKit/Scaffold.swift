@@ -1,5 +1,6 @@
 import Foundation
 import LessonModel
+import Training
 
 /// `lessons new NAME`: writes a lesson to start from, with front matter and a graph block.
 public enum Scaffold {
@@ -75,34 +76,11 @@ public struct ScaffoldError: Error, CustomStringConvertible {
 public enum DiagnosticsJSON {
     public static func encode(_ diagnostics: [Diagnostic]) -> String {
         let items = diagnostics.map { d in
-            "{\"file\":\(TraceJSONString.quote(d.path)),\"line\":\(d.position?.line.description ?? "null"),"
+            "{\"file\":\(TraceJSON.string(d.path)),\"line\":\(d.position?.line.description ?? "null"),"
                 + "\"column\":\(d.position?.column.description ?? "null"),\"severity\":\"\(d.severity.rawValue)\","
-                + "\"message\":\(TraceJSONString.quote(d.message))}"
+                + "\"message\":\(TraceJSON.string(d.message))}"
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         return "{\"errors\":\(errors),\"warnings\":\(diagnostics.count - errors),\"diagnostics\":[\(items.joined(separator: ","))]}"
-    }
-}
-
-/// JSON string quoting (the same rules as traces).
-enum TraceJSONString {
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -45,7 +45,7 @@ public enum TraceJSON {
     }
 
     /// A JSON string with the escapes RFC 8259 requires.
-    static func string(_ s: String) -> String {
+    public static func string(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
