@@ -59,7 +59,7 @@ public enum ModelRunner {
         var rng = SeededRandom(seed: model.train.seed)
         let batchX = rows(train.X, count: batch), batchY = rows(train.y, count: batch)
         let compiled: GraphCompiler.Compiled
-        switch GraphCompiler.compile(model.graph, path: path, leaves: { _, node in
+        switch GraphCompiler.compile(trainingGraph(model), path: path, leaves: { _, node in
             leaf(node, X: batchX, y: batchY, rng: &rng, path: path)
         }) {
         case .failure(let d): return (nil, [d])
@@ -142,6 +142,17 @@ public enum ModelRunner {
         return (ModelRun(trace: trace, history: history, validation: validation, train: train,
                          validationSet: validationSet, finalValues: finalValues, grid: grid,
                          predictions: predictions, predictionColumns: columns, seconds: seconds), [])
+    }
+
+    /// The graph with literal `X` and `y` turned into data nodes, so a batch or the training part
+    /// of a split takes their place, with its own number of rows, as it does for a `data` line.
+    static func trainingGraph(_ model: ModelProgram) -> GraphProgram {
+        var graph = model.graph
+        guard case .literals = model.data else { return graph }
+        for name in ["X", "y"] {
+            if let i = dataNode(name, model) { graph.nodes[i].kind = .data(name) }
+        }
+        return graph
     }
 
     /// The node that holds the data set's `name` (`X` or `y`): a data node, or a literal input of that name.
