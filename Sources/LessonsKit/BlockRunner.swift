@@ -47,8 +47,11 @@ struct BlockRunner {
             guard let trace else { continue }
             traces[block.name ?? stem] = trace
             do {
-                let output = try GraphPresentation(trace: trace, source: block.source, stem: stem).render()
-                result.files += output.files
+                var output = try GraphPresentation(trace: trace, source: block.source, stem: stem).render()
+                let code = FrameworkCode.graph(program, trace: trace, source: block.source, title: lesson.title,
+                                               block: block.name ?? stem, stem: stem)
+                output.widget.code = code.tabs
+                result.files += output.files + code.files
                 result.widgets[block.fenceLine] = output.widget
             } catch {
                 diagnostics.error(SourcePosition(line: block.fenceLine, column: 1), "cannot draw this graph: \(error)")
@@ -75,7 +78,12 @@ struct BlockRunner {
         runDiagnostics.forEach { diagnostics.append($0) }
         guard let run else { return nil }
         do {
-            let output = try ModelPresentation(run: run, model: program, source: block.source, stem: stem).render()
+            var output = try ModelPresentation(run: run, model: program, source: block.source, stem: stem).render()
+            if let code = FrameworkCode.model(program, run: run, source: block.source, title: lesson.title,
+                                              block: block.name ?? stem, stem: stem) {
+                output.widget.graph.code = code.tabs
+                result.files += code.files
+            }
             result.files += output.files
             result.models[block.fenceLine] = output.widget
         } catch {
