@@ -135,8 +135,21 @@ public enum Script {
       }
       return result;
     });
+    // Then press the right arrow on the first block's tabs: every block should show the next framework.
+    var groups = Array.prototype.slice.call(document.querySelectorAll(".code-tabs"));
+    var chosen = groups.length ? groups[0].querySelector("[role=tab][aria-selected=true]") : null;
+    if (chosen) {
+      chosen.focus();
+      chosen.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
+    }
+    var tabs = groups.map(function (g) {
+      var selected = g.querySelector("[role=tab][aria-selected=true]");
+      return { id: g.id, tabs: g.querySelectorAll("[role=tab]").length, selected: selected ? selected.textContent : "",
+               visible: g.querySelectorAll(".code-panel:not([hidden])").length };
+    });
     document.body.setAttribute("data-selftest", JSON.stringify({
-      widgets: report, scrollWidth: document.documentElement.scrollWidth, viewportWidth: window.innerWidth
+      widgets: report, tabs: tabs, focused: document.activeElement ? document.activeElement.textContent : "",
+      scrollWidth: document.documentElement.scrollWidth, viewportWidth: window.innerWidth
     }));
   }
 
