@@ -27,6 +27,9 @@ enum FrameworkCode {
         var extra: [(String, String, String)] = []
         if let csv = code.data.csv { extra.append((csv.name, csv.text, "the \(code.data.X.rows) examples")) }
         if let orders = code.data.orders { extra.append((orders.name, orders.text, "the order of the examples in each epoch")) }
+        for i in code.parameters {
+            if let file = code.parameterFiles[i] { extra.append((file.name, file.text, "the starting \(code.graph.names[i])")) }
+        }
         let note = code.data.isExact
             ? "Both programs start from the same numbers as the page and print the loss at every traced step, "
                 + "which agrees with the page."

@@ -22,6 +22,11 @@ struct ModelCode {
     let x: Int, y: Int, output: Int
     let parameters: [Int]
     let title: String, block: String
+    /// Parameters too large to read well as literals, with the CSV file of their starting values.
+    let parameterFiles: [Int: (name: String, text: String)]
+
+    /// A parameter with more numbers than this starts from a CSV file next to the programs.
+    static let maxLiteralParameter = 100
 
     var xName: String { graph.names[x] }
     var yName: String { graph.names[y] }
@@ -57,6 +62,17 @@ struct ModelCode {
         parameters = roles.indices.filter { roles[$0] == .parameter }
         self.title = title
         self.block = block
+        var files: [Int: (name: String, text: String)] = [:]
+        let starts = initial, shapes = graph.shapes
+        for i in parameters where i < starts.count && starts[i].count > Self.maxLiteralParameter
+            && initializers[i] != .zeros(dims: shapes[i]) {
+            let cols = shapes[i].count == 2 ? max(shapes[i][1], 1) : starts[i].count
+            let rows = stride(from: 0, to: starts[i].count, by: cols).map {
+                starts[i][$0..<min($0 + cols, starts[i].count)].map(PythonLiteral.float).joined(separator: ",")
+            }
+            files[i] = ("\(stem)-\(graph.names[i]).csv", rows.joined(separator: "\n") + "\n")
+        }
+        parameterFiles = files
     }
 
     /// The node holding `X` or `y`: a data node, or the block's literal of that name (as the trainer finds it).
@@ -108,9 +124,10 @@ struct ModelCode {
         }
     }
 
-    /// Parameters (with their starting values), other inputs and tensor constants of the block.
-    /// `open` starts an array ("np.array(", "torch.tensor("); `parameterSuffix` ends a parameter's.
-    func leaves(_ w: inout PythonWriter, open: String, parameterSuffix: String, scalarParameter: (String) -> String) {
+    /// Parameters (with their starting values), other inputs and tensor constants of the block,
+    /// for NumPy or (`torch`) PyTorch, whose parameters ask autograd for their gradients.
+    func leaves(_ w: inout PythonWriter, torch: Bool) {
+        let open = torch ? "torch.tensor(" : "np.array("
         let others = graph.roles.indices.filter {
             switch graph.roles[$0] {
             case .input: return true
@@ -125,12 +142,22 @@ struct ModelCode {
         }
         w.blank()
         w.comment("The parameters, starting from exactly the values of the lesson's run")
+        let grad = torch ? ", requires_grad=True" : ""
         for i in parameters {
-            if let spec = initializers[i] {
-                let drawn = spec.name == "zeros" ? "" : ", as the lesson drew it (seed \(seed))"
-                w.comment("\(graph.names[i]) = \(Self.call(spec))\(drawn)")
+            let name = graph.names[i], dims = graph.shapes[i]
+            if let spec = initializers[i], spec == .zeros(dims: dims), !dims.isEmpty {
+                let shape = torch || dims.count == 1 ? dims.map(String.init).joined(separator: ", ")
+                    : "(" + dims.map(String.init).joined(separator: ", ") + ")"
+                w.line("\(name) = \(torch ? "torch" : "np").zeros(\(shape)\(grad))")
+                continue
             }
-            w.lines(literal(i, open: open, suffix: parameterSuffix + ")", scalar: scalarParameter))
+            if let spec = initializers[i] { w.comment("\(name) = \(Self.call(spec)), as the lesson drew it (seed \(seed))") }
+            if let file = parameterFiles[i] {
+                let load = "np.loadtxt(\(PythonLiteral.string(file.name)), delimiter=\",\", ndmin=\(dims.count))"
+                w.line("\(name) = " + (torch ? "torch.tensor(\(load)\(grad))" : load))
+                continue
+            }
+            w.lines(literal(i, open: open, suffix: grad + ")", scalar: torch ? { "torch.tensor(\($0)\(grad))" } : { $0 }))
         }
     }
 

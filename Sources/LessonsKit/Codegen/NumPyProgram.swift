@@ -23,7 +23,7 @@ enum NumPyProgram {
         w.blank()
         m.hyperparameters(&w, optimizer: state)
         m.dataSection(&w, open: "np.array(", torch: false)
-        m.leaves(&w, open: "np.array(", parameterSuffix: "", scalarParameter: { $0 })
+        m.leaves(&w, torch: false)
         if !state.initialization.isEmpty {
             w.blank()
             w.comment(state.stateComment)

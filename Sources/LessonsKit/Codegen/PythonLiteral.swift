@@ -18,29 +18,47 @@ enum PythonLiteral {
     }
 
     /// The lines of `prefix + [ ... ] + suffix` for a tensor of `dims` (row-major `values`):
-    /// a float for a scalar, a list for a vector, a list of rows for a matrix. Rows go one per
-    /// line when the whole does not fit on one; a long row wraps under its first number.
+    /// a float for a scalar, a list for a vector, a list of rows for a matrix. The first layout
+    /// that fits the width wins: all on one line; the same with a keyword-argument suffix
+    /// (", requires_grad=True)") on a line of its own; one row per line (a long row wrapped
+    /// under its first number), with the suffix at the end or on its own line.
     static func array(_ dims: [Int], _ values: [Double], prefix: String, suffix: String) -> [String] {
         let numbers = values.map(float)
-        switch dims.count {
-        case 0:
-            return [prefix + (numbers.first ?? "0.0") + suffix]
-        case 1:
-            return wrapped(numbers, first: prefix + "[", indent: prefix.count + 1, last: "]" + suffix)
-        default:
-            let cols = max(dims.count == 2 ? dims[1] : 1, 1)
-            let rows = stride(from: 0, to: numbers.count, by: cols).map { Array(numbers[$0..<min($0 + cols, numbers.count)]) }
-            let oneLine = prefix + "[" + rows.map { "[" + $0.joined(separator: ", ") + "]" }.joined(separator: ", ") + "]" + suffix
-            if oneLine.count <= width { return [oneLine] }
+        if dims.isEmpty { return [prefix + (numbers.first ?? "0.0") + suffix] }
+        // A keyword argument after the array can go on its own line, under the array's bracket.
+        var candidates = [suffix]
+        if suffix.hasPrefix(", ") { candidates.append(",") }
+        func withKeyword(_ lines: [String], _ end: String) -> [String] {
+            end == suffix ? lines : lines + [String(repeating: " ", count: prefix.count) + suffix.dropFirst(2)]
+        }
+        func fits(_ lines: [String]) -> Bool { lines.allSatisfy { $0.count <= width } }
+        if dims.count == 1 {
+            let layouts = candidates.map { end in
+                (lines: wrapped(numbers, first: prefix + "[", indent: prefix.count + 1, last: "]" + end), end: end)
+            }
+            let unbroken = layouts.filter { $0.lines.count == 1 }.map { withKeyword($0.lines, $0.end) }
+            let all = unbroken + layouts.filter { $0.end == candidates[candidates.count - 1] }.map { withKeyword($0.lines, $0.end) }
+            return all.first(where: fits) ?? all[all.count - 1]
+        }
+        let cols = max(dims.count == 2 ? dims[1] : 1, 1)
+        let rows = stride(from: 0, to: numbers.count, by: cols).map { Array(numbers[$0..<min($0 + cols, numbers.count)]) }
+        let body = "[" + rows.map { "[" + $0.joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
+        var layouts = candidates.map { withKeyword([prefix + body + $0], $0) }
+        var wrappedRows: [[String]] = []
+        // Beyond one line, a keyword argument reads best on a line of its own.
+        for end in candidates.count > 1 ? [","] : candidates {
             let indent = prefix.count + 1
             var lines: [String] = []
             for (r, row) in rows.enumerated() {
                 let head = r == 0 ? prefix + "[[" : String(repeating: " ", count: indent) + "["
-                let tail = r == rows.count - 1 ? "]]" + suffix : "],"
+                let tail = r == rows.count - 1 ? "]]" + end : "],"
                 lines += wrapped(row, first: head, indent: indent + 1, last: tail)
             }
-            return lines
+            // A row broken over lines reads worse than a keyword argument on a line of its own.
+            if lines.count == rows.count { layouts.append(withKeyword(lines, end)) } else { wrappedRows.append(withKeyword(lines, end)) }
         }
+        layouts += wrappedRows
+        return layouts.first(where: fits) ?? layouts[layouts.count - 1]
     }
 
     /// `first` + items separated by ", " + `last`, broken into lines of at most `width`

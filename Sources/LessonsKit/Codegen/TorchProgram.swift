@@ -12,11 +12,10 @@ enum TorchProgram {
         let forward = ForwardExpressions(graph: graph, dialect: .torch, named: m.named, keep: [], everyNode: false)
 
         m.docstring(&w, framework: "PyTorch", what: "Autograd computes the gradients; torch.optim moves the weights.")
-        imports(&w, graph: graph, numpy: m.data.csv != nil || m.data.orders != nil)
+        imports(&w, graph: graph, numpy: m.data.csv != nil || m.data.orders != nil || !m.parameterFiles.isEmpty)
         m.hyperparameters(&w, optimizer: optimizer)
         m.dataSection(&w, open: "torch.tensor(", torch: true)
-        m.leaves(&w, open: "torch.tensor(", parameterSuffix: ", requires_grad=True",
-                 scalarParameter: { "torch.tensor(\($0), requires_grad=True)" })
+        m.leaves(&w, torch: true)
         w.blank(2)
         w.block("def forward(X, y):") { w in
             w.comment("The model's equations, as in the lesson.")
@@ -89,7 +88,7 @@ enum TorchProgram {
     }
 
     private static func imports(_ w: inout PythonWriter, graph: CodeGraph, numpy: Bool) {
-        if numpy { w.line("import numpy as np", comment: "only to read the CSV files") }
+        if numpy { w.line("import numpy as np", comment: "only for np.loadtxt") }
         w.line("import torch")
         let losses = graph.roles.contains {
             if case .operation(let op, _, _) = $0 { return op == .bceLogits || op == .softmaxCrossEntropy }
