@@ -23,7 +23,7 @@ struct GeneratedBlock: Sendable {
 
 /// The parts of a `lessons-trace/1` file the checks read.
 struct TraceFile: Decodable, Sendable {
-    struct Node: Decodable, Sendable { var name: String; var op: String }
+    struct Node: Decodable, Sendable { var name: String; var op: String; var inputs: [String] }
     struct Step: Decodable, Sendable {
         var step: Int
         var loss: Double?
@@ -33,6 +33,16 @@ struct TraceFile: Decodable, Sendable {
     var kind: String
     var nodes: [Node]
     var steps: [Step]
+
+    /// Nodes computed from constants alone (constants included): plain numbers in PyTorch, which
+    /// has no gradient for them.
+    var constantOnly: Set<String> {
+        var found: Set<String> = []
+        for node in nodes where node.op == "const" || (!node.inputs.isEmpty && node.inputs.allSatisfy(found.contains)) {
+            found.insert(node.name)
+        }
+        return found
+    }
 }
 
 /// Runs every lesson block of `folder` as a build does (BlockRunner) and collects its programs.

@@ -88,12 +88,14 @@ enum NumPyProgram {
             w.blank(2)
             w.lines(definition)
         }
-        w.blank(2)
-        w.sequence("def forward(", arguments, "):")
-        w.indented { w in
-            w.comment("Every node of the graph, in order.")
-            for i in operations { w.line("\(graph.names[i]) = \(forward.expression(i).text)") }
-            w.sequence("return ", operations.map { graph.names[$0] }, "", bare: true)
+        if !operations.isEmpty {  // a graph of inputs alone has nothing to compute
+            w.blank(2)
+            w.sequence("def forward(", arguments, "):")
+            w.indented { w in
+                w.comment("Every node of the graph, in order.")
+                for i in operations { w.line("\(graph.names[i]) = \(forward.expression(i).text)") }
+                w.sequence("return ", operations.map { graph.names[$0] }, "", bare: true)
+            }
         }
         let reads = graph.roles.indices.filter { backward.reads.contains($0) && graph.needsGradient[$0] }.map { graph.names[$0] }
         let gradients = graph.roles.indices.filter { graph.needsGradient[$0] }
@@ -112,7 +114,9 @@ enum NumPyProgram {
             w.line("print(\"grad\", name, *np.ravel(grad).tolist())")
         }
         w.blank(2)
-        w.sequence("", operations.map { graph.names[$0] }, " = forward(\(arguments.joined(separator: ", ")))", bare: true)
+        if !operations.isEmpty {
+            w.sequence("", operations.map { graph.names[$0] }, " = forward(\(arguments.joined(separator: ", ")))", bare: true)
+        }
         w.sequence("", gradients.map { graph.gradients[$0] }, " = backward(\(reads.joined(separator: ", ")))", bare: true)
         for i in gradients {
             w.line("show(\(PythonLiteral.string(graph.traceNames[i])), \(graph.names[i]), \(graph.gradients[i]))")

@@ -51,14 +51,17 @@ enum TorchProgram {
         g.leaves(&w, open: "torch.tensor(", gradientSuffix: ", requires_grad=True",
                  scalar: { "torch.tensor(\($0), requires_grad=True)" })
         w.blank(2)
-        w.sequence("def forward(", leaves.map { graph.names[$0] }, "):")
-        w.indented { w in
-            w.comment("Every node of the graph, in order.")
-            for i in operations { w.line("\(graph.names[i]) = \(forward.expression(i).text)") }
-            w.sequence("return ", operations.map { graph.names[$0] }, "", bare: true)
+        if !operations.isEmpty {  // a graph of inputs alone has nothing to compute
+            w.sequence("def forward(", leaves.map { graph.names[$0] }, "):")
+            w.indented { w in
+                w.comment("Every node of the graph, in order.")
+                for i in operations { w.line("\(graph.names[i]) = \(forward.expression(i).text)") }
+                w.sequence("return ", operations.map { graph.names[$0] }, "", bare: true)
+            }
+            w.blank(2)
+            w.sequence("", operations.map { graph.names[$0] }, " = forward(\(leaves.map { graph.names[$0] }.joined(separator: ", ")))",
+                       bare: true)
         }
-        w.blank(2)
-        w.sequence("", operations.map { graph.names[$0] }, " = forward(\(leaves.map { graph.names[$0] }.joined(separator: ", ")))", bare: true)
         let intermediate = tracked.filter(graph.isOperation).map { graph.names[$0] }
         if !intermediate.isEmpty {
             w.sequence("for node in (", intermediate, (intermediate.count == 1 ? "," : "") + "):")
