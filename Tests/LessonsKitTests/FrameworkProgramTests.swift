@@ -82,7 +82,7 @@ func check(_ output: ProgramOutput, against block: GeneratedBlock, program: Stri
         }
     }
 
-    @Test(.enabled(if: Python.numpy != nil, "skipped: python3 cannot import numpy (make test installs it: scripts/install-deps.sh --test)"))
+    @Test(.enabled(if: Python.numpy != nil, "python3 cannot import numpy (make test installs it: scripts/install-deps.sh --test)"))
     func numpyProgramsPrintWhatTheTraceHolds() throws {
         let python = try #require(Python.numpy)
         for block in everyGeneratedBlock {
@@ -91,7 +91,7 @@ func check(_ output: ProgramOutput, against block: GeneratedBlock, program: Stri
     }
 
     @Test(.enabled(if: Python.torch != nil,
-                   "skipped: no Python here can import torch; make test does not install it (PyPI's torch wheel pulls gigabytes of CUDA libraries). Set LESSONS_TORCH_PYTHON to a Python with torch (README, Framework tabs)"))
+                   "no Python here can import torch; make test does not install it (PyPI's torch wheel pulls gigabytes of CUDA libraries). Set LESSONS_TORCH_PYTHON to a Python with torch (README, Framework tabs)"))
     func torchProgramsPrintWhatTheTraceHolds() throws {
         let python = try #require(Python.torch)
         for block in everyGeneratedBlock {
@@ -100,7 +100,7 @@ func check(_ output: ProgramOutput, against block: GeneratedBlock, program: Stri
         }
     }
 
-    @Test(.enabled(if: Python.numpy != nil, "skipped: python3 with numpy is missing (make test installs it)"))
+    @Test(.enabled(if: Python.numpy != nil, "python3 with numpy is missing (make test installs it)"))
     func everyProgramCompiles() throws {
         let python = try #require(Python.numpy)
         let folder = NSTemporaryDirectory() + "lessons-compile-\(UUID().uuidString)"
