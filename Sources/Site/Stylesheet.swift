@@ -210,7 +210,8 @@ merror { color: var(--warn); border: 1px dashed var(--warn); padding: 0 0.2em; f
 .code-tabs { border-top: 1px solid var(--rule); padding: 0.5rem 1rem 0; text-align: left; min-width: 0; }
 .code-panel { margin: 0 0 0.75rem; min-width: 0; }
 .code-panel:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-.code-bar { display: flex; align-items: center; gap: 0.5rem; margin: 0.2rem 0 0.35rem; font-family: var(--font-ui); font-size: 0.85rem; }
+.code-bar { display: flex; align-items: center; gap: 0.5rem; margin: 0.2rem 0 0.35rem; padding: 0 0.25rem;
+  font-family: var(--font-ui); font-size: 0.85rem; }
 .code-label { flex: 1 1 auto; font-weight: 700; }
 .code-actions { display: flex; align-items: center; gap: 0.75rem; margin-left: auto; }
 .code-copy { font: inherit; padding: 0.15rem 0.65rem; border: 1px solid var(--rule); border-radius: 6px; background: var(--bg);
