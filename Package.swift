@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"], exclude: ["Fixtures"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"], exclude: ["Fixtures"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "LessonModel", "Autodiff"], exclude: ["Fixtures"]),
-        .testTarget(name: "LessonsKitTests", dependencies: ["LessonsKit", "lessons"]),
+        .testTarget(name: "LessonsKitTests", dependencies: ["LessonsKit", "lessons"], exclude: ["Fixtures"]),
         .testTarget(name: "LessonsServeTests", dependencies: ["LessonsServe", "LessonsKit", "lessons"]),
     ]
 )

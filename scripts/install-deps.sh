@@ -8,6 +8,14 @@ test_pkgs=()
 if [ "${1:-}" = "--test" ]; then
   # The browser tests drive the pages in headless Chromium.
   test_pkgs=(chromium poppler-utils)
+  # The framework-tab tests run the generated NumPy programs with python3 (never PyTorch: PyPI's
+  # torch wheel pulls gigabytes of CUDA libraries, so those checks run only where torch already is).
+  if ! command -v python3 >/dev/null 2>&1; then
+    test_pkgs+=(python3 python3-numpy)
+  elif ! python3 -c 'import numpy' 2>/dev/null; then
+    echo "lessons: installing NumPy for python3" >&2
+    python3 -m pip install --quiet numpy >&2 || test_pkgs+=(python3-numpy)
+  fi
 fi
 
 missing=()

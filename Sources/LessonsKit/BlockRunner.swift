@@ -93,9 +93,13 @@ struct BlockRunner {
         runDiagnostics.forEach { diagnostics.append($0) }
         guard let trace else { return nil }
         do {
-            let output = try GraphPresentation(trace: trace, source: block.source, stem: stem,
+            var output = try GraphPresentation(trace: trace, source: block.source, stem: stem,
                                                words: Words.forLang(lesson.frontMatter.lang)).render()
-            return package(output.files, graph: output.widget, trace: trace)
+            // The same block as runnable NumPy and PyTorch programs (the tabs under it).
+            let code = FrameworkCode.graph(program, trace: trace, source: block.source, title: lesson.title,
+                                           block: block.name ?? stem, stem: stem)
+            output.widget.code = code.tabs
+            return package(output.files + code.files, graph: output.widget, trace: trace)
         } catch {
             diagnostics.error(SourcePosition(line: block.fenceLine, column: 1), "cannot draw this graph: \(error)")
             return nil
@@ -115,9 +119,15 @@ struct BlockRunner {
         runDiagnostics.forEach { diagnostics.append($0) }
         guard let run else { return nil }
         do {
-            let output = try ModelPresentation(run: run, model: program, source: block.source, stem: stem,
+            var output = try ModelPresentation(run: run, model: program, source: block.source, stem: stem,
                                                words: Words.forLang(lesson.frontMatter.lang)).render()
-            var block = package(output.files, model: output.widget, trace: run.trace)
+            var files = output.files
+            if let code = FrameworkCode.model(program, run: run, source: block.source, title: lesson.title,
+                                              block: block.name ?? stem, stem: stem) {
+                output.widget.graph.code = code.tabs
+                files += code.files
+            }
+            var block = package(files, model: output.widget, trace: run.trace)
             block.history = run.history
             return block
         } catch {

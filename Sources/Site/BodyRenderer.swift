@@ -25,7 +25,8 @@ struct BodyRenderer {
             return "<h\(level) id=\"\(HTML.attribute(headingID))\"\(cls)>\(inlines(content))\(anchor)</h\(level)>\n"
         case .code(let language, let text):
             let lang = language.map { " class=\"language-\(HTML.attribute($0))\"" } ?? ""
-            return "<pre\(id)\(cls)><code\(lang)>\(HTML.text(text))</code></pre>\n"
+            let isPython = ["python", "py", "python3"].contains(language?.lowercased() ?? "")
+            return "<pre\(id)\(cls)><code\(lang)>\(isPython ? PythonHighlighter.html(text) : HTML.text(text))</code></pre>\n"
         case .lesson(let b):
             if let widget = context.widgets[b.fenceLine] { return GraphWidgetHTML.render(widget, phrases: phrases) }
             if let model = context.models[b.fenceLine] { return ModelWidgetHTML.render(model, phrases: phrases) }

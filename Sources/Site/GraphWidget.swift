@@ -106,6 +106,8 @@ public struct GraphWidget: Sendable, Codable {
     public var checks: [Check]
     /// For trained models: one snapshot per traced step (the last is what the page shows first).
     public var snapshots: [Snapshot] = []
+    /// The block as code (the lesson's source, NumPy, PyTorch), shown as tabs under the block.
+    public var code: CodeTabs?
 
     public init(id: String, kind: String, name: String, source: String, width: Double, height: Double,
                 lightSVG: String, darkSVG: String, png: String, trace: String, alt: String,

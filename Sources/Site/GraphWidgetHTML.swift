@@ -48,10 +48,16 @@ enum GraphWidgetHTML {
         out += "</ol>\n"
         out += table(w, phrases: p)
         out += footer
-        out += "<details class=\"block-source\"><summary>\(HTML.text(p.source))</summary>"
-            + "<pre><code class=\"language-lessons\">\(HTML.text(w.source))</code></pre>"
-            + "<p><a href=\"\(HTML.attribute(w.trace))\">\(HTML.text(p.traceLink))</a> · "
-            + "<a href=\"\(HTML.attribute(w.png))\">\(HTML.text(p.pictureLink))</a></p></details>\n"
+        let links = "<a href=\"\(HTML.attribute(w.trace))\">\(HTML.text(p.traceLink))</a> · "
+            + "<a href=\"\(HTML.attribute(w.png))\">\(HTML.text(p.pictureLink))</a>"
+        if let code = w.code {
+            // The tabs hold the source; the trace and the picture stay one click away.
+            out += CodeTabsHTML.render(code, id: w.id + "-code", block: w.name)
+            out += "<p class=\"block-files\">\(links)</p>\n"
+        } else {
+            out += "<details class=\"block-source\"><summary>\(HTML.text(p.source))</summary>"
+                + "<pre><code class=\"language-lessons\">\(HTML.text(w.source))</code></pre><p>\(links)</p></details>\n"
+        }
         return out + "</figure>\n"
     }
 

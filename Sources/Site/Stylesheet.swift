@@ -208,6 +208,54 @@ merror { color: var(--warn); border: 1px dashed var(--warn); padding: 0 0.2em; f
 .graph-widget .block-source { border-top: 1px solid var(--rule); padding: 0.4rem 1rem; font-family: var(--font-ui); font-size: 0.85rem; }
 .graph-widget .block-source pre { margin: 0.5rem 0; }
 .graph-widget .block-source p { margin: 0.3rem 0; }
+.graph-widget .block-files { border-top: 1px solid var(--rule); padding: 0.4rem 1rem; margin: 0; font-family: var(--font-ui);
+  font-size: 0.85rem; text-align: left; }
+
+/* Framework tabs: the block as written, in NumPy and in PyTorch. Without JavaScript the panels
+   follow one another, each under its label; lessons.js turns the labels into a tab list. */
+.code-tabs { border-top: 1px solid var(--rule); padding: 0.5rem 1rem 0; text-align: left; min-width: 0; }
+.code-panel { margin: 0 0 0.75rem; min-width: 0; }
+.code-panel:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+.code-bar { display: flex; align-items: center; gap: 0.5rem; margin: 0.2rem 0 0.35rem; padding: 0 0.25rem;
+  font-family: var(--font-ui); font-size: 0.85rem; }
+.code-label { flex: 1 1 auto; font-weight: 700; }
+.code-actions { display: flex; align-items: center; gap: 0.75rem; margin-left: auto; }
+.code-copy { font: inherit; padding: 0.15rem 0.65rem; border: 1px solid var(--rule); border-radius: 6px; background: var(--bg);
+  color: var(--fg); cursor: pointer; }
+.code-copy:hover { border-color: var(--accent); }
+.code-copy:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+.code-panel pre { margin: 0; max-height: 34rem; overflow: auto; }
+.code-note { margin: 0 0 0.6rem; font-family: var(--font-ui); font-size: 0.8rem; color: var(--muted); }
+.code-tabs.js .code-label { display: none; }
+.code-tablist { display: flex; flex-wrap: wrap; gap: 0.25rem; border-bottom: 1px solid var(--rule); margin: 0 0 0.5rem; }
+.code-tablist [role="tab"] { font: inherit; font-family: var(--font-ui); font-size: 0.9rem; padding: 0.35rem 0.95rem; margin-bottom: -1px;
+  border: 1px solid transparent; border-bottom: 0; border-radius: 6px 6px 0 0; background: none; color: var(--muted); cursor: pointer; }
+.code-tablist [role="tab"]:hover { color: var(--fg); }
+.code-tablist [role="tab"][aria-selected="true"] { color: var(--fg); font-weight: 600; background: var(--code-bg); border-color: var(--rule); }
+.code-tablist [role="tab"]:focus-visible { outline: 2px solid var(--accent); outline-offset: -2px; }
+
+/* Python highlighting, done at build time (PythonHighlighter.swift). */
+:root {
+  --tok-keyword: #b3136c; --tok-constant: #0550ae; --tok-builtin: #6f42c1; --tok-def: #6639ba; --tok-string: #0a5b2e;
+  --tok-interp: #b3136c; --tok-number: #0550ae; --tok-comment: #5d6570; --tok-decorator: #8a4600; --tok-operator: #8a4600;
+}
+.tok-keyword, .tok-constant { color: var(--tok-keyword); font-weight: 600; }
+.tok-constant { color: var(--tok-constant); }
+.tok-builtin { color: var(--tok-builtin); }
+.tok-def { color: var(--tok-def); font-weight: 600; }
+.tok-string { color: var(--tok-string); }
+.tok-interp { color: var(--tok-interp); }
+.tok-number { color: var(--tok-number); }
+.tok-comment { color: var(--tok-comment); font-style: italic; }
+.tok-decorator { color: var(--tok-decorator); }
+.tok-operator { color: var(--tok-operator); }
+@media (prefers-color-scheme: dark) {
+  :root {
+    --tok-keyword: #ff7ab2; --tok-constant: #79c0ff; --tok-builtin: #d2a8ff; --tok-def: #dcbdfb; --tok-string: #a5d6a7;
+    --tok-interp: #ff7ab2; --tok-number: #79c0ff; --tok-comment: #9ba3ad; --tok-decorator: #ffa657; --tok-operator: #ffa657;
+  }
+}
+
 @media (prefers-color-scheme: dark) {
   .graph-widget .cell { background: #24272d; color: #e4e6ea; }
   .graph-widget .cell.grad { color: #a0a7b1; }
@@ -227,7 +275,8 @@ merror { color: var(--warn); border: 1px dashed var(--warn); padding: 0 0.2em; f
   .diagram-scroll { overflow: visible; }
   .diagram { zoom: 0.6; }
   details.block-source, .steps-hint, .graph-widget .scrubber { display: none; }
-  .stepper, .graph-widget .cell, .diagram .edges { display: none !important; }
+  .stepper, .graph-widget .cell, .diagram .edges, .code-tablist, .code-copy { display: none !important; }
+  .tok-comment { font-style: normal; }
   .graph-widget.js .steps li { display: list-item; }
 }
 

@@ -20,8 +20,7 @@ final class Batcher {
         self.batch = max(1, batch)
         self.stepsPerEpoch = max(1, train.count / max(1, batch))
         self.order = Array(0..<train.count)
-        // A stream of its own, so batching does not change the parameters' initial values.
-        self.rng = SeededRandom(seed: seed &+ 0x9E37_79B9_7F4A_7C15)
+        self.rng = SeededRandom(seed: BatchOrder.streamSeed(seed))
     }
 
     func load(step: Int) {
@@ -64,12 +63,6 @@ final class Evaluator {
             }
             return ModelRunner.leaf(node, X: rowsX, y: rowsY, rng: &rng, path: path)
         }), let plan = try? Plan(compiled.builder, output: compiled.ids[model.loss]) else { return nil }
-        // Literal X and y are inputs of their own: point them at these rows too.
-        for (name, rows) in [("X", rowsX), ("y", rowsY)] {
-            if let i = ModelRunner.dataNode(name, model), plan.graph.shape(of: compiled.ids[i]) == rows.shape {
-                try? plan.setValue(compiled.ids[i], rows.scalars)
-            }
-        }
         self.plan = plan
         self.ids = compiled.ids
         self.model = model

@@ -25,7 +25,11 @@ struct SelfTest: Decodable {
         var id: String; var visited: Int; var equation: String; var gradients: [String]
         var firstStep: String?; var firstGradients: [String]?
     }
+    /// Each block's framework tabs, after the right arrow was pressed on the first block's.
+    struct Tabs: Decodable { var id: String; var tabs: Int; var selected: String; var visible: Int }
     var widgets: [Widget]
+    var tabs: [Tabs]
+    var focused: String
     var scrollWidth: Int
     var viewportWidth: Int
 }
@@ -64,6 +68,16 @@ struct BrowserTests {
         #expect(decay.gradients.contains("grad [−4.307 −2.413]"))
         #expect(report.widgets.count == 5)
         #expect(report.widgets.allSatisfy { $0.visited > 0 && !$0.equation.isEmpty })
+    }
+
+    @Test func frameworkTabsFollowTheKeyboardOnEveryBlock() throws {
+        let report = try selfTest(graphPage, width: 1280)
+        #expect(report.tabs.count == 5)
+        for group in report.tabs {
+            #expect(group.tabs == 3 && group.visible == 1, "\(group.id)")
+            #expect(group.selected == "NumPy", "\(group.id): the right arrow on the first block's tabs selects NumPy everywhere")
+        }
+        #expect(report.focused == "NumPy")
     }
 
     @Test(arguments: [390, 1280])

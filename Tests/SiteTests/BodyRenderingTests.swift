@@ -40,8 +40,14 @@ private func math(_ tex: String, _ mrowBody: String, display: Bool = false) -> S
 }
 
 @Test func codeListingHasItsLanguageClass() {
+    #expect(body("```js\nif (a < b) {}\n```\n") == "<pre><code class=\"language-js\">if (a &lt; b) {}\n</code></pre>\n")
+}
+
+@Test func pythonListingsAreHighlighted() {
     #expect(body("```python\nif a < b: pass\n```\n") ==
-            "<pre><code class=\"language-python\">if a &lt; b: pass\n</code></pre>\n")
+            "<pre><code class=\"language-python\"><span class=\"tok-keyword\">if</span> a <span class=\"tok-operator\">&lt;</span> b: "
+            + "<span class=\"tok-keyword\">pass</span>\n</code></pre>\n")
+    #expect(body("```py\nx = 1\n```\n").contains("<span class=\"tok-number\">1</span>"))
 }
 
 @Test func lessonBlockRendersAsACodeListingForNow() {

@@ -1,0 +1,150 @@
+import LessonModel
+
+/// A piece of Python source and how tightly it binds, so that operands get parentheses exactly
+/// where Python needs them to keep the block's own grouping (and so its rounding).
+struct PyExpr {
+    /// Python's precedence levels, loosest first: `+ -`, `* / @`, unary `-`, `**`, atoms.
+    enum Level: Int, Comparable {
+        case sum = 1, product, unary, power, atom
+        static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    var text: String
+    var level: Level
+
+    static func atom(_ text: String) -> PyExpr { PyExpr(text: text, level: .atom) }
+
+    /// A number literal; a negative one binds like a unary minus.
+    static func number(_ text: String) -> PyExpr { PyExpr(text: text, level: text.hasPrefix("-") ? .unary : .atom) }
+
+    /// `self`, in parentheses when it binds more loosely than `level`.
+    func at(_ level: Level) -> String { self.level < level ? "(\(text))" : text }
+
+    /// A left-associative binary operator: the right operand needs parentheses at the same level.
+    static func binary(_ a: PyExpr, _ op: String, _ b: PyExpr) -> PyExpr {
+        let level: Level = op == "+" || op == "-" ? .sum : .product
+        let right = b.level <= level ? "(\(b.text))" : b.text
+        return PyExpr(text: "\(a.at(level)) \(op) \(right)", level: level)
+    }
+
+    /// `-a` (`-(-a)` rather than `--a`).
+    static func negate(_ a: PyExpr) -> PyExpr {
+        PyExpr(text: "-" + (a.level <= .unary ? "(\(a.text))" : a.text), level: .unary)
+    }
+
+    /// `a ** p`; Python's `**` is right-associative and binds tighter than a unary minus on its left.
+    static func power(_ a: PyExpr, _ exponent: String) -> PyExpr {
+        PyExpr(text: "\(a.level <= .power ? "(\(a.text))" : a.text) ** \(exponent)", level: .power)
+    }
+
+    /// `a.T`, `a.sum(...)`: an attribute of an atom.
+    func attribute(_ suffix: String) -> PyExpr { .atom(at(.atom) + suffix) }
+
+    /// `f(a, b)`.
+    static func call(_ function: String, _ arguments: [PyExpr]) -> PyExpr {
+        .atom(function + "(" + arguments.map(\.text).joined(separator: ", ") + ")")
+    }
+}
+
+/// Which library a program is written for.
+enum PythonDialect {
+    case numpy, torch
+}
+
+/// The forward pass in Python: each node as an expression of the block's names, unnamed
+/// single-use intermediates written inline, as a person would write the equations.
+struct ForwardExpressions {
+    /// Nested inline operations beyond this depth get a line (and a generated name) of their own,
+    /// which keeps lines readable and Python's parser far from its nesting limit.
+    static let maxInlineDepth = 6
+
+    let graph: CodeGraph
+    let dialect: PythonDialect
+    /// Operation nodes that get a line of their own (the others are written where they are used).
+    let materialized: [Bool]
+
+    /// `keep` are the unnamed nodes that need a line anyway (their value is read elsewhere);
+    /// `everyNode` gives every operation a line (graph blocks print every node).
+    init(graph: CodeGraph, dialect: PythonDialect, named: [Bool], keep: Set<Int>, everyNode: Bool) {
+        self.graph = graph
+        self.dialect = dialect
+        var lines = [Bool](repeating: false, count: graph.count)
+        var depth = [Int](repeating: 0, count: graph.count)
+        for i in 0..<graph.count {
+            guard case .operation(_, let inputs, _) = graph.roles[i] else { continue }
+            depth[i] = 1 + (inputs.filter { $0 < i && !lines[$0] }.map { depth[$0] }.max() ?? 0)
+            lines[i] = everyNode || named[i] || keep.contains(i) || i == graph.output || graph.consumers[i].count != 1
+                || depth[i] > Self.maxInlineDepth
+            if lines[i] { depth[i] = 0 }
+        }
+        materialized = lines
+    }
+
+    /// How code refers to node `i` once it exists: its name, or a scalar constant's number.
+    func reference(_ i: Int) -> PyExpr {
+        if let c = graph.scalarConstant(i) {
+            return .number(dialect == .torch ? PythonLiteral.float(c) : PythonLiteral.number(c))
+        }
+        return .atom(graph.names[i])
+    }
+
+    /// Node `i` as an operand: a reference, or its whole expression when it is written inline.
+    func operand(_ i: Int) -> PyExpr {
+        graph.isOperation(i) && !materialized[i] ? expression(i) : reference(i)
+    }
+
+    /// The right-hand side of node `i`'s line.
+    func expression(_ i: Int) -> PyExpr {
+        guard case .operation(let op, let inputs, let exponent) = graph.roles[i], let first = inputs.first else {
+            return reference(i)
+        }
+        let a = operand(first)
+        let b = inputs.count > 1 ? operand(inputs[1]) : a
+        switch op {
+        case .add: return .binary(a, "+", b)
+        case .subtract: return .binary(a, "-", b)
+        case .multiply: return .binary(a, "*", b)
+        case .divide: return .binary(a, "/", b)
+        case .matmul: return .binary(a, "@", b)
+        case .negate: return .negate(a)
+        case .power: return .power(a, PythonLiteral.number(exponent ?? 1))
+        case .transpose:
+            if graph.shapes[first].count == 2 { return a.attribute(".T") }
+            return dialect == .torch ? .call("torch.t", [argument(first)]) : a
+        default: return function(op, inputs)
+        }
+    }
+
+    /// A call of one of the block's functions.
+    private func function(_ op: ProgramOp, _ inputs: [Int]) -> PyExpr {
+        let args = inputs.map(argument)
+        switch (dialect, op) {
+        case (.numpy, .exp): return .call("np.exp", args)
+        case (.numpy, .log): return .call("np.log", args)
+        case (.numpy, .tanh): return .call("np.tanh", args)
+        case (.numpy, .sum): return .call("np.sum", args)
+        case (.numpy, .mean): return .call("np.mean", args)
+        case (.numpy, .maximum): return .call("np.maximum", args)
+        case (.torch, .maximum):
+            // max(0, x) with a number on one side is torch.clamp, the usual way to write it.
+            if let c = inputs.first.flatMap(graph.scalarConstant), inputs.count == 2, !graph.constantOnly[inputs[1]] {
+                return .call("torch.clamp", [args[1], .atom("min=\(PythonLiteral.float(c))")])
+            }
+            if inputs.count == 2, let c = graph.scalarConstant(inputs[1]), !graph.constantOnly[inputs[0]] {
+                return .call("torch.clamp", [args[0], .atom("min=\(PythonLiteral.float(c))")])
+            }
+            return .call("torch.maximum", args)
+        case (.torch, .bceLogits): return .call("F.binary_cross_entropy_with_logits", args)
+        case (.torch, .softmaxCrossEntropy): return .call("F.cross_entropy", args)
+        case (.torch, _): return .call("torch.\(op.rawValue)", args)
+        default: return .call(op.rawValue, args)  // our helpers: sigmoid, relu, bce_logits, softmax_cross_entropy
+        }
+    }
+
+    /// An argument of a function call. Torch functions need tensors, so a number computed from
+    /// constants alone becomes one there.
+    private func argument(_ i: Int) -> PyExpr {
+        let e = operand(i)
+        return dialect == .torch && graph.constantOnly[i] ? .call("torch.as_tensor", [e]) : e
+    }
+}

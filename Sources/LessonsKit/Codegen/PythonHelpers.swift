@@ -1,0 +1,48 @@
+/// The small functions a generated NumPy program defines when it uses them: the seed article's
+/// `sigmoid` and `sigmoid_prime`, and the numerically stable forms of the block's two losses.
+enum PythonHelpers {
+    /// Every helper in the order a program defines them, with what it needs defined first.
+    static let all: [(name: String, needs: [String], lines: [String])] = [
+        ("sigmoid", [], [
+            "def sigmoid(x):",
+            "    return 1 / (1 + np.exp(-x))",
+        ]),
+        ("sigmoid_prime", [], [
+            "def sigmoid_prime(s):",
+            "    # The sigmoid's derivative, written with its output s = sigmoid(x).",
+            "    return s * (1 - s)",
+        ]),
+        ("relu", [], [
+            "def relu(x):",
+            "    return np.maximum(x, 0)",
+        ]),
+        ("bce_logits", [], [
+            "def bce_logits(z, y):",
+            "    # Binary cross-entropy of targets y for logits z, averaged: the stable form of",
+            "    # -(y log sigmoid(z) + (1 - y) log(1 - sigmoid(z))), which never overflows.",
+            "    return np.mean(np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z))))",
+        ]),
+        ("log_softmax", [], [
+            "def log_softmax(z):",
+            "    # Shifted by each row's maximum, so no exp overflows.",
+            "    shifted = z - np.max(z, axis=-1, keepdims=True)",
+            "    return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))",
+        ]),
+        ("softmax", ["log_softmax"], [
+            "def softmax(z):",
+            "    return np.exp(log_softmax(z))",
+        ]),
+        ("softmax_cross_entropy", ["log_softmax"], [
+            "def softmax_cross_entropy(z, y):",
+            "    # Cross-entropy of the softmax of each row of logits z against targets y, averaged over rows.",
+            "    return np.mean(-np.sum(y * log_softmax(z), axis=-1))",
+        ]),
+    ]
+
+    /// The definitions of `names` and what they need, in a fixed order, separated as PEP 8 asks.
+    static func definitions(_ names: Set<String>) -> [[String]] {
+        var wanted = names
+        for helper in all.reversed() where wanted.contains(helper.name) { wanted.formUnion(helper.needs) }
+        return all.filter { wanted.contains($0.name) }.map(\.lines)
+    }
+}

@@ -1,0 +1,66 @@
+/// A block's code, shown under the block as tabs ("Lesson", "NumPy", "PyTorch") with a copy
+/// button and a download link each. Without JavaScript every panel shows, one after the other.
+public struct CodeTabs: Sendable, Codable {
+    /// One panel.
+    public struct Tab: Sendable, Codable {
+        /// The tab's name: "Lesson", "NumPy", "PyTorch".
+        public var label: String
+        /// "python" (highlighted at build time) or "lessons" (the block language, shown as written).
+        public var language: String
+        public var source: String
+        /// The file to download, relative to the page, if there is one.
+        public var download: String?
+        public init(label: String, language: String, source: String, download: String?) {
+            self.label = label; self.language = language; self.source = source; self.download = download
+        }
+    }
+
+    /// A file the programs read, relative to the page.
+    public struct File: Sendable, Codable {
+        public var href: String
+        public var purpose: String
+        public init(href: String, purpose: String) {
+            self.href = href; self.purpose = purpose
+        }
+    }
+
+    public var tabs: [Tab]
+    /// Files the programs read (data, batch orders), to download next to them.
+    public var files: [File]
+    /// A sentence under the panels (what the programs print, how they were checked).
+    public var note: String
+
+    public init(tabs: [Tab], files: [File], note: String) {
+        self.tabs = tabs; self.files = files; self.note = note
+    }
+}
+
+/// The HTML of code tabs: plain labelled panels, which `lessons.js` turns into an ARIA tab list.
+enum CodeTabsHTML {
+    static func render(_ code: CodeTabs, id: String, block: String) -> String {
+        var out = "<div class=\"code-tabs\" id=\"\(HTML.attribute(id))\" data-label=\"\(HTML.attribute("Code of \(block)"))\">\n"
+        for (k, tab) in code.tabs.enumerated() {
+            let panel = "\(id)-\(k + 1)"
+            out += "<section class=\"code-panel\" id=\"\(HTML.attribute(panel))\" data-tab=\"\(HTML.attribute(tab.label))\">"
+                + "<div class=\"code-bar\"><span class=\"code-label\">\(HTML.text(tab.label))</span>"
+                + "<span class=\"code-actions\"><button type=\"button\" class=\"code-copy\" hidden>Copy</button>"
+            if let file = tab.download {
+                out += "<a class=\"code-download\" href=\"\(HTML.attribute(file))\" download>\(HTML.text(fileName(file)))</a>"
+            }
+            let code = tab.language == "python" ? PythonHighlighter.html(tab.source) : HTML.text(tab.source)
+            out += "</span></div>\n<pre><code class=\"language-\(HTML.attribute(tab.language))\">\(code)</code></pre></section>\n"
+        }
+        var note = HTML.text(code.note)
+        if !code.files.isEmpty {
+            note += " They read " + code.files.map {
+                "<a href=\"\(HTML.attribute($0.href))\" download>\(HTML.text(fileName($0.href)))</a> (\(HTML.text($0.purpose)))"
+            }.joined(separator: " and ") + "; download \(code.files.count == 1 ? "it" : "them") next to the programs."
+        }
+        out += "<p class=\"code-note\">\(note)</p>\n"
+        return out + "</div>\n"
+    }
+
+    private static func fileName(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? Substring(path))
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+import LessonModel
+@testable import LessonsKit
+
+/// The lesson folders whose blocks the framework-tab tests generate programs for: the shipped
+/// course and the fixtures that use every operation, data source and optimizer.
+let codegenFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/codegen").standardizedFileURL.path
+
+/// The generated programs of one block, with the files they read and the block's trace.
+struct GeneratedBlock: Sendable {
+    var lesson: String
+    var stem: String
+    /// `code/...` files of the lesson, by file name.
+    var files: [String: [UInt8]]
+    var trace: TraceFile
+
+    var numpy: String { String(decoding: files["\(stem).py"] ?? [], as: UTF8.self) }
+    var torch: String { String(decoding: files["\(stem)_torch.py"] ?? [], as: UTF8.self) }
+    var name: String { "\(lesson)/\(stem)" }
+}
+
+/// The parts of a `lessons-trace/1` file the checks read.
+struct TraceFile: Decodable, Sendable {
+    struct Node: Decodable, Sendable { var name: String; var op: String; var inputs: [String] }
+    struct Step: Decodable, Sendable {
+        var step: Int
+        var loss: Double?
+        var value: [String: [Double]]
+        var grad: [String: [Double]]
+    }
+    var kind: String
+    var nodes: [Node]
+    var steps: [Step]
+
+    /// Nodes computed from constants alone (constants included): plain numbers in PyTorch, which
+    /// has no gradient for them.
+    var constantOnly: Set<String> {
+        var found: Set<String> = []
+        for node in nodes where node.op == "const" || (!node.inputs.isEmpty && node.inputs.allSatisfy(found.contains)) {
+            found.insert(node.name)
+        }
+        return found
+    }
+}
+
+/// Runs every lesson block of `folder` as a build does (BlockRunner) and collects its programs.
+func generatedBlocks(in folder: String) throws -> [GeneratedBlock] {
+    var blocks: [GeneratedBlock] = []
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".md") }.sorted()
+    let data = DataResolver(lessonsDirectory: folder, lessonsRoot: Paths.canonical(folder))
+    for file in files {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file)))
+        let lesson = try #require(LessonParser.parse(bytes: bytes, path: file, relativePath: file).0)
+        var diagnostics = Diagnostics(path: file)
+        let result = BlockRunner.run(lesson, data: data, cache: nil, diagnostics: &diagnostics)
+        #expect(!diagnostics.all.contains { $0.severity == .error }, "\(file): \(diagnostics.all)")
+        var code: [String: [UInt8]] = [:]
+        var traces: [String: [UInt8]] = [:]
+        for (path, bytes) in result.files {
+            if path.hasPrefix("code/") { code[String(path.dropFirst(5))] = bytes }
+            if path.hasPrefix("trace/") { traces[String(path.dropFirst(6))] = bytes }
+        }
+        for name in code.keys.sorted() where name.hasSuffix(".py") && !name.hasSuffix("_torch.py") {
+            let stem = String(name.dropLast(3))
+            let trace = try JSONDecoder().decode(TraceFile.self, from: Data(try #require(traces["\(stem).json"])))
+            blocks.append(GeneratedBlock(lesson: lesson.slug, stem: stem, files: code, trace: trace))
+        }
+    }
+    return blocks
+}
+
+/// Every block of the shipped course and of the fixtures, generated once for all tests
+/// (empty if generating failed; the tests then fail on the count).
+let everyGeneratedBlock: [GeneratedBlock] = {
+    do {
+        return try generatedBlocks(in: shippedLessons) + generatedBlocks(in: codegenFixtures)
+    } catch {
+        return []
+    }
+}()
+
+/// Pythons to run the programs with.
+enum Python {
+    /// `python3`, if it can import NumPy (`make test` installs NumPy when it is missing).
+    static let numpy: String? = find(["python3"], importing: "numpy")
+
+    /// A Python that can import torch: `$LESSONS_TORCH_PYTHON` (such as `.venv-tabs/bin/python`),
+    /// else `python3`. `make test` does not install torch (PyPI's wheel pulls gigabytes of CUDA libraries).
+    static let torch: String? = find([ProcessInfo.processInfo.environment["LESSONS_TORCH_PYTHON"], "python3"].compactMap { $0 },
+                                     importing: "torch")
+
+    static func find(_ candidates: [String], importing module: String) -> String? {
+        // The programs run in a folder of their own: a relative path is made absolute first.
+        let absolute = candidates.map { $0.contains("/") && !$0.hasPrefix("/") ? FileManager.default.currentDirectoryPath + "/" + $0 : $0 }
+        return absolute.first { (try? run($0, ["-c", "import \(module)"], in: NSTemporaryDirectory()).status) == 0 }
+    }
+
+    /// Runs `python` with `arguments` in `directory`; returns the exit status and both outputs.
+    static func run(_ python: String, _ arguments: [String], in directory: String) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [python] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        // Standard error goes to a file, so a chatty program cannot fill a pipe nobody reads.
+        let errPath = NSTemporaryDirectory() + "lessons-python-\(UUID().uuidString).err"
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: errPath) }
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle(forWritingAtPath: errPath)
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let errData = FileManager.default.contents(atPath: errPath) ?? Data()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+}
