@@ -105,36 +105,7 @@ enum Kernels {
         for i in 0..<s.cols { g[s.a + i] += share }
     }
 
-    /// C (m×n) = A (m×k) B (k×n), in i-k-j order so the inner loop walks rows contiguously.
-    private static func matmulForward(_ s: Step, _ v: UnsafeMutablePointer<Double>) {
-        let (m, k, n) = (s.rows, s.inner, s.cols)
-        for i in 0..<m {
-            let c = v + s.out + i * n
-            for j in 0..<n { c[j] = 0 }
-            for p in 0..<k {
-                let aip = v[s.a + i * k + p]
-                let bRow = v + s.b + p * n
-                for j in 0..<n { c[j] += aip * bRow[j] }
-            }
-        }
-    }
-
-    /// ∂L/∂A = G Bᵀ (row i of G dot row p of B) and ∂L/∂B = Aᵀ G, in one pass over (i, p).
-    private static func matmulBackward(_ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>) {
-        let (m, k, n) = (s.rows, s.inner, s.cols)
-        for i in 0..<m {
-            let gRow = g + s.out + i * n
-            for p in 0..<k {
-                let bRow = v + s.b + p * n
-                var dot = 0.0
-                for j in 0..<n { dot += gRow[j] * bRow[j] }
-                g[s.a + i * k + p] += dot
-                let aip = v[s.a + i * k + p]
-                let gbRow = g + s.b + p * n
-                for j in 0..<n { gbRow[j] += aip * gRow[j] }
-            }
-        }
-    }
+    // matmul: Kernels+Matmul.swift.
 
     /// Y[c, r] = X[r, c]; the gradient goes back the same way: ∂L/∂X[r, c] += G[c, r].
     /// A vector or scalar is one row, so this is a plain copy for them.
