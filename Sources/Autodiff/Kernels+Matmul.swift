@@ -75,6 +75,8 @@ extension Kernels {
     @inline(__always)
     static func product(rows: Int, cols: Int, depth: Int, left: Strided, right: Strided,
                         into c: UnsafeMutablePointer<Double>, mode: ProductMode) {
+        // Tiny products (the XOR network's) cost more in tile set-up than in arithmetic.
+        if rows &* cols &* depth <= 64 { return smallProduct(rows: rows, cols: cols, depth: depth, left: left, right: right, into: c, mode: mode) }
         var r0 = 0
         while r0 < rows {
             let last = rows - 1
@@ -90,6 +92,24 @@ extension Kernels {
                 c0 += 4
             }
             r0 += 4
+        }
+    }
+
+    /// The same sums one at a time, each in a register: no set-up beyond the loops.
+    static func smallProduct(rows: Int, cols: Int, depth: Int, left: Strided, right: Strided,
+                             into c: UnsafeMutablePointer<Double>, mode: ProductMode) {
+        let l = left.base, r = right.base
+        for i in 0..<rows {
+            for j in 0..<cols {
+                let o = i * cols + j
+                var sum = mode == .accumulate ? c[o] : 0
+                var li = i * left.row, ri = j * right.col
+                for _ in 0..<depth {
+                    sum = sum + l[li] * r[ri]
+                    li += left.depth; ri += right.depth
+                }
+                c[o] = mode == .addSum ? c[o] + sum : sum
+            }
         }
     }
 
