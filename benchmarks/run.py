@@ -33,6 +33,9 @@ SINGLE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_T
 ELSEWHERE = {"W1": {"numpy": 0.46, "torch": 5.5, "jax": 0.0138}, "W3": {"numpy": 0.21, "torch": 0.57, "jax": 0.073}}
 GOAL_SPEEDUP = {"W1": 45.0, "W3": 3.0}
 GOAL_TRACING = 1.3
+# Seconds of quiet before each measurement: lets threads a peer leaves spinning (XLA's, OpenMP's)
+# go to sleep before the next implementation is timed.
+PAUSE = 0.2
 
 WORKLOADS = {"W1": "seed XOR 2-3-1, sigmoid, half SSE, 4 points, SGD lr 0.1, 50,000 epochs",
              "W3": "two moons 2-16-16-1, tanh, tanh, bce_logits, 200 points, SGD lr 0.5, 2,000 epochs"}
@@ -54,7 +57,8 @@ class Ours:
         return None
 
     def run(self, workload):
-        out = subprocess.run([self.binary, "train", workload, "--runs", "1", "--tracing", self.tracing],
+        # One untimed warm-up run in the same process first: the peers' workers are warm too.
+        out = subprocess.run([self.binary, "train", workload, "--warmup", "1", "--runs", "1", "--tracing", self.tracing],
                              capture_output=True, text=True)
         if out.returncode != 0:
             raise RuntimeError(out.stderr.strip() or "exit code %d" % out.returncode)
@@ -132,6 +136,7 @@ def measure(workload, implementations, runs, reference):
             row = rows[impl.name]
             if row["unavailable"]:
                 continue
+            time.sleep(PAUSE)
             try:
                 seconds, loss = impl.run(workload)
             except Exception as e:  # noqa: BLE001

@@ -43,8 +43,9 @@ enum TrainingBenchmark {
                 for mode in modes {
                     let m = median(times[mode] ?? [])
                     let result = last[mode]
-                    print(String(format: "  ours, tracing %-8@ %9.4f s   x%.2f of untraced   %d traced steps   final loss %@",
-                                 mode.rawValue, m, m / untraced, result?.tracedSteps ?? 0, "\(result?.finalLoss ?? .nan)"))
+                    let label = "  ours, tracing \(mode.rawValue)".padding(toLength: 26, withPad: " ", startingAt: 0)
+                    print(label + String(format: " %9.4f s   x%.2f of untraced   %2d traced steps   final loss ", m, m / untraced,
+                                         result?.tracedSteps ?? 0) + "\(result?.finalLoss ?? .nan)")
                 }
                 let overhead = median(times[.default] ?? []) / untraced
                 print(String(format: "  default tracing overhead x%.2f (goal at most x%.1f): %@",
@@ -70,10 +71,12 @@ enum TrainingBenchmark {
     }
 }
 
-/// `LessonsBench train ...`: trains one workload `--runs` times and prints one JSON object
-/// (`seconds` of every run, their `median`, our final loss and the reference's).
+/// `LessonsBench train ...`: trains one workload `--warmup` times untimed, then `--runs` times,
+/// and prints one JSON object (`seconds` of every timed run, their `median`, our final loss and
+/// the reference's). The warm-up puts us on the footing of the peers' long-lived workers, whose
+/// code and caches are warm when they are timed.
 enum TrainCommand {
-    static let usage = "usage: LessonsBench train W1|W3 [--runs N] [--tracing off|default|lesson] [--fixtures DIR]"
+    static let usage = "usage: LessonsBench train W1|W3 [--runs N] [--warmup N] [--tracing off|default|lesson] [--fixtures DIR]"
 
     /// The exit code: 0 on success, 1 when training fails, 64 for a bad command line.
     static func main(_ arguments: [String]) -> Int32 {
@@ -82,12 +85,13 @@ enum TrainCommand {
             printError(usage)
             return 64
         }
-        var runs = 1, tracing = TrainingRun.Tracing.off, fixtures = TrainingWorkload.defaultFixtures
+        var runs = 1, warmup = 0, tracing = TrainingRun.Tracing.off, fixtures = TrainingWorkload.defaultFixtures
         var i = 2
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : nil
             switch (arguments[i], value) {
             case ("--runs", let v?) where Int(v).map({ $0 >= 1 }) == true: runs = Int(v) ?? 1
+            case ("--warmup", let v?) where Int(v).map({ $0 >= 0 }) == true: warmup = Int(v) ?? 0
             case ("--tracing", let v?) where TrainingRun.Tracing(rawValue: v) != nil: tracing = TrainingRun.Tracing(rawValue: v) ?? .off
             case ("--fixtures", let v?): fixtures = URL(fileURLWithPath: v)
             default:
@@ -100,6 +104,7 @@ enum TrainCommand {
             let source = try workload.load(from: fixtures)
             var seconds: [Double] = []
             var result = TrainingRun.Result(seconds: 0, finalLoss: .nan, tracedSteps: 0)
+            for _ in 0..<warmup { _ = try TrainingRun.run(source, tracing: tracing) }
             for _ in 0..<runs {
                 result = try TrainingRun.run(source, tracing: tracing)
                 seconds.append(result.seconds)
