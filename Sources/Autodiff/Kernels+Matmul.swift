@@ -95,21 +95,27 @@ extension Kernels {
         }
     }
 
-    /// The same sums one at a time, each in a register: no set-up beyond the loops.
+    /// The same sums one at a time, each in a register: no set-up beyond the loops, and pointer
+    /// steps instead of index arithmetic (which Swift checks for overflow at every use).
+    @inline(__always)
     static func smallProduct(rows: Int, cols: Int, depth: Int, left: Strided, right: Strided,
                              into c: UnsafeMutablePointer<Double>, mode: ProductMode) {
-        let l = left.base, r = right.base
-        for i in 0..<rows {
+        var cRow = c, lRow = left.base
+        for _ in 0..<rows {
+            var rCol = right.base
             for j in 0..<cols {
-                let o = i * cols + j
-                var sum = mode == .accumulate ? c[o] : 0
-                var li = i * left.row, ri = j * right.col
+                var sum = mode == .accumulate ? cRow[j] : 0
+                var lp = lRow, rp = rCol
                 for _ in 0..<depth {
-                    sum = sum + l[li] * r[ri]
-                    li += left.depth; ri += right.depth
+                    sum = sum + lp.pointee * rp.pointee
+                    lp += left.depth
+                    rp += right.depth
                 }
-                c[o] = mode == .addSum ? c[o] + sum : sum
+                cRow[j] = mode == .addSum ? cRow[j] + sum : sum
+                rCol += right.col
             }
+            cRow += cols
+            lRow += left.row
         }
     }
 

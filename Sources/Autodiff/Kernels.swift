@@ -53,7 +53,18 @@ enum Kernels {
 
     // MARK: elementwise (rules in OpTable.swift)
 
+    // Each binary loop has a path for the common layout (both operands walk their rows
+    // contiguously: same shapes, or a bias row broadcast down a matrix), with row pointers the
+    // compiler can vectorize; it does the same operations on the same elements in the same order.
+
     private static func binaryForward<R: BinaryRule>(_: R.Type, _ s: Step, _ v: UnsafeMutablePointer<Double>) {
+        if s.strideA.col == 1, s.strideB.col == 1 {
+            for r in 0..<s.rows {
+                let a = v + s.a + r * s.strideA.row, b = v + s.b + r * s.strideB.row, o = v + s.out + r * s.cols
+                for j in 0..<s.cols { o[j] = R.value(a[j], b[j]) }
+            }
+            return
+        }
         var o = s.out
         for r in 0..<s.rows {
             var ia = s.a + r * s.strideA.row, ib = s.b + r * s.strideB.row
@@ -67,6 +78,18 @@ enum Kernels {
     private static func binaryBackward<R: BinaryRule>(
         _: R.Type, _ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>
     ) {
+        if s.strideA.col == 1, s.strideB.col == 1 {
+            for r in 0..<s.rows {
+                let (ia, ib, io) = (s.a + r * s.strideA.row, s.b + r * s.strideB.row, s.out + r * s.cols)
+                let (a, b, o, ga, gb, go) = (v + ia, v + ib, v + io, g + ia, g + ib, g + io)
+                for j in 0..<s.cols {
+                    let (da, db) = R.partials(a[j], b[j], o[j])
+                    ga[j] += da * go[j]
+                    gb[j] += db * go[j]
+                }
+            }
+            return
+        }
         var o = s.out
         for r in 0..<s.rows {
             var ia = s.a + r * s.strideA.row, ib = s.b + r * s.strideB.row
