@@ -102,15 +102,19 @@ enum Kernels {
         }
     }
 
+    // Row pointers rather than offset arithmetic in the loop: Swift checks every `+` for
+    // overflow, and those checks kept these loops from being vectorized.
     private static func unaryForward<R: UnaryRule>(_: R.Type, _ p: Double, _ s: Step, _ v: UnsafeMutablePointer<Double>) {
-        for i in 0..<s.cols { v[s.out + i] = R.value(v[s.a + i], p) }
+        let x = v + s.a, y = v + s.out
+        for i in 0..<s.cols { y[i] = R.value(x[i], p) }
     }
 
     private static func unaryBackward<R: UnaryRule>(
         _: R.Type, _ p: Double, _ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>
     ) {
+        let (x, y, gx, gy) = (v + s.a, v + s.out, g + s.a, g + s.out)
         for i in 0..<s.cols {
-            g[s.a + i] += R.derivative(v[s.a + i], v[s.out + i], p) * g[s.out + i]
+            gx[i] += R.derivative(x[i], y[i], p) * gy[i]
         }
     }
 
