@@ -236,7 +236,10 @@ def main():
                        Peer(args.python, "torch", "PyTorch, 1 thread", {"W1", "W3"}),
                        Peer(args.python, "jax", "JAX, whole loop jit", {"W1", "W3"})]
     results = {"machine": {"platform": platform.platform(), "processor": cpu_name(), "cores": os.cpu_count()},
+               "commit": git_commit(), "load_average_at_start": os.getloadavg(),
                "runs": runs, "peer_versions": {}, "workloads": {}}
+    print("load average %.2f %.2f %.2f on %d cores (other work on the machine makes every figure noisier)"
+          % (os.getloadavg() + (os.cpu_count() or 0,)))
     for impl in implementations:
         if isinstance(impl, Peer) and impl.versions:
             results["peer_versions"].update(impl.versions)
@@ -258,6 +261,7 @@ def main():
         print("\ncourse build (%s, release): median %.3f s of %d" % (course["command"], course["median"], len(course["seconds"])))
     else:
         print("\ncourse build: unavailable: %s" % course["unavailable"])
+    results["load_average_at_end"] = os.getloadavg()
     (HERE / "results.json").write_text(json.dumps(results, indent=1) + "\n")
     print("wrote %s" % (HERE / "results.json").relative_to(ROOT))
 
@@ -267,6 +271,11 @@ def load_reference(workload):
     import workloads  # noqa: E402  (stdlib-only module shared with the workers)
     d = workloads.load(workload)
     return {"reference_final_loss": d["reference_final_loss"], "seed_final_loss": d.get("seed_final_loss")}
+
+
+def git_commit():
+    out = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return out.stdout.strip() or None
 
 
 def cpu_name():
