@@ -119,7 +119,9 @@ class Peer:
 
 def measure(workload, implementations, runs, reference):
     """One untimed warm-up round, then `runs` rounds, each running every implementation once in
-    turn, so slow drifts of the machine touch them all alike."""
+    turn, so slow drifts of the machine touch them all alike. Each round starts one place later
+    in the list, so no implementation always comes right after the same one (a peer may leave
+    threads busy for a moment after its run)."""
     rows = {}
     active = [i for i in implementations if i.supports(workload)]
     for impl in active:
@@ -132,7 +134,7 @@ def measure(workload, implementations, runs, reference):
         except Exception as e:  # noqa: BLE001  (report and go on without this peer)
             row["unavailable"] = "failed: %s" % e
     for r in range(runs):
-        for impl in active:
+        for impl in active[r % len(active):] + active[:r % len(active)]:
             row = rows[impl.name]
             if row["unavailable"]:
                 continue
