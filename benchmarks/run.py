@@ -134,7 +134,8 @@ def measure(workload, implementations, runs, reference):
         except Exception as e:  # noqa: BLE001  (report and go on without this peer)
             row["unavailable"] = "failed: %s" % e
     for r in range(runs):
-        for impl in active[r % len(active):] + active[:r % len(active)]:
+        shift = r % max(1, len(active))
+        for impl in active[shift:] + active[:shift]:
             row = rows[impl.name]
             if row["unavailable"]:
                 continue
