@@ -58,7 +58,8 @@ class Ours:
 
     def run(self, workload):
         # One untimed warm-up run in the same process first: the peers' workers are warm too.
-        out = subprocess.run([self.binary, "train", workload, "--warmup", "1", "--runs", "1", "--tracing", self.tracing],
+        out = subprocess.run([self.binary, "train", workload, "--warmup", "1", "--runs", "1", "--tracing", self.tracing,
+                              "--fixtures", str(ROOT / "Tests/TrainingTests/Fixtures")],
                              capture_output=True, text=True)
         if out.returncode != 0:
             raise RuntimeError(out.stderr.strip() or "exit code %d" % out.returncode)
