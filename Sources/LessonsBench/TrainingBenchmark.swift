@@ -6,7 +6,7 @@ import Foundation
 /// - `LessonsBench` (no arguments): part of every benchmark run; prints our medians and the
 ///   tracing overhead. The peers (NumPy, PyTorch, JAX) are timed in the same run as ours by
 ///   `benchmarks/run.py`, which `make bench` runs next.
-/// - `LessonsBench train W1|W3 [--runs N] [--tracing off|default|lesson] [--fixtures DIR]`:
+/// - `LessonsBench train W1|W3 [--runs N] [--warmup N] [--tracing off|default|lesson] [--fixtures DIR]`:
 ///   one measurement for benchmarks/run.py, printed as one line of JSON.
 enum TrainingBenchmark {
     /// main.swift runs every benchmark in `Benchmarks.all`; the `train` command must run instead
