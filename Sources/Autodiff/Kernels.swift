@@ -53,7 +53,18 @@ enum Kernels {
 
     // MARK: elementwise (rules in OpTable.swift)
 
+    // Each binary loop has a path for the common layout (both operands walk their rows
+    // contiguously: same shapes, or a bias row broadcast down a matrix), with row pointers the
+    // compiler can vectorize; it does the same operations on the same elements in the same order.
+
     private static func binaryForward<R: BinaryRule>(_: R.Type, _ s: Step, _ v: UnsafeMutablePointer<Double>) {
+        if s.strideA.col == 1, s.strideB.col == 1 {
+            for r in 0..<s.rows {
+                let a = v + s.a + r * s.strideA.row, b = v + s.b + r * s.strideB.row, o = v + s.out + r * s.cols
+                for j in 0..<s.cols { o[j] = R.value(a[j], b[j]) }
+            }
+            return
+        }
         var o = s.out
         for r in 0..<s.rows {
             var ia = s.a + r * s.strideA.row, ib = s.b + r * s.strideB.row
@@ -67,6 +78,18 @@ enum Kernels {
     private static func binaryBackward<R: BinaryRule>(
         _: R.Type, _ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>
     ) {
+        if s.strideA.col == 1, s.strideB.col == 1 {
+            for r in 0..<s.rows {
+                let (ia, ib, io) = (s.a + r * s.strideA.row, s.b + r * s.strideB.row, s.out + r * s.cols)
+                let (a, b, o, ga, gb, go) = (v + ia, v + ib, v + io, g + ia, g + ib, g + io)
+                for j in 0..<s.cols {
+                    let (da, db) = R.partials(a[j], b[j], o[j])
+                    ga[j] += da * go[j]
+                    gb[j] += db * go[j]
+                }
+            }
+            return
+        }
         var o = s.out
         for r in 0..<s.rows {
             var ia = s.a + r * s.strideA.row, ib = s.b + r * s.strideB.row
@@ -79,15 +102,19 @@ enum Kernels {
         }
     }
 
+    // Row pointers rather than offset arithmetic in the loop: Swift checks every `+` for
+    // overflow, and those checks kept these loops from being vectorized.
     private static func unaryForward<R: UnaryRule>(_: R.Type, _ p: Double, _ s: Step, _ v: UnsafeMutablePointer<Double>) {
-        for i in 0..<s.cols { v[s.out + i] = R.value(v[s.a + i], p) }
+        let x = v + s.a, y = v + s.out
+        for i in 0..<s.cols { y[i] = R.value(x[i], p) }
     }
 
     private static func unaryBackward<R: UnaryRule>(
         _: R.Type, _ p: Double, _ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>
     ) {
+        let (x, y, gx, gy) = (v + s.a, v + s.out, g + s.a, g + s.out)
         for i in 0..<s.cols {
-            g[s.a + i] += R.derivative(v[s.a + i], v[s.out + i], p) * g[s.out + i]
+            gx[i] += R.derivative(x[i], y[i], p) * gy[i]
         }
     }
 
@@ -105,36 +132,7 @@ enum Kernels {
         for i in 0..<s.cols { g[s.a + i] += share }
     }
 
-    /// C (m×n) = A (m×k) B (k×n), in i-k-j order so the inner loop walks rows contiguously.
-    private static func matmulForward(_ s: Step, _ v: UnsafeMutablePointer<Double>) {
-        let (m, k, n) = (s.rows, s.inner, s.cols)
-        for i in 0..<m {
-            let c = v + s.out + i * n
-            for j in 0..<n { c[j] = 0 }
-            for p in 0..<k {
-                let aip = v[s.a + i * k + p]
-                let bRow = v + s.b + p * n
-                for j in 0..<n { c[j] += aip * bRow[j] }
-            }
-        }
-    }
-
-    /// ∂L/∂A = G Bᵀ (row i of G dot row p of B) and ∂L/∂B = Aᵀ G, in one pass over (i, p).
-    private static func matmulBackward(_ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>) {
-        let (m, k, n) = (s.rows, s.inner, s.cols)
-        for i in 0..<m {
-            let gRow = g + s.out + i * n
-            for p in 0..<k {
-                let bRow = v + s.b + p * n
-                var dot = 0.0
-                for j in 0..<n { dot += gRow[j] * bRow[j] }
-                g[s.a + i * k + p] += dot
-                let aip = v[s.a + i * k + p]
-                let gbRow = g + s.b + p * n
-                for j in 0..<n { gbRow[j] += aip * gRow[j] }
-            }
-        }
-    }
+    // matmul: Kernels+Matmul.swift.
 
     /// Y[c, r] = X[r, c]; the gradient goes back the same way: ∂L/∂X[r, c] += G[c, r].
     /// A vector or scalar is one row, so this is a plain copy for them.

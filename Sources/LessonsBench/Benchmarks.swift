@@ -9,7 +9,7 @@ struct Benchmark: Sendable {
 
 enum Benchmarks {
     /// Every benchmark, in the order `make bench` runs them. Add new ones here.
-    static let all: [Benchmark] = [MathBenchmark.benchmark]
+    static let all: [Benchmark] = [MathBenchmark.benchmark, TrainingBenchmark.benchmark]
 
     /// The median wall time of `body` over `runs` runs, in seconds.
     static func median(runs: Int, _ body: () -> Void) -> Double {

@@ -1,0 +1,189 @@
+// The matrix product's loops (rule in Kernels.swift's header: C = A B, ∂L/∂A = G Bᵀ, ∂L/∂B = Aᵀ G).
+//
+// All three are one kernel, `product`, over strided views, computed in 4×4 tiles whose 16 sums
+// stay in registers (SIMD4 rows) for the whole depth. Why: the plain i-k-j loop re-loaded and
+// re-stored each sum once per term, which chains every addition through memory (store-to-load
+// forwarding) and, with pointers that may alias, cannot be vectorized; that loop was most of
+// the time of training a small network.
+//
+// The results are bit for bit those of the plain loops: every sum is still formed term by term
+// in the same order (over p for C, over j for ∂L/∂A, over i for ∂L/∂B), from the same start
+// (0 for C and for each ∂L/∂A dot product, which is then added to the gradient; the current
+// gradient for ∂L/∂B), with one rounded multiply and one rounded add per term (SIMD lanes round
+// exactly as scalars; Swift does not contract a * b + c into a fused multiply-add).
+// Only A @ A (one node on both sides, whose ∂L/∂A and ∂L/∂B land in the same gradient) keeps
+// the plain loop, since splitting it into two passes would change the order of those additions.
+extension Kernels {
+    /// C (m×n) = A (m×k) B (k×n).
+    static func matmulForward(_ s: Step, _ v: UnsafeMutablePointer<Double>) {
+        let (m, k, n) = (s.rows, s.inner, s.cols)
+        product(rows: m, cols: n, depth: k,
+                left: Strided(v + s.a, row: k, depth: 1), right: Strided(v + s.b, depth: n, col: 1),
+                into: v + s.out, mode: .store)
+    }
+
+    /// ∂L/∂A += G Bᵀ (each entry a dot product over j, then added) and ∂L/∂B += Aᵀ G (summed
+    /// over i straight into the gradient).
+    static func matmulBackward(_ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>) {
+        let (m, k, n) = (s.rows, s.inner, s.cols)
+        guard s.a != s.b else { return matmulBackwardInterleaved(s, v, g) }
+        // ∂L/∂A (m×k): left G (m×n), right Bᵀ (n×k): Bᵀ[j, p] = B[p, j].
+        product(rows: m, cols: k, depth: n,
+                left: Strided(g + s.out, row: n, depth: 1), right: Strided(v + s.b, depth: 1, col: n),
+                into: g + s.a, mode: .addSum)
+        // ∂L/∂B (k×n): left Aᵀ (k×m): Aᵀ[p, i] = A[i, p], right G (m×n).
+        product(rows: k, cols: n, depth: m,
+                left: Strided(v + s.a, row: 1, depth: k), right: Strided(g + s.out, depth: n, col: 1),
+                into: g + s.b, mode: .accumulate)
+    }
+
+    /// The plain loop, for A @ A: one pass over (i, p) adding to ∂L/∂A and ∂L/∂B in turn.
+    private static func matmulBackwardInterleaved(_ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>) {
+        let (m, k, n) = (s.rows, s.inner, s.cols)
+        for i in 0..<m {
+            let gRow = g + s.out + i * n
+            for p in 0..<k {
+                let bRow = v + s.b + p * n
+                var dot = 0.0
+                for j in 0..<n { dot += gRow[j] * bRow[j] }
+                g[s.a + i * k + p] += dot
+                let aip = v[s.a + i * k + p]
+                let gbRow = g + s.b + p * n
+                for j in 0..<n { gbRow[j] += aip * gRow[j] }
+            }
+        }
+    }
+
+    /// A matrix read through strides: element (r, t) of a left operand is at
+    /// `base[r * row + t * depth]`, element (t, c) of a right operand at `base[t * depth + c * col]`.
+    struct Strided {
+        let base: UnsafeMutablePointer<Double>
+        let row: Int, depth: Int, col: Int
+        init(_ base: UnsafeMutablePointer<Double>, row: Int, depth: Int) { (self.base, self.row, self.depth, col) = (base, row, depth, 0) }
+        init(_ base: UnsafeMutablePointer<Double>, depth: Int, col: Int) { (self.base, row, self.depth, self.col) = (base, 0, depth, col) }
+    }
+
+    /// What happens to the row-major rows×cols target C with each finished sum S (formed from 0
+    /// unless said otherwise): `.store` C = S; `.addSum` C = C + S; `.accumulate` the sum starts
+    /// from C itself and C = (…(C + t₀) + t₁ …).
+    enum ProductMode { case store, addSum, accumulate }
+
+    /// C op= L R over `depth` terms, 4×4 tiles at a time. A tile that sticks out past the last
+    /// row or column repeats that last row or column instead (so the loop body has no bounds
+    /// tests): the repeats compute the same numbers and write the same values again, since each
+    /// tile reads every old value of C it needs before storing any.
+    @inline(__always)
+    static func product(rows: Int, cols: Int, depth: Int, left: Strided, right: Strided,
+                        into c: UnsafeMutablePointer<Double>, mode: ProductMode) {
+        // Tiny products (the XOR network's) cost more in tile set-up than in arithmetic.
+        if rows &* cols &* depth <= 64 { return smallProduct(rows: rows, cols: cols, depth: depth, left: left, right: right, into: c, mode: mode) }
+        var r0 = 0
+        while r0 < rows {
+            let last = rows - 1
+            let r = (r0, min(r0 + 1, last), min(r0 + 2, last), min(r0 + 3, last))
+            var c0 = 0
+            while c0 < cols {
+                // Whole contiguous 4-column pieces load and store as vectors; others element-wise.
+                if c0 + 4 <= cols, right.col == 1 {
+                    tile(Contiguous.self, r, c0, cols, depth, left, right, c, mode)
+                } else {
+                    tile(Gathered.self, r, c0, cols, depth, left, right, c, mode)
+                }
+                c0 += 4
+            }
+            r0 += 4
+        }
+    }
+
+    /// The same sums one at a time, each in a register: no set-up beyond the loops, and pointer
+    /// steps instead of index arithmetic (which Swift checks for overflow at every use).
+    @inline(__always)
+    static func smallProduct(rows: Int, cols: Int, depth: Int, left: Strided, right: Strided,
+                             into c: UnsafeMutablePointer<Double>, mode: ProductMode) {
+        var cRow = c, lRow = left.base
+        for _ in 0..<rows {
+            var rCol = right.base
+            for j in 0..<cols {
+                var sum = mode == .accumulate ? cRow[j] : 0
+                var lp = lRow, rp = rCol
+                for _ in 0..<depth {
+                    sum = sum + lp.pointee * rp.pointee
+                    lp += left.depth
+                    rp += right.depth
+                }
+                cRow[j] = mode == .addSum ? cRow[j] + sum : sum
+                rCol += right.col
+            }
+            cRow += cols
+            lRow += left.row
+        }
+    }
+
+    /// How a tile reads 4 columns of one row of the right operand, and reads/writes 4 columns of
+    /// one row of C (`at` is the element index of the tile's first column).
+    protocol Columns {
+        static func load(_ p: UnsafeMutablePointer<Double>, _ at: Int, _ stride: Int, _ c0: Int, _ cols: Int) -> SIMD4<Double>
+        static func store(_ x: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>, _ at: Int, _ c0: Int, _ cols: Int)
+    }
+
+    /// Four whole, adjacent columns.
+    enum Contiguous: Columns {
+        @inline(__always)
+        static func load(_ p: UnsafeMutablePointer<Double>, _ at: Int, _ stride: Int, _ c0: Int, _ cols: Int) -> SIMD4<Double> {
+            UnsafeRawPointer(p + at).loadUnaligned(as: SIMD4<Double>.self)
+        }
+        @inline(__always)
+        static func store(_ x: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>, _ at: Int, _ c0: Int, _ cols: Int) {
+            UnsafeMutableRawPointer(p + at).storeBytes(of: x, as: SIMD4<Double>.self)
+        }
+    }
+
+    /// Columns `stride` apart, or the last columns of a row (then the last one repeats).
+    enum Gathered: Columns {
+        @inline(__always)
+        static func load(_ p: UnsafeMutablePointer<Double>, _ at: Int, _ stride: Int, _ c0: Int, _ cols: Int) -> SIMD4<Double> {
+            let d1 = min(1, cols - 1 - c0), d2 = min(2, cols - 1 - c0), d3 = min(3, cols - 1 - c0)
+            return SIMD4(p[at], p[at + d1 * stride], p[at + d2 * stride], p[at + d3 * stride])
+        }
+        @inline(__always)
+        static func store(_ x: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>, _ at: Int, _ c0: Int, _ cols: Int) {
+            // Repeated columns hold equal values; writing the highest first leaves each right.
+            let d1 = min(1, cols - 1 - c0), d2 = min(2, cols - 1 - c0), d3 = min(3, cols - 1 - c0)
+            p[at + d3] = x[3]; p[at + d2] = x[2]; p[at + d1] = x[1]; p[at] = x[0]
+        }
+    }
+
+    /// One 4×4 tile: rows `r` of C, columns c0 ..< c0 + 4 (clamped to `cols`).
+    @inline(__always)
+    static func tile<C: Columns>(_: C.Type, _ r: (Int, Int, Int, Int), _ c0: Int, _ cols: Int, _ depth: Int,
+                                 _ left: Strided, _ right: Strided, _ c: UnsafeMutablePointer<Double>, _ mode: ProductMode) {
+        // C is row-major with `cols` columns.
+        let (o0, o1, o2, o3) = (r.0 * cols + c0, r.1 * cols + c0, r.2 * cols + c0, r.3 * cols + c0)
+        let start = mode == .accumulate
+        var s0 = start ? C.load(c, o0, 1, c0, cols) : SIMD4<Double>()
+        var s1 = start ? C.load(c, o1, 1, c0, cols) : SIMD4<Double>()
+        var s2 = start ? C.load(c, o2, 1, c0, cols) : SIMD4<Double>()
+        var s3 = start ? C.load(c, o3, 1, c0, cols) : SIMD4<Double>()
+        let l = left.base, lr = left.row, ld = left.depth
+        let (l0, l1, l2, l3) = (r.0 * lr, r.1 * lr, r.2 * lr, r.3 * lr)
+        var at = c0 * right.col
+        for t in 0..<depth {
+            let x = C.load(right.base, at, right.col, c0, cols)
+            let lt = t * ld
+            s0 = s0 + SIMD4(repeating: l[l0 + lt]) * x
+            s1 = s1 + SIMD4(repeating: l[l1 + lt]) * x
+            s2 = s2 + SIMD4(repeating: l[l2 + lt]) * x
+            s3 = s3 + SIMD4(repeating: l[l3 + lt]) * x
+            at += right.depth
+        }
+        if mode == .addSum {
+            // Every old value first: repeated rows must all add to the same old value.
+            let (old0, old1, old2, old3) = (C.load(c, o0, 1, c0, cols), C.load(c, o1, 1, c0, cols),
+                                            C.load(c, o2, 1, c0, cols), C.load(c, o3, 1, c0, cols))
+            (s0, s1, s2, s3) = (old0 + s0, old1 + s1, old2 + s2, old3 + s3)
+        }
+        // Highest row first, so where rows repeat the first one's store is the last (all equal anyway).
+        C.store(s3, c, o3, c0, cols); C.store(s2, c, o2, c0, cols)
+        C.store(s1, c, o1, c0, cols); C.store(s0, c, o0, c0, cols)
+    }
+}

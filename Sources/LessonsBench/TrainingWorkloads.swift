@@ -1,0 +1,120 @@
+import Autodiff
+import Foundation
+import Training
+
+/// The benchmark's two training workloads, built on our engine from the same fixtures the
+/// peers in benchmarks/ read, so every implementation trains on identical numbers:
+/// - W1, the seed's XOR network: 2-3-1, sigmoid hidden, linear output, half sum of squared
+///   errors, the 4 XOR points, SGD lr 0.1, 50,000 epochs, NumPy's seed-0 uniform weights
+///   (Tests/TrainingTests/Fixtures/xor-reference.json, scripts/xor_reference.py);
+/// - W3: 2-16-16-1, tanh, tanh, bce_logits on 200 two-moons points, SGD lr 0.5, 2,000 epochs
+///   (Tests/TrainingTests/Fixtures/w3-reference.json, scripts/moons_reference.py).
+enum TrainingWorkload: String, CaseIterable, Sendable {
+    case w1 = "W1", w3 = "W3"
+
+    /// Where the fixtures are by default: next to the tests, found from this source file (as
+    /// MathBenchmark finds its corpus), so `make bench` needs no arguments.
+    static let defaultFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Tests/TrainingTests/Fixtures").standardizedFileURL
+
+    /// A compiled, ready-to-train instance: a fresh plan holds the initial weights.
+    struct Instance {
+        let plan: Plan
+        let loss: NodeID
+        let parameters: [NodeID]
+        let rule: OptimizerRule
+        let epochs: Int
+        /// The reference's loss at the last step (the NumPy textbook run), to check our run.
+        let referenceFinalLoss: Double?
+    }
+
+    /// The fixture's contents, decoded once; building an instance from it is cheap.
+    enum Source {
+        case w1(XORFixture)
+        case w3(MoonsFixture)
+    }
+
+    struct XORFixture: Decodable {
+        struct Run: Decodable { let loss: [String: Double] }
+        let epochs: Int
+        let lr: Double
+        let W1_initial: [[Double]]
+        let W2_initial: [[Double]]
+        let textbook: Run
+    }
+
+    struct MoonsFixture: Decodable {
+        struct Parameters: Decodable {
+            let W1, W2, W3: [[Double]]
+            let b1, b2, b3: [Double]
+        }
+        let epochs: Int
+        let lr: Double
+        let X, y: [[Double]]
+        let initial: Parameters
+        let loss: [String: Double]
+    }
+
+    var fixtureName: String { self == .w1 ? "xor-reference.json" : "w3-reference.json" }
+
+    /// Reads and decodes this workload's fixture; the error says which file and why.
+    func load(from directory: URL) throws -> Source {
+        let url = directory.appendingPathComponent(fixtureName)
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw BenchError("cannot read \(url.path): \(error.localizedDescription)") }
+        do {
+            switch self {
+            case .w1: return .w1(try JSONDecoder().decode(XORFixture.self, from: data))
+            case .w3: return .w3(try JSONDecoder().decode(MoonsFixture.self, from: data))
+            }
+        } catch {
+            throw BenchError("\(url.path) is not a \(rawValue) fixture: \(error)")
+        }
+    }
+
+    /// The XOR points in the order of scripts/xor_reference.py.
+    static let xorX: [[Double]] = [[0, 0], [0, 1], [1, 0], [1, 1]]
+    static let xorY: [[Double]] = [[0], [1], [1], [0]]
+
+    /// Builds the graph and compiles a plan holding the initial weights.
+    static func instance(_ source: Source) throws -> Instance {
+        var g = GraphBuilder()
+        switch source {
+        case .w1(let f):
+            // out = sigmoid(X W1) W2; loss = 0.5 · Σ (y − out)², as TrainingLoopTests and the lesson.
+            let x = g.leaf(.input, value: try Tensor(matrix: xorX))
+            let y = g.leaf(.input, value: try Tensor(matrix: xorY))
+            let w1 = g.leaf(.parameter, value: try Tensor(matrix: f.W1_initial))
+            let w2 = g.leaf(.parameter, value: try Tensor(matrix: f.W2_initial))
+            let out = try g.apply(.matmul, try g.apply(.sigmoid, try g.apply(.matmul, x, w1)), w2)
+            let squares = try g.apply(.sum, try g.apply(.power(2), try g.apply(.subtract, y, out)))
+            let loss = try g.apply(.multiply, g.leaf(.constant, value: Tensor(scalar: 0.5)), squares)
+            return Instance(plan: try Plan(g, output: loss), loss: loss, parameters: [w1, w2], rule: .sgd(lr: f.lr),
+                            epochs: f.epochs, referenceFinalLoss: f.textbook.loss[String(f.epochs - 1)])
+        case .w3(let f):
+            // tanh(X W1 + b1), tanh(H1 W2 + b2), logit H2 W3 + b3, bce_logits: as W3ReferenceTests.
+            let x = g.leaf(.input, value: try Tensor(matrix: f.X))
+            let y = g.leaf(.input, value: try Tensor(matrix: f.y))
+            let p = f.initial
+            let parameters = [
+                g.leaf(.parameter, value: try Tensor(matrix: p.W1)), g.leaf(.parameter, value: try Tensor(vector: p.b1)),
+                g.leaf(.parameter, value: try Tensor(matrix: p.W2)), g.leaf(.parameter, value: try Tensor(vector: p.b2)),
+                g.leaf(.parameter, value: try Tensor(matrix: p.W3)), g.leaf(.parameter, value: try Tensor(vector: p.b3)),
+            ]
+            var h = x
+            for layer in 0..<3 {
+                let z = try g.apply(.add, try g.apply(.matmul, h, parameters[2 * layer]), parameters[2 * layer + 1])
+                h = layer < 2 ? try g.apply(.tanh, z) : z
+            }
+            let loss = try g.apply(.bceLogits, h, y)
+            return Instance(plan: try Plan(g, output: loss), loss: loss, parameters: parameters, rule: .sgd(lr: f.lr),
+                            epochs: f.epochs, referenceFinalLoss: f.loss[String(f.epochs - 1)])
+        }
+    }
+}
+
+/// A benchmark failure with a message for the person running it.
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,36 @@
+"""PyTorch peer: autograd and torch.optim.SGD on the CPU, float64, one thread."""
+import torch
+import torch.nn.functional as F
+
+torch.set_num_threads(1)
+DT = torch.float64
+
+
+def _train(d, parameter_names, loss_fn):
+    X, y = torch.tensor(d["X"], dtype=DT), torch.tensor(d["y"], dtype=DT)
+    params = [torch.tensor(d["params"][k], dtype=DT, requires_grad=True) for k in parameter_names]
+    opt = torch.optim.SGD(params, lr=d["lr"])
+    epochs = d["epochs"]
+    losses = torch.empty(epochs, dtype=DT)
+    for step in range(epochs):
+        opt.zero_grad()
+        loss = loss_fn(X, y, *params)
+        loss.backward()
+        losses[step] = loss.detach()
+        opt.step()
+    return float(losses[-1])
+
+
+def w1(d):
+    return _train(d, ("W1", "W2"), lambda X, y, W1, W2: 0.5 * ((y - torch.sigmoid(X @ W1) @ W2) ** 2).sum())
+
+
+def w3(d):
+    def loss(X, y, W1, b1, W2, b2, W3, b3):
+        z = torch.tanh(torch.tanh(X @ W1 + b1) @ W2 + b2) @ W3 + b3
+        return F.binary_cross_entropy_with_logits(z, y)
+    return _train(d, ("W1", "b1", "W2", "b2", "W3", "b3"), loss)
+
+
+def make(impl):
+    return {"W1": (None, w1), "W3": (None, w3)}
