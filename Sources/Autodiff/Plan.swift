@@ -134,6 +134,19 @@ public final class Plan {
         }
     }
 
+    /// The fast form of `updateValue` for optimizers: `body` gets the leaf's values (to change)
+    /// and its gradients as buffers, one call per leaf instead of one closure call per element.
+    /// `body` must not use the plan while it runs.
+    public func updateValues(_ id: NodeID, _ body: (UnsafeMutableBufferPointer<Double>, UnsafeBufferPointer<Double>) -> Void) throws(PlanError) {
+        let (start, count) = try leafRange(id)
+        let gradientStart = gradientBase + start
+        storage.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            body(UnsafeMutableBufferPointer(start: base + start, count: count),
+                 UnsafeBufferPointer(start: base + gradientStart, count: count))
+        }
+    }
+
     /// After `forward()`: the first node in creation order whose value holds NaN or ±inf.
     public func firstNonFinite() -> NodeID? {
         for (index, node) in graph.nodes.enumerated() {

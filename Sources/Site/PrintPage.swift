@@ -31,10 +31,22 @@ public enum PrintPage {
         while let match = nextAttribute(in: rest) {
             out += rest[..<match.valueStart]
             let value = String(rest[match.valueStart..<match.valueEnd])
-            out += rewrite(value, prefix: prefix)
+            out += match.isLink ? rewriteLink(value) : rewrite(value, prefix: prefix)
             rest = rest[match.valueEnd...]
         }
         return out + rest
+    }
+
+    /// Links in a handout: other lessons become anchors; downloads (code, traces, pictures) have
+    /// no meaning on paper, and their absolute file URLs would change the PDF's bytes, so they
+    /// point to the lesson instead.
+    private static func rewriteLink(_ value: String) -> String {
+        if value.hasPrefix("#") || value.contains(":") { return value }
+        if value.hasPrefix("../") {
+            let parts = value.dropFirst(3).split(separator: "/")
+            if parts.count >= 2, parts[1].hasPrefix("index.html"), let slug = parts.first { return "#lesson-\(slug)" }
+        }
+        return "#"
     }
 
     private static func rewrite(_ value: String, prefix: String) -> String {
@@ -49,14 +61,14 @@ public enum PrintPage {
     }
 
     /// The next `src="`, `srcset="` or `href="` value.
-    private static func nextAttribute(in text: Substring) -> (valueStart: String.Index, valueEnd: String.Index)? {
+    private static func nextAttribute(in text: Substring) -> (valueStart: String.Index, valueEnd: String.Index, isLink: Bool)? {
         var search = text.startIndex
         while let quote = text[search...].firstIndex(of: "\"") {
             let before = text[..<quote]
             if before.hasSuffix("src=") || before.hasSuffix("srcset=") || before.hasSuffix("href=") {
                 let start = text.index(after: quote)
                 guard let end = text[start...].firstIndex(of: "\"") else { return nil }
-                return (start, end)
+                return (start, end, before.hasSuffix("href="))
             }
             search = text.index(after: quote)
         }

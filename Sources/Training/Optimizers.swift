@@ -107,14 +107,18 @@ public final class Optimizer {
         switch rule {
         case .sgd(let lr):
             for p in 0..<parameters.count {
-                try plan.updateValue(parameters[p]) { _, value, g in value -= lr * g }
+                try plan.updateValues(parameters[p]) { value, g in
+                    for i in 0..<value.count { value[i] -= lr * g[i] }
+                }
             }
         case .momentum(let lr, let beta):
             for p in 0..<parameters.count {
                 let velocity = state + offsets[p]
-                try plan.updateValue(parameters[p]) { i, value, g in
-                    velocity[i] = beta * velocity[i] + g
-                    value -= lr * velocity[i]
+                try plan.updateValues(parameters[p]) { value, g in
+                    for i in 0..<value.count {
+                        velocity[i] = beta * velocity[i] + g[i]
+                        value[i] -= lr * velocity[i]
+                    }
                 }
             }
         case .adam(let lr, let beta1, let beta2, let eps):
@@ -124,10 +128,12 @@ public final class Optimizer {
             let correction2 = (1 - beta2Power).squareRoot()
             for p in 0..<parameters.count {
                 let m = state + offsets[p], v = state + elements + offsets[p]
-                try plan.updateValue(parameters[p]) { i, value, g in
-                    m[i] = Self.lerp(m[i], g, 1 - beta1)
-                    v[i] = v[i] * beta2 + (1 - beta2) * g * g
-                    value -= stepSize * (m[i] / (v[i].squareRoot() / correction2 + eps))
+                try plan.updateValues(parameters[p]) { value, g in
+                    for i in 0..<value.count {
+                        m[i] = Self.lerp(m[i], g[i], 1 - beta1)
+                        v[i] = v[i] * beta2 + (1 - beta2) * g[i] * g[i]
+                        value[i] -= stepSize * (m[i] / (v[i].squareRoot() / correction2 + eps))
+                    }
                 }
             }
         }

@@ -132,6 +132,7 @@ struct HandoutTests {
         #expect(info.contains("CreationDate:    Sat Jan  1 00:00:00 2000 UTC"))
         let raw = String(decoding: pdf, as: UTF8.self)
         #expect(raw.contains("/Outlines"))
+        #expect(!raw.contains("file://"), "no link may point at the build folder")
         for title in ["Welcome", "Computational Graphs", "XOR from Scratch"] {
             #expect(text.contains(title), "\(title) in the text")
             #expect(raw.contains("/Title (\(title))"), "\(title) in the outline")
