@@ -12,21 +12,34 @@ public enum Builder {
 
         // Load: discover and parse every lesson; a broken one does not stop the others.
         let files: [String]
-        switch LessonDiscovery.find(in: options.lessonsDirectory, excluding: Paths.canonical(options.outputDirectory)) {
+        switch LessonDiscovery.find(in: options.lessonsDirectory, root: lessonsRoot,
+                                    excluding: Paths.canonical(options.outputDirectory)) {
         case .failure(let d): report.diagnostics.append(d); return report
-        case .success(let f): files = f
+        case .success(let found): files = found.files; report.diagnostics += found.diagnostics
         }
         if let refusal = writer.check(lessonsRoot: lessonsRoot) { report.diagnostics.append(refusal); return report }
-        let course = CourseConfig.load(lessonsDirectory: options.lessonsDirectory, diagnostics: &report.diagnostics)
+        let cacheDirectory = options.cacheDirectory ?? defaultCacheDirectory(options)
+        if options.useCache, Paths.isInside(Paths.canonical(cacheDirectory), Paths.canonical(options.outputDirectory)) {
+            report.diagnostics.append(.fileError(cacheDirectory,
+                "the cache folder is inside the output folder, which every build replaces; choose another --cache-dir"))
+            return report
+        }
+        let course = CourseConfig.load(lessonsDirectory: options.lessonsDirectory, lessonsRoot: lessonsRoot,
+                                       diagnostics: &report.diagnostics)
         var lessons: [Lesson] = []
         var perLesson: [String: Diagnostics] = [:]
         for relative in files {
             let path = Paths.join(options.lessonsDirectory, relative)
-            guard let data = FileManager.default.contents(atPath: path) else {
-                report.diagnostics.append(.fileError(path, "cannot read this file"))
+            let bytes: [UInt8]
+            switch SourceFile.load(path) {
+            case .failure(let failure):
+                var unread = Diagnostics(path: path)
+                unread.append(SourceFile.diagnostic(failure, path: path))
+                perLesson[path] = unread
                 continue
+            case .success(let b): bytes = b
             }
-            let (lesson, diagnostics) = LessonParser.parse(bytes: [UInt8](data), path: path, relativePath: relative)
+            let (lesson, diagnostics) = LessonParser.parse(bytes: bytes, path: path, relativePath: relative)
             var collected = Diagnostics(path: path)
             diagnostics.forEach { collected.append($0) }
             if let lesson { lessons.append(lesson) }
@@ -41,7 +54,7 @@ public enum Builder {
         var images: [String: [String: ImageTarget]] = [:]
         var copies: [ImageResolver.Copy] = []
         var blocks: [String: BlockRunner.Result] = [:]
-        let cache = options.useCache ? BlockCache(directory: options.cacheDirectory ?? defaultCacheDirectory(options)) : nil
+        let cache = options.useCache ? BlockCache(directory: cacheDirectory) : nil
         // Run: lessons in parallel, each lesson's blocks in order; results kept by lesson index,
         // so the output is the same for every number of jobs.
         let loaded = perLesson
@@ -117,7 +130,12 @@ public enum Builder {
     private static func checkSlugs(_ lessons: [Lesson], into perLesson: inout [String: Diagnostics]) {
         var owners: [String: Lesson] = [:]
         for lesson in lessons.sorted(by: { Array($0.relativePath.utf8).lexicographicallyPrecedes(Array($1.relativePath.utf8)) }) {
-            if let owner = owners[lesson.slug] {
+            if lesson.slug == "assets" {
+                // `assets/` holds the site's stylesheet and script.
+                perLesson[lesson.path, default: Diagnostics(path: lesson.path)].error(
+                    SourcePosition(line: 1, column: 1),
+                    "lesson page 'assets' would share the folder of the site's stylesheet and script; rename the file")
+            } else if let owner = owners[lesson.slug] {
                 perLesson[lesson.path, default: Diagnostics(path: lesson.path)].error(
                     SourcePosition(line: 1, column: 1),
                     "lesson page '\(lesson.slug)' is also the page of \(owner.path); rename one of the files")

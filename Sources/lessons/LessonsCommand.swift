@@ -61,6 +61,9 @@ struct Build: ParsableCommand {
         guard !output.isEmpty else { throw ValidationError("--output must name a folder.") }
     }
 
+    /// The output folder as the summary line names it: with one trailing slash.
+    private var shownOutput: String { output.hasSuffix("/") ? output : output + "/" }
+
     func run() throws {
         let report = Builder.build(BuildOptions(lessonsDirectory: lessonsDirectory, outputDirectory: output,
                                                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
@@ -70,10 +73,10 @@ struct Build: ParsableCommand {
         let warnings = report.warningCount == 1 ? "1 warning" : "\(report.warningCount) warnings"
         if report.succeeded {
             let pages = report.pagesWritten == 1 ? "1 lesson" : "\(report.pagesWritten) lessons"
-            print("lessons: built \(pages) into \(output)/ (\(warnings))", to: &stderr)
+            print("lessons: built \(pages) into \(shownOutput) (\(warnings))", to: &stderr)
         } else {
             let errors = report.errorCount == 1 ? "1 error" : "\(report.errorCount) errors"
-            print("lessons: \(errors), \(warnings); \(output)/ was left unchanged", to: &stderr)
+            print("lessons: \(errors), \(warnings); \(shownOutput) was left unchanged", to: &stderr)
             throw ExitCode(1)
         }
     }
