@@ -33,7 +33,14 @@ struct Session {
         while Date().timeIntervalSince(start) < seconds {
             // Half the time a corpus entry, half an input that showed a new kind of diagnostic.
             let parent = random.oneIn(2) ? pool[random.below(corpusSize)] : random.pick(pool)
-            let input = k < corpusSize ? pool[k] : mutator.mutate(parent, corpus: pool, random: &random)
+            let input: [UInt8]
+            if k < corpusSize {
+                input = pool[k]
+            } else if let generate = target.generate, random.oneIn(3) {
+                input = generate(&random)
+            } else {
+                input = mutator.mutate(parent, corpus: pool, random: &random)
+            }
             k += 1
             one(input)
         }
@@ -54,7 +61,11 @@ struct Session {
         let elapsed = Date().timeIntervalSince(began)
         watchdog.stop()
         counts.inputs += 1
-        slowest = max(slowest, elapsed)
+        if elapsed > slowest {
+            // Kept for profiling: the slowest input is the next performance bug.
+            slowest = elapsed
+            _ = FileManager.default.createFile(atPath: directory + "/" + target.name + "-slowest.bin", contents: Data(input))
+        }
         if outcome.skipped { counts.untrained += 1 }
         if outcome.errors > 0 { counts.errors += 1 } else if outcome.warnings > 0 { counts.warnings += 1 } else { counts.clean += 1 }
         var problems = outcome.violations

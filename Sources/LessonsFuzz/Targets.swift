@@ -22,6 +22,8 @@ struct Target {
     /// Seconds one input may take (a release build; generous, since the machine is shared).
     let timeLimit: Double
     let dictionary: [[UInt8]]
+    /// Makes a fresh well-formed input (graph and model blocks), used for a third of the inputs.
+    var generate: ((inout FuzzRandom) -> [UInt8])? = nil
     let run: (_ input: [UInt8], _ check: Bool) -> Outcome
 
     static let path = "fuzz.md"
@@ -43,14 +45,15 @@ struct Target {
 
     /// Graph blocks, parsed, compiled, run, gradient-checked and drawn, inside a lesson.
     static func graph() -> Target {
-        Target(name: "graph", maxSize: 32_000, timeLimit: 5, dictionary: tokens(blockTokens)) { input, _ in
+        Target(name: "graph", maxSize: 32_000, timeLimit: 5, dictionary: tokens(blockTokens), generate: Generator.graph) { input, _ in
             block("graph", input)
         }
     }
 
     /// Model blocks: parsed always, trained and drawn when small enough to train in a moment.
     static func model() -> Target {
-        Target(name: "model", maxSize: 16_000, timeLimit: 20, dictionary: tokens(blockTokens + modelTokens)) { input, _ in
+        Target(name: "model", maxSize: 16_000, timeLimit: 20, dictionary: tokens(blockTokens + modelTokens),
+               generate: Generator.model) { input, _ in
             block("model", input)
         }
     }

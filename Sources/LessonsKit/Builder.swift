@@ -73,7 +73,7 @@ public enum Builder {
         }
         for relative in files {
             let path = Paths.join(options.lessonsDirectory, relative)
-            report.diagnostics += stableSorted(perLesson[path]?.all ?? [])
+            report.diagnostics += stableSorted(perLesson[path]?.all ?? [], path: path)
         }
         guard report.succeeded else { return report }
 
@@ -152,12 +152,17 @@ public enum Builder {
         return Array(a.relativePath.utf8).lexicographicallyPrecedes(Array(b.relativePath.utf8))
     }
 
-    /// Diagnostics of one file by position; ties keep the order they were found in.
-    private static func stableSorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    /// Diagnostics of one lesson by position; ties keep the order they were found in. A
+    /// diagnostic in another file (a CSV file the lesson reads) stays just before the lesson's
+    /// diagnostic that follows it ("cannot use data file ... (see the error above)").
+    static func stableSorted(_ diagnostics: [Diagnostic], path: String) -> [Diagnostic] {
         let zero = SourcePosition(line: 0, column: 0)
-        return diagnostics.enumerated().sorted {
-            let (pa, pb) = ($0.element.position ?? zero, $1.element.position ?? zero)
-            return pa != pb ? pa < pb : $0.offset < $1.offset
-        }.map(\.element)
+        var keys = [SourcePosition](repeating: zero, count: diagnostics.count)
+        var following = SourcePosition(line: Int.max, column: Int.max)
+        for i in diagnostics.indices.reversed() {
+            if diagnostics[i].path == path { following = diagnostics[i].position ?? zero }
+            keys[i] = following
+        }
+        return diagnostics.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : a < b }.map { diagnostics[$0] }
     }
 }

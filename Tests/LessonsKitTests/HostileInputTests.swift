@@ -169,6 +169,16 @@ private let numberCases: [HostileLesson] = [
             "lessons/refs.md:5:655331: error: too many references in one lesson (the limit is 65533)"])
     }
 
+    /// Found by `make fuzz`: each problem's position was found by rescanning the formula, so a
+    /// formula of 20,000 lines with a problem on each took minutes; now one pass.
+    @Test func formulaWithTwentyThousandProblemsIsLocatedInOnePass() throws {
+        let text = "$$\\begin{aligned}\n" + repeated("\\x\n", 20_000) + "$$\n"
+        let messages = try HostileCourse().build("problems.md", text, succeeds: true)
+        #expect(messages.count == 20_001)
+        #expect(messages[1] == "lessons/problems.md:2:1: warning: in formula: unsupported command '\\x'; it is shown as TeX source")
+        #expect(messages[20_000].hasPrefix("lessons/problems.md:20001:1: warning: in formula: "))
+    }
+
     @Test func blockOfGarbageStopsAfterAHundredErrors() throws {
         let garbage = repeated("= ) ] @\n", 500)
         let messages = try HostileCourse().build("garbage-block.md", graph(garbage), succeeds: false)

@@ -72,6 +72,20 @@ import Testing
         ])
     }
 
+    /// The CSV file's error comes right before the block's "(see the error above)", even when
+    /// it is on a later line of its own file than the block is of the lesson.
+    @Test func dataFileErrorStaysAboveTheBlockError() throws {
+        let course = try HostileCourse()
+        let messages = try course.build(succeeds: false) { w in
+            try w.write("t.md", "```model m\ndata csv(\"p.csv\", x: [a], y: [b])\nparam w = 1\nloss = w * 2\ntrain sgd(lr: 0.1) epochs 1\n```\n")
+            try w.write("p.csv", "a,b\n1,2\n3,4\n5,6\n7,x\n")
+        }
+        #expect(messages == [
+            "lessons/p.csv:5:3: error: 'x' in column 'b' is not a number",
+            "lessons/t.md:2:10: error: cannot use data file 'p.csv' (see the error above)",
+        ])
+    }
+
     @Test func lessonLinkedOutsideIsAnError() throws {
         let course = try HostileCourse()
         let target = try secret(course, "outside.md")
