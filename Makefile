@@ -4,7 +4,7 @@ SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 LESSONS_DIR ?= lessons
 OUTPUT_DIR ?= output
 
-.PHONY: all deps test-deps build course test bench clean
+.PHONY: all deps test-deps build course test bench fuzz clean
 
 all: course
 
@@ -37,6 +37,15 @@ bench: deps
 	benchmarks/setup-venv.sh; \
 	python3 benchmarks/run.py --bench "$$bin/LessonsBench" --lessons "$$bin/lessons" || status=$$?; \
 	exit $$status
+
+# Bounded-time fuzzing of the lesson parser, graph and model blocks, and the TeX converter
+# (FUZZ_SECONDS per target, default 60; FUZZ_SEED repeats a run). Not part of `make test`.
+# A crash or hang fails this target; the input it was running is kept in .build/fuzz/.
+fuzz: deps
+	$(SWIFT) build -c release --product LessonsFuzz
+	@$$($(SWIFT) build -c release --show-bin-path)/LessonsFuzz || { \
+		echo "make fuzz: failed; the input being run is in .build/fuzz/<target>.last," \
+		     "violations in .build/fuzz/*-violation-*.bin (replay: LessonsFuzz replay <target> <file>)" >&2; exit 1; }
 
 clean:
 	rm -rf .build $(OUTPUT_DIR)

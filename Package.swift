@@ -33,6 +33,7 @@ let package = Package(
         .executableTarget(name: "lessons", dependencies: [
             "LessonsKit", "LessonsServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "LessonsFuzz", dependencies: ["LessonsKit", "LessonModel", "TeXMath", "Training"]),
         .executableTarget(name: "LessonsBench", dependencies: ["LessonsKit", "LessonModel", "TeXMath", "Training", "Autodiff"]),
         .testTarget(name: "LessonModelTests", dependencies: ["LessonModel"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "LessonModel"]),

@@ -172,6 +172,14 @@ public final class Plan {
         return total
     }
 
+    /// Σ|output|: the scale of the rounding error in `outputSum()`.
+    func outputAbsoluteSum() -> Double {
+        let start = offsets[output.index]
+        var total = 0.0
+        for i in start..<(start + graph.nodes[output.index].shape.count) { total += abs(storage[i]) }
+        return total
+    }
+
     /// A fresh copy of all values and gradients (not a shared buffer, so the next pass does
     /// not have to copy storage), to put back later with `restore(_:)`.
     func snapshot() -> [Double] { Array(storage[...]) }

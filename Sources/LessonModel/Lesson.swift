@@ -17,6 +17,10 @@ public struct Lesson: Sendable {
     /// Every image, Markdown and raw HTML `<img>`, in document order, with its position.
     public var images: [Image]
 
+    /// The most `graph` and `model` blocks one lesson may have: each is run and drawn at build
+    /// time, so a lesson of thousands would make a slow build and an unreadable page.
+    public static let maxBlocks = 100
+
     /// Every lesson block (`graph`/`model`) in the body, in order.
     public var lessonBlocks: [LessonBlock] {
         var found: [LessonBlock] = []

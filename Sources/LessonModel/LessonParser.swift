@@ -44,8 +44,9 @@ public enum LessonParser {
         for i in math.indices {
             let conversion = TeXMath.convert(math[i].tex, display: math[i].display)
             math[i].mathML = conversion.mathML
-            for problem in conversion.problems {
-                diagnostics.warning(math[i].position(ofTeXOffset: problem.offset), "in formula: \(problem.message)")
+            let positions = math[i].positions(ofTeXOffsets: conversion.problems.map(\.offset))
+            for (problem, position) in zip(conversion.problems, positions) {
+                diagnostics.warning(position, "in formula: \(problem.message)")
             }
         }
     }

@@ -68,6 +68,7 @@ struct MarkdownParser {
             kind = .heading(level: Int(cmark_node_get_heading_level(node)),
                             content: inlines(under: node, depth: depth + 1), id: "")
         case CMARK_NODE_CODE_BLOCK:
+            warnIfUnclosed(node, start: start, end: end)
             let info = string(cmark_node_get_fence_info(node))
             let text = Placeholders.restore(string(cmark_node_get_literal(node)), math: math, references: references)
             let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
@@ -219,6 +220,18 @@ struct MarkdownParser {
         }
     }
 
+    /// CommonMark lets an unclosed fence run to the end of its container (the file, a list, a
+    /// quote): legal, but almost always a mistake that swallows the rest of the lesson.
+    private mutating func warnIfUnclosed(_ node: OpaquePointer, start: Int, end: Int) {
+        var length: Int32 = 0, offset: Int32 = 0, character: CChar = 0
+        guard cmark_node_get_fenced(node, &length, &offset, &character) != 0, length > 0 else { return }
+        let fence = UInt8(bitPattern: character)
+        if end > start, columns.closesFence(line: end, character: fence, length: Int(length)) { return }
+        let opener = String(repeating: Character(Unicode.Scalar(fence)), count: Int(length))
+        diagnostics.warning(SourcePosition(line: start, column: columns.column(line: start, byte: Int(cmark_node_get_start_column(node)))),
+                            "code block opened with \(opener) is never closed; it runs to the end of the file (or of the list or quote it is in)")
+    }
+
     private mutating func tooDeep(_ position: SourcePosition) {
         guard !depthExceeded else { return }
         depthExceeded = true
@@ -236,6 +249,15 @@ struct ColumnMap {
 
     init(_ text: String) {
         lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
+    }
+
+    /// Whether 1-based `line` is a closing code fence: after indentation and quote markers, at
+    /// least `length` of `character` and nothing but blanks.
+    func closesFence(line: Int, character: UInt8, length: Int) -> Bool {
+        guard line >= 1, line <= lines.count else { return false }
+        let rest = lines[line - 1].drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: ">") }
+        let run = rest.prefix { $0 == character }.count
+        return run >= length && rest.dropFirst(run).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 
     /// The 1-based scalar column of 1-based byte column `byte` on 1-based `line`.

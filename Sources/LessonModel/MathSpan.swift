@@ -21,19 +21,38 @@ public struct MathSpan: Sendable, Equatable {
 
     /// Where a scalar offset within `tex` lies in the lesson file (formulas may span lines).
     public func position(ofTeXOffset offset: Int) -> SourcePosition {
+        positions(ofTeXOffsets: [offset])[0]
+    }
+
+    /// The positions of several scalar offsets in one pass over the formula, so a formula with
+    /// thousands of problems costs linear time, not quadratic.
+    public func positions(ofTeXOffsets offsets: [Int]) -> [SourcePosition] {
+        let order = offsets.indices.sorted { offsets[$0] < offsets[$1] }
+        var found = [(line: Int, column: Int)](repeating: (0, 0), count: offsets.count)
+        var next = 0
         var line = 0, column = 0
         for (i, s) in tex.unicodeScalars.enumerated() {
-            if i == offset { break }
+            while next < order.count, offsets[order[next]] <= i {
+                found[order[next]] = (line, column)
+                next += 1
+            }
+            if next == order.count { break }
             if s == "\n" { line += 1; column = 0 } else { column += 1 }
         }
-        if line == 0 {
-            return SourcePosition(line: position.line, column: position.column + delimiter.rawValue.unicodeScalars.count + column)
+        while next < order.count {  // offsets at or past the end
+            found[order[next]] = (line, column)
+            next += 1
         }
         // A later line's formula text starts after its container prefix (indentation, `>` markers).
-        let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        guard line < sourceLines.count, line < portions.count else { return position }
-        let start = sourceLines[line].unicodeScalars.count - portions[line].unicodeScalars.count
-        return SourcePosition(line: position.line + line, column: start + column + 1)
+        let sourceLines = found.contains { $0.line > 0 } ? source.split(separator: "\n", omittingEmptySubsequences: false) : []
+        return found.map { line, column in
+            if line == 0 {
+                return SourcePosition(line: position.line, column: position.column + delimiter.rawValue.unicodeScalars.count + column)
+            }
+            guard line < sourceLines.count, line < portions.count else { return position }
+            let start = sourceLines[line].unicodeScalars.count - portions[line].unicodeScalars.count
+            return SourcePosition(line: position.line + line, column: start + column + 1)
+        }
     }
 }
 

@@ -107,6 +107,10 @@ public struct Prescanner {
 
     /// The content of a kramdown attribute line `{: ...}`, or nil.
     static func attributeContent(_ line: [Unicode.Scalar]) -> String? {
+        // Most lines are not attribute lines: look at the first two scalars before building a
+        // string of the whole line (a 10 MB line must stay cheap).
+        let rest = line.drop { $0 == " " || $0 == "\t" }
+        guard rest.starts(with: ["{", ":"] as [Unicode.Scalar]) else { return nil }
         let text = String(String.UnicodeScalarView(line)).trimmingWhitespace
         guard text.hasPrefix("{:"), text.hasSuffix("}"), text.count >= 3 else { return nil }
         let inner = text.dropFirst(2).dropLast()
@@ -184,8 +188,22 @@ public struct Prescanner {
                     c = advance(here, end: end)
                 }
             default:
-                c = advance(here, end: end)
+                c = advance(lastPlain(from: here), end: end)
             }
+        }
+    }
+
+    /// The end of the run of scalars starting at `c` on its line that start nothing, so long
+    /// lines of prose are skipped in one tight loop (the same as advancing one by one).
+    private func lastPlain(from c: Cursor) -> Cursor {
+        lines[c.line].withUnsafeBufferPointer { line in
+            var k = c.column
+            while k + 1 < line.count {
+                let s = line[k + 1]
+                if s == "\\" || s == "`" || s == "$" || s == "{" { break }
+                k += 1
+            }
+            return Cursor(line: c.line, column: k)
         }
     }
 
@@ -196,6 +214,9 @@ public struct Prescanner {
             if let stop = find(["$", "$"], after: second, end: end) {
                 return cut(here, through: stop, delimiter: .doubleDollar, diagnostics: &diagnostics, end: end)
             }
+            // Unlike a lone `$` (prices), an unclosed `$$` is almost always a formula gone wrong.
+            diagnostics.warning(SourcePosition(line: here.line + 1, column: here.column + 1),
+                                "'$$' opens a formula that is never closed in this paragraph; it is shown as text")
             return advance(second, end: end)
         }
         // Pandoc's rule: `$` opens only before a non-space, closes only after a non-space and not before a digit.

@@ -17,19 +17,32 @@ public struct SourceText: Sendable {
             return .failure(.error(path, position(of: bad, in: bytes, from: start),
                                    "invalid UTF-8 at byte offset \(bad); lessons must be UTF-8 text"))
         }
-        var text = String(decoding: body, as: UTF8.self)
-        if text.contains("\r") {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        // Line ends are folded on bytes: Foundation's string search sees a CR followed by a
+        // combining mark as one composed character and would leave that CR in place, where
+        // cmark counts it as a line end and everything after it would be located a line off.
+        guard body.contains(0x0D) else { return .success(SourceText(text: String(decoding: body, as: UTF8.self))) }
+        var folded: [UInt8] = []
+        folded.reserveCapacity(body.count)
+        var i = body.startIndex
+        while i < body.endIndex {
+            if body[i] == 0x0D {
+                folded.append(0x0A)
+                if i + 1 < body.endIndex, body[i + 1] == 0x0A { i += 1 }
+            } else {
+                folded.append(body[i])
+            }
+            i += 1
         }
-        return .success(SourceText(text: text))
+        return .success(SourceText(text: String(decoding: folded, as: UTF8.self)))
     }
 
     /// The line and column of a byte offset: the column counts the valid scalars before it on its line.
+    /// Lines end as `decode` ends them: at LF, CRLF, or a lone CR.
     static func position(of offset: Int, in bytes: [UInt8], from start: Int) -> SourcePosition {
         var line = 1
         var lineStart = start
-        for i in start..<offset where bytes[i] == 0x0A {
-            line += 1
+        for i in start..<offset where bytes[i] == 0x0A || bytes[i] == 0x0D {
+            if !(bytes[i] == 0x0A && i > start && bytes[i - 1] == 0x0D) { line += 1 }  // CRLF is one line end
             lineStart = i + 1
         }
         // Continuation bytes (10xxxxxx) do not start a scalar.

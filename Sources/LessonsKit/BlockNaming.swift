@@ -7,7 +7,12 @@ enum BlockNaming {
         var named: [(block: LessonBlock, stem: String)] = []
         var seen: [String: Int] = [:]
         var unnamed = 0
-        for block in lesson.lessonBlocks {
+        let all = lesson.lessonBlocks
+        if all.count > Lesson.maxBlocks {
+            diagnostics.error(SourcePosition(line: all[Lesson.maxBlocks].fenceLine, column: 1),
+                              "this lesson has \(all.count) graph and model blocks; the limit is \(Lesson.maxBlocks) per lesson, so split the lesson")
+        }
+        for block in all.prefix(Lesson.maxBlocks) {
             let stem: String
             if let name = block.name {
                 stem = Slug.make(name, fallback: block.kind.rawValue)

@@ -12,24 +12,38 @@ public enum Builder {
 
         // Load: discover and parse every lesson; a broken one does not stop the others.
         let files: [String]
-        switch LessonDiscovery.find(in: options.lessonsDirectory, excluding: Paths.canonical(options.outputDirectory)) {
+        switch LessonDiscovery.find(in: options.lessonsDirectory, root: lessonsRoot,
+                                    excluding: Paths.canonical(options.outputDirectory)) {
         case .failure(let d): report.diagnostics.append(d); return report
-        case .success(let f): files = f
+        case .success(let found): files = found.files; report.diagnostics += found.diagnostics
         }
         if !options.checkOnly, let refusal = writer.check(lessonsRoot: lessonsRoot) {
             report.diagnostics.append(refusal)
             return report
         }
-        let course = CourseConfig.load(lessonsDirectory: options.lessonsDirectory, diagnostics: &report.diagnostics)
+        let cacheDirectory = options.cacheDirectory ?? defaultCacheDirectory(options)
+        if options.useCache, !options.checkOnly,
+           Paths.isInside(Paths.canonical(cacheDirectory), Paths.canonical(options.outputDirectory)) {
+            report.diagnostics.append(.fileError(cacheDirectory,
+                "the cache folder is inside the output folder, which every build replaces; choose another --cache-dir"))
+            return report
+        }
+        let course = CourseConfig.load(lessonsDirectory: options.lessonsDirectory, lessonsRoot: lessonsRoot,
+                                       diagnostics: &report.diagnostics)
         var lessons: [Lesson] = []
         var perLesson: [String: Diagnostics] = [:]
         for relative in files {
             let path = Paths.join(options.lessonsDirectory, relative)
-            guard let data = FileManager.default.contents(atPath: path) else {
-                report.diagnostics.append(.fileError(path, "cannot read this file"))
+            let bytes: [UInt8]
+            switch SourceFile.load(path) {
+            case .failure(let failure):
+                var unread = Diagnostics(path: path)
+                unread.append(SourceFile.diagnostic(failure, path: path))
+                perLesson[path] = unread
                 continue
+            case .success(let b): bytes = b
             }
-            let (lesson, diagnostics) = LessonParser.parse(bytes: [UInt8](data), path: path, relativePath: relative)
+            let (lesson, diagnostics) = LessonParser.parse(bytes: bytes, path: path, relativePath: relative)
             var collected = Diagnostics(path: path)
             diagnostics.forEach { collected.append($0) }
             if let lesson { lessons.append(lesson) }
@@ -45,7 +59,7 @@ public enum Builder {
         var images: [String: [String: ImageTarget]] = [:]
         var copies: [ImageResolver.Copy] = []
         var blocks: [String: BlockRunner.Result] = [:]
-        let cache = options.useCache && !options.checkOnly ? BlockCache(directory: options.cacheDirectory ?? defaultCacheDirectory(options)) : nil
+        let cache = options.useCache && !options.checkOnly ? BlockCache(directory: cacheDirectory) : nil
         // Run: lessons in parallel, each lesson's blocks in order; results kept by lesson index,
         // so the output is the same for every number of jobs.
         let loaded = perLesson
@@ -68,7 +82,7 @@ public enum Builder {
         }
         for relative in files {
             let path = Paths.join(options.lessonsDirectory, relative)
-            report.diagnostics += stableSorted(perLesson[path]?.all ?? [])
+            report.diagnostics += stableSorted(perLesson[path]?.all ?? [], path: path)
         }
         guard report.succeeded, !options.checkOnly else { return report }
 
@@ -147,7 +161,12 @@ public enum Builder {
     private static func checkSlugs(_ lessons: [Lesson], into perLesson: inout [String: Diagnostics]) {
         var owners: [String: Lesson] = [:]
         for lesson in lessons.sorted(by: { Array($0.relativePath.utf8).lexicographicallyPrecedes(Array($1.relativePath.utf8)) }) {
-            if let owner = owners[lesson.slug] {
+            if lesson.slug == "assets" {
+                // `assets/` holds the site's stylesheet and script.
+                perLesson[lesson.path, default: Diagnostics(path: lesson.path)].error(
+                    SourcePosition(line: 1, column: 1),
+                    "lesson page 'assets' would share the folder of the site's stylesheet and script; rename the file")
+            } else if let owner = owners[lesson.slug] {
                 perLesson[lesson.path, default: Diagnostics(path: lesson.path)].error(
                     SourcePosition(line: 1, column: 1),
                     "lesson page '\(lesson.slug)' is also the page of \(owner.path); rename one of the files")
@@ -167,12 +186,17 @@ public enum Builder {
         return Array(a.relativePath.utf8).lexicographicallyPrecedes(Array(b.relativePath.utf8))
     }
 
-    /// Diagnostics of one file by position; ties keep the order they were found in.
-    private static func stableSorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    /// Diagnostics of one lesson by position; ties keep the order they were found in. A
+    /// diagnostic in another file (a CSV file the lesson reads) stays just before the lesson's
+    /// diagnostic that follows it ("cannot use data file ... (see the error above)").
+    static func stableSorted(_ diagnostics: [Diagnostic], path: String) -> [Diagnostic] {
         let zero = SourcePosition(line: 0, column: 0)
-        return diagnostics.enumerated().sorted {
-            let (pa, pb) = ($0.element.position ?? zero, $1.element.position ?? zero)
-            return pa != pb ? pa < pb : $0.offset < $1.offset
-        }.map(\.element)
+        var keys = [SourcePosition](repeating: zero, count: diagnostics.count)
+        var following = SourcePosition(line: Int.max, column: Int.max)
+        for i in diagnostics.indices.reversed() {
+            if diagnostics[i].path == path { following = diagnostics[i].position ?? zero }
+            keys[i] = following
+        }
+        return diagnostics.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : a < b }.map { diagnostics[$0] }
     }
 }

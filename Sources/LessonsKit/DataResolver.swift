@@ -30,8 +30,8 @@ struct DataResolver {
     func bytes(ofDataFile path: String, lesson: Lesson) -> [UInt8]? {
         let folder = lesson.relativePath.split(separator: "/").dropLast().joined(separator: "/")
         guard let relative = Paths.normalise(folder.isEmpty ? path : folder + "/" + path), !relative.isEmpty,
-              let data = FileManager.default.contents(atPath: Paths.join(lessonsDirectory, relative)) else { return nil }
-        return [UInt8](data)
+              case .success(let bytes) = SourceFile.load(Paths.join(lessonsDirectory, relative)) else { return nil }
+        return bytes
     }
 
     private func csv(_ path: String, x: [String], y: [String], position: SourcePosition, lesson: Lesson,
@@ -42,16 +42,30 @@ struct DataResolver {
             return nil
         }
         let file = Paths.join(lessonsDirectory, relative)
-        guard let data = FileManager.default.contents(atPath: file) else {
-            diagnostics.error(position, "data file '\(path)' not found (looked for \(file))")
-            return nil
-        }
-        guard Paths.isInside(Paths.canonical(file), lessonsRoot) else {
+        // Checked before reading: a link out of the lessons folder is never followed.
+        guard !FileManager.default.fileExists(atPath: file) || Paths.isInside(Paths.canonical(file), lessonsRoot) else {
             diagnostics.error(position, "data file '\(path)' resolves (through a symbolic link) outside the lessons folder")
             return nil
         }
+        let data: [UInt8]
+        switch SourceFile.load(file) {
+        case .success(let bytes): data = bytes
+        case .failure(.missing):
+            diagnostics.error(position, "data file '\(path)' not found (looked for \(file))")
+            return nil
+        case .failure(.tooLarge(let size)):
+            diagnostics.append(.error(file, SourcePosition(line: 1, column: 1), SourceFile.tooLargeMessage(size: size)))
+            diagnostics.error(position, "cannot use data file '\(path)' (see the error above)")
+            return nil
+        case .failure(.notRegular):
+            diagnostics.error(position, "data file '\(path)' is not a regular file (looked at \(file))")
+            return nil
+        case .failure(.unreadable(let reason)):
+            diagnostics.error(position, "cannot read data file '\(path)': \(reason)")
+            return nil
+        }
         let text: String
-        switch SourceText.decode([UInt8](data), path: file) {
+        switch SourceText.decode(data, path: file) {
         case .failure(let d): diagnostics.append(d); return nil
         case .success(let s): text = s.text
         }

@@ -49,13 +49,20 @@ struct ImageResolver {
                 targets[url] = .missing
                 continue
             }
-            guard Paths.isInside(Paths.canonical(file), lessonsRoot) else {
+            let source = Paths.canonical(file)
+            guard Paths.isInside(source, lessonsRoot) else {
                 diagnostics.error(image.position, "image '\(url)' resolves (through a symbolic link) outside the lessons folder")
                 targets[url] = .missing
                 continue
             }
+            // A FIFO or device would block or never end when copied.
+            guard Paths.isRegularFile(source) else {
+                diagnostics.warning(image.position, "image '\(url)' is not a regular file; showing its alt text instead")
+                targets[url] = .missing
+                continue
+            }
             let destination = "\(lesson.slug)/media/\(relative)"
-            copies.append(Copy(source: file, destination: destination))
+            copies.append(Copy(source: source, destination: destination))
             targets[url] = .local(href: HTML.pathURL("media/\(relative)"))
         }
         return (targets, Array(Set(copies)).sorted { $0.destination < $1.destination })

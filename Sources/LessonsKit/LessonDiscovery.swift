@@ -2,9 +2,18 @@ import Foundation
 import LessonModel
 
 /// Finds the lesson files of a course: every `*.md` below the lessons folder, sorted by path.
-/// Names starting with `.` or `_` (Jekyll's `_includes`, editor files) are skipped.
+/// Names starting with `.` or `_` (Jekyll's `_includes`, editor files) are skipped. Symbolic
+/// links are followed only to files inside the lessons folder; a link to a folder inside it is
+/// skipped (its lessons are found through the folder itself, and a link to an ancestor would loop).
 enum LessonDiscovery {
-    static func find(in directory: String, excluding excluded: String?) -> Result<[String], Diagnostic> {
+    /// The lessons found, and problems with single entries (the other lessons still build).
+    struct Found {
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// `root` is the canonical lessons folder; `excluded` a canonical folder not to search (the output).
+    static func find(in directory: String, root: String, excluding excluded: String?) -> Result<Found, Diagnostic> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             return .failure(.fileError(directory, "lessons folder not found; expected a folder of Markdown lessons (see 'lessons build --help')"))
@@ -12,27 +21,51 @@ enum LessonDiscovery {
         guard isDirectory.boolValue else {
             return .failure(.fileError(directory, "is a file; expected a folder of Markdown lessons"))
         }
-        var found: [String] = []
+        guard (try? FileManager.default.contentsOfDirectory(atPath: directory)) != nil else {
+            return .failure(.fileError(directory, "cannot read this folder"))
+        }
+        var found = Found()
         var pending = [""]
         while let relative = pending.popLast() {
             let absolute = Paths.join(directory, relative)
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else {
-                return .failure(.fileError(absolute, "cannot read this folder"))
+                found.diagnostics.append(.fileError(absolute, "cannot read this folder"))
+                continue
             }
             for name in names where !name.hasPrefix(".") && !name.hasPrefix("_") {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 let path = Paths.join(directory, child)
+                let isLesson = name.lowercased().hasSuffix(".md")
+                let isLink = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeSymbolicLink
                 var childIsDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &childIsDirectory) else { continue }
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &childIsDirectory) else {
+                    if isLink && isLesson {
+                        found.diagnostics.append(.fileError(path, "is a symbolic link to nothing; expected a lesson file"))
+                    }
+                    continue
+                }
+                if isLink && (isLesson || childIsDirectory.boolValue) {
+                    guard Paths.isInside(Paths.canonical(path), root) else {
+                        let what = childIsDirectory.boolValue ? "a folder" : "a file"
+                        found.diagnostics.append(.fileError(path, "is a symbolic link to \(what) outside the lessons folder; lessons must live inside it"))
+                        continue
+                    }
+                    if childIsDirectory.boolValue { continue }
+                }
                 if childIsDirectory.boolValue {
                     if let excluded, Paths.canonical(path) == excluded { continue }
+                    if isLesson {
+                        found.diagnostics.append(Diagnostic(.warning, path, nil,
+                            "is a folder, not a lesson file; the lessons inside it are built as a subfolder"))
+                    }
                     pending.append(child)
-                } else if name.lowercased().hasSuffix(".md") {
-                    found.append(child)
+                } else if isLesson {
+                    found.files.append(child)
                 }
             }
         }
-        return .success(found.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        found.files.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        return .success(found)
     }
 }
 
@@ -44,13 +77,23 @@ struct CourseConfig {
 
     static let fileName = "course.yml"
 
-    static func load(lessonsDirectory: String, diagnostics: inout [Diagnostic]) -> CourseConfig {
+    static func load(lessonsDirectory: String, lessonsRoot: String, diagnostics: inout [Diagnostic]) -> CourseConfig {
         let path = Paths.join(lessonsDirectory, fileName)
-        let folderName = URL(fileURLWithPath: Paths.canonical(lessonsDirectory)).lastPathComponent
+        let folderName = URL(fileURLWithPath: lessonsRoot).lastPathComponent
         var config = CourseConfig(title: folderName.isEmpty ? "Course" : folderName)
-        guard let data = FileManager.default.contents(atPath: path) else { return config }
+        guard FileManager.default.fileExists(atPath: path) else { return config }
+        guard Paths.isInside(Paths.canonical(path), lessonsRoot) else {
+            diagnostics.append(.fileError(path, "is a symbolic link to a file outside the lessons folder; it must live inside it"))
+            return config
+        }
+        let data: [UInt8]
+        switch SourceFile.load(path) {
+        case .success(let bytes): data = bytes
+        case .failure(.missing): return config
+        case .failure(let failure): diagnostics.append(SourceFile.diagnostic(failure, path: path)); return config
+        }
         let text: String
-        switch SourceText.decode([UInt8](data), path: path) {
+        switch SourceText.decode(data, path: path) {
         case .failure(let d): diagnostics.append(d); return config
         case .success(let s): text = s.text
         }

@@ -14,12 +14,16 @@ struct OutputWriter {
     func check(lessonsRoot: String) -> Diagnostic? {
         let fm = FileManager.default
         let target = Paths.canonical(outputDirectory)
+        if target == lessonsRoot {
+            return .fileError(outputDirectory, "the output folder is the lessons folder; choose another --output")
+        }
         if Paths.isInside(lessonsRoot, target) {
             return .fileError(outputDirectory, "the output folder contains the lessons folder; choose another --output")
         }
         if Paths.isInside(target, lessonsRoot) {
             return .fileError(outputDirectory, "the output folder is inside the lessons folder; choose one outside it")
         }
+        if let problem = checkParent() { return problem }
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: outputDirectory, isDirectory: &isDirectory) else { return nil }
         guard isDirectory.boolValue else {
@@ -28,6 +32,24 @@ struct OutputWriter {
         let contents = (try? fm.contentsOfDirectory(atPath: outputDirectory)) ?? []
         if !contents.isEmpty && !contents.contains(Self.markerName) {
             return .fileError(outputDirectory, "exists and was not written by lessons (no \(Self.markerName) file); refusing to replace it: remove it or choose another --output")
+        }
+        return nil
+    }
+
+    /// The site is staged beside the output folder: the nearest existing folder above it must be
+    /// a folder we may write in. Checked up front, so the message names the real problem.
+    private func checkParent() -> Diagnostic? {
+        var parent = (outputDirectory as NSString).deletingLastPathComponent
+        while !parent.isEmpty, parent != "/", !FileManager.default.fileExists(atPath: parent) {
+            parent = (parent as NSString).deletingLastPathComponent
+        }
+        let shown = parent.isEmpty ? "." : parent
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: shown, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return .fileError(outputDirectory, "cannot create the output folder: \(shown) is not a folder")
+        }
+        guard access(shown, W_OK) == 0 else {
+            return .fileError(outputDirectory, "cannot create the output folder: \(shown) is not writable (\(String(cString: strerror(errno))))")
         }
         return nil
     }
@@ -54,7 +76,8 @@ struct OutputWriter {
             for copy in copies {
                 let file = staging.appendingPathComponent(copy.destination)
                 try fm.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(contentsOf: URL(fileURLWithPath: copy.source)).write(to: file)
+                // Copied by the file system, not through memory: images may be large.
+                try fm.copyItem(atPath: copy.source, toPath: file.path)
             }
         } catch {
             try? fm.removeItem(at: staging)

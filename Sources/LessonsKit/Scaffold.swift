@@ -50,9 +50,11 @@ public enum Scaffold {
 
     /// One more than the largest `order` in the folder (lessons without one count by position).
     static func nextOrder(in directory: String) -> Int {
-        guard case .success(let files) = LessonDiscovery.find(in: directory, excluding: nil) else { return 1 }
-        var highest = files.count
-        for relative in files {
+        guard case .success(let found) = LessonDiscovery.find(in: directory, root: Paths.canonical(directory), excluding: nil) else {
+            return 1
+        }
+        var highest = found.files.count
+        for relative in found.files {
             guard let data = FileManager.default.contents(atPath: Paths.join(directory, relative)) else { continue }
             if let order = LessonParser.parse(bytes: [UInt8](data), path: relative, relativePath: relative).0?.frontMatter.order {
                 highest = max(highest, order)

@@ -74,6 +74,9 @@ struct Build: ParsableCommand {
         }
     }
 
+    /// The output folder as the summary line names it: with one trailing slash.
+    private var shownOutput: String { output.hasSuffix("/") ? output : output + "/" }
+
     func run() throws {
         var options = BuildOptions(lessonsDirectory: lessonsDirectory, outputDirectory: output,
                                    jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
@@ -86,10 +89,10 @@ struct Build: ParsableCommand {
         let warnings = report.warningCount == 1 ? "1 warning" : "\(report.warningCount) warnings"
         if report.succeeded {
             let pages = report.pagesWritten == 1 ? "1 lesson" : "\(report.pagesWritten) lessons"
-            print("lessons: built \(pages) into \(output)/ (\(warnings))", to: &stderr)
+            print("lessons: built \(pages) into \(shownOutput) (\(warnings))", to: &stderr)
         } else {
             let errors = report.errorCount == 1 ? "1 error" : "\(report.errorCount) errors"
-            print("lessons: \(errors), \(warnings); \(output)/ was left unchanged", to: &stderr)
+            print("lessons: \(errors), \(warnings); \(shownOutput) was left unchanged", to: &stderr)
             throw ExitCode(1)
         }
     }

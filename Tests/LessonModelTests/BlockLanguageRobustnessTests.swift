@@ -4,25 +4,39 @@ import Testing
 
 // Hostile and huge input: errors, never a crash or a stack overflow. The fence is on line 1.
 
-@Test func tenThousandTermChainParses() throws {
-    let p = try graphProgram("x = 1\ny = x" + String(repeating: " + x", count: 9_999) + "\n")
-    #expect(p.nodes.count == 10_000)
-    #expect(p.nodes.last?.kind == .operation(.add, inputs: [9_998, 0], exponent: nil))
+@Test func chainAtTheNodeLimitParses() throws {
+    let terms = BlockLanguage.maxNodes - 1
+    let p = try graphProgram("x = 1\ny = x" + String(repeating: " + x", count: terms) + "\n")
+    #expect(p.nodes.count == BlockLanguage.maxNodes)
+    #expect(p.nodes.last?.kind == .operation(.add, inputs: [terms - 1, 0], exponent: nil))
     #expect(p.nodes[p.output].name == "y")
+}
+
+/// Ten thousand terms are parsed by loops (no stack overflow); the block is then over the node
+/// limit, a located error at the first node past it (the 1,000th '+').
+@Test func tenThousandTermChainIsALocatedError() {
+    let message = "this block has 10000 nodes (counting constants and intermediate results); "
+        + "the limit is 1000 per block, so split it into smaller blocks"
+    #expect(graphErrors("x = 1\ny = x" + String(repeating: " + x", count: 9_999) + "\n")
+        == ["t.md:3:\(7 + 4 * 999): error: \(message)"])
 }
 
 @Test func tenThousandStatementsParse() throws {
     var source = "x0 = 1\n"
     for k in 1..<10_000 { source += "x\(k) = x\(k - 1) * 2\n" }
-    let p = try graphProgram(source)
-    #expect(p.nodes.count == 1 + 2 * 9_999)
-    #expect(p.nodes[p.output].name == "x9999")
-    #expect(p.nodes[p.output].statementLine == 10_001)
+    let (program, diagnostics) = BlockLanguage.parseGraph(graphBlock(source), path: "t.md")
+    #expect(program == nil)
+    // Node 1000 is the constant 2 of statement 500 (line 502).
+    #expect(diagnostics.map(\.description) == ["t.md:502:13: error: this block has 19999 nodes (counting constants and "
+        + "intermediate results); the limit is 1000 per block, so split it into smaller blocks"])
 }
 
 @Test func longMinusAndPowerChainsAreLoops() throws {
-    let p = try graphProgram("x = 1\ny = " + String(repeating: "-", count: 20_000) + "x" + String(repeating: "^1", count: 20_000) + "\n")
-    #expect(p.nodes.count == 2 + 20_000)
+    let p = try graphProgram("x = 1\ny = " + String(repeating: "-", count: 900) + "x" + String(repeating: "^1", count: 900) + "\n")
+    #expect(p.nodes.count == 2 + 900)
+    // Twenty thousand of each still parse (loops, not recursion), then meet the node limit.
+    let errors = graphErrors("x = 1\ny = " + String(repeating: "-", count: 20_000) + "x" + String(repeating: "^1", count: 20_000) + "\n")
+    #expect(errors.count == 1 && errors[0].contains("this block has 20002 nodes"))
 }
 
 @Test func nestingAtTheLimitParses() throws {

@@ -55,12 +55,19 @@ import Testing
 }
 
 @Test func hugeModelLinesAreHandled() {
+    // 5,000 layers expand without trouble, into more nodes than a block may have (a located error).
     let sizes = Array(repeating: "1 relu", count: 5_000).joined(separator: " -> ")
     let (program, diagnostics) = BlockLanguage.parseModel(
         modelBlock(lines("data xor", "layers 2 -> \(sizes) -> 1", "loss = mean((out - y)^2)", "train sgd(lr: 0.1) epochs 1")),
         path: "t.md")
-    #expect(diagnostics == [])
-    #expect(program?.expansion.count == 3 * 5_001)
+    #expect(program == nil)
+    #expect(diagnostics.count == 1 && diagnostics[0].message.hasPrefix("this block has 25009 nodes"))
+    let fewer = Array(repeating: "1 relu", count: 150).joined(separator: " -> ")
+    let (small, none) = BlockLanguage.parseModel(
+        modelBlock(lines("data xor", "layers 2 -> \(fewer) -> 1", "loss = mean((out - y)^2)", "train sgd(lr: 0.1) epochs 1")),
+        path: "t.md")
+    #expect(none == [])
+    #expect(small?.expansion.count == 3 * 151)
     let columns = Array(repeating: "c", count: 50_000).enumerated().map { "\($1)\($0)" }.joined(separator: ", ")
     #expect(modelErrors(lines("data csv(\"p.csv\", x: [\(columns)], y: [c0])", "param w = 1", "loss = w * 2",
                               "train sgd(lr: 0.1) epochs 1")).first?.hasSuffix("column 'c0' is listed twice") == true)

@@ -90,12 +90,15 @@ func gradient(_ trace: Trace, _ name: String) -> [Double] {
     #expect(t.gradientCheck.allSatisfy { $0.maxRelativeError < 1e-7 })
 }
 
-@Test func aTenThousandNodeChainRuns() throws {
-    let source = "x0 = 1\n" + (1...10_000).map { "x\($0) = x\($0 - 1) + 1" }.joined(separator: "\n")
+/// The longest chain a block may hold (two nodes per statement, up to `BlockLanguage.maxNodes`)
+/// runs forward and backward without recursion.
+@Test func aChainAtTheNodeLimitRuns() throws {
+    let n = (BlockLanguage.maxNodes - 1) / 2
+    let source = "x0 = 1\n" + (1...n).map { "x\($0) = x\($0 - 1) + 1" }.joined(separator: "\n")
     let (trace, diagnostics) = run(source)
     let t = try #require(trace)
     #expect(diagnostics.isEmpty)
-    #expect(values(t, "x10000") == [10_001])
+    #expect(values(t, "x\(n)") == [Double(n + 1)])
     #expect(gradient(t, "x0") == [1])
 }
 

@@ -5,6 +5,10 @@ public enum BlockLanguage {
     /// (Tensor literals are parsed without recursion and have at most 2 levels of brackets.)
     public static let maxNestingDepth = 256
 
+    /// The most nodes (leaves, constants and operations) one block may have: a diagram or a
+    /// step-by-step walk through more could not be read, and drawing it would be slow.
+    public static let maxNodes = 1_000
+
     /// How many errors one block reports before it stops being checked.
     public static let maxErrors = 100
 

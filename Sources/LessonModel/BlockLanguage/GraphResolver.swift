@@ -42,6 +42,7 @@ struct GraphResolver {
     static func resolve(_ statements: [Statement], arena: ExpressionArena, errors: inout BlockErrors) -> GraphProgram? {
         var resolver = GraphResolver(statements, arena: arena, errors: errors, model: nil)
         for statement in statements { resolver.resolve(statement) }
+        resolver.checkNodeCount()
         errors = resolver.errors
         guard errors.count == 0, let output = resolver.output else { return nil }
         return GraphProgram(nodes: resolver.nodes, output: output)
@@ -54,8 +55,18 @@ struct GraphResolver {
         var resolver = GraphResolver(statements, arena: arena, errors: errors, model: context)
         for name in context.missing { resolver.bind(name, .broken) }
         for statement in statements { resolver.resolve(statement) }
+        resolver.checkNodeCount()
         errors = resolver.errors
         return resolver
+    }
+
+    /// A block's diagram, trace and walk-through grow with its nodes: more than
+    /// `BlockLanguage.maxNodes` is an error at the first node over the limit.
+    private mutating func checkNodeCount() {
+        guard nodes.count > BlockLanguage.maxNodes else { return }
+        errors.error(nodes[BlockLanguage.maxNodes].position,
+                     "this block has \(nodes.count) nodes (counting constants and intermediate results); "
+                     + "the limit is \(BlockLanguage.maxNodes) per block, so split it into smaller blocks")
     }
 
     private init(_ statements: [Statement], arena: ExpressionArena, errors: BlockErrors, model: ModelContext?) {
