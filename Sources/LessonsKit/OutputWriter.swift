@@ -29,6 +29,12 @@ struct OutputWriter {
         guard isDirectory.boolValue else {
             return .fileError(outputDirectory, "exists and is a file; expected an output folder")
         }
+        // Mode bits, not access(2): root may write anywhere, but a folder made read-only was
+        // made so on purpose, and replacing it would undo that.
+        var info = stat()
+        if stat(outputDirectory, &info) == 0, info.st_mode & S_IWUSR == 0 {
+            return .fileError(outputDirectory, "the output folder is read-only; make it writable or choose another --output")
+        }
         let contents = (try? fm.contentsOfDirectory(atPath: outputDirectory)) ?? []
         if !contents.isEmpty && !contents.contains(Self.markerName) {
             return .fileError(outputDirectory, "exists and was not written by lessons (no \(Self.markerName) file); refusing to replace it: remove it or choose another --output")
@@ -48,9 +54,12 @@ struct OutputWriter {
         guard FileManager.default.fileExists(atPath: shown, isDirectory: &isDirectory), isDirectory.boolValue else {
             return .fileError(outputDirectory, "cannot create the output folder: \(shown) is not a folder")
         }
-        guard access(shown, W_OK) == 0 else {
+        // Tried, not asked: access(2) says yes to root even where the file system says no (/sys).
+        let probe = Paths.join(shown, ".lessons-probe-\(getpid())")
+        guard mkdir(probe, 0o755) == 0 else {
             return .fileError(outputDirectory, "cannot create the output folder: \(shown) is not writable (\(String(cString: strerror(errno))))")
         }
+        rmdir(probe)
         return nil
     }
 

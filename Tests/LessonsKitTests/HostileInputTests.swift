@@ -78,6 +78,10 @@ private let structureCases: [HostileLesson] = [
     HostileLesson("lists.md", repeated("- ", 20_000) + "x\n", ["lessons/lists.md:1:131: " + tooDeepMarkdown]),
     HostileLesson("emphasis.md", repeated("*", 20_000) + "x" + repeated("*", 20_000) + "\n", ["lessons/emphasis.md:1:1: " + tooDeepMarkdown]),
     HostileLesson("brackets.md", repeated("[", 20_000) + "x" + repeated("](u)", 20_000) + "\n", succeeds: true, []),
+    // Found by `make fuzz`: every inline tag's column was counted from the line start.
+    HostileLesson("inline-html.md", "é " + repeated("<b>", 20_000) + "\n", succeeds: true, []),
+    // Found by `make fuzz`: each repeated heading's id was searched from "-2" up.
+    HostileLesson("headings.md", repeated("## Same\n\n", 20_000), succeeds: true, []),
     HostileLesson("parens.md", graph("y = " + repeated("(", 20_000) + "1" + repeated(")", 20_000) + "\n"), [
         "lessons/parens.md:2:261: error: expression nested too deeply (the limit is 256 levels)"]),
     HostileLesson("calls.md", graph("y = " + repeated("exp(", 20_000) + "1" + repeated(")", 20_000) + "\n"), [

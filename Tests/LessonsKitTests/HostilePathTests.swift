@@ -185,10 +185,10 @@ import Testing
             try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
             #expect(chmod(locked.path, 0o555) == 0)
             parent = "locked"
-        } else if let readOnly = (["/sys", "/proc/sys"] as [String]).first(where: { access($0, W_OK) != 0 }) {
-            parent = readOnly
+        } else if FileManager.default.fileExists(atPath: "/sys/kernel") {
+            parent = "/sys"  // sysfs refuses new folders, even to root
         } else {
-            print("skipped: running as root, and no read-only folder to try writing into")
+            print("skipped: running as root, and no /sys to try writing into")
             return
         }
         defer { _ = chmod(course.w.root.appendingPathComponent("locked").path, 0o755) }
@@ -196,6 +196,20 @@ import Testing
         let report = course.w.build(output: parent + "/site")
         #expect(report.diagnostics.count == 1)
         #expect(report.diagnostics.first?.description.hasPrefix("\(parent)/site: error: cannot create the output folder: \(parent) is not writable (") == true)
+        #expect(workspaceSnapshot(course.w.root) == before)
+        #expect(course.w.outputTree() == course.goodOutput)
+    }
+
+    /// A read-only output folder is refused by its mode bits, so this holds when the tests run
+    /// as root (who could write it anyway).
+    @Test func readOnlyOutputFolderIsRefused() throws {
+        let course = try HostileCourse()
+        #expect(chmod(course.w.output, 0o555) == 0)
+        defer { _ = chmod(course.w.output, 0o755) }
+        let before = workspaceSnapshot(course.w.root)
+        let report = course.w.build()
+        #expect(report.diagnostics.map(\.description) == [
+            "output: error: the output folder is read-only; make it writable or choose another --output"])
         #expect(workspaceSnapshot(course.w.root) == before)
         #expect(course.w.outputTree() == course.goodOutput)
     }
