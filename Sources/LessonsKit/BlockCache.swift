@@ -28,9 +28,9 @@ private struct EntryHeader: Codable {
 /// trace, file names and sizes), the files' raw bytes, and an FNV-1a checksum of all of that;
 /// an entry that does not check out is ignored and recomputed, never trusted.
 final class BlockCache: @unchecked Sendable {
-    static let magic = "lessons-cache/3\n"
+    static let magic = "lessons-cache/4\n"
     /// What, besides the block itself, changes results: bump when the engine's numerics change.
-    static let engineSettings = "float64; libm exp/log/tanh; deterministic PRNG v1; trace schedule v1"
+    static let engineSettings = "float64; libm exp/log/tanh; deterministic PRNG v1; trace schedule v2"
 
     let directory: String
     private let lock = NSLock()
@@ -104,13 +104,20 @@ final class BlockCache: @unchecked Sendable {
         if rename(temporary, path(key)) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
     }
 
-    /// 64-bit FNV-1a: catches truncation and corruption, and is fast on large entries.
+    /// FNV-1a over 64-bit words (then the tail bytes), with a final mix: catches truncation and
+    /// corruption, and reads large entries at memory speed rather than a byte per multiply.
     static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        bytes.withUnsafeBufferPointer { buffer in
-            for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for i in 0..<words {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+                hash ^= hash >> 29
+            }
+            for i in (words * 8)..<raw.count { hash = (hash ^ UInt64(raw[i])) &* 0x0000_0100_0000_01B3 }
         }
-        return hash
+        hash ^= hash >> 33
+        return hash &* 0xff51_afd7_ed55_8ccd
     }
 
     private static func bytes(_ value: UInt64) -> [UInt8] {

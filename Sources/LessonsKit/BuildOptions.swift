@@ -42,6 +42,8 @@ public struct BuildReport: Sendable {
     public var pagesWritten = 0
     /// Blocks that ran in this build; the others came from the cache.
     public var blocksRun = 0
+    /// Nothing changed since the last clean build into the same output folder: nothing was done.
+    public var upToDate = false
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }

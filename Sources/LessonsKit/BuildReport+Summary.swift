@@ -1,13 +1,18 @@
 /// The closing line of a build, shared by `lessons serve` so its rebuilds read like `lessons build`.
 extension BuildReport {
-    /// `lessons: built 3 lessons into output/ (1 warning)` or `lessons: 1 error, 0 warnings; output/ was left unchanged`.
+    /// `lessons: built 3 lessons into output/ (1 warning)`, `lessons: output/ is up to date (3 lessons)`
+    /// or `lessons: 1 error, 0 warnings; output/ was left unchanged`.
     public func summary(outputDirectory: String) -> String {
+        let shown = outputDirectory.hasSuffix("/") ? outputDirectory : outputDirectory + "/"
         let warnings = warningCount == 1 ? "1 warning" : "\(warningCount) warnings"
+        let pages = pagesWritten == 1 ? "1 lesson" : "\(pagesWritten) lessons"
+        if upToDate {
+            return "lessons: \(shown) is up to date (\(pages); nothing changed since the last build)"
+        }
         if succeeded {
-            let pages = pagesWritten == 1 ? "1 lesson" : "\(pagesWritten) lessons"
-            return "lessons: built \(pages) into \(outputDirectory)/ (\(warnings))"
+            return "lessons: built \(pages) into \(shown) (\(warnings))"
         }
         let errors = errorCount == 1 ? "1 error" : "\(errorCount) errors"
-        return "lessons: \(errors), \(warnings); \(outputDirectory)/ was left unchanged"
+        return "lessons: \(errors), \(warnings); \(shown) was left unchanged"
     }
 }

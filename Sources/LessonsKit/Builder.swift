@@ -28,6 +28,18 @@ public enum Builder {
                 "the cache folder is inside the output folder, which every build replaces; choose another --cache-dir"))
             return report
         }
+        // Up to date: nothing read by the last clean build changed, and its output is untouched.
+        var stampDigest: String?
+        let stampPath = BuildStamp.path(cacheDirectory: cacheDirectory, outputDirectory: options.outputDirectory)
+        if options.useCache, !options.checkOnly {
+            stampDigest = BuildStamp.inputDigest(options, lessonsRoot: lessonsRoot, cacheDirectory: cacheDirectory)
+            if let digest = stampDigest, let stamp = BuildStamp.load(stampPath), stamp.inputs == digest,
+               BuildStamp.listing(of: options.outputDirectory) == stamp.output {
+                report.upToDate = true
+                report.pagesWritten = stamp.lessons
+                return report
+            }
+        }
         let course = CourseConfig.load(lessonsDirectory: options.lessonsDirectory, lessonsRoot: lessonsRoot,
                                        diagnostics: &report.diagnostics)
         var lessons: [Lesson] = []
@@ -138,13 +150,17 @@ public enum Builder {
         }
         report.pagesWritten = lessons.count
         cache?.pruneUnused()
+        // Only a build without a single diagnostic may be skipped next time: warnings must repeat.
+        if let digest = stampDigest, report.diagnostics.isEmpty, let listing = BuildStamp.listing(of: options.outputDirectory) {
+            BuildStamp(inputs: digest, lessons: lessons.count, output: listing).store(stampPath)
+        }
         return report
     }
 
     /// Deletes a cache folder (`lessons clean`); refuses folders that do not look like one.
     public static func removeCache(_ directory: String) throws {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        guard names.allSatisfy({ $0.contains(".entry") }) else {
+        guard names.allSatisfy({ $0.contains(".entry") || $0.contains(BuildStamp.suffix) }) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey:
                 "\(directory) holds files that are not cache entries; remove it by hand if you are sure"])
         }

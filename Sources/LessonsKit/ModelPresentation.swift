@@ -37,7 +37,7 @@ struct ModelPresentation {
             charts.append(ModelWidget.Chart(kind: "gradients", caption: words.gradientsCaption,
                                             lightSVG: "figures/\(stem)-gradients.svg", darkSVG: "figures/\(stem)-gradients-dark.svg",
                                             png: "figures/\(stem)-gradients.png", width: layout.size.width, height: layout.size.height,
-                                            alt: "The root-mean-square gradient of each weight matrix at the traced steps.",
+                                            alt: "The root-mean-square gradient of each weight matrix over the training steps.",
                                             plotArea: nil))
         }
         if let network = networkChart() {
@@ -100,15 +100,11 @@ struct ModelPresentation {
     /// The RMS gradient of each weight matrix over the traced steps: where vanishing (or
     /// exploding) gradients show up. Only for models with two or more weight matrices.
     private func gradientChart() -> LossChart? {
-        let nodes = run.trace.nodes
-        let matrices = nodes.indices.filter { nodes[$0].role == .parameter && nodes[$0].shape.count == 2 }
-        guard matrices.count >= 2, run.trace.steps.count >= 2 else { return nil }
-        let steps = run.trace.steps.map { Double($0.step) }
-        let series = matrices.map { m in
-            LossChart.Series(name: nodes[m].name, steps: steps, values: run.trace.steps.map { step in
-                let g = step.gradients[m]
-                return g.isEmpty ? .nan : (g.reduce(0) { $0 + $1 * $1 } / Double(g.count)).squareRoot()
-            })
+        let sizes = run.gradientSizes
+        guard sizes.nodes.count >= 2, sizes.steps.count >= 2 else { return nil }
+        let steps = sizes.steps.map(Double.init)
+        let series = zip(sizes.nodes, sizes.values).map { node, values in
+            LossChart.Series(name: run.trace.nodes[node].name, steps: steps, values: values)
         }
         return LossChart(series: series, xLabel: words.step, yLabel: words.rmsGradient)
     }

@@ -77,9 +77,14 @@ struct OutputWriter {
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
+            var folders: Set<String> = []
             for (path, bytes) in files {
                 let file = staging.appendingPathComponent(path)
-                try fm.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let folder = file.deletingLastPathComponent()
+                if folders.insert(folder.path).inserted {
+                    try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+                }
+                if Self.reuse(url.appendingPathComponent(path).path, as: file.path, ifItHolds: bytes) { continue }
                 try Data(bytes).write(to: file)
             }
             for copy in copies {
@@ -111,6 +116,22 @@ struct OutputWriter {
             return .fileError(outputDirectory, "cannot replace the output folder: \(Self.reason(error))")
         }
         return nil
+    }
+
+    /// Links the previous build's file into the staging folder when it already holds `bytes`:
+    /// reading a file back is much cheaper than writing it, so a rebuild after a small edit
+    /// writes little more than what changed. The old folder is removed after the swap, so no
+    /// file ends up shared between two sites.
+    private static func reuse(_ previous: String, as staged: String, ifItHolds bytes: [UInt8]) -> Bool {
+        var info = stat()
+        guard lstat(previous, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count,
+              let old = FileManager.default.contents(atPath: previous),
+              old.withUnsafeBytes({ a in bytes.withUnsafeBytes { b in
+                  guard let x = a.baseAddress, let y = b.baseAddress else { return false }  // empty: just write it
+                  return memcmp(x, y, b.count) == 0
+              } })
+        else { return false }
+        return link(previous, staged) == 0
     }
 
     private static func reason(_ error: Error) -> String {

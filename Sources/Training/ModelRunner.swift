@@ -6,8 +6,10 @@ import LessonModel
 public struct ModelRun: Sendable {
     public var trace: Trace
     public var history: LossHistory
-    /// Validation loss at every traced step, when the block asked for a split.
+    /// Validation loss at every observed step, when the block asked for a split.
     public var validation: [(step: Int, loss: Double)]
+    /// The size of every weight matrix's gradient at every observed step.
+    public var gradientSizes: GradientSizes
     public var train: Dataset
     public var validationSet: Dataset?
     /// Every node's value after the last update (parameters as trained).
@@ -19,6 +21,24 @@ public struct ModelRun: Sendable {
     public var predictionColumns: Int
     /// Wall time of the training loop, in seconds (not part of any output file).
     public var seconds: Double
+}
+
+/// The root-mean-square gradient of each parameter matrix at the observed steps (the trace
+/// schedule before its size bound), for the gradient chart.
+public struct GradientSizes: Sendable {
+    public var steps: [Int] = []
+    /// Indices of the matrices in the trace's nodes.
+    public var nodes: [Int] = []
+    /// `values[k][i]`: node `nodes[k]` at `steps[i]` (NaN when the gradient is missing).
+    public var values: [[Double]] = []
+
+    mutating func record(step: Int, plan: Plan, ids: [NodeID]) {
+        steps.append(step)
+        for (k, node) in nodes.enumerated() {
+            let g = plan.gradient(ids[node])?.scalars ?? []
+            values[k].append(g.isEmpty ? .nan : (g.reduce(0) { $0 + $1 * $1 } / Double(g.count)).squareRoot())
+        }
+    }
 }
 
 /// A model's output evaluated on a regular grid over its 2-D input range.
@@ -76,12 +96,13 @@ public enum ModelRunner {
             return (nil, [.error(path, model.graph.nodes[model.loss].position,
                 "'loss' must be a single number to minimize; it is a \(plan.graph.shape(of: compiled.ids[model.loss])?.description ?? "tensor") (wrap it in sum(...) or mean(...))")])
         }
-        let parameters = model.graph.nodes.indices.filter {
+        let parameterNodes = model.graph.nodes.indices.filter {
             switch model.graph.nodes[$0].kind {
             case .parameter, .initialized: return true
             default: return false
             }
-        }.map { compiled.ids[$0] }
+        }
+        let parameters = parameterNodes.map { compiled.ids[$0] }
         let stepsPerEpoch = max(1, n / batch)
         let (totalSteps, overflow) = model.train.epochs.multipliedReportingOverflow(by: stepsPerEpoch)
         let parameterCount = parameters.reduce(0) { $0 + (plan.graph.shape(of: $1)?.count ?? 0) }
@@ -103,20 +124,25 @@ public enum ModelRunner {
         case nil: schedule = .automatic
         }
         let graphNumbers = compiled.ids.reduce(0) { $0 + (plan.graph.shape(of: $1)?.count ?? 0) }
-        let traced = schedule.steps(epochs: totalSteps, graphNumbers: graphNumbers)
+        let traced = Set(schedule.steps(epochs: totalSteps, graphNumbers: graphNumbers))
         var history = LossHistory(epochs: totalSteps)
+        var sizes = GradientSizes()
+        sizes.nodes = parameterNodes.filter { plan.graph.shape(of: compiled.ids[$0])?.dims.count == 2 }
+        sizes.values = sizes.nodes.map { _ in [] }
         var steps: [Trace.Step] = []
         var validation: [(step: Int, loss: Double)] = []
         let batcher = Batcher(plan: plan, X: dataNode("X", model).map { compiled.ids[$0] },
                               y: dataNode("y", model).map { compiled.ids[$0] }, train: train, batch: batch, seed: model.train.seed)
         let validator = validationSet.flatMap { Evaluator(model, rowsX: $0.X, rowsY: $0.y, path: path) }
-        let loop = TrainingLoop(plan: plan, loss: compiled.ids[model.loss], epochs: totalSteps, traced: traced)
+        let loop = TrainingLoop(plan: plan, loss: compiled.ids[model.loss], epochs: totalSteps,
+                                traced: schedule.observedSteps(epochs: totalSteps))
         let started = DispatchTime.now().uptimeNanoseconds
         let divergence = loop.run(history: &history,
             prepare: batch < n ? { batcher.load(step: $0) } : nil,
             update: { try? optimizer.step() },
             onTrace: { step, value in
-                steps.append(GraphRunner.step(step, plan: plan, compiled: compiled, loss: value))
+                if traced.contains(step) { steps.append(GraphRunner.step(step, plan: plan, compiled: compiled, loss: value)) }
+                sizes.record(step: step, plan: plan, ids: compiled.ids)
                 if let validator, let loss = validator.loss(copying: plan, ids: compiled.ids) {
                     validation.append((step, loss))
                 }
@@ -140,7 +166,7 @@ public enum ModelRunner {
             predictions = out.scalars
             columns = out.shape.dims.count == 2 ? out.shape.dims[1] : 1
         }
-        return (ModelRun(trace: trace, history: history, validation: validation, train: train,
+        return (ModelRun(trace: trace, history: history, validation: validation, gradientSizes: sizes, train: train,
                          validationSet: validationSet, finalValues: finalValues, grid: grid,
                          predictions: predictions, predictionColumns: columns, seconds: seconds), [])
     }

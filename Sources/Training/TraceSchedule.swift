@@ -6,6 +6,8 @@
 /// The first and the last step are always traced. The count is bounded by `maxSteps`, and by
 /// `maxNumbers` numbers in all (values plus gradients of every node at every traced step):
 /// beyond either bound the schedule is thinned evenly, keeping the first and the last step.
+/// Cheap per-step figures (validation loss, gradient sizes) use the schedule before the
+/// `maxNumbers` thinning (`observedSteps`), so big models keep detailed charts.
 public enum TraceSchedule: Sendable, Equatable {
     case every(Int)
     case log(Int)
@@ -13,11 +15,20 @@ public enum TraceSchedule: Sendable, Equatable {
 
     public static let defaultCount = 50
     public static let maxSteps = 1_000
-    /// About 10 MB of trace JSON: a page's trace is a download, and builds must stay fast.
-    public static let maxNumbers = 500_000
+    /// About 2 MB of trace JSON: a page's trace is a download, and builds must stay fast.
+    public static let maxNumbers = 100_000
 
     /// The traced steps for a run of `epochs` steps over a graph holding `graphNumbers` numbers.
     public func steps(epochs: Int, graphNumbers: Int) -> [Int] {
+        var unique = observedSteps(epochs: epochs)
+        let perStep = max(1, 2 * graphNumbers)
+        let limit = max(2, min(Self.maxSteps, Self.maxNumbers / perStep))
+        if unique.count > limit { unique = Self.thin(unique, to: limit) }
+        return unique
+    }
+
+    /// The scheduled steps before the size bound: where cheap per-step figures are recorded.
+    public func observedSteps(epochs: Int) -> [Int] {
         guard epochs > 0 else { return [] }
         let last = epochs - 1
         var chosen: [Int]
@@ -36,11 +47,8 @@ public enum TraceSchedule: Sendable, Equatable {
         }
         chosen.append(0)
         chosen.append(last)
-        var unique = Array(Set(chosen.map { min(max($0, 0), last) })).sorted()
-        let perStep = max(1, 2 * graphNumbers)
-        let limit = max(2, min(Self.maxSteps, Self.maxNumbers / perStep))
-        if unique.count > limit { unique = Self.thin(unique, to: limit) }
-        return unique
+        let unique = Array(Set(chosen.map { min(max($0, 0), last) })).sorted()
+        return unique.count > Self.maxSteps ? Self.thin(unique, to: Self.maxSteps) : unique
     }
 
     /// Keeps `count` entries spread evenly, always including the first and the last.

@@ -49,7 +49,7 @@ struct Build: ParsableCommand {
                                                       valueName: "n"))
     var jobs: Int?
 
-    @Flag(help: "Run every block again instead of reusing cached results (and store nothing).")
+    @Flag(help: "Run every block again instead of reusing cached results (and store nothing); also builds when nothing changed.")
     var noCache = false
 
     @Option(help: ArgumentHelp("Where to keep cached block results (default: .lessons-cache next to the lessons folder).",
@@ -74,9 +74,6 @@ struct Build: ParsableCommand {
         }
     }
 
-    /// The output folder as the summary line names it: with one trailing slash.
-    private var shownOutput: String { output.hasSuffix("/") ? output : output + "/" }
-
     func run() throws {
         var options = BuildOptions(lessonsDirectory: lessonsDirectory, outputDirectory: output,
                                    jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
@@ -86,15 +83,8 @@ struct Build: ParsableCommand {
         let report = Builder.build(options)
         var stderr = StandardError()
         for diagnostic in report.diagnostics { print(diagnostic, to: &stderr) }
-        let warnings = report.warningCount == 1 ? "1 warning" : "\(report.warningCount) warnings"
-        if report.succeeded {
-            let pages = report.pagesWritten == 1 ? "1 lesson" : "\(report.pagesWritten) lessons"
-            print("lessons: built \(pages) into \(shownOutput) (\(warnings))", to: &stderr)
-        } else {
-            let errors = report.errorCount == 1 ? "1 error" : "\(report.errorCount) errors"
-            print("lessons: \(errors), \(warnings); \(shownOutput) was left unchanged", to: &stderr)
-            throw ExitCode(1)
-        }
+        print(report.summary(outputDirectory: output), to: &stderr)
+        if !report.succeeded { throw ExitCode(1) }
     }
 }
 

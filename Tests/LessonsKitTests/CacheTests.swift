@@ -55,6 +55,7 @@ import Testing
         var bytes = [UInt8](try Data(contentsOf: second))
         bytes[bytes.count / 2] ^= 0xFF
         try Data(bytes).write(to: second)
+        try FileManager.default.removeItem(atPath: w.output)  // or the build would be up to date
         let report = w.build()
         #expect(report.blocksRun == 2)
         #expect(w.outputTree() == before)
@@ -74,14 +75,23 @@ import Testing
         try FileManager.default.copyItem(atPath: shippedLessons, toPath: w.lessons)
         #expect(w.build(jobs: 1, useCache: false).succeeded)
         let reference = w.outputTree()
-        #expect(w.build(jobs: 2).succeeded)              // cold cache, two jobs
+        // Each build below starts without an output folder, so none is skipped as up to date.
+        func rebuild(_ build: () -> BuildReport) -> BuildReport {
+            try? FileManager.default.removeItem(atPath: w.output)
+            return build()
+        }
+        #expect(rebuild { w.build(jobs: 2) }.succeeded)              // cold cache, two jobs
         #expect(w.outputTree() == reference)
-        #expect(w.build(jobs: 2).blocksRun == 0)         // warm cache
+        let warm = rebuild { w.build(jobs: 2) }                      // warm cache
+        #expect(warm.blocksRun == 0 && !warm.upToDate)
         #expect(w.outputTree() == reference)
         // From another working directory, with other relative paths.
         let elsewhere = w.root.appendingPathComponent("sub")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
-        #expect(w.build("../lessons", output: "../output", jobs: 1, in: elsewhere).succeeded)
+        let moved = rebuild { w.build("../lessons", output: "../output", jobs: 1, in: elsewhere) }
+        #expect(moved.succeeded && !moved.upToDate)
+        #expect(w.outputTree() == reference)
+        #expect(w.build("../lessons", output: "../output", jobs: 1, in: elsewhere).upToDate)
         #expect(w.outputTree() == reference)
     }
 
