@@ -18,6 +18,10 @@ struct SVGIDRewriter {
         return try rewriter.scanDocument(svg)
     }
 
+    /// Markup that has no attributes is copied verbatim up to its terminator.
+    private static let verbatim: [(open: String, close: String)] = [("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"), ("<!", ">")]
+    private static let urlOpen = Array("url(#".utf8)
+
     private init(prefix: String) {
         self.prefix = prefix
     }
@@ -39,9 +43,7 @@ struct SVGIDRewriter {
                 i += 1
                 continue
             }
-            // Markup that has no attributes is copied verbatim up to its terminator.
-            let verbatim: [(open: String, close: String)] = [("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"), ("<!", ">")]
-            if let kind = verbatim.first(where: { Self.hasPrefix(s, at: i, $0.open) }) {
+            if let kind = Self.verbatim.first(where: { Self.hasPrefix(s, at: i, $0.open) }) {
                 guard let end = Self.find(kind.close, in: s, from: i + kind.open.utf8.count) else {
                     throw Self.malformed("unterminated \(kind.open)")
                 }
@@ -96,9 +98,14 @@ struct SVGIDRewriter {
         guard let close = s[(i + 1)...].firstIndex(of: quote) else {
             throw Self.malformed("unterminated value for attribute \(name)")
         }
-        let value = String(decoding: s[(i + 1)..<close], as: UTF8.self)
         out.append(quote)
-        out.append(contentsOf: Array(rewriteValue(value, attribute: name).utf8))
+        let raw = s[(i + 1)..<close]
+        // Most values (paths, colours) hold no reference: copied as bytes, without a String.
+        if name == "id" || name.hasSuffix("href") || Self.contains(raw, Self.urlOpen) {
+            out.append(contentsOf: Array(rewriteValue(String(decoding: raw, as: UTF8.self), attribute: name).utf8))
+        } else {
+            out.append(contentsOf: raw)
+        }
         out.append(quote)
         return close + 1
     }
@@ -124,6 +131,17 @@ struct SVGIDRewriter {
             rest = rest[close...]
         }
         return out + rest
+    }
+
+    private static func contains(_ s: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, s.count >= needle.count else { return false }
+        var i = s.startIndex
+        while let hit = s[i...].firstIndex(of: first) {
+            if hit + needle.count > s.endIndex { return false }
+            if s[hit..<(hit + needle.count)].elementsEqual(needle) { return true }
+            i = hit + 1
+        }
+        return false
     }
 
     private static func hasPrefix(_ s: [UInt8], at i: Int, _ prefix: String) -> Bool {
