@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Targets follow DESIGN.md: arrows only point down
-// (lessons -> LessonsServe -> LessonsKit -> Site/Figures/Training -> LessonModel/Autodiff -> CMark/CCairo);
+// (lessons -> LessonsServe -> LessonsKit -> Site/Figures/Training -> LessonModel/Autodiff -> CMark/CCairo/CZlib);
 // LessonsServe holds the HTTP server (FlyingFox) so LessonsKit stays free of networking.
 let package = Package(
     name: "lessons",
@@ -22,12 +22,14 @@ let package = Package(
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        // Figures' own PNG encoder deflates with zlib directly (Foundation does not expose it to Swift).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "TeXMath"),
         .target(name: "LessonModel", dependencies: ["CMark", "TeXMath", .product(name: "Yams", package: "Yams")]),
         .target(name: "Autodiff"),
         .target(name: "Training", dependencies: ["Autodiff", "LessonModel"]),
         .target(name: "Site", dependencies: ["LessonModel"]),
-        .target(name: "Figures", dependencies: ["CCairo"]),
+        .target(name: "Figures", dependencies: ["CCairo", "CZlib"]),
         .target(name: "LessonsKit", dependencies: ["LessonModel", "Site", "Figures", "Training"]),
         .target(name: "LessonsServe", dependencies: ["LessonsKit", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(name: "lessons", dependencies: [
@@ -37,7 +39,7 @@ let package = Package(
         .executableTarget(name: "LessonsBench", dependencies: ["LessonsKit", "LessonModel", "TeXMath", "Training", "Autodiff"]),
         .testTarget(name: "LessonModelTests", dependencies: ["LessonModel"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "LessonModel"]),
-        .testTarget(name: "FiguresTests", dependencies: ["Figures", "CCairo"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "CCairo", "CZlib"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff"], exclude: ["Fixtures"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"], exclude: ["Fixtures"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "LessonModel", "Autodiff"], exclude: ["Fixtures"]),

@@ -3,7 +3,7 @@
 # and only those that are missing, so `make` is fast on a machine that has them.
 set -euo pipefail
 
-build_pkgs=(pkg-config libcairo2-dev libpango1.0-dev libcmark-gfm-dev libcmark-gfm-extensions-dev fonts-noto-cjk)
+build_pkgs=(pkg-config libcairo2-dev libpango1.0-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev fonts-noto-cjk)
 test_pkgs=()
 if [ "${1:-}" = "--test" ]; then
   # The browser tests drive the pages in headless Chromium.

@@ -14,8 +14,7 @@ extension Canvas {
         return try withExtendedLifetime(sink) { () throws(FigureError) -> [UInt8] in
             switch format {
             case .png:
-                try renderPNG(into: sink)
-                return sink.bytes
+                return try withImageSurface { surface throws(FigureError) in try PNGEncoder.encode(surface: surface) }
             case .svg:
                 try renderVector(.svg, into: sink)
                 return try SVGIDRewriter.rewrite(sink.bytes, prefix: idPrefix)
@@ -41,7 +40,9 @@ extension Canvas {
         }
     }
 
-    private func renderPNG(into sink: ByteSink) throws(FigureError) {
+    /// Replays the drawing onto a fresh ARGB32 image surface of the canvas's size (rounded up to
+    /// whole pixels) and passes the flushed surface to `body`.
+    func withImageSurface<T>(_ body: (OpaquePointer) throws(FigureError) -> T) throws(FigureError) -> T {
         let width = Int32(size.width.rounded(.up)), height = Int32(size.height.rounded(.up))
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height) else {
             throw FigureError(operation: "create PNG surface", message: "out of memory")
@@ -50,7 +51,7 @@ extension Canvas {
         try FigureError.check(cairo_surface_status(surface), "create \(width)x\(height) PNG surface")
         try replay(onto: surface, format: .png)
         cairo_surface_flush(surface)
-        try FigureError.check(cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.closure), "write PNG")
+        return try body(surface)
     }
 
     private func renderVector(_ format: Format, into sink: ByteSink) throws(FigureError) {

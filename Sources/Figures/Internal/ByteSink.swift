@@ -4,7 +4,7 @@ import CCairo
 final class ByteSink {
     var bytes: [UInt8] = []
 
-    /// The C callback for `cairo_*_create_for_stream` and `cairo_surface_write_to_png_stream`.
+    /// The C callback for `cairo_svg_surface_create_for_stream` and `cairo_pdf_surface_create_for_stream`.
     static let write: cairo_write_func_t = { closure, data, length in
         guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
         let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
