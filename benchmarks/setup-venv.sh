@@ -1,8 +1,10 @@
 #!/bin/sh
 # Creates the benchmarks' Python environment (.venv-bench at the repository root) and installs
-# the peers from PyPI: numpy, torch (CPU is enough), jax. Each package is installed on its own,
+# from PyPI the peers: numpy, torch (CPU is enough), jax; and, for the notebook reference
+# (benchmarks/notebooks/xor.ipynb run by `jupyter nbconvert --execute`), matplotlib, nbconvert
+# (which brings the `jupyter` command) and ipykernel. Each package is installed on its own,
 # so one that cannot be installed does not keep the others out; run.py then reports that peer
-# as unavailable, with the reason it gets when importing it. Never fails the bench.
+# (or the notebook figure) as unavailable, with the reason. Never fails the bench.
 set -u
 cd "$(dirname "$0")/.."
 VENV=.venv-bench
@@ -24,9 +26,10 @@ if [ ! -x "$VENV/bin/python" ]; then
     echo "bench: creating $VENV"
     "$PYTHON" -m venv "$VENV" || { rm -rf "$VENV"; echo "bench: cannot create $VENV (is python3-venv installed?); the Python peers will be unavailable"; exit 0; }
 fi
-for package in numpy torch jax; do
+for package in numpy torch jax matplotlib nbconvert ipykernel; do
     if "$VENV/bin/python" -c "import $package" 2>/dev/null; then continue; fi
-    echo "bench: installing $package into $VENV (from PyPI; torch is large, this takes a few minutes once)"
+    note=""; [ "$package" = torch ] && note="; torch is large, this takes a few minutes once"
+    echo "bench: installing $package into $VENV (from PyPI$note)"
     # Quiet on success; on failure, the last lines of pip's log say why.
     "$VENV/bin/pip" install --quiet "$package" >"$VENV/pip-$package.log" 2>&1 \
         || { echo "bench: could not install $package:"; tail -3 "$VENV/pip-$package.log"; }
