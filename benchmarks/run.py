@@ -317,7 +317,7 @@ def cache_entries(cache):
 
 
 def blocks_run_printed(printed):
-    """A count of blocks run, if the tool's summary prints one (it has not so far); else None."""
+    """The count of blocks run from the tool's summary (`...; 2 blocks run, 40 from the cache)`), else None."""
     match = re.search(r"(\d+) blocks? (?:ran|re-?run|run)", printed) or re.search(r"ran (\d+) blocks?", printed)
     return int(match.group(1)) if match else None
 
@@ -454,7 +454,7 @@ def print_build_system(build, notebook):
             else:
                 print("  %-48s unavailable: %s" % (label, row["unavailable"]))
         if "output_bytes" in build["no_change"]:
-            print("  (the site: %d files, %.1f MB, written anew by every build)"
+            print("  (the site: %d files, %.1f MB)"
                   % (build["no_change"]["output_files"], build["no_change"]["output_bytes"] / 1e6))
         if "no_change_over_cold" in build:
             print("  no-change / cold: %.1f%%" % (100 * build["no_change_over_cold"]))

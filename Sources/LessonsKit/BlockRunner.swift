@@ -17,8 +17,9 @@ struct BlockRunner {
         var models: [Int: ModelWidget] = [:]
         /// `compare` blocks' charts, keyed by fence line.
         var charts: [Int: ModelWidget.Chart] = [:]
-        /// How many blocks ran (the rest came from the cache).
+        /// How many blocks ran, and how many came from the cache.
         var ran = 0
+        var cached = 0
     }
 
     static func run(_ lesson: Lesson, data: DataResolver, cache: BlockCache?, diagnostics: inout Diagnostics) -> Result {
@@ -35,6 +36,7 @@ struct BlockRunner {
             var output: CachedBlock?
             if let key, let hit = cache?.load(key) {
                 output = hit
+                result.cached += 1
             } else {
                 let before = diagnostics.all.count
                 output = block.kind == .model

@@ -40,8 +40,9 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// The lesson pages written (zero when the build failed and nothing was written).
     public var pagesWritten = 0
-    /// Blocks that ran in this build; the others came from the cache.
+    /// Blocks that ran in this build, and blocks whose results came from the cache.
     public var blocksRun = 0
+    public var blocksCached = 0
     /// Nothing changed since the last clean build into the same output folder: nothing was done.
     public var upToDate = false
 

@@ -91,6 +91,7 @@ public enum Builder {
             copies += outcome.1.copies
             blocks[lesson.path] = outcome.2
             report.blocksRun += outcome.2.ran
+            report.blocksCached += outcome.2.cached
         }
         for relative in files {
             let path = Paths.join(options.lessonsDirectory, relative)

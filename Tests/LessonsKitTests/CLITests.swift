@@ -35,6 +35,17 @@ func lessons(_ arguments: [String], in directory: URL, environment: [String: Str
         #expect(FileManager.default.fileExists(atPath: w.output + "/a/index.html"))
     }
 
+    @Test func theSummaryCountsBlocksAndSaysWhenNothingChanged() throws {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n\n```graph g\nx = 2\ny = x * x\n```\n\n```graph h\nz = 3\n```\n")
+        #expect(try lessons(["build"], in: w.root).stderr == "lessons: built 1 lesson into output/ (0 warnings; 2 blocks run)\n")
+        #expect(try lessons(["build"], in: w.root).stderr
+                == "lessons: output/ is up to date (1 lesson; nothing changed since the last build)\n")
+        try w.write("a.md", "# A\n\nNew prose.\n\n```graph g\nx = 2\ny = x * x\n```\n\n```graph h\nz = 4\n```\n")
+        #expect(try lessons(["build"], in: w.root).stderr == "lessons: built 1 lesson into output/ (0 warnings; 1 block run, 1 from the cache)\n")
+        #expect(try lessons(["build", "--no-cache"], in: w.root).stderr == "lessons: built 1 lesson into output/ (0 warnings; 2 blocks run)\n")
+    }
+
     @Test func errorsGoToStandardErrorWithExitCodeOne() throws {
         let w = try Workspace()
         try w.write("a.md", "---\ntitle: x\n")
