@@ -95,7 +95,7 @@ public enum Builder {
         }
         for relative in files {
             let path = Paths.join(options.lessonsDirectory, relative)
-            report.diagnostics += stableSorted(perLesson[path]?.all ?? [], path: path)
+            report.diagnostics += capped(stableSorted(perLesson[path]?.all ?? [], path: path), path: path)
         }
         guard report.succeeded, !options.checkOnly else { return report }
 
@@ -201,6 +201,23 @@ public enum Builder {
         let (oa, ob) = (a.frontMatter.order ?? Int.max, b.frontMatter.order ?? Int.max)
         if oa != ob { return oa < ob }
         return Array(a.relativePath.utf8).lexicographicallyPrecedes(Array(b.relativePath.utf8))
+    }
+
+    /// The most diagnostics shown for one lesson file: past that, a file of garbage would bury
+    /// the other lessons' problems (like a compiler's error limit).
+    static let maxDiagnosticsPerFile = 100
+
+    /// The first `maxDiagnosticsPerFile` diagnostics, then one that counts the rest.
+    static func capped(_ diagnostics: [Diagnostic], path: String) -> [Diagnostic] {
+        guard diagnostics.count > maxDiagnosticsPerFile else { return diagnostics }
+        let hidden = diagnostics[maxDiagnosticsPerFile...]
+        let errors = hidden.filter { $0.severity == .error }.count
+        let warnings = hidden.count - errors
+        let counted = [(errors, "error"), (warnings, "warning")].filter { $0.0 > 0 }
+            .map { $0.0 == 1 ? "1 more \($0.1)" : "\($0.0) more \($0.1)s" }
+        // An error only when errors were hidden: hiding warnings must not fail a build.
+        return Array(diagnostics.prefix(maxDiagnosticsPerFile)) + [Diagnostic(errors > 0 ? .error : .warning, path, nil,
+            "too many problems in this file: \(counted.joined(separator: " and ")) not shown; fix the ones above first")]
     }
 
     /// Diagnostics of one lesson by position; ties keep the order they were found in. A

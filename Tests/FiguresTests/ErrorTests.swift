@@ -1,7 +1,7 @@
 import Testing
 @testable import Figures
 
-@Test(arguments: [0, -1, Double.nan, Double.infinity, 20_001])
+@Test(arguments: [0, -1, Double.nan, Double.infinity, 1_000_001])
 func invalidCanvasSizeThrows(bad: Double) {
     #expect(throws: FigureError.self) { try Canvas(size: Size(width: bad, height: 10)) }
     #expect(throws: FigureError.self) { try Canvas(size: Size(width: 10, height: bad)) }
@@ -9,7 +9,19 @@ func invalidCanvasSizeThrows(bad: Double) {
 
 @Test func largestAllowedSizeIsAccepted() throws {
     let canvas = try Canvas(size: Size(width: Canvas.maxDimension, height: Canvas.maxDimension), format: .svg)
-    #expect(canvas.size.width == 20_000)
+    #expect(canvas.size.width == 1_000_000)
+}
+
+@Test func canvasesBeyondTheRasterLimitsArePNGsScaledDownToFit() throws {
+    let wide = try Canvas(size: Size(width: 80_000, height: 100), format: .png)
+    wide.fill(Rect(x: 0, y: 0, width: 80_000, height: 100), color: .black)
+    let png = try wide.render()
+    // IHDR: width and height, big-endian, at bytes 16..<24.
+    let field = { (at: Int) in png[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) } }
+    #expect(field(16) == 16_384 && field(20) == 21)
+    let square = try Canvas(size: Size(width: 10_000, height: 10_000), format: .png)
+    #expect(abs(square.rasterScale - (0.5).squareRoot()) < 1e-12)
+    #expect(try Canvas(size: Size(width: 4_000, height: 1_000)).rasterScale == 1)
 }
 
 @Test func nanCoordinateMakesRenderThrowNamingTheCall() throws {

@@ -166,6 +166,32 @@ private let numberCases: [HostileLesson] = [
         #expect(FileManager.default.fileExists(atPath: course.w.output + "/million/trace/graph-1.json"))
     }
 
+    @Test func aFloodOfErrorsIsCutShortPerFile() throws {
+        let course = try HostileCourse()
+        let text = "# A\n\n" + (0..<300).map { "{{ nope.x\($0) }}\n\n" }.joined()
+        let messages = try course.build("flood.md", text, succeeds: false)
+        #expect(messages.count == 101)
+        #expect(messages[99] == "lessons/flood.md:201:1: error: no block named 'nope' in this lesson; this lesson has no named blocks")
+        #expect(messages.last == "lessons/flood.md: error: too many problems in this file: 200 more errors not shown; fix the ones above first")
+    }
+
+    @Test func hiddenWarningsDoNotFailTheBuild() {
+        let warnings = (1...150).map { Diagnostic(.warning, "a.md", SourcePosition(line: $0, column: 1), "w") }
+        let shown = Builder.capped(warnings, path: "a.md")
+        #expect(shown.count == 101 && shown.allSatisfy { $0.severity == .warning })
+        #expect(shown.last?.message == "too many problems in this file: 50 more warnings not shown; fix the ones above first")
+    }
+
+    @Test func aChainOfAThousandNodesIsDrawn() throws {
+        // The longest graph a block may hold: its diagram is about 260,000 px wide (the page
+        // scrolls it); the PNG is drawn scaled down to the raster limit.
+        let course = try HostileCourse()
+        let chain = "x0 = 0.5\n" + (1..<1_000).map { "x\($0) = tanh(x\($0 - 1))\n" }.joined()
+        #expect(try course.build("chain.md", graph(chain), succeeds: true) == [])
+        let png = try #require(FileManager.default.contents(atPath: course.w.output + "/chain/figures/graph-1.png"))
+        #expect(png.count > 24 && png[16..<20].reduce(0) { $0 << 8 | Int($1) } == 16_384)  // Canvas.maxRasterDimension
+    }
+
     @Test func tooManyReferencesIsALocatedError() throws {
         let course = try HostileCourse()
         let text = "```graph g\ny = 2\n```\n\n" + repeated("{{ g.y }} ", 65_534) + "\n"

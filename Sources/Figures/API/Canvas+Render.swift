@@ -40,16 +40,17 @@ extension Canvas {
         }
     }
 
-    /// Replays the drawing onto a fresh ARGB32 image surface of the canvas's size (rounded up to
-    /// whole pixels) and passes the flushed surface to `body`.
+    /// Replays the drawing onto a fresh ARGB32 image surface of the canvas's size times
+    /// `rasterScale` (rounded up to whole pixels) and passes the flushed surface to `body`.
     func withImageSurface<T>(_ body: (OpaquePointer) throws(FigureError) -> T) throws(FigureError) -> T {
-        let width = Int32(size.width.rounded(.up)), height = Int32(size.height.rounded(.up))
+        let scale = rasterScale
+        let width = Int32((size.width * scale).rounded(.up)), height = Int32((size.height * scale).rounded(.up))
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height) else {
             throw FigureError(operation: "create PNG surface", message: "out of memory")
         }
         defer { cairo_surface_destroy(surface) }
         try FigureError.check(cairo_surface_status(surface), "create \(width)x\(height) PNG surface")
-        try replay(onto: surface, format: .png)
+        try replay(onto: surface, format: .png, scale: scale)
         cairo_surface_flush(surface)
         return try body(surface)
     }
@@ -77,12 +78,13 @@ extension Canvas {
     }
 
     /// Replays every recorded call onto a fresh context, stopping at the first Cairo error.
-    private func replay(onto surface: OpaquePointer, format: Format) throws(FigureError) {
+    private func replay(onto surface: OpaquePointer, format: Format, scale: Double = 1) throws(FigureError) {
         guard let target = cairo_create(surface) else {
             throw FigureError(operation: "render \(format.rawValue.uppercased())", message: "out of memory")
         }
         defer { cairo_destroy(target) }
         try FigureError.check(cairo_status(target), "render \(format.rawValue.uppercased())")
+        if scale != 1 { cairo_scale(target, scale, scale) }
         for command in commands {
             try command.apply(to: target, pango: pango)
             try FigureError.check(cairo_status(target), command.operation)

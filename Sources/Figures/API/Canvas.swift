@@ -6,8 +6,18 @@ import CCairo
 /// remembered, and `render()` throws the first such problem, naming the call that caused it.
 /// A `Canvas` is not thread-safe; use each one from one task at a time.
 public final class Canvas {
-    /// Largest accepted width or height in px.
-    public static let maxDimension = 20_000.0
+    /// Largest accepted width or height in px (a graph of a thousand nodes in a row still fits).
+    public static let maxDimension = 1_000_000.0
+    /// Largest PNG edge and area: bigger canvases are rasterized scaled down to fit, since a PNG
+    /// is a fallback picture (the SVG keeps every detail) and Cairo images stop at 32,767 px.
+    public static let maxRasterDimension = 16_384.0
+    public static let maxRasterPixels = 50_000_000.0
+
+    /// The factor a PNG of this canvas is drawn at: 1, or less for canvases beyond the raster limits.
+    public var rasterScale: Double {
+        min(1, Self.maxRasterDimension / size.width, Self.maxRasterDimension / size.height,
+            (Self.maxRasterPixels / (size.width * size.height)).squareRoot())
+    }
 
     /// Width and height in px.
     public let size: Size
