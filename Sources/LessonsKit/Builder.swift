@@ -204,8 +204,9 @@ public enum Builder {
     }
 
     /// The most diagnostics shown for one lesson file: past that, a file of garbage would bury
-    /// the other lessons' problems (like a compiler's error limit).
-    static let maxDiagnosticsPerFile = 100
+    /// the other lessons' problems (like a compiler's error limit). Above a block's own limit
+    /// (`BlockLanguage.maxErrors`), so one block's report is always shown whole.
+    static let maxDiagnosticsPerFile = 200
 
     /// The first `maxDiagnosticsPerFile` diagnostics, then one that counts the rest.
     static func capped(_ diagnostics: [Diagnostic], path: String) -> [Diagnostic] {
