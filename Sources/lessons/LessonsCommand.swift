@@ -45,16 +45,7 @@ struct Build: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("The folder to write the site to; replaced as a whole.", valueName: "dir"))
     var output = "output"
 
-    @Option(name: [.short, .long], help: ArgumentHelp("How many lessons to build at once (default: the number of cores).",
-                                                      valueName: "n"))
-    var jobs: Int?
-
-    @Flag(help: "Run every block again instead of reusing cached results (and store nothing); also builds when nothing changed.")
-    var noCache = false
-
-    @Option(help: ArgumentHelp("Where to keep cached block results (default: .lessons-cache next to the lessons folder).",
-                               valueName: "dir"))
-    var cacheDir: String?
+    @OptionGroup var blocks: BlockRunFlags
 
     @Flag(help: "Also print the whole course to course.pdf in the output folder (needs headless Chromium).")
     var pdf = false
@@ -64,7 +55,6 @@ struct Build: ParsableCommand {
     var baseURL: String?
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs)).") }
         guard !output.isEmpty else { throw ValidationError("--output must name a folder.") }
         if let baseURL {
             guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil,
@@ -75,9 +65,7 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
-        var options = BuildOptions(lessonsDirectory: lessonsDirectory, outputDirectory: output,
-                                   jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                   useCache: !noCache, cacheDirectory: cacheDir)
+        var options = blocks.options(lessonsDirectory: lessonsDirectory, output: output)
         options.pdf = pdf
         options.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         let report = Builder.build(options)

@@ -24,27 +24,15 @@ struct Serve: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("The port on 127.0.0.1 (0 picks a free one).", valueName: "port"))
     var port = 8000
 
-    @Option(name: [.short, .long], help: ArgumentHelp("How many lessons to build at once (default: the number of cores).",
-                                                      valueName: "n"))
-    var jobs: Int?
-
-    @Flag(help: "Run every block again on every build instead of reusing cached results (and store nothing).")
-    var noCache = false
-
-    @Option(help: ArgumentHelp("Where to keep cached block results (default: .lessons-cache next to the lessons folder).",
-                               valueName: "dir"))
-    var cacheDir: String?
+    @OptionGroup var blocks: BlockRunFlags
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs)).") }
         guard !output.isEmpty else { throw ValidationError("--output must name a folder.") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535 (got \(port)).") }
     }
 
     func run() throws {
-        let build = BuildOptions(lessonsDirectory: lessonsDirectory, outputDirectory: output,
-                                 jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                 useCache: !noCache, cacheDirectory: cacheDir)
+        let build = blocks.options(lessonsDirectory: lessonsDirectory, output: output)
         let status = LiveServer.runUntilInterrupted(ServeOptions(build: build, port: UInt16(port)))
         if status != 0 { throw ExitCode(status) }
     }
