@@ -12,8 +12,9 @@ import Foundation
 struct BuildStamp: Equatable {
     /// Where stamps live in the cache folder; `lessons clean` removes them with the entries.
     static let suffix = ".stamp"
-    /// Inputs bigger than this are not hashed: such a course simply always builds.
-    static let maxInputBytes = 256 << 20
+    /// Inputs bigger than this are not hashed (it would slow every build): such a course
+    /// simply always builds.
+    static let maxInputBytes = 64 << 20
 
     var inputs: String
     var lessons: Int
