@@ -3,7 +3,7 @@ import Site
 import Training
 
 /// Everything one block produced, as stored in the cache.
-struct CachedBlock {
+struct CachedBlock: Sendable {
     /// Output files, relative to the lesson's output folder, in the order they were made.
     var files: [(name: String, bytes: [UInt8])]
     var graph: GraphWidget?

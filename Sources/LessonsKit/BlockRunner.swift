@@ -22,38 +22,61 @@ struct BlockRunner {
         var cached = 0
     }
 
+    /// What running (or loading from the cache) one block gave, with its own diagnostics, so
+    /// blocks of every lesson can run at once and still report in block order.
+    struct Outcome: Sendable {
+        var output: CachedBlock?
+        var diagnostics: [Diagnostic] = []
+        var ran = false
+    }
+
+    /// Runs a lesson's blocks one after the other (the builder spreads them over its workers).
     static func run(_ lesson: Lesson, data: DataResolver, cache: BlockCache?, diagnostics: inout Diagnostics) -> Result {
+        let blocks = plan(lesson, diagnostics: &diagnostics)
+        let outcomes = blocks.filter { $0.block.kind != .compare }.map {
+            execute($0.block, stem: $0.stem, lesson: lesson, data: data, cache: cache)
+        }
+        return assemble(lesson, blocks: blocks, outcomes: outcomes, diagnostics: &diagnostics)
+    }
+
+    /// The lesson's blocks with their output names, in order.
+    static func plan(_ lesson: Lesson, diagnostics: inout Diagnostics) -> [(block: LessonBlock, stem: String)] {
+        BlockNaming.stems(lesson, diagnostics: &diagnostics)
+    }
+
+    /// Loads one graph or model block from the cache, or runs it (and caches it if it ran cleanly).
+    static func execute(_ block: LessonBlock, stem: String, lesson: Lesson, data: DataResolver, cache: BlockCache?) -> Outcome {
+        let key = cache.flatMap { _ in cacheKey(block, stem: stem, lesson: lesson, data: data) }
+        if let key, let hit = cache?.load(key) { return Outcome(output: hit) }
+        var diagnostics = Diagnostics(path: lesson.path)
+        let output = block.kind == .model
+            ? runModel(block, stem: stem, lesson: lesson, data: data, diagnostics: &diagnostics)
+            : runGraph(block, stem: stem, lesson: lesson, diagnostics: &diagnostics)
+        // Only clean runs are kept: a cached block must not hide a warning next time.
+        if let key, let output, diagnostics.all.isEmpty { cache?.store(key, output) }
+        return Outcome(output: output, diagnostics: diagnostics.all, ran: true)
+    }
+
+    /// Collects the outcomes of the lesson's graph and model blocks (in block order), then draws
+    /// its `compare` blocks and resolves its quoted results.
+    static func assemble(_ lesson: Lesson, blocks: [(block: LessonBlock, stem: String)], outcomes: [Outcome],
+                         diagnostics: inout Diagnostics) -> Result {
         var result = Result()
         var traces: [String: Trace] = [:]
         var histories: [String: LossHistory] = [:]
-        var comparisons: [(LessonBlock, String)] = []
-        for (block, stem) in BlockNaming.stems(lesson, diagnostics: &diagnostics) {
-            if block.kind == .compare {
-                comparisons.append((block, stem))  // drawn once every model has run
-                continue
-            }
-            let key = cache.flatMap { _ in cacheKey(block, stem: stem, lesson: lesson, data: data) }
-            var output: CachedBlock?
-            if let key, let hit = cache?.load(key) {
-                output = hit
-                result.cached += 1
-            } else {
-                let before = diagnostics.all.count
-                output = block.kind == .model
-                    ? runModel(block, stem: stem, lesson: lesson, data: data, diagnostics: &diagnostics)
-                    : runGraph(block, stem: stem, lesson: lesson, diagnostics: &diagnostics)
-                result.ran += 1
-                // Only clean runs are kept: a cached block must not hide a warning next time.
-                if let key, let output, diagnostics.all.count == before { cache?.store(key, output) }
-            }
-            guard let output else { continue }
+        let runnable = blocks.filter { $0.block.kind != .compare }
+        for ((block, stem), outcome) in zip(runnable, outcomes) {
+            outcome.diagnostics.forEach { diagnostics.append($0) }
+            if outcome.ran { result.ran += 1 } else if outcome.output != nil { result.cached += 1 }
+            guard let output = outcome.output else { continue }
             for file in output.files { result.files.append((file.name, file.bytes)) }
             if let graph = output.graph { result.widgets[block.fenceLine] = graph }
             if let model = output.model { result.models[block.fenceLine] = model }
             if let trace = output.trace { traces[block.name ?? stem] = trace }
             if let history = output.history { histories[block.name ?? stem] = history }
         }
-        for (block, stem) in comparisons {
+        for (block, stem) in blocks where block.kind == .compare {
+            // Drawn once every model has run.
             if let (files, chart) = ComparisonChart.render(block, stem: stem, histories: histories,
                                                            lang: lesson.frontMatter.lang, diagnostics: &diagnostics) {
                 result.files += files

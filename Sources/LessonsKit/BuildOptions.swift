@@ -6,7 +6,7 @@ public struct BuildOptions: Sendable {
     public var lessonsDirectory: String
     /// The output folder, replaced as a whole when the build succeeds.
     public var outputDirectory: String
-    /// How many lessons build at once (the output does not depend on it).
+    /// How many blocks and lessons build at once (the output does not depend on it).
     public var jobs: Int
     /// False to ignore the block cache: every block runs again (and nothing is stored).
     public var useCache: Bool

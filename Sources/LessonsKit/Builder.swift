@@ -72,26 +72,48 @@ public enum Builder {
         var copies: [ImageResolver.Copy] = []
         var blocks: [String: BlockRunner.Result] = [:]
         let cache = options.useCache && !options.checkOnly ? BlockCache(directory: cacheDirectory) : nil
-        // Run: lessons in parallel, each lesson's blocks in order; results kept by lesson index,
-        // so the output is the same for every number of jobs.
+        // Run: first each lesson's images and block names, then every graph and model block of
+        // every lesson as one pool of work (a lesson of three big models no longer keeps one
+        // worker busy while the others idle), then each lesson's comparisons and quotes. Results
+        // are kept by index, so the output is the same for every number of jobs.
         let loaded = perLesson
-        let outcomes = Parallel.map(lessons, jobs: options.jobs) { lesson in
+        let planned = Parallel.map(lessons, jobs: options.jobs) { lesson in
             var d = loaded[lesson.path] ?? Diagnostics(path: lesson.path)
             let resolved = resolver.resolve(lesson, diagnostics: &d)
             if options.checkOnly {
                 BlockChecker.check(lesson, data: data, diagnostics: &d)
-                return (d, resolved, BlockRunner.Result())
+                return (d, resolved, [(block: LessonBlock, stem: String)]())
             }
-            let result = BlockRunner.run(lesson, data: data, cache: cache, diagnostics: &d)
-            return (d, resolved, result)
+            let blocks = BlockRunner.plan(lesson, diagnostics: &d)
+            return (d, resolved, blocks)
         }
-        for (lesson, outcome) in zip(lessons, outcomes) {
-            perLesson[lesson.path] = outcome.0
-            images[lesson.path] = outcome.1.targets
-            copies += outcome.1.copies
-            blocks[lesson.path] = outcome.2
-            report.blocksRun += outcome.2.ran
-            report.blocksCached += outcome.2.cached
+        let work = planned.enumerated().flatMap { index, lesson in
+            lesson.2.filter { $0.block.kind != .compare }.map { (lesson: index, block: $0.block, stem: $0.stem) }
+        }
+        let ordered = lessons
+        // Models first: they take longest, and a long one started last would leave workers idle.
+        let schedule = work.indices.filter { work[$0].block.kind == .model } + work.indices.filter { work[$0].block.kind != .model }
+        let scheduled = Parallel.map(schedule, jobs: options.jobs) { i in
+            BlockRunner.execute(work[i].block, stem: work[i].stem, lesson: ordered[work[i].lesson], data: data, cache: cache)
+        }
+        var outcomes = [BlockRunner.Outcome](repeating: BlockRunner.Outcome(), count: work.count)
+        for (i, outcome) in zip(schedule, scheduled) { outcomes[i] = outcome }
+        var grouped = [[BlockRunner.Outcome]](repeating: [], count: lessons.count)
+        for (job, outcome) in zip(work, outcomes) { grouped[job.lesson].append(outcome) }
+        let outcomesByLesson = grouped
+        let finished = Parallel.map(Array(lessons.indices), jobs: options.jobs) { i in
+            var d = planned[i].0
+            let result = options.checkOnly ? BlockRunner.Result()
+                : BlockRunner.assemble(ordered[i], blocks: planned[i].2, outcomes: outcomesByLesson[i], diagnostics: &d)
+            return (d, result)
+        }
+        for (i, lesson) in lessons.enumerated() {
+            perLesson[lesson.path] = finished[i].0
+            images[lesson.path] = planned[i].1.targets
+            copies += planned[i].1.copies
+            blocks[lesson.path] = finished[i].1
+            report.blocksRun += finished[i].1.ran
+            report.blocksCached += finished[i].1.cached
         }
         for relative in files {
             let path = Paths.join(options.lessonsDirectory, relative)

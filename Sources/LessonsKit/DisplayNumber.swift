@@ -6,7 +6,7 @@ enum DisplayNumber {
     static func format(_ x: Double) -> String {
         guard x.isFinite else { return x.isNaN ? "NaN" : (x < 0 ? "−∞" : "∞") }
         if x == 0 { return "0" }
-        var s = String(format: "%.4g", x)
+        var s = significant4(x)
         if let e = s.firstIndex(of: "e") {
             var mantissa = String(s[..<e])
             var exponent = String(s[s.index(after: e)...])
@@ -18,7 +18,17 @@ enum DisplayNumber {
             }
             s = mantissa + "e" + (negative ? "-" : "") + exponent
         }
-        return s.replacingOccurrences(of: "-", with: "−")
+        return s.contains("-") ? String(s.map { $0 == "-" ? "−" : $0 }) : s
+    }
+
+    /// `%.4g` from the C library: what `String(format:)` gives, without Foundation's formatter
+    /// (pages show thousands of numbers, and that was a tenth of a cold build).
+    private static func significant4(_ x: Double) -> String {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 40) { buffer in
+            guard let base = buffer.baseAddress,
+                  withVaList([x], { vsnprintf(base, 40, "%.4g", $0) }) > 0 else { return String(format: "%.4g", x) }
+            return String(cString: base)
+        }
     }
 
     /// A count with thousands separators: `50,000`.

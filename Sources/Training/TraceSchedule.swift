@@ -15,8 +15,9 @@ public enum TraceSchedule: Sendable, Equatable {
 
     public static let defaultCount = 50
     public static let maxSteps = 1_000
-    /// About 2 MB of trace JSON: a page's trace is a download, and builds must stay fast.
-    public static let maxNumbers = 100_000
+    /// About 5 MB of trace JSON: a page's trace is a download, and builds must stay fast; a
+    /// model of a few hundred examples still keeps half a dozen steps to scrub through.
+    public static let maxNumbers = 250_000
 
     /// The traced steps for a run of `epochs` steps over a graph holding `graphNumbers` numbers.
     public func steps(epochs: Int, graphNumbers: Int) -> [Int] {

@@ -4,7 +4,7 @@ import LessonsKit
 
 /// The options `build` and `serve` share: how many lessons build at once, and the block cache.
 struct BlockRunFlags: ParsableArguments {
-    @Option(name: [.short, .long], help: ArgumentHelp("How many lessons to build at once (default: the number of cores).",
+    @Option(name: [.short, .long], help: ArgumentHelp("How many blocks and lessons to build at once (default: the number of cores).",
                                                       valueName: "n"))
     var jobs: Int?
 

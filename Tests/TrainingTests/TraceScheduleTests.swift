@@ -26,6 +26,7 @@ import Testing
 @Test func largeGraphsAreThinnedToTheMemoryBound() {
     let steps = TraceSchedule.every(1).steps(epochs: 10_000, graphNumbers: 5_000)
     #expect(steps.count == TraceSchedule.maxNumbers / 10_000)
+    #expect(TraceSchedule.every(1).steps(epochs: 10_000, graphNumbers: 20_000).count == 6)  // two moons
     #expect(steps.first == 0 && steps.last == 9999)
     #expect(TraceSchedule.every(1).steps(epochs: 10_000, graphNumbers: 10_000_000) == [0, 9999])
     #expect(TraceSchedule.every(1).steps(epochs: 100_000, graphNumbers: 1).count == TraceSchedule.maxSteps)
@@ -34,7 +35,7 @@ import Testing
 @Test func observedStepsIgnoreTheSizeBoundButNotTheStepBound() {
     let schedule = TraceSchedule.every(100)
     #expect(schedule.observedSteps(epochs: 10_000) == Array(stride(from: 0, through: 9_900, by: 100)) + [9_999])
-    #expect(schedule.steps(epochs: 10_000, graphNumbers: 25_000) == [0, 9_999])
+    #expect(schedule.steps(epochs: 10_000, graphNumbers: 200_000) == [0, 9_999])
     #expect(TraceSchedule.every(1).observedSteps(epochs: 100_000).count == TraceSchedule.maxSteps)
     // Every fully traced step is also an observed one.
     let full = Set(TraceSchedule.log(30).steps(epochs: 5_000, graphNumbers: 4_000))
