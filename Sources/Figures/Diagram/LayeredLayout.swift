@@ -291,7 +291,7 @@ private struct LayoutBuilder {
         }
         var routes: [[Point]] = []
         var labels: [Rect?] = Array(repeating: nil, count: input.edges.count)
-        var labelsByGap: [Int: [(edge: Int, rect: Rect)]] = [:]
+        var labelsByGap: [Int: [EdgeLabelPlacer.Label]] = [:]
         for (e, chain) in chains.enumerated() {
             guard chain.count >= 2 else { routes.append([]); continue }
             let source = chain[0], target = chain[chain.count - 1]
@@ -307,25 +307,15 @@ private struct LayoutBuilder {
             points.append(end)
             routes.append(points)
             if e < input.labelSizes.count, let size = input.labelSizes[e], points.count >= 2 {
-                // Centred on the gap (which is wide enough for it), on the edge's last segment.
-                let a = points[points.count - 2]
-                let l = layerOf[target]
-                let gapX = (columnX[l - 1] + columnWidth[l - 1] + columnX[l]) / 2
-                let t = end.x == a.x ? 0.5 : (gapX - a.x) / (end.x - a.x)
-                let mid = Point(x: gapX, y: a.y + (end.y - a.y) * t)
-                let rect = Rect(x: mid.x - size.width / 2, y: mid.y - size.height / 2, width: size.width, height: size.height)
-                labelsByGap[layerOf[target], default: []].append((e, rect))
+                // On the edge's last segment, in the gap before the target's layer.
+                labelsByGap[layerOf[target], default: []].append(
+                    EdgeLabelPlacer.Label(edge: e, from: points[points.count - 2], to: end, size: size))
             }
         }
-        for (_, list) in labelsByGap.sorted(by: { $0.key < $1.key }) {
-            var placed = list.sorted { ($0.rect.midY, $0.edge) < ($1.rect.midY, $1.edge) }
-            for i in placed.indices.dropFirst() {
-                let previous = placed[i - 1].rect
-                if placed[i].rect.minY < previous.maxY + 2 {
-                    placed[i].rect.origin.y = previous.maxY + 2
-                }
-            }
-            for item in placed { labels[item.edge] = item.rect }
+        for (l, list) in labelsByGap.sorted(by: { $0.key < $1.key }) where l > 0 {
+            let placer = EdgeLabelPlacer(left: columnX[l - 1] + columnWidth[l - 1] + spacing.labelPadding,
+                                         right: columnX[l] - spacing.labelPadding, routes: routes)
+            for item in placer.place(list) { labels[item.edge] = item.rect }
         }
         var result = LayeredLayout(nodeFrames: frames, edgeRoutes: routes, labelFrames: labels, size: .zero)
         result.fitToMargins(spacing.margin)
