@@ -122,7 +122,7 @@ struct BlockRunner {
                                                words: Words.forLang(lesson.frontMatter.lang)).render()
             // The same block as runnable NumPy and PyTorch programs (the tabs under it).
             let code = FrameworkCode.graph(program, trace: trace, source: block.source, title: lesson.title,
-                                           block: block.name ?? stem, stem: stem)
+                                           block: block.name ?? stem, stem: stem, words: Words.forLang(lesson.frontMatter.lang))
             output.widget.code = code.tabs
             return package(output.files + code.files, graph: output.widget, trace: trace)
         } catch {
@@ -148,7 +148,7 @@ struct BlockRunner {
                                                words: Words.forLang(lesson.frontMatter.lang)).render()
             var files = output.files
             if let code = FrameworkCode.model(program, run: run, source: block.source, title: lesson.title,
-                                              block: block.name ?? stem, stem: stem) {
+                                              block: block.name ?? stem, stem: stem, words: Words.forLang(lesson.frontMatter.lang)) {
                 output.widget.graph.code = code.tabs
                 files += code.files
             }

@@ -40,7 +40,7 @@ enum ComparisonChart {
             let figure = ModelWidget.Chart(kind: "compare", caption: caption,
                                            lightSVG: "figures/\(stem).svg", darkSVG: "figures/\(stem)-dark.svg",
                                            png: "figures/\(stem).png", width: layout.size.width, height: layout.size.height,
-                                           alt: "Loss curves compared; final losses: " + finals.joined(separator: ", ") + ".",
+                                           alt: Words.forLang(lang).compareAlt(finals),
                                            plotArea: nil)
             return (files, figure)
         } catch {

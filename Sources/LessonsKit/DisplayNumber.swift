@@ -43,10 +43,10 @@ enum DisplayNumber {
     }
 
     /// A shape as the engine's dims: `scalar`, `vector of 3`, `2x3`.
-    static func shape(_ dims: [Int]) -> String {
+    static func shape(_ dims: [Int], words: Words = .english) -> String {
         switch dims.count {
-        case 0: return "scalar"
-        case 1: return "vector of \(dims[0])"
+        case 0: return words.scalar
+        case 1: return words.vectorOf(dims[0])
         default: return dims.map(String.init).joined(separator: "x")
         }
     }
@@ -57,35 +57,35 @@ enum DisplayNumber {
 enum TensorText {
     static let maxSide = 4
 
-    static func lines(label: String, dims: [Int], values: [Double]) -> [String] {
+    static func lines(label: String, dims: [Int], values: [Double], words: Words = .english) -> [String] {
         if dims.isEmpty, let v = values.first { return ["\(label) \(DisplayNumber.format(v))"] }
         let rows = dims.count == 2 ? dims[0] : 1
         let cols = dims.count == 2 ? dims[1] : (dims.first ?? values.count)
         guard rows <= maxSide, cols <= maxSide, rows * cols == values.count else {
-            return ["\(label) \(DisplayNumber.shape(dims))", summary(values)]
+            return ["\(label) \(DisplayNumber.shape(dims, words: words))", summary(values, words: words)]
         }
         let cells = values.map(DisplayNumber.format)
         let width = cells.map(\.count).max() ?? 1
         let padded = cells.map { String(repeating: " ", count: width - $0.count) + $0 }
         let rowText = (0..<rows).map { r in "[" + padded[(r * cols)..<((r + 1) * cols)].joined(separator: " ") + "]" }
         if dims.count == 1 { return ["\(label) " + rowText[0]] }
-        return ["\(label) \(DisplayNumber.shape(dims))"] + rowText
+        return ["\(label) \(DisplayNumber.shape(dims, words: words))"] + rowText
     }
 
     /// One line: the values' range and mean.
-    static func summary(_ values: [Double]) -> String {
+    static func summary(_ values: [Double], words: Words = .english) -> String {
         guard let lo = values.min(), let hi = values.max() else { return "(empty)" }
         let mean = values.reduce(0, +) / Double(values.count)
-        return "mean \(DisplayNumber.format(mean)), range \(DisplayNumber.format(lo))…\(DisplayNumber.format(hi))"
+        return words.meanRange(DisplayNumber.format(mean), DisplayNumber.format(lo), DisplayNumber.format(hi))
     }
 
     /// A single-line form for tables and equations.
-    static func inline(dims: [Int], values: [Double]) -> String {
+    static func inline(dims: [Int], values: [Double], words: Words = .english) -> String {
         if dims.isEmpty, let v = values.first { return DisplayNumber.format(v) }
         let rows = dims.count == 2 ? dims[0] : 1
         let cols = dims.count == 2 ? dims[1] : (dims.first ?? values.count)
         guard rows <= maxSide, cols <= maxSide, rows * cols == values.count else {
-            return "\(DisplayNumber.shape(dims)): \(summary(values))"
+            return "\(DisplayNumber.shape(dims, words: words)): \(summary(values, words: words))"
         }
         let rowText = (0..<rows).map { r in "[" + values[(r * cols)..<((r + 1) * cols)].map(DisplayNumber.format).joined(separator: ", ") + "]" }
         return dims.count == 1 ? rowText[0] : "[" + rowText.joined(separator: ", ") + "]"

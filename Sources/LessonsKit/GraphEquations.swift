@@ -5,11 +5,12 @@ import Training
 struct GraphEquations {
     let trace: Trace
     let step: Trace.Step
+    var words = Words.english
 
     private func name(_ i: Int) -> String { trace.nodes[i].name }
     private func isScalar(_ i: Int) -> Bool { trace.nodes[i].shape.isEmpty }
-    private func value(_ i: Int) -> String { TensorText.inline(dims: trace.nodes[i].shape, values: step.values[i]) }
-    private func gradient(_ i: Int) -> String { TensorText.inline(dims: trace.nodes[i].shape, values: step.gradients[i]) }
+    private func value(_ i: Int) -> String { TensorText.inline(dims: trace.nodes[i].shape, values: step.values[i], words: words) }
+    private func gradient(_ i: Int) -> String { TensorText.inline(dims: trace.nodes[i].shape, values: step.gradients[i], words: words) }
 
     /// How node `i` is computed from its inputs, written with the given operand texts.
     func expression(_ i: Int, _ operands: [String]) -> String {
@@ -33,9 +34,9 @@ struct GraphEquations {
     func forward(_ i: Int) -> String {
         let node = trace.nodes[i]
         switch node.role {
-        case .input: return "\(node.name) = \(value(i)), an input"
-        case .parameter: return "\(node.name) = \(value(i)), a parameter"
-        case .constant: return "\(node.name) = \(value(i)), a constant"
+        case .input: return "\(node.name) = \(value(i))" + words.anInput
+        case .parameter: return "\(node.name) = \(value(i))" + words.aParameter
+        case .constant: return "\(node.name) = \(value(i))" + words.aConstant
         case .operation:
             let symbolic = expression(i, node.inputs.map(name))
             if node.inputs.allSatisfy(isScalar) && isScalar(i) {
@@ -49,8 +50,8 @@ struct GraphEquations {
         let out = name(trace.output)
         let d = { (top: String, bottom: String) in "∂\(top)/∂\(bottom)" }
         if i == trace.output {
-            return isScalar(i) ? "\(d(out, out)) = 1, where the backward pass starts"
-                : "\(d(out, out)) = 1 for every element: the backward pass starts from the sum of \(out)"
+            return isScalar(i) ? "\(d(out, out)) = 1" + words.backwardStarts
+                : "\(d(out, out)) = 1" + words.backwardStartsFromSum(out)
         }
         // Every use of node i by a later node is one path back from the output.
         var uses: [(consumer: Int, position: Int)] = []
@@ -58,7 +59,7 @@ struct GraphEquations {
             for (k, input) in trace.nodes[c].inputs.enumerated() where input == i { uses.append((c, k)) }
         }
         guard !uses.isEmpty else {
-            return "\(d(out, name(i))) = 0: \(name(i)) does not feed into \(out)"
+            return "\(d(out, name(i))) = 0" + words.doesNotFeed(name(i), out)
         }
         let chain = uses.map { "\(d(out, name($0.consumer))) · \(d(name($0.consumer), name(i)))" }.joined(separator: " + ")
         let locals = uses.map { step.localDerivatives[$0.consumer][$0.position] }
@@ -69,7 +70,7 @@ struct GraphEquations {
         }
         // A node reached along several paths: show each path's share, then their sum.
         let consumers = uses.map(\.consumer).reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
-        if consumers.count > 1, !tensorResult(i, values: step.gradients[i]).contains("see its card") {
+        if consumers.count > 1, !isOnCard(i) {
             let parts = consumers.compactMap { step.shares[$0][i] }.map { tensorResult(i, values: $0) }
             if parts.count == consumers.count {
                 return "\(d(out, name(i))) = \(chain) = \(parts.joined(separator: " + ")) = \(tensorResult(i, values: step.gradients[i]))"
@@ -78,16 +79,18 @@ struct GraphEquations {
         return "\(d(out, name(i))) = \(chain) = \(tensorResult(i, values: step.gradients[i]))"
     }
 
+    /// Whether node `i`'s results are too big to read inline (the walk points to its card).
+    private func isOnCard(_ i: Int) -> Bool {
+        let dims = trace.nodes[i].shape
+        if dims.count < 2 { return (dims.first ?? 1) > TensorText.maxSide }
+        return !(dims[0] <= 2 && dims[1] <= TensorText.maxSide)
+    }
+
     /// A result small enough to read inline, else where to find it.
     private func tensorResult(_ i: Int, values: [Double]) -> String {
         let dims = trace.nodes[i].shape
-        if dims.count < 2 || (dims[0] <= 2 && dims[1] <= TensorText.maxSide) {
-            if dims.count < 2 && (dims.first ?? 1) > TensorText.maxSide {
-                return "a vector of \(dims[0]) (see its card)"
-            }
-            return TensorText.inline(dims: dims, values: values)
-        }
-        return "a \(dims[0])×\(dims[1]) matrix (see its card)"
+        guard isOnCard(i) else { return TensorText.inline(dims: dims, values: values, words: words) }
+        return dims.count < 2 ? words.vectorOnCard(dims[0]) : words.matrixOnCard(dims[0], dims[1])
     }
 
     /// `^2` as `²`, other exponents as `^0.5`.

@@ -53,9 +53,9 @@ struct GraphPresentation {
             case .operation: role = i == trace.output ? .output : .operation
             }
             cards.append(GraphDiagram.Card(title: node.name, caption: caption(node), role: role,
-                                           valueLines: TensorText.lines(label: words.value, dims: node.shape, values: step.values[i]),
+                                           valueLines: TensorText.lines(label: words.value, dims: node.shape, values: step.values[i], words: words),
                                            gradientLines: node.role == .constant ? []
-                                               : TensorText.lines(label: words.grad, dims: node.shape, values: step.gradients[i])))
+                                               : TensorText.lines(label: words.grad, dims: node.shape, values: step.gradients[i], words: words)))
         }
         var edges: [GraphDiagram.Edge] = []
         for (i, node) in trace.nodes.enumerated() {
@@ -71,10 +71,10 @@ struct GraphPresentation {
     private func snapshots(chartX: ((Int) -> Double?)?) -> [GraphWidget.Snapshot] {
         trace.steps.map { step in
             let cards = diagram(step).cards
-            let equations = GraphEquations(trace: trace, step: step)
+            let equations = GraphEquations(trace: trace, step: step, words: words)
             let walk = trace.nodes.indices.map { equations.forward($0) } + trace.nodes.indices.reversed().map { equations.backward($0) }
-            let loss = step.loss.map { " · loss \(DisplayNumber.format($0))" } ?? ""
-            return GraphWidget.Snapshot(step: step.step, label: "step \(DisplayNumber.count(step.step))\(loss)",
+            let label = words.stepLabel(DisplayNumber.count(step.step), step.loss.map { DisplayNumber.format($0) })
+            return GraphWidget.Snapshot(step: step.step, label: label,
                                         valueLines: cards.map(\.valueLines), gradientLines: cards.map(\.gradientLines),
                                         equations: walk, chartX: chartX?(step.step))
         }
@@ -109,14 +109,14 @@ struct GraphPresentation {
         let edges = diagram.edges.enumerated().map { e, edge in
             GraphWidget.Edge(from: edge.from, to: edge.to, points: layout.layered.edgeRoutes[e].map { GraphWidget.Point(x: $0.x, y: $0.y) })
         }
-        let equations = GraphEquations(trace: trace, step: step)
+        let equations = GraphEquations(trace: trace, step: step, words: words)
         let steps = trace.nodes.indices.map { GraphWidget.Step(phase: .forward, node: $0, equation: equations.forward($0)) }
             + trace.nodes.indices.reversed().map { GraphWidget.Step(phase: .backward, node: $0, equation: equations.backward($0)) }
         let rows = trace.nodes.indices.map { i in
-            GraphWidget.Row(name: trace.nodes[i].name, operation: trace.nodes[i].op, shape: DisplayNumber.shape(trace.nodes[i].shape),
-                            value: TensorText.inline(dims: trace.nodes[i].shape, values: step.values[i]),
+            GraphWidget.Row(name: trace.nodes[i].name, operation: trace.nodes[i].op, shape: DisplayNumber.shape(trace.nodes[i].shape, words: words),
+                            value: TensorText.inline(dims: trace.nodes[i].shape, values: step.values[i], words: words),
                             gradient: trace.nodes[i].role == .constant ? ""
-                                : TensorText.inline(dims: trace.nodes[i].shape, values: step.gradients[i]))
+                                : TensorText.inline(dims: trace.nodes[i].shape, values: step.gradients[i], words: words))
         }
         let checks = trace.gradientCheck.map {
             GraphWidget.Check(name: trace.nodes[$0.node].name, relativeError: DisplayNumber.format($0.maxRelativeError),
@@ -133,10 +133,10 @@ struct GraphPresentation {
     private func altText(_ step: Trace.Step) -> String {
         let leaves = trace.nodes.indices.filter { trace.nodes[$0].role == .input || trace.nodes[$0].role == .parameter }
         let out = trace.nodes[trace.output]
-        let given = leaves.map { "\(trace.nodes[$0].name) = \(TensorText.inline(dims: trace.nodes[$0].shape, values: step.values[$0]))" }
-        let grads = leaves.map { "∂\(out.name)/∂\(trace.nodes[$0].name) = \(TensorText.inline(dims: trace.nodes[$0].shape, values: step.gradients[$0]))" }
-        return "Computational graph of \(trace.nodes.count) nodes. Given \(given.joined(separator: ", ")), "
-            + "it computes \(out.name) = \(TensorText.inline(dims: out.shape, values: step.values[trace.output])). "
-            + "Gradients: \(grads.joined(separator: ", "))."
+        let given = leaves.map { "\(trace.nodes[$0].name) = \(TensorText.inline(dims: trace.nodes[$0].shape, values: step.values[$0], words: words))" }
+        let grads = leaves.map { "∂\(out.name)/∂\(trace.nodes[$0].name) = \(TensorText.inline(dims: trace.nodes[$0].shape, values: step.gradients[$0], words: words))" }
+        return words.graphAlt(trace.nodes.count, given.joined(separator: ", "),
+                              "\(out.name) = \(TensorText.inline(dims: out.shape, values: step.values[trace.output], words: words))",
+                              grads.joined(separator: ", "))
     }
 }

@@ -37,7 +37,7 @@ struct ModelPresentation {
             charts.append(ModelWidget.Chart(kind: "gradients", caption: words.gradientsCaption,
                                             lightSVG: "figures/\(stem)-gradients.svg", darkSVG: "figures/\(stem)-gradients-dark.svg",
                                             png: "figures/\(stem)-gradients.png", width: layout.size.width, height: layout.size.height,
-                                            alt: "The root-mean-square gradient of each weight matrix over the training steps.",
+                                            alt: words.gradientsAlt,
                                             plotArea: nil))
         }
         if let network = networkChart() {
@@ -46,7 +46,7 @@ struct ModelPresentation {
             charts.append(ModelWidget.Chart(kind: "network", caption: words.networkCaption, lightSVG: "figures/\(stem)-network.svg",
                                             darkSVG: "figures/\(stem)-network-dark.svg", png: "figures/\(stem)-network.png",
                                             width: size.width, height: size.height,
-                                            alt: "Network diagram of the trained weights: edge width shows the size of a weight, colour its sign.",
+                                            alt: words.networkAlt,
                                             plotArea: nil))
         }
         if let boundary = try boundaryChart() {
@@ -54,7 +54,7 @@ struct ModelPresentation {
             charts.append(ModelWidget.Chart(kind: "boundary", caption: words.boundaryCaption,
                                             lightSVG: "figures/\(stem)-boundary.svg", darkSVG: "figures/\(stem)-boundary-dark.svg",
                                             png: "figures/\(stem)-boundary.png", width: boundary.size.width, height: boundary.size.height,
-                                            alt: "The trained model's output over the input plane, with the training points coloured by their class.",
+                                            alt: words.boundaryAlt,
                                             plotArea: nil))
         }
         let graph = try GraphPresentation(trace: run.trace, source: source, stem: stem, words: words).render(chartX: { step in
@@ -110,9 +110,8 @@ struct ModelPresentation {
     }
 
     private func lossAlt() -> String {
-        guard let first = run.history.values.first, let last = run.history.values.last else { return "Loss curve." }
-        return "Loss curve: the loss goes from \(DisplayNumber.format(first)) at the first step to "
-            + "\(DisplayNumber.format(last)) at step \(DisplayNumber.count(run.history.steps.last ?? 0))."
+        guard let first = run.history.values.first, let last = run.history.values.last else { return words.lossAltEmpty }
+        return words.lossAlt(DisplayNumber.format(first), DisplayNumber.format(last), DisplayNumber.count(run.history.steps.last ?? 0))
     }
 
     /// The parameters, when they form a chain of weight matrices (with optional bias vectors).
@@ -214,14 +213,14 @@ struct ModelPresentation {
         guard n > 0, run.predictions.count == n * run.predictionColumns else { return nil }
         let shown = min(n, 8)
         let classes = k > 1 && isClassifier
-        let headers = (1...d).map { "x\(subscriptDigits($0))" } + (classes ? ["target class", "predicted class"] : ["target", "prediction"])
+        let headers = (1...d).map { "x\(subscriptDigits($0))" } + (classes ? [words.targetClass, words.predictedClass] : [words.target, words.prediction])
         var rows: [[String]] = []
         for i in 0..<shown {
             var row = (0..<d).map { DisplayNumber.format(run.train.X.scalars[i * d + $0]) }
             if !classes {
-                row.append(TensorText.inline(dims: k == 1 ? [] : [k], values: Array(run.train.y.scalars[(i * k)..<((i + 1) * k)])))
+                row.append(TensorText.inline(dims: k == 1 ? [] : [k], values: Array(run.train.y.scalars[(i * k)..<((i + 1) * k)]), words: words))
                 let p = run.predictionColumns
-                row.append(TensorText.inline(dims: p == 1 ? [] : [p], values: Array(run.predictions[(i * p)..<((i + 1) * p)])))
+                row.append(TensorText.inline(dims: p == 1 ? [] : [p], values: Array(run.predictions[(i * p)..<((i + 1) * p)]), words: words))
             } else {
                 row.append(String(argmax(run.train.y.scalars, row: i, width: k)))
                 row.append(String(argmax(run.predictions, row: i, width: run.predictionColumns)))

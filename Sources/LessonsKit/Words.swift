@@ -20,6 +20,47 @@ struct Words: Sendable {
     }
     var firstOf: @Sendable (_ shown: Int, _ total: String) -> String = { "the first \($0) of \($1)" }
 
+    /// The sentence under the code tabs, and what each file the programs read holds.
+    var graphCodeNote = "Both programs compute the graph from the same numbers and print every node's value and "
+        + "gradient, which agree with the table above."
+    var modelCodeNote = "Both programs start from the same numbers as the page and print the loss at every traced step, "
+        + "which agrees with the page."
+    var shuffledCodeNote = "Both programs start from the same numbers as the page but shuffle the batches their own way, "
+        + "so their losses differ from the page's."
+    var examplesFile: @Sendable (_ rows: Int) -> String = { "the \($0) examples" }
+    var ordersFile = "the order of the examples in each epoch"
+    var startingFile: @Sendable (_ name: String) -> String = { "the starting \($0)" }
+
+    /// Shapes (`scalar`, `vector of 3`; matrices are `2x3` in every language) and tensor summaries.
+    var scalar = "scalar"
+    var vectorOf: @Sendable (_ n: Int) -> String = { "vector of \($0)" }
+    var meanRange: @Sendable (_ mean: String, _ low: String, _ high: String) -> String = { "mean \($0), range \($1)…\($2)" }
+    /// The walk's glosses, with their punctuation: `x = 1.5, an input`, `∂z/∂z = 1, where the backward pass starts`, ...
+    var anInput = ", an input", aParameter = ", a parameter", aConstant = ", a constant"
+    var backwardStarts = ", where the backward pass starts"
+    var backwardStartsFromSum: @Sendable (_ out: String) -> String = { " for every element: the backward pass starts from the sum of \($0)" }
+    var doesNotFeed: @Sendable (_ node: String, _ out: String) -> String = { ": \($0) does not feed into \($1)" }
+    var vectorOnCard: @Sendable (_ n: Int) -> String = { "a vector of \($0) (see its card)" }
+    var matrixOnCard: @Sendable (_ rows: Int, _ cols: Int) -> String = { "a \($0)×\($1) matrix (see its card)" }
+    /// The scrubber's label of a traced step: `step 1,000 · loss 0.25`.
+    var stepLabel: @Sendable (_ step: String, _ loss: String?) -> String = { step, loss in
+        "step \(step)" + (loss.map { " · loss \($0)" } ?? "")
+    }
+    /// Alt texts of the figures.
+    var graphAlt: @Sendable (_ nodes: Int, _ given: String, _ output: String, _ gradients: String) -> String = { nodes, given, output, gradients in
+        "Computational graph of \(nodes) nodes. Given \(given), it computes \(output). Gradients: \(gradients)."
+    }
+    var lossAlt: @Sendable (_ first: String, _ last: String, _ step: String) -> String = {
+        "Loss curve: the loss goes from \($0) at the first step to \($1) at step \($2)."
+    }
+    var lossAltEmpty = "Loss curve."
+    var gradientsAlt = "The root-mean-square gradient of each weight matrix over the training steps."
+    var networkAlt = "Network diagram of the trained weights: edge width shows the size of a weight, colour its sign."
+    var boundaryAlt = "The trained model's output over the input plane, with the training points coloured by their class."
+    var compareAlt: @Sendable (_ finals: [String]) -> String = { "Loss curves compared; final losses: " + $0.joined(separator: ", ") + "." }
+    /// Headers of the predictions table.
+    var target = "target", prediction = "prediction", targetClass = "target class", predictedClass = "predicted class"
+
     static let english = Words()
 
     static let chinese: Words = {
@@ -39,6 +80,32 @@ struct Words: Sendable {
         }
         w.predictionsCaption = { more in "训练后的模型在训练数据上的预测" + (more.map { "（\($0)）" } ?? "") }
         w.firstOf = { "共 \($1) 个中的前 \($0) 个" }
+        w.graphCodeNote = "两个程序都用同样的数字计算这张图，并打印每个节点的值和梯度，与上面的表格一致。"
+        w.modelCodeNote = "两个程序都从与本页相同的数字开始，并打印每个记录步骤的损失，与本页一致。"
+        w.shuffledCodeNote = "两个程序都从与本页相同的数字开始，但按各自的方式打乱批次，所以它们的损失与本页不同。"
+        w.examplesFile = { "\($0) 个样本" }
+        w.ordersFile = "每轮训练中样本的顺序"
+        w.startingFile = { "\($0) 的初始值" }
+        w.scalar = "标量"
+        w.vectorOf = { "长度为 \($0) 的向量" }
+        w.meanRange = { "均值 \($0)，范围 \($1)…\($2)" }
+        w.anInput = "（输入）"; w.aParameter = "（参数）"; w.aConstant = "（常数）"
+        w.backwardStarts = "，反向传播从这里开始"
+        w.backwardStartsFromSum = { "（对每个元素）：反向传播从 \($0) 所有元素之和开始" }
+        w.doesNotFeed = { "：\($0) 不通向 \($1)" }
+        w.vectorOnCard = { "长度为 \($0) 的向量（见节点卡片）" }
+        w.matrixOnCard = { "\($0)×\($1) 矩阵（见节点卡片）" }
+        w.stepLabel = { step, loss in "第 \(step) 步" + (loss.map { " · 损失 \($0)" } ?? "") }
+        w.graphAlt = { nodes, given, output, gradients in
+            "有 \(nodes) 个节点的计算图。给定 \(given)，计算出 \(output)。梯度：\(gradients)。"
+        }
+        w.lossAlt = { "损失曲线：损失从第一步的 \($0) 变为第 \($2) 步的 \($1)。" }
+        w.lossAltEmpty = "损失曲线。"
+        w.gradientsAlt = "训练过程中每个权重矩阵梯度的均方根。"
+        w.networkAlt = "训练后权重的网络图：线宽表示权重的大小，颜色表示正负。"
+        w.boundaryAlt = "训练后的模型在输入平面上的输出，训练样本按类别着色。"
+        w.compareAlt = { "损失曲线对比；最终损失：" + $0.joined(separator: "，") + "。" }
+        w.target = "目标"; w.prediction = "预测"; w.targetClass = "目标类别"; w.predictedClass = "预测类别"
         return w
     }()
 

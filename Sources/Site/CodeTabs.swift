@@ -3,7 +3,7 @@
 public struct CodeTabs: Sendable, Codable {
     /// One panel.
     public struct Tab: Sendable, Codable {
-        /// The tab's name: "Lesson", "NumPy", "PyTorch".
+        /// The tab's name: `CodeTabs.lessonLabel` ("Lesson", translated on the page), "NumPy", "PyTorch".
         public var label: String
         /// "python" (highlighted at build time) or "lessons" (the block language, shown as written).
         public var language: String
@@ -24,6 +24,9 @@ public struct CodeTabs: Sendable, Codable {
         }
     }
 
+    /// The label of the tab that shows the block as written; pages show it in their language.
+    public static let lessonLabel = "Lesson"
+
     public var tabs: [Tab]
     /// Files the programs read (data, batch orders), to download next to them.
     public var files: [File]
@@ -37,13 +40,18 @@ public struct CodeTabs: Sendable, Codable {
 
 /// The HTML of code tabs: plain labelled panels, which `lessons.js` turns into an ARIA tab list.
 enum CodeTabsHTML {
-    static func render(_ code: CodeTabs, id: String, block: String) -> String {
-        var out = "<div class=\"code-tabs\" id=\"\(HTML.attribute(id))\" data-label=\"\(HTML.attribute("Code of \(block)"))\">\n"
+    static func render(_ code: CodeTabs, id: String, block: String, phrases p: Phrases = Phrases(lang: nil)) -> String {
+        let label = p.codeOf.replacingOccurrences(of: "{block}", with: block)
+        var out = "<div class=\"code-tabs\" id=\"\(HTML.attribute(id))\" data-label=\"\(HTML.attribute(label))\">\n"
+        // The script shows these words after a copy, then the button's own text again.
+        let copyButton = "<button type=\"button\" class=\"code-copy\" data-copied=\"\(HTML.attribute(p.copied))\" "
+            + "data-selected=\"\(HTML.attribute(p.selected))\" hidden>\(HTML.text(p.copy))</button>"
         for (k, tab) in code.tabs.enumerated() {
             let panel = "\(id)-\(k + 1)"
-            out += "<section class=\"code-panel\" id=\"\(HTML.attribute(panel))\" data-tab=\"\(HTML.attribute(tab.label))\">"
-                + "<div class=\"code-bar\"><span class=\"code-label\">\(HTML.text(tab.label))</span>"
-                + "<span class=\"code-actions\"><button type=\"button\" class=\"code-copy\" hidden>Copy</button>"
+            let name = p.tabName(tab.label)
+            out += "<section class=\"code-panel\" id=\"\(HTML.attribute(panel))\" data-tab=\"\(HTML.attribute(name))\">"
+                + "<div class=\"code-bar\"><span class=\"code-label\">\(HTML.text(name))</span>"
+                + "<span class=\"code-actions\">\(copyButton)"
             if let file = tab.download {
                 out += "<a class=\"code-download\" href=\"\(HTML.attribute(file))\" download>\(HTML.text(fileName(file)))</a>"
             }
@@ -52,9 +60,9 @@ enum CodeTabsHTML {
         }
         var note = HTML.text(code.note)
         if !code.files.isEmpty {
-            note += " They read " + code.files.map {
-                "<a href=\"\(HTML.attribute($0.href))\" download>\(HTML.text(fileName($0.href)))</a> (\(HTML.text($0.purpose)))"
-            }.joined(separator: " and ") + "; download \(code.files.count == 1 ? "it" : "them") next to the programs."
+            note += p.theyRead(code.files.map {
+                (link: "<a href=\"\(HTML.attribute($0.href))\" download>\(HTML.text(fileName($0.href)))</a>", purpose: HTML.text($0.purpose))
+            })
         }
         out += "<p class=\"code-note\">\(note)</p>\n"
         return out + "</div>\n"

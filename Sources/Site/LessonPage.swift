@@ -146,13 +146,14 @@ enum Layout {
         head += "<link rel=\"stylesheet\" href=\"\(root)assets/lessons.css\">\n"
         for script in scripts { head += "<script src=\"\(root)assets/\(script)\" defer></script>\n" }
         head += "</head>\n"
+        let phrases = Phrases(lang: lang)
         return head + """
         <body>
-        <a class="skip-link" href="#main">Skip to content</a>
+        <a class="skip-link" href="#main">\(HTML.text(phrases.skipLink))</a>
         <header class="site-header"><a class="course-link" href="\(root)index.html">\(HTML.text(courseTitle))</a></header>
         <main id="main">
         \(main)</main>
-        <footer class="site-footer">Built with <strong>lessons</strong>: every model on these pages was run while the site was built.</footer>
+        <footer class="site-footer">\(phrases.footer)</footer>
         </body>
         </html>
 

@@ -71,6 +71,20 @@ struct Phrases {
     var agrees = "agrees", inconclusive = "inconclusive (at a kink)"
     var source = "Source, trace and picture", traceLink = "Trace (JSON)", pictureLink = "Diagram (PNG)"
     var trainingStep = "Training step", layersExpansion = "What the <code>layers</code> line stands for"
+    /// The code tabs under a block: the block as written, its accessible name, the copy button.
+    var lessonTab = "Lesson", codeOf = "Code of {block}"
+    var copy = "Copy", copied = "Copied", selected = "Selected: press Ctrl+C"
+    /// " They read a.csv (the 4 examples) and b.csv (...); download them next to the programs.":
+    /// each file is its link and what it holds, both HTML.
+    var theyRead: @Sendable (_ files: [(link: String, purpose: String)]) -> String = { files in
+        " They read " + files.map { "\($0.link) (\($0.purpose))" }.joined(separator: " and ")
+            + "; download \(files.count == 1 ? "it" : "them") next to the programs."
+    }
+    var skipLink = "Skip to content"
+    var footer = "Built with <strong>lessons</strong>: every model on these pages was run while the site was built."
+
+    /// The name shown for a code tab: the block's own tab in the page's language, frameworks as named.
+    func tabName(_ label: String) -> String { label == CodeTabs.lessonLabel ? lessonTab : label }
 
     init(lang: String?) {
         if let lang, lang.lowercased().hasPrefix("zh") {
@@ -86,6 +100,14 @@ struct Phrases {
             agrees = "一致"; inconclusive = "无法判定（位于不可导点）"
             source = "源代码、轨迹与图片"; traceLink = "轨迹（JSON）"; pictureLink = "计算图（PNG）"
             trainingStep = "训练步数"; layersExpansion = "<code>layers</code> 一行展开后的内容"
+            lessonTab = "本课代码"; codeOf = "{block} 的代码"
+            copy = "复制"; copied = "已复制"; selected = "已选中：请按 Ctrl+C"
+            theyRead = { files in
+                "程序会读取" + files.map { " \($0.link)（\($0.purpose)）" }.joined(separator: "和")
+                    + "，请把\(files.count == 1 ? "它" : "它们")下载到程序所在的文件夹。"
+            }
+            skipLink = "跳到正文"
+            footer = "由 <strong>lessons</strong> 生成：本站的每个模型都是在生成网站时实际运行的。"
         }
     }
 }

@@ -214,11 +214,13 @@ public enum Script {
   function setUpCopy(box) {
     Array.prototype.forEach.call(box.querySelectorAll(".code-copy"), function (button) {
       var code = button.closest(".code-panel").querySelector("pre code");
+      // The words come from the page (data-copied, data-selected), in its language.
+      var label = button.textContent;
       button.hidden = false;
       button.addEventListener("click", function () {
         var shown = function (text) {
           button.textContent = text;
-          setTimeout(function () { button.textContent = "Copy"; }, 2000);
+          setTimeout(function () { button.textContent = label; }, 2000);
         };
         var byHand = function () {
           // Select the code so Ctrl+C copies it, and try the old command too.
@@ -229,10 +231,10 @@ public enum Script {
           selection.addRange(range);
           var ok = false;
           try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-          shown(ok ? "Copied" : "Selected: press Ctrl+C");
+          shown(ok ? button.dataset.copied || "Copied" : button.dataset.selected || "Selected: press Ctrl+C");
         };
         if (navigator.clipboard && window.isSecureContext) {
-          navigator.clipboard.writeText(code.textContent).then(function () { shown("Copied"); }, byHand);
+          navigator.clipboard.writeText(code.textContent).then(function () { shown(button.dataset.copied || "Copied"); }, byHand);
         } else {
           byHand();
         }

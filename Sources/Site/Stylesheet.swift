@@ -91,7 +91,17 @@ figure .image-alt, figure.missing-image .image-alt { display: flex; align-items:
   min-height: 6rem; padding: 1rem; margin: 0 auto; max-width: 28rem; }
 .center { text-align: center; }
 
-.table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+/* A table wider than its column scrolls sideways, and says so: a shadow falls on each edge with
+   more table behind it ("scroll shadows": the covers, in the background's colour, scroll with the
+   table and hide a shadow once its edge is reached), and the scrollbar stays a thin visible line. */
+.table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; --cover: var(--bg); --shade: rgb(0 0 0 / 0.22);
+  background:
+    linear-gradient(to right, var(--cover) 40%, transparent) left / 3rem 100% no-repeat local,
+    linear-gradient(to left, var(--cover) 40%, transparent) right / 3rem 100% no-repeat local,
+    linear-gradient(to right, var(--shade), transparent) left / 1.1rem 100% no-repeat scroll,
+    linear-gradient(to left, var(--shade), transparent) right / 1.1rem 100% no-repeat scroll;
+  scrollbar-width: thin; scrollbar-color: var(--muted) transparent; }
+.lesson-block .table-wrap { --cover: var(--card); }
 table { border-collapse: collapse; font-family: var(--font-ui); font-size: 0.95rem; margin: 0 auto; }
 th, td { padding: 0.4rem 0.8rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
 th { text-align: left; border-bottom: 2px solid var(--rule); font-weight: 600; }
@@ -257,6 +267,7 @@ merror { color: var(--warn); border: 1px dashed var(--warn); padding: 0 0.2em; f
 }
 
 @media (prefers-color-scheme: dark) {
+  .table-wrap { --shade: rgb(255 255 255 / 0.2); }
   .graph-widget .cell { background: #24272d; color: #e4e6ea; }
   .graph-widget .cell.grad { color: #a0a7b1; }
   .graph-widget .cell.fresh { background: #3a3220; }

@@ -111,5 +111,15 @@ let seedPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         let svg = String(decoding: w.outputTree()["zh-a/figures/g.svg"] ?? Data(), as: UTF8.self)
         #expect(svg.contains("<svg"))
         #expect(page.contains("<span>值 2</span>") && page.contains("<span>梯度 4</span>"))
+        // The code tabs, the walk, the node table and the page's chrome are Chinese too.
+        #expect(page.contains("data-label=\"g 的代码\"") && page.contains("<span class=\"code-label\">本课代码</span>"))
+        #expect(page.contains("<p class=\"code-note\">两个程序都用同样的数字计算这张图"))
+        #expect(page.contains("<span class=\"equation\">x = 2（输入）</span>"))
+        #expect(page.contains("<span class=\"equation\">∂y/∂y = 1，反向传播从这里开始</span>"))
+        #expect(page.contains("<td>标量</td>"))
+        for english in [">Lesson<", ">Copy<", "Code of", "an input", "where the backward pass starts", "scalar<", "Skip to content", "Built with",
+                        "Both programs", "Computational graph of"] {
+            #expect(!page.contains(english), "\(english) left on a Chinese page")
+        }
     }
 }

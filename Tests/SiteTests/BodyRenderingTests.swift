@@ -118,6 +118,9 @@ private func math(_ tex: String, _ mrowBody: String, display: Bool = false) -> S
     let page = LessonPage.render(lesson, context: PageContext(courseTitle: "课程"))
     #expect(page.contains("<html lang=\"zh-CN\">"))
     #expect(page.contains("<p class=\"toc-title\">目录</p>"))
+    #expect(page.contains("<a class=\"skip-link\" href=\"#main\">跳到正文</a>"))
+    #expect(page.contains("<footer class=\"site-footer\">由 <strong>lessons</strong> 生成："))
+    #expect(!page.contains("Skip to content") && !page.contains("Built with"))
 }
 
 @Test func pagesReferenceNoExternalResources() {
