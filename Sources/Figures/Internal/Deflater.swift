@@ -11,7 +11,9 @@ final class Deflater {
 
     /// A stream at `level` (0...9) with zlib's default window (32 KiB) and memory level (8).
     init(level: Int32, blockSize: Int) throws(FigureError) {
-        precondition(blockSize > 0 && blockSize <= Int(UInt32.max), "block size out of range")
+        guard blockSize > 0, blockSize <= Int(UInt32.max) else {
+            throw FigureError(operation: "start deflate", message: "block size \(blockSize) out of range")
+        }
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
         let status = CZlib_deflateInit2(stream, level, MAX_WBITS, 8, Z_DEFAULT_STRATEGY)
