@@ -79,21 +79,7 @@ final class HostileCourse {
 
 /// Runs the built `lessons` executable (next to the test bundle) in `directory`.
 func runLessons(_ arguments: [String], in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-    let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    let candidates = [binDir, binDir.deletingLastPathComponent()].map { $0.appendingPathComponent("lessons") }
-    let executable = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    try lessons(arguments, in: directory)
 }
 
 /// Runs the CLI on a course that built once, checking that nothing outside the output folder
