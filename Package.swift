@@ -3,7 +3,7 @@ import PackageDescription
 
 // Targets follow DESIGN.md: arrows only point down
 // (lessons -> LessonsServe -> LessonsKit -> Site/Figures/Training -> LessonModel/Autodiff -> CMark/CCairo/CZlib);
-// LessonsServe holds the HTTP server (FlyingFox) so LessonsKit stays free of networking.
+// LessonsServe holds the HTTP server (its own, on POSIX sockets) so LessonsKit stays free of networking.
 let package = Package(
     name: "lessons",
     platforms: [.macOS(.v13)],
@@ -14,8 +14,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        // `lessons serve` only (README: why FlyingFox); LessonsKit stays free of networking.
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(name: "CMark", pkgConfig: "libcmark-gfm",
@@ -31,7 +29,7 @@ let package = Package(
         .target(name: "Site", dependencies: ["LessonModel"]),
         .target(name: "Figures", dependencies: ["CCairo", "CZlib"]),
         .target(name: "LessonsKit", dependencies: ["LessonModel", "Site", "Figures", "Training"]),
-        .target(name: "LessonsServe", dependencies: ["LessonsKit", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "LessonsServe", dependencies: ["LessonsKit"]),
         .executableTarget(name: "lessons", dependencies: [
             "LessonsKit", "LessonsServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

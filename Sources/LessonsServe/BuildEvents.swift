@@ -1,7 +1,8 @@
 import Foundation
 
 /// The number of the current successful build, and the open pages waiting to hear of the next one.
-actor BuildEvents {
+/// Each event stream is served by its connection's own thread, which waits here.
+final class BuildEvents: @unchecked Sendable {
     enum Event: Sendable, Equatable {
         /// A build identifier: `<session>-<n>`, new for every successful build and every server run.
         case build(String)
@@ -11,65 +12,54 @@ actor BuildEvents {
 
     /// Random per server run, so a page left open across a restart reloads too.
     private let session = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+    private let condition = NSCondition()
     private var count = 0
-    private var subscribers: [UUID: AsyncStream<Event>.Continuation] = [:]
-    private var heartbeats: Task<Void, Never>?
     private var closed = false
-    private let heartbeatInterval: Duration
+    /// Seconds without a build after which a stream gets a heartbeat.
+    let heartbeatInterval: Double
 
-    init(heartbeatInterval: Duration = .seconds(15)) {
+    init(heartbeatInterval: Double = 15) {
         self.heartbeatInterval = heartbeatInterval
     }
 
     /// The identifier of the build now in `output/`.
-    var current: String { "\(session)-\(count)" }
+    var current: String { condition.withLock { "\(session)-\(count)" } }
 
     /// Announces a successful build to every open page.
     func published() {
-        count += 1
-        for subscriber in subscribers.values { subscriber.yield(.build(current)) }
-    }
-
-    /// A stream that starts with the current build and then carries every new one; it finishes
-    /// when the server stops.
-    func subscribe() -> AsyncStream<Event> {
-        let (stream, continuation) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .bufferingNewest(4))
-        guard !closed else {
-            continuation.finish()
-            return stream
+        condition.withLock {
+            count += 1
+            condition.broadcast()
         }
-        let id = UUID()
-        subscribers[id] = continuation
-        continuation.onTermination = { _ in Task { await self.unsubscribe(id) } }
-        continuation.yield(.build(current))
-        if heartbeats == nil { startHeartbeats() }
-        return stream
     }
 
     /// Ends every stream, so open connections finish and the server can stop.
     func close() {
-        closed = true
-        heartbeats?.cancel()
-        for subscriber in subscribers.values { subscriber.finish() }
-        subscribers = [:]
-    }
-
-    private func unsubscribe(_ id: UUID) {
-        subscribers[id] = nil
-    }
-
-    private func startHeartbeats() {
-        let interval = heartbeatInterval
-        heartbeats = Task { [weak self] in
-            while !Task.isCancelled {
-                try? await Task.sleep(for: interval)
-                guard let self else { return }
-                await self.beat()
-            }
+        condition.withLock {
+            closed = true
+            condition.broadcast()
         }
     }
 
-    private func beat() {
-        for subscriber in subscribers.values { subscriber.yield(.heartbeat) }
+    /// The next event for a stream that last announced `seen` (nil: nothing yet): the current build
+    /// when it differs, else the next one, or a heartbeat after `heartbeatInterval`; nil once closed.
+    func next(after seen: String?) -> Event? {
+        let deadline = Date().addingTimeInterval(heartbeatInterval)
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if closed { return nil }
+            let now = "\(session)-\(count)"
+            if now != seen { return .build(now) }
+            if !condition.wait(until: deadline) { return closed ? nil : .heartbeat }
+        }
+    }
+
+    /// The wire form of one event; `retry` makes a disconnected page try again after a second.
+    static func text(_ event: Event) -> String {
+        switch event {
+        case .build(let id): "retry: 1000\nevent: build\ndata: \(id)\n\n"
+        case .heartbeat: ": heartbeat\n\n"
+        }
     }
 }

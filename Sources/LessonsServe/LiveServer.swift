@@ -1,5 +1,3 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
 import LessonsKit
 
@@ -9,11 +7,11 @@ public actor LiveServer {
     private let options: ServeOptions
     private let console: ServeConsole
     private let events = BuildEvents()
+    private nonisolated let serverBox = ServerBox()
     /// Builds are long, synchronous and parallel inside; they run here, off the cooperative pool
     /// that serves requests, and one at a time.
     private let buildQueue = DispatchQueue(label: "lessons.serve.build")
-    private var server: HTTPServer?
-    private var serverTask: Task<Void, Never>?
+    private var server: LoopbackServer?
     private var watchTask: Task<Void, Never>?
 
     /// True while a build runs (stopping waits for it, so `output/` is never left half swapped).
@@ -37,54 +35,44 @@ public actor LiveServer {
     }
 
     /// Stops watching (after the build in progress, if any), ends the pages' event streams and
-    /// closes the server.
+    /// closes the server and every connection.
     public func stop() async {
         watchTask?.cancel()
         await watchTask?.value
-        await events.close()
-        // Closing the listening socket does not wake FlyingFox's accept loop on Linux; the
-        // timeout is how long requests in flight get before the server task is cancelled.
-        await server?.stop(timeout: 0.25)
-        await serverTask?.value
-        (watchTask, serverTask, server) = (nil, nil, nil)
+        events.close()
+        server?.stop()
+        (watchTask, server) = (nil, nil)
+    }
+
+    /// Closes the listening socket and every connection at once, from any thread (Ctrl-C), without
+    /// waiting for the actor: a build in progress keeps the actor busy until it ends.
+    nonisolated func stopServing() {
+        events.close()
+        serverBox.value?.stop()
     }
 
     /// Binds 127.0.0.1 only: the site is for this computer, never the network.
     private func listen() async throws -> UInt16 {
-        let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: options.port)
-        let server = HTTPServer(config: .init(address: address, timeout: 15, logger: .disabled),
-                                handler: SiteHandler(outputDirectory: options.build.outputDirectory, events: events))
-        let failure = FailureBox()
-        self.server = server
-        serverTask = Task {
-            do { try await server.run() } catch { failure.set(error) }
+        let responder = SiteResponder(outputDirectory: options.build.outputDirectory, events: events)
+        let server = LoopbackServer(limits: options.limits, extraHosts: options.hosts.compactMap(HostCheck.parseAllowed),
+                                    respond: { responder.respond(to: $0) })
+        do {
+            let port = try server.start(port: options.port)
+            self.server = server
+            serverBox.set(server)
+            return port
+        } catch {
+            throw ServeError(description: "cannot listen on 127.0.0.1:\(options.port): \(Self.reason(error))")
         }
-        // FlyingFox reports a bind error only by ending `run()`; poll both, for at most 10 s.
-        let deadline = ContinuousClock.now + .seconds(10)
-        while !(await server.isListening) {
-            var error = failure.error
-            if error == nil, ContinuousClock.now > deadline { error = SocketError.timeout(message: "not listening after 10 s") }
-            if let error {
-                await stop()
-                throw ServeError(description: "cannot listen on 127.0.0.1:\(options.port): \(Self.reason(error))")
-            }
-            try? await Task.sleep(for: .milliseconds(5))
-        }
-        guard case .ip4(_, let port)? = await server.listeningAddress else {
-            await stop()
-            throw ServeError(description: "cannot tell which port the server listens on")
-        }
-        return port
     }
 
     private static func reason(_ error: any Error) -> String {
-        if case SocketError.failed(_, let errno, _) = error, errno == EADDRINUSE {
-            return "the port is in use; stop the program using it or choose another --port (0 picks a free one)"
+        guard let failure = error as? SocketFailure else { return String(describing: error) }
+        switch failure.code {
+        case EADDRINUSE: return "the port is in use; stop the program using it or choose another --port (0 picks a free one)"
+        case EACCES: return "\(failure); ports below 1024 need privileges, choose another --port"
+        default: return failure.description
         }
-        if case SocketError.failed(_, let errno, let message) = error, errno == EACCES {
-            return "\(message); ports below 1024 need privileges, choose another --port"
-        }
-        return String(describing: error)
     }
 
     /// Polls the lessons folder; after a change, waits until it settles (an editor's save, a git
@@ -130,7 +118,7 @@ public actor LiveServer {
         }
         for diagnostic in report.diagnostics { console.message(diagnostic.description) }
         console.message(report.summary(outputDirectory: options.outputDirectory))
-        if report.succeeded { await events.published() }
+        if report.succeeded { events.published() }
     }
 
     private static func describe(_ paths: [String]) -> String {
@@ -142,11 +130,11 @@ public actor LiveServer {
     }
 }
 
-/// The error that ended the server's run task, read by the task that waits for it to listen.
-private final class FailureBox: @unchecked Sendable {
+/// The running server, reachable without the actor (see `stopServing`).
+private final class ServerBox: @unchecked Sendable {
     private let lock = NSLock()
-    private var stored: (any Error)?
+    private var stored: LoopbackServer?
 
-    var error: (any Error)? { lock.withLock { stored } }
-    func set(_ error: any Error) { lock.withLock { stored = error } }
+    var value: LoopbackServer? { lock.withLock { stored } }
+    func set(_ server: LoopbackServer) { lock.withLock { stored = server } }
 }

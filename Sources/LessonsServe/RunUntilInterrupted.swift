@@ -4,7 +4,8 @@ import Foundation
 extension LiveServer {
     /// For the command line: serves until Ctrl-C (SIGINT) or SIGTERM, then stops cleanly and
     /// returns the exit status (1 when the server could not start). Stopping waits for a build in
-    /// progress, so `output/` is never left half replaced; a second Ctrl-C quits at once.
+    /// progress, so `output/` is never left half replaced (the server stops answering at once);
+    /// a second Ctrl-C quits at once.
     public static func runUntilInterrupted(_ options: ServeOptions, console: ServeConsole = .terminal) -> Int32 {
         let server = LiveServer(options: options, console: console)
         let (stops, stop) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
@@ -14,6 +15,8 @@ extension LiveServer {
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
                 if interrupts.increment() > 1 { exit(130) }
+                // Straight from this queue: no request, however hostile, keeps the server up.
+                server.stopServing()
                 stop.yield()
                 Task {
                     if await server.isBuilding {

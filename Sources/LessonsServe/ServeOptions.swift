@@ -9,11 +9,24 @@ public struct ServeOptions: Sendable {
     public var port: UInt16
     /// How often the lessons folder is checked for changes.
     public var pollInterval: Duration
+    /// Names besides 127.0.0.1, localhost and [::1] that requests may carry in `Host` (`--host`).
+    public var hosts: [String]
+    /// What one connection may send and how long it may take.
+    public var limits: ServerLimits
 
-    public init(build: BuildOptions, port: UInt16 = 8000, pollInterval: Duration = .milliseconds(300)) {
+    public init(build: BuildOptions, port: UInt16 = 8000, pollInterval: Duration = .milliseconds(300),
+                hosts: [String] = [], limits: ServerLimits = ServerLimits()) {
         self.build = build
         self.port = port
         self.pollInterval = pollInterval
+        self.hosts = hosts
+        self.limits = limits
+    }
+
+    /// True when `text` can be a `--host` value: a DNS name, IPv4 address or bracketed IPv6
+    /// address, with an optional `:port`.
+    public static func isValidHost(_ text: String) -> Bool {
+        HostCheck.parseAllowed(text) != nil
     }
 }
 

@@ -8,7 +8,8 @@ struct Serve: ParsableCommand {
         abstract: "Build the site, serve it on this computer, and rebuild it when a lesson changes.",
         discussion: """
         Builds once (printing diagnostics like `lessons build`), then serves the output folder at \
-        http://127.0.0.1:PORT/ (this computer only). Whenever a file under the lessons folder \
+        http://127.0.0.1:PORT/ (this computer only; requests must name 127.0.0.1, localhost or [::1] \
+        with that port, or a --host name). Whenever a file under the lessons folder \
         changes, the site is rebuilt and open pages reload themselves; a failed rebuild prints its \
         errors and the previous pages stay up. The reload script is added to pages as they are \
         served, never written to the output folder. Ctrl-C stops the server.
@@ -24,16 +25,24 @@ struct Serve: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("The port on 127.0.0.1 (0 picks a free one).", valueName: "port"))
     var port = 8000
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Another name (NAME or NAME:PORT) the browser may reach the server by, e.g. through a tunnel; repeatable. "
+            + "Requests for other names get 403. The server still listens on 127.0.0.1 only.", valueName: "name"))
+    var host: [String] = []
+
     @OptionGroup var blocks: BlockRunFlags
 
     func validate() throws {
         guard !output.isEmpty else { throw ValidationError("--output must name a folder.") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535 (got \(port)).") }
+        for name in host where !ServeOptions.isValidHost(name) {
+            throw ValidationError("--host must be a host name, IPv4 address or [IPv6] address, optionally with :PORT (got '\(name)').")
+        }
     }
 
     func run() throws {
         let build = blocks.options(lessonsDirectory: lessonsDirectory, output: output)
-        let status = LiveServer.runUntilInterrupted(ServeOptions(build: build, port: UInt16(port)))
+        let status = LiveServer.runUntilInterrupted(ServeOptions(build: build, port: UInt16(port), hosts: host))
         if status != 0 { throw ExitCode(status) }
     }
 }

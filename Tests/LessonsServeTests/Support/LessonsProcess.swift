@@ -47,6 +47,9 @@ final class LessonsProcess {
     var stdout: String { String(decoding: out.value, as: UTF8.self) }
     var stderr: String { String(decoding: err.value, as: UTF8.self) }
 
+    /// The process id (to read its memory use from /proc).
+    var pid: Int32 { process.processIdentifier }
+
     /// Ctrl-C.
     func interrupt() { process.interrupt() }
 
