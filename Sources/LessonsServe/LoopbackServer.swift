@@ -41,13 +41,15 @@ final class LoopbackServer: @unchecked Sendable {
 
     /// Stops accepting, shuts every open connection (which wakes its thread) and waits for their
     /// threads to end. Event streams wait on `BuildEvents`, so close those first.
+    /// A second call (Ctrl-C, then the normal stop) returns at once.
     func stop() {
-        state.withLock {
-            guard !stopping else { return }
+        let first = state.withLock { () -> Bool in
+            guard !stopping else { return false }
             stopping = true
             for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
+            return true
         }
-        guard listener >= 0 else { return }
+        guard first, listener >= 0 else { return }
         var byte: UInt8 = 1
         _ = write(wake[1], &byte, 1)
         state.withLock {

@@ -31,7 +31,9 @@ enum ReloadSnippet {
         """
     }
 
-    /// `html` with the script inserted before its last `</body>` (or appended when there is none).
+    /// `html` with the script inserted before its last `</body>` (or appended when there is none):
+    /// the in-memory form of what `FileBody.insertBeforeClosingBody` does while streaming, and the
+    /// reference its tests compare against.
     static func inject(into html: Data, build: String) -> Data {
         let snippet = Data(script(build: build).utf8)
         let bytes = [UInt8](html)

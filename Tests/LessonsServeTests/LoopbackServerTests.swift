@@ -92,6 +92,7 @@ import Testing
         let stream = try EventStream(port: running.port)
         _ = try stream.read { $0.contains("event: build") }
         running.stop()
+        running.server.stop()  // a second stop (Ctrl-C, then the normal one) returns at once
         #expect(try RawHTTP.readAll(idle, timeout: 120, until: { _ in false }).isEmpty)
         #expect(RawHTTP.refuses(host: "127.0.0.1", port: running.port))
     }

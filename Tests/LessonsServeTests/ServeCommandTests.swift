@@ -50,6 +50,15 @@ import Testing
     @Test func helpListsTheFlags() throws {
         let serve = try LessonsProcess(["serve", "--help"], in: FileManager.default.temporaryDirectory.path)
         #expect(serve.exitStatus() == 0)
-        for flag in ["--output", "--port", "--jobs", "--cache-dir", "--no-cache"] { #expect(serve.stdout.contains(flag)) }
+        for flag in ["--output", "--port", "--host", "--jobs", "--cache-dir", "--no-cache"] { #expect(serve.stdout.contains(flag)) }
+    }
+
+    @Test func aHostThatIsNotANameIsAUsageError() throws {
+        for bad in ["a b", "http://devbox", "devbox:99999", "devbox:", ""] {
+            let serve = try LessonsProcess(["serve", "--host", bad], in: FileManager.default.temporaryDirectory.path)
+            #expect(serve.exitStatus() == 64, "\(bad)")
+            #expect(serve.stderr.contains("--host must be a host name, IPv4 address or [IPv6] address, optionally with :PORT (got '\(bad)')."),
+                    "\(serve.stderr)")
+        }
     }
 }
