@@ -14,6 +14,9 @@ struct HeadParser {
     }
 
     let limits: ServerLimits
+    /// Bytes looked at by the line scan so far, over all calls: equal to the bytes received,
+    /// however they were split, as no byte is scanned twice.
+    private(set) var examined = 0
     private var scanned = 0
     private var lineStart = 0
     private var requestLine: (method: String, target: String, version: String)?
@@ -25,6 +28,7 @@ struct HeadParser {
     /// Continues with `bytes`: everything received for this request so far (earlier bytes unchanged).
     mutating func parse(_ bytes: [UInt8]) -> Step {
         while scanned < bytes.count {
+            examined += 1
             guard bytes[scanned] == UInt8(ascii: "\n") else {
                 scanned += 1
                 continue

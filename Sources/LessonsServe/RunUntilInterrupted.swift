@@ -10,9 +10,11 @@ extension LiveServer {
         let server = LiveServer(options: options, console: console)
         let (stops, stop) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let interrupts = Counter()
+        // A queue of its own gets a thread even while a build's parallel workers fill the global pool.
+        let signals = DispatchQueue(label: "lessons.serve.signals")
         let sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)  // handled below, on a queue, instead of killing the process
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            let source = DispatchSource.makeSignalSource(signal: number, queue: signals)
             source.setEventHandler {
                 if interrupts.increment() > 1 { exit(130) }
                 // Straight from this queue: no request, however hostile, keeps the server up.

@@ -35,6 +35,17 @@ import Testing
         #expect(parse("GET / HTTP/1.1\r\nHost: h\r\n") == .needMore)
     }
 
+    @Test func eachByteIsScannedOnceHoweverTheHeadArrives() {
+        var parser = HeadParser(limits: ServerLimits())
+        let bytes = Array(("GET /a/ HTTP/1.1\r\n" + (0..<100).map { "X-\($0): \(String(repeating: "v", count: 300))\r\n" }.joined()
+                           + "\r\n").utf8)
+        var step = HeadParser.Step.needMore
+        for end in 1...bytes.count where step == .needMore { step = parser.parse(Array(bytes[..<end])) }
+        guard case .head(let head, let consumed) = step else { Issue.record("not parsed: \(step)"); return }
+        #expect(head.headers.count == 100 && consumed == bytes.count)
+        #expect(parser.examined == bytes.count)  // linear: a quadratic reader looks at the line again on every read
+    }
+
     @Test func anOverlongRequestLineIs414BeforeItsEndArrives() {
         #expect(status("GET /\(String(repeating: "a", count: 50)) HTTP/1.1\r\n\r\n") == nil)
         #expect(status("GET /\(String(repeating: "a", count: 70))") == 414)  // no line end yet
