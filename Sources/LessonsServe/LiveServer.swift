@@ -8,8 +8,8 @@ public actor LiveServer {
     private let console: ServeConsole
     private let events = BuildEvents()
     private nonisolated let serverBox = ServerBox()
-    /// Builds are long, synchronous and parallel inside; they run here, off the cooperative pool
-    /// that serves requests, and one at a time.
+    /// Builds are long, synchronous and parallel inside; they run here, one at a time, off the
+    /// cooperative pool where the watcher and Ctrl-C run (requests have threads of their own).
     private let buildQueue = DispatchQueue(label: "lessons.serve.build")
     private var server: LoopbackServer?
     private var watchTask: Task<Void, Never>?
@@ -27,7 +27,7 @@ public actor LiveServer {
     /// serves (the previous output, if any) and waits for a fix.
     public func start() async throws -> UInt16 {
         let before = snapshot()
-        let port = try await listen()
+        let port = try listen()
         await build()
         console.address("lessons: serving \(options.build.outputDirectory)/ at http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
         watchTask = Task { await self.watch(from: before) }
@@ -52,7 +52,7 @@ public actor LiveServer {
     }
 
     /// Binds 127.0.0.1 only: the site is for this computer, never the network.
-    private func listen() async throws -> UInt16 {
+    private func listen() throws -> UInt16 {
         let responder = SiteResponder(outputDirectory: options.build.outputDirectory, events: events)
         let server = LoopbackServer(limits: options.limits, extraHosts: options.hosts.compactMap(HostCheck.parseAllowed),
                                     respond: { responder.respond(to: $0) })
