@@ -192,8 +192,7 @@ public enum Builder {
 
     /// `.lessons-cache` next to the lessons folder, so every working directory shares it.
     public static func defaultCacheDirectory(_ options: BuildOptions) -> String {
-        URL(fileURLWithPath: Paths.canonical(options.lessonsDirectory)).deletingLastPathComponent()
-            .appendingPathComponent(".lessons-cache").path
+        Paths.join(Paths.parent(Paths.canonical(options.lessonsDirectory)), ".lessons-cache")
     }
 
     /// Two lessons may not share a page; the later file gets the error, naming the earlier one.

@@ -79,8 +79,8 @@ struct CourseConfig {
 
     static func load(lessonsDirectory: String, lessonsRoot: String, diagnostics: inout [Diagnostic]) -> CourseConfig {
         let path = Paths.join(lessonsDirectory, fileName)
-        let folderName = URL(fileURLWithPath: lessonsRoot).lastPathComponent
-        var config = CourseConfig(title: folderName.isEmpty ? "Course" : folderName)
+        let folderName = Paths.lastComponent(lessonsRoot)
+        var config = CourseConfig(title: folderName.isEmpty || folderName == "/" ? "Course" : folderName)
         guard FileManager.default.fileExists(atPath: path) else { return config }
         guard Paths.isInside(Paths.canonical(path), lessonsRoot) else {
             diagnostics.append(.fileError(path, "is a symbolic link to a file outside the lessons folder; it must live inside it"))

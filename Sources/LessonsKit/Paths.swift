@@ -1,16 +1,133 @@
 import Foundation
 
 /// Path arithmetic on strings, kept in one place so diagnostics show paths as the user typed them.
-enum Paths {
-    /// `dir/name`, without doubling a trailing slash.
-    static func join(_ dir: String, _ name: String) -> String {
+///
+/// Everything here is our own: Foundation's path-string functions (`NSString`'s
+/// `deletingLastPathComponent`, `URL.standardized`, `resolvingSymlinksInPath`, ...) have trapped
+/// on one-character paths and treat `..`, `//` and missing folders inconsistently, so none of
+/// them may see a path the user typed. Paths are split on `/` only; any other byte is part of a name.
+public enum Paths {
+    /// `dir/name`, without doubling a slash; `.` or an empty `dir` adds nothing, nor does an empty `name`.
+    public static func join(_ dir: String, _ name: String) -> String {
+        if name.isEmpty { return dir.isEmpty ? "." : dir }
         if dir.isEmpty || dir == "." { return name }
+        if name.hasPrefix("/") { return join(dir, String(name.drop { $0 == "/" })) }
         return dir.hasSuffix("/") ? dir + name : dir + "/" + name
     }
 
-    /// The absolute, symlink-resolved form of a path (for containment checks, never for display).
-    static func canonical(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    /// The names in `path`, without empty ones (`a//b/` has two).
+    public static func components(_ path: String) -> [Substring] {
+        path.split(separator: "/", omittingEmptySubsequences: true)
+    }
+
+    public static func isAbsolute(_ path: String) -> Bool { path.hasPrefix("/") }
+
+    /// `path` with `//`, `.` and trailing slashes removed and `x/..` pairs cancelled, as text
+    /// (no symbolic link is looked at): `a/./b/../c/` is `a/c`, `../x` stays, `/..` is `/`, `` is `.`.
+    public static func lexical(_ path: String) -> String {
+        let absolute = isAbsolute(path)
+        var parts: [Substring] = []
+        for part in components(path) {
+            if part == "." { continue }
+            if part == ".." {
+                if let last = parts.last, last != ".." { parts.removeLast(); continue }
+                if absolute { continue }  // `/..` is `/`
+            }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        if absolute { return "/" + joined }
+        return joined.isEmpty ? "." : joined
+    }
+
+    /// The last name of `path` once made lexical: `a/b/` is `b`, `/` is `/`, `` is `.`.
+    public static func lastComponent(_ path: String) -> String {
+        let clean = lexical(path)
+        if clean == "/" { return "/" }
+        return components(clean).last.map(String.init) ?? "."
+    }
+
+    /// The folder holding `path`, as text: `o` is `.`, `a/o` is `a`, `/o` and `/` are `/`,
+    /// `.` is `..`, `../a` is `..`, `..` is `../..`.
+    public static func parent(_ path: String) -> String {
+        let clean = lexical(path)
+        if clean == "/" { return "/" }
+        if clean == "." { return ".." }
+        var parts = components(clean)
+        if parts.last == ".." { return clean + "/.." }
+        parts.removeLast()
+        if isAbsolute(clean) { return "/" + parts.joined(separator: "/") }
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    /// The working directory, or nil when it is gone (removed while we run) or unreadable.
+    public static var currentDirectory: String? {
+        guard let raw = getcwd(nil, 0) else { return nil }
+        defer { free(raw) }
+        return String(cString: raw)
+    }
+
+    /// `path` made absolute against the working directory, lexically cleaned (nil when the
+    /// working directory is gone and `path` is relative).
+    public static func absolute(_ path: String) -> String? {
+        if isAbsolute(path) { return lexical(path) }
+        guard let cwd = currentDirectory else { return nil }
+        return lexical(cwd + "/" + path)
+    }
+
+    /// The absolute, symlink-resolved form of a path (for containment checks and for the
+    /// folder actually written, never for display). The part that exists is resolved as the
+    /// kernel would (so `link/..` is the link target's parent); the rest, which does not exist
+    /// yet, is taken as text. Never fails: an unresolvable link (dangling, a loop) is kept as a name.
+    public static func canonical(_ path: String) -> String {
+        let raw: String
+        if isAbsolute(path) {
+            raw = path
+        } else if let cwd = currentDirectory {
+            raw = cwd + "/" + path
+        } else {
+            return lexical(path)
+        }
+        // Component by component, not `lexical` first: a `..` after a symbolic link climbs from
+        // the link's target, as the kernel does.
+        var resolved = "/"
+        var exists = true
+        for part in components(raw) {
+            if part == "." { continue }
+            if part == ".." {
+                resolved = parent(resolved)
+                continue
+            }
+            let candidate = join(resolved, String(part))
+            guard exists else { resolved = candidate; continue }
+            var info = stat()
+            guard lstat(candidate, &info) == 0 else {
+                exists = false
+                resolved = candidate
+                continue
+            }
+            if info.st_mode & S_IFMT == S_IFLNK {
+                if let real = realPath(candidate) { resolved = real } else { exists = false; resolved = candidate }
+            } else {
+                resolved = candidate
+            }
+        }
+        return resolved
+    }
+
+    /// `realpath(3)`: nil for a dangling link, a loop, or a path too long to resolve.
+    static func realPath(_ path: String) -> String? {
+        guard let raw = realpath(path, nil) else { return nil }
+        defer { free(raw) }
+        return String(cString: raw)
+    }
+
+    /// An absolute path as the user would write it from the working directory: relative when
+    /// inside it (`.` for the directory itself), absolute otherwise.
+    public static func shown(_ absolute: String) -> String {
+        guard let cwd = currentDirectory.map(canonical), isInside(absolute, cwd) else { return absolute }
+        if absolute == cwd { return "." }
+        return String(absolute.dropFirst(cwd == "/" ? 1 : cwd.count + 1))
     }
 
     /// True when `path` (symbolic links followed) is a regular file: not a folder, FIFO or device.
@@ -19,8 +136,14 @@ enum Paths {
         return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
+    /// What is at `path` without following a final symbolic link (nil: nothing).
+    static func linkStatus(_ path: String) -> stat? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info : nil
+    }
+
     /// True when `path` is `root` or lies inside it (both canonical).
-    static func isInside(_ path: String, _ root: String) -> Bool {
+    public static func isInside(_ path: String, _ root: String) -> Bool {
         path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 
