@@ -28,6 +28,10 @@ public enum Builder {
                 "the cache folder is inside the output folder, which every build replaces; choose another --cache-dir"))
             return report
         }
+        if options.useCache, !options.checkOnly, let problem = OutputWriter.checkFolderOrMissing(cacheDirectory, what: "cache folder") {
+            report.diagnostics.append(problem)
+            return report
+        }
         // Up to date: nothing read by the last clean build changed, and its output is untouched.
         var stampDigest: String?
         let stampPath = BuildStamp.path(cacheDirectory: cacheDirectory, outputDirectory: options.outputDirectory)

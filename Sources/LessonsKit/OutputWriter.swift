@@ -59,6 +59,15 @@ struct OutputWriter {
         return nil
     }
 
+    /// Nil when `path` is a folder (links followed) or nothing yet; else why it cannot be used as one.
+    static func checkFolderOrMissing(_ path: String, what: String) -> Diagnostic? {
+        guard let info = Paths.linkStatus(path) else { return nil }
+        if info.st_mode & S_IFMT == S_IFLNK, Paths.realPath(path) == nil {
+            return .fileError(path, "is a symbolic link to nothing (or a loop); expected a \(what)")
+        }
+        return FileSystemItem.isDirectory(path) ? nil : .fileError(path, "exists and is not a folder; expected a \(what)")
+    }
+
     /// The site is staged beside the output folder: the nearest existing folder above it must be
     /// a folder we may write in. Checked up front, so the message names the real problem.
     private func checkParent(of target: String) -> Diagnostic? {

@@ -25,6 +25,9 @@ public enum Scaffold {
         guard Paths.linkStatus(path) == nil else {
             throw ScaffoldError("\(path) already exists; choose another name or edit that file")
         }
+        if let problem = OutputWriter.checkFolderOrMissing(lessonsDirectory, what: "lessons folder") {
+            throw ScaffoldError("\(lessonsDirectory) \(problem.message)")
+        }
         do {
             try FileManager.default.createDirectory(atPath: lessonsDirectory, withIntermediateDirectories: true)
         } catch {

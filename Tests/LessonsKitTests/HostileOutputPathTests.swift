@@ -103,6 +103,22 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: course.w.root.path + "/o/intro/index.html"))
     }
 
+    @Test func aFileOrDanglingLinkWhereAFolderBelongsIsAClearError() throws {
+        let course = try HostileCourse()
+        try Data("x".utf8).write(to: course.w.root.appendingPathComponent("file"))
+        try FileManager.default.createSymbolicLink(atPath: course.w.root.path + "/dangling", withDestinationPath: "nowhere")
+        let cache = try runHostileCLI(["build", "--cache-dir", "file"], course: course)
+        #expect(cache.status == 1)
+        #expect(cache.stderr.hasPrefix("file: error: exists and is not a folder; expected a cache folder\n"), "\(cache.stderr)")
+        let linked = try runHostileCLI(["build", "--cache-dir", "dangling"], course: course)
+        #expect(linked.stderr.hasPrefix("dangling: error: is a symbolic link to nothing (or a loop); expected a cache folder\n"))
+        let new = try runHostileCLI(["new", "T", "--lessons", "file"], course: course)
+        #expect(new.status == 1)
+        #expect(new.stderr == "lessons: error: file exists and is not a folder; expected a lessons folder\n")
+        let newLinked = try runHostileCLI(["new", "T", "--lessons", "dangling"], course: course)
+        #expect(newLinked.stderr == "lessons: error: dangling is a symbolic link to nothing (or a loop); expected a lessons folder\n")
+    }
+
     @Test func buildAndCheckWorkFromInsideTheLessonsFolder() throws {
         let course = try HostileCourse()
         try course.w.write("sub/b.md", "# B\n\n```graph\ny = sigmod(2)\n```\n")
