@@ -63,6 +63,7 @@ struct PathCommand {
 /// A fresh folder tree for one input: the working directory four levels down (so two `..`
 /// stay inside), a course, a file, links (to a folder, to nothing, to itself) and a read-only folder.
 struct Sandbox {
+    static let maxParts = 40
     let root: String
     var work: String { root + "/d1/d2/d3/work" }
 
@@ -87,10 +88,12 @@ struct Sandbox {
     }
 
     /// The path made safe to run: an absolute path is moved under `root/d1/d2`, and `..` past
-    /// the second becomes a plain name, so no path reaches outside the sandbox.
+    /// the second becomes a plain name, so no path reaches outside the sandbox. At most
+    /// `maxParts` names: a path of hundreds of folders tests nothing new, but making and
+    /// removing them is slow (255-byte names still make paths longer than PATH_MAX).
     func confine(_ path: String) -> String {
         var climbs = 0
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map { part -> Substring in
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).prefix(Self.maxParts).map { part -> Substring in
             guard part == ".." else { return part }
             climbs += 1
             return climbs > 2 ? "x" : part

@@ -21,7 +21,7 @@ enum PathTarget {
                         String(repeating: "n", count: 255), String(repeating: "é", count: 140), "~", "*", "\\", "a:b", "%2e%2e"]
 
     static func target() -> Target {
-        Target(name: "paths", maxSize: 4_000, timeLimit: 5, dictionary: Target.tokens(["/", "//", "..", ".", "\n"] + names),
+        Target(name: "paths", maxSize: 4_000, timeLimit: 10, dictionary: Target.tokens(["/", "//", "..", ".", "\n"] + names),
                generate: generate) { input, _ in run(input) }
     }
 
