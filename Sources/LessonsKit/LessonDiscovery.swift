@@ -53,7 +53,7 @@ enum LessonDiscovery {
                     if childIsDirectory.boolValue { continue }
                 }
                 if childIsDirectory.boolValue {
-                    if let excluded, Paths.canonical(path) == excluded { continue }
+                    if let excluded, Paths.same(Paths.canonical(path), excluded) { continue }
                     if isLesson {
                         found.diagnostics.append(Diagnostic(.warning, path, nil,
                             "is a folder, not a lesson file; the lessons inside it are built as a subfolder"))

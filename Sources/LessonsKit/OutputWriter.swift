@@ -24,7 +24,7 @@ struct OutputWriter {
             return .fileError(outputDirectory, "is a symbolic link to nothing (or a loop); point it at a folder or remove it")
         }
         let target = self.target
-        if target == lessonsRoot {
+        if Paths.same(target, lessonsRoot) {
             return .fileError(outputDirectory, "the output folder is the lessons folder; choose another --output")
         }
         if Paths.isInside(lessonsRoot, target) {

@@ -5,32 +5,39 @@ import Foundation
 /// Everything here is our own: Foundation's path-string functions (`NSString`'s
 /// `deletingLastPathComponent`, `URL.standardized`, `resolvingSymlinksInPath`, ...) have trapped
 /// on one-character paths and treat `..`, `//` and missing folders inconsistently, so none of
-/// them may see a path the user typed. Paths are split on `/` only; any other byte is part of a name.
+/// them may see a path the user typed. Paths are split on the byte `/` only, and compared byte
+/// for byte, as the kernel does: Swift's `Character` comparisons would join `/` with a combining
+/// mark after it, and treat `é` and `e` + U+0301 as one name where the file system sees two.
 public enum Paths {
+    private static let slash = UInt8(ascii: "/")
+
     /// `dir/name`, without doubling a slash; `.` or an empty `dir` adds nothing, nor does an empty `name`.
     public static func join(_ dir: String, _ name: String) -> String {
         if name.isEmpty { return dir.isEmpty ? "." : dir }
-        if dir.isEmpty || dir == "." { return name }
-        if name.hasPrefix("/") { return join(dir, String(name.drop { $0 == "/" })) }
-        return dir.hasSuffix("/") ? dir + name : dir + "/" + name
+        if dir.isEmpty || same(dir, ".") { return name }
+        if isAbsolute(name) { return join(dir, String(decoding: name.utf8.drop { $0 == slash }, as: UTF8.self)) }
+        return dir.utf8.last == slash ? dir + name : dir + "/" + name
     }
 
     /// The names in `path`, without empty ones (`a//b/` has two).
-    public static func components(_ path: String) -> [Substring] {
-        path.split(separator: "/", omittingEmptySubsequences: true)
+    public static func components(_ path: String) -> [String] {
+        path.utf8.split(separator: slash).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    public static func isAbsolute(_ path: String) -> Bool { path.hasPrefix("/") }
+    public static func isAbsolute(_ path: String) -> Bool { path.utf8.first == slash }
+
+    /// The same bytes (not merely canonically equivalent Unicode).
+    public static func same(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
 
     /// `path` with `//`, `.` and trailing slashes removed and `x/..` pairs cancelled, as text
     /// (no symbolic link is looked at): `a/./b/../c/` is `a/c`, `../x` stays, `/..` is `/`, `` is `.`.
     public static func lexical(_ path: String) -> String {
         let absolute = isAbsolute(path)
-        var parts: [Substring] = []
+        var parts: [String] = []
         for part in components(path) {
-            if part == "." { continue }
-            if part == ".." {
-                if let last = parts.last, last != ".." { parts.removeLast(); continue }
+            if same(part, ".") { continue }
+            if same(part, "..") {
+                if let last = parts.last, !same(last, "..") { parts.removeLast(); continue }
                 if absolute { continue }  // `/..` is `/`
             }
             parts.append(part)
@@ -43,18 +50,18 @@ public enum Paths {
     /// The last name of `path` once made lexical: `a/b/` is `b`, `/` is `/`, `` is `.`.
     public static func lastComponent(_ path: String) -> String {
         let clean = lexical(path)
-        if clean == "/" { return "/" }
-        return components(clean).last.map(String.init) ?? "."
+        if same(clean, "/") { return "/" }
+        return components(clean).last ?? "."
     }
 
     /// The folder holding `path`, as text: `o` is `.`, `a/o` is `a`, `/o` and `/` are `/`,
     /// `.` is `..`, `../a` is `..`, `..` is `../..`.
     public static func parent(_ path: String) -> String {
         let clean = lexical(path)
-        if clean == "/" { return "/" }
-        if clean == "." { return ".." }
+        if same(clean, "/") { return "/" }
+        if same(clean, ".") { return ".." }
         var parts = components(clean)
-        if parts.last == ".." { return clean + "/.." }
+        if let last = parts.last, same(last, "..") { return clean + "/.." }
         parts.removeLast()
         if isAbsolute(clean) { return "/" + parts.joined(separator: "/") }
         return parts.isEmpty ? "." : parts.joined(separator: "/")
@@ -93,12 +100,12 @@ public enum Paths {
         var resolved = "/"
         var exists = true
         for part in components(raw) {
-            if part == "." { continue }
-            if part == ".." {
+            if same(part, ".") { continue }
+            if same(part, "..") {
                 resolved = parent(resolved)
                 continue
             }
-            let candidate = join(resolved, String(part))
+            let candidate = join(resolved, part)
             guard exists else { resolved = candidate; continue }
             var info = stat()
             guard lstat(candidate, &info) == 0 else {
@@ -126,8 +133,8 @@ public enum Paths {
     /// inside it (`.` for the directory itself), absolute otherwise.
     public static func shown(_ absolute: String) -> String {
         guard let cwd = currentDirectory.map(canonical), isInside(absolute, cwd) else { return absolute }
-        if absolute == cwd { return "." }
-        return String(absolute.dropFirst(cwd == "/" ? 1 : cwd.count + 1))
+        if same(absolute, cwd) { return "." }
+        return String(decoding: absolute.utf8.dropFirst(same(cwd, "/") ? 1 : cwd.utf8.count + 1), as: UTF8.self)
     }
 
     /// True when `path` (symbolic links followed) is a regular file: not a folder, FIFO or device.
@@ -142,17 +149,17 @@ public enum Paths {
         return lstat(path, &info) == 0 ? info : nil
     }
 
-    /// True when `path` is `root` or lies inside it (both canonical).
+    /// True when `path` is `root` or lies inside it (both canonical), byte for byte.
     public static func isInside(_ path: String, _ root: String) -> Bool {
-        path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+        same(path, root) || path.utf8.starts(with: (root.utf8.last == slash ? root : root + "/").utf8)
     }
 
     /// Normalises `a/./b/../c` to `a/c`; nil when `..` climbs above the start.
     static func normalise(_ relative: String) -> String? {
-        var parts: [Substring] = []
-        for part in relative.split(separator: "/") {
-            if part == "." { continue }
-            if part == ".." {
+        var parts: [String] = []
+        for part in components(relative) {
+            if same(part, ".") { continue }
+            if same(part, "..") {
                 if parts.popLast() == nil { return nil }
             } else {
                 parts.append(part)

@@ -49,8 +49,9 @@ struct StagingFolders {
 
     /// The kind and process of a staging folder of this output folder, or nil for other names.
     func parse(_ entry: String) -> (Kind, Int32)? {
-        guard let dash = entry.lastIndex(of: "-"), let pid = Int32(entry[entry.index(after: dash)...]), pid > 0 else { return nil }
-        for kind in [Kind.new, .old] where entryName(kind, pid: pid) == entry { return (kind, pid) }
+        let digits = entry.utf8.reversed().prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        guard let pid = Int32(String(decoding: digits.reversed(), as: UTF8.self)), pid > 0 else { return nil }
+        for kind in [Kind.new, .old] where Paths.same(entryName(kind, pid: pid), entry) { return (kind, pid) }
         return nil
     }
 

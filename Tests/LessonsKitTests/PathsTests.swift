@@ -34,6 +34,28 @@ import Testing
         #expect(Paths.join(dir, name) == expected)
     }
 
+    /// Byte for byte, as the file system sees names: `é` and `e` + U+0301 are two folders, and
+    /// a `/` followed by a combining mark still separates names.
+    @Test func unicodeIsComparedAsBytes() {
+        #expect(!Paths.isInside("/x/e\u{301}/secret", "/x/\u{E9}"))
+        #expect(!Paths.isInside("/x/\u{E9}", "/x/e\u{301}"))
+        #expect(Paths.components("a/\u{301}b").map { Array($0.utf8) } == [Array("a".utf8), Array("\u{301}b".utf8)])
+        #expect(Paths.isAbsolute("/\u{301}x"))
+        #expect(Array(Paths.lexical("x/\u{301}/..").utf8) == Array("x".utf8))
+        #expect(Array(Paths.parent("/a/\u{301}").utf8) == Array("/a".utf8))
+    }
+
+    @Test func canonicallyEquivalentNamesAreDifferentFolders() throws {
+        let w = try Workspace()
+        try FileManager.default.createDirectory(atPath: w.root.path + "/\u{E9}", withIntermediateDirectories: true)
+        try Data("# Intro\n".utf8).write(to: URL(fileURLWithPath: w.root.path + "/\u{E9}/intro.md"))
+        let report = w.build("\u{E9}", output: "e\u{301}")
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: w.root.path).map { Array($0.utf8) }
+        #expect(names.contains(Array("e\u{301}".utf8)))
+        #expect(FileManager.default.fileExists(atPath: w.root.path + "/e\u{301}/intro/index.html"))
+    }
+
     @Test func canonicalResolvesTheExistingPartAndKeepsTheRest() throws {
         let w = try Workspace()
         let root = Paths.canonical(w.root.path)
