@@ -20,7 +20,9 @@ struct OutputWriter {
     /// Refuses output folders it must not replace: files, and folders that lessons did not write.
     func check(lessonsRoot: String) -> Diagnostic? {
         let fm = FileManager.default
-        if let link = Paths.linkStatus(outputDirectory), link.st_mode & S_IFMT == S_IFLNK, Paths.realPath(outputDirectory) == nil {
+        // `site/` names the link `site` too: without its trailing slash, lstat sees the link itself.
+        let typed = Paths.lexical(outputDirectory)
+        if let link = Paths.linkStatus(typed), link.st_mode & S_IFMT == S_IFLNK, Paths.realPath(typed) == nil {
             return .fileError(outputDirectory, "is a symbolic link to nothing (or a loop); point it at a folder or remove it")
         }
         let target = self.target

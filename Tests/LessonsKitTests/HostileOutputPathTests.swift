@@ -151,13 +151,16 @@ import Testing
         #expect(leftovers(course).isEmpty)
     }
 
-    @Test func aDanglingOutputLinkIsAClearError() throws {
+    @Test(arguments: ["site", "site/", "./site//", "loop"])
+    func aDanglingOrLoopingOutputLinkIsAClearError(_ output: String) throws {
         let course = try HostileCourse()
         try FileManager.default.createSymbolicLink(atPath: course.w.root.path + "/site", withDestinationPath: "nowhere")
-        let r = try run(["build", "lessons", "--output", "site"], course)
+        try FileManager.default.createSymbolicLink(atPath: course.w.root.path + "/loop", withDestinationPath: "loop")
+        let r = try run(["build", "lessons", "--output", output], course)
         #expect(r.status == 1)
-        #expect(r.stderr.hasPrefix("site: error: is a symbolic link to nothing (or a loop); point it at a folder or remove it\n"))
+        #expect(r.stderr.hasPrefix("\(output): error: is a symbolic link to nothing (or a loop); point it at a folder or remove it\n"))
         #expect(!FileManager.default.fileExists(atPath: course.w.root.path + "/nowhere"))
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: course.w.root.path + "/site")) == "nowhere")
     }
 
     @Test func anOutputPathThroughALinkedFolderBuildsInTheLinkTarget() throws {
