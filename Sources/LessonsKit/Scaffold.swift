@@ -33,7 +33,7 @@ public enum Scaffold {
         } catch {
             throw ScaffoldError("cannot create the lessons folder \(lessonsDirectory): \(reason(error))")
         }
-        let existing = existingLessons(in: lessonsDirectory)
+        let existing = try existingLessons(in: lessonsDirectory)
         let page = Slug.forLesson(relativePath: stem + ".md")
         if let owner = existing.first(where: { Slug.forLesson(relativePath: $0.relative) == page }) {
             throw ScaffoldError("\(Paths.join(lessonsDirectory, owner.relative)) already has the page '\(page)'; choose another name")
@@ -106,9 +106,11 @@ public enum Scaffold {
     }
 
     /// The lessons already in the folder (relative path, and `order` if set).
-    static func existingLessons(in directory: String) -> [(relative: String, order: Int?)] {
-        guard case .success(let found) = LessonDiscovery.find(in: directory, root: Paths.canonical(directory), excluding: nil) else {
-            return []
+    static func existingLessons(in directory: String) throws -> [(relative: String, order: Int?)] {
+        let found: LessonDiscovery.Found
+        switch LessonDiscovery.find(in: directory, root: Paths.canonical(directory), excluding: nil) {
+        case .success(let f): found = f
+        case .failure(let d): throw ScaffoldError("\(directory) \(d.message)")
         }
         return found.files.map { relative in
             guard case .success(let bytes) = SourceFile.load(Paths.join(directory, relative)) else { return (relative, nil) }

@@ -119,6 +119,17 @@ import Testing
         #expect(newLinked.stderr == "lessons: error: dangling is a symbolic link to nothing (or a loop); expected a lessons folder\n")
     }
 
+    /// `/` as the lessons folder: an error at once, not a search of the whole disk.
+    @Test(arguments: [["check", "/"], ["build", "/", "--output", "o"], ["new", "T", "--lessons", "/"]])
+    func theRootFolderAsLessonsFolderIsRefusedQuickly(_ arguments: [String]) throws {
+        let course = try HostileCourse()
+        let r = try run(arguments, course)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("holds more than 100000 files and folders; expected a folder of lessons (is this the right folder?)"),
+                "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "/t.md"))
+    }
+
     @Test func buildAndCheckWorkFromInsideTheLessonsFolder() throws {
         let course = try HostileCourse()
         try course.w.write("sub/b.md", "# B\n\n```graph\ny = sigmod(2)\n```\n")
