@@ -21,19 +21,23 @@ public enum Scaffold {
         while stem.hasSuffix("-") { stem.removeLast() }
         // `assets/` holds the site's stylesheet and script.
         if Slug.forLesson(relativePath: stem + ".md") == "assets" { stem += "-lesson" }
+        // Shown as typed; written where the path really points (`a/missing/../b` is `a/b`, and
+        // creating it makes no stray `missing` folder).
         let path = Paths.join(lessonsDirectory, stem + ".md")
-        guard Paths.linkStatus(path) == nil else {
+        let folder = Paths.canonical(lessonsDirectory)
+        let file = Paths.join(folder, stem + ".md")
+        guard Paths.linkStatus(file) == nil else {
             throw ScaffoldError("\(path) already exists; choose another name or edit that file")
         }
-        if let problem = OutputWriter.checkFolderOrMissing(lessonsDirectory, what: "lessons folder") {
+        if let problem = OutputWriter.checkFolderOrMissing(folder, what: "lessons folder") {
             throw ScaffoldError("\(lessonsDirectory) \(problem.message)")
         }
         do {
-            try FileManager.default.createDirectory(atPath: lessonsDirectory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw ScaffoldError("cannot create the lessons folder \(lessonsDirectory): \(reason(error))")
         }
-        let existing = try existingLessons(in: lessonsDirectory)
+        let existing = try existingLessons(in: folder, shown: lessonsDirectory)
         let page = Slug.forLesson(relativePath: stem + ".md")
         if let owner = existing.first(where: { Slug.forLesson(relativePath: $0.relative) == page }) {
             throw ScaffoldError("\(Paths.join(lessonsDirectory, owner.relative)) already has the page '\(page)'; choose another name")
@@ -41,16 +45,16 @@ public enum Scaffold {
         let order = existing.reduce(existing.count) { max($0, $1.order ?? 0) } + 1
         let text = lessonText(title: title, order: order)
         try verify(text, title: title, path: path)
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             if errno == EEXIST { throw ScaffoldError("\(path) already exists; choose another name or edit that file") }
             throw ScaffoldError("cannot write \(path): \(String(cString: strerror(errno)))")
         }
         close(fd)
         do {
-            try FileSystemItem.write(Array(text.utf8), to: path)
+            try FileSystemItem.write(Array(text.utf8), to: file)
         } catch {
-            unlink(path)
+            unlink(file)
             throw ScaffoldError("cannot write \(path): \(error)")
         }
         return path
@@ -106,11 +110,11 @@ public enum Scaffold {
     }
 
     /// The lessons already in the folder (relative path, and `order` if set).
-    static func existingLessons(in directory: String) throws -> [(relative: String, order: Int?)] {
+    static func existingLessons(in directory: String, shown: String) throws -> [(relative: String, order: Int?)] {
         let found: LessonDiscovery.Found
         switch LessonDiscovery.find(in: directory, root: Paths.canonical(directory), excluding: nil) {
         case .success(let f): found = f
-        case .failure(let d): throw ScaffoldError("\(directory) \(d.message)")
+        case .failure(let d): throw ScaffoldError("\(shown) \(d.message)")
         }
         return found.files.map { relative in
             guard case .success(let bytes) = SourceFile.load(Paths.join(directory, relative)) else { return (relative, nil) }

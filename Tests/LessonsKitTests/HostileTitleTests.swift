@@ -52,6 +52,16 @@ import LessonModel
         #expect(try FileManager.default.contentsOfDirectory(atPath: w.lessons).isEmpty)
     }
 
+    /// `a/missing/../b` means `a/b`, as for `--output`: no stray `missing` folder is made.
+    @Test func newThroughAMissingFolderAndBackMakesNoStrayFolder() throws {
+        let w = try Workspace()
+        let r = try lessons(["new", "T", "--lessons", "course/missing/../lessons2"], in: w.root)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr == "lessons: created course/missing/../lessons2/t.md\n")
+        #expect(FileManager.default.fileExists(atPath: w.root.path + "/course/lessons2/t.md"))
+        #expect(!FileManager.default.fileExists(atPath: w.root.path + "/course/missing"))
+    }
+
     @Test func newRefusesATitleWhosePageIsTaken() throws {
         let w = try Workspace()
         try w.write("2020-01-01-intro.md", "# Intro\n")
