@@ -95,12 +95,15 @@ import Testing
         #expect(r.stderr.hasPrefix(first + "\n"), "\(r.stderr)")
     }
 
-    @Test(arguments: ["c", ".c", "c/d/e", "é", "./c/../c2"])
+    @Test(arguments: ["c", ".c", "c/d/e", "é", "./c/../c2", "c3/missing/../cache"])
     func oneCharacterAndNestedCacheFoldersWork(_ cache: String) throws {
         let course = try HostileCourse()
         let r = try run(["build", "lessons", "--cache-dir", cache, "--output", "o"], course)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(FileManager.default.fileExists(atPath: course.w.root.path + "/o/intro/index.html"))
+        // The stamp of the clean build is in the cache, where the path really points.
+        #expect(FileManager.default.fileExists(atPath: course.w.root.path + "/" + Paths.lexical(cache)))
+        #expect(!FileManager.default.fileExists(atPath: course.w.root.path + "/c3/missing"))
     }
 
     @Test func aFileOrDanglingLinkWhereAFolderBelongsIsAClearError() throws {
