@@ -42,8 +42,8 @@ bench: deps
 	python3 benchmarks/run.py --bench "$$bin/LessonsBench" --lessons "$$bin/lessons" || status=$$?; \
 	exit $$status
 
-# Bounded-time fuzzing of the lesson parser, graph and model blocks, and the TeX converter
-# (FUZZ_SECONDS per target, default 60; FUZZ_SEED repeats a run). Not part of `make test`.
+# Bounded-time fuzzing of the lesson parser, graph and model blocks, the TeX converter and the
+# CLI's path handling (FUZZ_SECONDS per target, default 60; FUZZ_SEED repeats a run). Not part of `make test`.
 # A crash or hang fails this target; the input it was running is kept in .build/fuzz/.
 fuzz: deps
 	$(SWIFT) build -c release --product LessonsFuzz

@@ -1,7 +1,7 @@
 import Foundation
 
 // `make fuzz`: bounded-time fuzzing of the lesson parser, the block language (graph and model
-// blocks, run as a build runs them) and the TeX converter, in-process. A crash kills the process
+// blocks, run as a build runs them), the TeX converter and the CLI's path handling, in-process. A crash kills the process
 // (so `make fuzz` fails); the input being run is always on disk first, in FUZZ_DIR/<target>.last.
 //
 //   FUZZ_SECONDS   seconds per target (default 60)      FUZZ_SEED     seed (default: from the clock)
@@ -16,7 +16,7 @@ let seed = environment["FUZZ_SEED"].flatMap { UInt64($0) } ?? UInt64(Date().time
 let trace = environment["FUZZ_TRACE"] == "1"
 let directory = environment["FUZZ_DIR"] ?? ".build/fuzz"
 let corpusDirectory = environment["FUZZ_CORPUS"] ?? "lessons"
-let all = [Target.lesson(), Target.graph(), Target.model(), Target.tex()]
+let all = [Target.lesson(), Target.graph(), Target.model(), Target.tex(), PathTarget.target()]
 let wanted = environment["FUZZ_TARGETS"].map { $0.split(separator: ",").map(String.init) } ?? all.map(\.name)
 
 func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
@@ -29,7 +29,7 @@ if arguments.first == "replay" {
     let rest = Array(arguments.dropFirst())
     guard rest.count == 2, let target = all.first(where: { $0.name == rest[0] }),
           let data = FileManager.default.contents(atPath: rest[1]) else {
-        note("usage: LessonsFuzz replay lesson|graph|model|tex FILE")
+        note("usage: LessonsFuzz replay lesson|graph|model|tex|paths FILE")
         exit(64)
     }
     let outcome = target.run([UInt8](data), true)
@@ -48,6 +48,7 @@ for target in all where wanted.contains(target.name) {
     case "lesson": seeds = corpus.lessons
     case "graph": seeds = corpus.graphs
     case "model": seeds = corpus.models
+    case "paths": seeds = PathTarget.seeds
     default: seeds = corpus.tex
     }
     var session = Session(target: target, seeds: seeds, seed: seed, directory: directory, trace: trace, watchdog: watchdog)

@@ -50,3 +50,15 @@ public struct BuildReport: Sendable {
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
     public var succeeded: Bool { errorCount == 0 }
 }
+
+extension BuildOptions {
+    /// Where the site goes when `--output` is not given: `output` in the working directory, or,
+    /// when that is inside the lessons folder (`lessons build .` run in it), `output` next to
+    /// the lessons folder (`../output`), as the cache sits next to it.
+    public static func defaultOutputDirectory(lessonsDirectory: String) -> String {
+        let root = Paths.canonical(lessonsDirectory)
+        guard let cwd = Paths.currentDirectory.map(Paths.canonical), Paths.isInside(cwd, root), root != "/" else { return "output" }
+        let depth = Paths.components(cwd).count - Paths.components(root).count
+        return String(repeating: "../", count: depth + 1) + "output"
+    }
+}

@@ -110,7 +110,7 @@ struct BuildStamp: Equatable {
     /// Writes the stamp aside and renames it into place; a stamp that cannot be written is no loss.
     func store(_ path: String) {
         let text = "lessons-stamp/1\n\(inputs) \(lessons)\n" + output.map { $0 + "\n" }.joined()
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+        try? FileManager.default.createDirectory(atPath: Paths.parent(path),
                                                  withIntermediateDirectories: true)
         let temporary = path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return }

@@ -28,9 +28,15 @@ public enum Builder {
                 "the cache folder is inside the output folder, which every build replaces; choose another --cache-dir"))
             return report
         }
+        if options.useCache, !options.checkOnly, let problem = OutputWriter.checkFolderOrMissing(cacheDirectory, what: "cache folder") {
+            report.diagnostics.append(problem)
+            return report
+        }
         // Up to date: nothing read by the last clean build changed, and its output is untouched.
         var stampDigest: String?
-        let stampPath = BuildStamp.path(cacheDirectory: cacheDirectory, outputDirectory: options.outputDirectory)
+        // Messages name the cache as typed; files go where it really is (`c/missing/../d` is `c/d`).
+        let cacheFolder = Paths.canonical(cacheDirectory)
+        let stampPath = BuildStamp.path(cacheDirectory: cacheFolder, outputDirectory: options.outputDirectory)
         if options.useCache, !options.checkOnly {
             stampDigest = BuildStamp.inputDigest(options, lessonsRoot: lessonsRoot, cacheDirectory: cacheDirectory)
             if let digest = stampDigest, let stamp = BuildStamp.load(stampPath), stamp.inputs == digest,
@@ -71,7 +77,7 @@ public enum Builder {
         var images: [String: [String: ImageTarget]] = [:]
         var copies: [ImageResolver.Copy] = []
         var blocks: [String: BlockRunner.Result] = [:]
-        let cache = options.useCache && !options.checkOnly ? BlockCache(directory: cacheDirectory) : nil
+        let cache = options.useCache && !options.checkOnly ? BlockCache(directory: cacheFolder) : nil
         // Run: first each lesson's images and block names, then every graph and model block of
         // every lesson as one pool of work (a lesson of three big models no longer keeps one
         // worker busy while the others idle), then each lesson's comparisons and quotes. Results
@@ -192,8 +198,7 @@ public enum Builder {
 
     /// `.lessons-cache` next to the lessons folder, so every working directory shares it.
     public static func defaultCacheDirectory(_ options: BuildOptions) -> String {
-        URL(fileURLWithPath: Paths.canonical(options.lessonsDirectory)).deletingLastPathComponent()
-            .appendingPathComponent(".lessons-cache").path
+        Paths.join(Paths.parent(Paths.canonical(options.lessonsDirectory)), ".lessons-cache")
     }
 
     /// Two lessons may not share a page; the later file gets the error, naming the earlier one.

@@ -12,6 +12,9 @@ enum LessonDiscovery {
         var diagnostics: [Diagnostic] = []
     }
 
+    /// The most files and folders searched for lessons.
+    static let maxEntries = 100_000
+
     /// `root` is the canonical lessons folder; `excluded` a canonical folder not to search (the output).
     static func find(in directory: String, root: String, excluding excluded: String?) -> Result<Found, Diagnostic> {
         var isDirectory: ObjCBool = false
@@ -26,11 +29,17 @@ enum LessonDiscovery {
         }
         var found = Found()
         var pending = [""]
+        var seen = 0
         while let relative = pending.popLast() {
             let absolute = Paths.join(directory, relative)
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else {
                 found.diagnostics.append(.fileError(absolute, "cannot read this folder"))
                 continue
+            }
+            // A mistyped folder (`/`, a home folder) would be searched for minutes.
+            seen += names.count
+            guard seen <= maxEntries else {
+                return .failure(.fileError(directory, "holds more than \(maxEntries) files and folders; expected a folder of lessons (is this the right folder?)"))
             }
             for name in names where !name.hasPrefix(".") && !name.hasPrefix("_") {
                 let child = relative.isEmpty ? name : relative + "/" + name
@@ -53,7 +62,7 @@ enum LessonDiscovery {
                     if childIsDirectory.boolValue { continue }
                 }
                 if childIsDirectory.boolValue {
-                    if let excluded, Paths.canonical(path) == excluded { continue }
+                    if let excluded, Paths.same(Paths.canonical(path), excluded) { continue }
                     if isLesson {
                         found.diagnostics.append(Diagnostic(.warning, path, nil,
                             "is a folder, not a lesson file; the lessons inside it are built as a subfolder"))
@@ -79,8 +88,8 @@ struct CourseConfig {
 
     static func load(lessonsDirectory: String, lessonsRoot: String, diagnostics: inout [Diagnostic]) -> CourseConfig {
         let path = Paths.join(lessonsDirectory, fileName)
-        let folderName = URL(fileURLWithPath: lessonsRoot).lastPathComponent
-        var config = CourseConfig(title: folderName.isEmpty ? "Course" : folderName)
+        let folderName = Paths.lastComponent(lessonsRoot)
+        var config = CourseConfig(title: folderName.isEmpty || folderName == "/" ? "Course" : folderName)
         guard FileManager.default.fileExists(atPath: path) else { return config }
         guard Paths.isInside(Paths.canonical(path), lessonsRoot) else {
             diagnostics.append(.fileError(path, "is a symbolic link to a file outside the lessons folder; it must live inside it"))

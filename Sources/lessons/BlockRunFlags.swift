@@ -17,6 +17,7 @@ struct BlockRunFlags: ParsableArguments {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs)).") }
+        if let cacheDir, cacheDir.isEmpty { throw ValidationError("--cache-dir must name a folder.") }
     }
 
     /// The build these flags ask for, of `lessonsDirectory` into `output`.

@@ -42,8 +42,10 @@ struct Build: ParsableCommand {
     @Argument(help: "The folder of lessons (*.md, searched recursively).")
     var lessonsDirectory = "lessons"
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The folder to write the site to; replaced as a whole.", valueName: "dir"))
-    var output = "output"
+    @Option(name: [.short, .long], help: ArgumentHelp(
+        "The folder to write the site to; replaced as a whole (default: output, or ../output when run inside the lessons folder).",
+        valueName: "dir"))
+    var output: String?
 
     @OptionGroup var blocks: BlockRunFlags
 
@@ -55,7 +57,7 @@ struct Build: ParsableCommand {
     var baseURL: String?
 
     func validate() throws {
-        guard !output.isEmpty else { throw ValidationError("--output must name a folder.") }
+        try PathArguments.validate(lessonsDirectory: lessonsDirectory, output: output)
         if let baseURL {
             guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil,
                   url.query == nil, url.fragment == nil else {
@@ -65,6 +67,7 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
+        let output = output ?? BuildOptions.defaultOutputDirectory(lessonsDirectory: lessonsDirectory)
         var options = blocks.options(lessonsDirectory: lessonsDirectory, output: output)
         options.pdf = pdf
         options.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
@@ -89,8 +92,14 @@ struct Check: ParsableCommand {
     @Option(help: "text (compiler style, on standard error) or json (on standard output, for editors).")
     var format: Format = .text
 
+    func validate() throws {
+        try PathArguments.validate(lessonsDirectory: lessonsDirectory)
+    }
+
     func run() throws {
-        var options = BuildOptions(lessonsDirectory: lessonsDirectory, outputDirectory: "output", jobs: 1, useCache: false)
+        var options = BuildOptions(lessonsDirectory: lessonsDirectory,
+                                   outputDirectory: BuildOptions.defaultOutputDirectory(lessonsDirectory: lessonsDirectory),
+                                   jobs: 1, useCache: false)
         options.checkOnly = true
         let report = Builder.build(options)
         switch format {
@@ -116,6 +125,10 @@ struct New: ParsableCommand {
     @Option(name: .customLong("lessons"), help: ArgumentHelp("The folder of lessons.", valueName: "dir"))
     var lessonsDirectory = "lessons"
 
+    func validate() throws {
+        guard !lessonsDirectory.isEmpty else { throw ValidationError("--lessons must name a folder.") }
+    }
+
     func run() throws {
         var stderr = StandardError()
         do {
@@ -138,6 +151,10 @@ struct Clean: ParsableCommand {
     @Option(help: ArgumentHelp("The cache folder, if it is not the default.", valueName: "dir"))
     var cacheDir: String?
 
+    func validate() throws {
+        try PathArguments.validate(lessonsDirectory: lessonsDirectory, cacheDir: cacheDir)
+    }
+
     func run() throws {
         let directory = cacheDir ?? Builder.defaultCacheDirectory(BuildOptions(lessonsDirectory: lessonsDirectory))
         var stderr = StandardError()
@@ -148,6 +165,15 @@ struct Clean: ParsableCommand {
             print("\(directory): error: cannot remove the cache: \(error.localizedDescription)", to: &stderr)
             throw ExitCode(1)
         }
+    }
+}
+
+/// Empty path arguments are command-line errors (exit 64): an empty name is no folder.
+enum PathArguments {
+    static func validate(lessonsDirectory: String, output: String? = nil, cacheDir: String? = nil) throws {
+        guard !lessonsDirectory.isEmpty else { throw ValidationError("the lessons folder must not be empty (got '').") }
+        if let output, output.isEmpty { throw ValidationError("--output must name a folder.") }
+        if let cacheDir, cacheDir.isEmpty { throw ValidationError("--cache-dir must name a folder.") }
     }
 }
 

@@ -18,9 +18,10 @@ struct Serve: ParsableCommand {
     @Argument(help: "The folder of lessons (*.md, searched recursively).")
     var lessonsDirectory = "lessons"
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The folder to write the site to and serve; replaced as a whole.",
-                                                      valueName: "dir"))
-    var output = "output"
+    @Option(name: [.short, .long], help: ArgumentHelp(
+        "The folder to write the site to and serve; replaced as a whole (default: output, or ../output when run inside the lessons folder).",
+        valueName: "dir"))
+    var output: String?
 
     @Option(name: [.short, .long], help: ArgumentHelp("The port on 127.0.0.1 (0 picks a free one).", valueName: "port"))
     var port = 8000
@@ -33,7 +34,7 @@ struct Serve: ParsableCommand {
     @OptionGroup var blocks: BlockRunFlags
 
     func validate() throws {
-        guard !output.isEmpty else { throw ValidationError("--output must name a folder.") }
+        try PathArguments.validate(lessonsDirectory: lessonsDirectory, output: output)
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535 (got \(port)).") }
         for name in host where !ServeOptions.isValidHost(name) {
             throw ValidationError("--host must be a host name, IPv4 address or [IPv6] address, optionally with :PORT (got '\(name)').")
@@ -41,6 +42,7 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
+        let output = output ?? BuildOptions.defaultOutputDirectory(lessonsDirectory: lessonsDirectory)
         let build = blocks.options(lessonsDirectory: lessonsDirectory, output: output)
         let status = LiveServer.runUntilInterrupted(ServeOptions(build: build, port: UInt16(port), hosts: host))
         if status != 0 { throw ExitCode(status) }

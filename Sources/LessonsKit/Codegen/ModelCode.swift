@@ -179,7 +179,7 @@ struct ModelCode {
 
     /// Text safe inside a triple-quoted docstring.
     static func docText(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "'")
-            .replacingOccurrences(of: "\n", with: " ")
+        PythonLiteral.inert(s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "'")
+            .replacingOccurrences(of: "\n", with: " "))
     }
 }

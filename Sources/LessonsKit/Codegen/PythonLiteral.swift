@@ -83,6 +83,8 @@ enum PythonLiteral {
     }
 
     /// A Python string literal in double quotes (for names in print calls and file names).
+    /// Control characters (NUL, line breaks, ...) are escaped: Python refuses a NUL anywhere in
+    /// a program, and a raw line break would end the literal.
     static func string(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
@@ -92,9 +94,31 @@ enum PythonLiteral {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            default: out.unicodeScalars.append(scalar)
+            default: out += isUnsafe(scalar) ? escape(scalar) : String(scalar)
             }
         }
         return out + "\""
+    }
+
+    /// Text for a comment or docstring line: every control or line-separator character shown
+    /// as its escape (`\x00`), so the text stays on its line and the program stays valid Python.
+    static func inert(_ s: String) -> String {
+        var out = ""
+        for scalar in s.unicodeScalars {
+            if isUnsafe(scalar) { out += escape(scalar) } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    /// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+
+    /// `\xNN` or `\uNNNN`: valid in a Python string literal, readable in a comment.
+    private static func escape(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16)
+        if scalar.value <= 0xFF { return "\\x" + String(repeating: "0", count: 2 - digits.count) + digits }
+        return "\\u" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }

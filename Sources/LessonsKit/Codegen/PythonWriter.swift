@@ -12,7 +12,7 @@ struct PythonWriter {
     /// One line of code at the current indentation, with an optional trailing comment (which
     /// goes on the line above when the whole would be too long).
     mutating func line(_ code: String, comment: String? = nil) {
-        guard let comment else { return lines.append(pad + code) }
+        guard let comment = comment.map(PythonLiteral.inert) else { return lines.append(pad + code) }
         let whole = pad + code + "  # " + comment
         if whole.count <= Self.width { return lines.append(whole) }
         self.comment(comment)
@@ -40,7 +40,7 @@ struct PythonWriter {
     /// A whole-line comment, wrapped at word boundaries.
     mutating func comment(_ text: String) {
         var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+        for word in PythonLiteral.inert(text).split(separator: " ", omittingEmptySubsequences: false) {
             if !current.isEmpty, pad.count + 2 + current.count + 1 + word.count > Self.width {
                 lines.append(pad + "# " + current)
                 current = String(word)
