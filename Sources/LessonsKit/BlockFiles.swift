@@ -14,7 +14,7 @@ struct BlockFiles: Sendable, Equatable {
                    names: Set(figures(stem) + ["trace/\(stem).json"] + programs(stem)))
     }
 
-    /// A model block: its four charts, trace, programs, and the CSV files the programs may read
+    /// A model block: its graph's diagram, its four charts, trace, programs, and the CSV files the programs may read
     /// (the data, the batch order, and one per parameter too big to write inline).
     static func model(stem: String, program: ModelProgram) -> BlockFiles {
         let names = PythonNames(program.graph.nodes.map(\.name), isModel: true).nodes
@@ -25,7 +25,7 @@ struct BlockFiles: Sendable, Equatable {
             default: break
             }
         }
-        var all = ["trace/\(stem).json"] + programs(stem) + csv.map { "code/\(stem)-\($0).csv" }
+        var all = figures(stem) + ["trace/\(stem).json"] + programs(stem) + csv.map { "code/\(stem)-\($0).csv" }
         for chart in ["loss", "gradients", "network", "boundary"] { all += figures("\(stem)-\(chart)") }
         return BlockFiles(kind: .model, widgetID: "model-\(stem)", names: Set(all.filter(isConfined)))
     }
