@@ -66,7 +66,9 @@ struct CacheFolder {
     func inspect() -> State {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            return errno == ENOENT && lstat(path, &info) != 0 ? .absent : .refused(reason: "cannot be read (\(String(cString: strerror(errno))))")
+            let reason = String(cString: strerror(errno))
+            if lstat(path, &info) == 0 { return .refused(reason: "is a symbolic link to nothing, not a cache folder") }
+            return errno == ENOENT ? .absent : .refused(reason: "cannot be read (\(reason))")
         }
         guard info.st_mode & S_IFMT == S_IFDIR else {
             return .refused(reason: info.st_mode & S_IFMT == S_IFREG ? "is a file, not a cache folder" : "is not a folder")
