@@ -25,19 +25,25 @@ private struct EntryHeader: Codable {
 
 /// The block cache (`.lessons-cache/`): one file per block run, named by the SHA-256 of everything
 /// the run depends on. An entry is `magic`, the length of a JSON header, the header (widgets,
-/// trace, file names and sizes), the files' raw bytes, and an FNV-1a checksum of all of that;
-/// an entry that does not check out is ignored and recomputed, never trusted.
+/// trace, file names and sizes), the files' raw bytes, and a SHA-256 of all of that. Entries are
+/// untrusted input (the folder may be shared between CI runs): one that is not whole, or names a
+/// file its block would not write, or fails `CachedBlockCheck`, is ignored and recomputed.
 final class BlockCache: @unchecked Sendable {
-    static let magic = "lessons-cache/4\n"
+    static let magic = "lessons-cache/5\n"
     /// What, besides the block itself, changes results: bump when the engine's numerics change.
     static let engineSettings = "float64; libm exp/log/tanh; deterministic PRNG v1; trace schedule v2"
+    /// The largest entry read or written; a block whose output is bigger simply always runs.
+    static let maxEntryBytes = 512 << 20
 
     let directory: String
+    private let folder: CacheFolder
     private let lock = NSLock()
     private var used: Set<String> = []
+    private var prepared = false
 
     init(directory: String) {
         self.directory = directory
+        folder = CacheFolder(path: directory)
     }
 
     /// The key for a block: the tool's identity, engine settings, the block and its data files.
@@ -51,27 +57,28 @@ final class BlockCache: @unchecked Sendable {
         return hasher.hexDigest()
     }
 
-    /// The version plus the running executable's size and date, so a rebuilt tool never reuses
-    /// results of an older build of itself.
-    static let toolIdentity: String = {
-        let attributes = (try? FileManager.default.attributesOfItem(atPath: CommandLine.arguments.first ?? "")) ?? [:]
-        let size = (attributes[.size] as? NSNumber)?.stringValue ?? "?"
-        let date = (attributes[.modificationDate] as? Date).map { String($0.timeIntervalSince1970) } ?? "?"
-        return "lessons \(LessonsVersion.string) \(size) \(date)"
-    }()
+    /// The running executable's identity (never `argv[0]`'s), so another build of the tool
+    /// never reuses these results.
+    static var toolIdentity: String { ToolIdentity.current }
 
-    private func path(_ key: String) -> String { directory + "/" + key + ".entry" }
+    private func name(_ key: String) -> String { key + ".entry" }
 
-    func load(_ key: String) -> CachedBlock? {
+    /// The entry under `key`, if there is one that is whole and fits what the block writes.
+    func load(_ key: String, expected: BlockFiles) -> CachedBlock? {
         lock.withLock { _ = used.insert(key) }
-        guard let data = FileManager.default.contents(atPath: path(key)) else { return nil }
-        let bytes = [UInt8](data)
+        guard case .success(let bytes) = BoundedRead.bytes(Paths.join(directory, name(key)), limit: Self.maxEntryBytes),
+              let block = Self.decode(bytes), CachedBlockCheck.isAcceptable(block, expected: expected) else { return nil }
+        return block
+    }
+
+    /// Parses an entry; nil unless it is whole (its SHA-256 matches) and well formed.
+    static func decode(_ bytes: [UInt8]) -> CachedBlock? {
         let magic = Array(Self.magic.utf8)
-        guard bytes.count >= magic.count + 16, Array(bytes[0..<magic.count]) == magic else { return nil }
-        let body = bytes.count - 8
-        guard Self.checksum(bytes[0..<body]) == Self.integer(bytes, at: body) else { return nil }
-        let headerLength = Int(clamping: Self.integer(bytes, at: magic.count))
+        guard bytes.count >= magic.count + 8 + 32, bytes.starts(with: magic) else { return nil }
+        let body = bytes.count - 32
+        guard Array(digest(bytes[0..<body])) == Array(bytes[body...]) else { return nil }
         let headerStart = magic.count + 8
+        let headerLength = Int(clamping: Self.integer(bytes, at: magic.count))
         guard headerLength >= 0, headerLength <= body - headerStart,
               let header = try? JSONDecoder().decode(EntryHeader.self, from: Data(bytes[headerStart..<(headerStart + headerLength)])),
               header.names.count == header.sizes.count else { return nil }
@@ -87,37 +94,35 @@ final class BlockCache: @unchecked Sendable {
     }
 
     func store(_ key: String, _ block: CachedBlock) {
+        guard let bytes = Self.encode(block), bytes.count <= Self.maxEntryBytes else { return }
+        let ready = lock.withLock {
+            if !prepared { prepared = folder.prepare() }
+            return prepared
+        }
+        // Written aside and renamed, so a crash never leaves a half-written entry under the key.
+        if ready { folder.write(name(key), bytes) }
+    }
+
+    static func encode(_ block: CachedBlock) -> [UInt8]? {
         let header = EntryHeader(names: block.files.map(\.name), sizes: block.files.map(\.bytes.count),
                                  graph: block.graph, model: block.model, trace: block.trace, history: block.history)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        guard let json = try? encoder.encode(header) else { return }
+        guard let json = try? encoder.encode(header) else { return nil }
         var bytes = Array(Self.magic.utf8)
         bytes += Self.bytes(UInt64(json.count))
         bytes += [UInt8](json)
         for file in block.files { bytes += file.bytes }
-        bytes += Self.bytes(Self.checksum(bytes[...]))
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        // Written aside and renamed, so a crash never leaves a half-written entry under the key.
-        let temporary = path(key) + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
-        if rename(temporary, path(key)) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+        bytes += digest(bytes[...])
+        return bytes
     }
 
-    /// FNV-1a over 64-bit words (then the tail bytes), with a final mix: catches truncation and
-    /// corruption, and reads large entries at memory speed rather than a byte per multiply.
-    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
-        bytes.withUnsafeBytes { raw in
-            let words = raw.count / 8
-            for i in 0..<words {
-                hash = (hash ^ raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* 0x0000_0100_0000_01B3
-                hash ^= hash >> 29
-            }
-            for i in (words * 8)..<raw.count { hash = (hash ^ UInt64(raw[i])) &* 0x0000_0100_0000_01B3 }
-        }
-        hash ^= hash >> 33
-        return hash &* 0xff51_afd7_ed55_8ccd
+    /// SHA-256 of an entry's body: catches truncation and corruption (and is no secret: see
+    /// `CachedBlockCheck` for why a matching digest is not enough to trust an entry).
+    static func digest(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var hasher = SHA256()
+        hasher.update(bytes)
+        return hasher.digest()
     }
 
     private static func bytes(_ value: UInt64) -> [UInt8] {
@@ -129,18 +134,16 @@ final class BlockCache: @unchecked Sendable {
         return (0..<8).reduce(UInt64(0)) { $0 << 8 | UInt64(bytes[offset + $1]) }
     }
 
-    /// Removes every entry this build did not use (stale results of edited or deleted blocks).
+    /// Removes every entry this build did not use (stale results of edited or deleted blocks) and
+    /// temporaries of processes that are gone; only files named as the cache names them.
     func pruneUnused() {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         let keep = lock.withLock { used }
-        for name in names where name.hasSuffix(".entry") || name.contains(".entry.tmp-") {
-            let key = String(name.prefix { $0 != "." })
-            if !keep.contains(key) || name.contains(".tmp-") { try? FileManager.default.removeItem(atPath: directory + "/" + name) }
+        folder.prune { kind in
+            switch kind {
+            case .entry(let key): return keep.contains(key)
+            case .temporary(let pid): return pid != getpid() && (kill(pid, 0) == 0 || errno == EPERM)
+            case .marker, .stamp: return true
+            }
         }
-    }
-
-    /// Deletes the whole cache folder (`lessons clean`).
-    static func remove(_ directory: String) throws {
-        if FileManager.default.fileExists(atPath: directory) { try FileManager.default.removeItem(atPath: directory) }
     }
 }

@@ -46,14 +46,14 @@ struct BlockRunner {
 
     /// Loads one graph or model block from the cache, or runs it (and caches it if it ran cleanly).
     static func execute(_ block: LessonBlock, stem: String, lesson: Lesson, data: DataResolver, cache: BlockCache?) -> Outcome {
-        let key = cache.flatMap { _ in cacheKey(block, stem: stem, lesson: lesson, data: data) }
-        if let key, let hit = cache?.load(key) { return Outcome(output: hit) }
+        let entry = cache.flatMap { _ in cacheKey(block, stem: stem, lesson: lesson, data: data) }
+        if let entry, let hit = cache?.load(entry.key, expected: entry.files) { return Outcome(output: hit) }
         var diagnostics = Diagnostics(path: lesson.path)
         let output = block.kind == .model
             ? runModel(block, stem: stem, lesson: lesson, data: data, diagnostics: &diagnostics)
             : runGraph(block, stem: stem, lesson: lesson, diagnostics: &diagnostics)
         // Only clean runs are kept: a cached block must not hide a warning next time.
-        if let key, let output, diagnostics.all.isEmpty { cache?.store(key, output) }
+        if let entry, let output, diagnostics.all.isEmpty { cache?.store(entry.key, output) }
         return Outcome(output: output, diagnostics: diagnostics.all, ran: true)
     }
 
@@ -92,17 +92,20 @@ struct BlockRunner {
     }
 
     /// Everything a block's output depends on: its text, its place (names of output files), and
-    /// the bytes of the data file it reads. Nil when the block cannot even be parsed (no caching).
-    static func cacheKey(_ block: LessonBlock, stem: String, lesson: Lesson, data: DataResolver) -> String? {
+    /// the bytes of the data file it reads; with the files the block may write, which its entry
+    /// must keep to. Nil when the block cannot even be parsed (no caching).
+    static func cacheKey(_ block: LessonBlock, stem: String, lesson: Lesson, data: DataResolver) -> (key: String, files: BlockFiles)? {
         var parts = [block.kind.rawValue, lesson.slug, stem, block.name ?? "", block.source, lesson.frontMatter.lang ?? ""]
+        var files = BlockFiles.graph(stem: stem)
         if block.kind == .model {
             guard let program = BlockLanguage.parseModel(block, path: lesson.path).0 else { return nil }
             if case .csv(let path, _, _, _) = program.data {
                 guard let bytes = data.bytes(ofDataFile: path, lesson: lesson) else { return nil }
                 parts += [path, SHA256.hex(bytes)]
             }
+            files = BlockFiles.model(stem: stem, program: program)
         }
-        return BlockCache.key(parts: parts)
+        return (BlockCache.key(parts: parts), files)
     }
 
     private static func package(_ files: [(String, [UInt8])], graph: GraphWidget? = nil, model: ModelWidget? = nil,

@@ -3,7 +3,8 @@ import Foundation
 /// Lets a build with nothing changed skip all work, as `make` and `ninja` do. After a build with
 /// no diagnostics, a stamp in the cache folder records a digest of every input (the bytes of every
 /// file in the lessons folder, the options that shape the output, the tool itself) and a listing
-/// of the output folder (each entry's path, size, modification time and inode). A build whose
+/// of the output folder (each entry's path, size, modification time and inode). The tool is
+/// `ToolIdentity.current`, the same identity the block cache keys on. A build whose
 /// inputs hash the same and whose output folder lists the same is already done.
 ///
 /// The digest is taken before the build reads anything, so a file edited while a build runs makes
@@ -22,13 +23,23 @@ struct BuildStamp: Equatable {
 
     /// The stamp file for an output folder (one per output folder, so `-o a` and `-o b` do not mix).
     static func path(cacheDirectory: String, outputDirectory: String) -> String {
+        Paths.join(cacheDirectory, fileName(outputDirectory: outputDirectory))
+    }
+
+    /// `build-<16 hex digits>.stamp`, a name `CacheFolder` recognises as the cache's own.
+    static func fileName(outputDirectory: String) -> String {
         var hasher = SHA256()
         hasher.update(Paths.canonical(outputDirectory))
-        return Paths.join(cacheDirectory, "build-" + hasher.hexDigest().prefix(16) + suffix)
+        return "build-" + hasher.hexDigest().prefix(16) + suffix
     }
 
     /// The digest of everything the build reads, or nil when it cannot be taken cheaply and safely
-    /// (an unreadable file, a huge folder): the build then runs as usual.
+    /// (an unreadable file, a FIFO or device, more than `maxInputBytes`): the build then runs as
+    /// usual. Files are streamed into the hash against that budget, never read whole first.
+    /// Symbolic links are not followed: a link counts as its target's path and, for a target
+    /// outside the lessons folder, that target's identity (device, inode, size, modification and
+    /// change times), so a link to a 2 GB file or to `/proc/kcore` costs one `stat`, and
+    /// editing the target still builds again. A target inside the folder is hashed where it is.
     static func inputDigest(_ options: BuildOptions, lessonsRoot: String, cacheDirectory: String) -> String? {
         var hasher = SHA256()
         for part in [BlockCache.toolIdentity, BlockCache.engineSettings, BlockCache.magic, lessonsRoot,
@@ -37,7 +48,7 @@ struct BuildStamp: Equatable {
             hasher.update(part)
         }
         let skipped: Set<String> = [Paths.canonical(options.outputDirectory), Paths.canonical(cacheDirectory)]
-        var total = 0
+        var budget = maxInputBytes
         var pending = [""]
         while let relative = pending.popLast() {
             let folder = Paths.join(lessonsRoot, relative)
@@ -52,28 +63,29 @@ struct BuildStamp: Equatable {
                     if !skipped.contains(path) { pending.append(child) }
                     hasher.update("d:\(child.utf8.count):\(child)")
                 case S_IFREG:
-                    total += Int(info.st_size)
-                    guard total <= maxInputBytes, let data = FileManager.default.contents(atPath: path) else { return nil }
-                    hasher.update("f:\(child.utf8.count):\(child):\(data.count):")
-                    hasher.update(data)
+                    guard Int(info.st_size) <= budget else { return nil }
+                    hasher.update("f:\(child.utf8.count):\(child):\(info.st_size):")
+                    guard case .success = BoundedRead.hash(path, into: &hasher, budget: &budget) else { return nil }
                 case S_IFLNK:
-                    // A link's target and, if it is a file, the file's bytes; links to folders are
-                    // not followed by the build (their contents are found where they really are).
                     let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? ""
-                    hasher.update("l:\(child.utf8.count):\(child):\(target.utf8.count):\(target)")
-                    if Paths.isRegularFile(path) {
-                        let data = FileManager.default.contents(atPath: path) ?? Data()
-                        total += data.count
-                        guard total <= maxInputBytes else { return nil }
-                        hasher.update("\(data.count):")
-                        hasher.update(data)
-                    }
+                    hasher.update("l:\(child.utf8.count):\(child):\(target.utf8.count):\(target):")
+                    hasher.update(linkedIdentity(path, lessonsRoot: lessonsRoot))
                 default:
                     return nil  // a FIFO or device: never hash it (reading may block), just build
                 }
             }
         }
         return hasher.hexDigest()
+    }
+
+    /// What stands in for a link's target: "inside" for a target in the lessons folder (hashed
+    /// there), else its kind and identity from `stat`, or "missing"; never its bytes.
+    static func linkedIdentity(_ link: String, lessonsRoot: String) -> String {
+        var info = stat()
+        guard stat(link, &info) == 0 else { return "missing" }
+        if Paths.isInside(Paths.canonical(link), lessonsRoot) { return "inside" }
+        return "outside \(info.st_mode) \(info.st_dev) \(info.st_ino) \(info.st_size) "
+            + "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
     }
 
     /// Every entry below the output folder with its size, modification time and inode, or nil when
@@ -95,10 +107,13 @@ struct BuildStamp: Equatable {
         return lines.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 
+    /// The largest stamp read (a listing of a very large site).
+    static let maxStampBytes = 64 << 20
+
     /// The stamp stored at `path`, if it is one.
     static func load(_ path: String) -> BuildStamp? {
-        guard let data = FileManager.default.contents(atPath: path),
-              let text = String(data: data, encoding: .utf8) else { return nil }
+        guard case .success(let bytes) = BoundedRead.bytes(path, limit: maxStampBytes),
+              let text = String(bytes: bytes, encoding: .utf8) else { return nil }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard lines.count >= 3, lines[0] == "lessons-stamp/1", lines.last == "" else { return nil }
         lines.removeLast()
@@ -107,14 +122,13 @@ struct BuildStamp: Equatable {
         return BuildStamp(inputs: String(header[0]), lessons: lessons, output: Array(lines.dropFirst(2)))
     }
 
-    /// Writes the stamp aside and renames it into place; a stamp that cannot be written is no loss.
-    func store(_ path: String) {
+    /// Writes the stamp aside and renames it into place, in the cache folder (made, with its
+    /// marker, if missing); a stamp that cannot be written is no loss.
+    func store(cacheDirectory: String, outputDirectory: String) {
         let text = "lessons-stamp/1\n\(inputs) \(lessons)\n" + output.map { $0 + "\n" }.joined()
-        try? FileManager.default.createDirectory(atPath: Paths.parent(path),
-                                                 withIntermediateDirectories: true)
-        let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        let folder = CacheFolder(path: cacheDirectory)
+        guard folder.prepare() else { return }
+        folder.write(Self.fileName(outputDirectory: outputDirectory), Array(text.utf8))
     }
 
     /// Removes the stamp, so the next build runs in full.

@@ -32,6 +32,10 @@ public enum Builder {
             report.diagnostics.append(problem)
             return report
         }
+        if options.useCache, !options.checkOnly, let refusal = CacheFolder(path: cacheDirectory).checkForBuild() {
+            report.diagnostics.append(.fileError(cacheDirectory, refusal))
+            return report
+        }
         // Up to date: nothing read by the last clean build changed, and its output is untouched.
         var stampDigest: String?
         // Messages name the cache as typed; files go where it really is (`c/missing/../d` is `c/d`).
@@ -181,19 +185,17 @@ public enum Builder {
         cache?.pruneUnused()
         // Only a build without a single diagnostic may be skipped next time: warnings must repeat.
         if let digest = stampDigest, report.diagnostics.isEmpty, let listing = BuildStamp.listing(of: options.outputDirectory) {
-            BuildStamp(inputs: digest, lessons: lessons.count, output: listing).store(stampPath)
+            BuildStamp(inputs: digest, lessons: lessons.count, output: listing)
+                .store(cacheDirectory: cacheFolder, outputDirectory: options.outputDirectory)
         }
         return report
     }
 
-    /// Deletes a cache folder (`lessons clean`); refuses folders that do not look like one.
-    public static func removeCache(_ directory: String) throws {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        guard names.allSatisfy({ $0.contains(".entry") || $0.contains(BuildStamp.suffix) }) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey:
-                "\(directory) holds files that are not cache entries; remove it by hand if you are sure"])
-        }
-        try BlockCache.remove(directory)
+    /// Deletes a cache folder (`lessons clean`) and returns how many files it held; refuses,
+    /// removing nothing, anything but a folder the cache made holding only what the cache wrote.
+    @discardableResult
+    public static func removeCache(_ directory: String) throws -> Int {
+        try CacheFolder(path: directory).remove()
     }
 
     /// `.lessons-cache` next to the lessons folder, so every working directory shares it.

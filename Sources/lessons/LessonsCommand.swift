@@ -143,7 +143,11 @@ struct New: ParsableCommand {
 
 struct Clean: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Remove the block cache, so the next build runs every block again.")
+        abstract: "Remove the block cache, so the next build runs every block again.",
+        discussion: """
+        Removes only a folder the cache made (it holds CACHEDIR.TAG) and only while it holds \
+        nothing but what the cache wrote; anything else is refused and nothing is removed.
+        """)
 
     @Argument(help: "The folder of lessons whose cache to remove.")
     var lessonsDirectory = "lessons"
@@ -159,10 +163,12 @@ struct Clean: ParsableCommand {
         let directory = cacheDir ?? Builder.defaultCacheDirectory(BuildOptions(lessonsDirectory: lessonsDirectory))
         var stderr = StandardError()
         do {
-            try Builder.removeCache(directory)
-            print("lessons: removed \(directory)", to: &stderr)
+            let removed = try Builder.removeCache(directory)
+            print(removed == 0 && !FileManager.default.fileExists(atPath: directory)
+                  ? "lessons: no cache at \(directory); nothing to remove"
+                  : "lessons: removed \(directory) (\(removed == 1 ? "1 cache file" : "\(removed) cache files"))", to: &stderr)
         } catch {
-            print("\(directory): error: cannot remove the cache: \(error.localizedDescription)", to: &stderr)
+            print("\(directory): error: \(error)", to: &stderr)
             throw ExitCode(1)
         }
     }

@@ -104,3 +104,108 @@ import Testing
         #expect(!w.build().upToDate)
     }
 }
+
+/// The up-to-date check reads only the lessons folder, within its budget, and keys on the
+/// running executable (not on `argv[0]`).
+@Suite(.serialized) struct BuildStampSafetyTests {
+    @Test func aLinkToAHugeFileOutsideIsNotReadAndTheBuildIsStillUpToDate() throws {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n\nProse.\n")
+        // A sparse file bigger than the whole hashing budget: reading it would cost its size.
+        let outside = w.root.appendingPathComponent("huge.bin").path
+        #expect(FileManager.default.createFile(atPath: outside, contents: nil))
+        #expect(truncate(outside, off_t(BuildStamp.maxInputBytes) * 2) == 0)
+        try FileManager.default.createSymbolicLink(atPath: w.lessons + "/huge.bin", withDestinationPath: outside)
+        try FileManager.default.createSymbolicLink(atPath: w.lessons + "/zero", withDestinationPath: "/dev/zero")
+        #expect(!w.build().upToDate)
+        #expect(w.build().upToDate)
+        // Editing the target still builds again: its size and times are part of the digest.
+        #expect(truncate(outside, off_t(BuildStamp.maxInputBytes) * 2 + 1) == 0)
+        #expect(!w.build().upToDate)
+        #expect(w.build().upToDate)
+    }
+
+    @Test func filesAreReadWithinABudgetAndNeverBlockOnAFIFO() throws {
+        let w = try Workspace()
+        let big = w.root.appendingPathComponent("big").path
+        #expect(FileManager.default.createFile(atPath: big, contents: Data(count: 1000)))
+        var hasher = SHA256()
+        var budget = 999
+        #expect(BoundedRead.hash(big, into: &hasher, budget: &budget) == .failure(.tooLarge))
+        #expect(budget == 999)
+        budget = 1000
+        #expect(BoundedRead.hash(big, into: &hasher, budget: &budget) == .success(1000))
+        #expect(budget == 0)
+        let fifo = w.root.appendingPathComponent("fifo").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        #expect(BoundedRead.bytes(fifo, limit: 10).map(\.count) == .failure(.notRegular))
+        let link = w.root.appendingPathComponent("link").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: big)
+        #expect(BoundedRead.bytes(link, limit: 10_000).map(\.count) == .failure(.notRegular))
+        #expect(BoundedRead.bytes(link, limit: 10_000, followLinks: true).map(\.count) == .success(1000))
+    }
+
+    @Test func theToolIsIdentifiedByItsBuildIDNotItsName() throws {
+        let binary = try #require(lessonsExecutable())
+        let id = try #require(ToolIdentity.buildID(ofELF: binary.path))
+        #expect(id.count >= 16)
+        #expect(ToolIdentity.current.contains(" build-id "))
+        #expect(ToolIdentity.compute(executable: binary.path) == "lessons \(LessonsVersion.string) build-id \(id)")
+        let w = try Workspace()
+        let plain = w.root.appendingPathComponent("plain").path
+        #expect(FileManager.default.createFile(atPath: plain, contents: Data("not an ELF file".utf8)))
+        #expect(ToolIdentity.compute(executable: plain) == "lessons \(LessonsVersion.string) sha256 \(SHA256.hex(Array("not an ELF file".utf8)))")
+    }
+
+    /// Another build of the tool, installed where the old one was (same name on PATH, same size
+    /// and modification time), does not reuse the old one's results.
+    @Test func anUpgradedToolOnPATHDoesNotReuseOldResults() throws {
+        let binary = try #require(lessonsExecutable())
+        let w = try Workspace()
+        try w.write("a.md", "# A\n\n```graph g\nx = 2\ny = x * x\n```\n")
+        let bin = w.root.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let installed = bin.appendingPathComponent("lessons").path
+        let original = try Data(contentsOf: binary)
+        try original.write(to: URL(fileURLWithPath: installed))
+        #expect(chmod(installed, 0o755) == 0)
+        var info = stat()
+        #expect(stat(installed, &info) == 0)
+        let times = [timespec(tv_sec: info.st_atim.tv_sec, tv_nsec: info.st_atim.tv_nsec),
+                     timespec(tv_sec: info.st_mtim.tv_sec, tv_nsec: info.st_mtim.tv_nsec)]
+        let first = try onPATH(["build"], bin: bin, in: w.root)
+        #expect(first.status == 0 && first.stderr.contains("1 block run"), "\(first.stderr)")
+        // The "new version": one bit of its build ID differs; same size, same modification time.
+        let id = try #require(ToolIdentity.buildID(ofELF: installed))
+        var bytes = [UInt8](original)
+        let idBytes = stride(from: 0, to: id.count, by: 2).map { UInt8(id.dropFirst($0).prefix(2), radix: 16) ?? 0 }
+        let at = try #require((0...(bytes.count - idBytes.count)).first { bytes[$0..<($0 + idBytes.count)].elementsEqual(idBytes) })
+        bytes[at] ^= 1
+        try Data(bytes).write(to: URL(fileURLWithPath: installed))
+        #expect(utimensat(AT_FDCWD, installed, times, 0) == 0)
+        let second = try onPATH(["build"], bin: bin, in: w.root)
+        #expect(second.status == 0)
+        #expect(second.stderr == "lessons: built 1 lesson into output/ (0 warnings; 1 block run)\n")
+    }
+
+    private func lessonsExecutable() -> URL? {
+        let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return [binDir, binDir.deletingLastPathComponent()].map { $0.appendingPathComponent("lessons") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// Runs `lessons` as a shell would find it on PATH: `argv[0]` is just "lessons".
+    private func onPATH(_ arguments: [String], bin: URL, in directory: URL) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["PATH=\(bin.path)", "lessons"] + arguments
+        process.currentDirectoryURL = directory
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stderr, as: UTF8.self))
+    }
+}

@@ -29,7 +29,7 @@ import Testing
         (["build", "--output", "lessons/"], "lessons/: error: the output folder is the lessons folder; choose another --output\nlessons: 1 error, 0 warnings; lessons/ was left unchanged\n"),
         (["build", "--output", "lessons/site"], "lessons/site: error: the output folder is inside the lessons folder; choose one outside it\nlessons: 1 error, 0 warnings; lessons/site/ was left unchanged\n"),
         (["build", "--cache-dir", "output/cache"], "output/cache: error: the cache folder is inside the output folder, which every build replaces; choose another --cache-dir\nlessons: 1 error, 0 warnings; output/ was left unchanged\n"),
-        (["clean", "--cache-dir", "lessons"], "lessons: error: cannot remove the cache: lessons holds files that are not cache entries; remove it by hand if you are sure\n"),
+        (["clean", "--cache-dir", "lessons"], "lessons: error: is not a cache folder: it has no CACHEDIR.TAG written by lessons and holds other files ('intro.md'); nothing was removed\n"),
     ])
     func badCourseExitsWith1(_ arguments: [String], _ stderr: String) throws {
         let course = try HostileCourse()

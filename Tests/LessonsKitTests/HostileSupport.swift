@@ -23,7 +23,7 @@ func workspaceSnapshot(_ root: URL, excluding excluded: Set<String> = ["output",
                 result[child] = "link to " + ((try? fm.destinationOfSymbolicLink(atPath: path)) ?? "?")
             case .typeRegular?:
                 let data = fm.contents(atPath: path) ?? Data()
-                result[child] = "file of \(data.count) bytes, checksum \(BlockCache.checksum([UInt8](data)[...]))"
+                result[child] = "file of \(data.count) bytes, SHA-256 \(SHA256.hex([UInt8](data)))"
             default:
                 result[child] = "special file"
             }
