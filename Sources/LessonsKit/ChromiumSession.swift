@@ -21,6 +21,10 @@ public final class ChromiumSession {
     private var buffer: [UInt8] = []
     private var pending: [[String: Any]] = []
     private var sessionID = ""
+    /// The page's main frame (its id is the target's), and the file it was last told to open:
+    /// with a confinement, the only document that frame may load.
+    private var mainFrame = ""
+    private var document: String?
     /// Console errors and uncaught exceptions since the last `open`.
     public private(set) var consoleErrors: [String] = []
 
@@ -65,6 +69,7 @@ public final class ChromiumSession {
         self.read = fromChrome[0]
         let target = try call("Target.createTarget", ["url": "about:blank"])
         guard let targetID = target["targetId"] as? String else { throw Failure(description: "Chromium did not open a page") }
+        mainFrame = targetID
         let attached = try call("Target.attachToTarget", ["targetId": targetID, "flatten": true])
         guard let session = attached["sessionId"] as? String else { throw Failure(description: "Chromium did not attach to the page") }
         sessionID = session
@@ -90,12 +95,20 @@ public final class ChromiumSession {
         _ = try page("Emulation.setDeviceMetricsOverride", ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": false])
     }
 
-    /// Loads a file and waits for its load event.
+    /// Loads a file and waits for its load event (or, when a refused navigation interrupted the
+    /// load, until the page stops loading).
     public func open(_ path: String, fragment: String = "") throws {
         consoleErrors = []
-        pending.removeAll { $0["method"] as? String == "Page.loadEventFired" }
+        document = SiteConfinement.realPath(path)
+        let loadEvents = ["Page.loadEventFired", "Page.frameStartedLoading", "Page.frameStoppedLoading"]
+        pending.removeAll { loadEvents.contains($0["method"] as? String ?? "") }
         _ = try page("Page.navigate", ["url": URL(fileURLWithPath: path).absoluteString + fragment])
-        try waitFor(event: "Page.loadEventFired")
+        var started = false
+        try waitFor { method, frame in
+            if method == "Page.frameStartedLoading", frame == mainFrame { started = true }
+            // A stop before our navigation started belongs to the previous document.
+            return method == "Page.loadEventFired" || (method == "Page.frameStoppedLoading" && frame == mainFrame && started)
+        }
     }
 
     /// Evaluates JavaScript in the page and returns its JSON-able result.
@@ -152,11 +165,17 @@ public final class ChromiumSession {
         return id
     }
 
-    private func waitFor(event: String) throws {
-        if let i = pending.firstIndex(where: { $0["method"] as? String == event }) { pending.remove(at: i); return }
+    /// Waits until `done(method, frameId)` holds for an event, looking at remembered ones first.
+    private func waitFor(_ done: (String, String?) -> Bool) throws {
+        func matches(_ message: [String: Any]) -> Bool {
+            done(message["method"] as? String ?? "", (message["params"] as? [String: Any])?["frameId"] as? String)
+        }
+        while !pending.isEmpty {
+            if matches(pending.removeFirst()) { return }
+        }
         while true {
             let message = try nextMessage()
-            if message["method"] as? String == event { return }
+            if matches(message) { return }
             note(event: message)
         }
     }
@@ -192,8 +211,17 @@ public final class ChromiumSession {
     private func answer(paused params: [String: Any], session: String?) {
         guard let requestID = params["requestId"] as? String else { return }
         let url = (params["request"] as? [String: Any])?["url"] as? String ?? ""
-        if confinement?.allows(url) ?? true {
+        let isDocument = params["resourceType"] as? String == "Document"
+        // The main frame keeps the page it was given: a meta refresh or script navigation, even to
+        // another page of the site, would print that instead.
+        let mainFrameLeaves = isDocument && params["frameId"] as? String == mainFrame
+            && (URL(string: url).flatMap { SiteConfinement.realPath($0.path) } ?? "") != document
+        if !mainFrameLeaves, confinement?.allows(url) ?? true {
             _ = try? send("Fetch.continueRequest", ["requestId": requestID], session: session)
+        } else if isDocument {
+            // "No content" makes the frame stay where it is, rather than show an error page.
+            _ = try? send("Fetch.fulfillRequest", ["requestId": requestID, "responseCode": 204, "responseHeaders": [[String: String]](),
+                                                   "body": ""], session: session)
         } else {
             _ = try? send("Fetch.failRequest", ["requestId": requestID, "errorReason": "BlockedByClient"], session: session)
         }

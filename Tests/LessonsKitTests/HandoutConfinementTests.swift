@@ -66,6 +66,7 @@ struct HandoutConfinementTests {
             <script>setTimeout(function () { location.href = "file://\(dir)/secret.html"; }, 0);</script>
             """
         }
+        #expect(text.contains("Visible prose"), "the handout page itself is printed, not an error page")
         for marker in ["SECRET-TXT", "SECRET-HTML"] {
             #expect(!text.contains(marker), "\(marker) reached the PDF")
         }
