@@ -24,8 +24,13 @@ struct ChromiumLiveness {
     /// A poll ended with nothing to read; throws when Chromium is gone or hung.
     mutating func noteSilence() throws {
         var status: Int32 = 0
-        if exitStatus == nil, waitpid(pid, &status, WNOHANG) == pid {
-            exitStatus = status
+        if exitStatus == nil {
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid {
+                exitStatus = status
+            } else if reaped < 0, errno == ECHILD, kill(pid, 0) != 0 {
+                exitStatus = -1  // already reaped by someone else in this process, and gone
+            }
         }
         if let exitStatus {
             throw ChromiumSession.Failure(description: "Chromium quit unexpectedly (wait status \(exitStatus))")
