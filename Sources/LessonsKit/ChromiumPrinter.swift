@@ -19,11 +19,10 @@ struct ChromiumPrinter {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    let timeout: TimeInterval = 120
-
-    /// The PDF of `page` (a file path), A4, backgrounds printed, numbered pages, an outline.
-    func pdf(of page: String, footer: String) throws -> [UInt8] {
-        let browser = try ChromiumSession(timeout: timeout, viewport: nil)
+    /// The PDF of `page` (a file path inside the folder `site`), A4, backgrounds printed,
+    /// numbered pages, an outline; the page may load nothing from outside `site`.
+    func pdf(of page: String, site: String, footer: String) throws -> [UInt8] {
+        let browser = try ChromiumSession(viewport: nil, site: site)
         try browser.open(page)
         let printed = try browser.page("Page.printToPDF", [
             "printBackground": true, "preferCSSPageSize": true, "displayHeaderFooter": true,

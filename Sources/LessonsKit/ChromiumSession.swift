@@ -6,27 +6,42 @@ import Glibc
 /// A headless Chromium driven over the DevTools protocol on a pipe (`--remote-debugging-pipe`:
 /// commands on fd 3, replies on fd 4, NUL-separated JSON). One browser, one page, reused for
 /// many documents: printing the handout, and the browser checks of the tests.
+///
+/// Waiting has no clock deadline (see `ChromiumLiveness`): on a busy machine Chromium may be slow,
+/// and only an exited or provably hung browser ends a wait with an error.
 public final class ChromiumSession {
     public struct Failure: Error, CustomStringConvertible { public let description: String }
 
     private let pid: pid_t
     private let write: Int32, read: Int32
     private let profile: String
-    private let timeout: TimeInterval
+    private var liveness: ChromiumLiveness
+    private let confinement: SiteConfinement?
     private var nextID = 1
     private var buffer: [UInt8] = []
     private var pending: [[String: Any]] = []
     private var sessionID = ""
+    /// The page's main frame (its id is the target's), and the file it was last told to open:
+    /// with a confinement, the only document that frame may load.
+    private var mainFrame = ""
+    private var document: String?
     /// Console errors and uncaught exceptions since the last `open`.
     public private(set) var consoleErrors: [String] = []
 
     /// Starts Chromium (see `ChromiumPrinter.executable`) with one page; `viewport` emulates a
     /// screen of that size (leave it nil for printing, where the paper decides the layout).
-    public init(timeout: TimeInterval = 120, viewport: (width: Int, height: Int)? = (1280, 900)) throws {
+    /// With `site`, the page and every frame and worker in it may load only files inside that
+    /// folder and data of their own (`SiteConfinement`); every other request fails.
+    public init(viewport: (width: Int, height: Int)? = (1280, 900), site: String? = nil) throws {
         guard let chromium = ChromiumPrinter.executable else {
             throw Failure(description: "--pdf needs headless Chromium; install the Debian package 'chromium' (apt-get install chromium)")
         }
-        self.timeout = timeout
+        if let site {
+            guard let confinement = SiteConfinement(site: site) else { throw Failure(description: "cannot resolve the folder \(site)") }
+            self.confinement = confinement
+        } else {
+            confinement = nil
+        }
         profile = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-chromium-\(UUID().uuidString)").path
         var toChrome: [Int32] = [0, 0], fromChrome: [Int32] = [0, 0]
         guard pipe(&toChrome) == 0, pipe(&fromChrome) == 0 else { throw Failure(description: "cannot create pipes for Chromium") }
@@ -37,8 +52,9 @@ public final class ChromiumSession {
         posix_spawn_file_actions_adddup2(&actions, fromChrome[1], 4)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let arguments = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--remote-debugging-pipe",
-                         "--user-data-dir=\(profile)", "--no-first-run", "--no-default-browser-check", "about:blank"]
+        let arguments = [chromium, "--headless"] + ChromiumSandbox.arguments
+            + ["--disable-gpu", "--hide-scrollbars", "--remote-debugging-pipe",
+               "--user-data-dir=\(profile)", "--no-first-run", "--no-default-browser-check", "about:blank"]
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
@@ -48,13 +64,16 @@ public final class ChromiumSession {
         close(toChrome[0])
         close(fromChrome[1])
         self.pid = pid
+        liveness = ChromiumLiveness(pid: pid)
         self.write = toChrome[1]
         self.read = fromChrome[0]
         let target = try call("Target.createTarget", ["url": "about:blank"])
         guard let targetID = target["targetId"] as? String else { throw Failure(description: "Chromium did not open a page") }
+        mainFrame = targetID
         let attached = try call("Target.attachToTarget", ["targetId": targetID, "flatten": true])
         guard let session = attached["sessionId"] as? String else { throw Failure(description: "Chromium did not attach to the page") }
         sessionID = session
+        if confinement != nil { try confine(session: session) }
         _ = try page("Page.enable", [:])
         _ = try page("Runtime.enable", [:])
         if let viewport { try resize(width: viewport.width, height: viewport.height) }
@@ -63,9 +82,11 @@ public final class ChromiumSession {
     deinit {
         close(write)
         close(read)
-        kill(pid, SIGKILL)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        if liveness.exitStatus == nil {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        }
         try? FileManager.default.removeItem(atPath: profile)
     }
 
@@ -74,12 +95,20 @@ public final class ChromiumSession {
         _ = try page("Emulation.setDeviceMetricsOverride", ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": false])
     }
 
-    /// Loads a file and waits for its load event.
+    /// Loads a file and waits for its load event (or, when a refused navigation interrupted the
+    /// load, until the page stops loading).
     public func open(_ path: String, fragment: String = "") throws {
         consoleErrors = []
-        pending.removeAll { $0["method"] as? String == "Page.loadEventFired" }
+        document = SiteConfinement.realPath(path)
+        let loadEvents = ["Page.loadEventFired", "Page.frameStartedLoading", "Page.frameStoppedLoading"]
+        pending.removeAll { loadEvents.contains($0["method"] as? String ?? "") }
         _ = try page("Page.navigate", ["url": URL(fileURLWithPath: path).absoluteString + fragment])
-        try waitFor(event: "Page.loadEventFired")
+        var started = false
+        try waitFor { method, frame in
+            if method == "Page.frameStartedLoading", frame == mainFrame { started = true }
+            // A stop before our navigation started belongs to the previous document.
+            return method == "Page.loadEventFired" || (method == "Page.frameStoppedLoading" && frame == mainFrame && started)
+        }
     }
 
     /// Evaluates JavaScript in the page and returns its JSON-able result.
@@ -103,6 +132,22 @@ public final class ChromiumSession {
     }
 
     private func call(_ method: String, _ params: [String: Any], session: String? = nil) throws -> [String: Any] {
+        let id = try send(method, params, session: session)
+        while true {
+            let reply = try nextMessage()
+            if reply["id"] as? Int == id {
+                if let error = reply["error"] as? [String: Any] {
+                    throw Failure(description: "Chromium refused \(method): \(error["message"] ?? error)")
+                }
+                return reply["result"] as? [String: Any] ?? [:]
+            }
+            note(event: reply)
+        }
+    }
+
+    /// Writes one command without waiting for its reply; returns its id.
+    @discardableResult
+    private func send(_ method: String, _ params: [String: Any], session: String? = nil) throws -> Int {
         let id = nextID
         nextID += 1
         var message: [String: Any] = ["id": id, "method": method, "params": params]
@@ -117,25 +162,20 @@ public final class ChromiumSession {
                 offset += n
             }
         }
-        let deadline = Date().addingTimeInterval(timeout)
-        while true {
-            let reply = try nextMessage(deadline: deadline)
-            if reply["id"] as? Int == id {
-                if let error = reply["error"] as? [String: Any] {
-                    throw Failure(description: "Chromium refused \(method): \(error["message"] ?? error)")
-                }
-                return reply["result"] as? [String: Any] ?? [:]
-            }
-            note(event: reply)
-        }
+        return id
     }
 
-    private func waitFor(event: String) throws {
-        if let i = pending.firstIndex(where: { $0["method"] as? String == event }) { pending.remove(at: i); return }
-        let deadline = Date().addingTimeInterval(timeout)
+    /// Waits until `done(method, frameId)` holds for an event, looking at remembered ones first.
+    private func waitFor(_ done: (String, String?) -> Bool) throws {
+        func matches(_ message: [String: Any]) -> Bool {
+            done(message["method"] as? String ?? "", (message["params"] as? [String: Any])?["frameId"] as? String)
+        }
+        while !pending.isEmpty {
+            if matches(pending.removeFirst()) { return }
+        }
         while true {
-            let message = try nextMessage(deadline: deadline)
-            if message["method"] as? String == event { return }
+            let message = try nextMessage()
+            if matches(message) { return }
             note(event: message)
         }
     }
@@ -144,6 +184,11 @@ public final class ChromiumSession {
     private func note(event message: [String: Any]) {
         guard let method = message["method"] as? String, let params = message["params"] as? [String: Any] else { return }
         switch method {
+        case "Fetch.requestPaused":
+            answer(paused: params, session: message["sessionId"] as? String)
+        case "Target.attachedToTarget":
+            // A frame in another process or a worker: confine it too before it runs.
+            if let child = params["sessionId"] as? String { try? confine(session: child, waiting: true) }
         case "Runtime.exceptionThrown":
             let details = params["exceptionDetails"] as? [String: Any]
             consoleErrors.append("exception: \(details?["text"] ?? "?") \((details?["exception"] as? [String: Any])?["description"] ?? "")")
@@ -155,7 +200,34 @@ public final class ChromiumSession {
         }
     }
 
-    private func nextMessage(deadline: Date) throws -> [String: Any] {
+    /// Intercepts every request of a session (and of the frames and workers it starts).
+    private func confine(session: String, waiting: Bool = false) throws {
+        try send("Fetch.enable", ["patterns": [["urlPattern": "*"]]], session: session)
+        try send("Target.setAutoAttach", ["autoAttach": true, "waitForDebuggerOnStart": true, "flatten": true], session: session)
+        if waiting { try send("Runtime.runIfWaitingForDebugger", [:], session: session) }
+    }
+
+    /// Lets a paused request go on when it stays inside the site; fails it otherwise.
+    private func answer(paused params: [String: Any], session: String?) {
+        guard let requestID = params["requestId"] as? String else { return }
+        let url = (params["request"] as? [String: Any])?["url"] as? String ?? ""
+        let isDocument = params["resourceType"] as? String == "Document"
+        // The main frame keeps the page it was given: a meta refresh or script navigation, even to
+        // another page of the site, would print that instead.
+        let mainFrameLeaves = isDocument && params["frameId"] as? String == mainFrame
+            && (URL(string: url).flatMap { SiteConfinement.realPath($0.path) } ?? "") != document
+        if !mainFrameLeaves, confinement?.allows(url) ?? true {
+            _ = try? send("Fetch.continueRequest", ["requestId": requestID], session: session)
+        } else if isDocument {
+            // "No content" makes the frame stay where it is, rather than show an error page.
+            _ = try? send("Fetch.fulfillRequest", ["requestId": requestID, "responseCode": 204, "responseHeaders": [[String: String]](),
+                                                   "body": ""], session: session)
+        } else {
+            _ = try? send("Fetch.failRequest", ["requestId": requestID, "errorReason": "BlockedByClient"], session: session)
+        }
+    }
+
+    private func nextMessage() throws -> [String: Any] {
         while true {
             if let end = buffer.firstIndex(of: 0) {
                 let message = Array(buffer[..<end])
@@ -163,11 +235,15 @@ public final class ChromiumSession {
                 guard let object = try? JSONSerialization.jsonObject(with: Data(message)) as? [String: Any] else { continue }
                 return object
             }
-            let remaining = deadline.timeIntervalSinceNow
-            guard remaining > 0 else { throw Failure(description: "Chromium did not answer in time") }
             var poller = pollfd(fd: read, events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, Int32(min(remaining, 5) * 1000)) >= 0 else { throw Failure(description: "lost Chromium") }
-            if poller.revents == 0 { continue }
+            let ready = poll(&poller, 1, 1000)
+            if ready < 0, errno == EINTR { continue }
+            guard ready >= 0 else { throw Failure(description: "lost Chromium") }
+            if poller.revents == 0 {
+                try liveness.noteSilence()
+                continue
+            }
+            liveness.noteMessage()
             var chunk = [UInt8](repeating: 0, count: 65_536)
             let n = Glibc.read(read, &chunk, chunk.count)
             guard n > 0 else { throw Failure(description: "Chromium closed the connection") }

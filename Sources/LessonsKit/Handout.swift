@@ -13,7 +13,7 @@ enum Handout {
     static func print(_ staging: URL, outputDirectory: String) -> Diagnostic? {
         let page = staging.appendingPathComponent(PrintPage.fileName).path
         do {
-            let pdf = try ChromiumPrinter().pdf(of: page, footer: footer)
+            let pdf = try ChromiumPrinter().pdf(of: page, site: staging.path, footer: footer)
             try Data(pdf).write(to: staging.appendingPathComponent(fileName))
             return nil
         } catch {

@@ -71,11 +71,34 @@ func generatedBlocks(in folder: String) throws -> [GeneratedBlock] {
     return blocks
 }
 
-/// Every block of the shipped course and of the fixtures, generated once for all tests
-/// (empty if generating failed; the tests then fail on the count).
+/// The blocks of a built course, read from its output (`slug/code/` and `slug/trace/`), in the
+/// order of their lessons' folders.
+func generatedBlocks(builtInto output: String) throws -> [GeneratedBlock] {
+    var byLesson: [String: (code: [String: [UInt8]], traces: [String: [UInt8]])] = [:]
+    for (path, data) in Workspace.tree(at: output) {
+        for folder in ["/code/", "/trace/"] {
+            guard let range = path.range(of: folder) else { continue }
+            let slug = String(path[..<range.lowerBound]), name = String(path[range.upperBound...])
+            if folder == "/code/" { byLesson[slug, default: ([:], [:])].code[name] = [UInt8](data) }
+            else { byLesson[slug, default: ([:], [:])].traces[name] = [UInt8](data) }
+        }
+    }
+    var blocks: [GeneratedBlock] = []
+    for (slug, (code, traces)) in byLesson.sorted(by: { $0.key < $1.key }) {
+        for name in code.keys.sorted() where name.hasSuffix(".py") && !name.hasSuffix("_torch.py") {
+            let stem = String(name.dropLast(3))
+            let trace = try JSONDecoder().decode(TraceFile.self, from: Data(try #require(traces["\(stem).json"], "\(slug)/\(stem)")))
+            blocks.append(GeneratedBlock(lesson: slug, stem: stem, files: code, trace: trace))
+        }
+    }
+    return blocks
+}
+
+/// Every block of the shipped course (from the shared build: no second training) and of the
+/// fixtures, generated once for all tests (empty if generating failed; the tests then fail on the count).
 let everyGeneratedBlock: [GeneratedBlock] = {
     do {
-        return try generatedBlocks(in: shippedLessons) + generatedBlocks(in: codegenFixtures)
+        return try generatedBlocks(builtInto: SharedCourse.get().output) + generatedBlocks(in: codegenFixtures)
     } catch {
         return []
     }

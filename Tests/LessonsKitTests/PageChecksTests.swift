@@ -7,16 +7,13 @@ import Testing
 /// link, image and fragment resolves.
 @Suite(.serialized, .enabled(if: chromium != nil, "skipped: chromium is not installed (make test installs it)"))
 struct PageChecksTests {
-    let workspace: Workspace
+    /// The shipped course, built once for the whole test run (read only).
+    let course: SharedCourse
     let pages: [String]
 
     init() throws {
-        workspace = try Workspace()
-        try FileManager.default.removeItem(atPath: workspace.lessons)
-        try FileManager.default.copyItem(atPath: shippedLessons, toPath: workspace.lessons)
-        let report = workspace.build()
-        #expect(report.succeeded && report.warningCount == 0, "\(report.diagnostics)")
-        pages = ["index.html"] + workspace.outputTree().keys.filter { $0.hasSuffix("/index.html") }.sorted()
+        course = try SharedCourse.get()
+        pages = ["index.html"] + Workspace.tree(at: course.output).keys.filter { $0.hasSuffix("/index.html") }.sorted()
     }
 
     private static let probe = """
@@ -32,7 +29,7 @@ struct PageChecksTests {
     func everyPageRendersFullyWithoutErrorsOrSidewaysScrolling(width: Int) throws {
         let browser = try ChromiumSession(viewport: (width, 900))
         for page in pages {
-            let path = workspace.output + "/" + page
+            let path = course.output + "/" + page
             let html = try String(contentsOfFile: path, encoding: .utf8)
             try browser.open(path)
             let json = try #require(try browser.evaluate(Self.probe) as? String)
@@ -52,7 +49,7 @@ struct PageChecksTests {
 
     @Test func everyInternalLinkImageAndFragmentResolves() throws {
         for page in pages {
-            let path = workspace.output + "/" + page
+            let path = course.output + "/" + page
             let html = try String(contentsOfFile: path, encoding: .utf8)
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             for target in Self.references(in: html) {

@@ -27,15 +27,21 @@ final class Workspace {
     }
 
     /// Builds with paths relative to the workspace, as a user in that folder would type them.
+    /// Absolute paths (and no `directory`) need no working-directory change, so such builds run
+    /// in parallel with everything else; use them for big builds whose diagnostics are not checked.
     func build(_ lessonsArgument: String = "lessons", output: String = "output", jobs: Int = 1,
                useCache: Bool = true, cacheDirectory: String? = nil, in directory: URL? = nil) -> BuildReport {
+        let options = BuildOptions(lessonsDirectory: lessonsArgument, outputDirectory: output, jobs: jobs,
+                                   useCache: useCache, cacheDirectory: cacheDirectory)
+        if directory == nil, [lessonsArgument, output, cacheDirectory ?? "/"].allSatisfy({ $0.hasPrefix("/") }) {
+            return Builder.build(options)
+        }
         workspaceLock.lock()
         defer { workspaceLock.unlock() }
         let previous = FileManager.default.currentDirectoryPath
         _ = FileManager.default.changeCurrentDirectoryPath((directory ?? root).path)
         defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
-        return Builder.build(BuildOptions(lessonsDirectory: lessonsArgument, outputDirectory: output, jobs: jobs,
-                                          useCache: useCache, cacheDirectory: cacheDirectory))
+        return Builder.build(options)
     }
 
     /// Every file under `output/`, relative path -> bytes.
@@ -61,5 +67,5 @@ final class Workspace {
     }
 }
 
-/// Builds change the working directory, which is process-wide: one at a time.
+/// Builds with relative paths change the working directory, which is process-wide: one at a time.
 let workspaceLock = NSLock()
