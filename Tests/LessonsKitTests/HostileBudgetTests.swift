@@ -66,4 +66,34 @@ import Testing
         let course = try HostileCourse()
         #expect(try course.build("outer.md", "```graph\na = \(column)\nb = \(row)\ny = sum(a @ b)\n```\n", succeeds: true) == [])
     }
+
+    /// A 2 MB literal of a million numbers: the page shows the listings shortened (it was 78 MB
+    /// of highlighted numbers), the trace summarises the tensor, the downloads keep everything.
+    @Test func millionNumberLiteralMakesABoundedPage() throws {
+        let course = try HostileCourse()
+        let literal = "x = [" + Array(repeating: "1", count: 1_000_000).joined(separator: ",") + "]\n"
+        #expect(try course.build("million.md", "```graph\n" + literal + "y = sum(x)\n```\n", succeeds: true) == [])
+        let size = { (path: String) in (try? FileManager.default.attributesOfItem(atPath: course.w.output + "/million/" + path)[.size] as? Int) ?? nil }
+        #expect(try #require(size("index.html")) < 1_500_000)
+        #expect(try #require(size("trace/graph-1.json")) < 100_000)
+        #expect(try #require(size("code/graph-1.py")) > 2_000_000, "the download keeps every number")
+        let page = course.w.page("million")
+        #expect(page.contains("# … shortened on this page ("))
+        let trace = String(decoding: FileManager.default.contents(atPath: course.w.output + "/million/trace/graph-1.json") ?? Data(), as: UTF8.self)
+        #expect(trace.contains("\"x\": {\"count\": 1000000, \"first\": [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0], \"min\": 1.0, \"max\": 1.0}"))
+    }
+
+    /// The lessons of a course may hold 16 MiB together: the lesson that goes past it is an
+    /// error at its first line, found from its size before it is read.
+    @Test func courseOverItsBudgetIsALocatedError() throws {
+        let course = try HostileCourse()
+        let messages = try course.build(succeeds: false) { w in
+            try w.write("a.md", String(repeating: "a", count: 8_000_000) + "\n")
+            try w.write("b.md", "# B\n")
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: w.lessons + "/b.md"))
+            try handle.truncate(atOffset: 9_000_000)
+            try handle.close()
+        }
+        #expect(messages == ["lessons/b.md:1:1: error: the lessons add up to 17000001 bytes with this one; the limit is 16777216 bytes (16 MiB) for a course, so split the course or shorten its lessons"])
+    }
 }
