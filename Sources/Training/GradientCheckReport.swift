@@ -52,7 +52,7 @@ struct GradientCheckReport {
             reached[i] = true
             let names = inputs.map { program.nodes[$0].name }
             switch op {
-            case .relu where atKink(relu: inputs[0]):
+            case .relu where inputs.count == 1 && atKink(relu: inputs[0]):
                 return "'\(node.name)' = relu(\(names[0])) sits at its kink (\(names[0]) is 0 there)"
             case .maximum where inputs.count == 2 && tie(inputs[0], inputs[1], output: i):
                 return "'\(node.name)' = max(\(names[0]), \(names[1])) sits at its kink (\(names[0]) ties with \(names[1]) there)"
