@@ -7,6 +7,10 @@ extension GraphBuilder {
     /// What one element of a transcendental function costs, in multiply-adds.
     public static let transcendentalWeight = 10
 
+    /// What running one operation's loop costs beyond its elements (measured: a million steps
+    /// of the 2-3-1 XOR network take about 4 s, most of it this overhead, not arithmetic).
+    public static let operationOverhead = 100
+
     /// Work units of one forward pass over every node plus one backward pass over the nodes
     /// `output` depends on (saturating at `Int.max`, which only has to compare above a limit).
     public func passCost(output: NodeID) -> Int {
@@ -36,6 +40,10 @@ extension GraphBuilder {
     }
 
     private func cost(of index: Int) -> Int {
+        nodes[index].op.isLeaf ? 0 : elementCost(of: index) &+& Self.operationOverhead
+    }
+
+    private func elementCost(of index: Int) -> Int {
         let node = nodes[index]
         let shapes = node.inputs.compactMap { shape(of: $0) }
         let out = node.shape.count
