@@ -96,4 +96,11 @@ import Testing
         }
         #expect(messages == ["lessons/b.md:1:1: error: the lessons add up to 17000001 bytes with this one; the limit is 16777216 bytes (16 MiB) for a course, so split the course or shorten its lessons"])
     }
+
+    /// A long run's progress bar says how long is left, from the rate so far.
+    @Test func progressBarEstimatesTheTimeLeft() {
+        #expect(ProgressBar.estimate(0.2) == "about 1 s left")
+        #expect(ProgressBar.estimate(125) == "about 2 min 5 s left")
+        #expect(ProgressBar.estimate(3 * 3600 + 7 * 60) == "about 3 h 7 min left")
+    }
 }
