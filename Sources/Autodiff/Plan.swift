@@ -18,12 +18,12 @@ public final class Plan {
     /// Number of value slots; also the distance from a value to its gradient.
     let gradientBase: Int
     /// Element count of the output (how many gradients backward() seeds with 1).
-    private let outputCount: Int
+    let outputCount: Int
     /// Every non-leaf node, in creation order.
     let forwardSteps: [Step]
     /// The non-leaf nodes the output depends on, consumers first. Nodes off that path are
     /// skipped: their gradient is zero, and 0 · inf in their rules would poison real gradients.
-    private let backwardSteps: [Step]
+    let backwardSteps: [Step]
 
     /// Compiles `graph` with `output` as the node to differentiate; throws for an unknown
     /// output or a graph too large to address.

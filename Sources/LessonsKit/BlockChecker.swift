@@ -14,7 +14,13 @@ enum BlockChecker {
                 let (parsed, found) = BlockLanguage.parseGraph(block, path: lesson.path)
                 found.forEach { diagnostics.append($0) }
                 program = parsed
-                if let parsed, case .failure(let d) = GraphCompiler.compile(parsed, path: lesson.path) { diagnostics.append(d) }
+                if let parsed {
+                    switch GraphCompiler.compile(parsed, path: lesson.path) {
+                    case .failure(let d): diagnostics.append(d)
+                    case .success(let compiled):
+                        if let d = GraphRunner.workDiagnostic(parsed, compiled: compiled, path: lesson.path) { diagnostics.append(d) }
+                    }
+                }
             case .compare:
                 continue  // checked when the models it names have run
             case .model:
@@ -30,17 +36,35 @@ enum BlockChecker {
         checkReferences(lesson, nodes: nodes, diagnostics: &diagnostics)
     }
 
-    /// Compiles a model's graph with its real data shapes and zero-filled parameters.
+    /// Compiles a model's graph with its real data shapes (one batch of rows) and zero-filled
+    /// parameters, and checks the work of training it against the budget.
     private static func checkShapes(_ model: ModelProgram, dataset: Dataset, path: String, diagnostics: inout Diagnostics) {
+        let model = ModelRunner.withDataNodes(model)
         var rng = SeededRandom(seed: 0)
+        let batch = ModelRunner.batching(model, data: dataset)?.batch ?? dataset.count
+        let X = ModelRunner.rows(dataset.X, count: batch), y = ModelRunner.rows(dataset.y, count: batch)
+        var parameters = 0
         let result = GraphCompiler.compile(model.graph, path: path) { _, node in
             if case .initialized(let spec) = node.kind, let shape = try? Initializers.shape(spec.dims),
                let zeros = try? Initializers.zeros(shape: shape) {
+                parameters += shape.count
                 return .success((.parameter, zeros))
             }
-            return ModelRunner.leaf(node, X: dataset.X, y: dataset.y, rng: &rng, path: path)
+            return ModelRunner.leaf(node, X: X, y: y, rng: &rng, path: path)
         }
-        if case .failure(let d) = result { diagnostics.append(d) }
+        switch result {
+        case .failure(let d): diagnostics.append(d)
+        case .success(let compiled):
+            guard let (train, batch) = ModelRunner.batching(model, data: dataset), model.graph.nodes.indices.contains(model.loss) else { return }
+            for (i, node) in model.graph.nodes.enumerated() {
+                if case .parameter = node.kind { parameters += compiled.builder.shape(of: compiled.ids[i])?.count ?? 0 }
+            }
+            let steps = model.train.epochs * max(1, train / max(1, batch))
+            if let d = ModelRunner.workDiagnostic(model, graph: compiled.builder, loss: compiled.ids[model.loss],
+                                                  parameters: parameters, steps: steps, path: path) {
+                diagnostics.append(d)
+            }
+        }
     }
 
     private static func checkReferences(_ lesson: Lesson, nodes: [String: (names: Set<String>, isModel: Bool)],

@@ -54,17 +54,24 @@ public enum Builder {
                                        diagnostics: &report.diagnostics)
         var lessons: [Lesson] = []
         var perLesson: [String: Diagnostics] = [:]
+        var courseBytes = 0
         for relative in files {
             let path = Paths.join(options.lessonsDirectory, relative)
             let bytes: [UInt8]
-            switch SourceFile.load(path) {
+            let remaining = SourceFile.maxCourseBytes - courseBytes
+            switch SourceFile.load(path, limit: min(SourceFile.maxBytes, remaining)) {
             case .failure(let failure):
                 var unread = Diagnostics(path: path)
-                unread.append(SourceFile.diagnostic(failure, path: path))
+                if case .tooLarge(let size) = failure, size <= SourceFile.maxBytes {
+                    unread.append(.error(path, SourcePosition(line: 1, column: 1), SourceFile.courseTooLargeMessage(total: courseBytes + size)))
+                } else {
+                    unread.append(SourceFile.diagnostic(failure, path: path))
+                }
                 perLesson[path] = unread
                 continue
             case .success(let b): bytes = b
             }
+            courseBytes += bytes.count
             let (lesson, diagnostics) = LessonParser.parse(bytes: bytes, path: path, relativePath: relative)
             var collected = Diagnostics(path: path)
             diagnostics.forEach { collected.append($0) }

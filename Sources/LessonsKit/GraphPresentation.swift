@@ -120,7 +120,7 @@ struct GraphPresentation {
         }
         let checks = trace.gradientCheck.map {
             GraphWidget.Check(name: trace.nodes[$0.node].name, relativeError: DisplayNumber.format($0.maxRelativeError),
-                              passed: $0.maxRelativeError <= GraphRunner.gradientCheckTolerance)
+                              passed: $0.passed)
         }
         return GraphWidget(id: "graph-\(stem)", kind: trace.kind.rawValue, name: trace.block, source: source,
                            width: layout.size.width, height: layout.size.height,

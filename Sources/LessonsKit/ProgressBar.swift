@@ -1,7 +1,8 @@
 import Foundation
 
 /// A one-line progress bar on standard error for training runs that take more than about a
-/// second, and only when standard error is a terminal (never in logs or CI output).
+/// second, with an estimate of the time left, and only when standard error is a terminal
+/// (never in logs or CI output).
 final class ProgressBar {
     private let label: String
     private let total: Int
@@ -21,13 +22,24 @@ final class ProgressBar {
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         guard elapsed > 1 || shown else { return }
         shown = true
-        FileHandle.standardError.write(Data(("\r" + Self.line(label: label, done: done, total: total, width: 30)).utf8))
+        let remaining = done > 0 ? elapsed / Double(done) * Double(max(0, total - done)) : nil
+        let text = Self.line(label: label, done: done, total: total, width: 30) + (remaining.map { ", " + Self.estimate($0) } ?? "")
+        // Erase to the end of the line: the estimate may get shorter.
+        FileHandle.standardError.write(Data(("\r" + text + "\u{1B}[K").utf8))
     }
 
     /// Clears the bar, if one was drawn.
     func finish() {
         guard shown else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+    }
+
+    /// `about 2 min 5 s left`, from the rate so far.
+    static func estimate(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded(.up))
+        if s < 60 { return "about \(s) s left" }
+        if s < 3600 { return "about \(s / 60) min \(s % 60) s left" }
+        return "about \(s / 3600) h \(s % 3600 / 60) min left"
     }
 
     /// `training xor  [#########.....................]  30%  15000/50000 steps`

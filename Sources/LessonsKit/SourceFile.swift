@@ -7,6 +7,16 @@ enum SourceFile {
     /// The largest file a build reads: 10 MiB, far more than any lesson or data file needs.
     static let maxBytes = 10 * 1024 * 1024
 
+    /// The most bytes all lessons of a course may hold together: each lesson's page costs
+    /// about a hundred times its size in memory while it is built, and four 10 MB lessons took
+    /// 2.7 GB and two minutes.
+    static let maxCourseBytes = 16 * 1024 * 1024
+
+    /// The message for the lesson that takes a course past `maxCourseBytes`.
+    static func courseTooLargeMessage(total: Int) -> String {
+        "the lessons add up to \(total) bytes with this one; the limit is \(maxCourseBytes) bytes (16 MiB) for a course, so split the course or shorten its lessons"
+    }
+
     /// Why a file could not be read.
     enum Failure: Error, Equatable {
         /// The path does not exist (or a link in it is dangling).

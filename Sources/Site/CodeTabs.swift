@@ -55,7 +55,8 @@ enum CodeTabsHTML {
             if let file = tab.download {
                 out += "<a class=\"code-download\" href=\"\(HTML.attribute(file))\" download>\(HTML.text(fileName(file)))</a>"
             }
-            let code = tab.language == "python" ? PythonHighlighter.html(tab.source) : HTML.text(tab.source)
+            let source = shortened(tab)
+            let code = tab.language == "python" ? PythonHighlighter.html(source) : HTML.text(source)
             out += "</span></div>\n<pre><code class=\"language-\(HTML.attribute(tab.language))\">\(code)</code></pre></section>\n"
         }
         var note = HTML.text(code.note)
@@ -66,6 +67,25 @@ enum CodeTabsHTML {
         }
         out += "<p class=\"code-note\">\(note)</p>\n"
         return out + "</div>\n"
+    }
+
+    /// The most bytes of one listing a page shows: a block with a literal of a million numbers
+    /// made a 78 MB page of highlighted numbers. The download keeps the whole program.
+    static let maxListingBytes = 64 * 1024
+
+    /// The listing as shown: whole, or its first `maxListingBytes` (at a line end where there is
+    /// one) and a comment saying where the rest is.
+    static func shortened(_ tab: CodeTabs.Tab) -> String {
+        let bytes = Array(tab.source.utf8)
+        guard bytes.count > maxListingBytes else { return tab.source }
+        var end = maxListingBytes
+        if let newline = bytes[..<end].lastIndex(of: UInt8(ascii: "\n")), newline > 0 { end = newline + 1 }
+        // Never cut inside a UTF-8 sequence.
+        while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        var head = String(decoding: bytes[..<end], as: UTF8.self)
+        if !head.hasSuffix("\n") { head += " …\n" }
+        let rest = tab.download.map { "the whole program is " + fileName($0) } ?? "the whole block is in the lesson file"
+        return head + "# … shortened on this page (\(bytes.count) bytes in all); \(rest)\n"
     }
 
     private static func fileName(_ path: String) -> String {

@@ -4,16 +4,13 @@ import LessonModel
 /// Runs a `graph` block: one forward and one backward pass, with every value and gradient
 /// checked for NaN/Inf and every leaf's gradient checked against finite differences.
 public enum GraphRunner {
-    /// A gradient whose relative error against finite differences exceeds this fails the build:
-    /// it can only mean an engine bug.
-    public static let gradientCheckTolerance = 1e-6
-
     public static func run(_ program: GraphProgram, lesson: String, block: String, path: String) -> (Trace?, [Diagnostic]) {
         let compiled: GraphCompiler.Compiled
         switch GraphCompiler.compile(program, path: path) {
         case .failure(let d): return (nil, [d])
         case .success(let c): compiled = c
         }
+        if let d = workDiagnostic(program, compiled: compiled, path: path) { return (nil, [d]) }
         let plan: Plan
         do {
             plan = try Plan(compiled.builder, output: compiled.output)
@@ -28,41 +25,34 @@ public enum GraphRunner {
             return (nil, [.error(path, node.position, "the value of '\(node.name)' is \(what); \(hint(for: plan.graph.op(of: bad)))")])
         }
         plan.backward()
-        for i in compiled.ids.indices.reversed() {
+        // Only gradients the page shows: a constant's (`x / 3e-280` overflows it) is nobody's concern.
+        for i in compiled.ids.indices.reversed() where !isConstant(program.nodes[i]) {
             if let g = plan.gradient(compiled.ids[i]), g.scalars.contains(where: { !$0.isFinite }) {
                 return (nil, [.error(path, program.nodes[i].position, "the gradient of '\(program.nodes[i].name)' is not finite; the function is not differentiable at these values")])
             }
         }
-        var diagnostics: [Diagnostic] = []
         let leaves = program.nodes.indices.filter {
             if case .input = program.nodes[$0].kind { return true }
             if case .parameter = program.nodes[$0].kind { return true }
             return false
         }
-        var checks: [Trace.GradientCheckRow] = []
-        if let results = try? GradientCheck.run(plan, leaves: leaves.map { compiled.ids[$0] }) {
-            let kink = nearKink(plan, compiled: compiled, program: program)
-            for result in results {
-                guard let i = index[result.node] else { continue }
-                checks.append(Trace.GradientCheckRow(node: i, maxRelativeError: result.maxRelativeError))
-                // Rounding in a large sum is not an engine bug: it widens the tolerance.
-                guard result.maxRelativeError > gradientCheckTolerance + result.roundingError else { continue }
-                let detail = "analytic \(result.analytic) vs finite difference \(result.numeric) (relative error \(result.maxRelativeError))"
-                if let kinkNode = kink {
-                    diagnostics.append(.warning(path, program.nodes[i].position,
-                        "gradient check of '\(program.nodes[i].name)' is inconclusive: \(detail); '\(kinkNode)' sits at a kink, where the derivative is a choice"))
-                } else {
-                    diagnostics.append(.error(path, program.nodes[i].position,
-                        "gradient check of '\(program.nodes[i].name)' failed: \(detail); this is a bug in lessons"))
-                }
-            }
-        }
+        let results = (try? GradientCheck.run(plan, leaves: leaves.map { compiled.ids[$0] })) ?? []
+        let (checks, diagnostics) = GradientCheckReport(program: program, plan: plan, compiled: compiled, path: path)
+            .rowsAndDiagnostics(results)
         let trace = Trace(lesson: lesson, block: block, kind: .graph,
                           nodes: traceNodes(program, plan: plan, compiled: compiled),
                           output: program.output,
                           steps: [step(0, plan: plan, compiled: compiled)],
                           gradientCheck: checks)
         return (diagnostics.contains { $0.severity == .error } ? nil : trace, diagnostics)
+    }
+
+    /// The work budget's error for running `program` once and checking its gradients (at most
+    /// `GradientCheck.maxWork`), at its output node; nil when it fits.
+    public static func workDiagnostic(_ program: GraphProgram, compiled: GraphCompiler.Compiled, path: String) -> Diagnostic? {
+        let cost = WorkBudget.saturating(compiled.builder.passCost(output: compiled.output), plus: GradientCheck.maxWork)
+        guard program.nodes.indices.contains(program.output) else { return nil }
+        return WorkBudget.check(graphCost: cost, path: path, at: program.nodes[program.output].position)
     }
 
     static func traceNodes(_ program: GraphProgram, plan: Plan, compiled: GraphCompiler.Compiled) -> [Trace.Node] {
@@ -101,29 +91,9 @@ public enum GraphRunner {
         return Trace.Step(step: number, loss: loss, values: values, gradients: gradients, localDerivatives: locals, shares: shares)
     }
 
-    /// The name of a relu or max node whose input sits (almost) exactly at its kink, if any.
-    static func nearKink(_ plan: Plan, compiled: GraphCompiler.Compiled, program: GraphProgram) -> String? {
-        for (i, id) in compiled.ids.enumerated() {
-            guard let op = plan.graph.op(of: id), let inputs = plan.graph.inputs(of: id) else { continue }
-            if op == .relu, let x = plan.value(inputs[0])?.scalars, x.contains(where: { abs($0) < 1e-4 }) {
-                return program.nodes[i].name
-            }
-            if op == .maximum, inputs.count == 2, let a = plan.value(inputs[0]), let b = plan.value(inputs[1]),
-               let out = plan.value(id) {
-                // Broadcasting makes element pairs awkward; a tie shows up as both inputs reaching the output value.
-                let aHits = a.scalars.contains { v in out.scalars.contains { abs($0 - v) < 1e-4 } }
-                let bHits = b.scalars.contains { v in out.scalars.contains { abs($0 - v) < 1e-4 } }
-                if aHits && bHits && tie(a.scalars, b.scalars) { return program.nodes[i].name }
-            }
-        }
-        return nil
-    }
-
-    private static func tie(_ a: [Double], _ b: [Double]) -> Bool {
-        if a.count == 1 { return b.contains { abs($0 - a[0]) < 1e-4 } }
-        if b.count == 1 { return a.contains { abs($0 - b[0]) < 1e-4 } }
-        if a.count == b.count { return zip(a, b).contains { abs($0 - $1) < 1e-4 } }
-        return true
+    private static func isConstant(_ node: ProgramNode) -> Bool {
+        if case .constant = node.kind { return true }
+        return false
     }
 
     private static func hint(for op: Op?) -> String {

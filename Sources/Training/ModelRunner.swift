@@ -55,9 +55,6 @@ public struct ModelGrid: Sendable {
 /// Trains a `model` block: builds the data, initializes the parameters, runs the loop with
 /// tracing, and reports divergence as a located error naming the step and the node.
 public enum ModelRunner {
-    /// The most numbers `epochs × parameters` may reach in one block (keeps builds bounded).
-    public static let maxWork = 20_000_000_000
-
     public static func run(_ givenModel: ModelProgram, data: Dataset, lesson: String, block: String, path: String,
                            progress: ((Int, Int) -> Void)? = nil) -> (ModelRun?, [Diagnostic]) {
         let model = withDataNodes(givenModel)
@@ -104,12 +101,11 @@ public enum ModelRunner {
         }
         let parameters = parameterNodes.map { compiled.ids[$0] }
         let stepsPerEpoch = max(1, n / batch)
-        let (totalSteps, overflow) = model.train.epochs.multipliedReportingOverflow(by: stepsPerEpoch)
+        let totalSteps = WorkBudget.saturating(model.train.epochs, times: stepsPerEpoch)
         let parameterCount = parameters.reduce(0) { $0 + (plan.graph.shape(of: $1)?.count ?? 0) }
-        guard !overflow, totalSteps.multipliedReportingOverflow(by: max(1, parameterCount)).partialValue <= maxWork,
-              !totalSteps.multipliedReportingOverflow(by: max(1, parameterCount)).overflow else {
-            return (nil, [.error(path, model.train.position,
-                "\(model.train.epochs) epochs of \(parameterCount) parameters is more work than one block may do (the limit is \(maxWork) parameter updates)")])
+        if let d = workDiagnostic(model, graph: plan.graph, loss: compiled.ids[model.loss], parameters: parameterCount,
+                                  steps: totalSteps, path: path) {
+            return (nil, [d])
         }
         let optimizer: Optimizer
         do {
@@ -171,9 +167,28 @@ public enum ModelRunner {
                          predictions: predictions, predictionColumns: columns, seconds: seconds), [])
     }
 
+    /// The work budget's error for training `model` (compiled into `graph` with one batch of
+    /// rows) for `steps` steps, at the `train` line; nil when it fits.
+    public static func workDiagnostic(_ model: ModelProgram, graph: GraphBuilder, loss: NodeID, parameters: Int,
+                                      steps: Int, path: String) -> Diagnostic? {
+        let work = WorkBudget.training(passCost: graph.passCost(output: loss), parameters: parameters, steps: steps)
+        return WorkBudget.check(perStep: work.perStep, steps: steps, total: work.total, path: path, at: model.train.position)
+    }
+
+    /// The examples training sees and the rows of one step: the training part of a split, and
+    /// the batch (all of them without `batch`). Nil when the split itself is impossible.
+    public static func batching(_ model: ModelProgram, data: Dataset) -> (train: Int, batch: Int)? {
+        var n = data.count
+        if let fraction = model.split {
+            guard let parts = try? data.split(fraction: 1 - fraction, seed: model.train.seed) else { return nil }
+            n = parts.train.count
+        }
+        return (n, min(model.train.batch ?? n, n))
+    }
+
     /// Literal `X = [[..]]` and `y = [[..]]` inputs become data nodes, so mini-batches and the
     /// evaluation grid replace their values like those of a `data` line.
-    static func withDataNodes(_ model: ModelProgram) -> ModelProgram {
+    public static func withDataNodes(_ model: ModelProgram) -> ModelProgram {
         var copy = model
         for i in copy.graph.nodes.indices {
             if case .input = copy.graph.nodes[i].kind, ["X", "y"].contains(copy.graph.nodes[i].name) {
@@ -201,7 +216,7 @@ public enum ModelRunner {
     }
 
     /// The first `count` rows of a matrix (a batch's worth; the batcher fills in the real rows).
-    static func rows(_ t: Tensor, count: Int) -> Tensor {
+    public static func rows(_ t: Tensor, count: Int) -> Tensor {
         let cols = t.shape.dims.count == 2 ? t.shape.dims[1] : 1
         return (try? Tensor(shape: .matrix(count, cols), scalars: Array(t.scalars.prefix(count * cols)))) ?? t
     }

@@ -41,6 +41,22 @@ public struct Trace: Sendable, Equatable, Codable {
     public struct GradientCheckRow: Sendable, Equatable, Codable {
         public var node: Int
         public var maxRelativeError: Double
+        /// The relative error the finite differences' own uncertainty explains at the worst
+        /// element (the row passes up to `GradientCheck.tolerance` plus this); nil when no step
+        /// size gave a conclusive estimate there.
+        public var allowedError: Double?
+
+        public init(node: Int, maxRelativeError: Double, allowedError: Double? = 0) {
+            self.node = node
+            self.maxRelativeError = maxRelativeError
+            self.allowedError = allowedError
+        }
+
+        /// Whether the analytic gradient agreed with the finite differences (or could not be judged).
+        public var passed: Bool {
+            guard let allowedError else { return true }
+            return maxRelativeError <= GradientCheck.tolerance + allowedError
+        }
     }
 
     public var lesson: String

@@ -17,10 +17,12 @@ public enum TraceJSON {
                 + "\"shape\": [\(node.shape.map(String.init).joined(separator: ", "))]}"
         }.joined(separator: ",\n")
         out += "\n  ],\n  \"steps\": [\n"
+        var budget = maxNumbers
         out += trace.steps.map { step in
             var s = "    {\"step\": \(step.step)"
             if let loss = step.loss { s += ", \"loss\": \(number(loss))" }
-            s += ",\n     \"value\": " + table(step.values, trace) + ",\n     \"grad\": " + table(step.gradients, trace) + "}"
+            s += ",\n     \"value\": " + table(step.values, trace, budget: &budget)
+                + ",\n     \"grad\": " + table(step.gradients, trace, budget: &budget) + "}"
             return s
         }.joined(separator: ",\n")
         out += "\n  ]"
@@ -33,9 +35,25 @@ public enum TraceJSON {
         return out + "\n}\n"
     }
 
-    private static func table(_ arrays: [[Double]], _ trace: Trace) -> String {
+    /// The most numbers one trace file writes out in full (about 20 MB of JSON).
+    public static let maxNumbers = 1_000_000
+    /// A tensor larger than this is always summarised.
+    public static let maxTensorNumbers = 10_000
+    /// How many leading numbers a summary keeps.
+    static let summaryLength = 8
+
+    /// Each node's numbers, in full while `budget` lasts and the tensor is at most
+    /// `maxTensorNumbers`; otherwise a summary: `{"count": n, "first": [...], "min": a, "max": b}`.
+    private static func table(_ arrays: [[Double]], _ trace: Trace, budget: inout Int) -> String {
         "{" + zip(trace.nodes, arrays).map { node, values in
-            "\(string(node.name)): [\(values.map(number).joined(separator: ", "))]"
+            let full = values.count <= summaryLength || (values.count <= maxTensorNumbers && values.count <= budget)
+            if full {
+                budget -= min(budget, values.count)
+                return "\(string(node.name)): [\(values.map(number).joined(separator: ", "))]"
+            }
+            let finite = values.filter(\.isFinite)
+            return "\(string(node.name)): {\"count\": \(values.count), \"first\": [\(values.prefix(summaryLength).map(number).joined(separator: ", "))], "
+                + "\"min\": \(number(finite.min() ?? .nan)), \"max\": \(number(finite.max() ?? .nan))}"
         }.joined(separator: ", ") + "}"
     }
 

@@ -215,3 +215,15 @@ func boundaryRendersIdenticallyTwice(format: Format) throws {
     }
     #expect(distinct == 0)
 }
+
+// MARK: - Size bound
+
+@Test func manySamplesDrawAnEvenSpreadOfMarkers() {
+    let samples = (0..<20_000).map { BoundaryChart.Sample(x: Double($0 % 200) / 200, y: Double($0 / 200) / 100, label: $0 % 2) }
+    let drawn = BoundaryChartRenderer.drawnSamples(samples)
+    #expect(drawn.count == BoundaryChartRenderer.maxMarkers)
+    #expect(drawn.first == samples.first)
+    #expect(drawn.filter { $0.label == 1 }.count == BoundaryChartRenderer.maxMarkers / 2, "both classes keep their share")
+    let few = Array(samples.prefix(300))
+    #expect(BoundaryChartRenderer.drawnSamples(few) == few)
+}

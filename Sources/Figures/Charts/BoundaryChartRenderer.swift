@@ -56,7 +56,7 @@ struct BoundaryChartRenderer {
             let pen = StrokeStyle(width: 1.8, color: theme.contour, cap: .round, join: .round)
             for line in Self.contour(chart.grid, plot: plot) where line.count >= 2 { canvas.polyline(line, style: pen) }
             let outline = StrokeStyle(width: 1, color: theme.markerOutline, join: .round)
-            for sample in chart.samples {
+            for sample in Self.drawnSamples(chart.samples) {
                 guard let p = layout.pixel(x: sample.x, y: sample.y) else { continue }
                 canvas.draw(Marker(classIndex: sample.label).path(at: p, size: Self.markerSize),
                             fill: theme.classColor(sample.label), stroke: outline)
@@ -65,6 +65,23 @@ struct BoundaryChartRenderer {
         frame.drawAxes(on: canvas, theme: theme, title: chart.title, xTitle: chart.xLabel, yTitle: chart.yLabel, fullFrame: true)
         drawLegend(on: canvas, heatmap: heatmap)
         return try canvas.render()
+    }
+
+    /// Most markers drawn: 100,000 examples made two 40 MB SVGs of overlapping markers. Beyond
+    /// this an even spread of each class's samples is drawn, each class keeping its share.
+    static let maxMarkers = 5000
+
+    static func drawnSamples(_ samples: [BoundaryChart.Sample]) -> [BoundaryChart.Sample] {
+        guard samples.count > maxMarkers else { return samples }
+        // Per class, so labels that repeat with the stride (0, 1, 0, 1, ...) all stay.
+        var byClass: [Int: [Int]] = [:]
+        for (i, sample) in samples.enumerated() { byClass[sample.label, default: []].append(i) }
+        var kept: [Int] = []
+        for indices in byClass.values {
+            let share = max(1, indices.count * maxMarkers / samples.count)
+            kept += (0..<min(share, indices.count)).map { indices[$0 * indices.count / share] }
+        }
+        return kept.sorted().map { samples[$0] }
     }
 
     /// Most contour points drawn; a busier contour (a noisy model) is traced on a coarser grid.
