@@ -84,10 +84,16 @@ public enum GraphRunner {
 
     /// Records the plan's current values, gradients and scalar local derivatives.
     static func step(_ number: Int, plan: Plan, compiled: GraphCompiler.Compiled, loss: Double? = nil) -> Trace.Step {
+        step(number, plan: plan, ids: compiled.ids, loss: loss)
+    }
+
+    /// Records one traced step over the nodes `ids` (trace node i is `ids[i]`); the benchmark
+    /// calls this directly to time tracing on a plan it built itself.
+    package static func step(_ number: Int, plan: Plan, ids: [NodeID], loss: Double?) -> Trace.Step {
         var values: [[Double]] = [], gradients: [[Double]] = [], locals: [[Double?]] = [], shares: [[Int: [Double]]] = []
-        let index = Dictionary(uniqueKeysWithValues: compiled.ids.enumerated().map { ($1, $0) })
+        let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         let everyShare = plan.allContributions()
-        for id in compiled.ids {
+        for id in ids {
             values.append(plan.value(id)?.scalars ?? [])
             gradients.append(plan.gradient(id)?.scalars ?? [])
             let arity = plan.graph.inputs(of: id)?.count ?? 0
