@@ -36,11 +36,9 @@ public struct SeededRandom: Sendable, Equatable {
 
     /// SplitMix64: advances `state` by the golden-ratio increment and mixes it.
     static func splitMix64(_ state: inout UInt64) -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        var stream = SplitMix64(seed: state)
+        defer { state = stream.state }
+        return stream.next()
     }
 
     private static func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
