@@ -1,34 +1,15 @@
-/// HTML escaping, in exactly one place.
+import TeXMath
+
+/// HTML escaping for pages (over TeXMath's `MarkupEscaping`, which MathML shares).
 public enum HTML {
     /// Escapes text for element content.
     public static func text(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
+        MarkupEscaping.escape(s, quotes: .none)
     }
 
     /// Escapes text for a double-quoted attribute value.
     public static func attribute(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
+        MarkupEscaping.escape(s, quotes: .doubleAndSingle)
     }
 
     /// ` class="a b"`, or nothing when there are no classes.

@@ -1,3 +1,5 @@
+import LessonModel
+
 /// Writes a trace as `lessons-trace/1` JSON, byte-for-byte deterministic: fixed key order, and
 /// numbers as Swift's shortest round-trip `description`, so every Float64 reads back exactly.
 public enum TraceJSON {
@@ -46,23 +48,6 @@ public enum TraceJSON {
 
     /// A JSON string with the escapes RFC 8259 requires.
     public static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        JSONString.quoted(s)
     }
 }
