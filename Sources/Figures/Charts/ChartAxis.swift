@@ -1,7 +1,7 @@
 import Foundation
 
 /// How data values map to positions along an axis.
-public enum AxisScale: Sendable, Hashable {
+package enum AxisScale: Sendable, Hashable {
     /// Equal distances for equal differences.
     case linear
     /// Equal distances for equal ratios (base 10); only positive values have a position.
