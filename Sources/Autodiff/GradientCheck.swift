@@ -1,21 +1,21 @@
 /// Compares the gradients from `Plan.backward()` with central finite differences.
-public enum GradientCheck {
+package enum GradientCheck {
     /// The worst element of one leaf: its relative error (see `relativeError`), where it is, and
     /// the analytic and numeric derivatives of sum(output) there.
-    public struct Result: Sendable, Equatable {
+    package struct Result: Sendable, Equatable {
         /// The leaf checked.
-        public let node: NodeID
+        package let node: NodeID
         /// Largest relative error over the leaf's elements (NaN if any derivative was NaN).
-        public let maxRelativeError: Double
+        package let maxRelativeError: Double
         /// Row-major index of that element.
-        public let worstIndex: Int
+        package let worstIndex: Int
         /// ∂sum(output)/∂leaf[worstIndex] from backward().
-        public let analytic: Double
+        package let analytic: Double
         /// The central finite difference at the same element.
-        public let numeric: Double
+        package let numeric: Double
         /// The part of `maxRelativeError` that rounding in sum(output) alone can explain at that
         /// element (see `roundingError`): a check fails only beyond tolerance plus this.
-        public let roundingError: Double
+        package let roundingError: Double
     }
 
     /// The relative error that rounding alone can cause in a central difference with steps
@@ -32,7 +32,7 @@ public enum GradientCheck {
     /// Error of analytic `a` against numeric `n`: |a − n| / max(|a|, |n|, 1e-8) when
     /// max(|a|, |n|) > 1e-10, else the absolute difference |a − n| (both are essentially zero,
     /// and a ratio would only measure rounding noise).
-    public static func relativeError(analytic a: Double, numeric n: Double) -> Double {
+    package static func relativeError(analytic a: Double, numeric n: Double) -> Double {
         let scale = max(abs(a), abs(n))
         guard scale > 1e-10 else { return abs(a - n) }
         return abs(a - n) / max(scale, 1e-8)
@@ -43,13 +43,13 @@ public enum GradientCheck {
     /// every element of every leaf is quadratic in the graph's size; beyond this budget the check
     /// covers an even spread of elements (and, past one element per leaf, an even spread of
     /// leaves), so a large block cannot stall the build. Ordinary blocks are checked in full.
-    public static let maxWork = 20_000_000
+    package static let maxWork = 20_000_000
 
     /// For each leaf, every element x (or an even spread of them, see `maxWork`):
     /// numeric = (f(x + h) − f(x − h)) / 2h with f = sum(output) and h = 1e-5 · max(1, |x|),
     /// against the analytic gradient from backward(). Leaves all values and gradients exactly as
     /// it found them. Throws if an ID is not a leaf of the plan.
-    public static func run(_ plan: Plan, leaves: [NodeID], maxWork: Int = maxWork) throws(PlanError) -> [Result] {
+    package static func run(_ plan: Plan, leaves: [NodeID], maxWork: Int = maxWork) throws(PlanError) -> [Result] {
         var ranges: [Int] = []
         for id in leaves { ranges.append(try plan.leafRange(id).count) }
         let perElement = max(1, 2 * (plan.gradientBase + plan.forwardSteps.count))

@@ -1,39 +1,39 @@
 /// A block's code, shown under the block as tabs ("Lesson", "NumPy", "PyTorch") with a copy
 /// button and a download link each. Without JavaScript every panel shows, one after the other.
-public struct CodeTabs: Sendable, Codable {
+package struct CodeTabs: Sendable, Codable {
     /// One panel.
-    public struct Tab: Sendable, Codable {
+    package struct Tab: Sendable, Codable {
         /// The tab's name: `CodeTabs.lessonLabel` ("Lesson", translated on the page), "NumPy", "PyTorch".
-        public var label: String
+        package var label: String
         /// "python" (highlighted at build time) or "lessons" (the block language, shown as written).
-        public var language: String
-        public var source: String
+        package var language: String
+        package var source: String
         /// The file to download, relative to the page, if there is one.
-        public var download: String?
-        public init(label: String, language: String, source: String, download: String?) {
+        package var download: String?
+        package init(label: String, language: String, source: String, download: String?) {
             self.label = label; self.language = language; self.source = source; self.download = download
         }
     }
 
     /// A file the programs read, relative to the page.
-    public struct File: Sendable, Codable {
-        public var href: String
-        public var purpose: String
-        public init(href: String, purpose: String) {
+    package struct File: Sendable, Codable {
+        package var href: String
+        package var purpose: String
+        package init(href: String, purpose: String) {
             self.href = href; self.purpose = purpose
         }
     }
 
     /// The label of the tab that shows the block as written; pages show it in their language.
-    public static let lessonLabel = "Lesson"
+    package static let lessonLabel = "Lesson"
 
-    public var tabs: [Tab]
+    package var tabs: [Tab]
     /// Files the programs read (data, batch orders), to download next to them.
-    public var files: [File]
+    package var files: [File]
     /// A sentence under the panels (what the programs print, how they were checked).
-    public var note: String
+    package var note: String
 
-    public init(tabs: [Tab], files: [File], note: String) {
+    package init(tabs: [Tab], files: [File], note: String) {
         self.tabs = tabs; self.files = files; self.note = note
     }
 }

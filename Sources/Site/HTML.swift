@@ -1,14 +1,14 @@
 import TeXMath
 
 /// HTML escaping for pages (over TeXMath's `MarkupEscaping`, which MathML shares).
-public enum HTML {
+package enum HTML {
     /// Escapes text for element content.
-    public static func text(_ s: String) -> String {
+    package static func text(_ s: String) -> String {
         MarkupEscaping.escape(s, quotes: .none)
     }
 
     /// Escapes text for a double-quoted attribute value.
-    public static func attribute(_ s: String) -> String {
+    package static func attribute(_ s: String) -> String {
         MarkupEscaping.escape(s, quotes: .doubleAndSingle)
     }
 
@@ -18,7 +18,7 @@ public enum HTML {
     }
 
     /// Percent-encodes a relative path for use in `href`/`src`, keeping `/`.
-    public static func pathURL(_ path: String) -> String {
+    package static func pathURL(_ path: String) -> String {
         var out = ""
         for byte in path.utf8 {
             let c = Character(Unicode.Scalar(byte))

@@ -1,8 +1,8 @@
 import LessonModel
 
 /// A whole lesson page: `output/<slug>/index.html`.
-public enum LessonPage {
-    public static func render(_ lesson: Lesson, context: PageContext) -> String {
+package enum LessonPage {
+    package static func render(_ lesson: Lesson, context: PageContext) -> String {
         Layout.page(
             lang: lesson.frontMatter.lang ?? "en",
             title: "\(lesson.title) · \(context.courseTitle)",
@@ -15,7 +15,7 @@ public enum LessonPage {
     }
 
     /// The lesson itself: title, summary, contents and body (also what the PDF handout prints).
-    public static func article(_ lesson: Lesson, context: PageContext, id: String? = nil) -> String {
+    package static func article(_ lesson: Lesson, context: PageContext, id: String? = nil) -> String {
         let phrases = Phrases(lang: lesson.frontMatter.lang)
         let renderer = BodyRenderer(lesson: lesson, context: context, phrases: phrases)
         var blocks = lesson.blocks
@@ -55,15 +55,15 @@ public enum LessonPage {
 }
 
 /// The course index: `output/index.html`.
-public enum IndexPage {
+package enum IndexPage {
     /// One row of the index.
-    public struct Entry: Sendable {
-        public var slug: String
-        public var title: String
-        public var summary: String?
-        public var lang: String?
+    package struct Entry: Sendable {
+        package var slug: String
+        package var title: String
+        package var summary: String?
+        package var lang: String?
 
-        public init(slug: String, title: String, summary: String?, lang: String?) {
+        package init(slug: String, title: String, summary: String?, lang: String?) {
             self.slug = slug
             self.title = title
             self.summary = summary
@@ -72,7 +72,7 @@ public enum IndexPage {
     }
 
     /// The language edition of a lesson: the primary subtag of its `lang` (`zh-CN` -> `zh`).
-    public static func edition(of lang: String?, default fallback: String) -> String {
+    package static func edition(of lang: String?, default fallback: String) -> String {
         (lang ?? fallback).split(separator: "-").first.map { $0.lowercased() } ?? fallback
     }
 
@@ -83,7 +83,7 @@ public enum IndexPage {
 
     /// `entries` must be grouped by edition (the main one first); with several editions the
     /// index has one section per edition, each numbered from 1.
-    public static func render(courseTitle: String, description: String?, lang: String, entries: [Entry],
+    package static func render(courseTitle: String, description: String?, lang: String, entries: [Entry],
                               canonical: String? = nil) -> String {
         var main = "<header class=\"course-header\">\n<h1>\(HTML.text(courseTitle))</h1>\n"
         if let description { main += "<p class=\"course-description\">\(HTML.text(description))</p>\n" }

@@ -1,7 +1,7 @@
 import LessonModel
 
 /// Where an image of a lesson ends up on the page.
-public enum ImageTarget: Sendable, Equatable {
+package enum ImageTarget: Sendable, Equatable {
     /// Copied into the output; `href` is relative to the lesson page.
     case local(href: String)
     /// Not found: the page shows the alt text instead.
@@ -11,26 +11,26 @@ public enum ImageTarget: Sendable, Equatable {
 }
 
 /// What a page needs to know beyond its own lesson: the course, its neighbours, its resolved files.
-public struct PageContext: Sendable {
-    public var courseTitle: String
-    public var previous: LessonLink?
-    public var next: LessonLink?
+package struct PageContext: Sendable {
+    package var courseTitle: String
+    package var previous: LessonLink?
+    package var next: LessonLink?
     /// Resolved images, keyed by the URL as written in the lesson.
-    public var images: [String: ImageTarget]
+    package var images: [String: ImageTarget]
     /// Lesson files of the course (relative path -> slug), so `[see](other.md)` links to its page.
-    public var lessonSlugs: [String: String]
+    package var lessonSlugs: [String: String]
     /// Executed lesson blocks, keyed by the line of their opening fence.
-    public var widgets: [Int: GraphWidget]
+    package var widgets: [Int: GraphWidget]
     /// The text of each quoted result, by index into the lesson's `references`.
-    public var quotes: [Int: String]
+    package var quotes: [Int: String]
     /// Trained model blocks, keyed by the line of their opening fence.
-    public var models: [Int: ModelWidget] = [:]
+    package var models: [Int: ModelWidget] = [:]
     /// Charts of `compare` blocks, keyed by the line of their opening fence.
-    public var charts: [Int: ModelWidget.Chart] = [:]
+    package var charts: [Int: ModelWidget.Chart] = [:]
     /// The page's absolute URL when the site's base URL is known (for `<link rel="canonical">`).
-    public var canonicalURL: String?
+    package var canonicalURL: String?
 
-    public init(courseTitle: String, previous: LessonLink? = nil, next: LessonLink? = nil,
+    package init(courseTitle: String, previous: LessonLink? = nil, next: LessonLink? = nil,
                 images: [String: ImageTarget] = [:], lessonSlugs: [String: String] = [:],
                 widgets: [Int: GraphWidget] = [:], quotes: [Int: String] = [:]) {
         self.courseTitle = courseTitle
@@ -44,11 +44,11 @@ public struct PageContext: Sendable {
 }
 
 /// A link to another lesson's page.
-public struct LessonLink: Sendable, Equatable {
-    public var slug: String
-    public var title: String
+package struct LessonLink: Sendable, Equatable {
+    package var slug: String
+    package var title: String
 
-    public init(slug: String, title: String) {
+    package init(slug: String, title: String) {
         self.slug = slug
         self.title = title
     }

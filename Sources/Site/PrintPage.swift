@@ -3,10 +3,10 @@ import LessonModel
 /// The whole course as one page, for the PDF handout: a title page, a table of contents, and
 /// every lesson starting on a new page. Each lesson's relative URLs are moved under its folder
 /// (`figures/x.svg` -> `xor/figures/x.svg`) and links between lessons become in-page anchors.
-public enum PrintPage {
-    public static let fileName = "print.html"
+package enum PrintPage {
+    package static let fileName = "print.html"
 
-    public static func render(courseTitle: String, description: String?, lang: String,
+    package static func render(courseTitle: String, description: String?, lang: String,
                               lessons: [(lesson: Lesson, context: PageContext)]) -> String {
         var main = "<section class=\"print-title\"><h1>\(HTML.text(courseTitle))</h1>"
         if let description { main += "<p class=\"course-description\">\(HTML.text(description))</p>" }

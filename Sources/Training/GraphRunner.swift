@@ -3,12 +3,12 @@ import LessonModel
 
 /// Runs a `graph` block: one forward and one backward pass, with every value and gradient
 /// checked for NaN/Inf and every leaf's gradient checked against finite differences.
-public enum GraphRunner {
+package enum GraphRunner {
     /// A gradient whose relative error against finite differences exceeds this fails the build:
     /// it can only mean an engine bug.
-    public static let gradientCheckTolerance = 1e-6
+    package static let gradientCheckTolerance = 1e-6
 
-    public static func run(_ program: GraphProgram, lesson: String, block: String, path: String) -> (Trace?, [Diagnostic]) {
+    package static func run(_ program: GraphProgram, lesson: String, block: String, path: String) -> (Trace?, [Diagnostic]) {
         let compiled: GraphCompiler.Compiled
         switch GraphCompiler.compile(program, path: path) {
         case .failure(let d): return (nil, [d])

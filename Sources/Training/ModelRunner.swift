@@ -3,34 +3,34 @@ import Dispatch
 import LessonModel
 
 /// What training a `model` block produced.
-public struct ModelRun: Sendable {
-    public var trace: Trace
-    public var history: LossHistory
+package struct ModelRun: Sendable {
+    package var trace: Trace
+    package var history: LossHistory
     /// Validation loss at every observed step, when the block asked for a split.
-    public var validation: [(step: Int, loss: Double)]
+    package var validation: [(step: Int, loss: Double)]
     /// The size of every weight matrix's gradient at every observed step.
-    public var gradientSizes: GradientSizes
-    public var train: Dataset
-    public var validationSet: Dataset?
+    package var gradientSizes: GradientSizes
+    package var train: Dataset
+    package var validationSet: Dataset?
     /// Every node's value after the last update (parameters as trained).
-    public var finalValues: [[Double]]
+    package var finalValues: [[Double]]
     /// The model's output over `grid` (2-D inputs only), for decision boundaries.
-    public var grid: ModelGrid?
+    package var grid: ModelGrid?
     /// The trained model's output for every training example (row-major), and its columns.
-    public var predictions: [Double]
-    public var predictionColumns: Int
+    package var predictions: [Double]
+    package var predictionColumns: Int
     /// Wall time of the training loop, in seconds (not part of any output file).
-    public var seconds: Double
+    package var seconds: Double
 }
 
 /// The root-mean-square gradient of each parameter matrix at the observed steps (the trace
 /// schedule before its size bound), for the gradient chart.
-public struct GradientSizes: Sendable {
-    public var steps: [Int] = []
+package struct GradientSizes: Sendable {
+    package var steps: [Int] = []
     /// Indices of the matrices in the trace's nodes.
-    public var nodes: [Int] = []
+    package var nodes: [Int] = []
     /// `values[k][i]`: node `nodes[k]` at `steps[i]` (NaN when the gradient is missing).
-    public var values: [[Double]] = []
+    package var values: [[Double]] = []
 
     mutating func record(step: Int, plan: Plan, ids: [NodeID]) {
         steps.append(step)
@@ -42,23 +42,23 @@ public struct GradientSizes: Sendable {
 }
 
 /// A model's output evaluated on a regular grid over its 2-D input range.
-public struct ModelGrid: Sendable {
-    public var xRange: ClosedRange<Double>
-    public var yRange: ClosedRange<Double>
-    public var size: Int
+package struct ModelGrid: Sendable {
+    package var xRange: ClosedRange<Double>
+    package var yRange: ClosedRange<Double>
+    package var size: Int
     /// Row-major, `size` × `size` cells of outputs (each with `outputs` numbers), evaluated at cell
     /// centres, row 0 at the bottom.
-    public var values: [Double]
-    public var outputs: Int
+    package var values: [Double]
+    package var outputs: Int
 }
 
 /// Trains a `model` block: builds the data, initializes the parameters, runs the loop with
 /// tracing, and reports divergence as a located error naming the step and the node.
-public enum ModelRunner {
+package enum ModelRunner {
     /// The most numbers `epochs × parameters` may reach in one block (keeps builds bounded).
-    public static let maxWork = 20_000_000_000
+    package static let maxWork = 20_000_000_000
 
-    public static func run(_ givenModel: ModelProgram, data: Dataset, lesson: String, block: String, path: String,
+    package static func run(_ givenModel: ModelProgram, data: Dataset, lesson: String, block: String, path: String,
                            progress: ((Int, Int) -> Void)? = nil) -> (ModelRun?, [Diagnostic]) {
         let model = withDataNodes(givenModel)
         var train = data
@@ -207,7 +207,7 @@ public enum ModelRunner {
     }
 
     /// The value of a data node (from X or y) or an initialized parameter (drawn from `rng`).
-    public static func leaf(_ node: ProgramNode, X: Tensor, y: Tensor, rng: inout SeededRandom, path: String)
+    package static func leaf(_ node: ProgramNode, X: Tensor, y: Tensor, rng: inout SeededRandom, path: String)
         -> Result<(LeafKind, Tensor), Diagnostic> {
         switch node.kind {
         case .data(let name): return .success((.input, name == "X" ? X : y))

@@ -2,10 +2,10 @@ import LessonModel
 
 /// Writes a trace as `lessons-trace/1` JSON, byte-for-byte deterministic: fixed key order, and
 /// numbers as Swift's shortest round-trip `description`, so every Float64 reads back exactly.
-public enum TraceJSON {
-    public static let format = "lessons-trace/1"
+package enum TraceJSON {
+    package static let format = "lessons-trace/1"
 
-    public static func encode(_ trace: Trace) -> String {
+    package static func encode(_ trace: Trace) -> String {
         var out = "{\n"
         out += "  \"format\": \(string(format)),\n"
         out += "  \"lesson\": \(string(trace.lesson)),\n"
@@ -47,7 +47,7 @@ public enum TraceJSON {
     }
 
     /// A JSON string with the escapes RFC 8259 requires.
-    public static func string(_ s: String) -> String {
+    package static func string(_ s: String) -> String {
         JSONString.quoted(s)
     }
 }
