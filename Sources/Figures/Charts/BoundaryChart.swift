@@ -154,12 +154,8 @@ package struct BoundaryChart: Sendable {
         package var size: Size
         /// The heatmap's rectangle: exactly the grid's x and y ranges, on whole pixels.
         package var plotArea: Rect
-        package var xTicks: [Double]
-        package var xTickLabels: [String]
-        package var xTickLabelFrames: [Rect]
-        package var yTicks: [Double]
-        package var yTickLabels: [String]
-        package var yTickLabelFrames: [Rect]
+        package var xAxis: AxisTicks
+        package var yAxis: AxisTicks
         /// The legend, to the right of the plot (including the colour bar of a binary grid).
         package var legendFrame: Rect
         package var colorBarFrame: Rect?
@@ -230,8 +226,7 @@ package struct BoundaryChart: Sendable {
             bar = Rect(x: legend.origin.x + LegendLayout.padding, y: top, width: Self.colorBarWidth, height: Self.colorBarHeight)
         }
         return Layout(size: size, plotArea: frame.plot,
-                      xTicks: frame.x.ticks.map(\.value), xTickLabels: frame.x.labels, xTickLabelFrames: frame.xLabelFrames,
-                      yTicks: frame.y.ticks.map(\.value), yTickLabels: frame.y.labels, yTickLabelFrames: frame.yLabelFrames,
+                      xAxis: frame.xTicks, yAxis: frame.yTicks,
                       legendFrame: legend.frame, colorBarFrame: bar, frame: frame, legend: legend)
     }
 

@@ -371,3 +371,17 @@ extension PlotFrame {
         }
     }
 }
+
+/// One axis of a chart's layout: its tick values, their labels and where the labels went.
+package struct AxisTicks: Sendable {
+    package var values: [Double]
+    package var labels: [String]
+    package var labelFrames: [Rect]
+}
+
+extension PlotFrame {
+    /// The x axis's ticks as a layout reports them.
+    var xTicks: AxisTicks { AxisTicks(values: x.ticks.map(\.value), labels: x.labels, labelFrames: xLabelFrames) }
+    /// The y axis's ticks as a layout reports them.
+    var yTicks: AxisTicks { AxisTicks(values: y.ticks.map(\.value), labels: y.labels, labelFrames: yLabelFrames) }
+}

@@ -62,12 +62,8 @@ package struct LossChart: Sendable {
         package var yScale: AxisScale
         package var xDomain: ClosedRange<Double>
         package var yDomain: ClosedRange<Double>
-        package var xTicks: [Double]
-        package var xTickLabels: [String]
-        package var xTickLabelFrames: [Rect]
-        package var yTicks: [Double]
-        package var yTickLabels: [String]
-        package var yTickLabelFrames: [Rect]
+        package var xAxis: AxisTicks
+        package var yAxis: AxisTicks
         /// The legend box (nil with a single series); inside the plot when a corner is free of lines.
         package var legendFrame: Rect?
         /// True when no series had a finite point and the chart shows only its note.
@@ -217,8 +213,7 @@ package struct LossChart: Sendable {
         }
         return Layout(size: size, plotArea: frame.plot, yScale: frame.y.scale,
                       xDomain: frame.x.lo...frame.x.hi, yDomain: frame.y.lo...frame.y.hi,
-                      xTicks: frame.x.ticks.map(\.value), xTickLabels: frame.x.labels, xTickLabelFrames: frame.xLabelFrames,
-                      yTicks: frame.y.ticks.map(\.value), yTickLabels: frame.y.labels, yTickLabelFrames: frame.yLabelFrames,
+                      xAxis: frame.xTicks, yAxis: frame.yTicks,
                       legendFrame: legend?.frame, isEmpty: data.yRange == nil, frame: frame, legend: legend, lines: lines,
                       pointCounts: data.points.map(\.steps.count))
     }
