@@ -20,7 +20,7 @@ package struct GraphWidget: Sendable, Codable {
         package var valueLines: [String]
         package var gradientLines: [String]
         package init(name: String, role: String, card: Frame, valueArea: Frame, gradientArea: Frame,
-                    valueLines: [String], gradientLines: [String]) {
+                     valueLines: [String], gradientLines: [String]) {
             self.name = name; self.role = role; self.card = card; self.valueArea = valueArea
             self.gradientArea = gradientArea; self.valueLines = valueLines; self.gradientLines = gradientLines
         }
@@ -110,8 +110,8 @@ package struct GraphWidget: Sendable, Codable {
     package var code: CodeTabs?
 
     package init(id: String, kind: String, name: String, source: String, width: Double, height: Double,
-                lightSVG: String, darkSVG: String, png: String, trace: String, alt: String,
-                nodes: [Node], edges: [Edge], steps: [Step], rows: [Row], checks: [Check]) {
+                 lightSVG: String, darkSVG: String, png: String, trace: String, alt: String,
+                 nodes: [Node], edges: [Edge], steps: [Step], rows: [Row], checks: [Check]) {
         self.id = id; self.kind = kind; self.name = name; self.source = source; self.width = width; self.height = height
         self.lightSVG = lightSVG; self.darkSVG = darkSVG; self.png = png; self.trace = trace; self.alt = alt
         self.nodes = nodes; self.edges = edges; self.steps = steps; self.rows = rows; self.checks = checks

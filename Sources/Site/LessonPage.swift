@@ -84,7 +84,7 @@ package enum IndexPage {
     /// `entries` must be grouped by edition (the main one first); with several editions the
     /// index has one section per edition, each numbered from 1.
     package static func render(courseTitle: String, description: String?, lang: String, entries: [Entry],
-                              canonical: String? = nil) -> String {
+                               canonical: String? = nil) -> String {
         var main = "<header class=\"course-header\">\n<h1>\(HTML.text(courseTitle))</h1>\n"
         if let description { main += "<p class=\"course-description\">\(HTML.text(description))</p>\n" }
         let mainEdition = edition(of: lang, default: "en")

@@ -12,7 +12,7 @@ package struct ModelWidget: Sendable, Codable {
         /// The plot area as fractions of the chart (x, y, width, height), where the step marker goes.
         package var plotArea: GraphWidget.Frame?
         package init(kind: String, caption: String, lightSVG: String, darkSVG: String, png: String, width: Double,
-                    height: Double, alt: String, plotArea: GraphWidget.Frame?) {
+                     height: Double, alt: String, plotArea: GraphWidget.Frame?) {
             self.kind = kind; self.caption = caption; self.lightSVG = lightSVG; self.darkSVG = darkSVG; self.png = png
             self.width = width; self.height = height; self.alt = alt; self.plotArea = plotArea
         }

@@ -31,8 +31,8 @@ package struct PageContext: Sendable {
     package var canonicalURL: String?
 
     package init(courseTitle: String, previous: LessonLink? = nil, next: LessonLink? = nil,
-                images: [String: ImageTarget] = [:], lessonSlugs: [String: String] = [:],
-                widgets: [Int: GraphWidget] = [:], quotes: [Int: String] = [:]) {
+                 images: [String: ImageTarget] = [:], lessonSlugs: [String: String] = [:],
+                 widgets: [Int: GraphWidget] = [:], quotes: [Int: String] = [:]) {
         self.courseTitle = courseTitle
         self.previous = previous
         self.next = next

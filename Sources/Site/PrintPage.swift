@@ -7,7 +7,7 @@ package enum PrintPage {
     package static let fileName = "print.html"
 
     package static func render(courseTitle: String, description: String?, lang: String,
-                              lessons: [(lesson: Lesson, context: PageContext)]) -> String {
+                               lessons: [(lesson: Lesson, context: PageContext)]) -> String {
         var main = "<section class=\"print-title\"><h1>\(HTML.text(courseTitle))</h1>"
         if let description { main += "<p class=\"course-description\">\(HTML.text(description))</p>" }
         main += "</section>\n<nav class=\"toc print-toc\"><p class=\"toc-title\">\(HTML.text(Phrases(lang: lang).contents))</p><ol>\n"

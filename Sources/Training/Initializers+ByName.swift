@@ -11,7 +11,7 @@ extension Initializers {
     /// Fills `shape` with the initializer `name` given its numeric arguments in order; throws
     /// for an unknown name (with a did-you-mean), a wrong number of arguments, or bad values.
     package static func make(_ name: String, arguments: [Double], shape: Shape,
-                            using rng: inout SeededRandom) throws(ArgumentError) -> Tensor {
+                             using rng: inout SeededRandom) throws(ArgumentError) -> Tensor {
         let names = signatures.map(\.name)
         guard let signature = signatures.first(where: { $0.name == name }) else {
             throw ArgumentError(nil, "there is no initializer named '\(name)'."

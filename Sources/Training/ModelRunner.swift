@@ -59,7 +59,7 @@ package enum ModelRunner {
     package static let maxWork = 20_000_000_000
 
     package static func run(_ givenModel: ModelProgram, data: Dataset, lesson: String, block: String, path: String,
-                           progress: ((Int, Int) -> Void)? = nil) -> (ModelRun?, [Diagnostic]) {
+                            progress: ((Int, Int) -> Void)? = nil) -> (ModelRun?, [Diagnostic]) {
         let model = withDataNodes(givenModel)
         var train = data
         var validationSet: Dataset?

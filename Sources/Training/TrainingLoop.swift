@@ -28,10 +28,10 @@ package struct TrainingLoop {
     /// are those the step used, its gradients those it computed). `progress` is called with the
     /// number of finished steps about every 1% of the run.
     package func run(history: inout LossHistory,
-                    prepare: ((Int) -> Void)? = nil,
-                    update: () -> Void,
-                    onTrace: (Int, Double) -> Void,
-                    progress: ((Int) -> Void)? = nil) -> Divergence? {
+                     prepare: ((Int) -> Void)? = nil,
+                     update: () -> Void,
+                     onTrace: (Int, Double) -> Void,
+                     progress: ((Int) -> Void)? = nil) -> Divergence? {
         var nextTrace = 0
         let progressEvery = max(1, epochs / 100)
         for step in 0..<epochs {

@@ -1,13 +1,13 @@
 extension Canvas {
     /// Draws plain `string` so that the point of its box named by `anchor` lands on `point`.
     package func text(_ string: String, at point: Point, style: TextStyle = TextStyle(),
-                     anchor: TextAnchor = .baselineLeft) {
+                      anchor: TextAnchor = .baselineLeft) {
         drawText(.plain(string), at: point, style: style, anchor: anchor, operation: #function)
     }
 
     /// Draws Pango markup (`<b>`, `<i>`, `<sub>`, `<sup>`, `<span …>`); invalid markup is reported by `render()`.
     package func text(markup: String, at point: Point, style: TextStyle = TextStyle(),
-                     anchor: TextAnchor = .baselineLeft) {
+                      anchor: TextAnchor = .baselineLeft) {
         drawText(.markup(markup), at: point, style: style, anchor: anchor, operation: #function)
     }
 

@@ -43,7 +43,7 @@ package struct StrokeStyle: Sendable, Hashable {
 
     /// Creates a stroke style; the defaults give a solid 1 px black line.
     package init(width: Double = 1, color: Color = .black, dash: [Double] = [], dashOffset: Double = 0,
-                cap: LineCap = .butt, join: LineJoin = .miter) {
+                 cap: LineCap = .butt, join: LineJoin = .miter) {
         self.width = width
         self.color = color
         self.dash = dash

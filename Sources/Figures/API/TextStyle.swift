@@ -26,7 +26,7 @@ package struct TextStyle: Sendable, Hashable {
 
     /// Creates a text style; the defaults give 14 px regular black text in `defaultFamily`.
     package init(family: String = TextStyle.defaultFamily, size: Double = 14, weight: FontWeight = .regular,
-                italic: Bool = false, color: Color = .black, maxWidth: Double? = nil) {
+                 italic: Bool = false, color: Color = .black, maxWidth: Double? = nil) {
         self.family = family
         self.size = size
         self.weight = weight

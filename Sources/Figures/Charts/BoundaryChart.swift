@@ -69,7 +69,7 @@ package struct BoundaryChart: Sendable {
 
         /// A binary grid filled by evaluating `probability(x, y)` at every cell centre.
         package init(columns: Int, rows: Int, x: ClosedRange<Double>, y: ClosedRange<Double>,
-                    probability: (Double, Double) -> Double) throws(FigureError) {
+                     probability: (Double, Double) -> Double) throws(FigureError) {
             guard (2...Self.maxSide).contains(columns), (2...Self.maxSide).contains(rows) else {
                 throw FigureError(operation: "boundary grid", message: "columns and rows must be in 2...\(Self.maxSide), got \(columns) × \(rows)")
             }
@@ -134,9 +134,9 @@ package struct BoundaryChart: Sendable {
     package var size: Size
 
     package init(grid: Grid, samples: [Sample], classNames: [String]? = nil, title: String? = nil,
-                xLabel: String = "x₁", yLabel: String = "x₂", contourLabel: String = "p = 0.5",
-                probabilityLabel: String? = nil, equalAspect: Bool = true,
-                size: Size = Size(width: 600, height: 440)) {
+                 xLabel: String = "x₁", yLabel: String = "x₂", contourLabel: String = "p = 0.5",
+                 probabilityLabel: String? = nil, equalAspect: Bool = true,
+                 size: Size = Size(width: 600, height: 440)) {
         self.grid = grid
         self.samples = samples
         self.classNames = classNames

@@ -44,9 +44,9 @@ package struct ChartTheme: Sendable, Hashable {
     package var contour: Color
 
     package init(background: Color, text: Color, muted: Color, grid: Color, minorGrid: Color, axis: Color,
-                legendFill: Color, series: [Color], positive: Color, negative: Color, zero: Color,
-                neuronFill: Color, neuronStroke: Color, classes: [Color], heatmapMiddle: Color,
-                heatmapStrength: Double, markerOutline: Color, contour: Color) {
+                 legendFill: Color, series: [Color], positive: Color, negative: Color, zero: Color,
+                 neuronFill: Color, neuronStroke: Color, classes: [Color], heatmapMiddle: Color,
+                 heatmapStrength: Double, markerOutline: Color, contour: Color) {
         self.background = background
         self.text = text
         self.muted = muted

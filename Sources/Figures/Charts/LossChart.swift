@@ -42,8 +42,8 @@ package struct LossChart: Sendable {
     package var noDataNote: String
 
     package init(series: [Series], title: String? = nil, xLabel: String = "step", yLabel: String = "loss",
-                yScale: YScale = .automatic, size: Size = Size(width: 640, height: 400),
-                noDataNote: String = "no finite values to plot") {
+                 yScale: YScale = .automatic, size: Size = Size(width: 640, height: 400),
+                 noDataNote: String = "no finite values to plot") {
         self.series = series
         self.title = title
         self.xLabel = xLabel

@@ -27,7 +27,7 @@ package struct NetworkChart: Sendable {
         package var bias: String
 
         package init(positive: String = "w > 0", negative: String = "w < 0", width: String = "width ∝ |w|",
-                    bias: String = "fill: bias") {
+                     bias: String = "fill: bias") {
             self.positive = positive
             self.negative = negative
             self.width = width
@@ -46,7 +46,7 @@ package struct NetworkChart: Sendable {
     package var size: Size
 
     package init(layers: [Layer], weights: [[Double]], biases: [[Double]]? = nil, title: String? = nil,
-                labels: Labels = Labels(), size: Size = Size(width: 640, height: 400)) {
+                 labels: Labels = Labels(), size: Size = Size(width: 640, height: 400)) {
         self.layers = layers
         self.weights = weights
         self.biases = biases

@@ -13,7 +13,7 @@ package struct GraphDiagram: Sendable {
         package var measureLines: [String]
 
         package init(title: String, caption: String, role: Role, valueLines: [String], gradientLines: [String],
-                    measureLines: [String] = []) {
+                     measureLines: [String] = []) {
             self.title = title
             self.caption = caption
             self.role = role

@@ -40,7 +40,7 @@ package struct DiagramTheme: Sendable {
 extension GraphDiagram {
     /// Draws the diagram as laid out; `idPrefix` keeps SVG ids unique on a page.
     package func render(_ layout: Layout, theme: DiagramTheme, format: Format, idPrefix: String,
-                       metrics: Metrics = Metrics()) throws(FigureError) -> [UInt8] {
+                        metrics: Metrics = Metrics()) throws(FigureError) -> [UInt8] {
         let canvas = try Canvas(size: layout.size, format: format, idPrefix: idPrefix)
         canvas.paint(theme.background)
         for route in layout.layered.edgeRoutes where route.count >= 2 {

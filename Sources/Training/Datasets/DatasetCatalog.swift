@@ -37,7 +37,7 @@ extension Datasets {
     /// `seed` (if not among the arguments) is `seed`. Throws for an unknown name or argument
     /// (with a did-you-mean), an argument given twice, a fractional count, or a bad value.
     package static func make(_ name: String, arguments: [(name: String, value: Double)] = [],
-                            seed: UInt64 = 0) throws(ArgumentError) -> Dataset {
+                             seed: UInt64 = 0) throws(ArgumentError) -> Dataset {
         guard let parameters = parameters(of: name) else {
             throw ArgumentError(nil, "there is no built-in data set named '\(name)'."
                 + Suggestion.hint(for: name, among: names) + " Built in: \(names.joined(separator: ", ")).")
