@@ -40,28 +40,28 @@ package struct CodeTabs: Sendable, Codable {
 
 /// The HTML of code tabs: plain labelled panels, which `lessons.js` turns into an ARIA tab list.
 enum CodeTabsHTML {
-    static func render(_ code: CodeTabs, id: String, block: String, phrases p: Phrases = Phrases(lang: nil)) -> String {
+    static func render(_ code: CodeTabs, id: String, block: String, phrases p: Phrases = Phrases(lang: nil)) -> Markup {
         let label = p.codeOf.replacingOccurrences(of: "{block}", with: block)
-        var out = "<div class=\"code-tabs\" id=\"\(HTML.attribute(id))\" data-label=\"\(HTML.attribute(label))\">\n"
+        var out: Markup = "<div class=\"code-tabs\" id=\"\(attribute: id)\" data-label=\"\(attribute: label)\">\n"
         // The script shows these words after a copy, then the button's own text again.
-        let copyButton = "<button type=\"button\" class=\"code-copy\" data-copied=\"\(HTML.attribute(p.copied))\" "
-            + "data-selected=\"\(HTML.attribute(p.selected))\" hidden>\(HTML.text(p.copy))</button>"
+        let copyButton: Markup = "<button type=\"button\" class=\"code-copy\" data-copied=\"\(attribute: p.copied)\" "
+            + "data-selected=\"\(attribute: p.selected)\" hidden>\(text: p.copy)</button>"
         for (k, tab) in code.tabs.enumerated() {
             let panel = "\(id)-\(k + 1)"
             let name = p.tabName(tab.label)
-            out += "<section class=\"code-panel\" id=\"\(HTML.attribute(panel))\" data-tab=\"\(HTML.attribute(name))\">"
-                + "<div class=\"code-bar\"><span class=\"code-label\">\(HTML.text(name))</span>"
-                + "<span class=\"code-actions\">\(copyButton)"
+            out += "<section class=\"code-panel\" id=\"\(attribute: panel)\" data-tab=\"\(attribute: name)\">"
+            out += "<div class=\"code-bar\"><span class=\"code-label\">\(text: name)</span><span class=\"code-actions\">\(copyButton)"
             if let file = tab.download {
-                out += "<a class=\"code-download\" href=\"\(HTML.attribute(file))\" download>\(HTML.text(fileName(file)))</a>"
+                out += "<a class=\"code-download\" href=\"\(attribute: file)\" download>\(text: fileName(file))</a>"
             }
-            let code = tab.language == "python" ? PythonHighlighter.html(tab.source) : HTML.text(tab.source)
-            out += "</span></div>\n<pre><code class=\"language-\(HTML.attribute(tab.language))\">\(code)</code></pre></section>\n"
+            // The highlighter escapes every token it emits.
+            let code: Markup = tab.language == "python" ? Markup(raw: PythonHighlighter.html(tab.source)) : "\(text: tab.source)"
+            out += "</span></div>\n<pre><code class=\"language-\(attribute: tab.language)\">\(code)</code></pre></section>\n"
         }
-        var note = HTML.text(code.note)
+        var note: Markup = "\(text: code.note)"
         if !code.files.isEmpty {
-            note += p.theyRead(code.files.map {
-                (link: "<a href=\"\(HTML.attribute($0.href))\" download>\(HTML.text(fileName($0.href)))</a>", purpose: HTML.text($0.purpose))
+            note += p.theyRead(code.files.map { file -> (link: Markup, purpose: Markup) in
+                (link: "<a href=\"\(attribute: file.href)\" download>\(text: fileName(file.href))</a>", purpose: "\(text: file.purpose)")
             })
         }
         out += "<p class=\"code-note\">\(note)</p>\n"

@@ -52,7 +52,7 @@ enum GraphWidgetHTML {
             + "<a href=\"\(HTML.attribute(w.png))\">\(HTML.text(p.pictureLink))</a>"
         if let code = w.code {
             // The tabs hold the source; the trace and the picture stay one click away.
-            out += CodeTabsHTML.render(code, id: w.id + "-code", block: w.name, phrases: p)
+            out += CodeTabsHTML.render(code, id: w.id + "-code", block: w.name, phrases: p).html
             out += "<p class=\"block-files\">\(links)</p>\n"
         } else {
             out += "<details class=\"block-source\"><summary>\(HTML.text(p.source))</summary>"

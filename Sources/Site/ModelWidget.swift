@@ -43,35 +43,37 @@ package struct ModelWidget: Sendable, Codable {
 
 enum ModelWidgetHTML {
     static func render(_ m: ModelWidget, phrases p: Phrases = Phrases(lang: nil)) -> String {
-        var header = "<p class=\"model-summary\">\(HTML.text(m.summary))</p>\n"
+        var header: Markup = "<p class=\"model-summary\">\(text: m.summary)</p>\n"
         if !m.expansion.isEmpty {
             header += "<details class=\"model-expansion\"><summary>\(p.layersExpansion)</summary>"
-                + "<pre><code class=\"language-lessons\">\(HTML.text(m.expansion.joined(separator: "\n")))</code></pre></details>\n"
+            header += "<pre><code class=\"language-lessons\">\(text: m.expansion.joined(separator: "\n"))</code></pre></details>\n"
         }
         header += "<div class=\"model-charts\">\n" + m.charts.map { figure($0, block: false) }.joined() + "</div>\n"
-        var footer = ""
+        var footer: Markup = ""
         if let table = m.predictions {
-            footer += "<div class=\"table-wrap predictions\"><table>\n<caption>\(HTML.text(table.caption))</caption>\n<thead><tr>"
-                + table.headers.map { "<th>\(HTML.text($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+            footer += "<div class=\"table-wrap predictions\"><table>\n<caption>\(text: table.caption)</caption>\n<thead><tr>"
+            footer += table.headers.map { header -> Markup in "<th>\(text: header)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
             for row in table.rows {
-                footer += "<tr>" + row.map { "<td class=\"num\">\(HTML.text($0))</td>" }.joined() + "</tr>\n"
+                footer += "<tr>" + row.map { cell -> Markup in "<td class=\"num\">\(text: cell)</td>" }.joined() + "</tr>\n"
             }
             footer += "</tbody>\n</table></div>\n"
         }
-        return GraphWidgetHTML.render(m.graph, phrases: p, extraClass: "model-widget", header: header, footer: footer)
+        return GraphWidgetHTML.render(m.graph, phrases: p, extraClass: "model-widget", header: header.html, footer: footer.html)
     }
 
     /// One chart as a figure; `block` for a chart that stands alone in the lesson (`compare`).
-    static func figure(_ chart: ModelWidget.Chart, block: Bool) -> String {
+    static func figure(_ chart: ModelWidget.Chart, block: Bool) -> Markup {
         let w = Int(chart.width.rounded(.up)), h = Int(chart.height.rounded(.up))
-        var out = "<figure class=\"chart \(HTML.attribute(chart.kind))\(block ? " lesson-block chart-block" : "")\"><div class=\"chart-frame\">"
-            + "<picture><source media=\"(prefers-color-scheme: dark)\" srcset=\"\(HTML.attribute(chart.darkSVG))\">"
-            + "<img src=\"\(HTML.attribute(chart.lightSVG))\" width=\"\(w)\" height=\"\(h)\" alt=\"\(HTML.attribute(chart.alt))\"></picture>"
+        let blockClasses: Markup = block ? " lesson-block chart-block" : ""
+        var out: Markup = "<figure class=\"chart \(attribute: chart.kind)\(blockClasses)\"><div class=\"chart-frame\">"
+        out += "<picture><source media=\"(prefers-color-scheme: dark)\" srcset=\"\(attribute: chart.darkSVG)\">"
+        out += "<img src=\"\(attribute: chart.lightSVG)\" width=\"\(w)\" height=\"\(h)\" alt=\"\(attribute: chart.alt)\"></picture>"
         if let area = chart.plotArea {
             out += "<div class=\"chart-marker\" hidden style=\"top: \(percent(area.y)); height: \(percent(area.height))\"></div>"
         }
-        return out + "</div><figcaption>\(HTML.text(chart.caption))</figcaption></figure>\n"
+        return out + "</div><figcaption>\(text: chart.caption)</figcaption></figure>\n"
     }
 
-    private static func percent(_ fraction: Double) -> String { GraphWidgetHTML.num(fraction * 100) + "%" }
+    /// A number, so nothing to escape.
+    private static func percent(_ fraction: Double) -> Markup { Markup(raw: GraphWidgetHTML.num(fraction * 100) + "%") }
 }

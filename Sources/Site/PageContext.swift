@@ -70,15 +70,17 @@ struct Phrases {
     var checkInput = "Input", checkError = "Largest relative error", checkResult = "Result"
     var agrees = "agrees", inconclusive = "inconclusive (at a kink)"
     var source = "Source, trace and picture", traceLink = "Trace (JSON)", pictureLink = "Diagram (PNG)"
-    var trainingStep = "Training step", layersExpansion = "What the <code>layers</code> line stands for"
+    var trainingStep = "Training step"
+    var layersExpansion: Markup = "What the <code>layers</code> line stands for"
     /// The code tabs under a block: the block as written, its accessible name, the copy button.
     var lessonTab = "Lesson", codeOf = "Code of {block}"
     var copy = "Copy", copied = "Copied", selected = "Selected: press Ctrl+C"
     /// " They read a.csv (the 4 examples) and b.csv (...); download them next to the programs.":
     /// each file is its link and what it holds, both HTML.
-    var theyRead: @Sendable (_ files: [(link: String, purpose: String)]) -> String = { files in
-        " They read " + files.map { "\($0.link) (\($0.purpose))" }.joined(separator: " and ")
-            + "; download \(files.count == 1 ? "it" : "them") next to the programs."
+    var theyRead: @Sendable (_ files: [(link: Markup, purpose: Markup)]) -> Markup = { files in
+        let pronoun: Markup = files.count == 1 ? "it" : "them"
+        return " They read " + files.map { file -> Markup in "\(file.link) (\(file.purpose))" }.joined(separator: " and ")
+            + "; download \(pronoun) next to the programs."
     }
     var skipLink = "Skip to content"
     var footer = "Built with <strong>lessons</strong>: every model on these pages was run while the site was built."
@@ -103,8 +105,9 @@ struct Phrases {
             lessonTab = "本课代码"; codeOf = "{block} 的代码"
             copy = "复制"; copied = "已复制"; selected = "已选中：请按 Ctrl+C"
             theyRead = { files in
-                "程序会读取" + files.map { " \($0.link)（\($0.purpose)）" }.joined(separator: "和")
-                    + "，请把\(files.count == 1 ? "它" : "它们")下载到程序所在的文件夹。"
+                let pronoun: Markup = files.count == 1 ? "它" : "它们"
+                return "程序会读取" + files.map { file -> Markup in " \(file.link)（\(file.purpose)）" }.joined(separator: "和")
+                    + "，请把\(pronoun)下载到程序所在的文件夹。"
             }
             skipLink = "跳到正文"
             footer = "由 <strong>lessons</strong> 生成：本站的每个模型都是在生成网站时实际运行的。"

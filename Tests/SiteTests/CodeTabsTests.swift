@@ -6,7 +6,7 @@ import Testing
         CodeTabs.Tab(label: CodeTabs.lessonLabel, language: "lessons", source: "y = x < 2\n", download: nil),
         CodeTabs.Tab(label: "NumPy", language: "python", source: "import numpy as np\n", download: "code/m.py"),
     ], files: [CodeTabs.File(href: "code/m-data.csv", purpose: "the 200 examples")], note: "They agree.")
-    #expect(CodeTabsHTML.render(tabs, id: "model-m-code", block: "m") == """
+    #expect(CodeTabsHTML.render(tabs, id: "model-m-code", block: "m").html == """
         <div class="code-tabs" id="model-m-code" data-label="Code of m">
         <section class="code-panel" id="model-m-code-1" data-tab="Lesson"><div class="code-bar"><span class="code-label">Lesson</span>\
         <span class="code-actions"><button type="button" class="code-copy" data-copied="Copied" data-selected="Selected: press Ctrl+C" hidden>Copy</button></span></div>
@@ -42,7 +42,7 @@ import Testing
         CodeTabs.Tab(label: "PyTorch", language: "python", source: "y = 2\n", download: "code/m_torch.py"),
     ], files: [CodeTabs.File(href: "code/m-data.csv", purpose: "4 个样本"), CodeTabs.File(href: "code/m-orders.csv", purpose: "样本的顺序")],
        note: "两个程序一致。")
-    let html = CodeTabsHTML.render(tabs, id: "model-m-code", block: "m", phrases: Phrases(lang: "zh-CN"))
+    let html = CodeTabsHTML.render(tabs, id: "model-m-code", block: "m", phrases: Phrases(lang: "zh-CN")).html
     #expect(html.hasPrefix("<div class=\"code-tabs\" id=\"model-m-code\" data-label=\"m 的代码\">"))
     // The block's own tab has a Chinese name; the frameworks keep theirs.
     #expect(html.contains("data-tab=\"本课代码\"><div class=\"code-bar\"><span class=\"code-label\">本课代码</span>"))
