@@ -42,7 +42,7 @@ package struct ModelWidget: Sendable, Codable {
 }
 
 enum ModelWidgetHTML {
-    static func render(_ m: ModelWidget, phrases p: Phrases = Phrases(lang: nil)) -> String {
+    static func render(_ m: ModelWidget, phrases p: Phrases = Phrases(lang: nil)) -> Markup {
         var header: Markup = "<p class=\"model-summary\">\(text: m.summary)</p>\n"
         if !m.expansion.isEmpty {
             header += "<details class=\"model-expansion\"><summary>\(p.layersExpansion)</summary>"
@@ -58,7 +58,7 @@ enum ModelWidgetHTML {
             }
             footer += "</tbody>\n</table></div>\n"
         }
-        return GraphWidgetHTML.render(m.graph, phrases: p, extraClass: "model-widget", header: header.html, footer: footer.html)
+        return GraphWidgetHTML.render(m.graph, phrases: p, extraClass: "model-widget", header: header, footer: footer)
     }
 
     /// One chart as a figure; `block` for a chart that stands alone in the lesson (`compare`).

@@ -62,7 +62,7 @@ struct Phrases {
     var contents = "Contents", previous = "Previous", next = "Next", lessons = "Lessons", imageMissing = "Image not available"
     var graph = "Computational graph", start = "« Start", back = "‹ Back", forwardButton = "Next ›", end = "End »"
     var overviewLabel = "Back to the overview", endLabel = "Last step"
-    var hint = "Press <strong>Next</strong> to compute the values node by node, then the gradients from the output back. The diagram shows the finished computation."
+    var hint: Markup = "Press <strong>Next</strong> to compute the values node by node, then the gradients from the output back. The diagram shows the finished computation."
     var forward = "Forward", backward = "Backward"
     var overviewCounter = "Overview: all {n} values and gradients", forwardCounter = "Forward {k} of {n}", backwardCounter = "Backward {k} of {n}"
     var node = "Node", operation = "Operation", shape = "Shape", value = "Value", gradient = "Gradient"

@@ -26,10 +26,10 @@ import Testing
     var widget = GraphWidget(id: "graph-g", kind: "graph", name: "g", source: "y = 2\n", width: 10, height: 10,
                              lightSVG: "figures/g.svg", darkSVG: "figures/g-dark.svg", png: "figures/g.png",
                              trace: "trace/g.json", alt: "", nodes: [], edges: [], steps: [], rows: [], checks: [])
-    #expect(GraphWidgetHTML.render(widget).contains("<details class=\"block-source\">"))
+    #expect(GraphWidgetHTML.render(widget).html.contains("<details class=\"block-source\">"))
     widget.code = CodeTabs(tabs: [CodeTabs.Tab(label: "Lesson", language: "lessons", source: "y = 2\n", download: nil)],
                            files: [], note: "")
-    let html = GraphWidgetHTML.render(widget)
+    let html = GraphWidgetHTML.render(widget).html
     #expect(!html.contains("<details class=\"block-source\">"))
     #expect(html.contains("<div class=\"code-tabs\" id=\"graph-g-code\""))
     #expect(html.contains("<p class=\"block-files\"><a href=\"trace/g.json\">Trace (JSON)</a> · <a href=\"figures/g.png\">Diagram (PNG)</a></p>"))
@@ -63,7 +63,7 @@ import Testing
                              trace: "trace/g.json", alt: "", nodes: [], edges: [], steps: [], rows: [], checks: [])
     widget.code = CodeTabs(tabs: [CodeTabs.Tab(label: CodeTabs.lessonLabel, language: "lessons", source: "y = 2\n", download: nil)],
                            files: [], note: "")
-    let html = GraphWidgetHTML.render(widget, phrases: Phrases(lang: "zh-CN"))
+    let html = GraphWidgetHTML.render(widget, phrases: Phrases(lang: "zh-CN")).html
     #expect(html.contains("<div class=\"code-tabs\" id=\"graph-g-code\" data-label=\"g 的代码\">"))
     #expect(html.contains("<span class=\"code-label\">本课代码</span>"))
     #expect(!html.contains(">Lesson<") && !html.contains(">Copy<"))
