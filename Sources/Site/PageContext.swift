@@ -83,7 +83,7 @@ struct Phrases {
             + "; download \(pronoun) next to the programs."
     }
     var skipLink = "Skip to content"
-    var footer = "Built with <strong>lessons</strong>: every model on these pages was run while the site was built."
+    var footer: Markup = "Built with <strong>lessons</strong>: every model on these pages was run while the site was built."
 
     /// The name shown for a code tab: the block's own tab in the page's language, frameworks as named.
     func tabName(_ label: String) -> String { label == CodeTabs.lessonLabel ? lessonTab : label }

@@ -18,10 +18,10 @@ package enum PrintPage {
         for (lesson, context) in lessons {
             let article = LessonPage.article(lesson, context: context, id: "lesson-\(lesson.slug)")
             // LessonPage made the article; relocating changes only its URL values.
-            main += "<div class=\"print-lesson\">\(Markup(raw: relocate(article, under: lesson.slug)))</div>\n"
+            main += "<div class=\"print-lesson\">\(Markup(raw: relocate(article.html, under: lesson.slug)))</div>\n"
         }
         return Layout.page(lang: lang, title: courseTitle, description: description, root: "",
-                           courseTitle: courseTitle, scripts: [], main: main.html)
+                           courseTitle: courseTitle, scripts: [], main: main)
     }
 
     /// Rewrites `src`, `srcset` and `href` values that are relative to a lesson page.
