@@ -39,6 +39,7 @@ cleanup() {
     if [ "$keep" -eq 0 ]; then rm -rf "$work"; else echo "compare-builds: outputs kept in $work" >&2; fi
 }
 trap cleanup EXIT
+trap 'exit 2' INT TERM  # so an interrupted run still removes its worktrees
 
 # Sets $binary to the path of a `lessons` executable for $1 (an executable, WORKTREE, or a git
 # revision). Not run in a subshell, so the worktrees it adds are known to cleanup.
