@@ -4,7 +4,7 @@ extension Plan {
     /// has a gradient equal to the sum of these shares (the multivariable chain rule), which is
     /// what pages show for reused nodes. Keyed by input; an input used twice gets both shares.
     /// Allocates; meant for presenting a trace, not for training.
-    public func contributions(of consumer: NodeID) -> [NodeID: Tensor] {
+    package func contributions(of consumer: NodeID) -> [NodeID: Tensor] {
         guard graph.contains(consumer), let step = forwardSteps.first(where: { $0.node == consumer.index }) else { return [:] }
         var scratch = [Double](repeating: 0, count: gradientBase)
         return share(of: step, scratch: &scratch)
@@ -12,7 +12,7 @@ extension Plan {
 
     /// `contributions(of:)` for every node at once, in creation order (leaves get none),
     /// reusing one scratch buffer so large graphs stay linear.
-    public func allContributions() -> [[NodeID: Tensor]] {
+    package func allContributions() -> [[NodeID: Tensor]] {
         var result = [[NodeID: Tensor]](repeating: [:], count: graph.count)
         var scratch = [Double](repeating: 0, count: gradientBase)
         for step in forwardSteps { result[step.node] = share(of: step, scratch: &scratch) }

@@ -1,22 +1,22 @@
 /// A graph that cannot be built: shapes that do not fit an op, wrong arity, unknown node.
-public struct ShapeError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct ShapeError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A readable sentence, e.g. "cannot multiply 2x2 by 3x1".
-    public let message: String
+    package let message: String
     /// Wraps a message.
-    public init(_ message: String) { self.message = message }
+    package init(_ message: String) { self.message = message }
     /// The message itself.
-    public var description: String { message }
+    package var description: String { message }
 }
 
 /// "1 node", "3 nodes": counts in messages.
 func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
 /// A plan that cannot be compiled or a request it cannot serve (unknown node, not a leaf, ...).
-public struct PlanError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct PlanError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A readable sentence, e.g. "#3 (add) is not a leaf: only leaf values can be set".
-    public let message: String
+    package let message: String
     /// Wraps a message.
-    public init(_ message: String) { self.message = message }
+    package init(_ message: String) { self.message = message }
     /// The message itself.
-    public var description: String { message }
+    package var description: String { message }
 }

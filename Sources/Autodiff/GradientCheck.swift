@@ -2,33 +2,33 @@
 /// a correct gradient: steps relative to each input's magnitude, Richardson extrapolation of two
 /// central differences, and an allowance for what the step (truncation) and rounding can explain,
 /// so only a real disagreement fails.
-public enum GradientCheck {
+package enum GradientCheck {
     /// The worst element of one leaf: its relative error against the finite difference, what the
     /// finite difference's own uncertainty allows there, and both derivatives.
-    public struct Result: Sendable, Equatable {
+    package struct Result: Sendable, Equatable {
         /// The leaf checked.
-        public let node: NodeID
+        package let node: NodeID
         /// Relative error (see `relativeError`) at the worst element (NaN if a derivative was NaN).
-        public let maxRelativeError: Double
+        package let maxRelativeError: Double
         /// Row-major index of that element.
-        public let worstIndex: Int
+        package let worstIndex: Int
         /// ∂sum(output)/∂leaf[worstIndex] from backward().
-        public let analytic: Double
+        package let analytic: Double
         /// The finite-difference estimate at the same element.
-        public let numeric: Double
+        package let numeric: Double
         /// The relative error the estimate's truncation and rounding can explain at that element:
         /// a check fails only beyond `tolerance` plus this.
-        public let allowedError: Double
+        package let allowedError: Double
         /// No step size gave a conclusive estimate at that element (a pole, a kink or an
         /// overflow nearby): the element is not held against the gradient.
-        public let inconclusive: Bool
+        package let inconclusive: Bool
 
         /// Whether the analytic gradient agrees with the finite differences.
-        public var passed: Bool { inconclusive || maxRelativeError <= tolerance + allowedError }
+        package var passed: Bool { inconclusive || maxRelativeError <= tolerance + allowedError }
     }
 
     /// Relative disagreement beyond what the finite differences can explain that fails a check.
-    public static let tolerance = 1e-6
+    package static let tolerance = 1e-6
 
     /// An estimate whose own uncertainty exceeds this (relative) is not used to judge a gradient.
     static let conclusive = 1e-2
@@ -36,7 +36,7 @@ public enum GradientCheck {
     /// Error of analytic `a` against numeric `n`: |a − n| / max(|a|, |n|, 1e-8) when
     /// max(|a|, |n|) > 1e-10, else the absolute difference |a − n| (both are essentially zero,
     /// and a ratio would only measure rounding noise).
-    public static func relativeError(analytic a: Double, numeric n: Double) -> Double {
+    package static func relativeError(analytic a: Double, numeric n: Double) -> Double {
         let scale = max(abs(a), abs(n))
         guard scale > 1e-10 else { return abs(a - n) }
         return abs(a - n) / max(scale, 1e-8)
@@ -47,15 +47,15 @@ public enum GradientCheck {
     /// forward passes). Checking every element of every leaf is quadratic in the graph's size;
     /// beyond this budget the check covers an even spread of elements (and, past one element per
     /// leaf, an even spread of leaves), so a large block cannot stall the build.
-    public static let maxWork = 200_000_000
+    package static let maxWork = 200_000_000
 
     /// Forward passes per element at most: two central differences at each of three step sizes.
-    public static let evaluationsPerElement = 12
+    package static let evaluationsPerElement = 12
 
     /// For each leaf, every element (or an even spread of them, see `maxWork`), against the
     /// analytic gradient from backward(). Leaves all values and gradients exactly as it found
     /// them. Throws if an ID is not a leaf of the plan.
-    public static func run(_ plan: Plan, leaves: [NodeID], maxWork: Int = maxWork) throws(PlanError) -> [Result] {
+    package static func run(_ plan: Plan, leaves: [NodeID], maxWork: Int = maxWork) throws(PlanError) -> [Result] {
         for id in leaves { _ = try plan.leafRange(id) }
         let saved = plan.snapshot()
         defer { plan.restore(saved) }

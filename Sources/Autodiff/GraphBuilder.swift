@@ -1,16 +1,16 @@
 /// A node's position in its graph (creation order). Only meaningful with the graph that made it.
-public struct NodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct NodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// 0-based creation index.
-    public let index: Int
+    package let index: Int
     init(_ index: Int) { self.index = index }
     /// Creation order.
-    public static func < (a: NodeID, b: NodeID) -> Bool { a.index < b.index }
+    package static func < (a: NodeID, b: NodeID) -> Bool { a.index < b.index }
     /// "#3".
-    public var description: String { "#\(index)" }
+    package var description: String { "#\(index)" }
 }
 
 /// Which kind of leaf to create: the leaf cases of `Op`.
-public enum LeafKind: Equatable, Sendable {
+package enum LeafKind: Equatable, Sendable {
     /// Data fed in.
     case input
     /// A trainable weight or bias.
@@ -19,7 +19,7 @@ public enum LeafKind: Equatable, Sendable {
     case constant
 
     /// The matching `Op`.
-    public var op: Op {
+    package var op: Op {
         switch self {
         case .input: .input
         case .parameter: .parameter
@@ -30,7 +30,7 @@ public enum LeafKind: Equatable, Sendable {
 
 /// Builds a graph node by node, checking shapes as it goes. Creation order is topological,
 /// because a node's inputs must already exist.
-public struct GraphBuilder: Sendable {
+package struct GraphBuilder: Sendable {
     struct Node: Sendable {
         let op: Op
         let inputs: [NodeID]
@@ -42,16 +42,16 @@ public struct GraphBuilder: Sendable {
     private(set) var nodes: [Node] = []
 
     /// An empty graph.
-    public init() {}
+    package init() {}
 
     /// Adds a leaf with its initial value.
-    public mutating func leaf(_ kind: LeafKind, value: Tensor) -> NodeID {
+    package mutating func leaf(_ kind: LeafKind, value: Tensor) -> NodeID {
         nodes.append(Node(op: kind.op, inputs: [], shape: value.shape, leafValue: value))
         return NodeID(nodes.count - 1)
     }
 
     /// Adds a computed node; checks that the inputs exist, their number, and their shapes.
-    public mutating func apply(_ op: Op, _ inputs: [NodeID]) throws(ShapeError) -> NodeID {
+    package mutating func apply(_ op: Op, _ inputs: [NodeID]) throws(ShapeError) -> NodeID {
         var shapes: [Shape] = []
         shapes.reserveCapacity(inputs.count)
         for id in inputs {
@@ -66,30 +66,30 @@ public struct GraphBuilder: Sendable {
     }
 
     /// Variadic form of `apply(_:_:)`: `try graph.apply(.add, a, b)`.
-    public mutating func apply(_ op: Op, _ inputs: NodeID...) throws(ShapeError) -> NodeID {
+    package mutating func apply(_ op: Op, _ inputs: NodeID...) throws(ShapeError) -> NodeID {
         try apply(op, inputs)
     }
 
     /// Number of nodes so far.
-    public var count: Int { nodes.count }
+    package var count: Int { nodes.count }
 
     /// Every node ID in creation order.
-    public var ids: [NodeID] { (0..<nodes.count).map(NodeID.init) }
+    package var ids: [NodeID] { (0..<nodes.count).map(NodeID.init) }
 
     /// Whether `id` names a node of this graph.
-    public func contains(_ id: NodeID) -> Bool { id.index >= 0 && id.index < nodes.count }
+    package func contains(_ id: NodeID) -> Bool { id.index >= 0 && id.index < nodes.count }
 
     /// The node's shape; nil if `id` is not in this graph.
-    public func shape(of id: NodeID) -> Shape? { node(id)?.shape }
+    package func shape(of id: NodeID) -> Shape? { node(id)?.shape }
 
     /// The node's op; nil if `id` is not in this graph.
-    public func op(of id: NodeID) -> Op? { node(id)?.op }
+    package func op(of id: NodeID) -> Op? { node(id)?.op }
 
     /// The node's inputs in argument order; nil if `id` is not in this graph.
-    public func inputs(of id: NodeID) -> [NodeID]? { node(id)?.inputs }
+    package func inputs(of id: NodeID) -> [NodeID]? { node(id)?.inputs }
 
     /// A leaf's initial value; nil for computed nodes and unknown IDs.
-    public func leafValue(of id: NodeID) -> Tensor? { node(id)?.leafValue }
+    package func leafValue(of id: NodeID) -> Tensor? { node(id)?.leafValue }
 
     func node(_ id: NodeID) -> Node? { contains(id) ? nodes[id.index] : nil }
 }

@@ -5,20 +5,20 @@
 /// block that would run for hours, with the cost in the message, before anything runs.
 extension GraphBuilder {
     /// What one element of a transcendental function costs, in multiply-adds.
-    public static let transcendentalWeight = 10
+    package static let transcendentalWeight = 10
 
     /// What running one operation's loop costs beyond its elements (measured: a million steps
     /// of the 2-3-1 XOR network take about 4 s, most of it this overhead, not arithmetic).
-    public static let operationOverhead = 100
+    package static let operationOverhead = 100
 
     /// Work units of one forward pass over every node plus one backward pass over the nodes
     /// `output` depends on (saturating at `Int.max`, which only has to compare above a limit).
-    public func passCost(output: NodeID) -> Int {
+    package func passCost(output: NodeID) -> Int {
         forwardCost() &+& backwardCost(output: output)
     }
 
     /// Work units of one forward pass (what each evaluation of a finite difference costs).
-    public func forwardCost() -> Int {
+    package func forwardCost() -> Int {
         var total = 0
         for (index, node) in nodes.enumerated() where !node.op.isLeaf {
             total = total &+& cost(of: index)

@@ -1,7 +1,7 @@
 extension Plan {
     /// ∂node/∂input at the current values, for the edge labels of diagrams, when the node and
     /// its `input`-th argument (0-based) are both scalars; nil otherwise or for unknown IDs.
-    public func localDerivative(of node: NodeID, input: Int) -> Double? {
+    package func localDerivative(of node: NodeID, input: Int) -> Double? {
         guard let n = graph.node(node), n.shape.isScalar, input >= 0, input < n.inputs.count,
               graph.node(n.inputs[input])?.shape.isScalar == true
         else { return nil }

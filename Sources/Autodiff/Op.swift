@@ -1,5 +1,5 @@
 /// Every primitive a graph node can be. Composite functions are built from these.
-public enum Op: Equatable, Sendable {
+package enum Op: Equatable, Sendable {
     /// A leaf whose value is fed in (data).
     case input
     /// A leaf that training updates (a weight or bias).
@@ -46,7 +46,7 @@ public enum Op: Equatable, Sendable {
     case softmaxCrossEntropy
 
     /// The op's name in traces: "param", "add", "matmul", "pow", "sigmoid", ...
-    public var name: String {
+    package var name: String {
         switch self {
         case .input: "input"
         case .parameter: "param"
@@ -73,7 +73,7 @@ public enum Op: Equatable, Sendable {
     }
 
     /// The operator drawn in diagrams ("+", "-", "·", "/", "@", "^2"); nil for functions and leaves.
-    public var symbol: String? {
+    package var symbol: String? {
         switch self {
         case .add: "+"
         case .subtract, .negate: "-"
@@ -86,7 +86,7 @@ public enum Op: Equatable, Sendable {
     }
 
     /// How many inputs the op takes: 0 for leaves, 1 or 2 otherwise.
-    public var arity: Int {
+    package var arity: Int {
         switch kind {
         case .leaf: 0
         case .binary, .matmul, .loss: 2
@@ -95,7 +95,7 @@ public enum Op: Equatable, Sendable {
     }
 
     /// `true` for input, parameter and constant.
-    public var isLeaf: Bool { kind == .leaf }
+    package var isLeaf: Bool { kind == .leaf }
 
     /// The family an op belongs to: decides shape rules and which kernel runs it.
     /// `loss`: two tensors of one shape (predictions, targets) in, one scalar out.

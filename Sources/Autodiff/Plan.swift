@@ -5,11 +5,11 @@
 /// `Step` (offsets plus op); `forward()` runs the steps in creation order and `backward()` runs
 /// those that feed the output in reverse. Neither allocates: both work through one unsafe
 /// pointer into the storage that was sized at compile time.
-public final class Plan {
+package final class Plan {
     /// The graph this plan was compiled from (ops, inputs and shapes of every node).
-    public let graph: GraphBuilder
+    package let graph: GraphBuilder
     /// The node whose gradient `backward()` seeds.
-    public let output: NodeID
+    package let output: NodeID
 
     /// Values (`0..<gradientBase`) then gradients (`gradientBase..<2 * gradientBase`).
     var storage: [Double]
@@ -27,7 +27,7 @@ public final class Plan {
 
     /// Compiles `graph` with `output` as the node to differentiate; throws for an unknown
     /// output or a graph too large to address.
-    public init(_ graph: GraphBuilder, output: NodeID) throws(PlanError) {
+    package init(_ graph: GraphBuilder, output: NodeID) throws(PlanError) {
         guard graph.contains(output) else {
             throw PlanError("output \(output) is not a node of this graph (it has \(counted(graph.count, "node")))")
         }
@@ -78,7 +78,7 @@ public final class Plan {
     }
 
     /// Computes every node's value in creation order (leaves keep theirs).
-    public func forward() {
+    package func forward() {
         forwardSteps.withUnsafeBufferPointer { steps in
             storage.withUnsafeMutableBufferPointer { buffer in
                 guard let v = buffer.baseAddress else { return }
@@ -91,7 +91,7 @@ public final class Plan {
 
     /// Computes every node's gradient of sum(output) from the current values: zeroes all
     /// gradients, seeds the output's with ones, then applies the chain rule consumers-first.
-    public func backward() {
+    package func backward() {
         let base = gradientBase, seedStart = offsets[output.index], seedCount = outputCount
         backwardSteps.withUnsafeBufferPointer { steps in
             storage.withUnsafeMutableBufferPointer { buffer in
@@ -108,13 +108,13 @@ public final class Plan {
     }
 
     /// A copy of the node's current value; nil if `id` is not in this plan's graph.
-    public func value(_ id: NodeID) -> Tensor? { copy(id, from: 0) }
+    package func value(_ id: NodeID) -> Tensor? { copy(id, from: 0) }
 
     /// A copy of the node's gradient after `backward()`; nil if `id` is not in this plan's graph.
-    public func gradient(_ id: NodeID) -> Tensor? { copy(id, from: gradientBase) }
+    package func gradient(_ id: NodeID) -> Tensor? { copy(id, from: gradientBase) }
 
     /// Replaces a leaf's value (row-major); throws for unknown IDs, computed nodes or a wrong count.
-    public func setValue(_ id: NodeID, _ scalars: [Double]) throws(PlanError) {
+    package func setValue(_ id: NodeID, _ scalars: [Double]) throws(PlanError) {
         let (start, count) = try leafRange(id)
         guard scalars.count == count else {
             throw PlanError("node \(id) holds \(counted(count, "number")) (\(graph.nodes[id.index].shape)), got \(scalars.count)")
@@ -124,7 +124,7 @@ public final class Plan {
 
     /// Visits each element of a leaf as `(index, &value, gradient)` to update it in place without
     /// allocating (optimizer steps). Throws for unknown IDs and computed nodes.
-    public func updateValue(_ id: NodeID, _ body: (_ index: Int, _ value: inout Double, _ gradient: Double) -> Void) throws(PlanError) {
+    package func updateValue(_ id: NodeID, _ body: (_ index: Int, _ value: inout Double, _ gradient: Double) -> Void) throws(PlanError) {
         let (start, count) = try leafRange(id)
         for i in 0..<count {
             // Copy in and out so `body` may read the plan without overlapping access to storage.
@@ -137,7 +137,7 @@ public final class Plan {
     /// The fast form of `updateValue` for optimizers: `body` gets the leaf's values (to change)
     /// and its gradients as buffers, one call per leaf instead of one closure call per element.
     /// `body` must not use the plan while it runs.
-    public func updateValues(_ id: NodeID, _ body: (UnsafeMutableBufferPointer<Double>, UnsafeBufferPointer<Double>) -> Void) throws(PlanError) {
+    package func updateValues(_ id: NodeID, _ body: (UnsafeMutableBufferPointer<Double>, UnsafeBufferPointer<Double>) -> Void) throws(PlanError) {
         let (start, count) = try leafRange(id)
         let gradientStart = gradientBase + start
         storage.withUnsafeMutableBufferPointer { buffer in
@@ -148,7 +148,7 @@ public final class Plan {
     }
 
     /// After `forward()`: the first node in creation order whose value holds NaN or ±inf.
-    public func firstNonFinite() -> NodeID? {
+    package func firstNonFinite() -> NodeID? {
         for (index, node) in graph.nodes.enumerated() {
             let start = offsets[index]
             for i in start..<(start + node.shape.count) where !storage[i].isFinite { return NodeID(index) }

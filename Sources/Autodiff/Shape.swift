@@ -1,22 +1,22 @@
 /// The shape of a tensor: a scalar, a vector or a row-major matrix.
-public struct Shape: Hashable, Sendable, CustomStringConvertible {
+package struct Shape: Hashable, Sendable, CustomStringConvertible {
     /// `[]` for a scalar, `[n]` for a vector, `[rows, cols]` for a matrix.
-    public let dims: [Int]
+    package let dims: [Int]
 
     private init(dims: [Int]) { self.dims = dims }
 
     /// A single number.
-    public static let scalar = Shape(dims: [])
+    package static let scalar = Shape(dims: [])
 
     /// A vector of `n` elements.
-    public static func vector(_ n: Int) -> Shape { Shape(dims: [n]) }
+    package static func vector(_ n: Int) -> Shape { Shape(dims: [n]) }
 
     /// A `rows`×`cols` matrix, stored row by row.
-    public static func matrix(_ rows: Int, _ cols: Int) -> Shape { Shape(dims: [rows, cols]) }
+    package static func matrix(_ rows: Int, _ cols: Int) -> Shape { Shape(dims: [rows, cols]) }
 
     /// Number of elements (wrapping arithmetic, so an absurd shape cannot trap here;
     /// `Tensor` rejects such shapes with `elementCount`).
-    public var count: Int {
+    package var count: Int {
         // An index loop, not `reduce`: optimizer updates read this every step, and the
         // unspecialized `reduce` of a debug build allocates.
         var total = 1
@@ -25,10 +25,10 @@ public struct Shape: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `true` for the 0-dimensional shape.
-    public var isScalar: Bool { dims.isEmpty }
+    package var isScalar: Bool { dims.isEmpty }
 
     /// "scalar", "vector of 3" or "2x3": the wording used in error messages.
-    public var description: String {
+    package var description: String {
         switch dims.count {
         case 0: return "scalar"
         case 1: return "vector of \(dims[0])"

@@ -1,12 +1,12 @@
 /// A shape and its elements in row-major order; the element count always matches the shape.
-public struct Tensor: Equatable, Sendable {
+package struct Tensor: Equatable, Sendable {
     /// The shape; every dimension is at least 1.
-    public private(set) var shape: Shape
+    package private(set) var shape: Shape
     /// The elements, row by row.
-    public private(set) var scalars: [Double]
+    package private(set) var scalars: [Double]
 
     /// A tensor of the given shape; throws if a dimension is below 1 or the count differs.
-    public init(shape: Shape, scalars: [Double]) throws(ShapeError) {
+    package init(shape: Shape, scalars: [Double]) throws(ShapeError) {
         guard shape.dims.allSatisfy({ $0 >= 1 }) else {
             throw ShapeError("shape \(shape) is not valid: every dimension must be at least 1")
         }
@@ -21,18 +21,18 @@ public struct Tensor: Equatable, Sendable {
     }
 
     /// A scalar tensor.
-    public init(scalar: Double) {
+    package init(scalar: Double) {
         shape = .scalar
         scalars = [scalar]
     }
 
     /// A vector; throws if `elements` is empty.
-    public init(vector elements: [Double]) throws(ShapeError) {
+    package init(vector elements: [Double]) throws(ShapeError) {
         try self.init(shape: .vector(elements.count), scalars: elements)
     }
 
     /// A matrix from its rows; throws if there are no rows, no columns, or rows differ in length.
-    public init(matrix rows: [[Double]]) throws(ShapeError) {
+    package init(matrix rows: [[Double]]) throws(ShapeError) {
         let cols = rows.first?.count ?? 0
         for (i, row) in rows.enumerated() where row.count != cols {
             throw ShapeError("matrix rows differ in length: row 1 has \(cols), row \(i + 1) has \(row.count)")

@@ -13,8 +13,8 @@ enum TrainingRun {
     enum Tracing: String, CaseIterable, Sendable {
         /// No traced steps.
         case off
-        /// `TraceSchedule.automatic` (about 50 steps plus the last), each recorded as
-        /// `GraphRunner.step` records it (see TraceRecorder).
+        /// `TraceSchedule.automatic` (about 50 steps plus the last), each recorded by
+        /// `GraphRunner.step`, the code `lessons build` records traces with.
         case `default`
         /// W1 only: the real lesson path, `ModelRunner.run` on the XOR lesson's block (automatic
         /// tracing); its own `seconds` (loop plus assembling the trace) is what is reported.
@@ -32,7 +32,7 @@ enum TrainingRun {
         let w = try TrainingWorkload.instance(source)
         let optimizer = try Optimizer(w.rule, plan: w.plan, parameters: w.parameters)
         let ids = w.plan.graph.ids
-        var recorded: [TraceRecorder.Step] = []
+        var recorded: [Trace.Step] = []
         let start = DispatchTime.now().uptimeNanoseconds
         var traced: [Int] = []
         if tracing == .default {
@@ -43,7 +43,7 @@ enum TrainingRun {
         var history = LossHistory(epochs: w.epochs)
         let loop = TrainingLoop(plan: w.plan, loss: w.loss, epochs: w.epochs, traced: traced)
         let divergence = loop.run(history: &history, update: { try? optimizer.step() }, onTrace: { step, value in
-            recorded.append(TraceRecorder.step(step, plan: w.plan, ids: ids, loss: value))
+            recorded.append(GraphRunner.step(step, plan: w.plan, ids: ids, loss: value))
         })
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         if let divergence { throw BenchError("training diverged at step \(divergence.step)") }

@@ -44,14 +44,10 @@ enum TrainingWorkload: String, CaseIterable, Sendable {
     }
 
     struct MoonsFixture: Decodable {
-        struct Parameters: Decodable {
-            let W1, W2, W3: [[Double]]
-            let b1, b2, b3: [Double]
-        }
         let epochs: Int
         let lr: Double
         let X, y: [[Double]]
-        let initial: Parameters
+        let initial: W3Network.Weights
         let loss: [String: Double]
     }
 
@@ -92,22 +88,9 @@ enum TrainingWorkload: String, CaseIterable, Sendable {
             return Instance(plan: try Plan(g, output: loss), loss: loss, parameters: [w1, w2], rule: .sgd(lr: f.lr),
                             epochs: f.epochs, referenceFinalLoss: f.textbook.loss[String(f.epochs - 1)])
         case .w3(let f):
-            // tanh(X W1 + b1), tanh(H1 W2 + b2), logit H2 W3 + b3, bce_logits: as W3ReferenceTests.
-            let x = g.leaf(.input, value: try Tensor(matrix: f.X))
-            let y = g.leaf(.input, value: try Tensor(matrix: f.y))
-            let p = f.initial
-            let parameters = [
-                g.leaf(.parameter, value: try Tensor(matrix: p.W1)), g.leaf(.parameter, value: try Tensor(vector: p.b1)),
-                g.leaf(.parameter, value: try Tensor(matrix: p.W2)), g.leaf(.parameter, value: try Tensor(vector: p.b2)),
-                g.leaf(.parameter, value: try Tensor(matrix: p.W3)), g.leaf(.parameter, value: try Tensor(vector: p.b3)),
-            ]
-            var h = x
-            for layer in 0..<3 {
-                let z = try g.apply(.add, try g.apply(.matmul, h, parameters[2 * layer]), parameters[2 * layer + 1])
-                h = layer < 2 ? try g.apply(.tanh, z) : z
-            }
-            let loss = try g.apply(.bceLogits, h, y)
-            return Instance(plan: try Plan(g, output: loss), loss: loss, parameters: parameters, rule: .sgd(lr: f.lr),
+            // The network W3ReferenceTests checks against NumPy.
+            let network = try W3Network(x: f.X, y: f.y, initial: f.initial)
+            return Instance(plan: network.plan, loss: network.loss, parameters: network.parameters, rule: .sgd(lr: f.lr),
                             epochs: f.epochs, referenceFinalLoss: f.loss[String(f.epochs - 1)])
         }
     }

@@ -1,16 +1,12 @@
-/// SplitMix64: a tiny seeded generator, so a run is repeated exactly by giving its seed again.
+import Training
+
+/// Training's SplitMix64, so a run is repeated exactly by giving its seed again.
 struct FuzzRandom {
-    private var state: UInt64
+    private var stream: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { stream = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { stream.next() }
 
     /// Uniform in 0..<n (n ≥ 1).
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }

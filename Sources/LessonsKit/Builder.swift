@@ -28,7 +28,7 @@ public enum Builder {
                 "the cache folder is inside the output folder, which every build replaces; choose another --cache-dir"))
             return report
         }
-        if options.useCache, !options.checkOnly, let problem = OutputWriter.checkFolderOrMissing(cacheDirectory, what: "cache folder") {
+        if options.useCache, !options.checkOnly, let problem = OutputWriter.checkFolderOrMissing(cacheDirectory, what: "cache folder; choose another --cache-dir") {
             report.diagnostics.append(problem)
             return report
         }

@@ -24,38 +24,22 @@ struct ModelPresentation {
         // Loss curve; the graph's scrubber moves a marker along it.
         let loss = lossChart()
         let lossLayout = try loss.layout()
-        try add(loss.render, name: "loss", into: &files)
-        let area = lossLayout.plotArea
-        charts.append(ModelWidget.Chart(kind: "loss", caption: words.lossCaption, lightSVG: "figures/\(stem)-loss.svg",
-                                        darkSVG: "figures/\(stem)-loss-dark.svg", png: "figures/\(stem)-loss.png",
-                                        width: lossLayout.size.width, height: lossLayout.size.height, alt: lossAlt(),
-                                        plotArea: GraphWidget.Frame(x: area.minX / lossLayout.size.width, y: area.minY / lossLayout.size.height,
-                                                                            width: area.width / lossLayout.size.width, height: area.height / lossLayout.size.height)))
+        let area = lossLayout.plotArea, size = lossLayout.size
+        try addChart(loss.render, kind: "loss", caption: words.lossCaption, alt: lossAlt(), size: size,
+                     plotArea: GraphWidget.Frame(x: area.minX / size.width, y: area.minY / size.height,
+                                                 width: area.width / size.width, height: area.height / size.height),
+                     files: &files, charts: &charts)
         if let gradients = gradientChart() {
-            let layout = try gradients.layout()
-            try add(gradients.render, name: "gradients", into: &files)
-            charts.append(ModelWidget.Chart(kind: "gradients", caption: words.gradientsCaption,
-                                            lightSVG: "figures/\(stem)-gradients.svg", darkSVG: "figures/\(stem)-gradients-dark.svg",
-                                            png: "figures/\(stem)-gradients.png", width: layout.size.width, height: layout.size.height,
-                                            alt: words.gradientsAlt,
-                                            plotArea: nil))
+            try addChart(gradients.render, kind: "gradients", caption: words.gradientsCaption, alt: words.gradientsAlt,
+                         size: try gradients.layout().size, files: &files, charts: &charts)
         }
         if let network = networkChart() {
-            try add(network.render, name: "network", into: &files)
-            let size = network.size
-            charts.append(ModelWidget.Chart(kind: "network", caption: words.networkCaption, lightSVG: "figures/\(stem)-network.svg",
-                                            darkSVG: "figures/\(stem)-network-dark.svg", png: "figures/\(stem)-network.png",
-                                            width: size.width, height: size.height,
-                                            alt: words.networkAlt,
-                                            plotArea: nil))
+            try addChart(network.render, kind: "network", caption: words.networkCaption, alt: words.networkAlt,
+                         size: network.size, files: &files, charts: &charts)
         }
         if let boundary = try boundaryChart() {
-            try add(boundary.render, name: "boundary", into: &files)
-            charts.append(ModelWidget.Chart(kind: "boundary", caption: words.boundaryCaption,
-                                            lightSVG: "figures/\(stem)-boundary.svg", darkSVG: "figures/\(stem)-boundary-dark.svg",
-                                            png: "figures/\(stem)-boundary.png", width: boundary.size.width, height: boundary.size.height,
-                                            alt: words.boundaryAlt,
-                                            plotArea: nil))
+            try addChart(boundary.render, kind: "boundary", caption: words.boundaryCaption, alt: words.boundaryAlt,
+                         size: boundary.size, files: &files, charts: &charts)
         }
         let graph = try GraphPresentation(trace: run.trace, source: source, stem: stem, words: words).render(chartX: { step in
             lossLayout.xPixel(forStep: Double(step)) / lossLayout.size.width
@@ -68,12 +52,16 @@ struct ModelPresentation {
         return Output(files: files, widget: modelWidget)
     }
 
-    private func add(_ render: (ChartTheme, Format, String) throws(FigureError) -> [UInt8], name: String,
-                     into files: inout [(String, [UInt8])]) throws(FigureError) {
-        let prefix = "m-\(stem)-\(name)"
-        files.append(("figures/\(stem)-\(name).svg", try render(.light, .svg, prefix)))
-        files.append(("figures/\(stem)-\(name)-dark.svg", try render(.dark, .svg, prefix + "-dark")))
-        files.append(("figures/\(stem)-\(name).png", try render(.light, .png, prefix)))
+    /// Renders a chart as light and dark SVG and a PNG, and describes it for the widget.
+    private func addChart(_ render: (ChartTheme, Format, String) throws(FigureError) -> [UInt8], kind: String,
+                          caption: String, alt: String, size: Size, plotArea: GraphWidget.Frame? = nil,
+                          files: inout [(String, [UInt8])], charts: inout [ModelWidget.Chart]) throws(FigureError) {
+        let prefix = "m-\(stem)-\(kind)", path = "figures/\(stem)-\(kind)"
+        files.append((path + ".svg", try render(.light, .svg, prefix)))
+        files.append((path + "-dark.svg", try render(.dark, .svg, prefix + "-dark")))
+        files.append((path + ".png", try render(.light, .png, prefix)))
+        charts.append(ModelWidget.Chart(kind: kind, caption: caption, lightSVG: path + ".svg", darkSVG: path + "-dark.svg",
+                                        png: path + ".png", width: size.width, height: size.height, alt: alt, plotArea: plotArea))
     }
 
     private func summary() -> String {

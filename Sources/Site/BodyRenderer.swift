@@ -28,9 +28,9 @@ struct BodyRenderer {
             let isPython = ["python", "py", "python3"].contains(language?.lowercased() ?? "")
             return "<pre\(id)\(cls)><code\(lang)>\(isPython ? PythonHighlighter.html(text) : HTML.text(text))</code></pre>\n"
         case .lesson(let b):
-            if let widget = context.widgets[b.fenceLine] { return GraphWidgetHTML.render(widget, phrases: phrases) }
-            if let model = context.models[b.fenceLine] { return ModelWidgetHTML.render(model, phrases: phrases) }
-            if let chart = context.charts[b.fenceLine] { return ModelWidgetHTML.figure(chart, block: true) }
+            if let widget = context.widgets[b.fenceLine] { return GraphWidgetHTML.render(widget, phrases: phrases).html }
+            if let model = context.models[b.fenceLine] { return ModelWidgetHTML.render(model, phrases: phrases).html }
+            if let chart = context.charts[b.fenceLine] { return ModelWidgetHTML.figure(chart, block: true).html }
             let name = b.name.map { " " + $0 } ?? ""
             let blockID = b.name.map { " id=\"\(b.kind.rawValue)-\(HTML.attribute(Slug.make($0)))\"" } ?? id
             return "<figure class=\"lesson-block \(b.kind.rawValue)\"\(blockID)>"

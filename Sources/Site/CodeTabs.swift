@@ -1,68 +1,68 @@
 /// A block's code, shown under the block as tabs ("Lesson", "NumPy", "PyTorch") with a copy
 /// button and a download link each. Without JavaScript every panel shows, one after the other.
-public struct CodeTabs: Sendable, Codable {
+package struct CodeTabs: Sendable, Codable {
     /// One panel.
-    public struct Tab: Sendable, Codable {
+    package struct Tab: Sendable, Codable {
         /// The tab's name: `CodeTabs.lessonLabel` ("Lesson", translated on the page), "NumPy", "PyTorch".
-        public var label: String
+        package var label: String
         /// "python" (highlighted at build time) or "lessons" (the block language, shown as written).
-        public var language: String
-        public var source: String
+        package var language: String
+        package var source: String
         /// The file to download, relative to the page, if there is one.
-        public var download: String?
-        public init(label: String, language: String, source: String, download: String?) {
+        package var download: String?
+        package init(label: String, language: String, source: String, download: String?) {
             self.label = label; self.language = language; self.source = source; self.download = download
         }
     }
 
     /// A file the programs read, relative to the page.
-    public struct File: Sendable, Codable {
-        public var href: String
-        public var purpose: String
-        public init(href: String, purpose: String) {
+    package struct File: Sendable, Codable {
+        package var href: String
+        package var purpose: String
+        package init(href: String, purpose: String) {
             self.href = href; self.purpose = purpose
         }
     }
 
     /// The label of the tab that shows the block as written; pages show it in their language.
-    public static let lessonLabel = "Lesson"
+    package static let lessonLabel = "Lesson"
 
-    public var tabs: [Tab]
+    package var tabs: [Tab]
     /// Files the programs read (data, batch orders), to download next to them.
-    public var files: [File]
+    package var files: [File]
     /// A sentence under the panels (what the programs print, how they were checked).
-    public var note: String
+    package var note: String
 
-    public init(tabs: [Tab], files: [File], note: String) {
+    package init(tabs: [Tab], files: [File], note: String) {
         self.tabs = tabs; self.files = files; self.note = note
     }
 }
 
 /// The HTML of code tabs: plain labelled panels, which `lessons.js` turns into an ARIA tab list.
 enum CodeTabsHTML {
-    static func render(_ code: CodeTabs, id: String, block: String, phrases p: Phrases = Phrases(lang: nil)) -> String {
+    static func render(_ code: CodeTabs, id: String, block: String, phrases p: Phrases = Phrases(lang: nil)) -> Markup {
         let label = p.codeOf.replacingOccurrences(of: "{block}", with: block)
-        var out = "<div class=\"code-tabs\" id=\"\(HTML.attribute(id))\" data-label=\"\(HTML.attribute(label))\">\n"
+        var out: Markup = "<div class=\"code-tabs\" id=\"\(attribute: id)\" data-label=\"\(attribute: label)\">\n"
         // The script shows these words after a copy, then the button's own text again.
-        let copyButton = "<button type=\"button\" class=\"code-copy\" data-copied=\"\(HTML.attribute(p.copied))\" "
-            + "data-selected=\"\(HTML.attribute(p.selected))\" hidden>\(HTML.text(p.copy))</button>"
+        let copyButton: Markup = "<button type=\"button\" class=\"code-copy\" data-copied=\"\(attribute: p.copied)\" "
+            + "data-selected=\"\(attribute: p.selected)\" hidden>\(text: p.copy)</button>"
         for (k, tab) in code.tabs.enumerated() {
             let panel = "\(id)-\(k + 1)"
             let name = p.tabName(tab.label)
-            out += "<section class=\"code-panel\" id=\"\(HTML.attribute(panel))\" data-tab=\"\(HTML.attribute(name))\">"
-                + "<div class=\"code-bar\"><span class=\"code-label\">\(HTML.text(name))</span>"
-                + "<span class=\"code-actions\">\(copyButton)"
+            out += "<section class=\"code-panel\" id=\"\(attribute: panel)\" data-tab=\"\(attribute: name)\">"
+            out += "<div class=\"code-bar\"><span class=\"code-label\">\(text: name)</span><span class=\"code-actions\">\(copyButton)"
             if let file = tab.download {
-                out += "<a class=\"code-download\" href=\"\(HTML.attribute(file))\" download>\(HTML.text(fileName(file)))</a>"
+                out += "<a class=\"code-download\" href=\"\(attribute: file)\" download>\(text: fileName(file))</a>"
             }
+            // The highlighter escapes every token it emits.
             let source = shortened(tab)
-            let code = tab.language == "python" ? PythonHighlighter.html(source) : HTML.text(source)
-            out += "</span></div>\n<pre><code class=\"language-\(HTML.attribute(tab.language))\">\(code)</code></pre></section>\n"
+            let code: Markup = tab.language == "python" ? Markup(raw: PythonHighlighter.html(source)) : "\(text: source)"
+            out += "</span></div>\n<pre><code class=\"language-\(attribute: tab.language)\">\(code)</code></pre></section>\n"
         }
-        var note = HTML.text(code.note)
+        var note: Markup = "\(text: code.note)"
         if !code.files.isEmpty {
-            note += p.theyRead(code.files.map {
-                (link: "<a href=\"\(HTML.attribute($0.href))\" download>\(HTML.text(fileName($0.href)))</a>", purpose: HTML.text($0.purpose))
+            note += p.theyRead(code.files.map { file -> (link: Markup, purpose: Markup) in
+                (link: "<a href=\"\(attribute: file.href)\" download>\(text: fileName(file.href))</a>", purpose: "\(text: file.purpose)")
             })
         }
         out += "<p class=\"code-note\">\(note)</p>\n"

@@ -1,34 +1,15 @@
-/// HTML escaping, in exactly one place.
-public enum HTML {
+import TeXMath
+
+/// HTML escaping for pages (over TeXMath's `MarkupEscaping`, which MathML shares).
+package enum HTML {
     /// Escapes text for element content.
-    public static func text(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
+    package static func text(_ s: String) -> String {
+        MarkupEscaping.escape(s, quotes: .none)
     }
 
     /// Escapes text for a double-quoted attribute value.
-    public static func attribute(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
+    package static func attribute(_ s: String) -> String {
+        MarkupEscaping.escape(s, quotes: .doubleAndSingle)
     }
 
     /// ` class="a b"`, or nothing when there are no classes.
@@ -37,7 +18,7 @@ public enum HTML {
     }
 
     /// Percent-encodes a relative path for use in `href`/`src`, keeping `/`.
-    public static func pathURL(_ path: String) -> String {
+    package static func pathURL(_ path: String) -> String {
         var out = ""
         for byte in path.utf8 {
             let c = Character(Unicode.Scalar(byte))

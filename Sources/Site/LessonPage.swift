@@ -1,8 +1,8 @@
 import LessonModel
 
 /// A whole lesson page: `output/<slug>/index.html`.
-public enum LessonPage {
-    public static func render(_ lesson: Lesson, context: PageContext) -> String {
+package enum LessonPage {
+    package static func render(_ lesson: Lesson, context: PageContext) -> String {
         Layout.page(
             lang: lesson.frontMatter.lang ?? "en",
             title: "\(lesson.title) · \(context.courseTitle)",
@@ -15,55 +15,56 @@ public enum LessonPage {
     }
 
     /// The lesson itself: title, summary, contents and body (also what the PDF handout prints).
-    public static func article(_ lesson: Lesson, context: PageContext, id: String? = nil) -> String {
+    package static func article(_ lesson: Lesson, context: PageContext, id: String? = nil) -> Markup {
         let phrases = Phrases(lang: lesson.frontMatter.lang)
         let renderer = BodyRenderer(lesson: lesson, context: context, phrases: phrases)
         var blocks = lesson.blocks
-        var heading = "<h1 class=\"lesson-title\">\(HTML.text(lesson.title))</h1>\n"
+        var heading: Markup = "<h1 class=\"lesson-title\">\(text: lesson.title)</h1>\n"
         if case .heading(1, _, _)? = blocks.first?.kind {
             heading = ""  // the lesson opens with its own title
         }
-        var toc = ""
+        // BodyRenderer and TableOfContents escape as they render (they are not Markup yet).
+        var toc: Markup = ""
         if !blocks.contains(where: { $0.kind == .tableOfContents }) && lesson.toc.count >= 2 {
-            toc = TableOfContents.render(lesson.toc, lesson: lesson, phrases: phrases)
+            toc = Markup(raw: TableOfContents.render(lesson.toc, lesson: lesson, phrases: phrases))
         }
-        if heading.isEmpty, let first = blocks.first {
-            heading = renderer.render([first])
+        if heading.html.isEmpty, let first = blocks.first {
+            heading = Markup(raw: renderer.render([first]))
             blocks.removeFirst()
         }
-        let summary = lesson.frontMatter.summary.map { "<p class=\"lesson-summary\">\(HTML.text($0))</p>\n" } ?? ""
-        let body = renderer.render(blocks)
-        let idAttribute = id.map { " id=\"\(HTML.attribute($0))\"" } ?? ""
-        let langAttribute = lesson.frontMatter.lang.map { " lang=\"\(HTML.attribute($0))\"" } ?? ""
+        let summary = lesson.frontMatter.summary.map { summary -> Markup in "<p class=\"lesson-summary\">\(text: summary)</p>\n" } ?? ""
+        let body = Markup(raw: renderer.render(blocks))
+        let idAttribute = id.map { id -> Markup in " id=\"\(attribute: id)\"" } ?? ""
+        let langAttribute = lesson.frontMatter.lang.map { lang -> Markup in " lang=\"\(attribute: lang)\"" } ?? ""
         return "<article class=\"lesson\"\(idAttribute)\(langAttribute)>\n<header class=\"lesson-header\">\n\(heading)\(summary)</header>\n"
             + toc + body + "</article>\n"
     }
 
-    private static func pager(_ context: PageContext, phrases: Phrases) -> String {
+    private static func pager(_ context: PageContext, phrases: Phrases) -> Markup {
         guard context.previous != nil || context.next != nil else { return "" }
-        var out = "<nav class=\"pager\" aria-label=\"\(HTML.attribute(phrases.lessons))\">\n"
+        var out: Markup = "<nav class=\"pager\" aria-label=\"\(attribute: phrases.lessons)\">\n"
         if let p = context.previous {
-            out += "<a class=\"prev\" rel=\"prev\" href=\"\(p.href)\"><span class=\"pager-label\">← \(HTML.text(phrases.previous))</span>"
-                + "<span class=\"pager-title\">\(HTML.text(p.title))</span></a>\n"
+            out += "<a class=\"prev\" rel=\"prev\" href=\"\(attribute: p.href)\"><span class=\"pager-label\">← \(text: phrases.previous)</span>"
+            out += "<span class=\"pager-title\">\(text: p.title)</span></a>\n"
         }
         if let n = context.next {
-            out += "<a class=\"next\" rel=\"next\" href=\"\(n.href)\"><span class=\"pager-label\">\(HTML.text(phrases.next)) →</span>"
-                + "<span class=\"pager-title\">\(HTML.text(n.title))</span></a>\n"
+            out += "<a class=\"next\" rel=\"next\" href=\"\(attribute: n.href)\"><span class=\"pager-label\">\(text: phrases.next) →</span>"
+            out += "<span class=\"pager-title\">\(text: n.title)</span></a>\n"
         }
         return out + "</nav>\n"
     }
 }
 
 /// The course index: `output/index.html`.
-public enum IndexPage {
+package enum IndexPage {
     /// One row of the index.
-    public struct Entry: Sendable {
-        public var slug: String
-        public var title: String
-        public var summary: String?
-        public var lang: String?
+    package struct Entry: Sendable {
+        package var slug: String
+        package var title: String
+        package var summary: String?
+        package var lang: String?
 
-        public init(slug: String, title: String, summary: String?, lang: String?) {
+        package init(slug: String, title: String, summary: String?, lang: String?) {
             self.slug = slug
             self.title = title
             self.summary = summary
@@ -72,7 +73,7 @@ public enum IndexPage {
     }
 
     /// The language edition of a lesson: the primary subtag of its `lang` (`zh-CN` -> `zh`).
-    public static func edition(of lang: String?, default fallback: String) -> String {
+    package static func edition(of lang: String?, default fallback: String) -> String {
         (lang ?? fallback).split(separator: "-").first.map { $0.lowercased() } ?? fallback
     }
 
@@ -83,10 +84,10 @@ public enum IndexPage {
 
     /// `entries` must be grouped by edition (the main one first); with several editions the
     /// index has one section per edition, each numbered from 1.
-    public static func render(courseTitle: String, description: String?, lang: String, entries: [Entry],
-                              canonical: String? = nil) -> String {
-        var main = "<header class=\"course-header\">\n<h1>\(HTML.text(courseTitle))</h1>\n"
-        if let description { main += "<p class=\"course-description\">\(HTML.text(description))</p>\n" }
+    package static func render(courseTitle: String, description: String?, lang: String, entries: [Entry],
+                               canonical: String? = nil) -> String {
+        var main: Markup = "<header class=\"course-header\">\n<h1>\(text: courseTitle)</h1>\n"
+        if let description { main += "<p class=\"course-description\">\(text: description)</p>\n" }
         let mainEdition = edition(of: lang, default: "en")
         var editions: [(code: String, entries: [Entry])] = []
         for entry in entries {
@@ -94,14 +95,14 @@ public enum IndexPage {
             if let i = editions.firstIndex(where: { $0.code == code }) { editions[i].entries.append(entry) } else { editions.append((code, [entry])) }
         }
         if editions.count > 1 {
-            main += "<nav class=\"editions\" aria-label=\"Editions\">" + editions.map {
-                "<a href=\"#edition-\($0.code)\" lang=\"\($0.code)\">\(HTML.text(editionName($0.code)))</a>"
+            main += "<nav class=\"editions\" aria-label=\"Editions\">" + editions.map { edition -> Markup in
+                "<a href=\"#edition-\(attribute: edition.code)\" lang=\"\(attribute: edition.code)\">\(text: editionName(edition.code))</a>"
             }.joined(separator: " · ") + "</nav>\n"
         }
         main += "</header>\n"
         for edition in editions {
             if editions.count > 1 {
-                main += "<h2 class=\"edition-title\" id=\"edition-\(edition.code)\" lang=\"\(edition.code)\">\(HTML.text(editionName(edition.code)))</h2>\n"
+                main += "<h2 class=\"edition-title\" id=\"edition-\(attribute: edition.code)\" lang=\"\(attribute: edition.code)\">\(text: editionName(edition.code))</h2>\n"
             }
             main += list(edition.entries)
         }
@@ -109,14 +110,14 @@ public enum IndexPage {
                            courseTitle: courseTitle, scripts: [Script.fileName], canonical: canonical, main: main)
     }
 
-    private static func list(_ entries: [Entry]) -> String {
-        var main = "<ol class=\"lesson-list\">\n"
+    private static func list(_ entries: [Entry]) -> Markup {
+        var main: Markup = "<ol class=\"lesson-list\">\n"
         for entry in entries {
-            let langAttribute = entry.lang.map { " lang=\"\(HTML.attribute($0))\"" } ?? ""
-            main += "<li\(langAttribute)><a href=\"\(HTML.pathURL(entry.slug))/index.html\">"
-                + "<span class=\"lesson-list-title\">\(HTML.text(entry.title))</span>"
+            let langAttribute = entry.lang.map { lang -> Markup in " lang=\"\(attribute: lang)\"" } ?? ""
+            main += "<li\(langAttribute)><a href=\"\(attribute: HTML.pathURL(entry.slug))/index.html\">"
+            main += "<span class=\"lesson-list-title\">\(text: entry.title)</span>"
             if let summary = entry.summary, !summary.isEmpty {
-                main += "<span class=\"lesson-list-summary\">\(HTML.text(summary))</span>"
+                main += "<span class=\"lesson-list-summary\">\(text: summary)</span>"
             }
             main += "</a></li>\n"
         }
@@ -127,30 +128,30 @@ public enum IndexPage {
 /// The HTML shell shared by every page: no external resources, our own stylesheet only.
 enum Layout {
     static func page(lang: String, title: String, description: String?, root: String,
-                     courseTitle: String, scripts: [String], canonical: String? = nil, main: String) -> String {
-        var head = """
+                     courseTitle: String, scripts: [String], canonical: String? = nil, main: Markup) -> String {
+        var head: Markup = """
         <!DOCTYPE html>
-        <html lang="\(HTML.attribute(lang))">
+        <html lang="\(attribute: lang)">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="color-scheme" content="light dark">
-        <title>\(HTML.text(title))</title>
+        <title>\(text: title)</title>
 
         """
         if let description, !description.isEmpty {
-            head += "<meta name=\"description\" content=\"\(HTML.attribute(description))\">\n"
+            head += "<meta name=\"description\" content=\"\(attribute: description)\">\n"
         }
         head += "<meta name=\"generator\" content=\"lessons\">\n"
-        if let canonical { head += "<link rel=\"canonical\" href=\"\(HTML.attribute(canonical))\">\n" }
-        head += "<link rel=\"stylesheet\" href=\"\(root)assets/lessons.css\">\n"
-        for script in scripts { head += "<script src=\"\(root)assets/\(script)\" defer></script>\n" }
+        if let canonical { head += "<link rel=\"canonical\" href=\"\(attribute: canonical)\">\n" }
+        head += "<link rel=\"stylesheet\" href=\"\(attribute: root)assets/lessons.css\">\n"
+        for script in scripts { head += "<script src=\"\(attribute: root)assets/\(attribute: script)\" defer></script>\n" }
         head += "</head>\n"
         let phrases = Phrases(lang: lang)
-        return head + """
+        let page: Markup = head + """
         <body>
-        <a class="skip-link" href="#main">\(HTML.text(phrases.skipLink))</a>
-        <header class="site-header"><a class="course-link" href="\(root)index.html">\(HTML.text(courseTitle))</a></header>
+        <a class="skip-link" href="#main">\(text: phrases.skipLink)</a>
+        <header class="site-header"><a class="course-link" href="\(attribute: root)index.html">\(text: courseTitle)</a></header>
         <main id="main">
         \(main)</main>
         <footer class="site-footer">\(phrases.footer)</footer>
@@ -158,5 +159,6 @@ enum Layout {
         </html>
 
         """
+        return page.html
     }
 }

@@ -1,7 +1,7 @@
 import LessonModel
 
 /// Where an image of a lesson ends up on the page.
-public enum ImageTarget: Sendable, Equatable {
+package enum ImageTarget: Sendable, Equatable {
     /// Copied into the output; `href` is relative to the lesson page.
     case local(href: String)
     /// Not found: the page shows the alt text instead.
@@ -11,28 +11,28 @@ public enum ImageTarget: Sendable, Equatable {
 }
 
 /// What a page needs to know beyond its own lesson: the course, its neighbours, its resolved files.
-public struct PageContext: Sendable {
-    public var courseTitle: String
-    public var previous: LessonLink?
-    public var next: LessonLink?
+package struct PageContext: Sendable {
+    package var courseTitle: String
+    package var previous: LessonLink?
+    package var next: LessonLink?
     /// Resolved images, keyed by the URL as written in the lesson.
-    public var images: [String: ImageTarget]
+    package var images: [String: ImageTarget]
     /// Lesson files of the course (relative path -> slug), so `[see](other.md)` links to its page.
-    public var lessonSlugs: [String: String]
+    package var lessonSlugs: [String: String]
     /// Executed lesson blocks, keyed by the line of their opening fence.
-    public var widgets: [Int: GraphWidget]
+    package var widgets: [Int: GraphWidget]
     /// The text of each quoted result, by index into the lesson's `references`.
-    public var quotes: [Int: String]
+    package var quotes: [Int: String]
     /// Trained model blocks, keyed by the line of their opening fence.
-    public var models: [Int: ModelWidget] = [:]
+    package var models: [Int: ModelWidget] = [:]
     /// Charts of `compare` blocks, keyed by the line of their opening fence.
-    public var charts: [Int: ModelWidget.Chart] = [:]
+    package var charts: [Int: ModelWidget.Chart] = [:]
     /// The page's absolute URL when the site's base URL is known (for `<link rel="canonical">`).
-    public var canonicalURL: String?
+    package var canonicalURL: String?
 
-    public init(courseTitle: String, previous: LessonLink? = nil, next: LessonLink? = nil,
-                images: [String: ImageTarget] = [:], lessonSlugs: [String: String] = [:],
-                widgets: [Int: GraphWidget] = [:], quotes: [Int: String] = [:]) {
+    package init(courseTitle: String, previous: LessonLink? = nil, next: LessonLink? = nil,
+                 images: [String: ImageTarget] = [:], lessonSlugs: [String: String] = [:],
+                 widgets: [Int: GraphWidget] = [:], quotes: [Int: String] = [:]) {
         self.courseTitle = courseTitle
         self.previous = previous
         self.next = next
@@ -44,11 +44,11 @@ public struct PageContext: Sendable {
 }
 
 /// A link to another lesson's page.
-public struct LessonLink: Sendable, Equatable {
-    public var slug: String
-    public var title: String
+package struct LessonLink: Sendable, Equatable {
+    package var slug: String
+    package var title: String
 
-    public init(slug: String, title: String) {
+    package init(slug: String, title: String) {
         self.slug = slug
         self.title = title
     }
@@ -62,7 +62,7 @@ struct Phrases {
     var contents = "Contents", previous = "Previous", next = "Next", lessons = "Lessons", imageMissing = "Image not available"
     var graph = "Computational graph", start = "« Start", back = "‹ Back", forwardButton = "Next ›", end = "End »"
     var overviewLabel = "Back to the overview", endLabel = "Last step"
-    var hint = "Press <strong>Next</strong> to compute the values node by node, then the gradients from the output back. The diagram shows the finished computation."
+    var hint: Markup = "Press <strong>Next</strong> to compute the values node by node, then the gradients from the output back. The diagram shows the finished computation."
     var forward = "Forward", backward = "Backward"
     var overviewCounter = "Overview: all {n} values and gradients", forwardCounter = "Forward {k} of {n}", backwardCounter = "Backward {k} of {n}"
     var node = "Node", operation = "Operation", shape = "Shape", value = "Value", gradient = "Gradient"
@@ -70,18 +70,20 @@ struct Phrases {
     var checkInput = "Input", checkError = "Largest relative error", checkResult = "Result"
     var agrees = "agrees", inconclusive = "inconclusive (at a kink)"
     var source = "Source, trace and picture", traceLink = "Trace (JSON)", pictureLink = "Diagram (PNG)"
-    var trainingStep = "Training step", layersExpansion = "What the <code>layers</code> line stands for"
+    var trainingStep = "Training step"
+    var layersExpansion: Markup = "What the <code>layers</code> line stands for"
     /// The code tabs under a block: the block as written, its accessible name, the copy button.
     var lessonTab = "Lesson", codeOf = "Code of {block}"
     var copy = "Copy", copied = "Copied", selected = "Selected: press Ctrl+C"
     /// " They read a.csv (the 4 examples) and b.csv (...); download them next to the programs.":
     /// each file is its link and what it holds, both HTML.
-    var theyRead: @Sendable (_ files: [(link: String, purpose: String)]) -> String = { files in
-        " They read " + files.map { "\($0.link) (\($0.purpose))" }.joined(separator: " and ")
-            + "; download \(files.count == 1 ? "it" : "them") next to the programs."
+    var theyRead: @Sendable (_ files: [(link: Markup, purpose: Markup)]) -> Markup = { files in
+        let pronoun: Markup = files.count == 1 ? "it" : "them"
+        return " They read " + files.map { file -> Markup in "\(file.link) (\(file.purpose))" }.joined(separator: " and ")
+            + "; download \(pronoun) next to the programs."
     }
     var skipLink = "Skip to content"
-    var footer = "Built with <strong>lessons</strong>: every model on these pages was run while the site was built."
+    var footer: Markup = "Built with <strong>lessons</strong>: every model on these pages was run while the site was built."
 
     /// The name shown for a code tab: the block's own tab in the page's language, frameworks as named.
     func tabName(_ label: String) -> String { label == CodeTabs.lessonLabel ? lessonTab : label }
@@ -103,8 +105,9 @@ struct Phrases {
             lessonTab = "本课代码"; codeOf = "{block} 的代码"
             copy = "复制"; copied = "已复制"; selected = "已选中：请按 Ctrl+C"
             theyRead = { files in
-                "程序会读取" + files.map { " \($0.link)（\($0.purpose)）" }.joined(separator: "和")
-                    + "，请把\(files.count == 1 ? "它" : "它们")下载到程序所在的文件夹。"
+                let pronoun: Markup = files.count == 1 ? "它" : "它们"
+                return "程序会读取" + files.map { file -> Markup in " \(file.link)（\(file.purpose)）" }.joined(separator: "和")
+                    + "，请把\(pronoun)下载到程序所在的文件夹。"
             }
             skipLink = "跳到正文"
             footer = "由 <strong>lessons</strong> 生成：本站的每个模型都是在生成网站时实际运行的。"

@@ -3,21 +3,22 @@ import LessonModel
 /// The whole course as one page, for the PDF handout: a title page, a table of contents, and
 /// every lesson starting on a new page. Each lesson's relative URLs are moved under its folder
 /// (`figures/x.svg` -> `xor/figures/x.svg`) and links between lessons become in-page anchors.
-public enum PrintPage {
-    public static let fileName = "print.html"
+package enum PrintPage {
+    package static let fileName = "print.html"
 
-    public static func render(courseTitle: String, description: String?, lang: String,
-                              lessons: [(lesson: Lesson, context: PageContext)]) -> String {
-        var main = "<section class=\"print-title\"><h1>\(HTML.text(courseTitle))</h1>"
-        if let description { main += "<p class=\"course-description\">\(HTML.text(description))</p>" }
-        main += "</section>\n<nav class=\"toc print-toc\"><p class=\"toc-title\">\(HTML.text(Phrases(lang: lang).contents))</p><ol>\n"
+    package static func render(courseTitle: String, description: String?, lang: String,
+                               lessons: [(lesson: Lesson, context: PageContext)]) -> String {
+        var main: Markup = "<section class=\"print-title\"><h1>\(text: courseTitle)</h1>"
+        if let description { main += "<p class=\"course-description\">\(text: description)</p>" }
+        main += "</section>\n<nav class=\"toc print-toc\"><p class=\"toc-title\">\(text: Phrases(lang: lang).contents)</p><ol>\n"
         for (lesson, _) in lessons {
-            main += "<li><a href=\"#lesson-\(HTML.attribute(lesson.slug))\">\(HTML.text(lesson.title))</a></li>\n"
+            main += "<li><a href=\"#lesson-\(attribute: lesson.slug)\">\(text: lesson.title)</a></li>\n"
         }
         main += "</ol></nav>\n"
         for (lesson, context) in lessons {
             let article = LessonPage.article(lesson, context: context, id: "lesson-\(lesson.slug)")
-            main += "<div class=\"print-lesson\">" + relocate(article, under: lesson.slug) + "</div>\n"
+            // LessonPage made the article; relocating changes only its URL values.
+            main += "<div class=\"print-lesson\">\(Markup(raw: relocate(article.html, under: lesson.slug)))</div>\n"
         }
         return Layout.page(lang: lang, title: courseTitle, description: description, root: "",
                            courseTitle: courseTitle, scripts: [], main: main)

@@ -2,7 +2,7 @@
 /// their prefixes, f-string fields, triple quotes, numbers, comments, decorators, operators) whose
 /// tokens become `<span class="tok-…">`. All text goes through `HTML.text`; colours are in the
 /// stylesheet, for light and dark themes.
-public enum PythonHighlighter {
+package enum PythonHighlighter {
     /// The token kinds, named as their CSS classes (`tok-keyword`, ...).
     enum Kind: String {
         case keyword, constant, builtin, definition = "def", string, interpolation = "interp", number, comment, decorator, `operator`
@@ -21,7 +21,7 @@ public enum PythonHighlighter {
     ]
 
     /// The source as HTML for a `<code>` element.
-    public static func html(_ source: String) -> String {
+    package static func html(_ source: String) -> String {
         html(source, depth: 0)
     }
 

@@ -2,10 +2,10 @@
 /// framework tabs with their copy buttons. In the step-through, position 0 is the overview
 /// (everything computed); then one step per node forward, and one per node backward. Pages read
 /// fine without it.
-public enum Script {
-    public static let fileName = "lessons.js"
+package enum Script {
+    package static let fileName = "lessons.js"
 
-    public static let javaScript = #"""
+    package static let javaScript = #"""
 "use strict";
 (function () {
   function setUp(widget) {

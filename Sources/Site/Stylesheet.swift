@@ -1,8 +1,8 @@
 /// The site's own stylesheet, written to `output/assets/lessons.css`.
-public enum Stylesheet {
-    public static let fileName = "lessons.css"
+package enum Stylesheet {
+    package static let fileName = "lessons.css"
 
-    public static let css = #"""
+    package static let css = #"""
 /* lessons: long-form reading, light and dark, print, phones. No external resources. */
 :root {
   --bg: #fdfcfa; --fg: #1f2328; --muted: #5d6570; --rule: #e3e0da; --accent: #0b63c5;

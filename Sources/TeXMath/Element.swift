@@ -62,17 +62,6 @@ enum MathMarkup {
     }
 
     static func escape(_ s: String, quotes: Bool) -> String {
-        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return s }
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where quotes: out += "&quot;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
+        MarkupEscaping.escape(s, quotes: quotes ? .double : .none)
     }
 }

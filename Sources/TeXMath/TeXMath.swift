@@ -1,10 +1,10 @@
 /// TeX math, as written in machine-learning teaching material, converted to MathML Core at build
 /// time, so pages need no JavaScript to show formulas.
-public enum TeXMath {
+package enum TeXMath {
     /// Converts one formula. `display` gives `<math display="block">` and display style (limits
     /// under and over sums). Never fails: each problem is reported, and the faulty part (for broken
     /// structure, the whole formula) is shown as its TeX source inside `<merror>`.
-    public static func convert(_ tex: String, display: Bool) -> MathConversion {
+    package static func convert(_ tex: String, display: Bool) -> MathConversion {
         let tokens = Lexer.tokens(of: tex)
         var parser = Parser(tokens: tokens, source: Array(tex.unicodeScalars), display: display)
         let body: Element
@@ -22,26 +22,26 @@ public enum TeXMath {
 }
 
 /// The result of converting one formula.
-public struct MathConversion: Sendable, Equatable {
+package struct MathConversion: Sendable, Equatable {
     /// The `<math>` element, with the TeX in `alttext` and in an `application/x-tex` annotation.
-    public var mathML: String
+    package var mathML: String
     /// What could not be converted, in source order; empty for a clean conversion.
-    public var problems: [TeXProblem]
+    package var problems: [TeXProblem]
 }
 
 /// Something in a formula that is not supported or not well-formed.
-public struct TeXProblem: Sendable, Equatable, CustomStringConvertible {
+package struct TeXProblem: Sendable, Equatable, CustomStringConvertible {
     /// Where the offending text starts, in Unicode scalars from the start of the formula.
-    public var offset: Int
-    public var message: String
+    package var offset: Int
+    package var message: String
 
-    public init(offset: Int, message: String) {
+    package init(offset: Int, message: String) {
         self.offset = offset
         self.message = message
     }
 
     /// The 0-based line and column (in Unicode scalars) of `offset` within `tex`, for formulas that span lines.
-    public func lineAndColumn(in tex: String) -> (line: Int, column: Int) {
+    package func lineAndColumn(in tex: String) -> (line: Int, column: Int) {
         var line = 0, column = 0
         for (i, s) in tex.unicodeScalars.enumerated() {
             if i == offset { break }
@@ -50,5 +50,5 @@ public struct TeXProblem: Sendable, Equatable, CustomStringConvertible {
         return (line, column)
     }
 
-    public var description: String { "\(offset): \(message)" }
+    package var description: String { "\(offset): \(message)" }
 }

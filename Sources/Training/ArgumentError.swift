@@ -2,19 +2,19 @@ import Autodiff
 
 /// A bad argument to a data set, initializer or optimizer: which argument, and why. Thrown
 /// instead of trapping, so the lesson's author sees `file:line:column: error: <message>`.
-public struct ArgumentError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct ArgumentError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The argument as a lesson names it ("n", "noise", "lr"), so the caller can point at it;
     /// nil when the problem is not one argument's (a name, a combination).
-    public let argument: String?
+    package let argument: String?
     /// A readable sentence, e.g. "noise must be at least 0, got -0.5".
-    public let message: String
+    package let message: String
     /// An error about `argument` (nil for none).
-    public init(_ argument: String?, _ message: String) {
+    package init(_ argument: String?, _ message: String) {
         self.argument = argument
         self.message = message
     }
     /// The message itself.
-    public var description: String { message }
+    package var description: String { message }
 }
 
 /// The checks every builder shares, with one wording for each kind of mistake.

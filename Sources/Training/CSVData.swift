@@ -1,20 +1,20 @@
 import Autodiff
 
 /// A problem in CSV data: where (1-based line, and column counted in characters) and what.
-public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Line in the CSV text; nil when the problem is in the selection (an unknown column
     /// name), which the caller locates in the lesson.
-    public let line: Int?
+    package let line: Int?
     /// Column in the line, in Unicode scalars; nil as for `line`.
-    public let column: Int?
+    package let column: Int?
     /// A readable sentence, e.g. "'abc' in column 'x2' is not a number".
-    public let message: String
+    package let message: String
     /// An error at a position in the CSV text (or at none).
-    public init(_ line: Int?, _ column: Int?, _ message: String) {
+    package init(_ line: Int?, _ column: Int?, _ message: String) {
         (self.line, self.column, self.message) = (line, column, message)
     }
     /// "3:7: message", or just the message when there is no position.
-    public var description: String {
+    package var description: String {
         guard let line, let column else { return message }
         return "\(line):\(column): \(message)"
     }
@@ -24,20 +24,20 @@ public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
 /// one row of comma-separated numbers per line. Names may be quoted ("petal length"), blanks
 /// around fields are ignored, and blank lines may follow the last row. Pure: it takes the
 /// text; the caller reads the file and maps positions into the lesson.
-public struct CSVTable: Sendable, Equatable {
+package struct CSVTable: Sendable, Equatable {
     /// The most numbers a table may hold (rows × columns): enough for any lesson, and small
     /// enough that training on it at build time stays quick.
-    public static let maxCells = 1_000_000
+    package static let maxCells = 1_000_000
 
     /// Column names from the header, in order.
-    public let columns: [String]
+    package let columns: [String]
     /// Number of data rows.
-    public let rowCount: Int
+    package let rowCount: Int
     /// The numbers, row by row (rowCount × columns.count).
-    public let values: [Double]
+    package let values: [Double]
 
     /// Parses CSV text; throws with the line and column of the first problem.
-    public init(parsing text: String) throws(CSVError) {
+    package init(parsing text: String) throws(CSVError) {
         try self.init(parsing: text, maxCells: Self.maxCells)
     }
 
@@ -100,7 +100,7 @@ public struct CSVTable: Sendable, Equatable {
     }
 
     /// The numbers of one column, top to bottom; nil for an unknown name.
-    public func column(named name: String) -> [Double]? {
+    package func column(named name: String) -> [Double]? {
         guard let c = columns.firstIndex(of: name) else { return nil }
         return (0..<rowCount).map { values[$0 * columns.count + c] }
     }
@@ -108,7 +108,7 @@ public struct CSVTable: Sendable, Equatable {
     /// A data set with X from the `features` columns (nil: every column that is not a target)
     /// and y from the `targets` columns, in the order given. Errors here have no position:
     /// they are about the selection, which the caller locates in the lesson.
-    public func dataset(name: String, features: [String]?, targets: [String]) throws(CSVError) -> Dataset {
+    package func dataset(name: String, features: [String]?, targets: [String]) throws(CSVError) -> Dataset {
         guard !targets.isEmpty else { throw CSVError(nil, nil, "choose at least one column for y (the targets)") }
         let inputs = features ?? columns.filter { !targets.contains($0) }
         guard !inputs.isEmpty else {

@@ -12,7 +12,7 @@
 /// The methods are the classic ones of Sun's fdlibm (argument reduction, then a polynomial),
 /// with plain Taylor coefficients instead of fdlibm's minimax ones, so each constant can be
 /// checked by hand; `scripts/deterministic_math_constants.py` derives the split constants.
-public enum DeterministicMath {
+package enum DeterministicMath {
     // MARK: log
 
     /// ln 2 in two parts: `ln2Hi` has 42 significant bits, so k · ln2Hi is exact for any
@@ -32,7 +32,7 @@ public enum DeterministicMath {
     /// 3. 2s is rewritten as f − f²/2 + s·f²/2 (fdlibm's trick): the big part f is exact and the
     ///    rounding errors only touch the small corrections.
     /// 4. log x = k · ln 2 + log m, with ln 2 split so k · ln2Hi is exact.
-    public static func log(_ x: Double) -> Double {
+    package static func log(_ x: Double) -> Double {
         if x.isNaN || x < 0 { return .nan }
         if x == 0 { return -.infinity }
         if x == .infinity { return .infinity }
@@ -78,7 +78,7 @@ public enum DeterministicMath {
     /// arguments are first brought into [−π, π] by IEEE 754's exact `remainder` modulo 2π as
     /// rounded to Double: still deterministic, but that period is slightly off, so the result
     /// is only a rough sine there (no lesson needs angles of a million radians).
-    public static func sin(_ x: Double) -> Double {
+    package static func sin(_ x: Double) -> Double {
         guard x.isFinite else { return .nan }
         if x == 0 { return x }  // keeps the sign of −0
         let (quadrant, hi, lo) = reduce(x)
@@ -91,7 +91,7 @@ public enum DeterministicMath {
     }
 
     /// Cosine; NaN for ±inf and NaN. Same accuracy and range as `sin`.
-    public static func cos(_ x: Double) -> Double {
+    package static func cos(_ x: Double) -> Double {
         guard x.isFinite else { return .nan }
         let (quadrant, hi, lo) = reduce(x)
         switch quadrant {

@@ -2,21 +2,21 @@ import Autodiff
 import LessonModel
 
 /// Turns a resolved block program into an engine graph, locating shape errors in the lesson.
-public enum GraphCompiler {
+package enum GraphCompiler {
     /// The most numbers one block's graph may hold (values of all nodes together).
-    public static let maxElements = 5_000_000
+    package static let maxElements = 5_000_000
 
     /// A compiled graph: the engine's builder, and one engine node per program node.
-    public struct Compiled {
-        public var builder: GraphBuilder
-        public var ids: [NodeID]
-        public var output: NodeID
+    package struct Compiled {
+        package var builder: GraphBuilder
+        package var ids: [NodeID]
+        package var output: NodeID
     }
 
     /// Gives the value of a `data` or `initialized` node (model blocks); nil means "not available".
-    public typealias LeafSource = (Int, ProgramNode) -> Result<(LeafKind, Tensor), Diagnostic>
+    package typealias LeafSource = (Int, ProgramNode) -> Result<(LeafKind, Tensor), Diagnostic>
 
-    public static func compile(_ program: GraphProgram, path: String, leaves: LeafSource? = nil) -> Result<Compiled, Diagnostic> {
+    package static func compile(_ program: GraphProgram, path: String, leaves: LeafSource? = nil) -> Result<Compiled, Diagnostic> {
         var builder = GraphBuilder()
         var ids: [NodeID] = []
         var elements = 0

@@ -3,8 +3,8 @@ import LessonModel
 
 /// Runs a `graph` block: one forward and one backward pass, with every value and gradient
 /// checked for NaN/Inf and every leaf's gradient checked against finite differences.
-public enum GraphRunner {
-    public static func run(_ program: GraphProgram, lesson: String, block: String, path: String) -> (Trace?, [Diagnostic]) {
+package enum GraphRunner {
+    package static func run(_ program: GraphProgram, lesson: String, block: String, path: String) -> (Trace?, [Diagnostic]) {
         let compiled: GraphCompiler.Compiled
         switch GraphCompiler.compile(program, path: path) {
         case .failure(let d): return (nil, [d])
@@ -49,7 +49,7 @@ public enum GraphRunner {
 
     /// The work budget's error for running `program` once and checking its gradients (at most
     /// `GradientCheck.maxWork`), at its output node; nil when it fits.
-    public static func workDiagnostic(_ program: GraphProgram, compiled: GraphCompiler.Compiled, path: String) -> Diagnostic? {
+    package static func workDiagnostic(_ program: GraphProgram, compiled: GraphCompiler.Compiled, path: String) -> Diagnostic? {
         let cost = WorkBudget.saturating(compiled.builder.passCost(output: compiled.output), plus: GradientCheck.maxWork)
         guard program.nodes.indices.contains(program.output) else { return nil }
         return WorkBudget.check(graphCost: cost, path: path, at: program.nodes[program.output].position)
@@ -74,10 +74,16 @@ public enum GraphRunner {
 
     /// Records the plan's current values, gradients and scalar local derivatives.
     static func step(_ number: Int, plan: Plan, compiled: GraphCompiler.Compiled, loss: Double? = nil) -> Trace.Step {
+        step(number, plan: plan, ids: compiled.ids, loss: loss)
+    }
+
+    /// Records one traced step over the nodes `ids` (trace node i is `ids[i]`); the benchmark
+    /// calls this directly to time tracing on a plan it built itself.
+    package static func step(_ number: Int, plan: Plan, ids: [NodeID], loss: Double?) -> Trace.Step {
         var values: [[Double]] = [], gradients: [[Double]] = [], locals: [[Double?]] = [], shares: [[Int: [Double]]] = []
-        let index = Dictionary(uniqueKeysWithValues: compiled.ids.enumerated().map { ($1, $0) })
+        let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         let everyShare = plan.allContributions()
-        for id in compiled.ids {
+        for id in ids {
             values.append(plan.value(id)?.scalars ?? [])
             gradients.append(plan.gradient(id)?.scalars ?? [])
             let arity = plan.graph.inputs(of: id)?.count ?? 0

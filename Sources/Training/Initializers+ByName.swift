@@ -4,14 +4,14 @@ import Autodiff
 /// shape are the initializer's arguments.
 extension Initializers {
     /// Every initializer name with the names of the numbers it takes before the shape.
-    public static let signatures: [(name: String, arguments: [String])] = [
+    package static let signatures: [(name: String, arguments: [String])] = [
         ("uniform", ["low", "high"]), ("normal", ["mean", "std"]), ("xavier", []), ("he", []), ("zeros", []),
     ]
 
     /// Fills `shape` with the initializer `name` given its numeric arguments in order; throws
     /// for an unknown name (with a did-you-mean), a wrong number of arguments, or bad values.
-    public static func make(_ name: String, arguments: [Double], shape: Shape,
-                            using rng: inout SeededRandom) throws(ArgumentError) -> Tensor {
+    package static func make(_ name: String, arguments: [Double], shape: Shape,
+                             using rng: inout SeededRandom) throws(ArgumentError) -> Tensor {
         let names = signatures.map(\.name)
         guard let signature = signatures.first(where: { $0.name == name }) else {
             throw ArgumentError(nil, "there is no initializer named '\(name)'."

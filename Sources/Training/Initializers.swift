@@ -6,13 +6,13 @@ import Autodiff
 /// Fans follow the lessons' convention that a layer computes X @ W: a weight matrix is
 /// inputs × outputs, so fan_in = rows and fan_out = cols; a vector of n (a bias) has
 /// fan_in = fan_out = n, and a scalar 1.
-public enum Initializers {
+package enum Initializers {
     /// The most elements one initializer fills.
-    public static let maxElements = 1_000_000
+    package static let maxElements = 1_000_000
 
     /// A shape from a lesson's dimension list ([] scalar, [n] vector, [rows, cols] matrix);
     /// throws for more than two dimensions, a dimension below 1, or too many elements.
-    public static func shape(_ dims: [Int]) throws(ArgumentError) -> Shape {
+    package static func shape(_ dims: [Int]) throws(ArgumentError) -> Shape {
         let shape: Shape
         switch dims.count {
         case 0: shape = .scalar
@@ -25,7 +25,7 @@ public enum Initializers {
     }
 
     /// Every element uniform in [low, high).
-    public static func uniform(_ low: Double, _ high: Double, shape: Shape, using rng: inout SeededRandom) throws(ArgumentError) -> Tensor {
+    package static func uniform(_ low: Double, _ high: Double, shape: Shape, using rng: inout SeededRandom) throws(ArgumentError) -> Tensor {
         try Check.finite(low, "low")
         try Check.finite(high, "high")
         guard high > low else {
@@ -35,7 +35,7 @@ public enum Initializers {
     }
 
     /// Every element normal with the given mean and standard deviation (std 0 gives the mean).
-    public static func normal(mean: Double, std: Double, shape: Shape, using rng: inout SeededRandom) throws(ArgumentError) -> Tensor {
+    package static func normal(mean: Double, std: Double, shape: Shape, using rng: inout SeededRandom) throws(ArgumentError) -> Tensor {
         try Check.finite(mean, "mean")
         try Check.atLeast(std, 0, "std")
         return try fill(shape) { rng.normal(mean: mean, std: std) }
@@ -43,7 +43,7 @@ public enum Initializers {
 
     /// Glorot/Xavier uniform: U(−a, a) with a = √(6 / (fan_in + fan_out)), which keeps the
     /// variance of activations and gradients about equal from layer to layer for tanh.
-    public static func xavier(shape: Shape, using rng: inout SeededRandom) throws(ArgumentError) -> Tensor {
+    package static func xavier(shape: Shape, using rng: inout SeededRandom) throws(ArgumentError) -> Tensor {
         let (fanIn, fanOut) = fans(shape)
         let a = (6 / Double(fanIn + fanOut)).squareRoot()
         return try uniform(-a, a, shape: shape, using: &rng)
@@ -51,13 +51,13 @@ public enum Initializers {
 
     /// He/Kaiming normal: N(0, 2 / fan_in), for layers followed by relu (which zeroes half
     /// the signal, so the variance is doubled to make up for it).
-    public static func he(shape: Shape, using rng: inout SeededRandom) throws(ArgumentError) -> Tensor {
+    package static func he(shape: Shape, using rng: inout SeededRandom) throws(ArgumentError) -> Tensor {
         let (fanIn, _) = fans(shape)
         return try normal(mean: 0, std: (2 / Double(fanIn)).squareRoot(), shape: shape, using: &rng)
     }
 
     /// All zeros (draws nothing).
-    public static func zeros(shape: Shape) throws(ArgumentError) -> Tensor {
+    package static func zeros(shape: Shape) throws(ArgumentError) -> Tensor {
         try fill(shape) { 0 }
     }
 

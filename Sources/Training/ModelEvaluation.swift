@@ -93,7 +93,7 @@ final class Evaluator {
 
 extension ModelGrid {
     /// Points per side of the grid a 2-D model is evaluated on.
-    public static let side = 100
+    package static let side = 100
 
     /// The model's output over a grid covering the data (with a 10% margin).
     static func evaluate(_ model: ModelProgram, data: Dataset, trained: Plan, ids: [NodeID], path: String) -> ModelGrid? {

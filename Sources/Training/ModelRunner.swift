@@ -3,34 +3,34 @@ import Dispatch
 import LessonModel
 
 /// What training a `model` block produced.
-public struct ModelRun: Sendable {
-    public var trace: Trace
-    public var history: LossHistory
+package struct ModelRun: Sendable {
+    package var trace: Trace
+    package var history: LossHistory
     /// Validation loss at every observed step, when the block asked for a split.
-    public var validation: [(step: Int, loss: Double)]
+    package var validation: [(step: Int, loss: Double)]
     /// The size of every weight matrix's gradient at every observed step.
-    public var gradientSizes: GradientSizes
-    public var train: Dataset
-    public var validationSet: Dataset?
+    package var gradientSizes: GradientSizes
+    package var train: Dataset
+    package var validationSet: Dataset?
     /// Every node's value after the last update (parameters as trained).
-    public var finalValues: [[Double]]
+    package var finalValues: [[Double]]
     /// The model's output over `grid` (2-D inputs only), for decision boundaries.
-    public var grid: ModelGrid?
+    package var grid: ModelGrid?
     /// The trained model's output for every training example (row-major), and its columns.
-    public var predictions: [Double]
-    public var predictionColumns: Int
+    package var predictions: [Double]
+    package var predictionColumns: Int
     /// Wall time of the training loop, in seconds (not part of any output file).
-    public var seconds: Double
+    package var seconds: Double
 }
 
 /// The root-mean-square gradient of each parameter matrix at the observed steps (the trace
 /// schedule before its size bound), for the gradient chart.
-public struct GradientSizes: Sendable {
-    public var steps: [Int] = []
+package struct GradientSizes: Sendable {
+    package var steps: [Int] = []
     /// Indices of the matrices in the trace's nodes.
-    public var nodes: [Int] = []
+    package var nodes: [Int] = []
     /// `values[k][i]`: node `nodes[k]` at `steps[i]` (NaN when the gradient is missing).
-    public var values: [[Double]] = []
+    package var values: [[Double]] = []
 
     mutating func record(step: Int, plan: Plan, ids: [NodeID]) {
         steps.append(step)
@@ -42,20 +42,20 @@ public struct GradientSizes: Sendable {
 }
 
 /// A model's output evaluated on a regular grid over its 2-D input range.
-public struct ModelGrid: Sendable {
-    public var xRange: ClosedRange<Double>
-    public var yRange: ClosedRange<Double>
-    public var size: Int
+package struct ModelGrid: Sendable {
+    package var xRange: ClosedRange<Double>
+    package var yRange: ClosedRange<Double>
+    package var size: Int
     /// Row-major, `size` × `size` cells of outputs (each with `outputs` numbers), evaluated at cell
     /// centres, row 0 at the bottom.
-    public var values: [Double]
-    public var outputs: Int
+    package var values: [Double]
+    package var outputs: Int
 }
 
 /// Trains a `model` block: builds the data, initializes the parameters, runs the loop with
 /// tracing, and reports divergence as a located error naming the step and the node.
-public enum ModelRunner {
-    public static func run(_ givenModel: ModelProgram, data: Dataset, lesson: String, block: String, path: String,
+package enum ModelRunner {
+    package static func run(_ givenModel: ModelProgram, data: Dataset, lesson: String, block: String, path: String,
                            progress: ((Int, Int) -> Void)? = nil) -> (ModelRun?, [Diagnostic]) {
         let model = withDataNodes(givenModel)
         var train = data
@@ -169,7 +169,7 @@ public enum ModelRunner {
 
     /// The work budget's error for training `model` (compiled into `graph` with one batch of
     /// rows) for `steps` steps, at the `train` line; nil when it fits.
-    public static func workDiagnostic(_ model: ModelProgram, graph: GraphBuilder, loss: NodeID, parameters: Int,
+    package static func workDiagnostic(_ model: ModelProgram, graph: GraphBuilder, loss: NodeID, parameters: Int,
                                       steps: Int, path: String) -> Diagnostic? {
         let work = WorkBudget.training(passCost: graph.passCost(output: loss), parameters: parameters, steps: steps)
         return WorkBudget.check(perStep: work.perStep, steps: steps, total: work.total, path: path, at: model.train.position)
@@ -177,7 +177,7 @@ public enum ModelRunner {
 
     /// The examples training sees and the rows of one step: the training part of a split, and
     /// the batch (all of them without `batch`). Nil when the split itself is impossible.
-    public static func batching(_ model: ModelProgram, data: Dataset) -> (train: Int, batch: Int)? {
+    package static func batching(_ model: ModelProgram, data: Dataset) -> (train: Int, batch: Int)? {
         var n = data.count
         if let fraction = model.split {
             guard let parts = try? data.split(fraction: 1 - fraction, seed: model.train.seed) else { return nil }
@@ -188,7 +188,7 @@ public enum ModelRunner {
 
     /// Literal `X = [[..]]` and `y = [[..]]` inputs become data nodes, so mini-batches and the
     /// evaluation grid replace their values like those of a `data` line.
-    public static func withDataNodes(_ model: ModelProgram) -> ModelProgram {
+    package static func withDataNodes(_ model: ModelProgram) -> ModelProgram {
         var copy = model
         for i in copy.graph.nodes.indices {
             if case .input = copy.graph.nodes[i].kind, ["X", "y"].contains(copy.graph.nodes[i].name) {
@@ -216,13 +216,13 @@ public enum ModelRunner {
     }
 
     /// The first `count` rows of a matrix (a batch's worth; the batcher fills in the real rows).
-    public static func rows(_ t: Tensor, count: Int) -> Tensor {
+    package static func rows(_ t: Tensor, count: Int) -> Tensor {
         let cols = t.shape.dims.count == 2 ? t.shape.dims[1] : 1
         return (try? Tensor(shape: .matrix(count, cols), scalars: Array(t.scalars.prefix(count * cols)))) ?? t
     }
 
     /// The value of a data node (from X or y) or an initialized parameter (drawn from `rng`).
-    public static func leaf(_ node: ProgramNode, X: Tensor, y: Tensor, rng: inout SeededRandom, path: String)
+    package static func leaf(_ node: ProgramNode, X: Tensor, y: Tensor, rng: inout SeededRandom, path: String)
         -> Result<(LeafKind, Tensor), Diagnostic> {
         switch node.kind {
         case .data(let name): return .success((.input, name == "X" ? X : y))

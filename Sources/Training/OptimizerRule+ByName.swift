@@ -1,7 +1,7 @@
 /// Optimizer rules by name, for `train sgd(lr: 0.1) ...` lines.
 extension OptimizerRule {
     /// Every rule name with its arguments and defaults (nil: required).
-    public static let signatures: [(name: String, arguments: [(name: String, defaultValue: Double?)])] = [
+    package static let signatures: [(name: String, arguments: [(name: String, defaultValue: Double?)])] = [
         ("sgd", [("lr", nil)]),
         ("momentum", [("lr", nil), ("beta", 0.9)]),
         ("adam", [("lr", nil), ("beta1", 0.9), ("beta2", 0.999), ("eps", 1e-8)]),
@@ -10,7 +10,7 @@ extension OptimizerRule {
     /// The rule `name` with named arguments (missing ones take their defaults; lr has none),
     /// validated; throws for an unknown name or argument (with a did-you-mean), a repeated or
     /// missing argument, or a bad value.
-    public static func make(_ name: String, arguments: [(name: String, value: Double)]) throws(ArgumentError) -> OptimizerRule {
+    package static func make(_ name: String, arguments: [(name: String, value: Double)]) throws(ArgumentError) -> OptimizerRule {
         let names = signatures.map(\.name)
         guard let signature = signatures.first(where: { $0.name == name }) else {
             throw ArgumentError(nil, "there is no optimizer named '\(name)'."

@@ -4,7 +4,7 @@ import Autodiff
 /// writes it: `sgd(lr: 0.1)`, `momentum(lr: 0.1, beta: 0.9)`, `adam(lr: 0.01)`. The update
 /// rules are PyTorch's (torch.optim.SGD and Adam with their default options), so numbers can
 /// be checked against it.
-public enum OptimizerRule: Sendable, Equatable {
+package enum OptimizerRule: Sendable, Equatable {
     /// p −= lr · g.
     case sgd(lr: Double)
     /// v = β · v + g; p −= lr · v (PyTorch's SGD with momentum β, no dampening, not Nesterov).
@@ -14,7 +14,7 @@ public enum OptimizerRule: Sendable, Equatable {
     case adam(lr: Double, beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8)
 
     /// "sgd", "momentum" or "adam".
-    public var name: String {
+    package var name: String {
         switch self {
         case .sgd: "sgd"
         case .momentum: "momentum"
@@ -23,7 +23,7 @@ public enum OptimizerRule: Sendable, Equatable {
     }
 
     /// Throws for a learning rate that is not positive, a β outside [0, 1), or ε ≤ 0.
-    public func validate() throws(ArgumentError) {
+    package func validate() throws(ArgumentError) {
         switch self {
         case .sgd(let lr):
             try Check.above(lr, 0, "lr")
@@ -51,15 +51,15 @@ public enum OptimizerRule: Sendable, Equatable {
 /// Applies an `OptimizerRule` to a plan's parameters, in place. Created once per plan: it
 /// checks the parameters and allocates all its state up front, so `step()` allocates nothing
 /// (it writes through `Plan.updateValue` and one buffer it owns).
-public final class Optimizer {
+package final class Optimizer {
     /// The rule and its hyperparameters.
-    public let rule: OptimizerRule
+    package let rule: OptimizerRule
     /// The plan whose parameters move.
-    public let plan: Plan
+    package let plan: Plan
     /// The parameters updated by each step, in order.
-    public let parameters: [NodeID]
+    package let parameters: [NodeID]
     /// Steps taken so far (Adam's t after the last step).
-    public private(set) var steps = 0
+    package private(set) var steps = 0
 
     /// Where each parameter's state starts in `state` (first moments or velocities; Adam's
     /// second moments follow at the same offsets plus `elements`).
@@ -74,7 +74,7 @@ public final class Optimizer {
 
     /// Checks the hyperparameters and that every ID is a distinct parameter of `plan`, then
     /// allocates the state.
-    public init(_ rule: OptimizerRule, plan: Plan, parameters: [NodeID]) throws(ArgumentError) {
+    package init(_ rule: OptimizerRule, plan: Plan, parameters: [NodeID]) throws(ArgumentError) {
         try rule.validate()
         guard !parameters.isEmpty else { throw ArgumentError(nil, "there are no parameters to train: mark weights with param") }
         var offsets: [Int] = []
@@ -101,7 +101,7 @@ public final class Optimizer {
     deinit { state.deallocate() }
 
     /// Moves every parameter once, using the gradients of the last `backward()`.
-    public func step() throws(PlanError) {
+    package func step() throws(PlanError) {
         steps += 1
         let state = self.state
         switch rule {
@@ -140,7 +140,7 @@ public final class Optimizer {
     }
 
     /// Forgets all state (velocities, moments, step count), as a freshly created optimizer.
-    public func reset() {
+    package func reset() {
         state.update(repeating: 0, count: max(stateSize, 1))
         steps = 0
         beta1Power = 1

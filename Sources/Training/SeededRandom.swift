@@ -15,13 +15,13 @@
 ///
 /// Not a `RandomNumberGenerator` on purpose: the standard library's `shuffled(using:)` and
 /// `Double.random(in:using:)` do not promise their algorithms, so they could change the numbers.
-public struct SeededRandom: Sendable, Equatable {
+package struct SeededRandom: Sendable, Equatable {
     private var s0, s1, s2, s3: UInt64
     /// The second normal of the last polar pair, returned by the next `normal()`.
     private var spareNormal: Double?
 
     /// A generator whose whole stream is fixed by `seed`.
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         var splitMix = seed
         s0 = Self.splitMix64(&splitMix)
         s1 = Self.splitMix64(&splitMix)
@@ -36,17 +36,15 @@ public struct SeededRandom: Sendable, Equatable {
 
     /// SplitMix64: advances `state` by the golden-ratio increment and mixes it.
     static func splitMix64(_ state: inout UInt64) -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        var stream = SplitMix64(seed: state)
+        defer { state = stream.state }
+        return stream.next()
     }
 
     private static func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 
     /// The next 64 random bits (xoshiro256**).
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         let result = Self.rotateLeft(s1 &* 5, 7) &* 9
         let t = s1 << 17
         s2 ^= s0
@@ -59,17 +57,17 @@ public struct SeededRandom: Sendable, Equatable {
     }
 
     /// Uniform in [0, 1): the top 53 bits of `next()` scaled by 2⁻⁵³ (exact, no rounding).
-    public mutating func uniform() -> Double {
+    package mutating func uniform() -> Double {
         Double(next() >> 11) * 0x1p-53
     }
 
     /// Uniform in [low, high): low + (high − low) · uniform().
-    public mutating func uniform(_ low: Double, _ high: Double) -> Double {
+    package mutating func uniform(_ low: Double, _ high: Double) -> Double {
         low + (high - low) * uniform()
     }
 
     /// A standard normal (mean 0, standard deviation 1) by Marsaglia's polar method.
-    public mutating func normal() -> Double {
+    package mutating func normal() -> Double {
         if let spare = spareNormal {
             spareNormal = nil
             return spare
@@ -87,13 +85,13 @@ public struct SeededRandom: Sendable, Equatable {
     }
 
     /// A normal with the given mean and standard deviation: mean + std · normal().
-    public mutating func normal(mean: Double, std: Double) -> Double {
+    package mutating func normal(mean: Double, std: Double) -> Double {
         mean + std * normal()
     }
 
     /// Uniform in 0..<n, unbiased: values of `next()` below 2⁶⁴ mod n are drawn again, so the
     /// rest splits evenly into n classes. Returns 0 when n ≤ 1.
-    public mutating func integer(below n: Int) -> Int {
+    package mutating func integer(below n: Int) -> Int {
         guard n > 1 else { return 0 }
         let bound = UInt64(n)
         let threshold = (0 &- bound) % bound  // 2⁶⁴ mod n
@@ -104,7 +102,7 @@ public struct SeededRandom: Sendable, Equatable {
     }
 
     /// Shuffles `elements` in place (Fisher–Yates): each order is equally likely.
-    public mutating func shuffle<T>(_ elements: inout [T]) {
+    package mutating func shuffle<T>(_ elements: inout [T]) {
         var i = elements.count - 1
         while i > 0 {
             elements.swapAt(i, integer(below: i + 1))
@@ -113,7 +111,7 @@ public struct SeededRandom: Sendable, Equatable {
     }
 
     /// 0..<n in a random order (a shuffled identity).
-    public mutating func permutation(_ n: Int) -> [Int] {
+    package mutating func permutation(_ n: Int) -> [Int] {
         var order = Array(0..<max(n, 0))
         shuffle(&order)
         return order

@@ -1,9 +1,11 @@
+import LessonModel
+
 /// Writes a trace as `lessons-trace/1` JSON, byte-for-byte deterministic: fixed key order, and
 /// numbers as Swift's shortest round-trip `description`, so every Float64 reads back exactly.
-public enum TraceJSON {
-    public static let format = "lessons-trace/1"
+package enum TraceJSON {
+    package static let format = "lessons-trace/1"
 
-    public static func encode(_ trace: Trace) -> String {
+    package static func encode(_ trace: Trace) -> String {
         var out = "{\n"
         out += "  \"format\": \(string(format)),\n"
         out += "  \"lesson\": \(string(trace.lesson)),\n"
@@ -36,9 +38,9 @@ public enum TraceJSON {
     }
 
     /// The most numbers one trace file writes out in full (about 20 MB of JSON).
-    public static let maxNumbers = 1_000_000
+    package static let maxNumbers = 1_000_000
     /// A tensor larger than this is always summarised.
-    public static let maxTensorNumbers = 10_000
+    package static let maxTensorNumbers = 10_000
     /// How many leading numbers a summary keeps.
     static let summaryLength = 8
 
@@ -63,24 +65,7 @@ public enum TraceJSON {
     }
 
     /// A JSON string with the escapes RFC 8259 requires.
-    public static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+    package static func string(_ s: String) -> String {
+        JSONString.quoted(s)
     }
 }

@@ -8,19 +8,19 @@
 /// beyond either bound the schedule is thinned evenly, keeping the first and the last step.
 /// Cheap per-step figures (validation loss, gradient sizes) use the schedule before the
 /// `maxNumbers` thinning (`observedSteps`), so big models keep detailed charts.
-public enum TraceSchedule: Sendable, Equatable {
+package enum TraceSchedule: Sendable, Equatable {
     case every(Int)
     case log(Int)
     case automatic
 
-    public static let defaultCount = 50
-    public static let maxSteps = 1_000
+    package static let defaultCount = 50
+    package static let maxSteps = 1_000
     /// About 5 MB of trace JSON: a page's trace is a download, and builds must stay fast; a
     /// model of a few hundred examples still keeps half a dozen steps to scrub through.
-    public static let maxNumbers = 250_000
+    package static let maxNumbers = 250_000
 
     /// The traced steps for a run of `epochs` steps over a graph holding `graphNumbers` numbers.
-    public func steps(epochs: Int, graphNumbers: Int) -> [Int] {
+    package func steps(epochs: Int, graphNumbers: Int) -> [Int] {
         var unique = observedSteps(epochs: epochs)
         let perStep = max(1, 2 * graphNumbers)
         let limit = max(2, min(Self.maxSteps, Self.maxNumbers / perStep))
@@ -29,7 +29,7 @@ public enum TraceSchedule: Sendable, Equatable {
     }
 
     /// The scheduled steps before the size bound: where cheap per-step figures are recorded.
-    public func observedSteps(epochs: Int) -> [Int] {
+    package func observedSteps(epochs: Int) -> [Int] {
         guard epochs > 0 else { return [] }
         let last = epochs - 1
         var chosen: [Int]
@@ -78,21 +78,21 @@ public enum TraceSchedule: Sendable, Equatable {
 
 /// The loss of every training step, for the loss curve. Runs longer than `maxPoints` steps keep
 /// every k-th step (k = ⌈steps / maxPoints⌉) plus the last one, so memory stays bounded.
-public struct LossHistory: Sendable, Equatable, Codable {
-    public static let maxPoints = 200_000
+package struct LossHistory: Sendable, Equatable, Codable {
+    package static let maxPoints = 200_000
 
-    public private(set) var steps: [Int] = []
-    public private(set) var values: [Double] = []
-    public let stride: Int
+    package private(set) var steps: [Int] = []
+    package private(set) var values: [Double] = []
+    package let stride: Int
 
-    public init(epochs: Int) {
+    package init(epochs: Int) {
         stride = max(1, (epochs + Self.maxPoints - 1) / Self.maxPoints)
         steps.reserveCapacity(min(epochs, Self.maxPoints) + 1)
         values.reserveCapacity(min(epochs, Self.maxPoints) + 1)
     }
 
     /// Records the loss of `step` if it is one that is kept (`isLast` forces it).
-    public mutating func record(step: Int, loss: Double, isLast: Bool = false) {
+    package mutating func record(step: Int, loss: Double, isLast: Bool = false) {
         guard step % stride == 0 || isLast else { return }
         if steps.last == step { return }
         steps.append(step)

@@ -2,20 +2,20 @@ import Autodiff
 
 /// The inner loop of training: forward, check, backward, trace, update — `epochs` times over one
 /// compiled plan. Nothing in the loop allocates except on traced steps.
-public struct TrainingLoop {
+package struct TrainingLoop {
     /// Why training stopped early: the step and the first node whose value is not finite.
-    public struct Divergence: Error, Sendable, Equatable {
-        public var step: Int
-        public var node: NodeID?
+    package struct Divergence: Error, Sendable, Equatable {
+        package var step: Int
+        package var node: NodeID?
     }
 
-    public let plan: Plan
-    public let loss: NodeID
-    public let epochs: Int
+    package let plan: Plan
+    package let loss: NodeID
+    package let epochs: Int
     /// Steps whose full state is handed to `onTrace` (sorted).
-    public let traced: [Int]
+    package let traced: [Int]
 
-    public init(plan: Plan, loss: NodeID, epochs: Int, traced: [Int]) {
+    package init(plan: Plan, loss: NodeID, epochs: Int, traced: [Int]) {
         self.plan = plan
         self.loss = loss
         self.epochs = epochs
@@ -27,11 +27,11 @@ public struct TrainingLoop {
     /// sees the plan after the backward pass and before the update of a traced step (its values
     /// are those the step used, its gradients those it computed). `progress` is called with the
     /// number of finished steps about every 1% of the run.
-    public func run(history: inout LossHistory,
-                    prepare: ((Int) -> Void)? = nil,
-                    update: () -> Void,
-                    onTrace: (Int, Double) -> Void,
-                    progress: ((Int) -> Void)? = nil) -> Divergence? {
+    package func run(history: inout LossHistory,
+                     prepare: ((Int) -> Void)? = nil,
+                     update: () -> Void,
+                     onTrace: (Int, Double) -> Void,
+                     progress: ((Int) -> Void)? = nil) -> Divergence? {
         var nextTrace = 0
         let progressEvery = max(1, epochs / 100)
         for step in 0..<epochs {

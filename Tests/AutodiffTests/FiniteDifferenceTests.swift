@@ -1,5 +1,6 @@
 import Autodiff
 import Testing
+import TestSupport
 
 // Every op's backward() against central finite differences of sum(output · c), on seeded
 // random inputs, for every shape form. Tolerance: max relative error < 1e-7.

@@ -1,4 +1,5 @@
 import Autodiff
+import TestSupport
 
 /// Where random test inputs come from: chosen to keep finite differences well conditioned
 /// (no kinks, no ties, no tiny gradients that make relative errors meaningless).

@@ -1,5 +1,6 @@
 import Autodiff
 import Testing
+import TestSupport
 
 // The two loss ops against central finite differences (tolerance: max relative error < 1e-7,
 // as FiniteDifferenceTests), on seeded random logits and targets, for each accepted shape.

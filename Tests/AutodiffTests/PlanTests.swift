@@ -1,5 +1,6 @@
 import Autodiff
 import Testing
+import TestSupport
 
 // The plan's life cycle: repeated passes, leaf updates, and errors for bad requests.
 

@@ -55,13 +55,20 @@ func nonFiniteExponent() throws {
     #expect(try message(.power(.infinity), .scalar) == "the exponent of pow must be a finite number, got inf")
 }
 
-@Test("an input from another graph is rejected, not followed")
-func unknownInput() throws {
+/// A one-node graph and node #1 of another graph, which it does not have.
+private func graphAndForeignNode() -> (small: GraphBuilder, near: NodeID, far: NodeID) {
     var big = GraphBuilder()
     _ = big.constant(1)
     let far = big.constant(2)
     var small = GraphBuilder()
     let near = small.constant(3)
+    return (small, near, far)
+}
+
+@Test("an input from another graph is rejected, not followed")
+func unknownInput() throws {
+    let (graph, near, far) = graphAndForeignNode()
+    var small = graph
     #expect(throws: ShapeError("add refers to node #1, but this graph has 1 node")) {
         try small.apply(.add, near, far)
     }
@@ -79,11 +86,7 @@ func tensorValidation() throws {
 
 @Test("a plan rejects an output from another graph")
 func unknownOutput() throws {
-    var big = GraphBuilder()
-    _ = big.constant(1)
-    let far = big.constant(2)
-    var small = GraphBuilder()
-    _ = small.constant(3)
+    let (small, _, far) = graphAndForeignNode()
     #expect(throws: PlanError("output #1 is not a node of this graph (it has 1 node)")) { try Plan(small, output: far) }
 }
 

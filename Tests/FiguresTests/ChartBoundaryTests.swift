@@ -1,14 +1,6 @@
 import Testing
 @testable import Figures
 
-private func overlaps(_ a: Rect, _ b: Rect) -> Bool {
-    a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY
-}
-
-private func inside(_ r: Rect, _ size: Size) -> Bool {
-    r.minX >= 0 && r.minY >= 0 && r.maxX <= size.width && r.maxY <= size.height
-}
-
 private func gridError(_ message: String) -> FigureError {
     FigureError(operation: "boundary grid", message: message)
 }
@@ -158,7 +150,7 @@ private func gridError(_ message: String) -> FigureError {
         #expect(abs(layout.plotArea.width / layout.plotArea.height - dataAspect) < 0.02)
         #expect(inside(layout.legendFrame, layout.size))
         #expect(!overlaps(layout.legendFrame, layout.plotArea))
-        for frames in [layout.xTickLabelFrames, layout.yTickLabelFrames] {
+        for frames in [layout.xAxis.labelFrames, layout.yAxis.labelFrames] {
             for (a, b) in zip(frames, frames.dropFirst()) { #expect(!overlaps(a, b)) }
             for f in frames { #expect(inside(f, layout.size)) }
         }

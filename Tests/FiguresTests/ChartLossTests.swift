@@ -1,14 +1,6 @@
 import Testing
 @testable import Figures
 
-private func overlaps(_ a: Rect, _ b: Rect) -> Bool {
-    a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY
-}
-
-private func inside(_ r: Rect, _ size: Size) -> Bool {
-    r.minX >= 0 && r.minY >= 0 && r.maxX <= size.width && r.maxY <= size.height
-}
-
 /// A falling curve over a million steps, for the decimation and label tests.
 private func millionSteps() -> LossChart {
     var rng = ChartSamples.Random(state: 1)
@@ -129,8 +121,8 @@ private func millionSteps() -> LossChart {
 
 @Test func aConstantSeriesGetsTwoOrMoreDistinctTicks() throws {
     let layout = try LossChart(series: [.init(name: "flat", values: Array(repeating: 0.25, count: 100))]).layout()
-    #expect(layout.yTicks.count >= 2)
-    #expect(Set(layout.yTickLabels).count == layout.yTickLabels.count)
+    #expect(layout.yAxis.values.count >= 2)
+    #expect(Set(layout.yAxis.labels).count == layout.yAxis.labels.count)
     #expect(layout.yDomain.contains(0.25))
 }
 
@@ -154,7 +146,7 @@ private func millionSteps() -> LossChart {
     let chart = LossChart(series: [.init(name: "wild", values: [1e300, 1, 1e-300, .leastNonzeroMagnitude, .greatestFiniteMagnitude])])
     let layout = try chart.layout()
     #expect(layout.yScale == .log)
-    #expect(layout.yTicks.count >= 2 && layout.yTicks.count <= 10)
+    #expect(layout.yAxis.values.count >= 2 && layout.yAxis.values.count <= 10)
     _ = try chart.render(theme: .light, format: .png, idPrefix: "wild")
     let linear = LossChart(series: [.init(name: "wild", values: [-.greatestFiniteMagnitude, 0, .greatestFiniteMagnitude])])
     _ = try linear.render(theme: .light, format: .svg, idPrefix: "wild")
@@ -182,8 +174,8 @@ private func millionSteps() -> LossChart {
 @Test func theXORLossGetsALogAxisWithDecadeLabels() throws {
     let layout = try ChartSamples.xorChart().layout()
     #expect(layout.yScale == .log)
-    #expect(layout.yTickLabels.contains("1e−4") && layout.yTickLabels.contains("1"))
-    #expect(layout.xTickLabels == ["0", "10k", "20k", "30k", "40k", "50k"])
+    #expect(layout.yAxis.labels.contains("1e−4") && layout.yAxis.labels.contains("1"))
+    #expect(layout.xAxis.labels == ["0", "10k", "20k", "30k", "40k", "50k"])
 }
 
 private let layoutCases: [(String, LossChart)] = [
@@ -199,7 +191,7 @@ private let layoutCases: [(String, LossChart)] = [
 @Test(arguments: layoutCases)
 func tickLabelsDoNotOverlapAndStayInTheFigure(name: String, chart: LossChart) throws {
     let layout = try chart.layout()
-    for frames in [layout.xTickLabelFrames, layout.yTickLabelFrames] {
+    for frames in [layout.xAxis.labelFrames, layout.yAxis.labelFrames] {
         for (a, b) in zip(frames, frames.dropFirst()) {
             #expect(!overlaps(a, b), "\(name): labels overlap: \(a) \(b)")
         }
@@ -207,8 +199,8 @@ func tickLabelsDoNotOverlapAndStayInTheFigure(name: String, chart: LossChart) th
     }
     // Measured again, independently of the layout: neighbours keep a gap.
     let ruler = try Canvas(size: Size(width: 10, height: 10))
-    let widths = try layout.xTickLabels.map { try ruler.measure($0, style: ChartType.tick).width }
-    let xs = layout.xTicks.map(layout.xPixel(forStep:))
+    let widths = try layout.xAxis.labels.map { try ruler.measure($0, style: ChartType.tick).width }
+    let xs = layout.xAxis.values.map(layout.xPixel(forStep:))
     for i in xs.indices.dropFirst() {
         #expect(xs[i] - xs[i - 1] >= (widths[i] + widths[i - 1]) / 2 + 4, "\(name): x labels \(i - 1) and \(i) crowd")
     }
@@ -223,7 +215,7 @@ func theLegendStaysInTheFigureAndOffThePlotLines(name: String, chart: LossChart)
     }
     #expect(inside(legend, layout.size), "\(name): legend \(legend) outside \(layout.size)")
     #expect(!layout.lines.contains { LegendLayout.crosses($0, legend) }, "\(name): legend covers a line")
-    for f in layout.xTickLabelFrames + layout.yTickLabelFrames { #expect(!overlaps(f, legend)) }
+    for f in layout.xAxis.labelFrames + layout.yAxis.labelFrames { #expect(!overlaps(f, legend)) }
 }
 
 @Test func theXORLegendSitsInAnEmptyCornerOfThePlot() throws {
@@ -278,7 +270,7 @@ func renderingTwiceGivesIdenticalBytes(format: Format) throws {
     // The rotated y title really is drawn: the strip left of the tick labels has ink.
     let layout = try chart.layout()
     let pixels = try PNGPixels(png)
-    let strip = Int(layout.yTickLabelFrames.map(\.minX).min() ?? layout.plotArea.minX) - 2
+    let strip = Int(layout.yAxis.labelFrames.map(\.minX).min() ?? layout.plotArea.minX) - 2
     let inked = (Int(layout.plotArea.minY)..<Int(layout.plotArea.maxY)).contains { y in
         (0..<max(strip, 1)).contains { x in pixels.pixel(x: x, y: y) != pixels.pixel(x: 0, y: 0) }
     }
@@ -287,7 +279,7 @@ func renderingTwiceGivesIdenticalBytes(format: Format) throws {
 
 @Test func wholeStepsGetWholeTicks() throws {
     let layout = try LossChart(series: [.init(name: "t", values: [2.4, 1, 0.5])]).layout()
-    #expect(layout.xTickLabels == ["0", "1", "2"])
+    #expect(layout.xAxis.labels == ["0", "1", "2"])
     let single = try LossChart(series: [.init(name: "t", values: [0.7])]).layout()
-    #expect(single.xTickLabels.allSatisfy { !$0.contains(".") })
+    #expect(single.xAxis.labels.allSatisfy { !$0.contains(".") })
 }

@@ -1,14 +1,6 @@
 import Testing
 @testable import Figures
 
-private func overlaps(_ a: Rect, _ b: Rect) -> Bool {
-    a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY
-}
-
-private func inside(_ r: Rect, _ size: Size) -> Bool {
-    r.minX >= 0 && r.minY >= 0 && r.maxX <= size.width && r.maxY <= size.height
-}
-
 /// 784-16-10 with pseudo-random weights of both signs (and some exact zeros).
 private func mnistNetwork() -> NetworkChart {
     var rng = ChartSamples.Random(state: 21)

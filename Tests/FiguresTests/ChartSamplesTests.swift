@@ -1,20 +1,15 @@
 import Foundation
 import Testing
 @testable import Figures
+import TestSupport
 
 /// Realistic chart inputs shared by the chart tests, and the dump of every chart for a human look.
 enum ChartSamples {
-    /// A small deterministic generator (SplitMix64), so fixtures never change.
+    /// Doubles from the shared SplitMix64, so fixtures never change.
     struct Random {
-        var state: UInt64
-        mutating func next() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            return Double(z >> 11) / Double(1 << 53)
-        }
+        private var stream: SplitMix64
+        init(state: UInt64) { stream = SplitMix64(seed: state) }
+        mutating func next() -> Double { stream.unit() }
         mutating func normal() -> Double {
             let u = max(next(), 1e-12), v = next()
             return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)

@@ -39,10 +39,6 @@ func chainDiagram(width: Int) -> GraphDiagram {
     return GraphDiagram(cards: cards, edges: edges)
 }
 
-private func overlaps(_ a: Rect, _ b: Rect) -> Bool {
-    a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY
-}
-
 @Test(arguments: [("colah", colahDiagram()), ("chain", chainDiagram(width: 6)), ("wide", chainDiagram(width: 14))])
 func noBoxesOrLabelsOverlapAndAllFitThePicture(name: String, diagram: GraphDiagram) throws {
     let layout = try diagram.layout()

@@ -1,5 +1,6 @@
 import Testing
 @testable import LessonModel
+import TestSupport
 
 // Random expression trees, printed with as few parentheses as the precedence rules allow, must
 // parse back into the same tree. The printer below is the reference: written from the grammar,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LessonModel
+import TestSupport
 
 // Hostile and huge input: errors, never a crash or a stack overflow. The fence is on line 1.
 
@@ -143,19 +144,3 @@ private final class ResultBox: @unchecked Sendable {
     var errors: [String] = []
 }
 
-/// A small seeded generator (SplitMix64), so every run tests the same inputs.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
-}

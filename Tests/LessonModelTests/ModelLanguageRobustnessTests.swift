@@ -1,5 +1,6 @@
 import Testing
 @testable import LessonModel
+import TestSupport
 
 // Hostile model blocks: errors, never a crash. The fence is on line 1.
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import LessonModel
 @testable import LessonsKit
+import TestSupport
 
 /// One malformed lesson: its bytes, and every diagnostic the build must give (exact text).
 struct HostileLesson: Sendable, CustomTestStringConvertible {
@@ -127,7 +128,7 @@ private let numberCases: [HostileLesson] = [
     }
 
     @Test func binaryGarbageIsOneLocatedError() throws {
-        var random = SplitMix(seed: 42)
+        var random = SplitMix64(seed: 42)
         let bytes = (0..<4096).map { _ in UInt8(truncatingIfNeeded: random.next()) }
         let messages = try HostileCourse().build("garbage.md", bytes, succeeds: false)
         #expect(messages.count == 1)
@@ -231,18 +232,5 @@ private let numberCases: [HostileLesson] = [
             #expect(mkfifo(w.lessons + "/pipe.md", 0o644) == 0)
         }
         #expect(messages == ["lessons/pipe.md: error: is not a regular file; expected a text file"])
-    }
-}
-
-/// A tiny seeded generator for deterministic garbage.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -6,7 +6,7 @@ import Testing
         CodeTabs.Tab(label: CodeTabs.lessonLabel, language: "lessons", source: "y = x < 2\n", download: nil),
         CodeTabs.Tab(label: "NumPy", language: "python", source: "import numpy as np\n", download: "code/m.py"),
     ], files: [CodeTabs.File(href: "code/m-data.csv", purpose: "the 200 examples")], note: "They agree.")
-    #expect(CodeTabsHTML.render(tabs, id: "model-m-code", block: "m") == """
+    #expect(CodeTabsHTML.render(tabs, id: "model-m-code", block: "m").html == """
         <div class="code-tabs" id="model-m-code" data-label="Code of m">
         <section class="code-panel" id="model-m-code-1" data-tab="Lesson"><div class="code-bar"><span class="code-label">Lesson</span>\
         <span class="code-actions"><button type="button" class="code-copy" data-copied="Copied" data-selected="Selected: press Ctrl+C" hidden>Copy</button></span></div>
@@ -26,10 +26,10 @@ import Testing
     var widget = GraphWidget(id: "graph-g", kind: "graph", name: "g", source: "y = 2\n", width: 10, height: 10,
                              lightSVG: "figures/g.svg", darkSVG: "figures/g-dark.svg", png: "figures/g.png",
                              trace: "trace/g.json", alt: "", nodes: [], edges: [], steps: [], rows: [], checks: [])
-    #expect(GraphWidgetHTML.render(widget).contains("<details class=\"block-source\">"))
+    #expect(GraphWidgetHTML.render(widget).html.contains("<details class=\"block-source\">"))
     widget.code = CodeTabs(tabs: [CodeTabs.Tab(label: "Lesson", language: "lessons", source: "y = 2\n", download: nil)],
                            files: [], note: "")
-    let html = GraphWidgetHTML.render(widget)
+    let html = GraphWidgetHTML.render(widget).html
     #expect(!html.contains("<details class=\"block-source\">"))
     #expect(html.contains("<div class=\"code-tabs\" id=\"graph-g-code\""))
     #expect(html.contains("<p class=\"block-files\"><a href=\"trace/g.json\">Trace (JSON)</a> · <a href=\"figures/g.png\">Diagram (PNG)</a></p>"))
@@ -42,7 +42,7 @@ import Testing
         CodeTabs.Tab(label: "PyTorch", language: "python", source: "y = 2\n", download: "code/m_torch.py"),
     ], files: [CodeTabs.File(href: "code/m-data.csv", purpose: "4 个样本"), CodeTabs.File(href: "code/m-orders.csv", purpose: "样本的顺序")],
        note: "两个程序一致。")
-    let html = CodeTabsHTML.render(tabs, id: "model-m-code", block: "m", phrases: Phrases(lang: "zh-CN"))
+    let html = CodeTabsHTML.render(tabs, id: "model-m-code", block: "m", phrases: Phrases(lang: "zh-CN")).html
     #expect(html.hasPrefix("<div class=\"code-tabs\" id=\"model-m-code\" data-label=\"m 的代码\">"))
     // The block's own tab has a Chinese name; the frameworks keep theirs.
     #expect(html.contains("data-tab=\"本课代码\"><div class=\"code-bar\"><span class=\"code-label\">本课代码</span>"))
@@ -63,7 +63,7 @@ import Testing
                              trace: "trace/g.json", alt: "", nodes: [], edges: [], steps: [], rows: [], checks: [])
     widget.code = CodeTabs(tabs: [CodeTabs.Tab(label: CodeTabs.lessonLabel, language: "lessons", source: "y = 2\n", download: nil)],
                            files: [], note: "")
-    let html = GraphWidgetHTML.render(widget, phrases: Phrases(lang: "zh-CN"))
+    let html = GraphWidgetHTML.render(widget, phrases: Phrases(lang: "zh-CN")).html
     #expect(html.contains("<div class=\"code-tabs\" id=\"graph-g-code\" data-label=\"g 的代码\">"))
     #expect(html.contains("<span class=\"code-label\">本课代码</span>"))
     #expect(!html.contains(">Lesson<") && !html.contains(">Copy<"))

@@ -8,38 +8,19 @@ import Training
 // so this test is what makes its timings comparable: the work is the same math.
 
 private struct W3Reference: Decodable {
-    struct Parameters: Decodable {
-        let W1, W2, W3: [[Double]]
-        let b1, b2, b3: [Double]
-    }
     let epochs: Int
     let lr: Double
     let X, y: [[Double]]
-    let initial: Parameters
+    let initial: W3Network.Weights
     let loss: [String: Double]
-    let final: Parameters
+    let final: W3Network.Weights
 }
 
 @Test func w3MatchesNumPyToOnePartInABillion() throws {
     let reference = try #require(fixture("w3-reference.json", as: W3Reference.self))
-    var g = GraphBuilder()
-    let x = g.leaf(.input, value: try Tensor(matrix: reference.X))
-    let y = g.leaf(.input, value: try Tensor(matrix: reference.y))
-    let p = reference.initial
-    // Parameters in the order W1, b1, W2, b2, W3, b3 (the order of `finals` below).
-    let parameters = [
-        g.leaf(.parameter, value: try Tensor(matrix: p.W1)), g.leaf(.parameter, value: try Tensor(vector: p.b1)),
-        g.leaf(.parameter, value: try Tensor(matrix: p.W2)), g.leaf(.parameter, value: try Tensor(vector: p.b2)),
-        g.leaf(.parameter, value: try Tensor(matrix: p.W3)), g.leaf(.parameter, value: try Tensor(vector: p.b3)),
-    ]
-    // tanh(X W1 + b1), tanh(H1 W2 + b2), then the logit H2 W3 + b3 into bce_logits.
-    var h = x
-    for layer in 0..<3 {
-        let z = try g.apply(.add, try g.apply(.matmul, h, parameters[2 * layer]), parameters[2 * layer + 1])
-        h = layer < 2 ? try g.apply(.tanh, z) : z
-    }
-    let loss = try g.apply(.bceLogits, h, y)
-    let plan = try Plan(g, output: loss)
+    // The graph LessonsBench times; parameters in the order W1, b1, W2, b2, W3, b3 (that of `finals` below).
+    let network = try W3Network(x: reference.X, y: reference.y, initial: reference.initial)
+    let (plan, loss, parameters) = (network.plan, network.loss, network.parameters)
     let optimizer = try Optimizer(.sgd(lr: reference.lr), plan: plan, parameters: parameters)
     let loop = TrainingLoop(plan: plan, loss: loss, epochs: reference.epochs, traced: [])
     var history = LossHistory(epochs: reference.epochs)

@@ -1,51 +1,51 @@
 extension Canvas {
     /// Fills the whole canvas (within the current clip) with `color`.
-    public func paint(_ color: Color) {
+    package func paint(_ color: Color) {
         record(#function, rejecting: Validation.color(color), .paint(color))
     }
 
     /// Fills and/or strokes `path`; the stroke is drawn over the fill.
-    public func draw(_ path: Path, fill: Color?, stroke: StrokeStyle?, rule: FillRule = .winding) {
+    package func draw(_ path: Path, fill: Color?, stroke: StrokeStyle?, rule: FillRule = .winding) {
         drawPath(path, fill: fill, stroke: stroke, rule: rule, operation: #function)
     }
 
     /// Fills the inside of `path`.
-    public func fill(_ path: Path, color: Color, rule: FillRule = .winding) {
+    package func fill(_ path: Path, color: Color, rule: FillRule = .winding) {
         drawPath(path, fill: color, stroke: nil, rule: rule, operation: #function)
     }
 
     /// Strokes the outline of `path`.
-    public func stroke(_ path: Path, style: StrokeStyle) {
+    package func stroke(_ path: Path, style: StrokeStyle) {
         drawPath(path, fill: nil, stroke: style, operation: #function)
     }
 
     /// Fills a rectangle, optionally with rounded corners.
-    public func fill(_ rect: Rect, color: Color, cornerRadius: Double = 0) {
+    package func fill(_ rect: Rect, color: Color, cornerRadius: Double = 0) {
         drawPath(.rect(rect, cornerRadius: cornerRadius), fill: color, stroke: nil, operation: #function)
     }
 
     /// Strokes a rectangle's outline, optionally with rounded corners.
-    public func stroke(_ rect: Rect, style: StrokeStyle, cornerRadius: Double = 0) {
+    package func stroke(_ rect: Rect, style: StrokeStyle, cornerRadius: Double = 0) {
         drawPath(.rect(rect, cornerRadius: cornerRadius), fill: nil, stroke: style, operation: #function)
     }
 
     /// Strokes a straight line.
-    public func line(from start: Point, to end: Point, style: StrokeStyle) {
+    package func line(from start: Point, to end: Point, style: StrokeStyle) {
         drawPath(.line(from: start, to: end), fill: nil, stroke: style, operation: #function)
     }
 
     /// Strokes a chain of straight segments through `points`.
-    public func polyline(_ points: [Point], style: StrokeStyle) {
+    package func polyline(_ points: [Point], style: StrokeStyle) {
         drawPath(.polyline(points), fill: nil, stroke: style, operation: #function)
     }
 
     /// Fills a circle.
-    public func fillCircle(center: Point, radius: Double, color: Color) {
+    package func fillCircle(center: Point, radius: Double, color: Color) {
         drawPath(.circle(center: center, radius: radius), fill: color, stroke: nil, operation: #function)
     }
 
     /// Strokes a circle's outline.
-    public func strokeCircle(center: Point, radius: Double, style: StrokeStyle) {
+    package func strokeCircle(center: Point, radius: Double, style: StrokeStyle) {
         drawPath(.circle(center: center, radius: radius), fill: nil, stroke: style, operation: #function)
     }
 

@@ -3,12 +3,12 @@ import Foundation
 
 extension Canvas {
     /// The file bytes in the canvas's own format.
-    public func render() throws(FigureError) -> [UInt8] {
+    package func render() throws(FigureError) -> [UInt8] {
         try render(as: format)
     }
 
     /// The file bytes in `format`; a canvas can be rendered any number of times and drawn on afterwards.
-    public func render(as format: Format) throws(FigureError) -> [UInt8] {
+    package func render(as format: Format) throws(FigureError) -> [UInt8] {
         if let firstError { throw firstError }
         let sink = ByteSink()
         return try withExtendedLifetime(sink) { () throws(FigureError) -> [UInt8] in
@@ -26,12 +26,12 @@ extension Canvas {
     }
 
     /// The SVG document as text.
-    public func svgString() throws(FigureError) -> String {
+    package func svgString() throws(FigureError) -> String {
         String(decoding: try render(as: .svg), as: UTF8.self)
     }
 
     /// Renders in the canvas's format and writes the file atomically.
-    public func write(to path: String) throws(FigureError) {
+    package func write(to path: String) throws(FigureError) {
         let bytes = try render()
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)

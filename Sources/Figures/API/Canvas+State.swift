@@ -2,19 +2,19 @@ import CCairo
 
 extension Canvas {
     /// Runs `body` and then restores transform and clip to what they were before.
-    public func withSavedState<T>(_ body: () throws -> T) rethrows -> T {
+    package func withSavedState<T>(_ body: () throws -> T) rethrows -> T {
         changeState("withSavedState", rejecting: nil, .save)
         defer { changeState("withSavedState", rejecting: nil, .restore) }
         return try body()
     }
 
     /// Runs `body` with drawing limited to `rect` (within any enclosing clip).
-    public func withClip<T>(_ rect: Rect, _ body: () throws -> T) rethrows -> T {
+    package func withClip<T>(_ rect: Rect, _ body: () throws -> T) rethrows -> T {
         try withClip(Path.rect(rect), body)
     }
 
     /// Runs `body` with drawing limited to the inside of `path` (within any enclosing clip).
-    public func withClip<T>(_ path: Path, rule: FillRule = .winding, _ body: () throws -> T) rethrows -> T {
+    package func withClip<T>(_ path: Path, rule: FillRule = .winding, _ body: () throws -> T) rethrows -> T {
         try withSavedState {
             let problem = Validation.nonFinite(path.numbers).map { "clip path has a \($0)" }
                 ?? Validation.arcs(path, stretch: stretch)
@@ -24,12 +24,12 @@ extension Canvas {
     }
 
     /// Moves the origin by `offset`; use inside `withSavedState` so the change is scoped.
-    public func translate(by offset: Point) {
+    package func translate(by offset: Point) {
         changeState(#function, rejecting: Validation.nonFinite([offset.x, offset.y]), .translate(offset))
     }
 
     /// Scales user space; use inside `withSavedState`. Zero (singular) and total magnification above 1e6 are rejected.
-    public func scale(x: Double, y: Double) {
+    package func scale(x: Double, y: Double) {
         let problem = Validation.nonFinite([x, y])
             ?? (x == 0 || y == 0 ? "scale factors must not be 0" : nil)
             ?? (stretch * max(abs(x), abs(y)) > Validation.maxStretch
@@ -38,7 +38,7 @@ extension Canvas {
     }
 
     /// Rotates user space clockwise on screen by `radians`; use inside `withSavedState`.
-    public func rotate(by radians: Double) {
+    package func rotate(by radians: Double) {
         changeState(#function, rejecting: Validation.nonFinite([radians]), .rotate(radians))
     }
 

@@ -1,33 +1,33 @@
 extension Canvas {
     /// Draws plain `string` so that the point of its box named by `anchor` lands on `point`.
-    public func text(_ string: String, at point: Point, style: TextStyle = TextStyle(),
-                     anchor: TextAnchor = .baselineLeft) {
+    package func text(_ string: String, at point: Point, style: TextStyle = TextStyle(),
+                      anchor: TextAnchor = .baselineLeft) {
         drawText(.plain(string), at: point, style: style, anchor: anchor, operation: #function)
     }
 
     /// Draws Pango markup (`<b>`, `<i>`, `<sub>`, `<sup>`, `<span …>`); invalid markup is reported by `render()`.
-    public func text(markup: String, at point: Point, style: TextStyle = TextStyle(),
-                     anchor: TextAnchor = .baselineLeft) {
+    package func text(markup: String, at point: Point, style: TextStyle = TextStyle(),
+                      anchor: TextAnchor = .baselineLeft) {
         drawText(.markup(markup), at: point, style: style, anchor: anchor, operation: #function)
     }
 
     /// The logical size of plain `string` (advance width × line height), in px.
-    public func measure(_ string: String, style: TextStyle = TextStyle()) throws(FigureError) -> Size {
+    package func measure(_ string: String, style: TextStyle = TextStyle()) throws(FigureError) -> Size {
         try withLayout(.plain(string), style: style, operation: #function) { TextLayout.logicalSize($0) }
     }
 
     /// The logical size of Pango `markup`, in px.
-    public func measure(markup: String, style: TextStyle = TextStyle()) throws(FigureError) -> Size {
+    package func measure(markup: String, style: TextStyle = TextStyle()) throws(FigureError) -> Size {
         try withLayout(.markup(markup), style: style, operation: #function) { TextLayout.logicalSize($0) }
     }
 
     /// How many characters of `string` no installed font has (they would be drawn as boxes).
-    public func unknownGlyphCount(_ string: String, style: TextStyle = TextStyle()) throws(FigureError) -> Int {
+    package func unknownGlyphCount(_ string: String, style: TextStyle = TextStyle()) throws(FigureError) -> Int {
         try withLayout(.plain(string), style: style, operation: #function) { TextLayout.unknownGlyphs($0) }
     }
 
     /// How many characters of Pango `markup` no installed font has.
-    public func unknownGlyphCount(markup: String, style: TextStyle = TextStyle()) throws(FigureError) -> Int {
+    package func unknownGlyphCount(markup: String, style: TextStyle = TextStyle()) throws(FigureError) -> Int {
         try withLayout(.markup(markup), style: style, operation: #function) { TextLayout.unknownGlyphs($0) }
     }
 

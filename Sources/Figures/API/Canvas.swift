@@ -5,26 +5,26 @@ import CCairo
 /// Drawing calls never throw: an invalid input (NaN, a negative width, bad markup) is skipped and
 /// remembered, and `render()` throws the first such problem, naming the call that caused it.
 /// A `Canvas` is not thread-safe; use each one from one task at a time.
-public final class Canvas {
+package final class Canvas {
     /// Largest accepted width or height in px (a graph of a thousand nodes in a row still fits).
-    public static let maxDimension = 1_000_000.0
+    package static let maxDimension = 1_000_000.0
     /// Largest PNG edge and area: bigger canvases are rasterized scaled down to fit, since a PNG
     /// is a fallback picture (the SVG keeps every detail) and Cairo images stop at 32,767 px.
-    public static let maxRasterDimension = 16_384.0
-    public static let maxRasterPixels = 50_000_000.0
+    package static let maxRasterDimension = 16_384.0
+    package static let maxRasterPixels = 50_000_000.0
 
     /// The factor a PNG of this canvas is drawn at: 1, or less for canvases beyond the raster limits.
-    public var rasterScale: Double {
+    package var rasterScale: Double {
         min(1, Self.maxRasterDimension / size.width, Self.maxRasterDimension / size.height,
             (Self.maxRasterPixels / (size.width * size.height)).squareRoot())
     }
 
     /// Width and height in px.
-    public let size: Size
+    package let size: Size
     /// The format `render()` and `write(to:)` produce.
-    public let format: Format
+    package let format: Format
     /// The sanitised prefix of every SVG id, `[A-Za-z0-9_-]` starting with a letter or `_`.
-    public let idPrefix: String
+    package let idPrefix: String
 
     // Drawing calls are kept as a list and replayed onto a fresh Cairo surface per render, so a
     // canvas can be rendered any number of times, to any format, and drawn on after rendering.
@@ -40,7 +40,7 @@ public final class Canvas {
     private(set) var firstError: FigureError?
 
     /// Creates an empty, transparent canvas; throws if the size is not finite, positive and at most `maxDimension`.
-    public init(size: Size, format: Format = .svg, idPrefix: String = "figure") throws(FigureError) {
+    package init(size: Size, format: Format = .svg, idPrefix: String = "figure") throws(FigureError) {
         let dims = [size.width, size.height]
         guard dims.allSatisfy({ $0.isFinite && $0 > 0 && $0 <= Canvas.maxDimension }) else {
             throw FigureError(operation: "create canvas",

@@ -1,5 +1,5 @@
 /// An output file format.
-public enum Format: String, Sendable, Hashable, CaseIterable {
+package enum Format: String, Sendable, Hashable, CaseIterable {
     /// PNG raster, one pixel per px, transparent where nothing was drawn.
     case png
     /// SVG with px document units and per-canvas element ids.
@@ -8,5 +8,5 @@ public enum Format: String, Sendable, Hashable, CaseIterable {
     case pdf
 
     /// The usual file name extension, without the dot.
-    public var fileExtension: String { rawValue }
+    package var fileExtension: String { rawValue }
 }

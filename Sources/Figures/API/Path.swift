@@ -1,7 +1,7 @@
 /// A vector outline built from straight segments, cubic Béziers and circular arcs.
-public struct Path: Sendable, Hashable {
+package struct Path: Sendable, Hashable {
     /// One drawing instruction of a path.
-    public enum Element: Sendable, Hashable {
+    package enum Element: Sendable, Hashable {
         /// Starts a new sub-path at a point.
         case move(Point)
         /// Straight segment to a point.
@@ -15,31 +15,31 @@ public struct Path: Sendable, Hashable {
     }
 
     /// The instructions in drawing order.
-    public private(set) var elements: [Element]
+    package private(set) var elements: [Element]
 
     /// Creates an empty path, or one from given elements.
-    public init(_ elements: [Element] = []) {
+    package init(_ elements: [Element] = []) {
         self.elements = elements
     }
 
     /// Starts a new sub-path at `point`.
-    public mutating func move(to point: Point) { elements.append(.move(point)) }
+    package mutating func move(to point: Point) { elements.append(.move(point)) }
 
     /// Adds a straight segment to `point`.
-    public mutating func line(to point: Point) { elements.append(.line(point)) }
+    package mutating func line(to point: Point) { elements.append(.line(point)) }
 
     /// Adds a cubic Bézier to `end`.
-    public mutating func curve(to end: Point, control1: Point, control2: Point) {
+    package mutating func curve(to end: Point, control1: Point, control2: Point) {
         elements.append(.curve(control1: control1, control2: control2, end: end))
     }
 
     /// Adds a circular arc; Cairo joins it to the current point with a straight segment.
-    public mutating func arc(center: Point, radius: Double, startAngle: Double, endAngle: Double) {
+    package mutating func arc(center: Point, radius: Double, startAngle: Double, endAngle: Double) {
         elements.append(.arc(center: center, radius: radius, startAngle: startAngle, endAngle: endAngle))
     }
 
     /// Closes the current sub-path.
-    public mutating func close() { elements.append(.close) }
+    package mutating func close() { elements.append(.close) }
 
     /// Every coordinate and length in the path; used to reject NaN and infinities before Cairo sees them.
     var numbers: [Double] {
@@ -56,12 +56,12 @@ public struct Path: Sendable, Hashable {
 
 extension Path {
     /// A straight segment.
-    public static func line(from start: Point, to end: Point) -> Path {
+    package static func line(from start: Point, to end: Point) -> Path {
         Path([.move(start), .line(end)])
     }
 
     /// An open (or, if `closed`, closed) chain of straight segments through `points`.
-    public static func polyline(_ points: [Point], closed: Bool = false) -> Path {
+    package static func polyline(_ points: [Point], closed: Bool = false) -> Path {
         var path = Path()
         for (index, point) in points.enumerated() {
             index == 0 ? path.move(to: point) : path.line(to: point)
@@ -71,7 +71,7 @@ extension Path {
     }
 
     /// A rectangle, optionally with rounded corners (radius capped at half the shorter side).
-    public static func rect(_ rect: Rect, cornerRadius: Double = 0) -> Path {
+    package static func rect(_ rect: Rect, cornerRadius: Double = 0) -> Path {
         let r = min(max(cornerRadius, 0), abs(rect.width) / 2, abs(rect.height) / 2)
         guard r > 0 else {
             return .polyline([Point(x: rect.minX, y: rect.minY), Point(x: rect.maxX, y: rect.minY),
@@ -91,7 +91,7 @@ extension Path {
     }
 
     /// A full circle.
-    public static func circle(center: Point, radius: Double) -> Path {
+    package static func circle(center: Point, radius: Double) -> Path {
         // The move keeps Cairo from joining the circle to a previous sub-path.
         Path([.move(Point(x: center.x + radius, y: center.y)),
               .arc(center: center, radius: radius, startAngle: 0, endAngle: 2 * Double.pi),

@@ -1,5 +1,5 @@
 /// How line ends are drawn.
-public enum LineCap: Sendable, Hashable {
+package enum LineCap: Sendable, Hashable {
     /// Ends exactly at the end point.
     case butt
     /// Rounded, extending half the width past the end point.
@@ -9,7 +9,7 @@ public enum LineCap: Sendable, Hashable {
 }
 
 /// How corners between segments are drawn.
-public enum LineJoin: Sendable, Hashable {
+package enum LineJoin: Sendable, Hashable {
     /// Sharp corner (beveled past the miter limit).
     case miter
     /// Rounded corner.
@@ -19,7 +19,7 @@ public enum LineJoin: Sendable, Hashable {
 }
 
 /// Which points count as inside a self-intersecting path.
-public enum FillRule: Sendable, Hashable {
+package enum FillRule: Sendable, Hashable {
     /// Non-zero winding number.
     case winding
     /// Odd number of crossings.
@@ -27,23 +27,23 @@ public enum FillRule: Sendable, Hashable {
 }
 
 /// The pen used to stroke lines and outlines.
-public struct StrokeStyle: Sendable, Hashable {
+package struct StrokeStyle: Sendable, Hashable {
     /// Line width in px (0 draws nothing).
-    public var width: Double
+    package var width: Double
     /// Line colour.
-    public var color: Color
+    package var color: Color
     /// Alternating on/off lengths in px; empty means a solid line.
-    public var dash: [Double]
+    package var dash: [Double]
     /// Distance into the dash pattern at which the line starts.
-    public var dashOffset: Double
+    package var dashOffset: Double
     /// Shape of line ends.
-    public var cap: LineCap
+    package var cap: LineCap
     /// Shape of corners.
-    public var join: LineJoin
+    package var join: LineJoin
 
     /// Creates a stroke style; the defaults give a solid 1 px black line.
-    public init(width: Double = 1, color: Color = .black, dash: [Double] = [], dashOffset: Double = 0,
-                cap: LineCap = .butt, join: LineJoin = .miter) {
+    package init(width: Double = 1, color: Color = .black, dash: [Double] = [], dashOffset: Double = 0,
+                 cap: LineCap = .butt, join: LineJoin = .miter) {
         self.width = width
         self.color = color
         self.dash = dash

@@ -1,5 +1,5 @@
 /// Font weight.
-public enum FontWeight: Sendable, Hashable {
+package enum FontWeight: Sendable, Hashable {
     /// Normal weight.
     case regular
     /// Bold weight.
@@ -7,26 +7,26 @@ public enum FontWeight: Sendable, Hashable {
 }
 
 /// The look of a piece of text.
-public struct TextStyle: Sendable, Hashable {
+package struct TextStyle: Sendable, Hashable {
     /// Latin first so Latin text keeps its look, then a CJK face Pango falls back to per character.
-    public static let defaultFamily = "DejaVu Sans, Noto Sans CJK SC, sans-serif"
+    package static let defaultFamily = "DejaVu Sans, Noto Sans CJK SC, sans-serif"
 
     /// Comma-separated font family list, tried per character in order.
-    public var family: String
+    package var family: String
     /// Font size in px (the em size, not the line height).
-    public var size: Double
+    package var size: Double
     /// Font weight.
-    public var weight: FontWeight
+    package var weight: FontWeight
     /// Whether to use the italic (or oblique) face.
-    public var italic: Bool
+    package var italic: Bool
     /// Text colour.
-    public var color: Color
+    package var color: Color
     /// If set, text wider than this (px) is cut at the end with an ellipsis.
-    public var maxWidth: Double?
+    package var maxWidth: Double?
 
     /// Creates a text style; the defaults give 14 px regular black text in `defaultFamily`.
-    public init(family: String = TextStyle.defaultFamily, size: Double = 14, weight: FontWeight = .regular,
-                italic: Bool = false, color: Color = .black, maxWidth: Double? = nil) {
+    package init(family: String = TextStyle.defaultFamily, size: Double = 14, weight: FontWeight = .regular,
+                 italic: Bool = false, color: Color = .black, maxWidth: Double? = nil) {
         self.family = family
         self.size = size
         self.weight = weight
@@ -37,27 +37,27 @@ public struct TextStyle: Sendable, Hashable {
 }
 
 /// Which point of a text's logical box is placed at the anchor point.
-public struct TextAnchor: Sendable, Hashable {
+package struct TextAnchor: Sendable, Hashable {
     /// Horizontal reference: the left edge, the centre or the right edge of the text.
-    public enum Horizontal: Sendable, Hashable { case left, center, right }
+    package enum Horizontal: Sendable, Hashable { case left, center, right }
     /// Vertical reference: the top, the middle, the first line's baseline or the bottom of the text.
-    public enum Vertical: Sendable, Hashable { case top, middle, baseline, bottom }
+    package enum Vertical: Sendable, Hashable { case top, middle, baseline, bottom }
 
     /// Horizontal reference; multi-line text is also aligned this way.
-    public var horizontal: Horizontal
+    package var horizontal: Horizontal
     /// Vertical reference.
-    public var vertical: Vertical
+    package var vertical: Vertical
 
     /// Creates an anchor from its two references.
-    public init(_ horizontal: Horizontal, _ vertical: Vertical) {
+    package init(_ horizontal: Horizontal, _ vertical: Vertical) {
         self.horizontal = horizontal
         self.vertical = vertical
     }
 
     /// Left end of the first baseline, as in SVG `<text>`.
-    public static let baselineLeft = TextAnchor(.left, .baseline)
+    package static let baselineLeft = TextAnchor(.left, .baseline)
     /// Top-left corner of the text box.
-    public static let topLeft = TextAnchor(.left, .top)
+    package static let topLeft = TextAnchor(.left, .top)
     /// Centre of the text box.
-    public static let center = TextAnchor(.center, .middle)
+    package static let center = TextAnchor(.center, .middle)
 }

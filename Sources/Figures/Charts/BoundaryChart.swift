@@ -1,14 +1,14 @@
 /// A classifier's decision regions over a 2-D input space: the model's outputs on a grid drawn
 /// as a heatmap (with the p = 0.5 contour for a binary model) and the data points on top, coloured
 /// by their true label and with one marker shape per class.
-public struct BoundaryChart: Sendable {
+package struct BoundaryChart: Sendable {
     /// The model's outputs on a `columns × rows` grid over `x × y`, row-major.
     ///
     /// Row 0 is the bottom row (smallest y) and column 0 the left column (smallest x), as NumPy's
     /// `meshgrid` gives for increasing coordinates. Each value belongs to the centre of its cell:
     /// evaluate the model at `center(column:row:)`.
-    public struct Grid: Sendable, Hashable {
-        public enum Values: Sendable, Hashable {
+    package struct Grid: Sendable, Hashable {
+        package enum Values: Sendable, Hashable {
             /// Binary classifier: P(class 1) per cell, in 0...1.
             case probability([Double])
             /// Predicted class per cell, in 0..<classes.
@@ -17,17 +17,17 @@ public struct BoundaryChart: Sendable {
             case classProbabilities([Double], classes: Int)
         }
 
-        public let columns: Int
-        public let rows: Int
-        public let x: ClosedRange<Double>
-        public let y: ClosedRange<Double>
-        public let values: Values
+        package let columns: Int
+        package let rows: Int
+        package let x: ClosedRange<Double>
+        package let y: ClosedRange<Double>
+        package let values: Values
 
         /// Largest accepted number of columns or rows.
-        public static let maxSide = 1000
+        package static let maxSide = 1000
 
         /// Checks sizes, ranges and values; throws a `FigureError` naming the first problem.
-        public init(columns: Int, rows: Int, x: ClosedRange<Double>, y: ClosedRange<Double>, values: Values) throws(FigureError) {
+        package init(columns: Int, rows: Int, x: ClosedRange<Double>, y: ClosedRange<Double>, values: Values) throws(FigureError) {
             func fail(_ message: String) -> FigureError { FigureError(operation: "boundary grid", message: message) }
             guard (2...Self.maxSide).contains(columns), (2...Self.maxSide).contains(rows) else {
                 throw fail("columns and rows must be in 2...\(Self.maxSide), got \(columns) × \(rows)")
@@ -68,8 +68,8 @@ public struct BoundaryChart: Sendable {
         }
 
         /// A binary grid filled by evaluating `probability(x, y)` at every cell centre.
-        public init(columns: Int, rows: Int, x: ClosedRange<Double>, y: ClosedRange<Double>,
-                    probability: (Double, Double) -> Double) throws(FigureError) {
+        package init(columns: Int, rows: Int, x: ClosedRange<Double>, y: ClosedRange<Double>,
+                     probability: (Double, Double) -> Double) throws(FigureError) {
             guard (2...Self.maxSide).contains(columns), (2...Self.maxSide).contains(rows) else {
                 throw FigureError(operation: "boundary grid", message: "columns and rows must be in 2...\(Self.maxSide), got \(columns) × \(rows)")
             }
@@ -85,7 +85,7 @@ public struct BoundaryChart: Sendable {
         }
 
         /// The input point whose model output goes in cell (`column`, `row`).
-        public func center(column: Int, row: Int) -> (x: Double, y: Double) {
+        package func center(column: Int, row: Int) -> (x: Double, y: Double) {
             Self.center(column: column, row: row, columns: columns, rows: rows, x: x, y: y)
         }
 
@@ -96,7 +96,7 @@ public struct BoundaryChart: Sendable {
         }
 
         /// 2 for a binary grid, else the given class count.
-        public var classCount: Int {
+        package var classCount: Int {
             switch values {
             case .probability: 2
             case .classIndex(_, let classes), .classProbabilities(_, let classes): classes
@@ -105,38 +105,38 @@ public struct BoundaryChart: Sendable {
     }
 
     /// One data point with its true class.
-    public struct Sample: Sendable, Hashable {
-        public var x: Double
-        public var y: Double
-        public var label: Int
+    package struct Sample: Sendable, Hashable {
+        package var x: Double
+        package var y: Double
+        package var label: Int
 
-        public init(x: Double, y: Double, label: Int) {
+        package init(x: Double, y: Double, label: Int) {
             self.x = x
             self.y = y
             self.label = label
         }
     }
 
-    public var grid: Grid
-    public var samples: [Sample]
+    package var grid: Grid
+    package var samples: [Sample]
     /// One name per class; nil for "class 0", "class 1", ...
-    public var classNames: [String]?
-    public var title: String?
-    public var xLabel: String
-    public var yLabel: String
+    package var classNames: [String]?
+    package var title: String?
+    package var xLabel: String
+    package var yLabel: String
     /// Legend text for the p = 0.5 line (binary grids).
-    public var contourLabel: String
+    package var contourLabel: String
     /// Caption of the colour bar (binary grids); nil for "P(<name of class 1>)".
-    public var probabilityLabel: String?
+    package var probabilityLabel: String?
     /// Same data units on both axes, so circles stay round.
-    public var equalAspect: Bool
+    package var equalAspect: Bool
     /// Figure size in px.
-    public var size: Size
+    package var size: Size
 
-    public init(grid: Grid, samples: [Sample], classNames: [String]? = nil, title: String? = nil,
-                xLabel: String = "x₁", yLabel: String = "x₂", contourLabel: String = "p = 0.5",
-                probabilityLabel: String? = nil, equalAspect: Bool = true,
-                size: Size = Size(width: 600, height: 440)) {
+    package init(grid: Grid, samples: [Sample], classNames: [String]? = nil, title: String? = nil,
+                 xLabel: String = "x₁", yLabel: String = "x₂", contourLabel: String = "p = 0.5",
+                 probabilityLabel: String? = nil, equalAspect: Bool = true,
+                 size: Size = Size(width: 600, height: 440)) {
         self.grid = grid
         self.samples = samples
         self.classNames = classNames
@@ -150,25 +150,21 @@ public struct BoundaryChart: Sendable {
     }
 
     /// Where everything went.
-    public struct Layout: Sendable {
-        public var size: Size
+    package struct Layout: Sendable {
+        package var size: Size
         /// The heatmap's rectangle: exactly the grid's x and y ranges, on whole pixels.
-        public var plotArea: Rect
-        public var xTicks: [Double]
-        public var xTickLabels: [String]
-        public var xTickLabelFrames: [Rect]
-        public var yTicks: [Double]
-        public var yTickLabels: [String]
-        public var yTickLabelFrames: [Rect]
+        package var plotArea: Rect
+        package var xAxis: AxisTicks
+        package var yAxis: AxisTicks
         /// The legend, to the right of the plot (including the colour bar of a binary grid).
-        public var legendFrame: Rect
-        public var colorBarFrame: Rect?
+        package var legendFrame: Rect
+        package var colorBarFrame: Rect?
 
         let frame: PlotFrame
         let legend: LegendLayout
 
         /// The pixel position of input point (x, y); nil for non-finite coordinates.
-        public func pixel(x: Double, y: Double) -> Point? { frame.point(x, y) }
+        package func pixel(x: Double, y: Double) -> Point? { frame.point(x, y) }
     }
 
     var isBinary: Bool {
@@ -201,7 +197,7 @@ public struct BoundaryChart: Sendable {
     static let colorBarHeight = 110.0
 
     /// Checks the input, measures the text and lays the chart out.
-    public func layout() throws(FigureError) -> Layout {
+    package func layout() throws(FigureError) -> Layout {
         try validate()
         let ruler = try Canvas(size: Size(width: 10, height: 10), format: .png, idPrefix: "ruler")
         var entries = (0..<grid.classCount).map { LegendLayout.Entry(label: className($0), key: .marker(classIndex: $0)) }
@@ -230,13 +226,12 @@ public struct BoundaryChart: Sendable {
             bar = Rect(x: legend.origin.x + LegendLayout.padding, y: top, width: Self.colorBarWidth, height: Self.colorBarHeight)
         }
         return Layout(size: size, plotArea: frame.plot,
-                      xTicks: frame.x.ticks.map(\.value), xTickLabels: frame.x.labels, xTickLabelFrames: frame.xLabelFrames,
-                      yTicks: frame.y.ticks.map(\.value), yTickLabels: frame.y.labels, yTickLabelFrames: frame.yLabelFrames,
+                      xAxis: frame.xTicks, yAxis: frame.yTicks,
                       legendFrame: legend.frame, colorBarFrame: bar, frame: frame, legend: legend)
     }
 
     /// The chart as PNG, SVG or PDF bytes; `idPrefix` keeps SVG ids unique on a page.
-    public func render(theme: ChartTheme, format: Format, idPrefix: String) throws(FigureError) -> [UInt8] {
+    package func render(theme: ChartTheme, format: Format, idPrefix: String) throws(FigureError) -> [UInt8] {
         let layout = try layout()
         return try BoundaryChartRenderer(chart: self, layout: layout, theme: theme).render(format: format, idPrefix: idPrefix)
     }

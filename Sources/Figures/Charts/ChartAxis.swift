@@ -1,7 +1,7 @@
 import Foundation
 
 /// How data values map to positions along an axis.
-public enum AxisScale: Sendable, Hashable {
+package enum AxisScale: Sendable, Hashable {
     /// Equal distances for equal differences.
     case linear
     /// Equal distances for equal ratios (base 10); only positive values have a position.
@@ -370,4 +370,18 @@ extension PlotFrame {
                         style: ChartType.styled(ChartType.title, theme.text, maxWidth: frame.width), anchor: TextAnchor(.center, .top))
         }
     }
+}
+
+/// One axis of a chart's layout: its tick values, their labels and where the labels went.
+package struct AxisTicks: Sendable {
+    package var values: [Double]
+    package var labels: [String]
+    package var labelFrames: [Rect]
+}
+
+extension PlotFrame {
+    /// The x axis's ticks as a layout reports them.
+    var xTicks: AxisTicks { AxisTicks(values: x.ticks.map(\.value), labels: x.labels, labelFrames: xLabelFrames) }
+    /// The y axis's ticks as a layout reports them.
+    var yTicks: AxisTicks { AxisTicks(values: y.ticks.map(\.value), labels: y.labels, labelFrames: yLabelFrames) }
 }

@@ -5,48 +5,48 @@ import Foundation
 /// Data colours come from the Okabe–Ito palette, which stays distinguishable under the common
 /// colour-vision deficiencies; every chart also gives a second cue (dash pattern, marker shape,
 /// line width), so colour is never the only one. Backgrounds match the site's cards.
-public struct ChartTheme: Sendable, Hashable {
+package struct ChartTheme: Sendable, Hashable {
     /// Figure background (the card colour of the page).
-    public var background: Color
+    package var background: Color
     /// Titles, tick labels, axis titles, legend text.
-    public var text: Color
+    package var text: Color
     /// Secondary text: layer activations, notes, the colour-bar caption.
-    public var muted: Color
+    package var muted: Color
     /// Grid lines inside the plot area.
-    public var grid: Color
+    package var grid: Color
     /// Fainter grid lines (log-axis minor ticks).
-    public var minorGrid: Color
+    package var minorGrid: Color
     /// Plot frame and tick marks.
-    public var axis: Color
+    package var axis: Color
     /// Fill behind a legend drawn over data.
-    public var legendFill: Color
+    package var legendFill: Color
     /// Loss-curve series colours in order; series beyond the list wrap around (with another dash).
-    public var series: [Color]
+    package var series: [Color]
     /// Edges with a positive weight (network diagram).
-    public var positive: Color
+    package var positive: Color
     /// Edges with a negative weight (network diagram).
-    public var negative: Color
+    package var negative: Color
     /// Edges with a zero weight.
-    public var zero: Color
+    package var zero: Color
     /// Neuron fill and outline.
-    public var neuronFill: Color
-    public var neuronStroke: Color
+    package var neuronFill: Color
+    package var neuronStroke: Color
     /// Class colours of a decision boundary, class 0 first; for two classes the heatmap runs
     /// from a tint of `classes[0]` (p = 0) through `heatmapMiddle` to a tint of `classes[1]` (p = 1).
-    public var classes: [Color]
+    package var classes: [Color]
     /// The heatmap colour at p = 0.5 (binary) and the base the class tints are mixed into.
-    public var heatmapMiddle: Color
+    package var heatmapMiddle: Color
     /// How far (0...1) the heatmap goes from `heatmapMiddle` towards a class colour at full confidence.
-    public var heatmapStrength: Double
+    package var heatmapStrength: Double
     /// Outline of the data points drawn over the heatmap, chosen to contrast with the tints.
-    public var markerOutline: Color
+    package var markerOutline: Color
     /// The p = 0.5 contour of a binary boundary.
-    public var contour: Color
+    package var contour: Color
 
-    public init(background: Color, text: Color, muted: Color, grid: Color, minorGrid: Color, axis: Color,
-                legendFill: Color, series: [Color], positive: Color, negative: Color, zero: Color,
-                neuronFill: Color, neuronStroke: Color, classes: [Color], heatmapMiddle: Color,
-                heatmapStrength: Double, markerOutline: Color, contour: Color) {
+    package init(background: Color, text: Color, muted: Color, grid: Color, minorGrid: Color, axis: Color,
+                 legendFill: Color, series: [Color], positive: Color, negative: Color, zero: Color,
+                 neuronFill: Color, neuronStroke: Color, classes: [Color], heatmapMiddle: Color,
+                 heatmapStrength: Double, markerOutline: Color, contour: Color) {
         self.background = background
         self.text = text
         self.muted = muted
@@ -68,7 +68,7 @@ public struct ChartTheme: Sendable, Hashable {
     }
 
     /// For white cards.
-    public static let light = ChartTheme(
+    package static let light = ChartTheme(
         background: .white, text: Color(hex: 0x1F2328), muted: Color(hex: 0x5D6570),
         grid: Color(hex: 0xE3E6EA), minorGrid: Color(hex: 0xF0F2F4), axis: Color(hex: 0x8A9099),
         legendFill: Color(hex: 0xFFFFFF, alpha: 0.9),
@@ -83,7 +83,7 @@ public struct ChartTheme: Sendable, Hashable {
         markerOutline: Color(hex: 0x1F2328), contour: Color(hex: 0x1F2328, alpha: 0.75))
 
     /// For dark cards (#1C1F24).
-    public static let dark = ChartTheme(
+    package static let dark = ChartTheme(
         background: Color(hex: 0x1C1F24), text: Color(hex: 0xE4E6EA), muted: Color(hex: 0xA0A7B1),
         grid: Color(hex: 0x30343B), minorGrid: Color(hex: 0x262A30), axis: Color(hex: 0x7A818B),
         legendFill: Color(hex: 0x1C1F24, alpha: 0.9),

@@ -3,47 +3,47 @@
 /// The y axis is logarithmic when every value is positive and the data spans more than two
 /// decades, linear otherwise (or as chosen). NaN and infinite points are skipped (the line joins
 /// their neighbours); long series are thinned per pixel column for drawing, keeping extremes.
-public struct LossChart: Sendable {
+package struct LossChart: Sendable {
     /// One line of the chart, e.g. training loss, validation loss, or one optimizer's run.
-    public struct Series: Sendable, Hashable {
-        public var name: String
+    package struct Series: Sendable, Hashable {
+        package var name: String
         /// x positions (training steps); same count as `values`; need not be sorted.
-        public var steps: [Double]
-        public var values: [Double]
+        package var steps: [Double]
+        package var values: [Double]
 
-        public init(name: String, steps: [Double], values: [Double]) {
+        package init(name: String, steps: [Double], values: [Double]) {
             self.name = name
             self.steps = steps
             self.values = values
         }
 
         /// Values recorded at `firstStep`, `firstStep + stepInterval`, ...
-        public init(name: String, values: [Double], firstStep: Double = 0, stepInterval: Double = 1) {
+        package init(name: String, values: [Double], firstStep: Double = 0, stepInterval: Double = 1) {
             self.init(name: name, steps: values.indices.map { firstStep + Double($0) * stepInterval }, values: values)
         }
     }
 
     /// How to choose the y scale.
-    public enum YScale: Sendable, Hashable {
+    package enum YScale: Sendable, Hashable {
         /// Log if every finite value is positive and max/min > 100, else linear.
         case automatic
         case linear
         case log
     }
 
-    public var series: [Series]
-    public var title: String?
-    public var xLabel: String
-    public var yLabel: String
-    public var yScale: YScale
+    package var series: [Series]
+    package var title: String?
+    package var xLabel: String
+    package var yLabel: String
+    package var yScale: YScale
     /// Figure size in px.
-    public var size: Size
+    package var size: Size
     /// Shown in the middle of the plot when no series has a finite point.
-    public var noDataNote: String
+    package var noDataNote: String
 
-    public init(series: [Series], title: String? = nil, xLabel: String = "step", yLabel: String = "loss",
-                yScale: YScale = .automatic, size: Size = Size(width: 640, height: 400),
-                noDataNote: String = "no finite values to plot") {
+    package init(series: [Series], title: String? = nil, xLabel: String = "step", yLabel: String = "loss",
+                 yScale: YScale = .automatic, size: Size = Size(width: 640, height: 400),
+                 noDataNote: String = "no finite values to plot") {
         self.series = series
         self.title = title
         self.xLabel = xLabel
@@ -54,24 +54,20 @@ public struct LossChart: Sendable {
     }
 
     /// Where everything went, for pages that overlay markers (e.g. the current step).
-    public struct Layout: Sendable {
-        public var size: Size
+    package struct Layout: Sendable {
+        package var size: Size
         /// The rectangle the data is drawn in.
-        public var plotArea: Rect
+        package var plotArea: Rect
         /// The y scale actually used.
-        public var yScale: AxisScale
-        public var xDomain: ClosedRange<Double>
-        public var yDomain: ClosedRange<Double>
-        public var xTicks: [Double]
-        public var xTickLabels: [String]
-        public var xTickLabelFrames: [Rect]
-        public var yTicks: [Double]
-        public var yTickLabels: [String]
-        public var yTickLabelFrames: [Rect]
+        package var yScale: AxisScale
+        package var xDomain: ClosedRange<Double>
+        package var yDomain: ClosedRange<Double>
+        package var xAxis: AxisTicks
+        package var yAxis: AxisTicks
         /// The legend box (nil with a single series); inside the plot when a corner is free of lines.
-        public var legendFrame: Rect?
+        package var legendFrame: Rect?
         /// True when no series had a finite point and the chart shows only its note.
-        public var isEmpty: Bool
+        package var isEmpty: Bool
 
         let frame: PlotFrame
         let legend: LegendLayout?
@@ -81,18 +77,18 @@ public struct LossChart: Sendable {
         let pointCounts: [Int]
 
         /// The horizontal pixel position of `step` (extrapolated outside the domain).
-        public func xPixel(forStep step: Double) -> Double {
+        package func xPixel(forStep step: Double) -> Double {
             frame.xPixel(step) ?? plotArea.minX
         }
 
         /// The vertical pixel position of `value`; nil for NaN, infinities and, on a log scale, values <= 0.
-        public func yPixel(forValue value: Double) -> Double? {
+        package func yPixel(forValue value: Double) -> Double? {
             frame.yPixel(value)
         }
     }
 
     /// The scale `.automatic` picks: log when every finite value is positive and max/min > 100.
-    public static func automaticYScale(for series: [Series]) -> AxisScale {
+    package static func automaticYScale(for series: [Series]) -> AxisScale {
         var lo = Double.infinity, hi = -Double.infinity
         for s in series {
             for (i, v) in s.values.enumerated() where v.isFinite && i < s.steps.count && s.steps[i].isFinite {
@@ -106,12 +102,12 @@ public struct LossChart: Sendable {
     }
 
     /// Measures the text and lays the chart out.
-    public func layout() throws(FigureError) -> Layout {
+    package func layout() throws(FigureError) -> Layout {
         try layout(data: try prepared())
     }
 
     /// The chart as PNG, SVG or PDF bytes; `idPrefix` keeps SVG ids unique on a page.
-    public func render(theme: ChartTheme, format: Format, idPrefix: String) throws(FigureError) -> [UInt8] {
+    package func render(theme: ChartTheme, format: Format, idPrefix: String) throws(FigureError) -> [UInt8] {
         let data = try prepared()
         let layout = try layout(data: data)
         return try LossChartRenderer(chart: self, layout: layout, theme: theme).render(format: format, idPrefix: idPrefix)
@@ -217,8 +213,7 @@ public struct LossChart: Sendable {
         }
         return Layout(size: size, plotArea: frame.plot, yScale: frame.y.scale,
                       xDomain: frame.x.lo...frame.x.hi, yDomain: frame.y.lo...frame.y.hi,
-                      xTicks: frame.x.ticks.map(\.value), xTickLabels: frame.x.labels, xTickLabelFrames: frame.xLabelFrames,
-                      yTicks: frame.y.ticks.map(\.value), yTickLabels: frame.y.labels, yTickLabelFrames: frame.yLabelFrames,
+                      xAxis: frame.xTicks, yAxis: frame.yTicks,
                       legendFrame: legend?.frame, isEmpty: data.yRange == nil, frame: frame, legend: legend, lines: lines,
                       pointCounts: data.points.map(\.steps.count))
     }

@@ -1,19 +1,19 @@
 /// A computational-graph diagram: one card per node (name, operation, value and gradient lines)
 /// and one arrow per edge, optionally labelled with its local derivative.
-public struct GraphDiagram: Sendable {
+package struct GraphDiagram: Sendable {
     /// One node's card. Lines are preformatted by the caller (numbers, small matrices).
-    public struct Card: Sendable {
-        public enum Role: Sendable { case input, parameter, constant, operation, output }
-        public var title: String
-        public var caption: String
-        public var role: Role
-        public var valueLines: [String]
-        public var gradientLines: [String]
+    package struct Card: Sendable {
+        package enum Role: Sendable { case input, parameter, constant, operation, output }
+        package var title: String
+        package var caption: String
+        package var role: Role
+        package var valueLines: [String]
+        package var gradientLines: [String]
         /// Lines the card must be wide enough for without drawing them (numbers of other steps).
-        public var measureLines: [String]
+        package var measureLines: [String]
 
-        public init(title: String, caption: String, role: Role, valueLines: [String], gradientLines: [String],
-                    measureLines: [String] = []) {
+        package init(title: String, caption: String, role: Role, valueLines: [String], gradientLines: [String],
+                     measureLines: [String] = []) {
             self.title = title
             self.caption = caption
             self.role = role
@@ -24,53 +24,53 @@ public struct GraphDiagram: Sendable {
     }
 
     /// An arrow from an input card to the card that uses it.
-    public struct Edge: Sendable {
-        public var from: Int
-        public var to: Int
-        public var label: String?
+    package struct Edge: Sendable {
+        package var from: Int
+        package var to: Int
+        package var label: String?
 
-        public init(from: Int, to: Int, label: String?) {
+        package init(from: Int, to: Int, label: String?) {
             self.from = from
             self.to = to
             self.label = label
         }
     }
 
-    public var cards: [Card]
-    public var edges: [Edge]
+    package var cards: [Card]
+    package var edges: [Edge]
 
-    public init(cards: [Card], edges: [Edge]) {
+    package init(cards: [Card], edges: [Edge]) {
         self.cards = cards
         self.edges = edges
     }
 
     /// Type sizes and paddings of a card, in px.
-    public struct Metrics: Sendable {
-        public var titleStyle = TextStyle(size: 14, weight: .bold, maxWidth: 170)
-        public var captionStyle = TextStyle(size: 12, maxWidth: 120)
-        public var lineStyle = TextStyle(family: "DejaVu Sans Mono, Noto Sans Mono CJK SC, monospace", size: 12)
-        public var labelStyle = TextStyle(size: 11)
-        public var padding = 8.0
-        public var headerGap = 14.0
-        public var lineGap = 2.0
-        public var sectionGap = 6.0
-        public var minWidth = 92.0
+    package struct Metrics: Sendable {
+        package var titleStyle = TextStyle(size: 14, weight: .bold, maxWidth: 170)
+        package var captionStyle = TextStyle(size: 12, maxWidth: 120)
+        package var lineStyle = TextStyle(family: "DejaVu Sans Mono, Noto Sans Mono CJK SC, monospace", size: 12)
+        package var labelStyle = TextStyle(size: 11)
+        package var padding = 8.0
+        package var headerGap = 14.0
+        package var lineGap = 2.0
+        package var sectionGap = 6.0
+        package var minWidth = 92.0
 
-        public init() {}
+        package init() {}
     }
 
     /// Where everything went: the layered layout plus the value and gradient areas of each card
     /// (the page positions its step-by-step numbers over those areas).
-    public struct Layout: Sendable {
-        public var layered: LayeredLayout
-        public var headerFrames: [Rect]
-        public var valueFrames: [Rect]
-        public var gradientFrames: [Rect]
-        public var size: Size { layered.size }
+    package struct Layout: Sendable {
+        package var layered: LayeredLayout
+        package var headerFrames: [Rect]
+        package var valueFrames: [Rect]
+        package var gradientFrames: [Rect]
+        package var size: Size { layered.size }
     }
 
     /// Measures every text with Pango and lays the diagram out.
-    public func layout(metrics: Metrics = Metrics()) throws(FigureError) -> Layout {
+    package func layout(metrics: Metrics = Metrics()) throws(FigureError) -> Layout {
         let ruler = try Canvas(size: Size(width: 10, height: 10), format: .png, idPrefix: "ruler")
         let lineHeight = try ruler.measure("0", style: metrics.lineStyle).height
         var sizes: [Size] = []

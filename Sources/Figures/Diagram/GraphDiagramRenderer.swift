@@ -1,26 +1,26 @@
 /// Colours of a diagram. Role colours are from the Okabe–Ito palette, which stays distinguishable
 /// under the common colour-vision deficiencies; roles also differ in border width and dash, so
 /// colour is never the only cue.
-public struct DiagramTheme: Sendable {
-    public var background: Color
-    public var card: Color
-    public var text: Color
-    public var muted: Color
-    public var edge: Color
-    public var labelFill: Color
-    public var input: Color
-    public var parameter: Color
-    public var constant: Color
-    public var operation: Color
-    public var output: Color
+package struct DiagramTheme: Sendable {
+    package var background: Color
+    package var card: Color
+    package var text: Color
+    package var muted: Color
+    package var edge: Color
+    package var labelFill: Color
+    package var input: Color
+    package var parameter: Color
+    package var constant: Color
+    package var operation: Color
+    package var output: Color
 
-    public static let light = DiagramTheme(
+    package static let light = DiagramTheme(
         background: .white, card: .white, text: Color(hex: 0x1F2328), muted: Color(hex: 0x5D6570),
         edge: Color(hex: 0x8A9099), labelFill: Color(hex: 0xFFFFFF, alpha: 0.92),
         input: Color(hex: 0x0072B2), parameter: Color(hex: 0xD55E00), constant: Color(hex: 0x999999),
         operation: Color(hex: 0x5D6570), output: Color(hex: 0x009E73))
 
-    public static let dark = DiagramTheme(
+    package static let dark = DiagramTheme(
         background: Color(hex: 0x1C1F24), card: Color(hex: 0x24272D), text: Color(hex: 0xE4E6EA), muted: Color(hex: 0xA0A7B1),
         edge: Color(hex: 0x7A818B), labelFill: Color(hex: 0x1C1F24, alpha: 0.92),
         input: Color(hex: 0x56B4E9), parameter: Color(hex: 0xE69F00), constant: Color(hex: 0x8A8F96),
@@ -39,8 +39,8 @@ public struct DiagramTheme: Sendable {
 
 extension GraphDiagram {
     /// Draws the diagram as laid out; `idPrefix` keeps SVG ids unique on a page.
-    public func render(_ layout: Layout, theme: DiagramTheme, format: Format, idPrefix: String,
-                       metrics: Metrics = Metrics()) throws(FigureError) -> [UInt8] {
+    package func render(_ layout: Layout, theme: DiagramTheme, format: Format, idPrefix: String,
+                        metrics: Metrics = Metrics()) throws(FigureError) -> [UInt8] {
         let canvas = try Canvas(size: layout.size, format: format, idPrefix: idPrefix)
         canvas.paint(theme.background)
         for route in layout.layered.edgeRoutes where route.count >= 2 {

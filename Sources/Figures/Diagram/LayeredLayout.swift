@@ -2,17 +2,17 @@
 /// the output on the right, long edges routed through reserved slots so they never cross a box,
 /// crossings reduced by barycentre sweeps, and edge labels kept apart in the gaps between layers.
 /// Everything is deterministic: ties are broken by node index.
-public struct LayeredLayout: Sendable {
+package struct LayeredLayout: Sendable {
     /// What to lay out: node sizes, edges (from an earlier node to a later one), label sizes.
-    public struct Input: Sendable {
-        public var nodeSizes: [Size]
-        public var edges: [(from: Int, to: Int)]
+    package struct Input: Sendable {
+        package var nodeSizes: [Size]
+        package var edges: [(from: Int, to: Int)]
         /// One per edge; nil for an edge without a label.
-        public var labelSizes: [Size?]
+        package var labelSizes: [Size?]
         /// Nodes drawn in the first layer whatever their depth (inputs and parameters).
-        public var pinnedFirst: Set<Int>
+        package var pinnedFirst: Set<Int>
 
-        public init(nodeSizes: [Size], edges: [(from: Int, to: Int)], labelSizes: [Size?], pinnedFirst: Set<Int> = []) {
+        package init(nodeSizes: [Size], edges: [(from: Int, to: Int)], labelSizes: [Size?], pinnedFirst: Set<Int> = []) {
             self.nodeSizes = nodeSizes
             self.edges = edges
             self.labelSizes = labelSizes
@@ -21,24 +21,24 @@ public struct LayeredLayout: Sendable {
     }
 
     /// Spacing, in px.
-    public struct Spacing: Sendable {
-        public var margin = 16.0
-        public var layerGap = 56.0
-        public var nodeGap = 22.0
-        public var labelPadding = 6.0
-        public var slotHeight = 10.0  // the room a long edge takes where it passes a layer
+    package struct Spacing: Sendable {
+        package var margin = 16.0
+        package var layerGap = 56.0
+        package var nodeGap = 22.0
+        package var labelPadding = 6.0
+        package var slotHeight = 10.0  // the room a long edge takes where it passes a layer
 
-        public init() {}
+        package init() {}
     }
 
-    public var nodeFrames: [Rect]
+    package var nodeFrames: [Rect]
     /// One polyline per edge, from the source's right side to the target's left side.
-    public var edgeRoutes: [[Point]]
-    public var labelFrames: [Rect?]
-    public var size: Size
+    package var edgeRoutes: [[Point]]
+    package var labelFrames: [Rect?]
+    package var size: Size
 
     /// Lays out `input`; edges that do not go from an earlier to a later node are ignored.
-    public static func compute(_ input: Input, spacing: Spacing = Spacing()) -> LayeredLayout {
+    package static func compute(_ input: Input, spacing: Spacing = Spacing()) -> LayeredLayout {
         var builder = LayoutBuilder(input: input, spacing: spacing)
         return builder.run()
     }

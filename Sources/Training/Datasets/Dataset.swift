@@ -2,19 +2,19 @@ import Autodiff
 
 /// Examples to train on: inputs `X` (n×d, one example per row) and targets `y` (n×1 for
 /// binary labels and regression, n×k one-hot for k classes), with a one-line description.
-public struct Dataset: Sendable, Equatable {
+package struct Dataset: Sendable, Equatable {
     /// "moons", "xor", a CSV file's name, ...
-    public let name: String
+    package let name: String
     /// One line for pages: what the points are and how they were made.
-    public let description: String
+    package let description: String
     /// Inputs, n×d.
-    public let X: Tensor
+    package let X: Tensor
     /// Targets, n×1 or n×k.
-    public let y: Tensor
+    package let y: Tensor
 
     /// A data set from matrices with one row per example; throws unless both are matrices
     /// with the same number of rows.
-    public init(name: String, description: String, X: Tensor, y: Tensor) throws(ArgumentError) {
+    package init(name: String, description: String, X: Tensor, y: Tensor) throws(ArgumentError) {
         guard X.shape.dims.count == 2, y.shape.dims.count == 2 else {
             throw ArgumentError(nil, "X and y must be matrices with one row per example, got \(X.shape) and \(y.shape)")
         }
@@ -28,12 +28,12 @@ public struct Dataset: Sendable, Equatable {
     }
 
     /// Number of examples (rows).
-    public var count: Int { X.shape.dims.first ?? 0 }
+    package var count: Int { X.shape.dims.first ?? 0 }
 
     /// Splits the examples at random (seeded) into a training part of round(fraction · n)
     /// examples and a validation part with the rest, each in shuffled order. Throws unless
     /// 0 < fraction < 1 and both parts get at least one example.
-    public func split(fraction: Double, seed: UInt64) throws(ArgumentError) -> (train: Dataset, validation: Dataset) {
+    package func split(fraction: Double, seed: UInt64) throws(ArgumentError) -> (train: Dataset, validation: Dataset) {
         guard fraction > 0, fraction < 1 else {
             throw ArgumentError("fraction", "fraction must be between 0 and 1 (the share used for training), got \(show(fraction))")
         }

@@ -2,19 +2,19 @@
 /// with defaults, and one entry point that checks everything a lesson can get wrong.
 extension Datasets {
     /// A parameter of a built-in data set and its default.
-    public struct Parameter: Sendable, Equatable {
+    package struct Parameter: Sendable, Equatable {
         /// As written in a lesson: "n", "noise", ...
-        public let name: String
+        package let name: String
         /// Used when the lesson leaves it out.
-        public let defaultValue: Double
+        package let defaultValue: Double
     }
 
     /// Every built-in name, in the order documentation lists them.
-    public static let names = ["xor", "and", "or", "moons", "circles", "spiral", "line", "sine"]
+    package static let names = ["xor", "and", "or", "moons", "circles", "spiral", "line", "sine"]
 
     /// The parameters `name` takes, in order (every random data set also takes `seed`); nil for
     /// an unknown name.
-    public static func parameters(of name: String) -> [Parameter]? {
+    package static func parameters(of name: String) -> [Parameter]? {
         let seed = Parameter(name: "seed", defaultValue: 0)
         switch name {
         case "xor", "and", "or": return []
@@ -36,8 +36,8 @@ extension Datasets {
     /// Makes the data set `name` from named arguments; missing ones take their defaults, and
     /// `seed` (if not among the arguments) is `seed`. Throws for an unknown name or argument
     /// (with a did-you-mean), an argument given twice, a fractional count, or a bad value.
-    public static func make(_ name: String, arguments: [(name: String, value: Double)] = [],
-                            seed: UInt64 = 0) throws(ArgumentError) -> Dataset {
+    package static func make(_ name: String, arguments: [(name: String, value: Double)] = [],
+                             seed: UInt64 = 0) throws(ArgumentError) -> Dataset {
         guard let parameters = parameters(of: name) else {
             throw ArgumentError(nil, "there is no built-in data set named '\(name)'."
                 + Suggestion.hint(for: name, among: names) + " Built in: \(names.joined(separator: ", ")).")

@@ -3,7 +3,7 @@ extension Datasets {
     /// n/2 (rounded down) points on the upper moon (cos t, sin t), t evenly spaced over [0, π],
     /// y = 0; the rest on the lower moon (1 − cos t, 1/2 − sin t), y = 1. Then Gaussian noise of
     /// standard deviation `noise` is added to every coordinate, row by row. X n×2, y n×1.
-    public static func moons(n: Int = 200, noise: Double = 0.1, seed: UInt64 = 0) throws(ArgumentError) -> Dataset {
+    package static func moons(n: Int = 200, noise: Double = 0.1, seed: UInt64 = 0) throws(ArgumentError) -> Dataset {
         try Check.count(n, "n", in: DatasetLimits.examples)
         try Check.atLeast(noise, 0, "noise")
         let outer = n / 2, inner = n - outer
@@ -20,7 +20,7 @@ extension Datasets {
     /// Two concentric circles, as scikit-learn's `make_circles(shuffle=False)`: n/2 (rounded
     /// down) points on the unit circle at angles evenly spaced over [0, 2π) (y = 0), the rest
     /// on a circle of radius `factor` (y = 1); then Gaussian noise as in `moons`. X n×2, y n×1.
-    public static func circles(n: Int = 200, noise: Double = 0.05, factor: Double = 0.5, seed: UInt64 = 0) throws(ArgumentError) -> Dataset {
+    package static func circles(n: Int = 200, noise: Double = 0.05, factor: Double = 0.5, seed: UInt64 = 0) throws(ArgumentError) -> Dataset {
         try Check.count(n, "n", in: DatasetLimits.examples)
         try Check.atLeast(noise, 0, "noise")
         try Check.inHalfOpen(factor, 0, 1, "factor")

@@ -1,8 +1,8 @@
 extension Datasets {
     /// A noisy straight line: x evenly spaced over [−1, 1], y = slope · x + intercept +
     /// noise · N(0, 1). X n×1, y n×1.
-    public static func line(n: Int = 50, slope: Double = 2, intercept: Double = 1, noise: Double = 0.1,
-                            seed: UInt64 = 0) throws(ArgumentError) -> Dataset {
+    package static func line(n: Int = 50, slope: Double = 2, intercept: Double = 1, noise: Double = 0.1,
+                             seed: UInt64 = 0) throws(ArgumentError) -> Dataset {
         try Check.count(n, "n", in: DatasetLimits.examples)
         try Check.finite(slope, "slope")
         try Check.finite(intercept, "intercept")
@@ -16,7 +16,7 @@ extension Datasets {
     }
 
     /// A noisy sine wave: x evenly spaced over [−π, π], y = sin x + noise · N(0, 1). X n×1, y n×1.
-    public static func sine(n: Int = 100, noise: Double = 0.1, seed: UInt64 = 0) throws(ArgumentError) -> Dataset {
+    package static func sine(n: Int = 100, noise: Double = 0.1, seed: UInt64 = 0) throws(ArgumentError) -> Dataset {
         try Check.count(n, "n", in: DatasetLimits.examples)
         try Check.atLeast(noise, 0, "noise")
         let xs = linspace(-.pi, .pi, n)

@@ -1,12 +1,12 @@
 extension Datasets {
     /// The most classes `spiral` draws (and the fewest, 2).
-    public static let spiralClasses = 2...10
+    package static let spiralClasses = 2...10
 
     /// Spiral arms, one per class, as in Stanford's cs231n notes. The n points are split as
     /// evenly as possible (the first n mod k classes get one more). Class j's m points have
     /// radius r evenly spaced over [0, 1] and angle t evenly spaced over [4j, 4(j + 1)] plus
     /// `noise` · N(0, 1); the point is (r sin t, r cos t). X n×2, y n×k one-hot.
-    public static func spiral(n: Int = 300, classes: Int = 3, noise: Double = 0.2, seed: UInt64 = 0) throws(ArgumentError) -> Dataset {
+    package static func spiral(n: Int = 300, classes: Int = 3, noise: Double = 0.2, seed: UInt64 = 0) throws(ArgumentError) -> Dataset {
         try Check.count(n, "n", in: DatasetLimits.examples)
         try Check.count(classes, "classes", in: spiralClasses)
         try Check.atLeast(noise, 0, "noise")
