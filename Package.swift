@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Targets follow DESIGN.md: arrows only point down
+// Targets as docs/ARCHITECTURE.md describes them: arrows only point down
 // (lessons -> LessonsServe -> LessonsKit -> Site/Figures/Training -> LessonModel/Autodiff -> CMark/CCairo/CZlib);
 // LessonsServe holds the HTTP server (its own, on POSIX sockets) so LessonsKit stays free of networking.
 let package = Package(
@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "Training", dependencies: ["Autodiff", "LessonModel"]),
         .target(name: "Site", dependencies: ["LessonModel", "TeXMath"]),
         .target(name: "Figures", dependencies: ["CCairo", "CZlib"]),
-        .target(name: "LessonsKit", dependencies: ["LessonModel", "Site", "Figures", "Training"]),
+        .target(name: "LessonsKit", dependencies: ["LessonModel", "Site", "Figures", "Training", "Autodiff"]),
         .target(name: "LessonsServe", dependencies: ["LessonsKit"]),
         .executableTarget(name: "lessons", dependencies: [
             "LessonsKit", "LessonsServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),

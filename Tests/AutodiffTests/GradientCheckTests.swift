@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Autodiff
 
 /// The gradient check never rejects a correct gradient (steps relative to each input, two step
