@@ -13,10 +13,10 @@ struct BrowserReloadTests {
         let browser = try Browser(url: "http://127.0.0.1:\(port)/a/", profile: course.root + "/profile")
         defer { browser.quit() }
         let devTools = try #require(browser.devToolsPort(), "Chromium did not start")
-        #expect(eventually(within: 30) { (try? Self.titles(devTools))?.contains("Before · lessons") == true })
+        #expect(eventually() { (try? Self.titles(devTools))?.contains("Before · lessons") == true })
 
         try course.write("a.md", "# After\n\nText.\n")
-        #expect(eventually(within: 10) { (try? Self.titles(devTools))?.contains("After · lessons") == true })
+        #expect(eventually() { (try? Self.titles(devTools))?.contains("After · lessons") == true })
         serve.stop()
     }
 
@@ -44,7 +44,7 @@ struct BrowserReloadTests {
 
         func devToolsPort() -> UInt16? {
             var port: UInt16?
-            _ = eventually(within: 30) {
+            _ = eventually() {
                 let text = (try? String(contentsOfFile: profile + "/DevToolsActivePort", encoding: .utf8)) ?? ""
                 port = text.split(separator: "\n").first.flatMap { UInt16($0) }
                 return port != nil

@@ -30,8 +30,9 @@ final class Locked<Value: Sendable>: @unchecked Sendable {
     func update(_ change: (inout Value) -> Void) { lock.withLock { change(&stored) } }
 }
 
-/// Polls `condition` every 50 ms for at most `seconds`; true as soon as it holds.
-func eventually(within seconds: Double = 10, _ condition: () throws -> Bool) rethrows -> Bool {
+/// Polls `condition` every 50 ms until it holds; `seconds` is only a safety net against a hung
+/// program, far above any wait on a busy machine, never a measure of speed.
+func eventually(within seconds: Double = 600, _ condition: () throws -> Bool) rethrows -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     repeat {
         if try condition() { return true }

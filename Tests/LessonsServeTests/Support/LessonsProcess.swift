@@ -54,7 +54,7 @@ final class LessonsProcess {
     func interrupt() { process.interrupt() }
 
     /// The exit status, once the process has ended and its output is drained; nil after `seconds`.
-    func exitStatus(within seconds: Double = 20) -> Int32? {
+    func exitStatus(within seconds: Double = 600) -> Int32? {
         guard eventually(within: seconds, { !process.isRunning }) else { return nil }
         process.waitUntilExit()
         for (pipe, buffer) in [(outPipe, out), (errPipe, err)] {
@@ -66,7 +66,7 @@ final class LessonsProcess {
     }
 
     /// The port from the `serving ... at http://127.0.0.1:PORT/` line, once it is printed.
-    func servedPort(within seconds: Double = 30) -> UInt16? {
+    func servedPort(within seconds: Double = 600) -> UInt16? {
         var port: UInt16?
         _ = eventually(within: seconds) {
             guard let range = stdout.range(of: #"http://127\.0\.0\.1:\d+/"#, options: .regularExpression) else { return false }

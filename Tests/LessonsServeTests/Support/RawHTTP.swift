@@ -16,7 +16,7 @@ enum RawHTTPError: Error { case socket(String), timeout, malformed(String) }
 /// sends the request line byte for byte. It blocks, with every wait bounded: the tests that use it
 /// are synchronous, so a test suite that keeps Swift's few pool threads busy cannot starve them.
 enum RawHTTP {
-    static func get(_ path: String, port: UInt16, method: String = "GET", timeout: Double = 10) throws -> RawResponse {
+    static func get(_ path: String, port: UInt16, method: String = "GET", timeout: Double = 600) throws -> RawResponse {
         let fd = try connect(host: "127.0.0.1", port: port)
         defer { close(fd) }
         try send(fd, "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
@@ -109,7 +109,7 @@ final class EventStream {
     deinit { close(fd) }
 
     /// Everything received so far, once `done` holds for it; throws after `timeout` seconds.
-    func read(within timeout: Double = 10, until done: (String) -> Bool) throws -> String {
+    func read(within timeout: Double = 600, until done: (String) -> Bool) throws -> String {
         if done(received) { return received }
         let before = received
         let more = try RawHTTP.readAll(fd, timeout: timeout, until: { done(before + String(decoding: $0, as: UTF8.self)) })
