@@ -1,0 +1,71 @@
+import LessonModel
+import Site
+
+extension Builder {
+    /// Every page, the index, the sitemap, our assets and (with `--pdf`) the print page, in the
+    /// order they have always been written.
+    static func render(_ course: LoadedCourse, planned: [PlannedLesson], ran: [RanLesson], in context: BuildContext) -> RenderedSite {
+        let options = context.options
+        let lessons = course.lessons
+        var site = RenderedSite()
+        func sameEdition(_ a: Lesson, _ b: Lesson) -> Bool {
+            IndexPage.edition(of: a.frontMatter.lang, default: course.mainEdition)
+                == IndexPage.edition(of: b.frontMatter.lang, default: course.mainEdition)
+        }
+        let slugs = Dictionary(lessons.map { ($0.relativePath, $0.slug) }, uniquingKeysWith: { a, _ in a })
+        var printed: [(lesson: Lesson, context: PageContext)] = []
+        for (i, lesson) in lessons.enumerated() {
+            let blocks = ran[i].result
+            var page = PageContext(
+                courseTitle: course.config.title,
+                previous: i > 0 && sameEdition(lessons[i - 1], lesson) ? LessonLink(slug: lessons[i - 1].slug, title: lessons[i - 1].title) : nil,
+                next: i + 1 < lessons.count && sameEdition(lessons[i + 1], lesson)
+                    ? LessonLink(slug: lessons[i + 1].slug, title: lessons[i + 1].title) : nil,
+                images: planned[i].images, lessonSlugs: slugs, widgets: blocks.widgets, quotes: blocks.quotes)
+            page.models = blocks.models
+            page.charts = blocks.charts
+            page.canonicalURL = options.baseURL.map { $0 + HTML.pathURL(lesson.slug) + "/" }
+            site.files.append(("\(lesson.slug)/index.html", Array(LessonPage.render(lesson, context: page).utf8)))
+            printed.append((lesson, page))
+            for (path, bytes) in blocks.files { site.files.append(("\(lesson.slug)/\(path)", bytes)) }
+            site.copies += planned[i].copies
+        }
+        let entries = lessons.map {
+            IndexPage.Entry(slug: $0.slug, title: $0.title, summary: $0.frontMatter.summary, lang: $0.frontMatter.lang)
+        }
+        let index = IndexPage.render(courseTitle: course.config.title, description: course.config.description,
+                                     lang: course.config.lang ?? lessons.first?.frontMatter.lang ?? "en", entries: entries,
+                                     canonical: options.baseURL)
+        site.files.append(("index.html", Array(index.utf8)))
+        site.files.append(("assets/\(Stylesheet.fileName)", Array(Stylesheet.css.utf8)))
+        if let base = options.baseURL {
+            site.files.append((SitemapWriter.fileName, SitemapWriter.sitemap(base: base, slugs: lessons.map(\.slug))))
+        }
+        site.files.append(("assets/\(Script.fileName)", Array(Script.javaScript.utf8)))
+        if options.pdf {
+            let page = PrintPage.render(courseTitle: course.config.title, description: course.config.description,
+                                        lang: course.config.lang ?? "en", lessons: printed)
+            site.files.append((PrintPage.fileName, Array(page.utf8)))
+            site.beforeSwap = { staging in Handout.print(staging, outputDirectory: options.outputDirectory) }
+        }
+        return site
+    }
+
+    /// Writes the site all or nothing, prunes cache entries this build did not use, and stamps a
+    /// build without a single diagnostic so that the next one may be skipped.
+    static func write(_ site: RenderedSite, lessons: Int, in context: inout BuildContext) {
+        let options = context.options
+        if let failure = context.writer.write(files: site.files, copies: site.copies, beforeSwap: site.beforeSwap) {
+            context.report.diagnostics.append(failure)
+            return
+        }
+        context.report.pagesWritten = lessons
+        context.cache?.pruneUnused()
+        // Warnings must repeat, so only a build without a single diagnostic may be skipped next time.
+        if let digest = context.stampDigest, context.report.diagnostics.isEmpty,
+           let listing = BuildStamp.listing(of: options.outputDirectory) {
+            BuildStamp(inputs: digest, lessons: lessons, output: listing)
+                .store(cacheDirectory: context.cacheFolder, outputDirectory: options.outputDirectory)
+        }
+    }
+}
