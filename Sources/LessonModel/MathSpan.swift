@@ -45,12 +45,19 @@ public struct MathSpan: Sendable, Equatable {
         }
         // A later line's formula text starts after its container prefix (indentation, `>` markers).
         let sourceLines = found.contains { $0.line > 0 } ? source.split(separator: "\n", omittingEmptySubsequences: false) : []
+        // Each line's prefix length once, not once per problem on it (a long line with thousands
+        // of problems would otherwise cost quadratic time).
+        var starts: [Int: Int] = [:]
         return found.map { line, column in
             if line == 0 {
                 return SourcePosition(line: position.line, column: position.column + delimiter.rawValue.unicodeScalars.count + column)
             }
             guard line < sourceLines.count, line < portions.count else { return position }
-            let start = sourceLines[line].unicodeScalars.count - portions[line].unicodeScalars.count
+            let start = starts[line] ?? {
+                let start = sourceLines[line].unicodeScalars.count - portions[line].unicodeScalars.count
+                starts[line] = start
+                return start
+            }()
             return SourcePosition(line: position.line + line, column: start + column + 1)
         }
     }

@@ -18,3 +18,16 @@ private func warnings(_ markdown: String) -> [String] {
     #expect(lesson?.math.map { $0.mathML.hasPrefix("<math") } == [true, true])
     #expect(lesson?.math[1].mathML.hasPrefix("<math display=\"block\"") == true)
 }
+
+/// Thousands of problems on one long later line of a formula (a fuzzing find): each position
+/// is right, and finding them takes one pass over the line (it took one pass per problem).
+@Test func thousandsOfProblemsOnALaterLineAreEachLocated() {
+    let count = 20_000
+    let line = String(repeating: "\\[", count: count)
+    let all = LessonParser.parse(bytes: Array("$$a\n\(line)$$\n".utf8), path: "m.md", relativePath: "m.md").1
+        .filter { $0.message.contains("unsupported command") }
+    #expect(!all.isEmpty)
+    #expect(all.first?.description.hasPrefix("m.md:2:1: warning: in formula: unsupported command '\\['") == true)
+    #expect(all.allSatisfy { $0.position?.line == 2 })
+    #expect(all.map { $0.position?.column ?? 0 } == all.indices.map { 2 * $0 + 1 })
+}
