@@ -260,8 +260,9 @@ public struct Prescanner {
                 c = advance(p, end: end).flatMap { advance($0, end: end) }
                 continue
             }
+            // Compared in place: a copy per position was most of the time spent on long runs.
             if p.column + pattern.count <= line.count,
-               Array(line[p.column..<(p.column + pattern.count)]) == pattern {
+               pattern.indices.allSatisfy({ line[p.column + $0] == pattern[$0] }) {
                 result = Cursor(line: p.line, column: p.column + pattern.count - 1)
                 return result
             }

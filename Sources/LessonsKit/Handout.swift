@@ -11,10 +11,11 @@ enum Handout {
         + "<span class=\"pageNumber\"></span> / <span class=\"totalPages\"></span></div>"
 
     static func print(_ staging: URL, outputDirectory: String) -> Diagnostic? {
-        let page = staging.appendingPathComponent(PrintPage.fileName).path
+        // Our own path arithmetic, like every path that comes from what the user typed.
+        let page = Paths.join(staging.path, PrintPage.fileName)
         do {
             let pdf = try ChromiumPrinter().pdf(of: page, site: staging.path, footer: footer)
-            try Data(pdf).write(to: staging.appendingPathComponent(fileName))
+            try Data(pdf).write(to: URL(fileURLWithPath: Paths.join(staging.path, fileName)))
             return nil
         } catch {
             return .fileError(Paths.join(outputDirectory, fileName), "cannot make the PDF handout: \(error)")

@@ -103,6 +103,9 @@ public enum Paths {
             if same(part, ".") { continue }
             if same(part, "..") {
                 resolved = parent(resolved)
+                // Climbing out of missing folders lands in a real one again, whose links count
+                // (a build creates the missing folders, and the kernel then follows the links).
+                if !exists { exists = linkStatus(resolved) != nil }
                 continue
             }
             let candidate = join(resolved, part)
