@@ -1,3 +1,4 @@
+import Foundation
 import LessonModel
 
 extension Builder {
@@ -5,6 +6,14 @@ extension Builder {
     /// the build stops here (a refusal, or nothing changed since the last clean build).
     static func prepare(_ context: inout BuildContext) -> [String]? {
         let options = context.options
+        // The C library ends a path at a NUL, so such a path would name another place (a
+        // command line cannot hold one, but the library can be handed one).
+        for (path, what) in [(options.lessonsDirectory, "lessons folder"), (options.outputDirectory, "output folder"),
+                             (options.cacheDirectory ?? "", "cache folder")] where path.utf8.contains(0) {
+            context.report.diagnostics.append(.fileError(path.replacingOccurrences(of: "\0", with: "\\0"),
+                                                         "the \(what)'s path contains a NUL character; name another"))
+            return nil
+        }
         let files: [String]
         switch LessonDiscovery.find(in: options.lessonsDirectory, root: context.lessonsRoot,
                                     excluding: Paths.canonical(options.outputDirectory)) {

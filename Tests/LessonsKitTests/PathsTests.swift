@@ -75,4 +75,22 @@ import Testing
         let long = root + "/" + (0..<50).map { _ in String(repeating: "n", count: 200) }.joined(separator: "/")
         #expect(Paths.canonical(long) == long)
     }
+
+    /// A NUL ends a path for the C library, so `c\0x` would be used as `c` (a fuzzing find): the
+    /// build refuses such a path and creates nothing.
+    @Test(arguments: ["lessons", "output", "cache"])
+    func aPathWithANULIsRefusedAndNothingIsCreated(_ which: String) throws {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n")
+        let root = w.root.path
+        let bad = root + "/c\u{0}x"
+        let options = BuildOptions(lessonsDirectory: which == "lessons" ? bad : w.lessons,
+                                   outputDirectory: which == "output" ? bad : w.output,
+                                   cacheDirectory: which == "cache" ? bad : root + "/cache")
+        let report = Builder.build(options)
+        #expect(report.errorCount == 1)
+        #expect(report.diagnostics.first?.message.contains("contains a NUL character") == true)
+        #expect(!FileManager.default.fileExists(atPath: root + "/c"))
+        #expect(!FileManager.default.fileExists(atPath: w.output))
+    }
 }
