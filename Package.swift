@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Targets as docs/ARCHITECTURE.md describes them: arrows only point down
-// (lessons -> LessonsServe -> LessonsKit -> Site/Figures/Training -> LessonModel/Autodiff -> CMark/CCairo/CZlib);
+// (lessons -> LessonsServe -> LessonsKit -> Presentation/Codegen/Browser -> Site/Figures/Training
+//  -> LessonModel/Autodiff -> CMark/CCairo/CZlib);
 // LessonsServe holds the HTTP server (its own, on POSIX sockets) so LessonsKit stays free of networking.
 let package = Package(
     name: "lessons",
@@ -28,13 +29,21 @@ let package = Package(
         .target(name: "Training", dependencies: ["Autodiff", "LessonModel"]),
         .target(name: "Site", dependencies: ["LessonModel", "TeXMath"]),
         .target(name: "Figures", dependencies: ["CCairo", "CZlib"]),
-        .target(name: "LessonsKit", dependencies: ["LessonModel", "Site", "Figures", "Training", "Autodiff"]),
+        // Programs in other languages (NumPy, PyTorch) that compute what a block computes.
+        .target(name: "Codegen", dependencies: ["LessonModel", "Training", "Autodiff"]),
+        // Traces and trained models turned into diagrams, charts, equations, tables and code tabs.
+        .target(name: "Presentation", dependencies: ["LessonModel", "Site", "Figures", "Training", "Codegen"]),
+        // The headless Chromium client (DevTools protocol over a pipe) used by `--pdf` and the browser tests.
+        .target(name: "Browser"),
+        // The build pipeline: discover, parse, check, run blocks (cached), present, render, write.
+        .target(name: "LessonsKit", dependencies: ["LessonModel", "Site", "Training", "Autodiff",
+                                                   "Presentation", "Codegen", "Browser"]),
         .target(name: "LessonsServe", dependencies: ["LessonsKit"]),
         .executableTarget(name: "lessons", dependencies: [
             "LessonsKit", "LessonsServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "LessonsFuzz", dependencies: ["LessonsKit", "LessonModel", "TeXMath", "Training"]),
-        .executableTarget(name: "LessonsBench", dependencies: ["LessonsKit", "LessonModel", "TeXMath", "Training", "Autodiff"]),
+        .executableTarget(name: "LessonsBench", dependencies: ["LessonModel", "TeXMath", "Training", "Autodiff"]),
         // Generators and fixtures several test targets share (a plain target: test targets cannot depend on each other).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LessonModelTests", dependencies: ["LessonModel", "TestSupport"]),
@@ -43,7 +52,7 @@ let package = Package(
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "LessonModel", "Autodiff"], exclude: ["Fixtures"]),
-        .testTarget(name: "LessonsKitTests", dependencies: ["LessonsKit", "lessons", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "LessonsKitTests", dependencies: ["LessonsKit", "Presentation", "Codegen", "Browser", "lessons", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LessonsServeTests", dependencies: ["LessonsServe", "LessonsKit", "lessons"]),
     ]
 )

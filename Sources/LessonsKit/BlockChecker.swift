@@ -73,14 +73,14 @@ enum BlockChecker {
         for reference in lesson.references {
             guard let block = nodes[reference.block] else {
                 if blockNames.contains(reference.block) { continue }  // the block has its own error
-                let hint = Suggestion.closest(to: reference.block, among: Array(nodes.keys)).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = Suggestions.closest(to: reference.block, among: Array(nodes.keys)).map { "; did you mean '\($0)'?" } ?? ""
                 diagnostics.error(reference.position, "no block named '\(reference.block)' in this lesson\(hint)")
                 continue
             }
             guard let name = reference.path.first else { continue }
             if name == "loss" && (block.isModel || !block.names.contains("loss")) { continue }
             if !block.names.contains(name) {
-                let hint = Suggestion.closest(to: name, among: Array(block.names)).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = Suggestions.closest(to: name, among: Array(block.names)).map { "; did you mean '\($0)'?" } ?? ""
                 diagnostics.error(reference.position, "cannot quote '\(reference.dotted)': block '\(reference.block)' has no node named '\(name)'\(hint)")
             }
         }

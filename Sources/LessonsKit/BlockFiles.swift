@@ -1,3 +1,4 @@
+import Codegen
 import LessonModel
 
 /// The exact output a block may have: the names of the files it writes (relative to its

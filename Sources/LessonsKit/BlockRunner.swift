@@ -1,5 +1,6 @@
 import Foundation
 import LessonModel
+import Presentation
 import Site
 import Training
 

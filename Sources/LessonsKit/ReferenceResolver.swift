@@ -1,4 +1,5 @@
 import LessonModel
+import Presentation
 import Training
 
 /// Replaces `{{ block.quantity }}` in prose with the number the block produced:
@@ -10,7 +11,7 @@ enum ReferenceResolver {
         var quotes: [Int: String] = [:]
         for (i, reference) in lesson.references.enumerated() where !failed.contains(reference.block) {
             guard let trace = traces[reference.block] else {
-                let hint = Suggestion.closest(to: reference.block, among: Array(traces.keys)).map { "; did you mean '\($0)'?" }
+                let hint = Suggestions.closest(to: reference.block, among: Array(traces.keys)).map { "; did you mean '\($0)'?" }
                     ?? (traces.isEmpty ? "; this lesson has no named blocks" : "")
                 diagnostics.error(reference.position, "no block named '\(reference.block)' in this lesson\(hint)")
                 continue
@@ -39,7 +40,7 @@ enum ReferenceResolver {
         }
         guard let index = trace.nodes.firstIndex(where: { $0.name == name }) else {
             let names = trace.nodes.map(\.name) + (trace.kind == .model ? ["loss"] : [])
-            let hint = Suggestion.closest(to: name, among: names).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = Suggestions.closest(to: name, among: names).map { "; did you mean '\($0)'?" } ?? ""
             return .failure(QuoteError("block '\(trace.block)' has no node named '\(name)'\(hint)"))
         }
         let node = trace.nodes[index]
@@ -54,33 +55,5 @@ enum ReferenceResolver {
     struct QuoteError: Error {
         var message: String
         init(_ message: String) { self.message = message }
-    }
-}
-
-/// The closest name for "did you mean" hints: at most one edit per three characters (at least
-/// one, at most two), and never a replacement of the whole word.
-enum Suggestion {
-    static func closest(to word: String, among candidates: [String]) -> String? {
-        let allowed = min(2, max(1, word.count / 3))
-        var best: (String, Int)?
-        for candidate in candidates.sorted() {
-            let d = distance(Array(word), Array(candidate))
-            if d <= allowed, d < word.count, d < (best?.1 ?? Int.max) { best = (candidate, d) }
-        }
-        return best?.0
-    }
-
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -1,3 +1,4 @@
+import LessonModel
 import Autodiff
 
 /// A problem in CSV data: where (1-based line, and column counted in characters) and what.
@@ -135,7 +136,7 @@ package struct CSVTable: Sendable, Equatable {
         for name in names {
             guard let index = columns.firstIndex(of: name) else {
                 throw CSVError(nil, nil, "there is no column named '\(name)'."
-                    + Suggestion.hint(for: name, among: columns) + " Columns: \(columns.joined(separator: ", ")).")
+                    + Suggestions.hint(for: name, among: columns) + " Columns: \(columns.joined(separator: ", ")).")
             }
             guard !result.contains(index) else { throw CSVError(nil, nil, "the column '\(name)' is chosen twice") }
             result.append(index)

@@ -1,3 +1,4 @@
+import LessonModel
 import Autodiff
 
 /// Initializers by name, for `param W = uniform(0, 1, [2, 3])` lines: the numbers before the
@@ -15,7 +16,7 @@ extension Initializers {
         let names = signatures.map(\.name)
         guard let signature = signatures.first(where: { $0.name == name }) else {
             throw ArgumentError(nil, "there is no initializer named '\(name)'."
-                + Suggestion.hint(for: name, among: names) + " Initializers: \(names.joined(separator: ", ")).")
+                + Suggestions.hint(for: name, among: names) + " Initializers: \(names.joined(separator: ", ")).")
         }
         guard arguments.count == signature.arguments.count else {
             let wanted = signature.arguments.isEmpty ? "only a shape"

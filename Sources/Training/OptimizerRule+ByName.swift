@@ -1,3 +1,4 @@
+import LessonModel
 /// Optimizer rules by name, for `train sgd(lr: 0.1) ...` lines.
 extension OptimizerRule {
     /// Every rule name with its arguments and defaults (nil: required).
@@ -14,14 +15,14 @@ extension OptimizerRule {
         let names = signatures.map(\.name)
         guard let signature = signatures.first(where: { $0.name == name }) else {
             throw ArgumentError(nil, "there is no optimizer named '\(name)'."
-                + Suggestion.hint(for: name, among: names) + " Optimizers: \(names.joined(separator: ", ")).")
+                + Suggestions.hint(for: name, among: names) + " Optimizers: \(names.joined(separator: ", ")).")
         }
         let known = signature.arguments.map(\.name)
         var values: [String: Double] = [:]
         for argument in arguments {
             guard known.contains(argument.name) else {
                 throw ArgumentError(argument.name, "\(name) has no argument '\(argument.name)'."
-                    + Suggestion.hint(for: argument.name, among: known) + " It takes \(known.joined(separator: ", ")).")
+                    + Suggestions.hint(for: argument.name, among: known) + " It takes \(known.joined(separator: ", ")).")
             }
             guard values[argument.name] == nil else { throw ArgumentError(argument.name, "\(argument.name) is given twice") }
             values[argument.name] = argument.value

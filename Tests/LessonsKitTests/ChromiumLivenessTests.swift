@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LessonsKit
+@testable import Browser
 
 /// Waiting on Chromium ends on an exit, never on the clock (issue 17: a fixed 120 s timeout
 /// failed the handout on a busy machine).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LessonsKit
+@testable import Browser
 
 /// `--pdf` prints the staged site only: nothing a lesson points at outside it — by element,
 /// stylesheet, script, request or navigation — may reach `course.pdf` (issue 12, item 4).

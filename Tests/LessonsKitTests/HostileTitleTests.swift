@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LessonsKit
+@testable import Codegen
 import LessonModel
 
 /// Titles that are hard to write down: `lessons new` makes a lesson that checks clean or

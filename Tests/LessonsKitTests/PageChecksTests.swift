@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LessonsKit
+@testable import Browser
 
 /// Every page of the shipped course, in a real browser: not blank, no sideways scrolling on a
 /// phone, every figure and formula present after load, no console errors; and every internal

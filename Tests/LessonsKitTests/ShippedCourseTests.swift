@@ -4,6 +4,7 @@ import Figures
 import LessonModel
 import Training
 @testable import LessonsKit
+@testable import Presentation
 
 /// The repository's own `lessons/` folder.
 let shippedLessons = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

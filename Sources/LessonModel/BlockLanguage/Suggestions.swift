@@ -1,5 +1,6 @@
-/// "Did you mean ...?" for misspelt names and functions.
-enum Suggestions {
+/// "Did you mean ...?" for misspelt names: functions, data sets, arguments, CSV columns, blocks.
+/// The one implementation every part of the tool uses.
+package enum Suggestions {
     /// Typos further than this many edits away are not suggested.
     static let maxDistance = 2
     /// Longer names are never compared: a typo hint for them is not worth the quadratic cost.
@@ -9,7 +10,7 @@ enum Suggestions {
     /// `maxDistance` edits, and within one edit per three characters, that keeps at least one of
     /// its characters (so `z` does not suggest `x`, nor `foo` suggest `log`).
     /// Ties go to the earlier candidate, so the answer is deterministic.
-    static func closest(to name: String, among candidates: [String]) -> String? {
+    package static func closest(to name: String, among candidates: [String]) -> String? {
         let target = Array(name.unicodeScalars)
         guard target.count <= maxLength else { return nil }
         let lowered = name.lowercased()
@@ -26,6 +27,11 @@ enum Suggestions {
             best = (candidate, d)
         }
         return best?.name
+    }
+
+    /// " Did you mean 'x'?" or "" when nothing is close.
+    package static func hint(for name: String, among candidates: [String]) -> String {
+        closest(to: name, among: candidates).map { " Did you mean '\($0)'?" } ?? ""
     }
 
     /// The optimal-string-alignment distance (insert, delete, substitute, swap two neighbours),

@@ -1,3 +1,4 @@
+import LessonModel
 /// The built-in data sets by name, for `data NAME(arg: value, ...)` lines: names, parameters
 /// with defaults, and one entry point that checks everything a lesson can get wrong.
 extension Datasets {
@@ -40,7 +41,7 @@ extension Datasets {
                              seed: UInt64 = 0) throws(ArgumentError) -> Dataset {
         guard let parameters = parameters(of: name) else {
             throw ArgumentError(nil, "there is no built-in data set named '\(name)'."
-                + Suggestion.hint(for: name, among: names) + " Built in: \(names.joined(separator: ", ")).")
+                + Suggestions.hint(for: name, among: names) + " Built in: \(names.joined(separator: ", ")).")
         }
         let known = parameters.map(\.name)
         var values: [String: Double] = [:]
@@ -48,7 +49,7 @@ extension Datasets {
             guard known.contains(argument.name) else {
                 let takes = known.isEmpty ? "It takes no arguments." : "It takes \(known.joined(separator: ", "))."
                 throw ArgumentError(argument.name, "\(name) has no argument '\(argument.name)'."
-                    + Suggestion.hint(for: argument.name, among: known) + " \(takes)")
+                    + Suggestions.hint(for: argument.name, among: known) + " \(takes)")
             }
             guard values[argument.name] == nil else {
                 throw ArgumentError(argument.name, "\(argument.name) is given twice")

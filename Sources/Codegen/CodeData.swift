@@ -5,7 +5,7 @@ import Training
 /// What a model's programs train on: the very numbers of the lesson's run, written as literals,
 /// or as a CSV file next to the page when there are many; and, for mini-batches, the order in
 /// which each epoch visited the examples.
-struct CodeData {
+package struct CodeData {
     /// Data up to this many rows (and numbers) is written into the program itself.
     static let maxLiteralRows = 32
     static let maxLiteralNumbers = 256
@@ -13,23 +13,23 @@ struct CodeData {
     /// programs shuffle with NumPy's generator and their losses are not the page's.
     static let maxOrderNumbers = 500_000
 
-    struct Matrix {
+    package struct Matrix {
         var dims: [Int]
         var values: [Double]
         var columns: Int { dims.count == 2 ? dims[1] : 1 }
-        var rows: Int { dims.first ?? 1 }
+        package var rows: Int { dims.first ?? 1 }
     }
 
-    var X: Matrix
+    package var X: Matrix
     var y: Matrix
     /// One line saying where the examples come from.
     var description: String
     /// The CSV file holding X and y (a header line, then one example per line), if any.
-    var csv: (name: String, text: String)?
+    package var csv: (name: String, text: String)?
     /// Mini-batches: the batch size, and the file of one shuffled order per epoch (nil when there
     /// were too many to write; the programs then shuffle on their own).
     var batch: Int?
-    var orders: (name: String, text: String)?
+    package var orders: (name: String, text: String)?
 
     init(model: ModelProgram, run: ModelRun, graph: CodeGraph, x: Int, y: Int, stem: String) {
         let n = run.train.count
@@ -63,7 +63,7 @@ struct CodeData {
     }
 
     /// True when the programs reproduce the page's run step by step (their losses can be compared).
-    var isExact: Bool { batch == nil || orders != nil }
+    package var isExact: Bool { batch == nil || orders != nil }
 
     private static func describe(_ model: ModelProgram, run: ModelRun) -> String {
         var text: String

@@ -1,69 +1,69 @@
 /// The words figures and widgets use, in the lesson's language (English unless `lang` is zh).
-struct Words: Sendable {
-    var value = "value", grad = "grad"
-    var input = "input", parameter = "parameter", constant = "constant"
-    var hidden = "hidden", output = "output"
-    var step = "step", loss = "loss", rmsGradient = "RMS gradient"
-    var lossCaption = "Loss during training", gradientsCaption = "Gradient size per layer"
-    var networkCaption = "The trained network", boundaryCaption = "Decision boundary after training"
-    var classPrefix = "class"
-    var positive = "w > 0", negative = "w < 0", width = "width ∝ |w|", bias = "fill: bias"
-    var training = "training", validation = "validation"
+package struct Words: Sendable {
+    package var value = "value", grad = "grad"
+    package var input = "input", parameter = "parameter", constant = "constant"
+    package var hidden = "hidden", output = "output"
+    package var step = "step", loss = "loss", rmsGradient = "RMS gradient"
+    package var lossCaption = "Loss during training", gradientsCaption = "Gradient size per layer"
+    package var networkCaption = "The trained network", boundaryCaption = "Decision boundary after training"
+    package var classPrefix = "class"
+    package var positive = "w > 0", negative = "w < 0", width = "width ∝ |w|", bias = "fill: bias"
+    package var training = "training", validation = "validation"
 
     /// "Trained while this page was built: ..."
-    var summary: @Sendable (_ steps: String, _ optimizer: String, _ examples: String, _ batch: Int?, _ loss: String?) -> String = { steps, optimizer, examples, batch, loss in
+    package var summary: @Sendable (_ steps: String, _ optimizer: String, _ examples: String, _ batch: Int?, _ loss: String?) -> String = { steps, optimizer, examples, batch, loss in
         "Trained while this page was built: \(steps) steps of \(optimizer) on \(examples) examples"
             + (batch.map { " in batches of \($0)" } ?? " on the full batch") + (loss.map { "; final loss \($0)" } ?? "") + "."
     }
-    var predictionsCaption: @Sendable (_ more: String?) -> String = { more in
+    package var predictionsCaption: @Sendable (_ more: String?) -> String = { more in
         "Predictions of the trained model on the training data" + (more.map { " (\($0))" } ?? "")
     }
-    var firstOf: @Sendable (_ shown: Int, _ total: String) -> String = { "the first \($0) of \($1)" }
+    package var firstOf: @Sendable (_ shown: Int, _ total: String) -> String = { "the first \($0) of \($1)" }
 
     /// The sentence under the code tabs, and what each file the programs read holds.
-    var graphCodeNote = "Both programs compute the graph from the same numbers and print every node's value and "
+    package var graphCodeNote = "Both programs compute the graph from the same numbers and print every node's value and "
         + "gradient, which agree with the table above."
-    var modelCodeNote = "Both programs start from the same numbers as the page and print the loss at every traced step, "
+    package var modelCodeNote = "Both programs start from the same numbers as the page and print the loss at every traced step, "
         + "which agrees with the page."
-    var shuffledCodeNote = "Both programs start from the same numbers as the page but shuffle the batches their own way, "
+    package var shuffledCodeNote = "Both programs start from the same numbers as the page but shuffle the batches their own way, "
         + "so their losses differ from the page's."
-    var examplesFile: @Sendable (_ rows: Int) -> String = { "the \($0) examples" }
-    var ordersFile = "the order of the examples in each epoch"
-    var startingFile: @Sendable (_ name: String) -> String = { "the starting \($0)" }
+    package var examplesFile: @Sendable (_ rows: Int) -> String = { "the \($0) examples" }
+    package var ordersFile = "the order of the examples in each epoch"
+    package var startingFile: @Sendable (_ name: String) -> String = { "the starting \($0)" }
 
     /// Shapes (`scalar`, `vector of 3`; matrices are `2x3` in every language) and tensor summaries.
-    var scalar = "scalar"
-    var vectorOf: @Sendable (_ n: Int) -> String = { "vector of \($0)" }
-    var meanRange: @Sendable (_ mean: String, _ low: String, _ high: String) -> String = { "mean \($0), range \($1)…\($2)" }
+    package var scalar = "scalar"
+    package var vectorOf: @Sendable (_ n: Int) -> String = { "vector of \($0)" }
+    package var meanRange: @Sendable (_ mean: String, _ low: String, _ high: String) -> String = { "mean \($0), range \($1)…\($2)" }
     /// The walk's glosses, with their punctuation: `x = 1.5, an input`, `∂z/∂z = 1, where the backward pass starts`, ...
-    var anInput = ", an input", aParameter = ", a parameter", aConstant = ", a constant"
-    var backwardStarts = ", where the backward pass starts"
-    var backwardStartsFromSum: @Sendable (_ out: String) -> String = { " for every element: the backward pass starts from the sum of \($0)" }
-    var doesNotFeed: @Sendable (_ node: String, _ out: String) -> String = { ": \($0) does not feed into \($1)" }
-    var vectorOnCard: @Sendable (_ n: Int) -> String = { "a vector of \($0) (see its card)" }
-    var matrixOnCard: @Sendable (_ rows: Int, _ cols: Int) -> String = { "a \($0)×\($1) matrix (see its card)" }
+    package var anInput = ", an input", aParameter = ", a parameter", aConstant = ", a constant"
+    package var backwardStarts = ", where the backward pass starts"
+    package var backwardStartsFromSum: @Sendable (_ out: String) -> String = { " for every element: the backward pass starts from the sum of \($0)" }
+    package var doesNotFeed: @Sendable (_ node: String, _ out: String) -> String = { ": \($0) does not feed into \($1)" }
+    package var vectorOnCard: @Sendable (_ n: Int) -> String = { "a vector of \($0) (see its card)" }
+    package var matrixOnCard: @Sendable (_ rows: Int, _ cols: Int) -> String = { "a \($0)×\($1) matrix (see its card)" }
     /// The scrubber's label of a traced step: `step 1,000 · loss 0.25`.
-    var stepLabel: @Sendable (_ step: String, _ loss: String?) -> String = { step, loss in
+    package var stepLabel: @Sendable (_ step: String, _ loss: String?) -> String = { step, loss in
         "step \(step)" + (loss.map { " · loss \($0)" } ?? "")
     }
     /// Alt texts of the figures.
-    var graphAlt: @Sendable (_ nodes: Int, _ given: String, _ output: String, _ gradients: String) -> String = { nodes, given, output, gradients in
+    package var graphAlt: @Sendable (_ nodes: Int, _ given: String, _ output: String, _ gradients: String) -> String = { nodes, given, output, gradients in
         "Computational graph of \(nodes) nodes. Given \(given), it computes \(output). Gradients: \(gradients)."
     }
-    var lossAlt: @Sendable (_ first: String, _ last: String, _ step: String) -> String = {
+    package var lossAlt: @Sendable (_ first: String, _ last: String, _ step: String) -> String = {
         "Loss curve: the loss goes from \($0) at the first step to \($1) at step \($2)."
     }
-    var lossAltEmpty = "Loss curve."
-    var gradientsAlt = "The root-mean-square gradient of each weight matrix over the training steps."
-    var networkAlt = "Network diagram of the trained weights: edge width shows the size of a weight, colour its sign."
-    var boundaryAlt = "The trained model's output over the input plane, with the training points coloured by their class."
-    var compareAlt: @Sendable (_ finals: [String]) -> String = { "Loss curves compared; final losses: " + $0.joined(separator: ", ") + "." }
+    package var lossAltEmpty = "Loss curve."
+    package var gradientsAlt = "The root-mean-square gradient of each weight matrix over the training steps."
+    package var networkAlt = "Network diagram of the trained weights: edge width shows the size of a weight, colour its sign."
+    package var boundaryAlt = "The trained model's output over the input plane, with the training points coloured by their class."
+    package var compareAlt: @Sendable (_ finals: [String]) -> String = { "Loss curves compared; final losses: " + $0.joined(separator: ", ") + "." }
     /// Headers of the predictions table.
-    var target = "target", prediction = "prediction", targetClass = "target class", predictedClass = "predicted class"
+    package var target = "target", prediction = "prediction", targetClass = "target class", predictedClass = "predicted class"
 
-    static let english = Words()
+    package static let english = Words()
 
-    static let chinese: Words = {
+    package static let chinese: Words = {
         var w = Words()
         w.value = "值"; w.grad = "梯度"
         w.input = "输入"; w.parameter = "参数"; w.constant = "常数"
@@ -109,7 +109,7 @@ struct Words: Sendable {
         return w
     }()
 
-    static func forLang(_ lang: String?) -> Words {
+    package static func forLang(_ lang: String?) -> Words {
         lang?.lowercased().hasPrefix("zh") == true ? chinese : english
     }
 }

@@ -3,7 +3,7 @@ import Site
 import Training
 
 /// Turns a traced graph into its pictures (light and dark SVG, PNG) and its page widget.
-struct GraphPresentation {
+package struct GraphPresentation {
     let trace: Trace
     let source: String
     /// The figure file names' stem, e.g. `colah` (files go to `figures/colah.svg`).
@@ -11,14 +11,22 @@ struct GraphPresentation {
     /// The language of labels drawn in the figures.
     var words = Words.english
 
+    /// A presentation of `trace`, whose figure files are named after `stem`, labelled in `words`.
+    package init(trace: Trace, source: String, stem: String, words: Words = .english) {
+        self.trace = trace
+        self.source = source
+        self.stem = stem
+        self.words = words
+    }
+
     /// A rendered block: the files to write (relative to the lesson folder) and the widget.
-    struct Output {
-        var files: [(String, [UInt8])]
-        var widget: GraphWidget
+    package struct Output {
+        package var files: [(String, [UInt8])]
+        package var widget: GraphWidget
     }
 
     /// `chartX(step)`: where a training step sits on the loss chart (fraction of its width).
-    func render(chartX: ((Int) -> Double?)? = nil) throws(FigureError) -> Output {
+    package func render(chartX: ((Int) -> Double?)? = nil) throws(FigureError) -> Output {
         let step = trace.steps[trace.steps.count - 1]
         var diagram = self.diagram(step)
         if trace.steps.count > 1 {
@@ -140,3 +148,4 @@ struct GraphPresentation {
                               grads.joined(separator: ", "))
     }
 }
+

@@ -3,7 +3,7 @@ import Training
 
 /// A block's graph as the generated programs see it: each node's Python name, shape and
 /// users, which nodes need a gradient, and which the NumPy backward pass reads the value of.
-struct CodeGraph {
+package struct CodeGraph {
     /// How a node enters the program.
     enum Role: Equatable {
         /// `X` or `y` of a model: function arguments, one batch at a time.
@@ -19,7 +19,7 @@ struct CodeGraph {
     /// Names as the trace has them (the teacher's, or `u1`, `c1`, ...).
     let traceNames: [String]
     /// Python identifiers (the trace's names, with reserved words renamed).
-    let names: [String]
+    package let names: [String]
     /// Gradient identifiers (`dW1`), for nodes that need a gradient; "" otherwise.
     let gradients: [String]
     let shapes: [[Int]]

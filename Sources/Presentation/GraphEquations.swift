@@ -1,3 +1,4 @@
+import Site
 import Training
 
 /// The equation of each step of the walk, with the actual numbers:

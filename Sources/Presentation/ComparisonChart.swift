@@ -8,8 +8,8 @@ import Training
 ///     ```compare optimizers
 ///     sgd momentum adam
 ///     ```
-enum ComparisonChart {
-    static func render(_ block: LessonBlock, stem: String, histories: [String: LossHistory], lang: String?,
+package enum ComparisonChart {
+    package static func render(_ block: LessonBlock, stem: String, histories: [String: LossHistory], lang: String?,
                        diagnostics: inout Diagnostics) -> ([(String, [UInt8])], ModelWidget.Chart)? {
         let names = block.source.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," || $0 == "\t" }).map(String.init)
         guard !names.isEmpty else {
@@ -20,7 +20,7 @@ enum ComparisonChart {
         var series: [LossChart.Series] = []
         for name in names {
             guard let history = histories[name] else {
-                let hint = Suggestion.closest(to: name, among: Array(histories.keys)).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = Suggestions.closest(to: name, among: Array(histories.keys)).map { "; did you mean '\($0)'?" } ?? ""
                 diagnostics.error(SourcePosition(line: block.fenceLine, column: 1),
                                   "no model block named '\(name)' has trained in this lesson\(hint)")
                 return nil

@@ -4,9 +4,9 @@ import Training
 
 /// Everything the NumPy and PyTorch versions of a model block share: the graph, the data, the
 /// starting values, the traced steps, and the sections both programs write the same way.
-struct ModelCode {
-    let graph: CodeGraph
-    let data: CodeData
+package struct ModelCode {
+    package let graph: CodeGraph
+    package let data: CodeData
     let optimizer: OptimizerSpec
     let epochs: Int
     let seed: UInt64
@@ -20,10 +20,10 @@ struct ModelCode {
     let named: [Bool]
     /// The `X` and `y` nodes, and the prediction.
     let x: Int, y: Int, output: Int
-    let parameters: [Int]
+    package let parameters: [Int]
     let title: String, block: String
     /// Parameters too large to read well as literals, with the CSV file of their starting values.
-    let parameterFiles: [Int: (name: String, text: String)]
+    package let parameterFiles: [Int: (name: String, text: String)]
 
     /// A parameter with more numbers than this starts from a CSV file next to the programs.
     static let maxLiteralParameter = 100
@@ -32,7 +32,7 @@ struct ModelCode {
     var yName: String { graph.names[y] }
 
     /// nil when the model has no `X` or `y` node (it cannot then have trained).
-    init?(model: ModelProgram, run: ModelRun, title: String, block: String, stem: String) {
+    package init?(model: ModelProgram, run: ModelRun, title: String, block: String, stem: String) {
         guard let x = Self.dataNode("X", model), let y = Self.dataNode("y", model) else { return nil }
         var normalized: Set<Int> = []
         let targets = run.train.y

@@ -2,7 +2,7 @@
 /// (they are valid Python identifiers already); a name that is a Python keyword or one the
 /// generated program uses itself (`np`, `sigmoid`, `epochs`, ...) gets a trailing underscore,
 /// as PEP 8 suggests (`lambda` becomes `lambda_`).
-struct PythonNames {
+package struct PythonNames {
     /// Keywords, and the names every generated program may define or call.
     static let reserved: Set<String> = [
         "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
@@ -21,12 +21,12 @@ struct PythonNames {
     ]
 
     /// Each node's identifier, in node order.
-    private(set) var nodes: [String] = []
+    package private(set) var nodes: [String] = []
     private var taken: Set<String>
 
     /// Names for `names` (the trace's node names), each unique and not reserved in a model's
     /// (or a graph's) program.
-    init(_ names: [String], isModel: Bool) {
+    package init(_ names: [String], isModel: Bool) {
         taken = PythonNames.reserved.union(isModel ? PythonNames.modelProgram : PythonNames.graphProgram)
         for name in names { nodes.append(claim(name)) }
     }

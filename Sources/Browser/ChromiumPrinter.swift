@@ -6,8 +6,10 @@ import Glibc
 /// Prints a page to PDF with headless Chromium, over the DevTools protocol on a pipe
 /// (`--remote-debugging-pipe`: commands on fd 3, replies on fd 4, NUL-separated JSON), which,
 /// unlike `--print-to-pdf`, allows a page-number footer without a date and a PDF outline.
-struct ChromiumPrinter {
+package struct ChromiumPrinter {
     struct Failure: Error, CustomStringConvertible { let description: String }
+
+    package init() {}
 
     static let candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
 
@@ -21,7 +23,7 @@ struct ChromiumPrinter {
 
     /// The PDF of `page` (a file path inside the folder `site`), A4, backgrounds printed,
     /// numbered pages, an outline; the page may load nothing from outside `site`.
-    func pdf(of page: String, site: String, footer: String) throws -> [UInt8] {
+    package func pdf(of page: String, site: String, footer: String) throws -> [UInt8] {
         let browser = try ChromiumSession(viewport: nil, site: site)
         try browser.open(page)
         let printed = try browser.page("Page.printToPDF", [

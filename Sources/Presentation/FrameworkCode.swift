@@ -1,3 +1,4 @@
+import Codegen
 import LessonModel
 import Site
 import Training
@@ -5,15 +6,15 @@ import Training
 /// The framework tabs of a block: its source ("Lesson") and the generated NumPy and PyTorch
 /// programs, written to `code/<stem>.py` and `code/<stem>_torch.py` (with the data and batch
 /// orders they read, when those are files).
-enum FrameworkCode {
+package enum FrameworkCode {
     /// Files relative to the lesson's output folder, and the tabs for the page.
-    struct Output {
-        var files: [(String, [UInt8])]
-        var tabs: CodeTabs
+    package struct Output {
+        package var files: [(String, [UInt8])]
+        package var tabs: CodeTabs
     }
 
     /// The programs of a graph block.
-    static func graph(_ program: GraphProgram, trace: Trace, source: String, title: String, block: String, stem: String,
+    package static func graph(_ program: GraphProgram, trace: Trace, source: String, title: String, block: String, stem: String,
                       words: Words = .english) -> Output {
         let code = GraphCode(program: program, trace: trace, title: title, block: block)
         let note = words.graphCodeNote
@@ -22,7 +23,7 @@ enum FrameworkCode {
     }
 
     /// The programs of a trained model block; nil if the model has no `X` and `y` (it could not have trained).
-    static func model(_ model: ModelProgram, run: ModelRun, source: String, title: String, block: String, stem: String,
+    package static func model(_ model: ModelProgram, run: ModelRun, source: String, title: String, block: String, stem: String,
                       words: Words = .english) -> Output? {
         guard let code = ModelCode(model: model, run: run, title: title, block: block, stem: stem) else { return nil }
         var extra: [(String, String, String)] = []

@@ -1,9 +1,9 @@
 /// A block as a PyTorch program: the same data, starting values and equations, with autograd
 /// doing the backward pass (`requires_grad`, `loss.backward()`) and `torch.optim` the updates,
 /// all in float64.
-enum TorchProgram {
+package enum TorchProgram {
     /// The program of a model block.
-    static func model(_ m: ModelCode) -> String {
+    package static func model(_ m: ModelCode) -> String {
         let graph = m.graph
         var w = PythonWriter()
         var namer = graph.namer
@@ -36,7 +36,7 @@ enum TorchProgram {
     }
 
     /// The program of a graph block: every node's value and gradient, printed.
-    static func graph(_ g: GraphCode) -> String {
+    package static func graph(_ g: GraphCode) -> String {
         let graph = g.graph
         var w = PythonWriter()
         let forward = ForwardExpressions(graph: graph, dialect: .torch, named: g.named, keep: [], everyNode: true)

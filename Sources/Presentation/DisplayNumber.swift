@@ -1,9 +1,10 @@
 import Foundation
+import Site
 
 /// Numbers as people read them: 4 significant digits, a real minus sign, no `+` in exponents.
 /// (Traces keep every digit; this is only for pages and pictures.)
-enum DisplayNumber {
-    static func format(_ x: Double) -> String {
+package enum DisplayNumber {
+    package static func format(_ x: Double) -> String {
         guard x.isFinite else { return x.isNaN ? "NaN" : (x < 0 ? "−∞" : "∞") }
         if x == 0 { return "0" }
         var s = significant4(x)
@@ -32,7 +33,7 @@ enum DisplayNumber {
     }
 
     /// A count with thousands separators: `50,000`.
-    static func count(_ n: Int) -> String {
+    package static func count(_ n: Int) -> String {
         let digits = String(n.magnitude)
         var out = ""
         for (i, c) in digits.enumerated() {
@@ -43,7 +44,7 @@ enum DisplayNumber {
     }
 
     /// A shape as the engine's dims: `scalar`, `vector of 3`, `2x3`.
-    static func shape(_ dims: [Int], words: Words = .english) -> String {
+    package static func shape(_ dims: [Int], words: Words = .english) -> String {
         switch dims.count {
         case 0: return words.scalar
         case 1: return words.vectorOf(dims[0])
@@ -54,10 +55,10 @@ enum DisplayNumber {
 
 /// A tensor's numbers as a few lines of text: the whole thing when it is at most 4x4,
 /// otherwise its shape and a summary.
-enum TensorText {
+package enum TensorText {
     static let maxSide = 4
 
-    static func lines(label: String, dims: [Int], values: [Double], words: Words = .english) -> [String] {
+    package static func lines(label: String, dims: [Int], values: [Double], words: Words = .english) -> [String] {
         if dims.isEmpty, let v = values.first { return ["\(label) \(DisplayNumber.format(v))"] }
         let rows = dims.count == 2 ? dims[0] : 1
         let cols = dims.count == 2 ? dims[1] : (dims.first ?? values.count)
@@ -73,14 +74,14 @@ enum TensorText {
     }
 
     /// One line: the values' range and mean.
-    static func summary(_ values: [Double], words: Words = .english) -> String {
+    package static func summary(_ values: [Double], words: Words = .english) -> String {
         guard let lo = values.min(), let hi = values.max() else { return "(empty)" }
         let mean = values.reduce(0, +) / Double(values.count)
         return words.meanRange(DisplayNumber.format(mean), DisplayNumber.format(lo), DisplayNumber.format(hi))
     }
 
     /// A single-line form for tables and equations.
-    static func inline(dims: [Int], values: [Double], words: Words = .english) -> String {
+    package static func inline(dims: [Int], values: [Double], words: Words = .english) -> String {
         if dims.isEmpty, let v = values.first { return DisplayNumber.format(v) }
         let rows = dims.count == 2 ? dims[0] : 1
         let cols = dims.count == 2 ? dims[1] : (dims.first ?? values.count)

@@ -5,19 +5,28 @@ import Site
 import Training
 
 /// Turns a trained model into its charts, its scrubbable graph and its page widget.
-struct ModelPresentation {
+package struct ModelPresentation {
     let run: ModelRun
     let model: ModelProgram
     let source: String
     let stem: String
     var words = Words.english
 
-    struct Output {
-        var files: [(String, [UInt8])]
-        var widget: ModelWidget
+    /// A presentation of a trained model, whose figure files are named after `stem`, labelled in `words`.
+    package init(run: ModelRun, model: ModelProgram, source: String, stem: String, words: Words = .english) {
+        self.run = run
+        self.model = model
+        self.source = source
+        self.stem = stem
+        self.words = words
     }
 
-    func render() throws(FigureError) -> Output {
+    package struct Output {
+        package var files: [(String, [UInt8])]
+        package var widget: ModelWidget
+    }
+
+    package func render() throws(FigureError) -> Output {
         var files: [(String, [UInt8])] = []
         var charts: [ModelWidget.Chart] = []
 
@@ -228,3 +237,4 @@ struct ModelPresentation {
         String(String(n).compactMap { c in c.wholeNumberValue.flatMap { Unicode.Scalar(0x2080 + $0).map(Character.init) } })
     }
 }
+

@@ -2,7 +2,7 @@ import LessonModel
 import Training
 
 /// Everything the NumPy and PyTorch versions of a graph block share.
-struct GraphCode {
+package struct GraphCode {
     let graph: CodeGraph
     /// The values of the one traced step, per node.
     let values: [[Double]]
@@ -10,7 +10,7 @@ struct GraphCode {
     let named: [Bool]
     let title: String, block: String
 
-    init(program: GraphProgram, trace: Trace, title: String, block: String) {
+    package init(program: GraphProgram, trace: Trace, title: String, block: String) {
         graph = CodeGraph(program: program, trace: trace, data: [], isModel: false, normalizedTargets: [])
         values = trace.steps.first?.values ?? []
         named = program.nodes.map(\.isNamed)

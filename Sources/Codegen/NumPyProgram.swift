@@ -4,9 +4,9 @@ import LessonModel
 /// starting weights as literals, `forward` with the block's equations in its own names,
 /// `backward` written out by the chain rule node by node, and the training loop with the
 /// block's optimizer. Every gradient is computed before any weight moves (textbook order).
-enum NumPyProgram {
+package enum NumPyProgram {
     /// The program of a model block.
-    static func model(_ m: ModelCode) -> String {
+    package static func model(_ m: ModelCode) -> String {
         let graph = m.graph
         var w = PythonWriter()
         let backward = NumPyBackward(graph: graph, forward: ForwardExpressions(graph: graph, dialect: .numpy,
@@ -71,7 +71,7 @@ enum NumPyProgram {
     }
 
     /// The program of a graph block: every node's value and gradient, printed.
-    static func graph(_ g: GraphCode) -> String {
+    package static func graph(_ g: GraphCode) -> String {
         let graph = g.graph
         var w = PythonWriter()
         let forward = ForwardExpressions(graph: graph, dialect: .numpy, named: g.named, keep: [], everyNode: true)

@@ -1,0 +1,57 @@
+/// The few words the site itself writes, in the lesson's language.
+struct Phrases {
+    var contents = "Contents", previous = "Previous", next = "Next", lessons = "Lessons", imageMissing = "Image not available"
+    var graph = "Computational graph", start = "« Start", back = "‹ Back", forwardButton = "Next ›", end = "End »"
+    var overviewLabel = "Back to the overview", endLabel = "Last step"
+    var hint: Markup = "Press <strong>Next</strong> to compute the values node by node, then the gradients from the output back. The diagram shows the finished computation."
+    var forward = "Forward", backward = "Backward"
+    var overviewCounter = "Overview: all {n} values and gradients", forwardCounter = "Forward {k} of {n}", backwardCounter = "Backward {k} of {n}"
+    var node = "Node", operation = "Operation", shape = "Shape", value = "Value", gradient = "Gradient"
+    var checkCaption = "Gradient check: each input's gradient from the backward pass against a central finite difference"
+    var checkInput = "Input", checkError = "Largest relative error", checkResult = "Result"
+    var agrees = "agrees", inconclusive = "inconclusive (at a kink)"
+    var source = "Source, trace and picture", traceLink = "Trace (JSON)", pictureLink = "Diagram (PNG)"
+    var trainingStep = "Training step"
+    var layersExpansion: Markup = "What the <code>layers</code> line stands for"
+    /// The code tabs under a block: the block as written, its accessible name, the copy button.
+    var lessonTab = "Lesson", codeOf = "Code of {block}"
+    var copy = "Copy", copied = "Copied", selected = "Selected: press Ctrl+C"
+    /// " They read a.csv (the 4 examples) and b.csv (...); download them next to the programs.":
+    /// each file is its link and what it holds, both HTML.
+    var theyRead: @Sendable (_ files: [(link: Markup, purpose: Markup)]) -> Markup = { files in
+        let pronoun: Markup = files.count == 1 ? "it" : "them"
+        return " They read " + files.map { file -> Markup in "\(file.link) (\(file.purpose))" }.joined(separator: " and ")
+            + "; download \(pronoun) next to the programs."
+    }
+    var skipLink = "Skip to content"
+    var footer: Markup = "Built with <strong>lessons</strong>: every model on these pages was run while the site was built."
+
+    /// The name shown for a code tab: the block's own tab in the page's language, frameworks as named.
+    func tabName(_ label: String) -> String { label == CodeTabs.lessonLabel ? lessonTab : label }
+
+    init(lang: String?) {
+        if let lang, lang.lowercased().hasPrefix("zh") {
+            contents = "目录"; previous = "上一课"; next = "下一课"; lessons = "课程"; imageMissing = "图片缺失"
+            graph = "计算图"; start = "« 开始"; back = "‹ 上一步"; forwardButton = "下一步 ›"; end = "最后 »"
+            overviewLabel = "回到总览"; endLabel = "最后一步"
+            hint = "按<strong>下一步</strong>逐个节点计算数值，再从输出开始往回计算梯度。图中显示的是计算完成后的结果。"
+            forward = "前向"; backward = "反向"
+            overviewCounter = "总览：全部 {n} 个节点的值与梯度"; forwardCounter = "前向 {k} / {n}"; backwardCounter = "反向 {k} / {n}"
+            node = "节点"; operation = "运算"; shape = "形状"; value = "值"; gradient = "梯度"
+            checkCaption = "梯度检验：反向传播得到的每个输入的梯度与中心有限差分的比较"
+            checkInput = "输入"; checkError = "最大相对误差"; checkResult = "结果"
+            agrees = "一致"; inconclusive = "无法判定（位于不可导点）"
+            source = "源代码、轨迹与图片"; traceLink = "轨迹（JSON）"; pictureLink = "计算图（PNG）"
+            trainingStep = "训练步数"; layersExpansion = "<code>layers</code> 一行展开后的内容"
+            lessonTab = "本课代码"; codeOf = "{block} 的代码"
+            copy = "复制"; copied = "已复制"; selected = "已选中：请按 Ctrl+C"
+            theyRead = { files in
+                let pronoun: Markup = files.count == 1 ? "它" : "它们"
+                return "程序会读取" + files.map { file -> Markup in " \(file.link)（\(file.purpose)）" }.joined(separator: "和")
+                    + "，请把\(pronoun)下载到程序所在的文件夹。"
+            }
+            skipLink = "跳到正文"
+            footer = "由 <strong>lessons</strong> 生成：本站的每个模型都是在生成网站时实际运行的。"
+        }
+    }
+}
