@@ -47,14 +47,8 @@ package enum NumPyProgram {
         let data = [m.x, m.y].filter { backward.reads.contains($0) }.map { graph.names[$0] }
         let arguments = data + returned.dropLast().filter { name in !data.contains(name) }
         let parameterGradients = m.parameters.map { graph.gradients[$0] }
-        w.blank(2)
-        w.sequence("def backward(", arguments, "):")
-        w.indented { w in
-            w.comment("The chain rule, one node at a time, from the loss back to the weights:")
-            w.comment("each line is what the node's users pass back to it.")
-            for line in backward.lines { w.line(line.code, comment: line.comment) }
-            w.sequence("return ", parameterGradients, "", bare: true)
-        }
+        writeBackward(&w, arguments: arguments, from: "the loss back to the weights", backward: backward,
+                      returns: parameterGradients)
 
         w.blank(2)
         m.trainingLoop(&w, batchNames: (batchX, batchY), torch: false) { w, epoch, x, y in
@@ -99,14 +93,8 @@ package enum NumPyProgram {
         }
         let reads = graph.roles.indices.filter { backward.reads.contains($0) && graph.needsGradient[$0] }.map { graph.names[$0] }
         let gradients = graph.roles.indices.filter { graph.needsGradient[$0] }
-        w.blank(2)
-        w.sequence("def backward(", reads, "):")
-        w.indented { w in
-            w.comment("The chain rule, one node at a time, from \(graph.names[graph.output]) back to the inputs:")
-            w.comment("each line is what the node's users pass back to it.")
-            for line in backward.lines { w.line(line.code, comment: line.comment) }
-            w.sequence("return ", gradients.map { graph.gradients[$0] }, "", bare: true)
-        }
+        writeBackward(&w, arguments: reads, from: "\(graph.names[graph.output]) back to the inputs", backward: backward,
+                      returns: gradients.map { graph.gradients[$0] })
         w.blank(2)
         w.block("def show(name, value, grad):") { w in
             w.comment("Row-major, every digit, as in the page's trace.")
@@ -146,5 +134,18 @@ package enum NumPyProgram {
             }
         }
         return used
+    }
+
+    /// `def backward(arguments):` with the chain rule's lines, returning `returns`.
+    private static func writeBackward(_ w: inout PythonWriter, arguments: [String], from path: String,
+                                      backward: NumPyBackward, returns: [String]) {
+        w.blank(2)
+        w.sequence("def backward(", arguments, "):")
+        w.indented { w in
+            w.comment("The chain rule, one node at a time, from \(path):")
+            w.comment("each line is what the node's users pass back to it.")
+            for line in backward.lines { w.line(line.code, comment: line.comment) }
+            w.sequence("return ", returns, "", bare: true)
+        }
     }
 }

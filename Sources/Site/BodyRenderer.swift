@@ -1,49 +1,51 @@
 import LessonModel
 
-/// Renders a lesson's AST to HTML. Every piece of text goes through `HTML.text` or `HTML.attribute`.
+/// Renders a lesson's AST to HTML. Text reaches the page only through `Markup`'s escaping
+/// interpolations (`\(text:)`, `\(attribute:)`).
 struct BodyRenderer {
     let lesson: Lesson
     let context: PageContext
     let phrases: Phrases
 
-    func render(_ blocks: [Block], tight: Bool = false) -> String {
+    func render(_ blocks: [Block], tight: Bool = false) -> Markup {
         blocks.map { block($0, tight: tight) }.joined()
     }
 
-    private func block(_ block: Block, tight: Bool) -> String {
-        let cls = HTML.classAttribute(block.classes)
-        let id = block.id.map { " id=\"\(HTML.attribute($0))\"" } ?? ""
+    private func block(_ block: Block, tight: Bool) -> Markup {
+        let cls = HTML.classes(block.classes)
+        let id: Markup = block.id.map { " id=\"\(attribute: $0)\"" } ?? ""
         switch block.kind {
         case .paragraph(let content):
             if let image = standaloneImage(content) { return figure(image, classes: block.classes, id: id) }
-            if tight && cls.isEmpty && id.isEmpty { return inlines(content) + "\n" }
+            if tight && cls.html.isEmpty && id.html.isEmpty { return inlines(content) + "\n" }
             return "<p\(id)\(cls)>\(inlines(content))</p>\n"
         case .displayMath(let index):
             return MathHTML.render(lesson.math[index], block: true, classes: block.classes)
         case .heading(let level, let content, let headingID):
-            let anchor = "<a class=\"anchor\" href=\"#\(HTML.attribute(headingID))\" aria-hidden=\"true\">#</a>"
-            return "<h\(level) id=\"\(HTML.attribute(headingID))\"\(cls)>\(inlines(content))\(anchor)</h\(level)>\n"
+            let anchor: Markup = "<a class=\"anchor\" href=\"#\(attribute: headingID)\" aria-hidden=\"true\">#</a>"
+            return "<h\(level) id=\"\(attribute: headingID)\"\(cls)>\(inlines(content))\(anchor)</h\(level)>\n"
         case .code(let language, let text):
-            let lang = language.map { " class=\"language-\(HTML.attribute($0))\"" } ?? ""
+            let lang: Markup = language.map { " class=\"language-\(attribute: $0)\"" } ?? ""
             let isPython = ["python", "py", "python3"].contains(language?.lowercased() ?? "")
-            return "<pre\(id)\(cls)><code\(lang)>\(isPython ? PythonHighlighter.html(text) : HTML.text(text))</code></pre>\n"
+            let code: Markup = isPython ? PythonHighlighter.html(text) : "\(text: text)"
+            return "<pre\(id)\(cls)><code\(lang)>\(code)</code></pre>\n"
         case .lesson(let b):
-            if let widget = context.widgets[b.fenceLine] { return GraphWidgetHTML.render(widget, phrases: phrases).html }
-            if let model = context.models[b.fenceLine] { return ModelWidgetHTML.render(model, phrases: phrases).html }
-            if let chart = context.charts[b.fenceLine] { return ModelWidgetHTML.figure(chart, block: true).html }
+            if let widget = context.widgets[b.fenceLine] { return GraphWidgetHTML.render(widget, phrases: phrases) }
+            if let model = context.models[b.fenceLine] { return ModelWidgetHTML.render(model, phrases: phrases) }
+            if let chart = context.charts[b.fenceLine] { return ModelWidgetHTML.figure(chart, block: true) }
             let name = b.name.map { " " + $0 } ?? ""
-            let blockID = b.name.map { " id=\"\(b.kind.rawValue)-\(HTML.attribute(Slug.make($0)))\"" } ?? id
-            return "<figure class=\"lesson-block \(b.kind.rawValue)\"\(blockID)>"
-                + "<figcaption><span class=\"block-kind\">\(b.kind.rawValue)</span>\(HTML.text(name))</figcaption>"
-                + "<pre><code class=\"language-lessons\">\(HTML.text(b.source))</code></pre></figure>\n"
+            let blockID: Markup = b.name.map { " id=\"\(attribute: b.kind.rawValue)-\(attribute: Slug.make($0))\"" } ?? id
+            return "<figure class=\"lesson-block \(attribute: b.kind.rawValue)\"\(blockID)>"
+                + "<figcaption><span class=\"block-kind\">\(text: b.kind.rawValue)</span>\(text: name)</figcaption>"
+                + "<pre><code class=\"language-lessons\">\(text: b.source)</code></pre></figure>\n"
         case .html(let html):
             return RawHTML.render(html, lesson: lesson, context: context, phrases: phrases)
         case .quote(let inner):
             return "<blockquote\(id)\(cls)>\n\(render(inner))</blockquote>\n"
         case .list(let ordered, let start, let isTight, let items):
-            let tag = ordered ? "ol" : "ul"
-            let startAttribute = ordered && start != 1 ? " start=\"\(start)\"" : ""
-            let body = items.map { "<li>\(render($0, tight: isTight))</li>\n" }.joined()
+            let tag: Markup = ordered ? "ol" : "ul"
+            let startAttribute: Markup = ordered && start != 1 ? " start=\"\(start)\"" : ""
+            let body = items.map { item -> Markup in "<li>\(render(item, tight: isTight))</li>\n" }.joined()
             return "<\(tag)\(id)\(cls)\(startAttribute)>\n\(body)</\(tag)>\n"
         case .table(let table):
             return tableHTML(table, id: id, cls: cls)
@@ -54,8 +56,8 @@ struct BodyRenderer {
         }
     }
 
-    private func tableHTML(_ table: Table, id: String, cls: String) -> String {
-        func align(_ i: Int) -> String {
+    private func tableHTML(_ table: Table, id: Markup, cls: Markup) -> Markup {
+        func align(_ i: Int) -> Markup {
             switch i < table.alignments.count ? table.alignments[i] : .none {
             case .none: return ""
             case .left: return " style=\"text-align: left\""
@@ -63,13 +65,13 @@ struct BodyRenderer {
             case .right: return " style=\"text-align: right\""
             }
         }
-        var out = "<div class=\"table-wrap\"><table\(id)\(cls)>\n<thead><tr>"
+        var out: Markup = "<div class=\"table-wrap\"><table\(id)\(cls)>\n<thead><tr>"
         for (i, cell) in table.header.enumerated() { out += "<th\(align(i))>\(inlines(cell))</th>" }
         out += "</tr></thead>\n"
         if !table.rows.isEmpty {
             out += "<tbody>\n"
             for row in table.rows {
-                out += "<tr>" + row.enumerated().map { "<td\(align($0))>\(inlines($1))</td>" }.joined() + "</tr>\n"
+                out += "<tr>" + row.enumerated().map { i, cell -> Markup in "<td\(align(i))>\(inlines(cell))</td>" }.joined() + "</tr>\n"
             }
             out += "</tbody>\n"
         }
@@ -86,53 +88,52 @@ struct BodyRenderer {
         return nil
     }
 
-    private func figure(_ image: Image, classes: [String], id: String) -> String {
-        let caption = image.title.isEmpty ? "" : "<figcaption>\(HTML.text(image.title))</figcaption>"
+    private func figure(_ image: Image, classes: [String], id: Markup) -> Markup {
+        let caption: Markup = image.title.isEmpty ? "" : "<figcaption>\(text: image.title)</figcaption>"
         switch context.images[image.url] ?? .external {
         case .missing:
-            return "<figure\(id)\(HTML.classAttribute(classes + ["missing-image"]))>"
-                + missingImage(alt: image.alt) + caption + "</figure>\n"
+            return "<figure\(id)\(HTML.classes(classes + ["missing-image"]))>" + missingImage(alt: image.alt) + caption + "</figure>\n"
         case .local(let href):
-            return "<figure\(id)\(HTML.classAttribute(classes))>" + img(src: href, image: image) + caption + "</figure>\n"
+            return "<figure\(id)\(HTML.classes(classes))>" + img(src: href, image: image) + caption + "</figure>\n"
         case .external:
-            return "<figure\(id)\(HTML.classAttribute(classes))>" + img(src: image.url, image: image) + caption + "</figure>\n"
+            return "<figure\(id)\(HTML.classes(classes))>" + img(src: image.url, image: image) + caption + "</figure>\n"
         }
     }
 
-    private func img(src: String, image: Image) -> String {
-        let title = image.title.isEmpty ? "" : " title=\"\(HTML.attribute(image.title))\""
-        return "<img src=\"\(HTML.attribute(src))\" alt=\"\(HTML.attribute(image.alt))\"\(title) loading=\"lazy\">"
+    private func img(src: String, image: Image) -> Markup {
+        let title: Markup = image.title.isEmpty ? "" : " title=\"\(attribute: image.title)\""
+        return "<img src=\"\(attribute: src)\" alt=\"\(attribute: image.alt)\"\(title) loading=\"lazy\">"
     }
 
     /// A quoted result, marked so readers can see where it came from.
-    func quote(_ i: Int) -> String {
+    func quote(_ i: Int) -> Markup {
         guard i < lesson.references.count else { return "" }
         let reference = lesson.references[i]
         let text = context.quotes[i] ?? reference.source
-        return "<span class=\"quote\" title=\"\(HTML.attribute(reference.dotted))\">\(HTML.text(text))</span>"
+        return "<span class=\"quote\" title=\"\(attribute: reference.dotted)\">\(text: text)</span>"
     }
 
-    func missingImage(alt: String) -> String {
+    func missingImage(alt: String) -> Markup {
         let text = alt.isEmpty ? phrases.imageMissing : alt
-        return "<span class=\"image-alt\" role=\"img\" aria-label=\"\(HTML.attribute(text))\">\(HTML.text(text))</span>"
+        return "<span class=\"image-alt\" role=\"img\" aria-label=\"\(attribute: text)\">\(text: text)</span>"
     }
 
     // MARK: Inlines
 
-    func inlines(_ content: [Inline]) -> String {
+    func inlines(_ content: [Inline]) -> Markup {
         content.map(inline).joined()
     }
 
-    private func inline(_ inline: Inline) -> String {
+    private func inline(_ inline: Inline) -> Markup {
         switch inline {
-        case .text(let t): return HTML.text(t)
-        case .code(let t): return "<code>\(HTML.text(t))</code>"
+        case .text(let t): return "\(text: t)"
+        case .code(let t): return "<code>\(text: t)</code>"
         case .emphasis(let c): return "<em>\(inlines(c))</em>"
         case .strong(let c): return "<strong>\(inlines(c))</strong>"
         case .strikethrough(let c): return "<del>\(inlines(c))</del>"
         case .link(let url, let title, let c):
-            let t = title.isEmpty ? "" : " title=\"\(HTML.attribute(title))\""
-            return "<a href=\"\(HTML.attribute(LessonLinks.resolve(url, from: lesson, slugs: context.lessonSlugs)))\"\(t)>\(inlines(c))</a>"
+            let t: Markup = title.isEmpty ? "" : " title=\"\(attribute: title)\""
+            return "<a href=\"\(attribute: LessonLinks.resolve(url, from: lesson, slugs: context.lessonSlugs))\"\(t)>\(inlines(c))</a>"
         case .image(let image):
             switch context.images[image.url] ?? .external {
             case .missing: return missingImage(alt: image.alt)
@@ -152,13 +153,13 @@ struct BodyRenderer {
 enum MathHTML {
     /// `block` is true for a formula that is a paragraph of its own: its `<math display="block">`
     /// sits in a `<div>` that carries the paragraph's classes and scrolls sideways on narrow screens.
-    static func render(_ span: MathSpan, block: Bool, classes: [String]) -> String {
-        if block {
-            return "<div\(HTML.classAttribute(["math", "display"] + classes))>\(span.mathML)</div>\n"
-        }
-        return span.mathML
+    static func render(_ span: MathSpan, block: Bool, classes: [String]) -> Markup {
+        // The MathML was made (and escaped) by TeXMath.
+        let math = Markup(raw: span.mathML)
+        if block { return "<div\(HTML.classes(["math", "display"] + classes))>\(math)</div>\n" }
+        return math
     }
 
     /// A formula inside an HTML attribute value: its TeX as plain text.
-    static func attributeText(_ span: MathSpan) -> String { HTML.attribute(span.tex) }
+    static func attributeText(_ span: MathSpan) -> Markup { "\(attribute: span.tex)" }
 }

@@ -56,7 +56,7 @@ enum CodeTabsHTML {
             }
             // The highlighter escapes every token it emits.
             let source = shortened(tab)
-            let code: Markup = tab.language == "python" ? Markup(raw: PythonHighlighter.html(source)) : "\(text: source)"
+            let code: Markup = tab.language == "python" ? PythonHighlighter.html(source) : "\(text: source)"
             out += "</span></div>\n<pre><code class=\"language-\(attribute: tab.language)\">\(code)</code></pre></section>\n"
         }
         var note: Markup = "\(text: code.note)"

@@ -13,8 +13,8 @@ package enum HTML {
     }
 
     /// ` class="a b"`, or nothing when there are no classes.
-    static func classAttribute(_ classes: [String]) -> String {
-        classes.isEmpty ? "" : " class=\"\(attribute(classes.joined(separator: " ")))\""
+    static func classes(_ classes: [String]) -> Markup {
+        classes.isEmpty ? "" : " class=\"\(attribute: classes.joined(separator: " "))\""
     }
 
     /// Percent-encodes a relative path for use in `href`/`src`, keeping `/`.

@@ -23,17 +23,16 @@ package enum LessonPage {
         if case .heading(1, _, _)? = blocks.first?.kind {
             heading = ""  // the lesson opens with its own title
         }
-        // BodyRenderer and TableOfContents escape as they render (they are not Markup yet).
         var toc: Markup = ""
         if !blocks.contains(where: { $0.kind == .tableOfContents }) && lesson.toc.count >= 2 {
-            toc = Markup(raw: TableOfContents.render(lesson.toc, lesson: lesson, phrases: phrases))
+            toc = TableOfContents.render(lesson.toc, lesson: lesson, phrases: phrases)
         }
         if heading.html.isEmpty, let first = blocks.first {
-            heading = Markup(raw: renderer.render([first]))
+            heading = renderer.render([first])
             blocks.removeFirst()
         }
         let summary = lesson.frontMatter.summary.map { summary -> Markup in "<p class=\"lesson-summary\">\(text: summary)</p>\n" } ?? ""
-        let body = Markup(raw: renderer.render(blocks))
+        let body = renderer.render(blocks)
         let idAttribute = id.map { id -> Markup in " id=\"\(attribute: id)\"" } ?? ""
         let langAttribute = lesson.frontMatter.lang.map { lang -> Markup in " lang=\"\(attribute: lang)\"" } ?? ""
         return "<article class=\"lesson\"\(idAttribute)\(langAttribute)>\n<header class=\"lesson-header\">\n\(heading)\(summary)</header>\n"

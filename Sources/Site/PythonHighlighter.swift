@@ -21,8 +21,9 @@ package enum PythonHighlighter {
     ]
 
     /// The source as HTML for a `<code>` element.
-    package static func html(_ source: String) -> String {
-        html(source, depth: 0)
+    package static func html(_ source: String) -> Markup {
+        // Every token went through `span`, which escapes it.
+        Markup(raw: html(source, depth: 0))
     }
 
     /// f-string fields are highlighted recursively; beyond this depth (only contrived input

@@ -3,7 +3,7 @@ import LessonModel
 /// Raw HTML passes through, with two changes: `<img>` sources are resolved like Markdown images,
 /// and formula markers become math (or, inside a tag's attributes, the formula's TeX).
 enum RawHTML {
-    static func render(_ html: String, lesson: Lesson, context: PageContext, phrases: Phrases) -> String {
+    static func render(_ html: String, lesson: Lesson, context: PageContext, phrases: Phrases) -> Markup {
         let rewritten = HTMLImageTags.rewrite(html) { tag in
             guard let src = tag.attribute("src") else { return nil }
             switch context.images[src] ?? .external {
@@ -17,10 +17,11 @@ enum RawHTML {
                     if case .text(let t) = $0 { return t }
                     return ""
                 }.joined()
-                return BodyRenderer(lesson: lesson, context: context, phrases: phrases).missingImage(alt: alt)
+                return BodyRenderer(lesson: lesson, context: context, phrases: phrases).missingImage(alt: alt).html
             }
         }
-        return substituteMath(rewritten, lesson: lesson, context: context)
+        // The teacher's own HTML is the one place where markup comes from outside our code, on purpose.
+        return Markup(raw: substituteMath(rewritten, lesson: lesson, context: context))
     }
 
     /// Replaces formula and reference markers: as math (or the quoted result) in element content,
@@ -35,12 +36,12 @@ enum RawHTML {
                 for c in t where c == "<" || c == ">" { insideTag = c == "<" }
             case .math(let i):
                 guard i < lesson.math.count else { continue }
-                out += insideTag ? MathHTML.attributeText(lesson.math[i])
-                    : MathHTML.render(lesson.math[i], block: false, classes: [])
+                out += (insideTag ? MathHTML.attributeText(lesson.math[i])
+                    : MathHTML.render(lesson.math[i], block: false, classes: [])).html
             case .reference(let i):
                 guard i < lesson.references.count else { continue }
                 out += insideTag ? HTML.attribute(context.quotes[i] ?? lesson.references[i].source)
-                    : BodyRenderer(lesson: lesson, context: context, phrases: Phrases(lang: lesson.frontMatter.lang)).quote(i)
+                    : BodyRenderer(lesson: lesson, context: context, phrases: Phrases(lang: lesson.frontMatter.lang)).quote(i).html
             }
         }
         return out
@@ -90,14 +91,14 @@ extension String {
 
 /// The page's table of contents: h2 entries with their h3 entries nested.
 enum TableOfContents {
-    static func render(_ entries: [TOCEntry], lesson: Lesson, phrases: Phrases) -> String {
+    static func render(_ entries: [TOCEntry], lesson: Lesson, phrases: Phrases) -> Markup {
         guard !entries.isEmpty else { return "" }
         let renderer = BodyRenderer(lesson: lesson, context: PageContext(courseTitle: ""), phrases: phrases)
-        var out = "<nav class=\"toc\" aria-label=\"\(HTML.attribute(phrases.contents))\">\n"
-            + "<p class=\"toc-title\">\(HTML.text(phrases.contents))</p>\n<ol>\n"
+        var out: Markup = "<nav class=\"toc\" aria-label=\"\(attribute: phrases.contents)\">\n"
+            + "<p class=\"toc-title\">\(text: phrases.contents)</p>\n<ol>\n"
         var openSub = false
         for (i, entry) in entries.enumerated() {
-            let link = "<a href=\"#\(HTML.attribute(entry.id))\">\(renderer.inlines(withoutLinks(entry.content)))</a>"
+            let link: Markup = "<a href=\"#\(attribute: entry.id)\">\(renderer.inlines(withoutLinks(entry.content)))</a>"
             if entry.level == 3 && i > 0 {
                 if !openSub { out += "\n<ol>\n"; openSub = true }
                 out += "<li>\(link)</li>\n"

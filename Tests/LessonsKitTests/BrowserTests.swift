@@ -7,16 +7,7 @@ let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileMa
 
 /// Runs Chromium on a page and returns what it printed on standard output.
 func chromiumOutput(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: try #require(chromium))
-    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"] + arguments
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    try run(try #require(chromium), ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"] + arguments)
 }
 
 /// The page's self-test report: it walks every graph to its last step (see lessons.js).

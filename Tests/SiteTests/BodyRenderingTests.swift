@@ -6,7 +6,7 @@ private func body(_ markdown: String, images: [String: ImageTarget] = [:], slugs
                   path: String = "a.md") -> String {
     let lesson = LessonParser.parse(bytes: Array(markdown.utf8), path: path, relativePath: path).0!
     let context = PageContext(courseTitle: "C", images: images, lessonSlugs: slugs)
-    return BodyRenderer(lesson: lesson, context: context, phrases: Phrases(lang: nil)).render(lesson.blocks)
+    return BodyRenderer(lesson: lesson, context: context, phrases: Phrases(lang: nil)).render(lesson.blocks).html
 }
 
 @Test func textIsEscapedExactlyOnce() {

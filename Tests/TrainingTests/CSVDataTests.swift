@@ -53,8 +53,9 @@ func selectsColumns() throws {
 func selectionErrors() throws {
     let table = try CSVTable(parsing: "x1,x2,label\n1,2,0\n")
     #expect(selectionError(table, nil, ["lable"]) == "there is no column named 'lable'. Did you mean 'label'? Columns: x1, x2, label.")
-    #expect(selectionError(table, ["x3"], ["label"]) == "there is no column named 'x3'. Columns: x1, x2, label.",
-            "two-letter names are too short to guess at")
+    #expect(selectionError(table, ["x3"], ["label"]) == "there is no column named 'x3'. Did you mean 'x1'? Columns: x1, x2, label.",
+            "the same hint rule as everywhere else (LessonModel's Suggestions): one edit away keeps a character")
+    #expect(selectionError(table, ["zz"], ["label"]) == "there is no column named 'zz'. Columns: x1, x2, label.")
     #expect(selectionError(table, ["x1", "x1"], ["label"]) == "the column 'x1' is chosen twice")
     #expect(selectionError(table, ["x1"], ["x1"]) == "'x1' is chosen both as an input (X) and as a target (y)")
     #expect(selectionError(table, nil, []) == "choose at least one column for y (the targets)")
