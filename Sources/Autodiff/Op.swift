@@ -34,7 +34,7 @@ package enum Op: Equatable, Sendable {
     case sum
     /// Mean of all elements, a scalar.
     case mean
-    /// `max(a, b)`, elementwise with broadcasting; a tie counts as the first argument.
+    /// `max(a, b)`, elementwise with broadcasting; at a tie each argument gets half the gradient.
     case maximum
     /// Swaps rows and columns of a matrix; a vector or scalar is unchanged.
     case transpose

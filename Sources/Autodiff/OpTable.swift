@@ -11,7 +11,7 @@ import Darwin
 //   sub       a - b                           ∂y/∂a = 1             ∂y/∂b = -1
 //   mul       a · b                           ∂y/∂a = b             ∂y/∂b = a
 //   div       a / b                           ∂y/∂a = 1/b           ∂y/∂b = -a/b²
-//   max       a if a >= b else b              ∂y/∂a = [a >= b]      ∂y/∂b = [a < b]   (tie -> a)
+//   max       a if a >= b else b              ∂y/∂a = [a > b]       ∂y/∂b = [a < b]   (tie: ½ each)
 //   neg       -x                              dy/dx = -1
 //   pow p     x^p                             dy/dx = p·x^(p-1)
 //   exp       e^x                             dy/dx = y
@@ -78,7 +78,11 @@ enum DivideRule: BinaryRule {
 enum MaximumRule: BinaryRule {
     // `a.isNaN` keeps a NaN in the first argument visible instead of silently picking b.
     static func value(_ a: Double, _ b: Double) -> Double { a >= b || a.isNaN ? a : b }
-    static func partials(_ a: Double, _ b: Double, _ y: Double) -> (da: Double, db: Double) { a >= b ? (1, 0) : (0, 1) }
+    // A tie splits the gradient evenly, as PyTorch's and JAX's maximum do (the page's PyTorch tab
+    // must print what the trace shows).
+    static func partials(_ a: Double, _ b: Double, _ y: Double) -> (da: Double, db: Double) {
+        a > b ? (1, 0) : a < b ? (0, 1) : (0.5, 0.5)
+    }
 }
 
 enum NegateRule: UnaryRule {

@@ -113,7 +113,9 @@ struct NumPyBackward {
             return .binary(share, "*", .call("np.ones_like", [x]))
         case .maximum:
             let a = value(inputs[0]), b = value(inputs.count > 1 ? inputs[1] : inputs[0])
-            local = .binary(g, "*", .atom("(\(a.text) \(position == 0 ? ">=" : "<") \(b.text))"))
+            // 1 where this argument is the larger, ½ at a tie (as the engine and PyTorch), else 0.
+            let (mine, other) = position == 0 ? (a.text, b.text) : (b.text, a.text)
+            local = .binary(g, "*", .atom("((\(mine) > \(other)) + (\(mine) == \(other)) / 2)"))
         case .transpose:
             return graph.shapes[me].count == 2 ? g.attribute(".T") : g
         case .bceLogits:

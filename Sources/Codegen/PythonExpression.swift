@@ -126,13 +126,8 @@ struct ForwardExpressions {
         case (.numpy, .mean): return .call("np.mean", args)
         case (.numpy, .maximum): return .call("np.maximum", args)
         case (.torch, .maximum):
-            // max(0, x) with a number on one side is torch.clamp, the usual way to write it.
-            if let c = inputs.first.flatMap(graph.scalarConstant), inputs.count == 2, !graph.constantOnly[inputs[1]] {
-                return .call("torch.clamp", [args[1], .atom("min=\(PythonLiteral.float(c))")])
-            }
-            if inputs.count == 2, let c = graph.scalarConstant(inputs[1]), !graph.constantOnly[inputs[0]] {
-                return .call("torch.clamp", [args[0], .atom("min=\(PythonLiteral.float(c))")])
-            }
+            // Not torch.clamp for max(x, 0): clamp sends a tie's whole gradient to x, maximum splits it
+            // evenly as the engine does.
             return .call("torch.maximum", args)
         case (.torch, .bceLogits): return .call("F.binary_cross_entropy_with_logits", args)
         case (.torch, .softmaxCrossEntropy): return .call("F.cross_entropy", args)

@@ -78,14 +78,25 @@ func reluAtZero() throws {
     #expect(plan.gradient(x) == Tensor(scalar: 0))
 }
 
-@Test("at a tie, max sends the whole gradient to its first argument")
-func maximumTieGoesFirst() throws {
+@Test("at a tie, max splits the gradient evenly between its arguments, as PyTorch and JAX do")
+func maximumTieSplitsEvenly() throws {
     var g = GraphBuilder()
     let zero = g.parameter(0), x = g.parameter(0)
     let y = try g.apply(.maximum, zero, x)
     let plan = try evaluated(g, output: y)
-    #expect(plan.gradient(zero) == Tensor(scalar: 1))
-    #expect(plan.gradient(x) == Tensor(scalar: 0))
+    #expect(plan.gradient(zero) == Tensor(scalar: 0.5))
+    #expect(plan.gradient(x) == Tensor(scalar: 0.5))
+}
+
+@Test("away from a tie, max sends the whole gradient to the larger argument, element by element")
+func maximumRoutesToTheLarger() throws {
+    var g = GraphBuilder()
+    let a = g.leaf(.parameter, value: try Tensor(vector: [1, 2, 3]))
+    let b = g.leaf(.parameter, value: try Tensor(vector: [3, 2, 1]))
+    let y = try g.apply(.sum, try g.apply(.maximum, a, b))
+    let plan = try evaluated(g, output: y)
+    #expect(plan.gradient(a) == (try Tensor(vector: [0, 0.5, 1])))
+    #expect(plan.gradient(b) == (try Tensor(vector: [1, 0.5, 0])))
 }
 
 @Test("x^2 and its derivative 2x are exact")

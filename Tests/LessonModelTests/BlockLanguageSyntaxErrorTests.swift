@@ -116,3 +116,21 @@ import Testing
     #expect(errors.count == BlockLanguage.maxErrors + 1)
     #expect(errors.last == "t.md:102:1: error: too many errors in this block; stopping after 100")
 }
+
+// Habits from Python get a sentence that teaches the block language instead of a bare "expected".
+
+@Test func compoundAssignmentExplainsSingleAssignment() {
+    #expect(graphErrors("c = 1\nc += c + 1\n")
+            == ["t.md:3:3: error: names are assigned once; write 'c2 = c + ...' instead of 'c += ...'"])
+    #expect(graphErrors("w = 2\nw *= 3\n")
+            == ["t.md:3:3: error: names are assigned once; write 'w2 = w * ...' instead of 'w *= ...'"])
+}
+
+@Test func methodCallSuggestsTheFunction() {
+    #expect(graphErrors("z = 1\nh = z.relu()\n")
+            == ["t.md:3:6: error: functions are called as 'relu(z)', not as methods like 'z.relu()'"])
+    #expect(graphErrors("z = [1, 2]\nh = z.sum() * 2\n")
+            == ["t.md:3:6: error: functions are called as 'sum(z)', not as methods like 'z.sum()'"])
+    // Not a function: the plain message.
+    #expect(graphErrors("z = 1\nh = z.shape\n") == ["t.md:3:6: error: unexpected character '.'"])
+}

@@ -5,7 +5,7 @@ enum Builtins {
         var name: String
         var op: ProgramOp
         var arity: Int
-        /// A loss of logits and targets; graph-block hints list only the other functions.
+        /// A loss of logits and targets (listed after the other functions in hints).
         var isLoss = false
     }
 
@@ -29,14 +29,13 @@ enum Builtins {
     }
 
     /// "unknown function 'sigmod'; did you mean 'sigmoid'?", or the list of functions when nothing
-    /// is close (model blocks add the losses to the list).
-    static func unknownFunctionMessage(_ name: String, dialect: BlockLanguage.Dialect) -> String {
+    /// is close (the losses too: they work in graph and model blocks alike).
+    static func unknownFunctionMessage(_ name: String) -> String {
         let quoted = Quote.text(name)
         if let near = Suggestions.closest(to: name, among: functions.map(\.name)) {
             return "unknown function \(quoted); did you mean '\(near)'?"
         }
         let names = functions.filter { !$0.isLoss }.map(\.name).joined(separator: ", ")
-        guard dialect == .model else { return "unknown function \(quoted); the functions are \(names)" }
         let losses = functions.filter(\.isLoss).map(\.name).joined(separator: ", ")
         return "unknown function \(quoted); the functions are \(names) and the losses \(losses)"
     }

@@ -225,7 +225,7 @@ extension BlockParser {
     /// An initializer used inside an expression, or in a graph block, gets its own explanation.
     private func unknownCallMessage(_ name: String) -> String {
         guard let initializer = Builtins.initializer(named: name) else {
-            return Builtins.unknownFunctionMessage(name, dialect: dialect)
+            return Builtins.unknownFunctionMessage(name)
         }
         switch dialect {
         case .graph:

@@ -188,8 +188,27 @@ struct Lexer {
             let name = String(String.UnicodeScalarView(source[split..<offsets.upperBound]))
             return "\(Quote.text(text)) is not a number; write '\(number) * \(name)' to multiply"
         default:
-            return offsets.isEmpty ? "unexpected end of line" : unexpectedCharacter(source[offsets.lowerBound])
+            if offsets.isEmpty { return "unexpected end of line" }
+            if let method = methodCall(at: offsets.lowerBound, in: source) { return method }
+            return unexpectedCharacter(source[offsets.lowerBound])
         }
+    }
+
+    /// `z.relu()`: a method call on a name, where the block language has functions. Nil unless
+    /// the `.` at `dot` sits between a name and one of the functions followed by `(`.
+    static func methodCall(at dot: Int, in source: [Unicode.Scalar]) -> String? {
+        guard source[dot] == "." else { return nil }
+        // Only short names are looked at: the hint quotes them whole.
+        let longest = 64
+        var start = dot
+        while start > 0, dot - start < longest, continuesName(source[start - 1]) { start -= 1 }
+        var end = dot + 1
+        while end < source.count, end - dot < longest, continuesName(source[end]) { end += 1 }
+        guard start < dot, startsName(source[start]), end > dot + 1, end < source.count, source[end] == "(" else { return nil }
+        let receiver = String(String.UnicodeScalarView(source[start..<dot]))
+        let function = String(String.UnicodeScalarView(source[(dot + 1)..<end]))
+        guard Builtins.function(named: function) != nil else { return nil }
+        return "functions are called as '\(function)(\(receiver))', not as methods like '\(receiver).\(function)()'"
     }
 
     /// Lookalikes pasted from prose or slides get a hint; invisible characters are shown by code point.

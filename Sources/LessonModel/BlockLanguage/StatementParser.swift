@@ -127,7 +127,10 @@ extension BlockParser {
         } else {
             recovered = .broken(name: nameText, position: name.position)
         }
-        guard let equals = takeIndex(.equals) else { throw expected("'=' after \(Quote.text(nameText))") }
+        guard let equals = takeIndex(.equals) else {
+            if let compound = compoundAssignment(of: nameText) { throw compound }
+            throw expected("'=' after \(Quote.text(nameText))")
+        }
         let valuePosition = peek().position
         let start = arena.count
         if case .parsed(let initializer) = try parseInitializerValue(isParameter: isParameter, target: nameText) {
@@ -150,6 +153,16 @@ extension BlockParser {
             isParameter: isParameter, name: nameText, namePosition: name.position, line: first.position.line,
             valuePosition: valuePosition, nodes: start..<arena.count, value: value, isAssignable: isAssignable,
             hadErrors: errors.count > errorsBefore))
+    }
+
+    /// `c += ...` (an operator right before `=`): Python's habit, answered with how the block
+    /// language says it. Nil when the statement is not of that form.
+    private mutating func compoundAssignment(of name: String) -> SyntaxError? {
+        let op = peek()
+        let symbols: [Token.Kind: String] = [.plus: "+", .minus: "-", .star: "*", .slash: "/", .caret: "^", .at: "@"]
+        guard let symbol = symbols[op.kind], nextTokenIs(.equals) else { return nil }
+        return SyntaxError(position: op.position,
+                           message: "names are assigned once; write '\(name)2 = \(name) \(symbol) ...' instead of '\(name) \(symbol)= ...'")
     }
 
     /// The words that continue a model line rather than start one, and where they go.
