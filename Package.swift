@@ -24,8 +24,10 @@ let package = Package(
         // Figures' own PNG encoder deflates with zlib directly (Foundation does not expose it to Swift).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "TeXMath"),
-        .target(name: "LessonModel", dependencies: ["CMark", "TeXMath", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Autodiff"),
+        // The op registry: every operation's names, arity and family, which every layer switches over.
+        .target(name: "Operations"),
+        .target(name: "LessonModel", dependencies: ["CMark", "TeXMath", "Operations", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Autodiff", dependencies: ["Operations"]),
         .target(name: "Training", dependencies: ["Autodiff", "LessonModel"]),
         .target(name: "Site", dependencies: ["LessonModel", "TeXMath"]),
         .target(name: "Figures", dependencies: ["CCairo", "CZlib"]),
@@ -49,7 +51,7 @@ let package = Package(
         .testTarget(name: "LessonModelTests", dependencies: ["LessonModel", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "LessonModel"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "CCairo", "CZlib", "TestSupport"]),
-        .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "Operations", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "LessonModel", "Autodiff"], exclude: ["Fixtures"]),
         .testTarget(name: "LessonsKitTests", dependencies: ["LessonsKit", "Presentation", "Codegen", "Browser", "lessons", "TestSupport"], exclude: ["Fixtures"]),

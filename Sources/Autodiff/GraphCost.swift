@@ -1,3 +1,4 @@
+import Operations
 /// How much arithmetic one pass over a graph does, in work units: one per multiply-add of a
 /// matrix product and one per element of an elementwise operation, with `exp`, `log`, `tanh`,
 /// `sigmoid`, `^` and the losses counting `transcendentalWeight` each (they take about that many
@@ -55,10 +56,7 @@ extension GraphBuilder {
         case .reduction: return shapes.first?.count ?? out
         case .loss: return (shapes.first?.count ?? out) &*& Self.transcendentalWeight
         case .unary:
-            switch node.op {
-            case .exp, .log, .tanh, .sigmoid, .power: return out &*& Self.transcendentalWeight
-            default: return out
-            }
+            return node.op.operation?.isTranscendental == true ? out &*& Self.transcendentalWeight : out
         case .leaf: return 0
         }
     }

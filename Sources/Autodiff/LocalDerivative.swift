@@ -1,3 +1,4 @@
+import Operations
 extension Plan {
     /// ∂node/∂input at the current values, for the edge labels of diagrams, when the node and
     /// its `input`-th argument (0-based) are both scalars; nil otherwise or for unknown IDs.
@@ -29,27 +30,33 @@ extension Plan {
 
     /// The binary rule of `op` from the op table, evaluated at (a, b).
     private static func partials(_ op: Op, _ a: Double, _ b: Double, _ y: Double) -> (Double, Double)? {
-        switch op {
-        case .add: AddRule.partials(a, b, y)
-        case .subtract: SubtractRule.partials(a, b, y)
-        case .multiply: MultiplyRule.partials(a, b, y)
-        case .divide: DivideRule.partials(a, b, y)
-        case .maximum: MaximumRule.partials(a, b, y)
-        default: nil
+        guard let operation = op.operation else { return nil }
+        switch operation {
+        case .add: return AddRule.partials(a, b, y)
+        case .subtract: return SubtractRule.partials(a, b, y)
+        case .multiply: return MultiplyRule.partials(a, b, y)
+        case .divide: return DivideRule.partials(a, b, y)
+        case .maximum: return MaximumRule.partials(a, b, y)
+        case .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sum, .mean, .transpose, .bceLogits,
+             .softmaxCrossEntropy: return nil
         }
     }
 
     /// The unary rule of `op` from the op table, evaluated at x.
     private static func derivative(_ op: Op, _ x: Double, _ y: Double) -> Double? {
-        switch op {
-        case .negate: NegateRule.derivative(x, y, 0)
-        case .power(let p): PowerRule.derivative(x, y, p)
-        case .exp: ExpRule.derivative(x, y, 0)
-        case .log: LogRule.derivative(x, y, 0)
-        case .sigmoid: SigmoidRule.derivative(x, y, 0)
-        case .tanh: TanhRule.derivative(x, y, 0)
-        case .relu: ReluRule.derivative(x, y, 0)
-        default: nil
+        guard let operation = op.operation else { return nil }
+        switch operation {
+        case .negate: return NegateRule.derivative(x, y, 0)
+        case .power:
+            guard case .power(let p) = op else { return nil }
+            return PowerRule.derivative(x, y, p)
+        case .exp: return ExpRule.derivative(x, y, 0)
+        case .log: return LogRule.derivative(x, y, 0)
+        case .sigmoid: return SigmoidRule.derivative(x, y, 0)
+        case .tanh: return TanhRule.derivative(x, y, 0)
+        case .relu: return ReluRule.derivative(x, y, 0)
+        case .add, .subtract, .multiply, .divide, .maximum, .matmul, .sum, .mean, .transpose, .bceLogits,
+             .softmaxCrossEntropy: return nil
         }
     }
 }

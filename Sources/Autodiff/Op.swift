@@ -1,3 +1,5 @@
+import Operations
+
 /// Every primitive a graph node can be. Composite functions are built from these.
 package enum Op: Equatable, Sendable {
     /// A leaf whose value is fed in (data).
@@ -45,43 +47,75 @@ package enum Op: Equatable, Sendable {
     /// for an m×k matrix (one example per row) or one vector of k, averaged over rows: a scalar.
     case softmaxCrossEntropy
 
-    /// The op's name in traces: "param", "add", "matmul", "pow", "sigmoid", ...
+    /// The op's name in traces: "input", "param", "const", or the registry's name ("add", "pow", ...).
     package var name: String {
+        guard let operation else { return self == .parameter ? "param" : self == .constant ? "const" : "input" }
+        return operation.traceName
+    }
+
+    /// The registry's op for this engine op; nil for leaves.
+    package var operation: Operation? {
         switch self {
-        case .input: "input"
-        case .parameter: "param"
-        case .constant: "const"
-        case .add: "add"
-        case .subtract: "sub"
-        case .multiply: "mul"
-        case .divide: "div"
-        case .negate: "neg"
-        case .matmul: "matmul"
-        case .power: "pow"
-        case .exp: "exp"
-        case .log: "log"
-        case .sigmoid: "sigmoid"
-        case .tanh: "tanh"
-        case .relu: "relu"
-        case .sum: "sum"
-        case .mean: "mean"
-        case .maximum: "max"
-        case .transpose: "transpose"
-        case .bceLogits: "bce_logits"
-        case .softmaxCrossEntropy: "softmax_cross_entropy"
+        case .input, .parameter, .constant: nil
+        case .add: .add
+        case .subtract: .subtract
+        case .multiply: .multiply
+        case .divide: .divide
+        case .negate: .negate
+        case .matmul: .matmul
+        case .power: .power
+        case .exp: .exp
+        case .log: .log
+        case .sigmoid: .sigmoid
+        case .tanh: .tanh
+        case .relu: .relu
+        case .sum: .sum
+        case .mean: .mean
+        case .maximum: .maximum
+        case .transpose: .transpose
+        case .bceLogits: .bceLogits
+        case .softmaxCrossEntropy: .softmaxCrossEntropy
+        }
+    }
+
+    /// The engine op that computes `operation`; `exponent` is used by `.power` only.
+    package init(_ operation: Operation, exponent: Double = 1) {
+        switch operation {
+        case .add: self = .add
+        case .subtract: self = .subtract
+        case .multiply: self = .multiply
+        case .divide: self = .divide
+        case .negate: self = .negate
+        case .matmul: self = .matmul
+        case .power: self = .power(exponent)
+        case .exp: self = .exp
+        case .log: self = .log
+        case .sigmoid: self = .sigmoid
+        case .tanh: self = .tanh
+        case .relu: self = .relu
+        case .sum: self = .sum
+        case .mean: self = .mean
+        case .maximum: self = .maximum
+        case .transpose: self = .transpose
+        case .bceLogits: self = .bceLogits
+        case .softmaxCrossEntropy: self = .softmaxCrossEntropy
         }
     }
 
     /// The operator drawn in diagrams ("+", "-", "·", "/", "@", "^2"); nil for functions and leaves.
     package var symbol: String? {
-        switch self {
-        case .add: "+"
-        case .subtract, .negate: "-"
-        case .multiply: "·"
-        case .divide: "/"
-        case .matmul: "@"
-        case .power(let p): "^" + Op.format(exponent: p)
-        default: nil
+        guard let operation else { return nil }
+        switch operation {
+        case .add: return "+"
+        case .subtract, .negate: return "-"
+        case .multiply: return "·"
+        case .divide: return "/"
+        case .matmul: return "@"
+        case .power:
+            guard case .power(let p) = self else { return "^" }
+            return "^" + Op.format(exponent: p)
+        case .exp, .log, .sigmoid, .tanh, .relu, .sum, .mean, .maximum, .transpose, .bceLogits, .softmaxCrossEntropy:
+            return nil
         }
     }
 
@@ -104,14 +138,14 @@ package enum Op: Equatable, Sendable {
     }
 
     var kind: Kind {
-        switch self {
-        case .input, .parameter, .constant: .leaf
-        case .add, .subtract, .multiply, .divide, .maximum: .binary
-        case .negate, .power, .exp, .log, .sigmoid, .tanh, .relu: .unary
+        switch operation?.family {
+        case nil: .leaf
+        case .binary: .binary
+        case .unary: .unary
         case .matmul: .matmul
-        case .sum, .mean: .reduction
+        case .reduction: .reduction
         case .transpose: .transpose
-        case .bceLogits, .softmaxCrossEntropy: .loss
+        case .loss: .loss
         }
     }
 

@@ -133,8 +133,8 @@ package struct CodeGraph {
         case .matmul: rhs = "\(a) @ \(b)"
         case .negate: rhs = "-\(a)"
         case .power: rhs = "\(a)^\(PythonLiteral.number(exponent ?? 1))"
-        case .maximum: rhs = "max(\(a), \(b))"
-        default: rhs = "\(op.rawValue)(\(operands.joined(separator: ", ")))"
+        case .maximum, .exp, .log, .sigmoid, .tanh, .relu, .sum, .mean, .transpose, .bceLogits, .softmaxCrossEntropy:
+            rhs = "\(op.functionName ?? op.rawValue)(\(operands.joined(separator: ", ")))"
         }
         return "\(names[i]) = \(rhs)"
     }

@@ -111,28 +111,32 @@ struct ForwardExpressions {
         case .transpose:
             if graph.shapes[first].count == 2 { return a.attribute(".T") }
             return dialect == .torch ? .call("torch.t", [argument(first)]) : a
-        default: return function(op, inputs)
+        case .exp, .log, .sigmoid, .tanh, .relu, .sum, .mean, .maximum, .bceLogits, .softmaxCrossEntropy:
+            return function(op, inputs)
         }
     }
 
-    /// A call of one of the block's functions.
+    /// A call of one of the block's functions: NumPy's or PyTorch's, or the program's own helper
+    /// (`sigmoid`, `relu` and the losses in NumPy).
     private func function(_ op: ProgramOp, _ inputs: [Int]) -> PyExpr {
         let args = inputs.map(argument)
-        switch (dialect, op) {
-        case (.numpy, .exp): return .call("np.exp", args)
-        case (.numpy, .log): return .call("np.log", args)
-        case (.numpy, .tanh): return .call("np.tanh", args)
-        case (.numpy, .sum): return .call("np.sum", args)
-        case (.numpy, .mean): return .call("np.mean", args)
-        case (.numpy, .maximum): return .call("np.maximum", args)
-        case (.torch, .maximum):
+        let torch = dialect == .torch
+        switch op {
+        case .exp, .log, .tanh, .sum, .mean:
+            return .call((torch ? "torch." : "np.") + op.rawValue, args)
+        case .maximum:
             // Not torch.clamp for max(x, 0): clamp sends a tie's whole gradient to x, maximum splits it
             // evenly as the engine does.
-            return .call("torch.maximum", args)
-        case (.torch, .bceLogits): return .call("F.binary_cross_entropy_with_logits", args)
-        case (.torch, .softmaxCrossEntropy): return .call("F.cross_entropy", args)
-        case (.torch, _): return .call("torch.\(op.rawValue)", args)
-        default: return .call(op.rawValue, args)  // our helpers: sigmoid, relu, bce_logits, softmax_cross_entropy
+            return .call(torch ? "torch.maximum" : "np.maximum", args)
+        case .sigmoid, .relu:
+            return .call(torch ? "torch." + op.rawValue : op.rawValue, args)
+        case .bceLogits:
+            return .call(torch ? "F.binary_cross_entropy_with_logits" : op.rawValue, args)
+        case .softmaxCrossEntropy:
+            return .call(torch ? "F.cross_entropy" : op.rawValue, args)
+        case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .transpose:
+            // Written as operators by `expression(_:)`; a call is only the fallback spelling.
+            return .call(torch ? "torch." + op.rawValue : op.rawValue, args)
         }
     }
 

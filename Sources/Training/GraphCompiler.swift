@@ -31,7 +31,7 @@ package enum GraphCompiler {
                     guard inputs.allSatisfy({ $0 >= 0 && $0 < ids.count }) else {
                         return .failure(.error(path, node.position, "internal error: '\(node.name)' uses a node defined after it"))
                     }
-                    id = try builder.apply(engineOp(op, exponent: exponent), inputs.map { ids[$0] })
+                    id = try builder.apply(Op(op, exponent: exponent ?? 1), inputs.map { ids[$0] })
                 case .data, .initialized:
                     guard let leaves else {
                         return .failure(.error(path, node.position, "'\(node.name)' needs a model block: data nodes and initializers are not part of graph blocks"))
@@ -66,28 +66,5 @@ package enum GraphCompiler {
         default: throw ShapeError("tensor literals have at most 2 dimensions")
         }
         return try Tensor(shape: shape, scalars: literal.scalars)
-    }
-
-    static func engineOp(_ op: ProgramOp, exponent: Double?) throws(ShapeError) -> Op {
-        switch op {
-        case .add: return .add
-        case .subtract: return .subtract
-        case .multiply: return .multiply
-        case .divide: return .divide
-        case .negate: return .negate
-        case .matmul: return .matmul
-        case .power: return .power(exponent ?? 1)
-        case .exp: return .exp
-        case .log: return .log
-        case .sigmoid: return .sigmoid
-        case .tanh: return .tanh
-        case .relu: return .relu
-        case .sum: return .sum
-        case .mean: return .mean
-        case .maximum: return .maximum
-        case .transpose: return .transpose
-        case .bceLogits: return .bceLogits
-        case .softmaxCrossEntropy: return .softmaxCrossEntropy
-        }
     }
 }

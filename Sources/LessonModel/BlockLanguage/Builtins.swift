@@ -1,3 +1,5 @@
+import Operations
+
 /// The functions a block can call, each a primitive op with a fixed number of arguments, and the
 /// initializers a model block's parameters can start from.
 enum Builtins {
@@ -9,20 +11,10 @@ enum Builtins {
         var isLoss = false
     }
 
-    /// In the order the "available functions" hint lists them.
-    static let functions: [Function] = [
-        Function(name: "exp", op: .exp, arity: 1),
-        Function(name: "log", op: .log, arity: 1),
-        Function(name: "sigmoid", op: .sigmoid, arity: 1),
-        Function(name: "tanh", op: .tanh, arity: 1),
-        Function(name: "relu", op: .relu, arity: 1),
-        Function(name: "sum", op: .sum, arity: 1),
-        Function(name: "mean", op: .mean, arity: 1),
-        Function(name: "max", op: .maximum, arity: 2),
-        Function(name: "transpose", op: .transpose, arity: 1),
-        Function(name: "bce_logits", op: .bceLogits, arity: 2, isLoss: true),
-        Function(name: "softmax_cross_entropy", op: .softmaxCrossEntropy, arity: 2, isLoss: true),
-    ]
+    /// Every op a block calls by name, from the op registry, in the order hints list them.
+    static let functions: [Function] = Operation.allCases.compactMap { op in
+        op.functionName.map { Function(name: $0, op: op, arity: op.arity, isLoss: op.isLoss) }
+    }
 
     static func function(named name: String) -> Function? {
         functions.first { $0.name == name }

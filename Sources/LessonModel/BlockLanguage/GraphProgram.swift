@@ -1,3 +1,5 @@
+import Operations
+
 /// A tensor written out in a block: a scalar (`dims == []`), a vector (`[n]`) or a matrix
 /// (`[m, n]`), with its numbers in row-major order.
 public struct TensorLiteral: Equatable, Sendable {
@@ -17,14 +19,7 @@ public struct TensorLiteral: Equatable, Sendable {
 }
 
 /// The primitive operations a block can use; the engine has one forward and one gradient rule per case.
-public enum ProgramOp: String, Sendable {
-    case add, subtract, multiply, divide, negate, matmul, power
-    case exp, log, sigmoid, tanh, relu, sum, mean, maximum, transpose
-    /// `bce_logits(z, y)`: binary cross-entropy of targets `y` against the logits `z`, elementwise.
-    case bceLogits = "bce_logits"
-    /// `softmax_cross_entropy(z, y)`: cross-entropy of the row-wise softmax of `z` against `y`, one value per row.
-    case softmaxCrossEntropy = "softmax_cross_entropy"
-}
+public typealias ProgramOp = Operation
 
 /// One node of a resolved block: a leaf (input, parameter, constant) or an operation on earlier nodes.
 public struct ProgramNode: Equatable, Sendable {

@@ -1,0 +1,144 @@
+/// The op registry: every operation a graph node can apply, in one `CaseIterable` type that the
+/// parser, the engine, the code generators and the pages all switch over exhaustively (no
+/// `default:`), so adding a case makes the compiler list every place that must learn it.
+/// What each op means numerically lives with the engine (Autodiff/OpTable.swift); what it is
+/// called, how many arguments it takes and how it is drawn lives here.
+///
+/// The raw value is the op's identifier in Swift-facing code and in generated programs' helper
+/// names (`bce_logits`); the order of the cases is the order hints list the functions in.
+public enum Operation: String, CaseIterable, Sendable {
+    /// `a + b`, elementwise with broadcasting.
+    case add
+    /// `a - b`, elementwise with broadcasting.
+    case subtract
+    /// `a * b`, elementwise with broadcasting.
+    case multiply
+    /// `a / b`, elementwise with broadcasting.
+    case divide
+    /// `-x`.
+    case negate
+    /// `a @ b`: the matrix product, with NumPy's vector rules.
+    case matmul
+    /// `x ^ p` for a constant exponent `p` (the exponent travels beside the op).
+    case power
+    /// `e^x`.
+    case exp
+    /// The natural logarithm.
+    case log
+    /// `1 / (1 + e^-x)`.
+    case sigmoid
+    /// The hyperbolic tangent.
+    case tanh
+    /// `max(x, 0)`.
+    case relu
+    /// The sum of all elements: a scalar.
+    case sum
+    /// The mean of all elements: a scalar.
+    case mean
+    /// `max(a, b)`, elementwise with broadcasting; a tie splits the gradient evenly.
+    case maximum
+    /// Rows and columns swapped; a vector or a scalar is unchanged.
+    case transpose
+    /// `bce_logits(z, y)`: binary cross-entropy of the logits `z` against targets `y`, averaged.
+    case bceLogits = "bce_logits"
+    /// `softmax_cross_entropy(z, y)`: cross-entropy of the row-wise softmax of `z` against `y`, averaged over rows.
+    case softmaxCrossEntropy = "softmax_cross_entropy"
+
+    /// How an op combines its inputs; decides its shape rule and which engine loop runs it.
+    public enum Family: Sendable {
+        /// Two tensors elementwise, with broadcasting.
+        case binary
+        /// One tensor elementwise.
+        case unary
+        case matmul
+        /// A tensor to a scalar.
+        case reduction
+        case transpose
+        /// Predictions and targets of one shape to a scalar.
+        case loss
+    }
+
+    public var family: Family {
+        switch self {
+        case .add, .subtract, .multiply, .divide, .maximum: .binary
+        case .negate, .power, .exp, .log, .sigmoid, .tanh, .relu: .unary
+        case .matmul: .matmul
+        case .sum, .mean: .reduction
+        case .transpose: .transpose
+        case .bceLogits, .softmaxCrossEntropy: .loss
+        }
+    }
+
+    /// How many inputs the op takes.
+    public var arity: Int {
+        switch family {
+        case .binary, .matmul, .loss: 2
+        case .unary, .reduction, .transpose: 1
+        }
+    }
+
+    /// The op's name in traces (`lessons-trace` JSON) and page data: "add", "sub", "pow", ...
+    public var traceName: String {
+        switch self {
+        case .add: "add"
+        case .subtract: "sub"
+        case .multiply: "mul"
+        case .divide: "div"
+        case .negate: "neg"
+        case .matmul: "matmul"
+        case .power: "pow"
+        case .exp: "exp"
+        case .log: "log"
+        case .sigmoid: "sigmoid"
+        case .tanh: "tanh"
+        case .relu: "relu"
+        case .sum: "sum"
+        case .mean: "mean"
+        case .maximum: "max"
+        case .transpose: "transpose"
+        case .bceLogits: "bce_logits"
+        case .softmaxCrossEntropy: "softmax_cross_entropy"
+        }
+    }
+
+    /// The name a block calls it by (`exp(x)`, `max(a, b)`), or nil for ops written as operators.
+    public var functionName: String? {
+        switch self {
+        case .add, .subtract, .multiply, .divide, .negate, .matmul, .power: nil
+        case .exp, .log, .sigmoid, .tanh, .relu, .sum, .mean, .transpose: rawValue
+        case .maximum: "max"
+        case .bceLogits, .softmaxCrossEntropy: rawValue
+        }
+    }
+
+    /// Whether each element calls a transcendental function (exp, log, pow, ...): the work budget
+    /// counts such an element as several multiply-adds.
+    public var isTranscendental: Bool {
+        switch self {
+        case .power, .exp, .log, .sigmoid, .tanh, .bceLogits, .softmaxCrossEntropy: true
+        case .add, .subtract, .multiply, .divide, .negate, .matmul, .relu, .sum, .mean, .maximum, .transpose: false
+        }
+    }
+
+    /// A loss of logits and targets (hints list the losses after the other functions).
+    public var isLoss: Bool { family == .loss }
+
+    /// The operator a block writes between (or before) its operands, or nil for functions.
+    public var operatorSymbol: String? {
+        switch self {
+        case .add: "+"
+        case .subtract, .negate: "-"
+        case .multiply: "*"
+        case .divide: "/"
+        case .matmul: "@"
+        case .power: "^"
+        case .exp, .log, .sigmoid, .tanh, .relu, .sum, .mean, .maximum, .transpose, .bceLogits, .softmaxCrossEntropy: nil
+        }
+    }
+
+    /// The op whose trace name is `name`, or nil (leaves and unknown names).
+    public init?(traceName name: String) {
+        guard let op = Operation.allCases.first(where: { $0.traceName == name }) else { return nil }
+        self = op
+    }
+}
