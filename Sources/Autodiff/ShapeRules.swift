@@ -14,23 +14,27 @@ struct Broadcast: Equatable {
 
 /// The shape rules of DESIGN.md, shared by `GraphBuilder` (checking) and `Plan` (layout).
 enum ShapeRules {
-    /// Equal shapes; a scalar with anything (either side); a vector of n with an m×n matrix
-    /// (either side, the vector repeats over the rows). Anything else: nil.
+    /// NumPy's broadcasting for ranks up to 2: shapes line up from the right (a vector of n is a
+    /// 1×n row, a scalar 1×1), and along each axis the sizes are equal or one of them is 1, which
+    /// repeats. So a vector of n goes with an m×n matrix, an m×1 column with an m×n matrix, and
+    /// a column with a row makes their outer m×n grid. Anything else: nil.
     static func broadcast(_ a: Shape, _ b: Shape) -> Broadcast? {
         if a == b {
             let whole = Stride(row: a.rowsAndCols.cols, col: 1)
             return Broadcast(result: a, a: whole, b: whole)
         }
-        let repeated = Stride(row: 0, col: 0), row = Stride(row: 0, col: 1)
-        if a.isScalar { return Broadcast(result: b, a: repeated, b: Stride(row: b.rowsAndCols.cols, col: 1)) }
-        if b.isScalar { return Broadcast(result: a, a: Stride(row: a.rowsAndCols.cols, col: 1), b: repeated) }
-        if a.dims.count == 1, b.dims.count == 2, a.dims[0] == b.dims[1] {
-            return Broadcast(result: b, a: row, b: Stride(row: b.dims[1], col: 1))
+        let (ra, ca) = a.rowsAndCols, (rb, cb) = b.rowsAndCols
+        guard ra == rb || ra == 1 || rb == 1, ca == cb || ca == 1 || cb == 1 else { return nil }
+        let rows = max(ra, rb), cols = max(ca, cb)
+        let result: Shape
+        switch max(a.dims.count, b.dims.count) {
+        case 2: result = .matrix(rows, cols)
+        case 1: result = .vector(cols)
+        default: result = .scalar
         }
-        if a.dims.count == 2, b.dims.count == 1, b.dims[0] == a.dims[1] {
-            return Broadcast(result: a, a: Stride(row: a.dims[1], col: 1), b: row)
-        }
-        return nil
+        // A size of 1 repeats: its stride along that axis is 0.
+        func stride(_ r: Int, _ c: Int) -> Stride { Stride(row: r == 1 ? 0 : c, col: c == 1 ? 0 : 1) }
+        return Broadcast(result: result, a: stride(ra, ca), b: stride(rb, cb))
     }
 
     /// NumPy's matmul for ranks 1 and 2, as an m×k by k×n product (a vector on the left is

@@ -132,8 +132,22 @@ struct NumPyBackward {
         guard small != big else { return e }
         // -np.sum(g) rather than np.sum(-g): the same numbers, read as "the sum, negated".
         let inner = negated ? PyExpr.atom(graph.gradients[c]) : e
-        let summed: PyExpr = small.isEmpty ? .call("np.sum", [inner]) : .call("np.sum", [inner, .atom("axis=0")])
+        let summed = small.isEmpty ? PyExpr.call("np.sum", [inner]) : Self.sum(inner, from: big, to: small)
         return negated ? .negate(summed) : summed
+    }
+
+    /// The sum of a broadcast result's gradient back to the operand's shape, as NumPy lines shapes
+    /// up (from the right): leading axes the operand lacks are summed away, axes where it has size 1
+    /// are summed with keepdims.
+    static func sum(_ g: PyExpr, from big: [Int], to small: [Int]) -> PyExpr {
+        let lead = big.count - small.count
+        var e = g
+        if lead > 0 { e = .call("np.sum", [e, .atom(lead == 1 ? "axis=0" : "axis=(0, 1)")]) }
+        let rest = Array(big.dropFirst(max(0, lead)))
+        let kept = small.indices.filter { $0 < rest.count && small[$0] == 1 && rest[$0] != 1 }
+        guard !kept.isEmpty else { return e }
+        let axes = kept.count == 1 ? "axis=\(kept[0])" : "axis=(" + kept.map(String.init).joined(separator: ", ") + ")"
+        return .call("np.sum", [e, .atom(axes), .atom("keepdims=True")])
     }
 
     /// C = A @ B with NumPy's rules for vectors: ∂L/∂A = G Bᵀ and ∂L/∂B = Aᵀ G, written per case.

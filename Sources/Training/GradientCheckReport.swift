@@ -75,11 +75,19 @@ struct GradientCheckReport {
         let x = values(a), y = values(b)
         let out = plan.graph.shape(of: compiled.ids[output])?.dims ?? []
         let count = out.reduce(1, *), cols = out.last ?? 1
-        func at(_ v: [Double], _ o: Int) -> Double? {
-            v.count == 1 ? v[0] : v.count == count ? v[o] : v.count == cols && cols > 0 ? v[o % cols] : nil
+        // Each operand as a rows×cols grid (a vector is one row); a size of 1 repeats.
+        func grid(_ i: Int) -> (rows: Int, cols: Int) {
+            let dims = plan.graph.shape(of: compiled.ids[i])?.dims ?? []
+            return dims.count == 2 ? (dims[0], dims[1]) : (1, dims.first ?? 1)
+        }
+        let (gx, gy) = (grid(a), grid(b))
+        func at(_ v: [Double], _ g: (rows: Int, cols: Int), _ o: Int) -> Double? {
+            guard cols > 0 else { return nil }
+            let k = (g.rows == 1 ? 0 : o / cols) * g.cols + (g.cols == 1 ? 0 : o % cols)
+            return k < v.count ? v[k] : nil
         }
         for o in 0..<count {
-            guard let p = at(x, o), let q = at(y, o) else { continue }
+            guard let p = at(x, gx, o), let q = at(y, gy, o) else { continue }
             if abs(p - q) <= 1e-4 * max(1, abs(p), abs(q)) { return true }
         }
         return false

@@ -78,6 +78,14 @@ let broadcastForms: [ShapePair] = [
     ShapePair(.matrix(2, 3), .scalar),
     ShapePair(.vector(3), .matrix(2, 3)),
     ShapePair(.matrix(2, 3), .vector(3)),
+    // NumPy's rules in full: a column repeats along the columns, a 1×n row down the rows, and a
+    // column with a row makes their outer grid.
+    ShapePair(.matrix(2, 3), .matrix(2, 1)),
+    ShapePair(.matrix(2, 1), .matrix(2, 3)),
+    ShapePair(.matrix(1, 3), .matrix(2, 3)),
+    ShapePair(.matrix(2, 1), .matrix(1, 3)),
+    ShapePair(.vector(3), .matrix(2, 1)),
+    ShapePair(.vector(1), .matrix(2, 3)),
 ]
 
 /// Every matmul form DESIGN.md allows.

@@ -36,6 +36,23 @@ func elementwiseMismatchMessages() throws {
 @Test("a vector broadcasts only along a matrix's columns, not its rows")
 func vectorMustMatchColumns() throws {
     #expect(try message(.add, .vector(3), .matrix(3, 2)) == "cannot add vector of 3 and 3x2")
+    #expect(try message(.add, .matrix(3, 1), .matrix(2, 1)) == "cannot add 3x1 and 2x1")
+}
+
+@Test("broadcasting follows NumPy: columns, rows, scalars and their outer grid")
+func numpyBroadcasting() throws {
+    func result(_ a: Shape, _ b: Shape) throws -> Shape? {
+        var g = GraphBuilder()
+        let x = g.leaf(.parameter, value: try Tensor(shape: a, scalars: Array(repeating: 1, count: a.count)))
+        let y = g.leaf(.parameter, value: try Tensor(shape: b, scalars: Array(repeating: 1, count: b.count)))
+        let sum = try g.apply(.add, x, y)
+        return g.shape(of: sum)
+    }
+    #expect(try result(.matrix(2, 2), .matrix(2, 1)) == .matrix(2, 2))
+    #expect(try result(.matrix(2, 1), .matrix(1, 3)) == .matrix(2, 3))
+    #expect(try result(.vector(3), .matrix(2, 1)) == .matrix(2, 3))
+    #expect(try result(.vector(1), .vector(4)) == .vector(4))
+    #expect(try result(.matrix(1, 3), .vector(3)) == .matrix(1, 3))
 }
 
 @Test("wrong arity names the op and both counts")
