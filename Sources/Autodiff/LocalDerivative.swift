@@ -37,7 +37,8 @@ extension Plan {
         case .multiply: return MultiplyRule.partials(a, b, y)
         case .divide: return DivideRule.partials(a, b, y)
         case .maximum: return MaximumRule.partials(a, b, y)
-        case .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sum, .mean, .transpose, .bceLogits,
+        case .minimum: return MinimumRule.partials(a, b, y)
+        case .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .transpose, .bceLogits,
              .softmaxCrossEntropy: return nil
         }
     }
@@ -55,7 +56,9 @@ extension Plan {
         case .sigmoid: return SigmoidRule.derivative(x, y, 0)
         case .tanh: return TanhRule.derivative(x, y, 0)
         case .relu: return ReluRule.derivative(x, y, 0)
-        case .add, .subtract, .multiply, .divide, .maximum, .matmul, .sum, .mean, .transpose, .bceLogits,
+        case .sqrt: return SqrtRule.derivative(x, y, 0)
+        case .abs: return AbsRule.derivative(x, y, 0)
+        case .add, .subtract, .multiply, .divide, .maximum, .minimum, .matmul, .sum, .mean, .transpose, .bceLogits,
              .softmaxCrossEntropy: return nil
         }
     }

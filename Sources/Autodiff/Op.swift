@@ -32,12 +32,18 @@ package enum Op: Equatable, Sendable {
     case tanh
     /// `max(x, 0)`.
     case relu
+    /// The square root.
+    case sqrt
+    /// The absolute value (derivative 0 at 0).
+    case abs
     /// Sum of all elements, a scalar.
     case sum
     /// Mean of all elements, a scalar.
     case mean
     /// `max(a, b)`, elementwise with broadcasting; at a tie each argument gets half the gradient.
     case maximum
+    /// `min(a, b)`, elementwise with broadcasting; at a tie each argument gets half the gradient.
+    case minimum
     /// Swaps rows and columns of a matrix; a vector or scalar is unchanged.
     case transpose
     /// Binary cross-entropy of logits `z` against targets `y` of the same shape, averaged over
@@ -69,9 +75,12 @@ package enum Op: Equatable, Sendable {
         case .sigmoid: .sigmoid
         case .tanh: .tanh
         case .relu: .relu
+        case .sqrt: .sqrt
+        case .abs: .abs
         case .sum: .sum
         case .mean: .mean
         case .maximum: .maximum
+        case .minimum: .minimum
         case .transpose: .transpose
         case .bceLogits: .bceLogits
         case .softmaxCrossEntropy: .softmaxCrossEntropy
@@ -93,9 +102,12 @@ package enum Op: Equatable, Sendable {
         case .sigmoid: self = .sigmoid
         case .tanh: self = .tanh
         case .relu: self = .relu
+        case .sqrt: self = .sqrt
+        case .abs: self = .abs
         case .sum: self = .sum
         case .mean: self = .mean
         case .maximum: self = .maximum
+        case .minimum: self = .minimum
         case .transpose: self = .transpose
         case .bceLogits: self = .bceLogits
         case .softmaxCrossEntropy: self = .softmaxCrossEntropy
@@ -114,7 +126,8 @@ package enum Op: Equatable, Sendable {
         case .power:
             guard case .power(let p) = self else { return "^" }
             return "^" + Op.format(exponent: p)
-        case .exp, .log, .sigmoid, .tanh, .relu, .sum, .mean, .maximum, .transpose, .bceLogits, .softmaxCrossEntropy:
+        case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .transpose, .bceLogits,
+             .softmaxCrossEntropy:
             return nil
         }
     }
@@ -151,7 +164,7 @@ package enum Op: Equatable, Sendable {
 
     /// "2" for 2.0, "0.5" for 0.5, "-1" for -1.0: integers without a trailing ".0".
     static func format(exponent p: Double) -> String {
-        if p == p.rounded(), abs(p) < 1e15 { return String(Int(p)) }
+        if p == p.rounded(), Swift.abs(p) < 1e15 { return String(Int(p)) }
         return String(p)
     }
 }

@@ -12,6 +12,7 @@ import Darwin
 //   mul       a · b                           ∂y/∂a = b             ∂y/∂b = a
 //   div       a / b                           ∂y/∂a = 1/b           ∂y/∂b = -a/b²
 //   max       a if a >= b else b              ∂y/∂a = [a > b]       ∂y/∂b = [a < b]   (tie: ½ each)
+//   min       a if a <= b else b              ∂y/∂a = [a < b]       ∂y/∂b = [a > b]   (tie: ½ each)
 //   neg       -x                              dy/dx = -1
 //   pow p     x^p                             dy/dx = p·x^(p-1)
 //   exp       e^x                             dy/dx = y
@@ -19,6 +20,8 @@ import Darwin
 //   sigmoid   1 / (1 + e^-x)                  dy/dx = y·(1 - y)
 //   tanh      tanh x                          dy/dx = 1 - y²
 //   relu      x if x > 0 else 0               dy/dx = [x > 0]                          (relu'(0) = 0)
+//   sqrt      √x                              dy/dx = 1/(2y)
+//   abs       |x|                             dy/dx = sign x                           (abs'(0) = 0)
 //
 // The rest have whole-tensor rules, kept in Kernels.swift next to their loops:
 //   sum       Σ x                             ∂y/∂xᵢ = 1
@@ -83,6 +86,25 @@ enum MaximumRule: BinaryRule {
     static func partials(_ a: Double, _ b: Double, _ y: Double) -> (da: Double, db: Double) {
         a > b ? (1, 0) : a < b ? (0, 1) : (0.5, 0.5)
     }
+}
+
+enum MinimumRule: BinaryRule {
+    // `a.isNaN` keeps a NaN in the first argument visible instead of silently picking b.
+    static func value(_ a: Double, _ b: Double) -> Double { a <= b || a.isNaN ? a : b }
+    static func partials(_ a: Double, _ b: Double, _ y: Double) -> (da: Double, db: Double) {
+        a < b ? (1, 0) : a > b ? (0, 1) : (0.5, 0.5)
+    }
+}
+
+enum SqrtRule: UnaryRule {
+    static func value(_ x: Double, _ p: Double) -> Double { x.squareRoot() }
+    // 1/(2√x): infinite at 0, which the engine reports like any infinite gradient.
+    static func derivative(_ x: Double, _ y: Double, _ p: Double) -> Double { 0.5 / y }
+}
+
+enum AbsRule: UnaryRule {
+    static func value(_ x: Double, _ p: Double) -> Double { Swift.abs(x) }
+    static func derivative(_ x: Double, _ y: Double, _ p: Double) -> Double { x > 0 ? 1 : x < 0 ? -1 : 0 }
 }
 
 enum NegateRule: UnaryRule {

@@ -110,6 +110,7 @@ enum ShapeRules {
         case .multiply: "cannot multiply \(a) and \(b) elementwise"
         case .divide: "cannot divide \(a) by \(b)"
         case .maximum: "cannot take the maximum of \(a) and \(b)"
+        case .minimum: "cannot take the minimum of \(a) and \(b)"
         default: "cannot add \(a) and \(b)"
         }
     }

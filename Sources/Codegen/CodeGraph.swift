@@ -133,7 +133,8 @@ package struct CodeGraph {
         case .matmul: rhs = "\(a) @ \(b)"
         case .negate: rhs = "-\(a)"
         case .power: rhs = "\(a)^\(PythonLiteral.number(exponent ?? 1))"
-        case .maximum, .exp, .log, .sigmoid, .tanh, .relu, .sum, .mean, .transpose, .bceLogits, .softmaxCrossEntropy:
+        case .maximum, .minimum, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .transpose, .bceLogits,
+             .softmaxCrossEntropy:
             rhs = "\(op.functionName ?? op.rawValue)(\(operands.joined(separator: ", ")))"
         }
         return "\(names[i]) = \(rhs)"

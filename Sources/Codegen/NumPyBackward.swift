@@ -106,16 +106,21 @@ struct NumPyBackward {
             local = .binary(g, "*", .atom("(1 - \(PyExpr.power(value(c), "2").text))"))
         case .relu:
             local = .binary(g, "*", .atom("(\(value(c).at(.atom)) > 0)"))
+        case .sqrt:
+            local = .binary(g, "/", .atom("(2 * \(value(c).at(.atom)))"))
+        case .abs:
+            local = .binary(g, "*", .call("np.sign", [value(me)]))
         case .sum, .mean:
             guard !graph.shapes[me].isEmpty else { return g }
             let x = value(me)
             let share = op == .sum ? g : .binary(g, "/", x.attribute(".size"))
             return .binary(share, "*", .call("np.ones_like", [x]))
-        case .maximum:
+        case .maximum, .minimum:
             let a = value(inputs[0]), b = value(inputs.count > 1 ? inputs[1] : inputs[0])
-            // 1 where this argument is the larger, ½ at a tie (as the engine and PyTorch), else 0.
+            // 1 where this argument wins, ½ at a tie (as the engine and PyTorch), else 0.
             let (mine, other) = position == 0 ? (a.text, b.text) : (b.text, a.text)
-            local = .binary(g, "*", .atom("((\(mine) > \(other)) + (\(mine) == \(other)) / 2)"))
+            let wins = op == .maximum ? ">" : "<"
+            local = .binary(g, "*", .atom("((\(mine) \(wins) \(other)) + (\(mine) == \(other)) / 2)"))
         case .transpose:
             return graph.shapes[me].count == 2 ? g.attribute(".T") : g
         case .bceLogits:

@@ -130,8 +130,8 @@ package enum NumPyProgram {
             guard case .operation(let op, _, _) = role else { continue }
             switch op {
             case .sigmoid, .relu, .bceLogits, .softmaxCrossEntropy: used.insert(op.rawValue)
-            case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .tanh, .sum, .mean,
-                 .maximum, .transpose: break
+            case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .tanh, .sqrt, .abs, .sum,
+                 .mean, .maximum, .minimum, .transpose: break
             }
         }
         return used

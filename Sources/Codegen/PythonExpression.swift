@@ -111,7 +111,8 @@ struct ForwardExpressions {
         case .transpose:
             if graph.shapes[first].count == 2 { return a.attribute(".T") }
             return dialect == .torch ? .call("torch.t", [argument(first)]) : a
-        case .exp, .log, .sigmoid, .tanh, .relu, .sum, .mean, .maximum, .bceLogits, .softmaxCrossEntropy:
+        case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .bceLogits,
+             .softmaxCrossEntropy:
             return function(op, inputs)
         }
     }
@@ -122,12 +123,14 @@ struct ForwardExpressions {
         let args = inputs.map(argument)
         let torch = dialect == .torch
         switch op {
-        case .exp, .log, .tanh, .sum, .mean:
+        case .exp, .log, .tanh, .sqrt, .abs, .sum, .mean:
             return .call((torch ? "torch." : "np.") + op.rawValue, args)
         case .maximum:
             // Not torch.clamp for max(x, 0): clamp sends a tie's whole gradient to x, maximum splits it
             // evenly as the engine does.
             return .call(torch ? "torch.maximum" : "np.maximum", args)
+        case .minimum:
+            return .call(torch ? "torch.minimum" : "np.minimum", args)
         case .sigmoid, .relu:
             return .call(torch ? "torch." + op.rawValue : op.rawValue, args)
         case .bceLogits:

@@ -31,12 +31,18 @@ public enum Operation: String, CaseIterable, Sendable {
     case tanh
     /// `max(x, 0)`.
     case relu
+    /// The square root (NaN for negative inputs).
+    case sqrt
+    /// The absolute value; its derivative at 0 is 0, as in PyTorch.
+    case abs
     /// The sum of all elements: a scalar.
     case sum
     /// The mean of all elements: a scalar.
     case mean
     /// `max(a, b)`, elementwise with broadcasting; a tie splits the gradient evenly.
     case maximum
+    /// `min(a, b)`, elementwise with broadcasting; a tie splits the gradient evenly.
+    case minimum
     /// Rows and columns swapped; a vector or a scalar is unchanged.
     case transpose
     /// `bce_logits(z, y)`: binary cross-entropy of the logits `z` against targets `y`, averaged.
@@ -60,8 +66,8 @@ public enum Operation: String, CaseIterable, Sendable {
 
     public var family: Family {
         switch self {
-        case .add, .subtract, .multiply, .divide, .maximum: .binary
-        case .negate, .power, .exp, .log, .sigmoid, .tanh, .relu: .unary
+        case .add, .subtract, .multiply, .divide, .maximum, .minimum: .binary
+        case .negate, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs: .unary
         case .matmul: .matmul
         case .sum, .mean: .reduction
         case .transpose: .transpose
@@ -92,9 +98,12 @@ public enum Operation: String, CaseIterable, Sendable {
         case .sigmoid: "sigmoid"
         case .tanh: "tanh"
         case .relu: "relu"
+        case .sqrt: "sqrt"
+        case .abs: "abs"
         case .sum: "sum"
         case .mean: "mean"
         case .maximum: "max"
+        case .minimum: "min"
         case .transpose: "transpose"
         case .bceLogits: "bce_logits"
         case .softmaxCrossEntropy: "softmax_cross_entropy"
@@ -105,8 +114,9 @@ public enum Operation: String, CaseIterable, Sendable {
     public var functionName: String? {
         switch self {
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power: nil
-        case .exp, .log, .sigmoid, .tanh, .relu, .sum, .mean, .transpose: rawValue
+        case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .transpose: rawValue
         case .maximum: "max"
+        case .minimum: "min"
         case .bceLogits, .softmaxCrossEntropy: rawValue
         }
     }
@@ -115,8 +125,9 @@ public enum Operation: String, CaseIterable, Sendable {
     /// counts such an element as several multiply-adds.
     public var isTranscendental: Bool {
         switch self {
-        case .power, .exp, .log, .sigmoid, .tanh, .bceLogits, .softmaxCrossEntropy: true
-        case .add, .subtract, .multiply, .divide, .negate, .matmul, .relu, .sum, .mean, .maximum, .transpose: false
+        case .power, .exp, .log, .sigmoid, .tanh, .sqrt, .bceLogits, .softmaxCrossEntropy: true
+        case .add, .subtract, .multiply, .divide, .negate, .matmul, .relu, .abs, .sum, .mean, .maximum, .minimum,
+             .transpose: false
         }
     }
 
@@ -132,7 +143,8 @@ public enum Operation: String, CaseIterable, Sendable {
         case .divide: "/"
         case .matmul: "@"
         case .power: "^"
-        case .exp, .log, .sigmoid, .tanh, .relu, .sum, .mean, .maximum, .transpose, .bceLogits, .softmaxCrossEntropy: nil
+        case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .transpose, .bceLogits,
+             .softmaxCrossEntropy: nil
         }
     }
 

@@ -2,7 +2,7 @@ import Autodiff
 import LessonModel
 
 /// Turns a graph block's gradient-check results into its table rows and diagnostics: a failed
-/// check names the leaf, the element and by how much it missed; when a relu or max that the leaf
+/// check names the leaf, the element and by how much it missed; when a relu, abs, max or min that the leaf
 /// feeds sits at its kink, it is a warning naming that node instead of an error.
 struct GradientCheckReport {
     let program: GraphProgram
@@ -54,8 +54,12 @@ struct GradientCheckReport {
             switch op {
             case .relu where inputs.count == 1 && atKink(relu: inputs[0]):
                 return "'\(node.name)' = relu(\(names[0])) sits at its kink (\(names[0]) is 0 there)"
-            case .maximum where inputs.count == 2 && tie(inputs[0], inputs[1], output: i):
-                return "'\(node.name)' = max(\(names[0]), \(names[1])) sits at its kink (\(names[0]) ties with \(names[1]) there)"
+            case .abs where inputs.count == 1 && atKink(relu: inputs[0]):
+                return "'\(node.name)' = abs(\(names[0])) sits at its kink (\(names[0]) is 0 there)"
+            case .maximum where inputs.count == 2 && tie(inputs[0], inputs[1], output: i),
+                 .minimum where inputs.count == 2 && tie(inputs[0], inputs[1], output: i):
+                let function = op.functionName ?? op.rawValue
+                return "'\(node.name)' = \(function)(\(names[0]), \(names[1])) sits at its kink (\(names[0]) ties with \(names[1]) there)"
             default: continue
             }
         }

@@ -13,6 +13,7 @@ let binaryCases: [(op: Op, a: Domain, b: Domain)] = [
     (.multiply, .positive, .positive),
     (.divide, .positive, .positive),
     (.maximum, .grid(0.25), .grid(0.75)),
+    (.minimum, .grid(0.25), .grid(0.75)),
 ]
 
 @Test("elementwise binary gradients match finite differences", arguments: 0..<binaryCases.count, broadcastForms)
@@ -31,7 +32,7 @@ func binaryGradient(caseIndex: Int, form: ShapePair) throws {
 let unaryCases: [(op: Op, domain: Domain)] = [
     (.negate, .mixed), (.power(2), .mixed), (.power(3), .mixed), (.power(-1), .mixed),
     (.power(0.5), .positive), (.power(1.5), .positive), (.exp, .mixed), (.log, .positive),
-    (.sigmoid, .mixed), (.tanh, .mixed), (.relu, .mixed),
+    (.sigmoid, .mixed), (.tanh, .mixed), (.relu, .mixed), (.sqrt, .positive), (.abs, .mixed),
 ]
 
 @Test("elementwise unary gradients match finite differences", arguments: 0..<unaryCases.count, oneOfEachRank)

@@ -9,7 +9,7 @@ import Testing
 
 @Test func unknownFunctionWithNothingCloseListsTheFunctions() {
     #expect(graphErrors("x = 1\ny = softmax(x)\n") == [
-        "t.md:3:5: error: unknown function 'softmax'; the functions are exp, log, sigmoid, tanh, relu, sum, mean, max, transpose and the losses bce_logits, softmax_cross_entropy",
+        "t.md:3:5: error: unknown function 'softmax'; the functions are exp, log, sigmoid, tanh, relu, sqrt, abs, sum, mean, max, min, transpose and the losses bce_logits, softmax_cross_entropy",
     ])
 }
 
