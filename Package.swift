@@ -34,7 +34,7 @@ let package = Package(
         // Programs in other languages (NumPy, PyTorch) that compute what a block computes.
         .target(name: "Codegen", dependencies: ["LessonModel", "Training", "Autodiff"]),
         // Traces and trained models turned into diagrams, charts, equations, tables and code tabs.
-        .target(name: "Presentation", dependencies: ["LessonModel", "Site", "Figures", "Training", "Codegen"]),
+        .target(name: "Presentation", dependencies: ["LessonModel", "Site", "Figures", "Training", "Codegen", "CZlib"]),
         // The headless Chromium client (DevTools protocol over a pipe) used by `--pdf` and the browser tests.
         .target(name: "Browser"),
         // The build pipeline: discover, parse, check, run blocks (cached), present, render, write.

@@ -10,3 +10,7 @@ static inline int CZlib_deflateInit2(z_streamp stream, int level, int windowBits
 static inline int CZlib_inflateInit(z_streamp stream) {
     return inflateInit(stream);
 }
+
+static inline int CZlib_inflateInit2(z_streamp stream, int windowBits) {
+    return inflateInit2(stream, windowBits);
+}

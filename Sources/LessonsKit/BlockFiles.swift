@@ -1,3 +1,4 @@
+import Presentation
 import Codegen
 import LessonModel
 
@@ -9,13 +10,13 @@ struct BlockFiles: Sendable, Equatable {
     var widgetID: String
     var names: Set<String>
 
-    /// A graph block: its diagram (light, dark, PNG), trace and two programs.
+    /// A graph block: its diagram (one SVG for light and dark), trace and two programs.
     static func graph(stem: String) -> BlockFiles {
         BlockFiles(kind: .graph, widgetID: "graph-\(stem)",
-                   names: Set(figures(stem) + ["trace/\(stem).json"] + programs(stem)))
+                   names: Set(figures(stem) + TraceOutput.names(stem: stem) + programs(stem)))
     }
 
-    /// A model block: its graph's diagram, its four charts, trace, programs, and the CSV files the programs may read
+    /// A model block: its graph's diagram, its four charts (and their phone drawings), trace, programs, and the CSV files the programs may read
     /// (the data, the batch order, and one per parameter too big to write inline).
     static func model(stem: String, program: ModelProgram) -> BlockFiles {
         let names = PythonNames(program.graph.nodes.map(\.name), isModel: true).nodes
@@ -26,13 +27,13 @@ struct BlockFiles: Sendable, Equatable {
             default: break
             }
         }
-        var all = figures(stem) + ["trace/\(stem).json"] + programs(stem) + csv.map { "code/\(stem)-\($0).csv" }
-        for chart in ["loss", "gradients", "network", "boundary"] { all += figures("\(stem)-\(chart)") }
+        var all = figures(stem) + TraceOutput.names(stem: stem) + programs(stem) + csv.map { "code/\(stem)-\($0).csv" }
+        for chart in ["loss", "gradients", "network", "boundary"] { all += figures("\(stem)-\(chart)") + figures("\(stem)-\(chart)-narrow") }
         return BlockFiles(kind: .model, widgetID: "model-\(stem)", names: Set(all.filter(isConfined)))
     }
 
     private static func figures(_ stem: String) -> [String] {
-        ["figures/\(stem).svg", "figures/\(stem)-dark.svg", "figures/\(stem).png"]
+        ["figures/\(stem).svg"]
     }
 
     private static func programs(_ stem: String) -> [String] { ["code/\(stem).py", "code/\(stem)_torch.py"] }

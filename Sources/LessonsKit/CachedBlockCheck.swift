@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 import Site
 import Training
 
@@ -36,17 +37,18 @@ enum CachedBlockCheck {
         return true
     }
 
-    /// By kind: SVG figures pass `SVGSafety`, PNGs start as PNGs, text files are UTF-8.
+    /// By kind: SVG figures pass `SVGSafety`, PNGs start as PNGs, gzip traces unpack to JSON, text files are UTF-8.
     static func isHarmless(_ bytes: [UInt8], name: String) -> Bool {
         if name.hasSuffix(".svg") { return SVGSafety.isSafe(bytes) }
         if name.hasSuffix(".png") { return bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) }
+        if name.hasSuffix(".json.gz") { return Gzip.decompress(bytes)?.first == UInt8(ascii: "{") }
         guard String(bytes: bytes, encoding: .utf8) != nil else { return false }
         if name.hasSuffix(".json") { return bytes.first == UInt8(ascii: "{") }
         return true
     }
 
     private static func isAcceptable(_ w: GraphWidget, id: String, files: Set<String>) -> Bool {
-        guard w.id == id, [w.lightSVG, w.darkSVG, w.png, w.trace].allSatisfy(files.contains),
+        guard w.id == id, [w.svg, w.trace].allSatisfy(files.contains),
               isSize(w.width), isSize(w.height) else { return false }
         for node in w.nodes where !([node.card, node.valueArea, node.gradientArea].allSatisfy(isFrame)) { return false }
         for edge in w.edges where !edge.points.allSatisfy({ isCoordinate($0.x) && isCoordinate($0.y) }) { return false }
@@ -59,7 +61,8 @@ enum CachedBlockCheck {
     }
 
     private static func isAcceptable(_ chart: ModelWidget.Chart, files: Set<String>) -> Bool {
-        [chart.lightSVG, chart.darkSVG, chart.png].allSatisfy(files.contains) && isSize(chart.width) && isSize(chart.height)
+        files.contains(chart.svg) && isSize(chart.width) && isSize(chart.height)
+            && (chart.narrow.map { files.contains($0.svg) && isSize($0.width) && isSize($0.height) } ?? true)
             && (chart.plotArea.map(isFrame) ?? true)
     }
 

@@ -19,7 +19,7 @@ enum SVGSafety {
         "filterUnits", "primitiveUnits", "preserveAspectRatio", "overflow", "color-interpolation-filters",
         "in", "in2", "result", "type", "values", "operator", "k1", "k2", "k3", "k4", "flood-color", "flood-opacity",
         "dx", "dy", "stdDeviation", "mode", "font-family", "font-size", "font-weight", "font-style", "text-anchor",
-        "dominant-baseline", "shape-rendering", "image-rendering", "visibility", "display",
+        "dominant-baseline", "shape-rendering", "image-rendering", "visibility", "display", "class",
     ]
 
     static func isSafe(_ bytes: [UInt8]) -> Bool {
@@ -51,7 +51,18 @@ enum SVGSafety {
         return true
     }
 
-    private static let safeFunctions: Set<String> = ["matrix", "translate", "scale", "rotate", "skewx", "skewy", "rgb", "rgba"]
+    private static let safeFunctions: Set<String> = ["matrix", "translate", "scale", "rotate", "skewx", "skewy", "rgb", "rgba", "var"]
+
+    /// The one media query a figure's own stylesheet uses (see `ThemedSVG`).
+    static let colorSchemeQuery = "@media (prefers-color-scheme: dark)"
+
+    /// A figure's `<style>`: custom properties and the colour-scheme query, nothing that loads
+    /// (`url(`, `@import`), escapes or closes the element.
+    static func isSafeStyle(_ css: String) -> Bool {
+        let rest = css.replacingOccurrences(of: colorSchemeQuery, with: "")
+        guard !rest.utf8.contains(where: { $0 == 0x3C || $0 == 0x22 || $0 == 0x27 || $0 == 0x2F }) else { return false }  // < " ' /
+        return isSafeValue(rest, of: "style")
+    }
 
     /// A single pass over the bytes (figures are megabytes; every warm build checks them all).
     private struct Scanner {
@@ -82,6 +93,17 @@ enum SVGSafety {
                     continue
                 }
                 let name = takeName()
+                if name == "style" {
+                    // Only as the root's child, without attributes, holding only custom properties.
+                    guard open == ["svg"], peek(UInt8(ascii: ">")) else { return false }
+                    at += 1
+                    let end = Array("</style>".utf8)
+                    let start = at
+                    while at < bytes.count, !bytes[at...].starts(with: end) { at += 1 }
+                    guard at < bytes.count, isSafeStyle(String(decoding: bytes[start..<at], as: UTF8.self)) else { return false }
+                    at += end.count
+                    continue
+                }
                 guard elements.contains(name), sawRoot || name == "svg", !(sawRoot && open.isEmpty) else { return false }
                 sawRoot = true
                 guard let selfClosing = attributesOfTag() else { return false }

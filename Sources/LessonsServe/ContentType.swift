@@ -11,6 +11,7 @@ enum ContentType {
         case "svg": "image/svg+xml"
         case "png": "image/png"
         case "json": "application/json"
+        case "gz": "application/gzip"
         case "py": "text/x-python; charset=utf-8"
         case "csv": "text/csv; charset=utf-8"
         case "pdf": "application/pdf"

@@ -30,18 +30,17 @@ package enum ComparisonChart {
         let chinese = lang?.lowercased().hasPrefix("zh") == true
         let chart = LossChart(series: series, xLabel: chinese ? "步数" : "step", yLabel: chinese ? "损失" : "loss")
         do {
-            let layout = try chart.layout()
-            let prefix = "c-\(stem)"
-            let files = [("figures/\(stem).svg", try chart.render(theme: .light, format: .svg, idPrefix: prefix)),
-                         ("figures/\(stem)-dark.svg", try chart.render(theme: .dark, format: .svg, idPrefix: prefix + "-dark")),
-                         ("figures/\(stem).png", try chart.render(theme: .light, format: .png, idPrefix: prefix))]
+            let drawn = try ChartFiles(path: "figures/\(stem)", prefix: "c-\(stem)", sizes: .row) { theme, size, prefix throws(FigureError) in
+                var sized = chart
+                sized.size = size
+                return try sized.render(theme: theme, format: .svg, idPrefix: prefix)
+            }
+            let files = drawn.files
             let finals = zip(names, series).compactMap { name, s in s.values.last.map { "\(name) \(DisplayNumber.format($0))" } }
             let caption = chinese ? "损失对比：" + names.joined(separator: "、") : "Loss of " + names.joined(separator: ", ")
-            let figure = ModelWidget.Chart(kind: "compare", caption: caption,
-                                           lightSVG: "figures/\(stem).svg", darkSVG: "figures/\(stem)-dark.svg",
-                                           png: "figures/\(stem).png", width: layout.size.width, height: layout.size.height,
-                                           alt: Words.forLang(lang).compareAlt(finals),
-                                           plotArea: nil)
+            let figure = ModelWidget.Chart(kind: "compare", caption: caption, svg: drawn.svg,
+                                           width: ChartFiles.Sizes.row.wide.width, height: ChartFiles.Sizes.row.wide.height,
+                                           narrow: drawn.narrow, alt: Words.forLang(lang).compareAlt(finals), plotArea: nil)
             return (files, figure)
         } catch {
             diagnostics.error(SourcePosition(line: block.fenceLine, column: 1), "cannot draw this chart: \(error)")

@@ -2,7 +2,7 @@ import Figures
 import Site
 import Training
 
-/// Turns a traced graph into its pictures (light and dark SVG, PNG) and its page widget.
+/// Turns a traced graph into its picture (one SVG for light and dark) and its page widget.
 package struct GraphPresentation {
     let trace: Trace
     let source: String
@@ -40,12 +40,13 @@ package struct GraphPresentation {
         }
         let layout = try diagram.layout()
         let prefix = "g-" + stem
+        // One SVG for both colour schemes (the light drawing if the two cannot be combined).
         let light = try diagram.render(layout, theme: .light, format: .svg, idPrefix: prefix)
-        let dark = try diagram.render(layout, theme: .dark, format: .svg, idPrefix: prefix + "-dark")
-        let png = try diagram.render(layout, theme: .light, format: .png, idPrefix: prefix)
-        let files = [("figures/\(stem).svg", light), ("figures/\(stem)-dark.svg", dark), ("figures/\(stem).png", png),
-                     ("trace/\(stem).json", Array(TraceJSON.encode(trace).utf8))]
+        let dark = try diagram.render(layout, theme: .dark, format: .svg, idPrefix: prefix)
+        let traceFile = TraceOutput.file(trace, stem: stem)
+        let files = [("figures/\(stem).svg", ThemedSVG.combine(light: light, dark: dark, scope: prefix) ?? light), traceFile]
         var widget = self.widget(step, diagram: diagram, layout: layout)
+        widget.trace = traceFile.path
         if trace.steps.count > 1 { widget.snapshots = snapshots(chartX: chartX) }
         return Output(files: files, widget: widget)
     }
@@ -132,7 +133,7 @@ package struct GraphPresentation {
         }
         return GraphWidget(id: "graph-\(stem)", kind: trace.kind.rawValue, name: trace.block, source: source,
                            width: layout.size.width, height: layout.size.height,
-                           lightSVG: "figures/\(stem).svg", darkSVG: "figures/\(stem)-dark.svg", png: "figures/\(stem).png",
+                           svg: "figures/\(stem).svg",
                            trace: "trace/\(stem).json", alt: altText(step), nodes: nodes, edges: edges, steps: steps,
                            rows: rows, checks: checks)
     }

@@ -31,24 +31,49 @@ package struct ModelPresentation {
         var charts: [ModelWidget.Chart] = []
 
         // Loss curve; the graph's scrubber moves a marker along it.
-        let loss = lossChart()
+        var loss = lossChart()
+        loss.size = ChartFiles.Sizes.column.wide
         let lossLayout = try loss.layout()
         let area = lossLayout.plotArea, size = lossLayout.size
-        try addChart(loss.render, kind: "loss", caption: words.lossCaption, alt: lossAlt(), size: size,
+        try addChart(kind: "loss", sizes: .column, caption: words.lossCaption, alt: lossAlt(),
                      plotArea: GraphWidget.Frame(x: area.minX / size.width, y: area.minY / size.height,
                                                  width: area.width / size.width, height: area.height / size.height),
-                     files: &files, charts: &charts)
+                     files: &files, charts: &charts) { theme, size, prefix throws(FigureError) in
+            var chart = loss
+            chart.size = size
+            return try chart.render(theme: theme, format: .svg, idPrefix: prefix)
+        }
         if let gradients = gradientChart() {
-            try addChart(gradients.render, kind: "gradients", caption: words.gradientsCaption, alt: words.gradientsAlt,
-                         size: try gradients.layout().size, files: &files, charts: &charts)
+            try addChart(kind: "gradients", sizes: .column, caption: words.gradientsCaption, alt: words.gradientsAlt,
+                         files: &files, charts: &charts) { theme, size, prefix throws(FigureError) in
+                var chart = gradients
+                chart.size = size
+                return try chart.render(theme: theme, format: .svg, idPrefix: prefix)
+            }
         }
         if let network = networkChart() {
-            try addChart(network.render, kind: "network", caption: words.networkCaption, alt: words.networkAlt,
-                         size: network.size, files: &files, charts: &charts)
+            try addChart(kind: "network", sizes: .row, caption: words.networkCaption, alt: words.networkAlt,
+                         files: &files, charts: &charts) { theme, size, prefix throws(FigureError) in
+                var chart = network
+                chart.size = size
+                return try chart.render(theme: theme, format: .svg, idPrefix: prefix)
+            }
         }
         if let boundary = try boundaryChart() {
-            try addChart(boundary.render, kind: "boundary", caption: words.boundaryCaption, alt: words.boundaryAlt,
-                         size: boundary.size, files: &files, charts: &charts)
+            // As tall as the data's shape needs, so no empty bands frame the plot.
+            func fitted(_ size: Size) throws(FigureError) -> Size {
+                var chart = boundary
+                chart.size = size
+                return try chart.fittedToData().size
+            }
+            let limits = ChartFiles.Sizes.boundary
+            let sizes = ChartFiles.Sizes(wide: try fitted(limits.wide), narrow: try limits.narrow.map { size throws(FigureError) in try fitted(size) })
+            try addChart(kind: "boundary", sizes: sizes, caption: words.boundaryCaption, alt: words.boundaryAlt,
+                         files: &files, charts: &charts) { theme, size, prefix throws(FigureError) in
+                var chart = boundary
+                chart.size = size
+                return try chart.render(theme: theme, format: .svg, idPrefix: prefix)
+            }
         }
         let graph = try GraphPresentation(trace: run.trace, source: source, stem: stem, words: words).render(chartX: { step in
             lossLayout.xPixel(forStep: Double(step)) / lossLayout.size.width
@@ -61,16 +86,14 @@ package struct ModelPresentation {
         return Output(files: files, widget: modelWidget)
     }
 
-    /// Renders a chart as light and dark SVG and a PNG, and describes it for the widget.
-    private func addChart(_ render: (ChartTheme, Format, String) throws(FigureError) -> [UInt8], kind: String,
-                          caption: String, alt: String, size: Size, plotArea: GraphWidget.Frame? = nil,
-                          files: inout [(String, [UInt8])], charts: inout [ModelWidget.Chart]) throws(FigureError) {
-        let prefix = "m-\(stem)-\(kind)", path = "figures/\(stem)-\(kind)"
-        files.append((path + ".svg", try render(.light, .svg, prefix)))
-        files.append((path + "-dark.svg", try render(.dark, .svg, prefix + "-dark")))
-        files.append((path + ".png", try render(.light, .png, prefix)))
-        charts.append(ModelWidget.Chart(kind: kind, caption: caption, lightSVG: path + ".svg", darkSVG: path + "-dark.svg",
-                                        png: path + ".png", width: size.width, height: size.height, alt: alt, plotArea: plotArea))
+    /// Draws a chart at its sizes, one SVG per size for both colour schemes, and describes it for the widget.
+    private func addChart(kind: String, sizes: ChartFiles.Sizes, caption: String, alt: String, plotArea: GraphWidget.Frame? = nil,
+                          files: inout [(String, [UInt8])], charts: inout [ModelWidget.Chart],
+                          draw: (ChartTheme, Size, String) throws(FigureError) -> [UInt8]) throws(FigureError) {
+        let drawn = try ChartFiles(path: "figures/\(stem)-\(kind)", prefix: "m-\(stem)-\(kind)", sizes: sizes, draw: draw)
+        files += drawn.files
+        charts.append(ModelWidget.Chart(kind: kind, caption: caption, svg: drawn.svg, width: sizes.wide.width,
+                                        height: sizes.wide.height, narrow: drawn.narrow, alt: alt, plotArea: plotArea))
     }
 
     private func summary() -> String {

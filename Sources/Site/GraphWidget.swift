@@ -96,8 +96,8 @@ package struct GraphWidget: Sendable, Codable {
     package var source: String
     package var width: Double
     package var height: Double
-    /// Links relative to the lesson page.
-    package var lightSVG, darkSVG, png, trace: String
+    /// Links relative to the lesson page: the diagram (one SVG for both colour schemes) and the trace.
+    package var svg, trace: String
     package var alt: String
     package var nodes: [Node]
     package var edges: [Edge]
@@ -110,10 +110,10 @@ package struct GraphWidget: Sendable, Codable {
     package var code: CodeTabs?
 
     package init(id: String, kind: String, name: String, source: String, width: Double, height: Double,
-                 lightSVG: String, darkSVG: String, png: String, trace: String, alt: String,
+                 svg: String, trace: String, alt: String,
                  nodes: [Node], edges: [Edge], steps: [Step], rows: [Row], checks: [Check]) {
         self.id = id; self.kind = kind; self.name = name; self.source = source; self.width = width; self.height = height
-        self.lightSVG = lightSVG; self.darkSVG = darkSVG; self.png = png; self.trace = trace; self.alt = alt
+        self.svg = svg; self.trace = trace; self.alt = alt
         self.nodes = nodes; self.edges = edges; self.steps = steps; self.rows = rows; self.checks = checks
     }
 }

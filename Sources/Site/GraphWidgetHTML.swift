@@ -12,8 +12,7 @@ enum GraphWidgetHTML {
         out += "<figcaption><span class=\"block-kind\">\(text: w.kind)</span> \(text: w.name)</figcaption>\n"
         out += header
         out += "<div class=\"diagram-scroll\"><div class=\"diagram\" style=\"width: \(px(w.width)); height: \(px(w.height))\">\n"
-        out += "<picture><source media=\"(prefers-color-scheme: dark)\" srcset=\"\(attribute: w.darkSVG)\">"
-        out += "<img src=\"\(attribute: w.lightSVG)\" width=\"\(width)\" height=\"\(height)\" alt=\"\(attribute: w.alt)\"></picture>\n"
+        out += "<picture><img src=\"\(attribute: w.svg)\" width=\"\(width)\" height=\"\(height)\" alt=\"\(attribute: w.alt)\" loading=\"lazy\"></picture>\n"
         out += "<svg class=\"edges\" width=\"\(width)\" height=\"\(height)\" aria-hidden=\"true\">"
         for edge in w.edges where !edge.points.isEmpty {
             let d = edge.points.enumerated().map { i, p in (i == 0 ? "M" : "L") + "\(num(p.x)) \(num(p.y))" }.joined(separator: " ")
@@ -49,7 +48,7 @@ enum GraphWidgetHTML {
         out += table(w, phrases: p)
         out += footer
         let links: Markup = "<a href=\"\(attribute: w.trace)\">\(text: p.traceLink)</a> · "
-            + "<a href=\"\(attribute: w.png)\">\(text: p.pictureLink)</a>"
+            + "<a href=\"\(attribute: w.svg)\">\(text: p.pictureLink)</a>"
         if let code = w.code {
             // The tabs hold the source; the trace and the picture stay one click away.
             out += CodeTabsHTML.render(code, id: w.id + "-code", block: w.name, phrases: p)

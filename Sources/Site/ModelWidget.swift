@@ -6,15 +6,27 @@ package struct ModelWidget: Sendable, Codable {
     package struct Chart: Sendable, Codable {
         package var kind: String
         package var caption: String
-        package var lightSVG, darkSVG, png: String
+        /// One SVG for both colour schemes, drawn for a desktop column.
+        package var svg: String
         package var width, height: Double
+        /// The drawing for phones (narrower, its text the same size), when the chart has one.
+        package var narrow: Drawing?
         package var alt: String
         /// The plot area as fractions of the chart (x, y, width, height), where the step marker goes.
         package var plotArea: GraphWidget.Frame?
-        package init(kind: String, caption: String, lightSVG: String, darkSVG: String, png: String, width: Double,
-                     height: Double, alt: String, plotArea: GraphWidget.Frame?) {
-            self.kind = kind; self.caption = caption; self.lightSVG = lightSVG; self.darkSVG = darkSVG; self.png = png
-            self.width = width; self.height = height; self.alt = alt; self.plotArea = plotArea
+        package init(kind: String, caption: String, svg: String, width: Double, height: Double, narrow: Drawing? = nil,
+                     alt: String, plotArea: GraphWidget.Frame?) {
+            self.kind = kind; self.caption = caption; self.svg = svg; self.width = width; self.height = height
+            self.narrow = narrow; self.alt = alt; self.plotArea = plotArea
+        }
+    }
+
+    /// One more drawing of a chart: its file and size.
+    package struct Drawing: Sendable, Codable {
+        package var svg: String
+        package var width, height: Double
+        package init(svg: String, width: Double, height: Double) {
+            self.svg = svg; self.width = width; self.height = height
         }
     }
 
@@ -62,17 +74,28 @@ enum ModelWidgetHTML {
     }
 
     /// One chart as a figure; `block` for a chart that stands alone in the lesson (`compare`).
+    /// The frame is at most a quarter wider than the drawing, so text is never blown up much;
+    /// phones get the narrow drawing when there is one.
     static func figure(_ chart: ModelWidget.Chart, block: Bool) -> Markup {
         let w = Int(chart.width.rounded(.up)), h = Int(chart.height.rounded(.up))
         let blockClasses: Markup = block ? " lesson-block chart-block" : ""
-        var out: Markup = "<figure class=\"chart \(attribute: chart.kind)\(blockClasses)\"><div class=\"chart-frame\">"
-        out += "<picture><source media=\"(prefers-color-scheme: dark)\" srcset=\"\(attribute: chart.darkSVG)\">"
-        out += "<img src=\"\(attribute: chart.lightSVG)\" width=\"\(w)\" height=\"\(h)\" alt=\"\(attribute: chart.alt)\"></picture>"
+        let wide: Markup = chart.narrow == nil ? "" : " wide"
+        var out: Markup = "<figure class=\"chart \(attribute: chart.kind)\(wide)\(blockClasses)\">"
+        out += "<div class=\"chart-frame\" style=\"max-width: \(w + w / 4)px\"><picture>"
+        if let narrow = chart.narrow {
+            out += "<source media=\"\(Markup(raw: narrowQuery))\" srcset=\"\(attribute: narrow.svg)\" "
+            out += "width=\"\(Int(narrow.width.rounded(.up)))\" height=\"\(Int(narrow.height.rounded(.up)))\">"
+        }
+        out += "<img src=\"\(attribute: chart.svg)\" width=\"\(w)\" height=\"\(h)\" alt=\"\(attribute: chart.alt)\" loading=\"lazy\"></picture>"
         if let area = chart.plotArea {
             out += "<div class=\"chart-marker\" hidden style=\"top: \(percent(area.y)); height: \(percent(area.height))\"></div>"
         }
         return out + "</div><figcaption>\(text: chart.caption)</figcaption></figure>\n"
     }
+
+    /// Where a wide chart gives way to its narrow drawing: below this the wide one would be
+    /// shown at less than 0.85 of its size (see `Stylesheet`).
+    static let narrowQuery = "(max-width: 40rem)"
 
     /// A number, so nothing to escape.
     private static func percent(_ fraction: Double) -> Markup { Markup(raw: GraphWidgetHTML.num(fraction * 100) + "%") }

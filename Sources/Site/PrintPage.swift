@@ -17,8 +17,10 @@ package enum PrintPage {
         main += "</ol></nav>\n"
         for (lesson, context) in lessons {
             let article = LessonPage.article(lesson, context: context, id: "lesson-\(lesson.slug)")
-            // LessonPage made the article; relocating changes only its URL values.
-            main += "<div class=\"print-lesson\">\(Markup(raw: relocate(article.html, under: lesson.slug)))</div>\n"
+            // LessonPage made the article; relocating changes only its URL values. Images load
+            // eagerly: Chromium prints right after the load event, before lazy ones would load.
+            let eager = relocate(article.html, under: lesson.slug).replacingOccurrences(of: " loading=\"lazy\"", with: "")
+            main += "<div class=\"print-lesson\">\(Markup(raw: eager))</div>\n"
         }
         return Layout.page(lang: lang, title: courseTitle, description: description, root: "",
                            courseTitle: courseTitle, scripts: [], main: main)

@@ -171,12 +171,14 @@ merror { color: var(--warn); border: 1px dashed var(--warn); padding: 0 0.2em; f
 .graph-widget .cell.fresh { background: #fff4d6; }
 .model-summary { font-family: var(--font-ui); font-size: 0.9rem; color: var(--muted); margin: 0; padding: 0.5rem 1rem; }
 .model-expansion { font-family: var(--font-ui); font-size: 0.85rem; padding: 0 1rem 0.5rem; }
-.model-charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr)); gap: 0.75rem;
+/* Charts are drawn at the size they are shown: two 300 px charts to a desktop row, wide ones
+   (network, boundary, comparisons) a whole row, each with a 300 px drawing for phones. */
+.model-charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 18.75rem), 1fr)); gap: 0.75rem;
   padding: 0.5rem 1rem 1rem; align-items: start; }
 .model-charts .chart { margin: 0; }
-.chart-frame { position: relative; }
+.model-charts .chart.wide { grid-column: 1 / -1; }
+.chart-frame { position: relative; margin: 0 auto; }
 .chart-block { padding: 0.75rem; }
-.chart-block .chart-frame img { max-width: 640px; margin: 0 auto; }
 .chart-frame img { display: block; width: 100%; height: auto; border-radius: 0; }
 .chart-marker { position: absolute; width: 0; border-left: 2px solid #d55e00; pointer-events: none; }
 .model-charts figcaption { text-align: center; margin-top: 0.25rem; font-size: 0.85rem; }

@@ -1,40 +1,54 @@
 import LessonModel
 
-/// Writes a trace as `lessons-trace/1` JSON, byte-for-byte deterministic: fixed key order, and
+/// Writes a trace as `lessons-trace/2` JSON, byte-for-byte deterministic: fixed key order, and
 /// numbers as Swift's shortest round-trip `description`, so every Float64 reads back exactly.
+///
+/// Compact: no indentation or spaces, one line per node and per step; the values of inputs
+/// and constants that are the same at every traced step are written once, under `constant`,
+/// instead of in every step (`lessons-trace/1` repeated them and was pretty-printed).
 package enum TraceJSON {
-    package static let format = "lessons-trace/1"
+    package static let format = "lessons-trace/2"
 
     package static func encode(_ trace: Trace) -> String {
-        var out = "{\n"
-        out += "  \"format\": \(string(format)),\n"
-        out += "  \"lesson\": \(string(trace.lesson)),\n"
-        out += "  \"block\": \(string(trace.block)),\n"
-        out += "  \"kind\": \(string(trace.kind.rawValue)),\n"
-        out += "  \"output\": \(string(trace.nodes.indices.contains(trace.output) ? trace.nodes[trace.output].name : "")),\n"
-        out += "  \"nodes\": [\n"
+        var out = "{\"format\":\(string(format)),\"lesson\":\(string(trace.lesson)),\"block\":\(string(trace.block)),"
+        out += "\"kind\":\(string(trace.kind.rawValue)),"
+        out += "\"output\":\(string(trace.nodes.indices.contains(trace.output) ? trace.nodes[trace.output].name : "")),\n"
+        out += "\"nodes\":[\n"
         out += trace.nodes.map { node in
             let inputs = node.inputs.compactMap { trace.nodes.indices.contains($0) ? string(trace.nodes[$0].name) : nil }
-            return "    {\"name\": \(string(node.name)), \"op\": \(string(node.op)), \"inputs\": [\(inputs.joined(separator: ", "))], "
-                + "\"shape\": [\(node.shape.map(String.init).joined(separator: ", "))]}"
+            return "{\"name\":\(string(node.name)),\"op\":\(string(node.op)),\"inputs\":[\(inputs.joined(separator: ","))],"
+                + "\"shape\":[\(node.shape.map(String.init).joined(separator: ","))]}"
         }.joined(separator: ",\n")
-        out += "\n  ],\n  \"steps\": [\n"
         var budget = maxNumbers
+        let constant = unchanging(trace)
+        out += "],\n\"constant\":" + table(trace, only: constant, budget: &budget) { trace.steps.first?.values[$0] ?? [] }
+        out += ",\n\"steps\":[\n"
+        let changing = Set(trace.nodes.indices).subtracting(constant)
         out += trace.steps.map { step in
-            var s = "    {\"step\": \(step.step)"
-            if let loss = step.loss { s += ", \"loss\": \(number(loss))" }
-            s += ",\n     \"value\": " + table(step.values, trace, budget: &budget)
-                + ",\n     \"grad\": " + table(step.gradients, trace, budget: &budget) + "}"
-            return s
+            var s = "{\"step\":\(step.step)"
+            if let loss = step.loss { s += ",\"loss\":\(number(loss))" }
+            s += ",\"value\":" + table(trace, only: changing, budget: &budget) { step.values[$0] }
+            s += ",\"grad\":" + table(trace, only: Set(trace.nodes.indices), budget: &budget) { step.gradients[$0] }
+            return s + "}"
         }.joined(separator: ",\n")
-        out += "\n  ]"
+        out += "]"
         if !trace.gradientCheck.isEmpty {
-            out += ",\n  \"gradient_check\": {"
-            out += trace.gradientCheck.map { "\(string(trace.nodes[$0.node].name)): \(number($0.maxRelativeError))" }
-                .joined(separator: ", ")
+            out += ",\n\"gradient_check\":{"
+            out += trace.gradientCheck.map { "\(string(trace.nodes[$0.node].name)):\(number($0.maxRelativeError))" }
+                .joined(separator: ",")
             out += "}"
         }
-        return out + "\n}\n"
+        return out + "}\n"
+    }
+
+    /// Inputs and constants whose values are bit for bit the same at every traced step.
+    static func unchanging(_ trace: Trace) -> Set<Int> {
+        guard let first = trace.steps.first else { return [] }
+        return Set(trace.nodes.indices.filter { i in
+            guard trace.nodes[i].role == .input || trace.nodes[i].role == .constant, i < first.values.count else { return false }
+            let bits = first.values[i].map(\.bitPattern)
+            return trace.steps.dropFirst().allSatisfy { $0.values.indices.contains(i) && $0.values[i].map(\.bitPattern) == bits }
+        })
     }
 
     /// The most numbers one trace file writes out in full (about 20 MB of JSON).
@@ -44,19 +58,23 @@ package enum TraceJSON {
     /// How many leading numbers a summary keeps.
     static let summaryLength = 8
 
-    /// Each node's numbers, in full while `budget` lasts and the tensor is at most
-    /// `maxTensorNumbers`; otherwise a summary: `{"count": n, "first": [...], "min": a, "max": b}`.
-    private static func table(_ arrays: [[Double]], _ trace: Trace, budget: inout Int) -> String {
-        "{" + zip(trace.nodes, arrays).map { node, values in
+    /// The numbers of the nodes in `only`, in node order: in full while `budget` lasts and the
+    /// tensor is at most `maxTensorNumbers`; otherwise `{"count":n,"first":[...],"min":a,"max":b}`.
+    private static func table(_ trace: Trace, only: Set<Int>, budget: inout Int, _ values: (Int) -> [Double]) -> String {
+        var parts: [String] = []
+        for (i, node) in trace.nodes.enumerated() where only.contains(i) {
+            let values = values(i)
             let full = values.count <= summaryLength || (values.count <= maxTensorNumbers && values.count <= budget)
             if full {
                 budget -= min(budget, values.count)
-                return "\(string(node.name)): [\(values.map(number).joined(separator: ", "))]"
+                parts.append("\(string(node.name)):[\(values.map(number).joined(separator: ","))]")
+                continue
             }
             let finite = values.filter(\.isFinite)
-            return "\(string(node.name)): {\"count\": \(values.count), \"first\": [\(values.prefix(summaryLength).map(number).joined(separator: ", "))], "
-                + "\"min\": \(number(finite.min() ?? .nan)), \"max\": \(number(finite.max() ?? .nan))}"
-        }.joined(separator: ", ") + "}"
+            parts.append("\(string(node.name)):{\"count\":\(values.count),\"first\":[\(values.prefix(summaryLength).map(number).joined(separator: ","))],"
+                + "\"min\":\(number(finite.min() ?? .nan)),\"max\":\(number(finite.max() ?? .nan))}")
+        }
+        return "{" + parts.joined(separator: ",") + "}"
     }
 
     /// A JSON number; non-finite values (which runs reject before tracing) become null.

@@ -129,6 +129,9 @@ struct HandoutTests {
         let raw = String(decoding: pdf, as: UTF8.self)
         #expect(raw.contains("/Outlines"))
         #expect(!raw.contains("file://"), "no link may point at the build folder")
+        // Chromium prints at the load event: every figure of the print page must load eagerly.
+        let printPage = try String(contentsOfFile: w.output + "/print.html", encoding: .utf8)
+        #expect(printPage.contains("<img src=\"xor-from-scratch/figures/") && !printPage.contains("loading=\"lazy\""))
         for title in ["Welcome", "Computational Graphs", "XOR from Scratch"] {
             #expect(text.contains(title), "\(title) in the text")
             #expect(raw.contains("/Title (\(title))"), "\(title) in the outline")

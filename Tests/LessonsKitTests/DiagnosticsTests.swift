@@ -161,7 +161,9 @@ import LessonModel
         #expect(w.build().succeeded)
         let files = w.outputTree().keys.sorted()
         for name in ["colah", "graph-1"] {
-            for suffix in [".svg", "-dark.svg", ".png"] { #expect(files.contains("a/figures/\(name)\(suffix)")) }
+            // One SVG serves light and dark; no PNG copy.
+            #expect(files.contains("a/figures/\(name).svg"))
+            #expect(!files.contains("a/figures/\(name)-dark.svg") && !files.contains("a/figures/\(name).png"))
             #expect(files.contains("a/trace/\(name).json"))
         }
         #expect(files.contains("assets/lessons.js"))
@@ -246,8 +248,11 @@ import LessonModel
         #expect(report.succeeded, "\(report.diagnostics)")
         let files = w.outputTree().keys
         for name in ["m", "m-loss", "m-network", "m-boundary"] {
-            #expect(files.contains("a/figures/\(name).svg") && files.contains("a/figures/\(name)-dark.svg") && files.contains("a/figures/\(name).png"))
+            #expect(files.contains("a/figures/\(name).svg") && !files.contains("a/figures/\(name)-dark.svg") && !files.contains("a/figures/\(name).png"))
         }
+        // Charts a desktop shows a whole row wide have a drawing for phones; the others serve both.
+        #expect(files.contains("a/figures/m-network-narrow.svg") && files.contains("a/figures/m-boundary-narrow.svg"))
+        #expect(!files.contains("a/figures/m-loss-narrow.svg"))
         #expect(files.contains("a/trace/m.json"))
         let page = w.page("a")
         #expect(page.contains("class=\"lesson-block graph-widget model-widget\""))
@@ -299,9 +304,9 @@ import LessonModel
         let report = w.build()
         #expect(report.succeeded, "\(report.diagnostics)")
         #expect(w.outputTree().keys.contains("a/figures/both.svg"))
-        #expect(w.page("a").contains("<figure class=\"chart compare lesson-block chart-block\">"))
+        #expect(w.page("a").contains("<figure class=\"chart compare wide lesson-block chart-block\">"))
         #expect(w.build().blocksRun == 0)  // histories come back from the cache too
-        #expect(w.page("a").contains("figures/both-dark.svg"))
+        #expect(w.page("a").contains("<source media=\"(max-width: 40rem)\" srcset=\"figures/both-narrow.svg\""))
     }
 
     @Test func compareNamesAreChecked() throws {

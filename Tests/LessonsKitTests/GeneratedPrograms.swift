@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import LessonModel
 @testable import LessonsKit
+@testable import Presentation
 
 /// The lesson folders whose blocks the framework-tab tests generate programs for: the shipped
 /// course and the fixtures that use every operation, data source and optimizer.
@@ -21,7 +22,8 @@ struct GeneratedBlock: Sendable {
     var name: String { "\(lesson)/\(stem)" }
 }
 
-/// The parts of a `lessons-trace/1` file the checks read.
+/// The parts of a `lessons-trace/2` file the checks read; each step's `value` also holds the
+/// values the file writes once, under `constant`.
 struct TraceFile: Decodable, Sendable {
     struct Node: Decodable, Sendable { var name: String; var op: String; var inputs: [String] }
     struct Step: Decodable, Sendable {
@@ -33,6 +35,26 @@ struct TraceFile: Decodable, Sendable {
     var kind: String
     var nodes: [Node]
     var steps: [Step]
+
+    private enum CodingKeys: String, CodingKey { case kind, nodes, steps, constant }
+
+    /// The JSON of block `stem`'s trace among a lesson's `trace/` files, unpacked if it is gzip.
+    static func json(_ traces: [String: [UInt8]], stem: String) throws -> [UInt8] {
+        if let plain = traces["\(stem).json"] { return plain }
+        return try #require(traces["\(stem).json.gz"].flatMap(Gzip.decompress), "no trace of \(stem)")
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try c.decode(String.self, forKey: .kind)
+        nodes = try c.decode([Node].self, forKey: .nodes)
+        let constant = try c.decode([String: [Double]].self, forKey: .constant)
+        steps = try c.decode([Step].self, forKey: .steps).map { step in
+            var s = step
+            s.value.merge(constant) { own, _ in own }
+            return s
+        }
+    }
 
     /// Nodes computed from constants alone (constants included): plain numbers in PyTorch, which
     /// has no gradient for them.
@@ -64,7 +86,7 @@ func generatedBlocks(in folder: String) throws -> [GeneratedBlock] {
         }
         for name in code.keys.sorted() where name.hasSuffix(".py") && !name.hasSuffix("_torch.py") {
             let stem = String(name.dropLast(3))
-            let trace = try JSONDecoder().decode(TraceFile.self, from: Data(try #require(traces["\(stem).json"])))
+            let trace = try JSONDecoder().decode(TraceFile.self, from: Data(try TraceFile.json(traces, stem: stem)))
             blocks.append(GeneratedBlock(lesson: lesson.slug, stem: stem, files: code, trace: trace))
         }
     }
@@ -87,7 +109,7 @@ func generatedBlocks(builtInto output: String) throws -> [GeneratedBlock] {
     for (slug, (code, traces)) in byLesson.sorted(by: { $0.key < $1.key }) {
         for name in code.keys.sorted() where name.hasSuffix(".py") && !name.hasSuffix("_torch.py") {
             let stem = String(name.dropLast(3))
-            let trace = try JSONDecoder().decode(TraceFile.self, from: Data(try #require(traces["\(stem).json"], "\(slug)/\(stem)")))
+            let trace = try JSONDecoder().decode(TraceFile.self, from: Data(try TraceFile.json(traces, stem: stem)))
             blocks.append(GeneratedBlock(lesson: slug, stem: stem, files: code, trace: trace))
         }
     }

@@ -80,7 +80,7 @@ import Testing
         let page = course.w.page("million")
         #expect(page.contains("# … shortened on this page ("))
         let trace = String(decoding: FileManager.default.contents(atPath: course.w.output + "/million/trace/graph-1.json") ?? Data(), as: UTF8.self)
-        #expect(trace.contains("\"x\": {\"count\": 1000000, \"first\": [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0], \"min\": 1.0, \"max\": 1.0}"))
+        #expect(trace.contains("\"x\":{\"count\":1000000,\"first\":[1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0],\"min\":1.0,\"max\":1.0}"))
     }
 
     /// The lessons of a course may hold 16 MiB together: the lesson that goes past it is an

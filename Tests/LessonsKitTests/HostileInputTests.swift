@@ -185,12 +185,12 @@ private let numberCases: [HostileLesson] = [
 
     @Test func aChainOfAThousandNodesIsDrawn() throws {
         // The longest graph a block may hold: its diagram is about 260,000 px wide (the page
-        // scrolls it); the PNG is drawn scaled down to the raster limit.
+        // scrolls it), one SVG for light and dark.
         let course = try HostileCourse()
         let chain = "x0 = 0.5\n" + (1..<1_000).map { "x\($0) = tanh(x\($0 - 1))\n" }.joined()
         #expect(try course.build("chain.md", graph(chain), succeeds: true) == [])
-        let png = try #require(FileManager.default.contents(atPath: course.w.output + "/chain/figures/graph-1.png"))
-        #expect(png.count > 24 && png[16..<20].reduce(0) { $0 << 8 | Int($1) } == 16_384)  // Canvas.maxRasterDimension
+        let svg = try #require(FileManager.default.contents(atPath: course.w.output + "/chain/figures/graph-1.svg"))
+        #expect(String(decoding: svg, as: UTF8.self).contains("@media (prefers-color-scheme: dark)"))
     }
 
     @Test func tooManyReferencesIsALocatedError() throws {

@@ -119,7 +119,7 @@ import Testing
     @Test func filesGetTheirContentTypeAndOtherKindsGet404() throws {
         let course = try Course()
         let (serve, port) = try LessonsProcess.serve(course)
-        let expected = ["x.svg": "image/svg+xml", "x.png": "image/png", "x.json": "application/json",
+        let expected = ["x.svg": "image/svg+xml", "x.png": "image/png", "x.json": "application/json", "x.json.gz": "application/gzip",
                         "x.py": "text/x-python; charset=utf-8", "x.csv": "text/csv; charset=utf-8",
                         "x.pdf": "application/pdf", "x.jpg": "image/jpeg", "x.gif": "image/gif",
                         "assets/lessons.css": "text/css; charset=utf-8",

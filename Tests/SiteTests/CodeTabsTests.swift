@@ -24,7 +24,7 @@ import Testing
 
 @Test func aWidgetWithCodeShowsTabsInsteadOfTheSourceDetails() {
     var widget = GraphWidget(id: "graph-g", kind: "graph", name: "g", source: "y = 2\n", width: 10, height: 10,
-                             lightSVG: "figures/g.svg", darkSVG: "figures/g-dark.svg", png: "figures/g.png",
+                             svg: "figures/g.svg",
                              trace: "trace/g.json", alt: "", nodes: [], edges: [], steps: [], rows: [], checks: [])
     #expect(GraphWidgetHTML.render(widget).html.contains("<details class=\"block-source\">"))
     widget.code = CodeTabs(tabs: [CodeTabs.Tab(label: "Lesson", language: "lessons", source: "y = 2\n", download: nil)],
@@ -32,7 +32,7 @@ import Testing
     let html = GraphWidgetHTML.render(widget).html
     #expect(!html.contains("<details class=\"block-source\">"))
     #expect(html.contains("<div class=\"code-tabs\" id=\"graph-g-code\""))
-    #expect(html.contains("<p class=\"block-files\"><a href=\"trace/g.json\">Trace (JSON)</a> · <a href=\"figures/g.png\">Diagram (PNG)</a></p>"))
+    #expect(html.contains("<p class=\"block-files\"><a href=\"trace/g.json\">Trace (JSON)</a> · <a href=\"figures/g.svg\">Diagram (SVG)</a></p>"))
 }
 
 @Test func chinesePagesNameTheTabsAndButtonsInChinese() {
@@ -59,7 +59,7 @@ import Testing
 
 @Test func aChineseWidgetPassesItsPhrasesToTheCodeTabs() {
     var widget = GraphWidget(id: "graph-g", kind: "graph", name: "g", source: "y = 2\n", width: 10, height: 10,
-                             lightSVG: "figures/g.svg", darkSVG: "figures/g-dark.svg", png: "figures/g.png",
+                             svg: "figures/g.svg",
                              trace: "trace/g.json", alt: "", nodes: [], edges: [], steps: [], rows: [], checks: [])
     widget.code = CodeTabs(tabs: [CodeTabs.Tab(label: CodeTabs.lessonLabel, language: "lessons", source: "y = 2\n", download: nil)],
                            files: [], note: "")

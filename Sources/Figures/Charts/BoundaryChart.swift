@@ -195,6 +195,13 @@ package struct BoundaryChart: Sendable {
 
     static let colorBarWidth = 12.0
     static let colorBarHeight = 110.0
+    /// Narrower charts (a phone's column) put the legend and a horizontal colour bar above the
+    /// plot, so the plot keeps the whole width.
+    package static let compactWidth = 420.0
+    /// The horizontal colour bar's length in a compact chart.
+    static let compactBarLength = 120.0
+
+    var isCompact: Bool { size.width < Self.compactWidth }
 
     /// Checks the input, measures the text and lays the chart out.
     package func layout() throws(FigureError) -> Layout {
@@ -202,6 +209,7 @@ package struct BoundaryChart: Sendable {
         let ruler = try Canvas(size: Size(width: 10, height: 10), format: .png, idPrefix: "ruler")
         var entries = (0..<grid.classCount).map { LegendLayout.Entry(label: className($0), key: .marker(classIndex: $0)) }
         if isBinary { entries.append(LegendLayout.Entry(label: contourLabel, key: .contour)) }
+        if isCompact { return try compactLayout(entries, ruler: ruler) }
         var legend = try LegendLayout.measure(entries, ruler: ruler, maxTextWidth: min(150, size.width * 0.25))
         var legendSize = legend.size
         var barCaption: Size? = nil
@@ -228,6 +236,50 @@ package struct BoundaryChart: Sendable {
         return Layout(size: size, plotArea: frame.plot,
                       xAxis: frame.xTicks, yAxis: frame.yTicks,
                       legendFrame: legend.frame, colorBarFrame: bar, frame: frame, legend: legend)
+    }
+
+    /// The legend in rows above the plot and, for a binary grid, its caption and a horizontal
+    /// colour bar (p = 0 on the left) under them, centred.
+    private func compactLayout(_ entries: [LegendLayout.Entry], ruler: Canvas) throws(FigureError) -> Layout {
+        var legend = try LegendLayout.measureFlow(entries, ruler: ruler, maxWidth: size.width - 2 * PlotFrame.pad)
+        var caption: Size? = nil
+        var band = legend.size.height
+        if isBinary {
+            let text = try ruler.measure(probabilityLabel ?? "P(\(className(1)))", style: ChartType.styled(ChartType.legend, .black, maxWidth: 150))
+            let tick = try ruler.measure("0.5", style: ChartType.tick)
+            caption = text
+            band += max(text.height, Self.colorBarWidth) + 4 + tick.height + 6
+        }
+        let request = PlotFrame.Request(
+            size: size, title: title, xTitle: xLabel, yTitle: yLabel,
+            x: ChartAxis.Request(scale: .linear, dataLo: grid.x.lowerBound, dataHi: grid.x.upperBound, keepNonNegative: false),
+            y: ChartAxis.Request(scale: .linear, dataLo: grid.y.lowerBound, dataHi: grid.y.upperBound, keepNonNegative: false),
+            reserveTop: band.rounded(.up), equalAspect: equalAspect, xSpacing: 60, ySpacing: 40)
+        let frame = try PlotFrame.make(request, ruler: ruler)
+        let top = frame.topBand?.minY ?? PlotFrame.pad
+        legend.origin = Point(x: ((size.width - legend.size.width) / 2).rounded(), y: top)
+        var bar: Rect? = nil
+        if let caption {
+            let length = min(Self.compactBarLength, size.width - 2 * PlotFrame.pad - caption.width - 8)
+            let left = ((size.width - caption.width - 8 - length) / 2).rounded() + caption.width + 8
+            let middle = top + legend.size.height + max(caption.height, Self.colorBarWidth) / 2
+            bar = Rect(x: left, y: (middle - Self.colorBarWidth / 2).rounded(), width: max(length, 20), height: Self.colorBarWidth)
+        }
+        return Layout(size: size, plotArea: frame.plot, xAxis: frame.xTicks, yAxis: frame.yTicks,
+                      legendFrame: legend.frame, colorBarFrame: bar, frame: frame, legend: legend)
+    }
+
+    /// The chart with its height cut to what the plot needs, when equal units on both axes
+    /// would leave empty bands above and below it (wide data such as two moons).
+    package func fittedToData() throws(FigureError) -> BoundaryChart {
+        guard equalAspect else { return self }
+        var free = self
+        free.equalAspect = false
+        let slack = try free.layout().plotArea.height - layout().plotArea.height
+        guard slack >= 2 else { return self }
+        var fitted = self
+        fitted.size.height = max(LossChart.minSize.height, (size.height - slack).rounded(.down))
+        return fitted
     }
 
     /// The chart as PNG, SVG or PDF bytes; `idPrefix` keeps SVG ids unique on a page.

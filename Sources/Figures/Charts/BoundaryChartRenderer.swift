@@ -34,6 +34,10 @@ struct BoundaryChartRenderer {
     }
 
     static let markerSize = 4.2
+    /// Smaller markers on a phone-sized plot, so a few hundred examples do not cover it.
+    static let compactMarkerSize = 3.3
+
+    var markerSize: Double { chart.isCompact ? Self.compactMarkerSize : Self.markerSize }
 
     func render(format: Format, idPrefix: String) throws(FigureError) -> [UInt8] {
         let canvas = try Canvas(size: layout.size, format: format, idPrefix: idPrefix)
@@ -58,7 +62,7 @@ struct BoundaryChartRenderer {
             let outline = StrokeStyle(width: 1, color: theme.markerOutline, join: .round)
             for sample in Self.drawnSamples(chart.samples) {
                 guard let p = layout.pixel(x: sample.x, y: sample.y) else { continue }
-                canvas.draw(Marker(classIndex: sample.label).path(at: p, size: Self.markerSize),
+                canvas.draw(Marker(classIndex: sample.label).path(at: p, size: markerSize),
                             fill: theme.classColor(sample.label), stroke: outline)
             }
         }
@@ -139,10 +143,30 @@ struct BoundaryChartRenderer {
         }
         guard let bar = layout.colorBarFrame else { return }
         let caption = chart.probabilityLabel ?? "P(\(chart.className(1)))"
-        canvas.text(caption, at: Point(x: bar.minX, y: bar.minY - 6),
-                    style: ChartType.styled(ChartType.legend, theme.text, maxWidth: 150), anchor: TextAnchor(.left, .bottom))
-        // The same quantized colours as the heatmap, p = 1 at the top.
+        let captionStyle = ChartType.styled(ChartType.legend, theme.text, maxWidth: 150)
         let steps = 2 * max(heatmap.levels, 1)
+        let tickStyle = ChartType.styled(ChartType.tick, theme.text)
+        let tickPen = StrokeStyle(width: 1, color: theme.axis)
+        let labels = [(0.0, "0"), (0.5, "0.5"), (1.0, "1")]
+        if bar.width > bar.height {
+            // Horizontal (compact charts): p = 0 on the left, the caption before the bar.
+            canvas.text(caption, at: Point(x: bar.minX - 8, y: bar.midY), style: captionStyle, anchor: TextAnchor(.right, .middle))
+            let cell = bar.width / Double(steps + 1)
+            for i in 0...steps {
+                let x0 = (bar.minX + Double(i) * cell).rounded(), x1 = (bar.minX + Double(i + 1) * cell).rounded()
+                canvas.fill(Rect(x: x0, y: bar.minY, width: x1 - x0 + (i < steps ? 0.5 : 0), height: bar.height),
+                            color: ChartColor.quantized(Heatmap.diverging(Double(i) / Double(steps), theme: theme)))
+            }
+            canvas.stroke(Rect(x: bar.minX - 0.5, y: bar.minY - 0.5, width: bar.width + 1, height: bar.height + 1), style: tickPen)
+            for (p, label) in labels {
+                let x = (bar.minX + (p * Double(steps) + 0.5) * cell).rounded() + 0.5
+                canvas.line(from: Point(x: x, y: bar.maxY), to: Point(x: x, y: bar.maxY + 3), style: tickPen)
+                canvas.text(label, at: Point(x: x, y: bar.maxY + 4), style: tickStyle, anchor: TextAnchor(.center, .top))
+            }
+            return
+        }
+        canvas.text(caption, at: Point(x: bar.minX, y: bar.minY - 6), style: captionStyle, anchor: TextAnchor(.left, .bottom))
+        // The same quantized colours as the heatmap, p = 1 at the top.
         for i in 0...steps {
             let p = Double(i) / Double(steps)
             let y0 = (bar.maxY - (Double(i) + 0.5) * bar.height / Double(steps + 1)).rounded()
@@ -150,13 +174,10 @@ struct BoundaryChartRenderer {
             canvas.fill(Rect(x: bar.minX, y: y0 - (i < steps ? 0.5 : 0), width: bar.width, height: y1 - y0 + (i < steps ? 0.5 : 0)),
                         color: ChartColor.quantized(Heatmap.diverging(p, theme: theme)))
         }
-        canvas.stroke(Rect(x: bar.minX - 0.5, y: bar.minY - 0.5, width: bar.width + 1, height: bar.height + 1),
-                      style: StrokeStyle(width: 1, color: theme.axis))
-        let tickStyle = ChartType.styled(ChartType.tick, theme.text)
-        for (p, label) in [(0.0, "0"), (0.5, "0.5"), (1.0, "1")] {
+        canvas.stroke(Rect(x: bar.minX - 0.5, y: bar.minY - 0.5, width: bar.width + 1, height: bar.height + 1), style: tickPen)
+        for (p, label) in labels {
             let y = bar.maxY - (p * Double(steps) + 0.5) * bar.height / Double(steps + 1)
-            canvas.line(from: Point(x: bar.maxX, y: y.rounded() + 0.5), to: Point(x: bar.maxX + 3, y: y.rounded() + 0.5),
-                        style: StrokeStyle(width: 1, color: theme.axis))
+            canvas.line(from: Point(x: bar.maxX, y: y.rounded() + 0.5), to: Point(x: bar.maxX + 3, y: y.rounded() + 0.5), style: tickPen)
             canvas.text(label, at: Point(x: bar.maxX + 6, y: y), style: tickStyle, anchor: TextAnchor(.left, .middle))
         }
     }

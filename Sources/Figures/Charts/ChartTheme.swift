@@ -94,8 +94,10 @@ package struct ChartTheme: Sendable, Hashable {
         neuronFill: Color(hex: 0x24272D), neuronStroke: Color(hex: 0xA0A7B1),
         classes: [Color(hex: 0xE69F00), Color(hex: 0x56B4E9), Color(hex: 0x2FC29A),
                   Color(hex: 0xCC79A7), Color(hex: 0xF0E442), Color(hex: 0xD55E00), Color(hex: 0xE4E6EA)],
-        heatmapMiddle: Color(hex: 0x262A30), heatmapStrength: 0.4,
-        markerOutline: Color(hex: 0xE4E6EA), contour: Color(hex: 0xE4E6EA, alpha: 0.8))
+        // Stronger tints than in light mode (a tint of a dark grey is murky at 0.4) and dark
+        // marker outlines, which keep the light markers crisp on them, as dark ones do in light mode.
+        heatmapMiddle: Color(hex: 0x262A30), heatmapStrength: 0.52,
+        markerOutline: Color(hex: 0x0E1013), contour: Color(hex: 0xF4F5F7, alpha: 0.9))
 
     /// The colour of series `index` (wrapping around).
     func seriesColor(_ index: Int) -> Color {
@@ -183,4 +185,10 @@ enum ChartColor {
     }
 
     private static func pow3(_ v: Double) -> Double { v * v * v }
+}
+
+extension ChartTheme {
+    /// The size (px, in the chart's own units) of tick labels, the smallest text of every chart:
+    /// a page must show a chart at no less than 11 / this of its size.
+    package static var tickFontSize: Double { ChartType.tick.size }
 }

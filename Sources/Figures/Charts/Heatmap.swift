@@ -11,6 +11,14 @@ struct Heatmap: Sendable {
     var levels: Int
 
     static let maxRects = 2000
+    /// A small plot (a phone's drawing) gets fewer: one rectangle per this many px² at most,
+    /// as finer detail would not show.
+    static let pixelsPerRect = 50.0
+
+    /// The most rectangles a heatmap over `plot` may have.
+    static func rectLimit(_ plot: Rect) -> Int {
+        min(maxRects, max(100, Int(plot.width * plot.height / pixelsPerRect)))
+    }
     static let binaryLevels = 16
     static let confidenceLevels = 6
 
@@ -24,6 +32,7 @@ struct Heatmap: Sendable {
         var rects: [(level: Int, rect: Rect)] = []
         // Coarser colours first; a grid that is still too busy (noise) is averaged over 2×2 cells.
         var source = grid
+        let limit = rectLimit(plot)
         search: while true {
             for attempt in 0..<4 {
                 levels = switch source.values {
@@ -34,7 +43,7 @@ struct Heatmap: Sendable {
                 let cells: [Int]
                 (cells, colors) = quantize(source, levels: levels, theme: theme)
                 rects = merge(cells, columns: source.columns, rows: source.rows, plot: plot, overlap: overlap)
-                if rects.count <= maxRects { break search }
+                if rects.count <= limit { break search }
                 if case .classIndex = source.values { break }
             }
             guard let coarser = source.halved() else { break }

@@ -57,6 +57,8 @@ package struct NetworkChart: Sendable {
 
     /// Layers with more neurons than this show only `shownAtEachEnd` at each end and a "⋮".
     package static let maxShownNeurons = 12
+    /// Narrower charts (a phone's column) write a big layer's neuron count under its name.
+    package static let compactWidth = 420.0
     package static let shownAtEachEnd = 5
     /// Edge widths in px: the largest |w| gets `maxEdgeWidth` (less when neurons are small),
     /// every edge at least `minEdgeWidth` so that none disappears.

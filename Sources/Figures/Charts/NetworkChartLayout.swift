@@ -112,9 +112,12 @@ extension NetworkChart {
     func captionText(ruler: Canvas) throws(FigureError) -> CaptionText {
         let nameStyle = ChartType.styled(ChartType.axisTitle, .black)
         let activationStyle = ChartType.styled(ChartType.tick, .black)
+        // A phone-sized chart has narrow columns: the neuron count goes on the second line.
+        let compact = size.width < Self.compactWidth
         let captions = layers.map { layer -> (name: String, activation: String?) in
-            let name = layer.size > Self.maxShownNeurons ? "\(layer.name) (\(layer.size))" : layer.name
-            return (name, layer.activation)
+            guard layer.size > Self.maxShownNeurons else { return (layer.name, layer.activation) }
+            if compact { return (layer.name, ["(\(layer.size))", layer.activation].compactMap { $0 }.joined(separator: " ")) }
+            return ("\(layer.name) (\(layer.size))", layer.activation)
         }
         let nameHeight = try ruler.measure("Hg", style: nameStyle).height
         let activationHeight = try ruler.measure("Hg", style: activationStyle).height

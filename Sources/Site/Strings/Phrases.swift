@@ -10,7 +10,7 @@ struct Phrases {
     var checkCaption = "Gradient check: each input's gradient from the backward pass against a central finite difference"
     var checkInput = "Input", checkError = "Largest relative error", checkResult = "Result"
     var agrees = "agrees", inconclusive = "inconclusive (at a kink)"
-    var source = "Source, trace and picture", traceLink = "Trace (JSON)", pictureLink = "Diagram (PNG)"
+    var source = "Source, trace and picture", traceLink = "Trace (JSON)", pictureLink = "Diagram (SVG)"
     var trainingStep = "Training step"
     var layersExpansion: Markup = "What the <code>layers</code> line stands for"
     /// The code tabs under a block: the block as written, its accessible name, the copy button.
@@ -41,7 +41,7 @@ struct Phrases {
             checkCaption = "梯度检验：反向传播得到的每个输入的梯度与中心有限差分的比较"
             checkInput = "输入"; checkError = "最大相对误差"; checkResult = "结果"
             agrees = "一致"; inconclusive = "无法判定（位于不可导点）"
-            source = "源代码、轨迹与图片"; traceLink = "轨迹（JSON）"; pictureLink = "计算图（PNG）"
+            source = "源代码、轨迹与图片"; traceLink = "轨迹（JSON）"; pictureLink = "计算图（SVG）"
             trainingStep = "训练步数"; layersExpansion = "<code>layers</code> 一行展开后的内容"
             lessonTab = "本课代码"; codeOf = "{block} 的代码"
             copy = "复制"; copied = "已复制"; selected = "已选中：请按 Ctrl+C"

@@ -1,0 +1,60 @@
+/// Cairo writes SVG coordinates with six decimals (glyph outlines, curves, colours in percent);
+/// a hundredth of a pixel is finer than any screen or printer shows, and the shorter numbers
+/// make figures about a fifth smaller. Rounding is done on the digits, so it is exact and the
+/// same on every platform.
+enum SVGNumbers {
+    static let decimals = 2
+
+    /// `bytes` with every number of more than `decimals` decimals rounded (half up) to that many,
+    /// trailing zeros dropped; `-0` becomes `0`.
+    static func rounded(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        let n = bytes.count
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        while i < n {
+            let b = bytes[i]
+            // A number starts at a digit not preceded by a digit, a dot or a letter (ids like g1).
+            guard isDigit(b), i == 0 || !(isDigit(bytes[i - 1]) || bytes[i - 1] == UInt8(ascii: ".") || isLetter(bytes[i - 1])) else {
+                out.append(b)
+                i += 1
+                continue
+            }
+            var end = i
+            while end < n, isDigit(bytes[end]) { end += 1 }
+            guard end + 1 < n, bytes[end] == UInt8(ascii: "."), isDigit(bytes[end + 1]) else {
+                out += bytes[i..<end]
+                i = end
+                continue
+            }
+            var fractionEnd = end + 1
+            while fractionEnd < n, isDigit(bytes[fractionEnd]) { fractionEnd += 1 }
+            if fractionEnd - end - 1 <= decimals {
+                out += bytes[i..<fractionEnd]
+                i = fractionEnd
+                continue
+            }
+            // Integer digits and the kept decimals as one digit string, rounded by the next digit.
+            var digits = Array(bytes[i..<end]) + Array(bytes[(end + 1)..<(end + 1 + decimals)])
+            if bytes[end + 1 + decimals] >= UInt8(ascii: "5") {
+                var k = digits.count - 1
+                while k >= 0 {
+                    if digits[k] == UInt8(ascii: "9") { digits[k] = UInt8(ascii: "0"); k -= 1 } else { digits[k] += 1; break }
+                }
+                if k < 0 { digits.insert(UInt8(ascii: "1"), at: 0) }
+            }
+            var integer = Array(digits.dropLast(decimals))
+            var fraction = Array(digits.suffix(decimals))
+            while integer.count > 1, integer[0] == UInt8(ascii: "0") { integer.removeFirst() }
+            while fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
+            if integer == [UInt8(ascii: "0")], fraction.isEmpty, out.last == UInt8(ascii: "-") { out.removeLast() }
+            out += integer
+            if !fraction.isEmpty { out.append(UInt8(ascii: ".")); out += fraction }
+            i = fractionEnd
+        }
+        return out
+    }
+
+    private static func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F }
+}

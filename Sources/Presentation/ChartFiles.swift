@@ -1,0 +1,45 @@
+import Figures
+import Site
+
+/// A chart's files: one SVG serving light and dark at the size the page shows it on a desktop,
+/// and, for charts a desktop shows wider than a phone's column, a narrow drawing for phones.
+struct ChartFiles {
+    /// The sizes a chart is drawn at (px): text is the same size in both, so a phone reads it at
+    /// the size a desktop does.
+    struct Sizes {
+        var wide: Size
+        var narrow: Size?
+
+        /// Two to a row on a desktop, one on a phone: the same drawing serves both.
+        static let column = Sizes(wide: Size(width: 300, height: 220), narrow: nil)
+        /// A whole row of the charts (network, comparison) and a phone's column.
+        static let row = Sizes(wide: Size(width: 640, height: 400), narrow: Size(width: 300, height: 260))
+        /// The decision boundary: a whole row, and a phone's column with the legend above the plot.
+        static let boundary = Sizes(wide: Size(width: 640, height: 440), narrow: Size(width: 300, height: 340))
+    }
+
+    var files: [(String, [UInt8])] = []
+    var svg: String
+    var narrow: ModelWidget.Drawing?
+
+    /// Draws `draw(theme, size, idPrefix)` at each size in both themes; files go to `path.svg`
+    /// and `path-narrow.svg`.
+    init(path: String, prefix: String, sizes: Sizes,
+         draw: (ChartTheme, Size, String) throws(FigureError) -> [UInt8]) throws(FigureError) {
+        svg = path + ".svg"
+        files.append((svg, try Self.themed(prefix: prefix) { theme throws(FigureError) in try draw(theme, sizes.wide, prefix) }))
+        if let size = sizes.narrow {
+            let narrowPrefix = prefix + "-narrow", narrowPath = path + "-narrow.svg"
+            files.append((narrowPath, try Self.themed(prefix: narrowPrefix) { theme throws(FigureError) in
+                try draw(theme, size, narrowPrefix)
+            }))
+            narrow = ModelWidget.Drawing(svg: narrowPath, width: size.width, height: size.height)
+        }
+    }
+
+    /// One SVG for both colour schemes (the light drawing if the two cannot be combined).
+    static func themed(prefix: String, _ draw: (ChartTheme) throws(FigureError) -> [UInt8]) throws(FigureError) -> [UInt8] {
+        let light = try draw(.light)
+        return ThemedSVG.combine(light: light, dark: try draw(.dark), scope: prefix) ?? light
+    }
+}

@@ -1,0 +1,75 @@
+import CZlib
+
+/// gzip files (RFC 1952) for the large traces: deflate at level 9 in a header with no name, no
+/// time and "unknown" system, so the same bytes come out on every machine and every run.
+package enum Gzip {
+    /// The gzip file of `bytes` (at most 4 GiB - 1), or nil if zlib fails (out of memory).
+    package static func compress(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.count < Int(UInt32.max) else { return nil }
+        return withStream { stream -> [UInt8]? in
+            guard CZlib_deflateInit2(stream, 9, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK else { return nil }
+            defer { deflateEnd(stream) }
+            var output = [UInt8](repeating: 0, count: Int(deflateBound(stream, uLong(bytes.count))))
+            var input = bytes
+            let status = input.withUnsafeMutableBufferPointer { source in
+                output.withUnsafeMutableBufferPointer { target in
+                    stream.pointee.next_in = source.baseAddress
+                    stream.pointee.avail_in = UInt32(source.count)
+                    stream.pointee.next_out = target.baseAddress
+                    stream.pointee.avail_out = UInt32(target.count)
+                    return deflate(stream, Z_FINISH)
+                }
+            }
+            guard status == Z_STREAM_END else { return nil }
+            output.removeLast(Int(stream.pointee.avail_out))
+            // ID, deflate, no flags, no time, maximum compression, unknown system.
+            let header: [UInt8] = [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 2, 255]
+            return header + output + littleEndian(checksum(bytes)) + littleEndian(UInt32(truncatingIfNeeded: bytes.count))
+        }
+    }
+
+    /// The contents of a gzip file of one member, checked against its CRC and length; nil if it is not one.
+    package static func decompress(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.count >= 18, bytes[0] == 0x1F, bytes[1] == 0x8B, bytes[2] == 8 else { return nil }
+        return withStream { stream -> [UInt8]? in
+            guard CZlib_inflateInit2(stream, 16 + MAX_WBITS) == Z_OK else { return nil }
+            defer { inflateEnd(stream) }
+            var output: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            var input = bytes
+            return input.withUnsafeMutableBufferPointer { source -> [UInt8]? in
+                stream.pointee.next_in = source.baseAddress
+                stream.pointee.avail_in = UInt32(source.count)
+                while true {
+                    let status = chunk.withUnsafeMutableBufferPointer { target -> Int32 in
+                        stream.pointee.next_out = target.baseAddress
+                        stream.pointee.avail_out = UInt32(target.count)
+                        return inflate(stream, Z_NO_FLUSH)
+                    }
+                    output += chunk[..<(chunk.count - Int(stream.pointee.avail_out))]
+                    if status == Z_STREAM_END { return stream.pointee.avail_in == 0 ? output : nil }
+                    guard status == Z_OK else { return nil }
+                }
+            }
+        }
+    }
+
+    /// zlib keeps a pointer back to its stream, so the stream lives on the heap, unmoved.
+    private static func withStream<T>(_ body: (UnsafeMutablePointer<z_stream>) -> T) -> T {
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        defer {
+            stream.deinitialize(count: 1)
+            stream.deallocate()
+        }
+        return body(stream)
+    }
+
+    private static func checksum(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBufferPointer { UInt32(truncatingIfNeeded: crc32(0, $0.baseAddress, UInt32($0.count))) }
+    }
+
+    private static func littleEndian(_ value: UInt32) -> [UInt8] {
+        (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import LessonsKit
+import Browser
+
+/// The weight of the built course: the whole folder at most 25 MB, and the first view of every
+/// page at most 400 KB: its HTML, stylesheet and scripts, and the images it loads for one colour
+/// scheme (those not marked `loading="lazy"`, and the lazy ones in the first screen), at a
+/// desktop and a phone width. README states the measured figures.
+@Suite(.serialized, .enabled(if: chromium != nil, "skipped: chromium is not installed (make test installs it)"))
+struct PageWeightTests {
+    static let siteLimit = 25_000_000
+    static let firstViewLimit = 400_000
+
+    let course: SharedCourse
+
+    init() throws {
+        course = try SharedCourse.get()
+    }
+
+    @Test func theWholeCourseIsAtMost25MB() throws {
+        let files = Workspace.tree(at: course.output)
+        let total = files.values.reduce(0) { $0 + $1.count }
+        var byKind: [String: Int] = [:]
+        for (path, bytes) in files { byKind[(path as NSString).pathExtension, default: 0] += bytes.count }
+        let kinds = byKind.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value / 1000) KB" }.joined(separator: ", ")
+        #expect(total <= Self.siteLimit, "the course is \(total / 1000) KB (\(kinds))")
+    }
+
+    /// Which file each image shows (the `<picture>` source the browser picks), whether it is
+    /// lazy, and whether it is in the first screen.
+    private static let probe = """
+        JSON.stringify(Array.prototype.slice.call(document.images).map(function (i) {
+          var file = i.getAttribute("src"), picture = i.parentElement;
+          if (picture && picture.tagName === "PICTURE") {
+            var sources = picture.querySelectorAll("source");
+            for (var k = 0; k < sources.length; k++) {
+              var media = sources[k].getAttribute("media");
+              if (!media || window.matchMedia(media).matches) { file = sources[k].getAttribute("srcset"); break; }
+            }
+          }
+          var r = i.getBoundingClientRect();
+          return {file: file, lazy: i.loading === "lazy",
+                  inView: r.width > 0 && r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth};
+        }))
+        """
+
+    private struct Image: Decodable { var file: String; var lazy: Bool; var inView: Bool }
+
+    @Test(arguments: [1280, 390])
+    func theFirstViewOfEveryPageIsAtMost400KB(width: Int) throws {
+        let browser = try ChromiumSession(viewport: (width, 900))
+        let pages = ["index.html"] + Workspace.tree(at: course.output).keys.filter { $0.hasSuffix("/index.html") }.sorted()
+        for page in pages {
+            let path = course.output + "/" + page
+            let folder = (path as NSString).deletingLastPathComponent
+            let html = try String(contentsOfFile: path, encoding: .utf8)
+            var files: Set<String> = []
+            for pattern in [#/<script src="(?<f>[^"]+)"/#, #/<link rel="stylesheet" href="(?<f>[^"]+)"/#] {
+                for match in html.matches(of: pattern) { files.insert(String(match.output.f)) }
+            }
+            try browser.open(path)
+            let json = try #require(try browser.evaluate(Self.probe) as? String)
+            for image in try JSONDecoder().decode([Image].self, from: Data(json.utf8)) where !image.lazy || image.inView {
+                files.insert(image.file)
+            }
+            var total = html.utf8.count
+            var parts = ["HTML \(html.utf8.count / 1000) KB"]
+            for file in files.sorted() {
+                let size = try #require(try FileManager.default.attributesOfItem(atPath: folder + "/" + file)[.size] as? Int, "\(page): \(file)")
+                total += size
+                parts.append("\(file) \(size / 1000) KB")
+            }
+            let inline = Self.inlineSliderData(html)
+            let note = inline == 0 ? "" : total - inline <= Self.firstViewLimit
+                ? "; over only because of \(inline / 1000) KB of inline slider data, which the widget branch moves to a file loaded on use"
+                : "; over even without its \(inline / 1000) KB of inline slider data (which the widget branch moves out)"
+            #expect(total <= Self.firstViewLimit, "\(page) at \(width) px: first view \(total / 1000) KB (\(parts.joined(separator: ", ")))\(note)")
+        }
+    }
+
+    /// The bytes of the model widgets' inline step snapshots.
+    static func inlineSliderData(_ html: String) -> Int {
+        html.matches(of: #/<script type="application/json" class="snapshots">(?<data>[^<]*)</script>/#).reduce(0) { $0 + $1.output.data.utf8.count }
+    }
+}
