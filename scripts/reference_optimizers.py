@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Parameters after 100 optimizer steps, computed by PyTorch (float64): the reference for
-Training's sgd, momentum and adam (Tests/TrainingTests/OptimizerFixtureTests.swift).
+Training's optimizers (sgd, momentum, nesterov, adam, adamw, rmsprop, with and without weight
+decay) and learning-rate schedules (step, exponential, cosine) (Tests/TrainingTests/OptimizerFixtureTests.swift).
 
 Each problem is a small tanh network, H = tanh(X @ W1 + b1), Z = H @ W2 + b2, with a loss on
 Z: bce_logits (binary_cross_entropy_with_logits, mean) on XOR, softmax_cross_entropy
@@ -42,11 +43,31 @@ def loss_fn(kind, Z, y):
 
 
 def make_optimizer(spec, params):
+    """The torch.optim optimizer a lesson's `train` line names, with its arguments (lesson names)."""
+    a = spec["arguments"]
+    decay = a.get("weight_decay", 0.0)
     if spec["rule"] == "sgd":
-        return torch.optim.SGD(params, lr=spec["lr"], foreach=False)
-    if spec["rule"] == "momentum":
-        return torch.optim.SGD(params, lr=spec["lr"], momentum=spec["beta"], foreach=False)
-    return torch.optim.Adam(params, lr=spec["lr"], betas=(spec["beta1"], spec["beta2"]), eps=spec["eps"], foreach=False)
+        return torch.optim.SGD(params, lr=a["lr"], weight_decay=decay, foreach=False)
+    if spec["rule"] in ("momentum", "nesterov"):
+        return torch.optim.SGD(params, lr=a["lr"], momentum=a["beta"], nesterov=spec["rule"] == "nesterov",
+                               weight_decay=decay, foreach=False)
+    if spec["rule"] == "rmsprop":
+        return torch.optim.RMSprop(params, lr=a["lr"], alpha=a["alpha"], eps=a["eps"], weight_decay=decay, foreach=False)
+    make = torch.optim.AdamW if spec["rule"] == "adamw" else torch.optim.Adam
+    return make(params, lr=a["lr"], betas=(a["beta1"], a["beta2"]), eps=a["eps"], weight_decay=decay, foreach=False)
+
+
+def make_scheduler(spec, opt):
+    """The lr_scheduler a lesson's `schedule` line names (stepped once per step here: one step per epoch)."""
+    schedule = spec.get("schedule")
+    if schedule is None:
+        return None
+    a = schedule["arguments"]
+    if schedule["name"] == "step":
+        return torch.optim.lr_scheduler.StepLR(opt, step_size=int(a["every"]), gamma=a["gamma"])
+    if schedule["name"] == "exponential":
+        return torch.optim.lr_scheduler.ExponentialLR(opt, gamma=a["gamma"])
+    return torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=STEPS, eta_min=a["min_lr"])
 
 
 def run(problem, spec):
@@ -54,6 +75,7 @@ def run(problem, spec):
     y = torch.tensor(problem["y"])
     params = {k: torch.tensor(np.array(v), requires_grad=True) for k, v in problem["initial"].items()}
     opt = make_optimizer(spec, [params[k] for k in ORDER])
+    scheduler = make_scheduler(spec, opt)
     losses = []
     for _ in range(STEPS):
         opt.zero_grad()
@@ -63,6 +85,8 @@ def run(problem, spec):
         loss.backward()
         losses.append(loss.item())
         opt.step()
+        if scheduler is not None:
+            scheduler.step()
     final = {k: params[k].detach().reshape(-1).tolist() for k in ORDER}
     return dict(spec, losses=losses, final=final)
 
@@ -85,11 +109,23 @@ problems = [
     problem("noisy line, 1-4-1 tanh, mean squared error", "mse",
             line_x, 2 * line_x + 1 + np.random.default_rng(3).normal(0, 0.1, line_x.shape), seed=4, hidden=4),
 ]
+ADAM = {"beta1": 0.9, "beta2": 0.999, "eps": 1e-8}
 specs = [
-    {"rule": "sgd", "lr": 0.5},
-    {"rule": "momentum", "lr": 0.1, "beta": 0.9},
-    {"rule": "adam", "lr": 0.05, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8},
-    {"rule": "adam", "lr": 0.02, "beta1": 0.8, "beta2": 0.95, "eps": 1e-6},
+    {"rule": "sgd", "arguments": {"lr": 0.5}},
+    {"rule": "momentum", "arguments": {"lr": 0.1, "beta": 0.9}},
+    {"rule": "adam", "arguments": {"lr": 0.05, **ADAM}},
+    {"rule": "adam", "arguments": {"lr": 0.02, "beta1": 0.8, "beta2": 0.95, "eps": 1e-6}},
+    {"rule": "nesterov", "arguments": {"lr": 0.1, "beta": 0.9}},
+    {"rule": "sgd", "arguments": {"lr": 0.5, "weight_decay": 0.01}},
+    {"rule": "nesterov", "arguments": {"lr": 0.05, "beta": 0.8, "weight_decay": 0.001}},
+    {"rule": "adam", "arguments": {"lr": 0.05, **ADAM, "weight_decay": 0.01}},
+    {"rule": "adamw", "arguments": {"lr": 0.05, **ADAM, "weight_decay": 0.05}},
+    {"rule": "rmsprop", "arguments": {"lr": 0.01, "alpha": 0.99, "eps": 1e-8}},
+    {"rule": "rmsprop", "arguments": {"lr": 0.005, "alpha": 0.9, "eps": 1e-6, "weight_decay": 0.01}},
+    {"rule": "sgd", "arguments": {"lr": 0.5}, "schedule": {"name": "step", "arguments": {"every": 30, "gamma": 0.5}}},
+    {"rule": "momentum", "arguments": {"lr": 0.1, "beta": 0.9},
+     "schedule": {"name": "exponential", "arguments": {"gamma": 0.97}}},
+    {"rule": "adam", "arguments": {"lr": 0.05, **ADAM}, "schedule": {"name": "cosine", "arguments": {"min_lr": 0.001}}},
 ]
 for p in problems:
     p["runs"] = [run(p, s) for s in specs]

@@ -2,8 +2,10 @@
 /// the loss printed at exactly the steps the page traces.
 extension ModelCode {
     /// The loop over epochs (and batches), calling `body` with the step's variable and the
-    /// expressions of its inputs and targets.
+    /// expressions of its inputs and targets; `epochStart` and `epochEnd` lines open and close
+    /// each epoch (a learning-rate schedule's).
     func trainingLoop(_ w: inout PythonWriter, batchNames: (String, String), torch: Bool,
+                      epochStart: [String] = [], epochEnd: [String] = [],
                       body: (inout PythonWriter, String, String, String) -> Void) {
         if case .set(let steps) = traceTest, steps.count > 8 {
             w.lines(PythonLiteral.wrapped(steps.map(String.init), first: "traced = {", indent: 11, last: "}"))
@@ -11,7 +13,11 @@ extension ModelCode {
         }
         guard data.batch != nil else {
             w.comment("Training: one step per epoch, on all the examples")
-            w.block("for epoch in range(epochs):") { w in body(&w, "epoch", xName, yName) }
+            w.block("for epoch in range(epochs):") { w in
+                for line in epochStart { w.line(line) }
+                body(&w, "epoch", xName, yName)
+                for line in epochEnd { w.line(line) }
+            }
             return
         }
         w.comment("Training: one step per batch")
@@ -27,6 +33,7 @@ extension ModelCode {
         w.line("steps = epochs * (len(\(xName)) // batch)", comment: "a last partial batch is dropped")
         w.line("step = 0")
         w.block("for epoch in range(epochs):") { w in
+            for line in epochStart { w.line(line) }
             if data.orders != nil {
                 w.line("order = orders[epoch]")
             } else {
@@ -38,6 +45,7 @@ extension ModelCode {
                 body(&w, "step", batchNames.0, batchNames.1)
                 w.line("step += 1")
             }
+            for line in epochEnd { w.line(line) }
         }
     }
 

@@ -8,6 +8,7 @@ package struct ModelCode {
     package let graph: CodeGraph
     package let data: CodeData
     let optimizer: OptimizerSpec
+    let schedule: ScheduleSpec?
     let epochs: Int
     let seed: UInt64
     /// The values of step 0 (parameters before the first update), per node.
@@ -45,6 +46,7 @@ package struct ModelCode {
         graph = CodeGraph(program: model.graph, trace: run.trace, data: [x, y], isModel: true, normalizedTargets: normalized)
         data = CodeData(model: model, run: run, graph: graph, x: x, y: y, stem: stem)
         optimizer = model.train.optimizer
+        schedule = model.schedule
         epochs = model.train.epochs
         seed = model.train.seed
         initial = run.trace.steps.first?.values ?? []

@@ -16,7 +16,7 @@ package enum NumPyProgram {
                                          keep: backward.reads.filter(graph.isOperation), everyNode: false)
         var namer = graph.namer
         let batchX = namer.claim("X_batch"), batchY = namer.claim("y_batch")
-        let state = OptimizerCode(m.optimizer, parameters: m.parameters.map { graph.names[$0] }, namer: &namer)
+        let state = OptimizerCode(m.optimizer, schedule: m.schedule, parameters: m.parameters.map { graph.names[$0] }, namer: &namer)
 
         m.docstring(&w, framework: "NumPy", what: "The backward pass is written out by the chain rule, node by node, as on the page.")
         w.line("import numpy as np")
@@ -51,7 +51,7 @@ package enum NumPyProgram {
                       returns: parameterGradients)
 
         w.blank(2)
-        m.trainingLoop(&w, batchNames: (batchX, batchY), torch: false) { w, epoch, x, y in
+        m.trainingLoop(&w, batchNames: (batchX, batchY), torch: false, epochStart: state.epochStart) { w, epoch, x, y in
             let call = { (names: [String]) in names.map { $0 == m.xName ? x : $0 == m.yName ? y : $0 } }
             w.comment("Forward")
             w.sequence("", returned, " = forward(\(x), \(y))", bare: true)

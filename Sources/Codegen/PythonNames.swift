@@ -17,7 +17,8 @@ package struct PythonNames {
     /// What a model program adds: data, hyperparameters, the loop.
     static let modelProgram: Set<String> = [
         "data", "orders", "order", "rows", "start", "epoch", "epochs", "step", "steps", "batch", "lr", "beta",
-        "beta1", "beta2", "eps", "t", "optimizer", "traced", "rng",
+        "beta1", "beta2", "eps", "t", "optimizer", "traced", "rng", "alpha", "weight_decay", "every", "gamma",
+        "min_lr", "lr_epoch", "scheduler",
     ]
 
     /// Each node's identifier, in node order.

@@ -8,7 +8,7 @@ package enum TorchProgram {
         var w = PythonWriter()
         var namer = graph.namer
         let batchX = namer.claim("X_batch"), batchY = namer.claim("y_batch")
-        let optimizer = OptimizerCode(m.optimizer, parameters: m.parameters.map { graph.names[$0] }, namer: &namer)
+        let optimizer = OptimizerCode(m.optimizer, schedule: m.schedule, parameters: m.parameters.map { graph.names[$0] }, namer: &namer)
         let forward = ForwardExpressions(graph: graph, dialect: .torch, named: m.named, keep: [], everyNode: false)
 
         m.docstring(&w, framework: "PyTorch", what: "Autograd computes the gradients; torch.optim moves the weights.")
@@ -24,8 +24,10 @@ package enum TorchProgram {
         }
         w.blank(2)
         w.line("optimizer = " + optimizer.torchOptimizer)
+        if let scheduler = optimizer.torchScheduler { w.line(scheduler, comment: "changes lr once per epoch") }
         w.blank()
-        m.trainingLoop(&w, batchNames: (batchX, batchY), torch: true) { w, step, x, y in
+        m.trainingLoop(&w, batchNames: (batchX, batchY), torch: true,
+                       epochEnd: optimizer.torchScheduler == nil ? [] : ["scheduler.step()"]) { w, step, x, y in
             w.line("\(graph.names[graph.output]) = forward(\(x), \(y))")
             m.printLoss(&w, step: step, loss: "\(graph.names[graph.output]).item()")
             w.line("optimizer.zero_grad()")

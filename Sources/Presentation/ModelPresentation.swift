@@ -98,12 +98,10 @@ package struct ModelPresentation {
 
     private func summary() -> String {
         let steps = run.history.steps.last.map { $0 + 1 } ?? 0
-        let optimizer: String
-        switch model.train.optimizer {
-        case .sgd(let lr): optimizer = "sgd(lr: \(DisplayNumber.format(lr)))"
-        case .momentum(let lr, let beta): optimizer = "momentum(lr: \(DisplayNumber.format(lr)), beta: \(DisplayNumber.format(beta)))"
-        case .adam(let lr, _, _, _): optimizer = "adam(lr: \(DisplayNumber.format(lr)))"
-        }
+        let spec = model.train.optimizer
+        var optimizer = spec.name + "(" + spec.nonDefaultArguments.map { "\($0.name): \(DisplayNumber.format($0.value))" }
+            .joined(separator: ", ") + ")"
+        if let schedule = model.schedule { optimizer += ", schedule " + schedule.source }
         return words.summary(DisplayNumber.count(steps), optimizer, DisplayNumber.count(run.train.count), model.train.batch,
                              run.history.values.last.map(DisplayNumber.format))
     }

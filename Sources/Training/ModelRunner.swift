@@ -109,7 +109,7 @@ package enum ModelRunner {
         }
         let optimizer: Optimizer
         do {
-            optimizer = try Optimizer(rule(model.train.optimizer), plan: plan, parameters: parameters)
+            optimizer = try Optimizer(model.train.optimizer, plan: plan, parameters: parameters)
         } catch {
             return (nil, [.error(path, model.train.position, error.message)])
         }
@@ -132,10 +132,15 @@ package enum ModelRunner {
         let validator = validationSet.flatMap { Evaluator(model, rowsX: $0.X, rowsY: $0.y, path: path) }
         let loop = TrainingLoop(plan: plan, loss: compiled.ids[model.loss], epochs: totalSteps,
                                 traced: schedule.observedSteps(epochs: totalSteps))
+        var rates = LearningRates(base: model.train.optimizer.lr, schedule: model.schedule, epochs: model.train.epochs)
         let started = DispatchTime.now().uptimeNanoseconds
         let divergence = loop.run(history: &history,
             prepare: batch < n ? { batcher.load(step: $0) } : nil,
-            update: { try? optimizer.step() },
+            update: {
+                // Each step's epoch sets the rate (mini-batches share their epoch's).
+                optimizer.learningRate = rates.rate(epoch: optimizer.steps / stepsPerEpoch)
+                try? optimizer.step()
+            },
             onTrace: { step, value in
                 if traced.contains(step) { steps.append(GraphRunner.step(step, plan: plan, compiled: compiled, loss: value)) }
                 sizes.record(step: step, plan: plan, ids: compiled.ids)
@@ -204,14 +209,6 @@ package enum ModelRunner {
             if case .data(name) = $0.kind { return true }
             if case .input = $0.kind, $0.name == name { return true }
             return false
-        }
-    }
-
-    static func rule(_ spec: OptimizerSpec) -> OptimizerRule {
-        switch spec {
-        case .sgd(let lr): return .sgd(lr: lr)
-        case .momentum(let lr, let beta): return .momentum(lr: lr, beta: beta)
-        case .adam(let lr, let b1, let b2, let eps): return .adam(lr: lr, beta1: b1, beta2: b2, eps: eps)
         }
     }
 

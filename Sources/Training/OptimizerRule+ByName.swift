@@ -1,19 +1,14 @@
 import LessonModel
-/// Optimizer rules by name, for `train sgd(lr: 0.1) ...` lines.
-extension OptimizerRule {
-    /// Every rule name with its arguments and defaults (nil: required).
-    package static let signatures: [(name: String, arguments: [(name: String, defaultValue: Double?)])] = [
-        ("sgd", [("lr", nil)]),
-        ("momentum", [("lr", nil), ("beta", 0.9)]),
-        ("adam", [("lr", nil), ("beta1", 0.9), ("beta2", 0.999), ("eps", 1e-8)]),
-    ]
 
+/// Optimizer rules by name and named arguments, checked as the trainer checks them (the block
+/// language reports the same mistakes with their line and column).
+extension OptimizerRule {
     /// The rule `name` with named arguments (missing ones take their defaults; lr has none),
     /// validated; throws for an unknown name or argument (with a did-you-mean), a repeated or
     /// missing argument, or a bad value.
     package static func make(_ name: String, arguments: [(name: String, value: Double)]) throws(ArgumentError) -> OptimizerRule {
         let names = signatures.map(\.name)
-        guard let signature = signatures.first(where: { $0.name == name }) else {
+        guard let signature = signature(name) else {
             throw ArgumentError(nil, "there is no optimizer named '\(name)'."
                 + Suggestions.hint(for: name, among: names) + " Optimizers: \(names.joined(separator: ", ")).")
         }
@@ -27,18 +22,8 @@ extension OptimizerRule {
             guard values[argument.name] == nil else { throw ArgumentError(argument.name, "\(argument.name) is given twice") }
             values[argument.name] = argument.value
         }
-        for parameter in signature.arguments where values[parameter.name] == nil {
-            guard let value = parameter.defaultValue else {
-                throw ArgumentError(parameter.name, "\(name) needs a learning rate: write \(name)(\(parameter.name): 0.1)")
-            }
-            values[parameter.name] = value
-        }
-        let v = { (key: String) in values[key] ?? .nan }
-        let rule: OptimizerRule
-        switch name {
-        case "sgd": rule = .sgd(lr: v("lr"))
-        case "momentum": rule = .momentum(lr: v("lr"), beta: v("beta"))
-        default: rule = .adam(lr: v("lr"), beta1: v("beta1"), beta2: v("beta2"), eps: v("eps"))
+        guard values["lr"] != nil, let rule = OptimizerSpec.make(name, values: values) else {
+            throw ArgumentError("lr", "\(name) needs a learning rate: write \(name)(lr: 0.1)")
         }
         try rule.validate()
         return rule

@@ -1,49 +1,38 @@
 import Autodiff
+import LessonModel
 
-/// How parameters move after each backward pass, with its hyperparameters, as a lesson
-/// writes it: `sgd(lr: 0.1)`, `momentum(lr: 0.1, beta: 0.9)`, `adam(lr: 0.01)`. The update
-/// rules are PyTorch's (torch.optim.SGD and Adam with their default options), so numbers can
-/// be checked against it.
-package enum OptimizerRule: Sendable, Equatable {
-    /// p −= lr · g.
-    case sgd(lr: Double)
-    /// v = β · v + g; p −= lr · v (PyTorch's SGD with momentum β, no dampening, not Nesterov).
-    case momentum(lr: Double, beta: Double = 0.9)
-    /// Adam with bias correction: m = β₁m + (1 − β₁)g, v = β₂v + (1 − β₂)g²,
-    /// p −= lr / (1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε) at step t = 1, 2, ...
-    case adam(lr: Double, beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8)
+/// How parameters move after each backward pass, with its hyperparameters, as a lesson writes
+/// it: `sgd(lr: 0.1)`, `momentum(lr: 0.1, beta: 0.9)`, `adam(lr: 0.01)`, ... The block language's
+/// `OptimizerSpec` is the rule itself (one type, so the trainer and the parser cannot drift).
+package typealias OptimizerRule = OptimizerSpec
 
-    /// "sgd", "momentum" or "adam".
-    package var name: String {
-        switch self {
-        case .sgd: "sgd"
-        case .momentum: "momentum"
-        case .adam: "adam"
-        }
-    }
-
-    /// Throws for a learning rate that is not positive, a β outside [0, 1), or ε ≤ 0.
+extension OptimizerSpec {
+    /// Throws for a learning rate that is not positive, a β or α outside [0, 1) (Nesterov's
+    /// β must also be above 0), ε ≤ 0, or a negative weight decay.
     package func validate() throws(ArgumentError) {
+        try Check.above(lr, 0, "lr")
         switch self {
-        case .sgd(let lr):
-            try Check.above(lr, 0, "lr")
-        case .momentum(let lr, let beta):
-            try Check.above(lr, 0, "lr")
+        case .sgd: break
+        case .momentum(_, let beta, let nesterov, _):
             try Check.inHalfOpen(beta, 0, 1, "beta")
-        case .adam(let lr, let beta1, let beta2, let eps):
-            try Check.above(lr, 0, "lr")
+            if nesterov { try Check.above(beta, 0, "beta") }
+        case .adam(_, let beta1, let beta2, let eps, _), .adamw(_, let beta1, let beta2, let eps, _):
             try Check.inHalfOpen(beta1, 0, 1, "beta1")
             try Check.inHalfOpen(beta2, 0, 1, "beta2")
             try Check.above(eps, 0, "eps")
+        case .rmsprop(_, let alpha, let eps, _):
+            try Check.inHalfOpen(alpha, 0, 1, "alpha")
+            try Check.above(eps, 0, "eps")
         }
+        try Check.atLeast(weightDecay, 0, "weight_decay")
     }
 
-    /// Numbers of state kept per parameter element: none, a velocity, or two moments.
+    /// Numbers of state kept per parameter element: none, a velocity, two moments, or a mean square.
     var stateCount: Int {
         switch self {
         case .sgd: 0
-        case .momentum: 1
-        case .adam: 2
+        case .momentum, .rmsprop: 1
+        case .adam, .adamw: 2
         }
     }
 }
@@ -60,6 +49,8 @@ package final class Optimizer {
     package let parameters: [NodeID]
     /// Steps taken so far (Adam's t after the last step).
     package private(set) var steps = 0
+    /// The learning rate of the next step: the rule's, unless a schedule has changed it.
+    package var learningRate: Double
 
     /// Where each parameter's state starts in `state` (first moments or velocities; Adam's
     /// second moments follow at the same offsets plus `elements`).
@@ -89,6 +80,7 @@ package final class Optimizer {
             total += shape.count
         }
         self.rule = rule
+        learningRate = rule.lr
         self.plan = plan
         self.parameters = parameters
         self.offsets = offsets
@@ -100,28 +92,33 @@ package final class Optimizer {
 
     deinit { state.deallocate() }
 
-    /// Moves every parameter once, using the gradients of the last `backward()`.
+    /// Moves every parameter once, using the gradients of the last `backward()`. Weight decay
+    /// is added to the gradient first (L2, as PyTorch), except in AdamW, which shrinks the
+    /// weight itself.
     package func step() throws(PlanError) {
         steps += 1
-        let state = self.state
+        let state = self.state, lr = learningRate, decay = rule.weightDecay
         switch rule {
-        case .sgd(let lr):
+        case .sgd:
             for p in 0..<parameters.count {
                 try plan.updateValues(parameters[p]) { value, g in
-                    for i in 0..<value.count { value[i] -= lr * g[i] }
+                    for i in 0..<value.count { value[i] -= lr * (g[i] + decay * value[i]) }
                 }
             }
-        case .momentum(let lr, let beta):
+        case .momentum(_, let beta, let nesterov, _):
             for p in 0..<parameters.count {
                 let velocity = state + offsets[p]
                 try plan.updateValues(parameters[p]) { value, g in
                     for i in 0..<value.count {
-                        velocity[i] = beta * velocity[i] + g[i]
-                        value[i] -= lr * velocity[i]
+                        let gradient = g[i] + decay * value[i]
+                        velocity[i] = beta * velocity[i] + gradient
+                        value[i] -= lr * (nesterov ? gradient + beta * velocity[i] : velocity[i])
                     }
                 }
             }
-        case .adam(let lr, let beta1, let beta2, let eps):
+        case .adam(_, let beta1, let beta2, let eps, _), .adamw(_, let beta1, let beta2, let eps, _):
+            let decoupled: Bool
+            if case .adamw = rule { decoupled = true } else { decoupled = false }
             beta1Power *= beta1
             beta2Power *= beta2
             let stepSize = lr / (1 - beta1Power)
@@ -130,9 +127,27 @@ package final class Optimizer {
                 let m = state + offsets[p], v = state + elements + offsets[p]
                 try plan.updateValues(parameters[p]) { value, g in
                     for i in 0..<value.count {
-                        m[i] = Self.lerp(m[i], g[i], 1 - beta1)
-                        v[i] = v[i] * beta2 + (1 - beta2) * g[i] * g[i]
+                        let gradient: Double
+                        if decoupled {
+                            value[i] *= 1 - lr * decay
+                            gradient = g[i]
+                        } else {
+                            gradient = g[i] + decay * value[i]
+                        }
+                        m[i] = Self.lerp(m[i], gradient, 1 - beta1)
+                        v[i] = v[i] * beta2 + (1 - beta2) * gradient * gradient
                         value[i] -= stepSize * (m[i] / (v[i].squareRoot() / correction2 + eps))
+                    }
+                }
+            }
+        case .rmsprop(_, let alpha, let eps, _):
+            for p in 0..<parameters.count {
+                let meanSquare = state + offsets[p]
+                try plan.updateValues(parameters[p]) { value, g in
+                    for i in 0..<value.count {
+                        let gradient = g[i] + decay * value[i]
+                        meanSquare[i] = alpha * meanSquare[i] + (1 - alpha) * gradient * gradient
+                        value[i] -= lr * (gradient / (meanSquare[i].squareRoot() + eps))
                     }
                 }
             }
@@ -143,6 +158,7 @@ package final class Optimizer {
     package func reset() {
         state.update(repeating: 0, count: max(stateSize, 1))
         steps = 0
+        learningRate = rule.lr
         beta1Power = 1
         beta2Power = 1
     }

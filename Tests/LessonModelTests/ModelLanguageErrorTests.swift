@@ -347,7 +347,7 @@ private func withTrain(_ line: String) -> String {
 @Test func unknownOptimizer() {
     #expect(modelErrors(withTrain("train sdg(lr: 0.1) epochs 10")) == ["t.md:5:7: error: unknown optimizer 'sdg'; did you mean 'sgd'?"])
     #expect(modelErrors(withTrain("train lbfgs epochs 10"))
-            == ["t.md:5:7: error: unknown optimizer 'lbfgs'; the optimizers are sgd, momentum, adam"])
+            == ["t.md:5:7: error: unknown optimizer 'lbfgs'; the optimizers are sgd, momentum, nesterov, adam, adamw, rmsprop"])
 }
 
 @Test func optimizerNeedsALearningRate() {
@@ -357,7 +357,7 @@ private func withTrain(_ line: String) -> String {
 
 @Test func unknownOptimizerArgumentListsTheValidOnes() {
     #expect(modelErrors(withTrain("train momentum(lr: 0.1, beta1: 0.9) epochs 10"))
-            == ["t.md:5:25: error: 'momentum' has no argument 'beta1'; its arguments are lr, beta"])
+            == ["t.md:5:25: error: 'momentum' has no argument 'beta1'; its arguments are lr, beta, weight_decay"])
     #expect(modelErrors(withTrain("train sgd(lr: 0.1, lr: 0.2) epochs 10")) == ["t.md:5:20: error: argument 'lr' is given twice"])
 }
 
@@ -406,9 +406,9 @@ private func withTrain(_ line: String) -> String {
 
 @Test func trainNeedsAnOptimizer() {
     #expect(modelErrors(withTrain("train epochs 10"))
-            == ["t.md:5:7: error: expected an optimizer after 'train' (sgd, momentum or adam), like 'sgd(lr: 0.1)', found 'epochs'"])
+            == ["t.md:5:7: error: expected an optimizer after 'train' (sgd, momentum, nesterov, adam, adamw, rmsprop), like 'sgd(lr: 0.1)', found 'epochs'"])
     #expect(modelErrors(withTrain("train (lr: 0.1) epochs 10"))
-            == ["t.md:5:7: error: expected an optimizer after 'train' (sgd, momentum or adam), like 'sgd(lr: 0.1)', found '('"])
+            == ["t.md:5:7: error: expected an optimizer after 'train' (sgd, momentum, nesterov, adam, adamw, rmsprop), like 'sgd(lr: 0.1)', found '('"])
 }
 
 // MARK: trace

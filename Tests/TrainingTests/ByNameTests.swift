@@ -35,10 +35,10 @@ func optimizersByName() throws {
 @Test("optimizer names, arguments and values are checked")
 func optimizerByNameErrors() {
     #expect(argumentMessage { try OptimizerRule.make("adma", arguments: [("lr", 0.1)]) }
-            == "there is no optimizer named 'adma'. Did you mean 'adam'? Optimizers: sgd, momentum, adam.")
+            == "there is no optimizer named 'adma'. Did you mean 'adam'? Optimizers: sgd, momentum, nesterov, adam, adamw, rmsprop.")
     #expect(argumentMessage { try OptimizerRule.make("sgd", arguments: []) } == "sgd needs a learning rate: write sgd(lr: 0.1)")
     #expect(argumentMessage { try OptimizerRule.make("momentum", arguments: [("lr", 0.1), ("betta", 0.5)]) }
-            == "momentum has no argument 'betta'. Did you mean 'beta'? It takes lr, beta.")
+            == "momentum has no argument 'betta'. Did you mean 'beta'? It takes lr, beta, weight_decay.")
     #expect(argumentMessage { try OptimizerRule.make("sgd", arguments: [("lr", 0.1), ("lr", 0.2)]) } == "lr is given twice")
     #expect(argumentMessage { try OptimizerRule.make("adam", arguments: [("lr", -1)]) } == "lr must be greater than 0, got -1")
 }

@@ -1,8 +1,9 @@
 import Autodiff
+import LessonModel
 import Testing
 import Training
 
-// sgd, momentum and adam against PyTorch (float64): 100 steps on small tanh networks from the
+// Every optimizer and learning-rate schedule against PyTorch (float64): 100 steps on small tanh networks from the
 // same initial weights (Fixtures/optimizers.json, scripts/reference_optimizers.py). The loss
 // before every step and the parameters after the last must agree to 1e-9 relative.
 
@@ -13,10 +14,14 @@ private struct OptimizerFixture: Decodable {
         let W2: [[Double]]
         let b2: [Double]
     }
+    struct Schedule: Decodable {
+        let name: String
+        let arguments: [String: Double]
+    }
     struct Run: Decodable {
         let rule: String
-        let lr: Double
-        let beta, beta1, beta2, eps: Double?
+        let arguments: [String: Double]
+        let schedule: Schedule?
         let losses: [Double]
         let final: [String: [Double]]
     }
@@ -38,7 +43,8 @@ struct OptimizerCase: Sendable, CustomStringConvertible {
     let run: Int
     var description: String {
         guard let p = optimizerFixture?.problems[problem] else { return "missing" }
-        return "\(p.runs[run].rule) (run \(run)) on \(p.name)"
+        let r = p.runs[run]
+        return "\(r.rule)\(r.schedule.map { " with schedule \($0.name)" } ?? "") (run \(run)) on \(p.name)"
     }
 }
 
@@ -67,17 +73,23 @@ private func network(_ p: OptimizerFixture.Problem) throws -> (Plan, [NodeID]) {
     return (try Plan(g, output: loss), [w1, b1, w2, b2])
 }
 
-private func rule(_ r: OptimizerFixture.Run) -> OptimizerRule {
-    switch r.rule {
-    case "sgd": .sgd(lr: r.lr)
-    case "momentum": .momentum(lr: r.lr, beta: r.beta ?? .nan)
-    default: .adam(lr: r.lr, beta1: r.beta1 ?? .nan, beta2: r.beta2 ?? .nan, eps: r.eps ?? .nan)
+private func rule(_ r: OptimizerFixture.Run) throws -> OptimizerRule {
+    try OptimizerRule.make(r.rule, arguments: r.arguments.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+}
+
+private func schedule(_ r: OptimizerFixture.Run) -> ScheduleSpec? {
+    guard let s = r.schedule else { return nil }
+    let a = { (key: String) in s.arguments[key] ?? .nan }
+    switch s.name {
+    case "step": return .step(every: Int(a("every")), gamma: a("gamma"))
+    case "exponential": return .exponential(gamma: a("gamma"))
+    default: return .cosine(minimum: a("min_lr"))
     }
 }
 
-@Test("the optimizer fixture has 3 problems with 4 runs of 100 steps each")
+@Test("the optimizer fixture has 3 problems with 14 runs of 100 steps each")
 func optimizerFixtureLoads() {
-    #expect(optimizerFixture?.steps == 100 && optimizerCases.count == 12)
+    #expect(optimizerFixture?.steps == 100 && optimizerCases.count == 42)
 }
 
 @Test("100 steps agree with PyTorch: every loss and the final parameters to 1e-9 relative", arguments: optimizerCases)
@@ -86,8 +98,11 @@ func optimizerMatchesTorch(c: OptimizerCase) throws {
     let run = problem.runs[c.run]
     let (plan, parameters) = try network(problem)
     let optimizer = try Optimizer(rule(run), plan: plan, parameters: parameters)
+    // One step per epoch: the schedule moves the rate every step.
+    var rates = LearningRates(base: optimizer.rule.lr, schedule: schedule(run), epochs: run.losses.count)
     var worst = 0.0
     for step in 0..<run.losses.count {
+        optimizer.learningRate = rates.rate(epoch: step)
         plan.forward()
         plan.backward()
         let loss = try #require(plan.value(plan.output)?.scalars.first)

@@ -41,7 +41,7 @@ public enum BlockLanguage {
     }
 
     /// The statements only a model block has; in a graph block they are an error that says so.
-    static let modelStatements: Set<String> = ["data", "split", "layers", "train", "trace"]
+    static let modelStatements: Set<String> = ["data", "split", "layers", "train", "schedule", "trace"]
 
     /// Parses and resolves a graph block; nil program when there are errors.
     public static func parseGraph(_ block: LessonBlock, path: String) -> (GraphProgram?, [Diagnostic]) {

@@ -106,7 +106,7 @@ struct GraphResolver {
             resolve(data)
         case .layers(let layers):
             for assignment in layers.assignments { resolve(assignment) }
-        case .split, .train, .trace:
+        case .split, .train, .schedule, .trace:
             break
         }
     }

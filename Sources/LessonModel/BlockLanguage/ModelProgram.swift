@@ -12,6 +12,8 @@ public struct ModelProgram: Equatable, Sendable {
     /// The statements `layers` expanded to, one per line (`param W1 = xavier([2, 3])`, ...), for display.
     public var expansion: [String]
     public var train: TrainSpec
+    /// How the learning rate changes from epoch to epoch (`schedule cosine()`); nil keeps it constant.
+    public var schedule: ScheduleSpec?
     public var trace: TraceSpec?
     /// The index in `graph.nodes` of the node named `loss`, which training minimizes.
     public var loss: Int
@@ -21,13 +23,14 @@ public struct ModelProgram: Equatable, Sendable {
     public var output: Int
 
     public init(graph: GraphProgram, data: DataSource, split: Double?, layers: LayerSpec?, expansion: [String],
-                train: TrainSpec, trace: TraceSpec?, loss: Int, output: Int) {
+                train: TrainSpec, schedule: ScheduleSpec? = nil, trace: TraceSpec?, loss: Int, output: Int) {
         self.graph = graph
         self.data = data
         self.split = split
         self.layers = layers
         self.expansion = expansion
         self.train = train
+        self.schedule = schedule
         self.trace = trace
         self.loss = loss
         self.output = output
@@ -138,18 +141,6 @@ public struct TrainSpec: Equatable, Sendable {
         self.seed = seed
         self.position = position
     }
-}
-
-/// An optimizer with its hyperparameters, defaults filled in.
-public enum OptimizerSpec: Equatable, Sendable {
-    case sgd(lr: Double)
-    case momentum(lr: Double, beta: Double)
-    case adam(lr: Double, beta1: Double, beta2: Double, eps: Double)
-
-    public static let defaultMomentumBeta = 0.9
-    public static let defaultAdamBeta1 = 0.9
-    public static let defaultAdamBeta2 = 0.999
-    public static let defaultAdamEps = 1e-8
 }
 
 /// `trace every 100` or `trace log 20`: which steps are recorded (the trainer defines the

@@ -44,7 +44,7 @@ enum ModelResolver {
         }
         return ModelProgram(graph: GraphProgram(nodes: nodes, output: loss), data: data, split: lines.split?.value,
                             layers: lines.layers?.spec, expansion: lines.layers?.expansion ?? [], train: train,
-                            trace: lines.trace?.value, loss: loss,
+                            schedule: lines.schedule?.value, trace: lines.trace?.value, loss: loss,
                             output: node(named: "out") ?? prediction(nodes, loss: loss, x: node(named: "X"), y: node(named: "y")))
     }
 
@@ -54,6 +54,7 @@ enum ModelResolver {
         var split: ModelLine<Double>?
         var layers: LayersStatement?
         var train: ModelLine<TrainSpec>?
+        var schedule: ModelLine<ScheduleSpec>?
         var trace: ModelLine<TraceSpec>?
 
         mutating func keep(_ statement: Statement, errors: inout BlockErrors) -> Bool {
@@ -75,6 +76,9 @@ enum ModelResolver {
             case .train(let line):
                 guard once("train", train?.position, line.position) else { return false }
                 train = line
+            case .schedule(let line):
+                guard once("schedule", schedule?.position, line.position) else { return false }
+                schedule = line
             case .trace(let line):
                 guard once("trace", trace?.position, line.position) else { return false }
                 trace = line

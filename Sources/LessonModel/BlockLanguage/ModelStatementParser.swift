@@ -6,6 +6,7 @@
 ///     split    := 'split' number
 ///     layers   := 'layers' number (NAME)? ('->' number (NAME)?)*
 ///     train    := 'train' NAME [arguments] (('epochs' | 'batch' | 'seed') number)*
+///     schedule := 'schedule' NAME [arguments]                    step exponential cosine
 ///     trace    := 'trace' ('every' | 'log') number
 ///     param    := 'param' NAME '=' INITIALIZER arguments          uniform normal xavier he zeros
 extension BlockParser {
@@ -24,6 +25,9 @@ extension BlockParser {
         case "train":
             recovered = .train(ModelLine(value: nil, position: keyword.position))
             return try parseTrain(keyword)
+        case "schedule":
+            recovered = .schedule(ModelLine(value: nil, position: keyword.position))
+            return try parseSchedule(keyword)
         default:
             recovered = .trace(ModelLine(value: nil, position: keyword.position))
             return try parseTrace(keyword)
@@ -279,140 +283,6 @@ extension BlockParser {
                 + names.joined(separator: ", "))
         }
         return nil
-    }
-
-    // MARK: train
-
-    private mutating func parseTrain(_ keyword: Token) throws(SyntaxError) -> Statement {
-        let errorsBefore = errors.count
-        let optimizer = peek()
-        guard optimizer.kind == .name, !Self.trainClauses.contains(text(optimizer)) else {
-            throw expected("an optimizer after 'train' (sgd, momentum or adam), like 'sgd(lr: 0.1)'")
-        }
-        advance()
-        let arguments = peekKind() == .leftParen ? try parseArguments() : nil
-        var clauses: [String: NumberArgument] = [:]
-        while !peek().isLineEnd {
-            let clause = peek()
-            let name = text(clause)
-            guard clause.kind == .name, Self.trainClauses.contains(name) else { throw unknownClause(clause) }
-            advance()
-            let number = try parseNumberArgument("a number after '\(name)'")
-            if clauses[name] != nil {
-                errors.error(clause.position, "'\(name)' is given twice")
-            } else {
-                clauses[name] = number
-            }
-        }
-        advance()
-        let spec = trainSpec(keyword, optimizer, arguments, clauses)
-        return .train(ModelLine(value: errors.count == errorsBefore ? spec : nil, position: keyword.position))
-    }
-
-    private static let trainClauses = ["epochs", "batch", "seed"]
-
-    private mutating func trainSpec(_ keyword: Token, _ optimizer: Token, _ arguments: [CallArgument]?,
-                                    _ clauses: [String: NumberArgument]) -> TrainSpec? {
-        let spec = optimizerSpec(optimizer, arguments)
-        let maxEpochs = BlockLanguage.maxEpochs
-        var epochs: Int?
-        if let given = clauses["epochs"] {
-            epochs = given.whole(in: 1...maxEpochs)
-            if epochs == nil {
-                errors.error(given.position, "epochs must be a whole number from 1 to \(maxEpochs) (the limit), "
-                    + "found \(Quote.text(given.text))")
-            }
-        } else {
-            errors.error(keyword.position, "train needs a number of epochs, like 'train sgd(lr: 0.1) epochs 1000'")
-        }
-        var batch: Int?
-        if let given = clauses["batch"] {
-            batch = given.whole(in: 1...BlockLanguage.maxTensorElements)
-            if batch == nil {
-                errors.error(given.position, "batch must be a whole number from 1 to "
-                    + "\(BlockLanguage.maxTensorElements), found \(Quote.text(given.text))")
-            }
-        }
-        var seed: UInt64? = 0
-        if let given = clauses["seed"] {
-            seed = seedValue(given)
-            if seed == nil {
-                errors.error(given.position, "seed must be a whole number from 0 to \(UInt64.max), found \(Quote.text(given.text))")
-            }
-        }
-        guard let spec, let epochs, let seed else { return nil }
-        return TrainSpec(optimizer: spec, epochs: epochs, batch: batch, seed: seed, position: keyword.position)
-    }
-
-    private mutating func unknownClause(_ clause: Token) -> SyntaxError {
-        var error = expected("'epochs', 'batch' or 'seed'")
-        if clause.kind == .name, let near = Suggestions.closest(to: text(clause), among: Self.trainClauses) {
-            error.message += "; did you mean '\(near)'?"
-        }
-        return error
-    }
-
-    /// Exact for every `UInt64` written in digits; otherwise the number must be whole and fit.
-    private func seedValue(_ number: NumberArgument) -> UInt64? {
-        if number.text.unicodeScalars.allSatisfy(Lexer.isDigit) { return UInt64(number.text) }
-        return UInt64(exactly: number.value)
-    }
-
-    private struct Optimizer {
-        var name: String
-        var arguments: [String]
-        var example: String
-    }
-
-    private static let optimizers = [
-        Optimizer(name: "sgd", arguments: ["lr"], example: "sgd(lr: 0.1)"),
-        Optimizer(name: "momentum", arguments: ["lr", "beta"], example: "momentum(lr: 0.1, beta: 0.9)"),
-        Optimizer(name: "adam", arguments: ["lr", "beta1", "beta2", "eps"], example: "adam(lr: 0.01)"),
-    ]
-
-    private mutating func optimizerSpec(_ token: Token, _ arguments: [CallArgument]?) -> OptimizerSpec? {
-        let name = text(token)
-        guard let optimizer = Self.optimizers.first(where: { $0.name == name }) else {
-            let names = Self.optimizers.map(\.name)
-            if let near = Suggestions.closest(to: name, among: names) {
-                errors.error(token.position, "unknown optimizer \(Quote.text(name)); did you mean '\(near)'?")
-            } else {
-                errors.error(token.position, "unknown optimizer \(Quote.text(name)); the optimizers are "
-                    + names.joined(separator: ", "))
-            }
-            return nil
-        }
-        guard let values = namedNumbers(arguments ?? [], of: name, allowed: optimizer.arguments) else { return nil }
-        guard let lr = values["lr"] else {
-            errors.error(token.position, "\(name) needs a learning rate, like '\(optimizer.example)'")
-            return nil
-        }
-        let errorsBefore = errors.count
-        func check(_ label: String, _ isValid: (Double) -> Bool, _ rule: String) -> Double? {
-            guard let given = values[label] else { return nil }
-            guard isValid(given.value) else {
-                errors.error(given.position, "\(label) must be \(rule), found \(Quote.text(given.text))")
-                return nil
-            }
-            return given.value
-        }
-        let positive = "a positive number"
-        let fraction = "at least 0 and less than 1"
-        _ = check("lr", { $0 > 0 }, positive)
-        let spec: OptimizerSpec
-        switch name {
-        case "sgd":
-            spec = .sgd(lr: lr.value)
-        case "momentum":
-            spec = .momentum(lr: lr.value, beta: check("beta", { $0 >= 0 && $0 < 1 }, fraction)
-                ?? OptimizerSpec.defaultMomentumBeta)
-        default:
-            spec = .adam(lr: lr.value,
-                         beta1: check("beta1", { $0 >= 0 && $0 < 1 }, fraction) ?? OptimizerSpec.defaultAdamBeta1,
-                         beta2: check("beta2", { $0 >= 0 && $0 < 1 }, fraction) ?? OptimizerSpec.defaultAdamBeta2,
-                         eps: check("eps", { $0 > 0 }, positive) ?? OptimizerSpec.defaultAdamEps)
-        }
-        return errors.count == errorsBefore ? spec : nil
     }
 
     // MARK: trace

@@ -1,5 +1,5 @@
 /// One statement of a block. Graph blocks have assignments only; model blocks add `data`,
-/// `split`, `layers`, `train` and `trace` lines.
+/// `split`, `layers`, `train`, `schedule` and `trace` lines.
 enum Statement: Sendable {
     case assignment(Assignment)
     /// A statement with a syntax error that got as far as its name. The name still counts as
@@ -9,6 +9,7 @@ enum Statement: Sendable {
     case split(ModelLine<Double>)
     case layers(LayersStatement)
     case train(ModelLine<TrainSpec>)
+    case schedule(ModelLine<ScheduleSpec>)
     case trace(ModelLine<TraceSpec>)
 }
 
