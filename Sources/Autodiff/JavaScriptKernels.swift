@@ -1,0 +1,221 @@
+/// The engine's kernels in plain JavaScript, for pages that recompute a graph in the browser:
+/// one shared script (`LessonsKernels`), and per graph the plan's steps as calls into it (see
+/// Plan+JavaScript.swift). Each loop does the same operations on the same elements in the same
+/// order as its Swift twin in Kernels.swift, Kernels+Matmul.swift, Kernels+Losses.swift and
+/// OpTable.swift, so results are bit for bit the engine's wherever the operations are correctly
+/// rounded (+, −, ×, ÷, √, comparisons). `Math.exp`, `log`, `log1p`, `tanh` and `pow` are
+/// not required to be correctly rounded, and V8's can differ from the C library's in the last
+/// bit: graphs that use them agree to about 1e-15 relative per operation (`usesLibm`).
+/// Change a kernel here whenever its Swift twin changes; the browser tests compare both.
+package enum JavaScriptKernels {
+    /// The script's file name in a built site.
+    package static let fileName = "lessons-kernels.js"
+
+    /// The script: defines `LessonsKernels` (`run(plan, values)` evaluates a compiled plan).
+    package static let source = #"""
+"use strict";
+var LessonsKernels = (function () {
+  // Elementwise rules: value, then the partials (binary) or derivative (unary), as OpTable.swift.
+  var binary = {
+    add: [function (a, b) { return a + b; }, function () { return 1; }, function () { return 1; }],
+    sub: [function (a, b) { return a - b; }, function () { return 1; }, function () { return -1; }],
+    mul: [function (a, b) { return a * b; }, function (a, b) { return b; }, function (a) { return a; }],
+    div: [function (a, b) { return a / b; }, function (a, b) { return 1 / b; }, function (a, b) { return -a / (b * b); }],
+    max: [function (a, b) { return a >= b || a !== a ? a : b; },
+          function (a, b) { return a > b ? 1 : a < b ? 0 : 0.5; }, function (a, b) { return a > b ? 0 : a < b ? 1 : 0.5; }],
+    min: [function (a, b) { return a <= b || a !== a ? a : b; },
+          function (a, b) { return a < b ? 1 : a > b ? 0 : 0.5; }, function (a, b) { return a < b ? 0 : a > b ? 1 : 0.5; }]
+  };
+  function sigmoid(x) {
+    if (x >= 0) return 1 / (1 + Math.exp(-x));
+    var e = Math.exp(x);
+    return e / (1 + e);
+  }
+  function power(x, p) {
+    return p === 0 ? 1 : p === 1 ? x : p === 2 ? x * x : p === 3 ? x * x * x : Math.pow(x, p);
+  }
+  function powerDerivative(x, p) {
+    return p === 0 ? 0 : p === 1 ? 1 : p === 2 ? 2 * x : p === 3 ? 3 * x * x : p * Math.pow(x, p - 1);
+  }
+  var unary = {
+    neg: [function (x) { return -x; }, function () { return -1; }],
+    pow: [power, function (x, y, p) { return powerDerivative(x, p); }],
+    exp: [function (x) { return Math.exp(x); }, function (x, y) { return y; }],
+    log: [function (x) { return Math.log(x); }, function (x) { return 1 / x; }],
+    sigmoid: [sigmoid, function (x, y) { return y * (1 - y); }],
+    tanh: [function (x) { return Math.tanh(x); }, function (x, y) { return 1 - y * y; }],
+    relu: [function (x) { return x > 0 || x !== x ? x : 0; }, function (x) { return x > 0 ? 1 : 0; }],
+    sqrt: [function (x) { return Math.sqrt(x); }, function (x, y) { return 0.5 / y; }],
+    abs: [function (x) { return Math.abs(x); }, function (x) { return x > 0 ? 1 : x < 0 ? -1 : 0; }]
+  };
+
+  // s = [out, a, b, rows, cols, inner, strideA.row, strideA.col, strideB.row, strideB.col, p]
+  function binaryForward(rule, s, v) {
+    var f = rule[0], o = s[0];
+    for (var r = 0; r < s[3]; r++) {
+      var ia = s[1] + r * s[6], ib = s[2] + r * s[8];
+      for (var c = 0; c < s[4]; c++) { v[o] = f(v[ia], v[ib]); o++; ia += s[7]; ib += s[9]; }
+    }
+  }
+  function binaryBackward(rule, s, v, g) {
+    var da = rule[1], db = rule[2], o = s[0];
+    for (var r = 0; r < s[3]; r++) {
+      var ia = s[1] + r * s[6], ib = s[2] + r * s[8];
+      for (var c = 0; c < s[4]; c++) {
+        var x = v[ia], y = v[ib], z = v[o], pa = da(x, y, z), pb = db(x, y, z);
+        g[ia] += pa * g[o];
+        g[ib] += pb * g[o];
+        o++; ia += s[7]; ib += s[9];
+      }
+    }
+  }
+  function unaryForward(rule, s, v) {
+    var f = rule[0], p = s[10];
+    for (var i = 0; i < s[4]; i++) v[s[0] + i] = f(v[s[1] + i], p);
+  }
+  function unaryBackward(rule, s, v, g) {
+    var d = rule[1], p = s[10];
+    for (var i = 0; i < s[4]; i++) g[s[1] + i] += d(v[s[1] + i], v[s[0] + i], p) * g[s[0] + i];
+  }
+  function reduceForward(mean, s, v) {
+    var total = 0;
+    for (var i = 0; i < s[4]; i++) total += v[s[1] + i];
+    v[s[0]] = mean ? total / s[4] : total;
+  }
+  function reduceBackward(mean, s, v, g) {
+    var share = mean ? g[s[0]] / s[4] : g[s[0]];
+    for (var i = 0; i < s[4]; i++) g[s[1] + i] += share;
+  }
+  // C (m×n) = A (m×k) B (k×n); every sum term by term from 0, as Kernels+Matmul.swift.
+  function matmulForward(s, v) {
+    var m = s[3], n = s[4], k = s[5];
+    for (var i = 0; i < m; i++) {
+      for (var j = 0; j < n; j++) {
+        var sum = 0;
+        for (var p = 0; p < k; p++) sum = sum + v[s[1] + i * k + p] * v[s[2] + p * n + j];
+        v[s[0] + i * n + j] = sum;
+      }
+    }
+  }
+  function matmulBackward(s, v, g) {
+    var m = s[3], n = s[4], k = s[5], A = s[1], B = s[2], G = s[0], i, j, p, sum;
+    if (A === B) {  // A @ A: one interleaved pass, as the engine's plain loop
+      for (i = 0; i < m; i++) {
+        for (p = 0; p < k; p++) {
+          var dot = 0;
+          for (j = 0; j < n; j++) dot += g[G + i * n + j] * v[B + p * n + j];
+          g[A + i * k + p] += dot;
+          var aip = v[A + i * k + p];
+          for (j = 0; j < n; j++) g[B + p * n + j] += aip * g[G + i * n + j];
+        }
+      }
+      return;
+    }
+    // ∂L/∂A += G Bᵀ: each dot product from 0, then added.
+    for (i = 0; i < m; i++) {
+      for (p = 0; p < k; p++) {
+        sum = 0;
+        for (j = 0; j < n; j++) sum = sum + g[G + i * n + j] * v[B + p * n + j];
+        g[A + i * k + p] = g[A + i * k + p] + sum;
+      }
+    }
+    // ∂L/∂B += Aᵀ G: summed over i straight into the gradient.
+    for (p = 0; p < k; p++) {
+      for (j = 0; j < n; j++) {
+        sum = g[B + p * n + j];
+        for (i = 0; i < m; i++) sum = sum + v[A + i * k + p] * g[G + i * n + j];
+        g[B + p * n + j] = sum;
+      }
+    }
+  }
+  function transposeForward(s, v) {
+    for (var r = 0; r < s[3]; r++) for (var c = 0; c < s[4]; c++) v[s[0] + c * s[3] + r] = v[s[1] + r * s[4] + c];
+  }
+  function transposeBackward(s, v, g) {
+    for (var r = 0; r < s[3]; r++) for (var c = 0; c < s[4]; c++) g[s[1] + r * s[4] + c] += g[s[0] + c * s[3] + r];
+  }
+  // The losses, as Kernels+Losses.swift with OpTable.swift's rules. Swift's max(z, 0) is `0 >= z ? 0 : z`.
+  function bceValue(z, y) { return (0 >= z ? 0 : z) - z * y + Math.log1p(Math.exp(-Math.abs(z))); }
+  function bceForward(s, v) {
+    var n = s[3] * s[4], total = 0;
+    for (var i = 0; i < n; i++) total += bceValue(v[s[1] + i], v[s[2] + i]);
+    v[s[0]] = total / n;
+  }
+  function bceBackward(s, v, g) {
+    var n = s[3] * s[4], scale = g[s[0]] / n;
+    for (var i = 0; i < n; i++) {
+      var z = v[s[1] + i], y = v[s[2] + i], dz = sigmoid(z) - y, dy = -z;
+      g[s[1] + i] += scale * dz;
+      g[s[2] + i] += scale * dy;
+    }
+  }
+  function shift(v, z, k) {
+    var m = v[z];
+    for (var j = 1; j < Math.max(k, 1); j++) if (v[z + j] > m || v[z + j] !== v[z + j]) m = v[z + j];
+    if (!isFinite(m)) return [m, 0];
+    var total = 0;
+    for (j = 0; j < k; j++) total += Math.exp(v[z + j] - m);
+    return [m, Math.log(total)];
+  }
+  function softmaxCEForward(s, v) {
+    var k = s[4], total = 0;
+    for (var r = 0; r < s[3]; r++) {
+      var z = s[1] + r * k, y = s[2] + r * k, ms = shift(v, z, k), row = 0;
+      for (var j = 0; j < k; j++) row += v[y + j] * (ms[1] - (v[z + j] - ms[0]));
+      total += row;
+    }
+    v[s[0]] = total / s[3];
+  }
+  function softmaxCEBackward(s, v, g) {
+    var k = s[4], scale = g[s[0]] / s[3];
+    for (var r = 0; r < s[3]; r++) {
+      var z = s[1] + r * k, y = s[2] + r * k, ms = shift(v, z, k), targetSum = 0, j;
+      for (j = 0; j < k; j++) targetSum += v[y + j];
+      for (j = 0; j < k; j++) {
+        var logSoftmax = (v[z + j] - ms[0]) - ms[1];
+        g[z + j] += scale * (Math.exp(logSoftmax) * targetSum - v[y + j]);
+        g[y + j] += scale * -logSoftmax;
+      }
+    }
+  }
+
+  var kernels = {
+    bceLogits: [bceForward, bceBackward],
+    softmaxCE: [softmaxCEForward, softmaxCEBackward],
+    matmul: [matmulForward, matmulBackward],
+    transpose: [transposeForward, transposeBackward],
+    sum: [function (s, v) { reduceForward(false, s, v); }, function (s, v, g) { reduceBackward(false, s, v, g); }],
+    mean: [function (s, v) { reduceForward(true, s, v); }, function (s, v, g) { reduceBackward(true, s, v, g); }]
+  };
+  Object.keys(binary).forEach(function (name) {
+    kernels[name] = [function (s, v) { binaryForward(binary[name], s, v); },
+                     function (s, v, g) { binaryBackward(binary[name], s, v, g); }];
+  });
+  Object.keys(unary).forEach(function (name) {
+    kernels[name] = [function (s, v) { unaryForward(unary[name], s, v); },
+                     function (s, v, g) { unaryBackward(unary[name], s, v, g); }];
+  });
+
+  // Runs a plan (see Plan+JavaScript.swift) on `values`, a Float64Array of plan.size that
+  // holds the leaves: computes every value, then every gradient of sum(output). Returns the
+  // gradients (a Float64Array at the same offsets).
+  function run(plan, values) {
+    var i, s;
+    for (i = 0; i < plan.forward.length; i++) { s = plan.forward[i]; kernels[s[11]][0](s, values); }
+    var grads = new Float64Array(plan.size);
+    for (i = 0; i < plan.output[1]; i++) grads[plan.output[0] + i] = 1;
+    for (i = 0; i < plan.backward.length; i++) { s = plan.backward[i]; kernels[s[11]][1](s, values, grads); }
+    return grads;
+  }
+
+  // A fresh copy of the plan's starting values (its leaves as the lesson gave them).
+  function initialValues(plan) {
+    var values = new Float64Array(plan.size);
+    for (var i = 0; i < plan.leaves.length; i++) values.set(plan.leaves[i][1], plan.leaves[i][0]);
+    return values;
+  }
+
+  return { run: run, initialValues: initialValues, kernels: kernels };
+})();
+"""#
+}

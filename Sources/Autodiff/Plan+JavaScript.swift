@@ -1,0 +1,76 @@
+/// A compiled plan as a JavaScript object literal that `LessonsKernels.run` evaluates
+/// (JavaScriptKernels.swift): the storage size, the leaves' starting values, and the forward and
+/// backward steps in the engine's order, each with the offsets and sizes its kernel reads.
+extension Plan {
+    /// The plan for the browser. Every op has a kernel there (the switch in `kernelName` is
+    /// exhaustive, so a new op cannot be forgotten).
+    package func javaScript() -> String {
+        let leaves = graph.nodes.enumerated().compactMap { index, node -> String? in
+            guard let value = node.leafValue else { return nil }
+            return "[\(offsets[index]),[" + value.scalars.map(Self.literal).joined(separator: ",") + "]]"
+        }
+        let nodes = graph.nodes.enumerated().map { index, node in "[\(offsets[index]),\(node.shape.count)]" }
+        return "{size:\(gradientBase),output:[\(offsets[output.index]),\(outputCount)],"
+            + "nodes:[" + nodes.joined(separator: ",") + "],"
+            + "leaves:[" + leaves.joined(separator: ",") + "],"
+            + "forward:[" + forwardSteps.map(Self.step).joined(separator: ",") + "],"
+            + "backward:[" + backwardSteps.map(Self.step).joined(separator: ",") + "]}"
+    }
+
+    /// True when some step runs a function that JavaScript does not round as the C library does
+    /// (exp, log, tanh, pow with an exponent other than 0 to 3): the browser's numbers then agree
+    /// with the engine's to rounding, not bit for bit.
+    package var usesLibm: Bool {
+        forwardSteps.contains { step in
+            switch step.op {
+            case .exp, .log, .sigmoid, .tanh, .bceLogits, .softmaxCrossEntropy: true
+            case .power(let p): ![0, 1, 2, 3].contains(p)
+            default: false
+            }
+        }
+    }
+
+    /// [out, a, b, rows, cols, inner, strideA.row, strideA.col, strideB.row, strideB.col, p, kernel]
+    private static func step(_ s: Step) -> String {
+        var exponent = 0.0
+        if case .power(let p) = s.op { exponent = p }
+        let numbers = [s.out, s.a, s.b, s.rows, s.cols, s.inner, s.strideA.row, s.strideA.col, s.strideB.row, s.strideB.col]
+        return "[" + numbers.map(String.init).joined(separator: ",") + "," + literal(exponent) + ",\"" + kernelName(s.op) + "\"]"
+    }
+
+    /// The kernel's key in `LessonsKernels.kernels`.
+    static func kernelName(_ op: Op) -> String {
+        switch op {
+        case .add: "add"
+        case .subtract: "sub"
+        case .multiply: "mul"
+        case .divide: "div"
+        case .maximum: "max"
+        case .minimum: "min"
+        case .negate: "neg"
+        case .power: "pow"
+        case .exp: "exp"
+        case .log: "log"
+        case .sigmoid: "sigmoid"
+        case .tanh: "tanh"
+        case .relu: "relu"
+        case .sqrt: "sqrt"
+        case .abs: "abs"
+        case .sum: "sum"
+        case .mean: "mean"
+        case .matmul: "matmul"
+        case .transpose: "transpose"
+        case .bceLogits: "bceLogits"
+        case .softmaxCrossEntropy: "softmaxCE"
+        case .input, .parameter, .constant: "leaf"
+        }
+    }
+
+    /// A JavaScript number literal that reads back as exactly `x` (Swift's shortest round-trip digits).
+    static func literal(_ x: Double) -> String {
+        if x.isNaN { return "NaN" }
+        if x.isInfinite { return x > 0 ? "Infinity" : "-Infinity" }
+        if x == x.rounded(), Swift.abs(x) < 1e15 { return x.sign == .minus && x == 0 ? "-0" : String(Int(x)) }
+        return "\(x)"
+    }
+}

@@ -1,0 +1,165 @@
+@testable import Autodiff
+import Browser
+import Foundation
+import LessonModel
+import Testing
+import Training
+
+// The engine's kernels in JavaScript (Autodiff/JavaScriptKernels.swift) against the engine
+// itself, in Chromium: every graph block of the course and of the op fixtures, and seeded random
+// graphs. Every value and gradient must be bit for bit the engine's when the graph uses only
+// correctly rounded operations, and within 1e-12 relative (or 1e-300 absolute) otherwise.
+
+/// The graph blocks of every lesson in `folder` (and its subfolders), by "file:line".
+private func graphBlocks(in folder: String) -> [(name: String, source: String, fenceLine: Int)] {
+    let files = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".md") }.sorted()
+    var blocks: [(String, String, Int)] = []
+    for file in files {
+        guard let text = try? String(contentsOfFile: folder + "/" + file, encoding: .utf8) else { continue }
+        var current: (line: Int, lines: [String])?
+        for (number, line) in text.components(separatedBy: "\n").enumerated() {
+            if var open = current {
+                if line.hasPrefix("```") {
+                    blocks.append(("\(file):\(open.line)", open.lines.joined(separator: "\n") + "\n", open.line))
+                    current = nil
+                } else {
+                    open.lines.append(line)
+                    current = open
+                }
+            } else if line.hasPrefix("```graph") {
+                current = (number + 1, [])
+            }
+        }
+    }
+    return blocks
+}
+
+/// A random graph block over a few scalar, vector and matrix inputs (seeded; some do not
+/// compile, e.g. for mismatched shapes, and are skipped).
+private func randomBlock(_ seed: UInt64) -> String {
+    var random = SplitMix64(seed: seed)
+    func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
+    func number() -> String { pick(["0.5", "-1.25", "2", "3", "0", "-0.75", "1e-3", "4.5"]) }
+    var lines = ["a = \(number())", "b = \(number())", "v = [\(number()), \(number()), \(number())]",
+                 "w = [\(number()), \(number()), \(number())]", "M = [[\(number()), \(number())], [\(number()), \(number())], [\(number()), \(number())]]",
+                 "N = [[\(number()), \(number()), \(number())], [\(number()), \(number()), \(number())]]"]
+    var scalars = ["a", "b"], vectors = ["v", "w"], matrices = ["M", "N"]
+    let unary = ["exp", "tanh", "sigmoid", "relu", "abs", "sqrt", "log"]
+    for k in 0..<Int(6 + random.next() % 10) {
+        let name = "n\(k)"
+        let form = random.next() % 9
+        let (x, y) = (pick(scalars + vectors), pick(scalars + vectors))
+        switch form {
+        case 0: lines.append("\(name) = \(x) * \(y) + \(pick(scalars))")
+        case 1: lines.append("\(name) = \(pick(unary))(\(x) * \(x) + 1)")
+        case 2: lines.append("\(name) = max(\(x), \(y)) - min(\(y), \(x))")
+        case 3: lines.append("\(name) = \(x) / (\(y) * \(y) + 2) ^ 2")
+        case 4: lines.append("\(name) = sum(\(pick(matrices)) * 2)"); scalars.append(name); continue
+        case 5: lines.append("\(name) = M @ N"); matrices.append(name); continue
+        case 6: lines.append("\(name) = mean(\(pick(vectors)) ^ 3)"); scalars.append(name); continue
+        case 7: lines.append("\(name) = transpose(N) @ transpose(M)"); matrices.append(name); continue
+        default: lines.append("\(name) = relu(\(x)) - \(y) ^ 0.5 + abs(\(x))")
+        }
+        if scalars.contains(x) && scalars.contains(y) { scalars.append(name) } else { vectors.append(name) }
+    }
+    let parts = (scalars + vectors + matrices).filter { $0.hasPrefix("n") }.map { "sum(\($0))" }
+    lines.append("out = " + (parts.isEmpty ? "a * b" : parts.joined(separator: " + ")))
+    return lines.joined(separator: "\n") + "\n"
+}
+
+/// The plan of a graph block, forward and backward run by the engine; nil if it does not compile.
+private func enginePlan(_ source: String, name: String, fenceLine: Int = 1) -> Plan? {
+    let block = LessonBlock(kind: .graph, name: name, source: source, fenceLine: fenceLine)
+    guard let program = BlockLanguage.parseGraph(block, path: name).0,
+          case .success(let compiled) = GraphCompiler.compile(program, path: name),
+          let plan = try? Plan(compiled.builder, output: compiled.output) else { return nil }
+    plan.forward()
+    plan.backward()
+    return plan
+}
+
+private let courseFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../lessons").standardizedFileURL.path
+
+@Suite(.serialized, .enabled(if: chromium != nil, "skipped: chromium is not installed (make test installs it)"))
+struct JavaScriptKernelTests {
+    /// Runs every plan in Chromium; returns, per plan, its values and gradients as JavaScript
+    /// printed them (shortest round-trip digits, so parsing them back is exact).
+    private func runInBrowser(_ plans: [Plan]) throws -> [[[String]]] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-kernels-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = "<!doctype html><meta charset=utf-8><script src=\"\(JavaScriptKernels.fileName)\"></script>"
+            + "<script>var plans = [" + plans.map { $0.javaScript() }.joined(separator: ",\n") + "];</script>"
+        try Data(JavaScriptKernels.source.utf8).write(to: folder.appendingPathComponent(JavaScriptKernels.fileName))
+        try Data(page.utf8).write(to: folder.appendingPathComponent("index.html"))
+        let browser = try ChromiumSession(viewport: (800, 600))
+        try browser.open(folder.appendingPathComponent("index.html").path)
+        // String(-0) is "0": write the sign of zero out, so a lost sign is seen.
+        let script = "(function () { function text(x) { return Object.is(x, -0) ? '-0' : String(x); }"
+            + " return JSON.stringify(plans.map(function (p) { var v = LessonsKernels.initialValues(p);"
+            + " var g = LessonsKernels.run(p, v); return [Array.from(v, text), Array.from(g, text)]; })); })()"
+        let json = try #require(try browser.evaluate(script) as? String, "the kernels did not run: \(browser.consoleErrors)")
+        return try JSONDecoder().decode([[[String]]].self, from: Data(json.utf8))
+    }
+
+    /// Compares one plan's storage with the browser's; returns a description of the first mismatch.
+    private func mismatch(_ plan: Plan, _ browser: [[String]]) -> String? {
+        let exact = !plan.usesLibm
+        for (half, (ours, theirs)) in [(plan.storage[..<plan.gradientBase], browser[0]),
+                                       (plan.storage[plan.gradientBase...], browser[1])].enumerated() {
+            guard ours.count == theirs.count else { return "\(ours.count) numbers against \(theirs.count)" }
+            for (i, (a, text)) in zip(ours, theirs).enumerated() {
+                let b = Double(text == "Infinity" ? "inf" : text == "-Infinity" ? "-inf" : text) ?? .nan
+                let same = a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN)
+                let close = abs(a - b) <= 1e-12 * max(abs(a), abs(b)) || abs(a - b) <= 1e-300
+                if exact ? !same : !(same || close) {
+                    return "\(half == 0 ? "value" : "gradient") slot \(i): engine \(a), browser \(text)"
+                        + (exact ? " (this graph must agree bit for bit)" : "")
+                }
+            }
+        }
+        return nil
+    }
+
+    @Test func everyGraphBlockOfTheCourseAndTheFixturesAgrees() throws {
+        let blocks = graphBlocks(in: courseFolder) + graphBlocks(in: codegenFixtures)
+        #expect(blocks.count >= 20, "found \(blocks.count) graph blocks")
+        var plans: [Plan] = [], names: [String] = []
+        for block in blocks {
+            guard let plan = enginePlan(block.source, name: block.name, fenceLine: block.fenceLine) else { continue }
+            plans.append(plan)
+            names.append(block.name)
+        }
+        #expect(plans.count == blocks.count, "every shipped graph block compiles")
+        #expect(plans.contains { !$0.usesLibm } && plans.contains { $0.usesLibm })
+        let results = try runInBrowser(plans)
+        for (i, plan) in plans.enumerated() {
+            #expect(mismatch(plan, results[i]) == nil, "\(names[i]): \(mismatch(plan, results[i]) ?? "")")
+        }
+    }
+
+    @Test func seededRandomGraphsAgree() throws {
+        var plans: [Plan] = [], sources: [String] = []
+        for seed in UInt64(1)...400 {
+            let source = randomBlock(seed)
+            guard let plan = enginePlan(source, name: "random-\(seed)") else { continue }
+            plans.append(plan)
+            sources.append(source)
+        }
+        #expect(plans.count >= 100, "only \(plans.count) random graphs compiled")
+        let results = try runInBrowser(plans)
+        for (i, plan) in plans.enumerated() {
+            #expect(mismatch(plan, results[i]) == nil, "\(mismatch(plan, results[i]) ?? "")\n\(sources[i])")
+        }
+    }
+
+    @Test func literalsReadBackExactly() {
+        for x in [0.1, -0.0, 1e-300, Double.leastNonzeroMagnitude, 1.7976931348623157e308, 3.0, -2.5, 123456789012345678.0, .infinity, -.infinity] {
+            let text = Plan.literal(x)
+            let back = text == "Infinity" ? Double.infinity : text == "-Infinity" ? -Double.infinity : Double(text)
+            #expect(back?.bitPattern == x.bitPattern, "\(x) written as \(text)")
+        }
+        #expect(Plan.literal(.nan) == "NaN")
+    }
+}
