@@ -67,8 +67,11 @@ package enum GraphRunner {
             case .constant: role = .constant; inputs = []
             case .operation(_, let ins, _): role = .operation; inputs = ins
             }
+            var exponent: Double?
+            if case .power(let p) = op { exponent = p }
             return Trace.Node(name: node.name, op: op.name, symbol: op.symbol, role: role, inputs: inputs,
-                              shape: plan.graph.shape(of: id)?.dims ?? [], isNamed: node.isNamed, position: node.position)
+                              shape: plan.graph.shape(of: id)?.dims ?? [], isNamed: node.isNamed, position: node.position,
+                              exponent: exponent)
         }
     }
 

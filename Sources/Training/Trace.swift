@@ -21,6 +21,8 @@ package struct Trace: Sendable, Equatable, Codable {
         package var isNamed: Bool
         /// Where the node was written in the lesson.
         package var position: SourcePosition
+        /// The constant exponent of a `pow` node (`x ^ 2`); nil for every other op.
+        package var exponent: Double? = nil
     }
 
     /// The values and gradients of one forward and backward pass.

@@ -1,12 +1,14 @@
 @testable import Autodiff
 import Browser
+import Codegen
 import Foundation
 import LessonModel
 import Testing
 import Training
 
-// The engine's kernels in JavaScript (Autodiff/JavaScriptKernels.swift) against the engine
-// itself, in Chromium: every graph block of the course and of the op fixtures, and seeded random
+// The engine's kernels in JavaScript (Autodiff/JavaScriptKernels.swift), running the plan the
+// page gets (Codegen/LiveGraphCode.swift, rebuilt from the trace), against the trace the build
+// records, in Chromium: every graph block of the course and of the op fixtures, and seeded random
 // graphs. Every value and gradient must be bit for bit the engine's when the graph uses only
 // correctly rounded operations, and within 1e-12 relative (or 1e-300 absolute) otherwise.
 
@@ -67,15 +69,19 @@ private func randomBlock(_ seed: UInt64) -> String {
     return lines.joined(separator: "\n") + "\n"
 }
 
-/// The plan of a graph block, forward and backward run by the engine; nil if it does not compile.
-private func enginePlan(_ source: String, name: String, fenceLine: Int = 1) -> Plan? {
+/// The trace of a graph block as the build records it; nil if the block does not run.
+private func blockTrace(_ source: String, name: String, fenceLine: Int = 1) -> Trace? {
     let block = LessonBlock(kind: .graph, name: name, source: source, fenceLine: fenceLine)
-    guard let program = BlockLanguage.parseGraph(block, path: name).0,
-          case .success(let compiled) = GraphCompiler.compile(program, path: name),
-          let plan = try? Plan(compiled.builder, output: compiled.output) else { return nil }
-    plan.forward()
-    plan.backward()
-    return plan
+    guard let program = BlockLanguage.parseGraph(block, path: name).0 else { return nil }
+    return GraphRunner.run(program, lesson: "test", block: name, path: name).0
+}
+
+/// True when the trace's graph uses a function V8 need not round as the C library does.
+private func usesLibm(_ trace: Trace) -> Bool {
+    trace.nodes.contains { node in
+        ["exp", "log", "sigmoid", "tanh", "bce_logits", "softmax_cross_entropy"].contains(node.op)
+            || (node.op == "pow" && ![0, 1, 2, 3].contains(node.exponent ?? 0.5))
+    }
 }
 
 private let courseFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -83,39 +89,51 @@ private let courseFolder = URL(fileURLWithPath: #filePath).deletingLastPathCompo
 
 @Suite(.serialized, .enabled(if: chromium != nil, "skipped: chromium is not installed (make test installs it)"))
 struct JavaScriptKernelTests {
-    /// Runs every plan in Chromium; returns, per plan, its values and gradients as JavaScript
-    /// printed them (shortest round-trip digits, so parsing them back is exact).
-    private func runInBrowser(_ plans: [Plan]) throws -> [[[String]]] {
+    /// Rebuilds each trace's plan for the page (LiveGraphCode), runs it in Chromium, and returns
+    /// per trace, per node, its values and gradients as JavaScript printed them (shortest
+    /// round-trip digits, so parsing them back is exact).
+    private func runInBrowser(_ traces: [Trace]) throws -> [[[[String]]]] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-kernels-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        let plans = try traces.map { try #require(LiveGraphCode.plan($0), "no plan for \($0.block)") }
         let page = "<!doctype html><meta charset=utf-8><script src=\"\(JavaScriptKernels.fileName)\"></script>"
-            + "<script>var plans = [" + plans.map { $0.javaScript() }.joined(separator: ",\n") + "];</script>"
+            + "<script>var plans = [" + plans.joined(separator: ",\n") + "];</script>"
         try Data(JavaScriptKernels.source.utf8).write(to: folder.appendingPathComponent(JavaScriptKernels.fileName))
         try Data(page.utf8).write(to: folder.appendingPathComponent("index.html"))
         let browser = try ChromiumSession(viewport: (800, 600))
         try browser.open(folder.appendingPathComponent("index.html").path)
         // String(-0) is "0": write the sign of zero out, so a lost sign is seen.
-        let script = "(function () { function text(x) { return Object.is(x, -0) ? '-0' : String(x); }"
-            + " return JSON.stringify(plans.map(function (p) { var v = LessonsKernels.initialValues(p);"
-            + " var g = LessonsKernels.run(p, v); return [Array.from(v, text), Array.from(g, text)]; })); })()"
+        let script = """
+            (function () {
+              function text(x) { return Object.is(x, -0) ? "-0" : String(x); }
+              return JSON.stringify(plans.map(function (p) {
+                var v = LessonsKernels.initialValues(p), g = LessonsKernels.run(p, v);
+                return p.nodes.map(function (n) {
+                  return [Array.from(v.subarray(n[0], n[0] + n[1]), text), Array.from(g.subarray(n[0], n[0] + n[1]), text)];
+                });
+              }));
+            })()
+            """
         let json = try #require(try browser.evaluate(script) as? String, "the kernels did not run: \(browser.consoleErrors)")
-        return try JSONDecoder().decode([[[String]]].self, from: Data(json.utf8))
+        return try JSONDecoder().decode([[[[String]]]].self, from: Data(json.utf8))
     }
 
-    /// Compares one plan's storage with the browser's; returns a description of the first mismatch.
-    private func mismatch(_ plan: Plan, _ browser: [[String]]) -> String? {
-        let exact = !plan.usesLibm
-        for (half, (ours, theirs)) in [(plan.storage[..<plan.gradientBase], browser[0]),
-                                       (plan.storage[plan.gradientBase...], browser[1])].enumerated() {
-            guard ours.count == theirs.count else { return "\(ours.count) numbers against \(theirs.count)" }
-            for (i, (a, text)) in zip(ours, theirs).enumerated() {
-                let b = Double(text == "Infinity" ? "inf" : text == "-Infinity" ? "-inf" : text) ?? .nan
-                let same = a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN)
-                let close = abs(a - b) <= 1e-12 * max(abs(a), abs(b)) || abs(a - b) <= 1e-300
-                if exact ? !same : !(same || close) {
-                    return "\(half == 0 ? "value" : "gradient") slot \(i): engine \(a), browser \(text)"
-                        + (exact ? " (this graph must agree bit for bit)" : "")
+    /// Compares a trace's numbers with the browser's; returns a description of the first mismatch.
+    private func mismatch(_ trace: Trace, _ browser: [[[String]]]) -> String? {
+        let exact = !usesLibm(trace)
+        guard let step = trace.steps.first, browser.count == trace.nodes.count else { return "node counts differ" }
+        for (i, node) in trace.nodes.enumerated() {
+            for (kind, ours, theirs) in [("value", step.values[i], browser[i][0]), ("gradient", step.gradients[i], browser[i][1])] {
+                guard ours.count == theirs.count else { return "\(node.name): \(ours.count) numbers against \(theirs.count)" }
+                for (k, (a, text)) in zip(ours, theirs).enumerated() {
+                    let b = text == "Infinity" ? Double.infinity : text == "-Infinity" ? -Double.infinity : Double(text) ?? .nan
+                    let same = a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN)
+                    let close = abs(a - b) <= 1e-12 * max(abs(a), abs(b)) || abs(a - b) <= 1e-300
+                    if exact ? !same : !(same || close) {
+                        return "\(kind) of \(node.name)[\(k)]: engine \(a), browser \(text)"
+                            + (exact ? " (this graph must agree bit for bit)" : "")
+                    }
                 }
             }
         }
@@ -125,32 +143,27 @@ struct JavaScriptKernelTests {
     @Test func everyGraphBlockOfTheCourseAndTheFixturesAgrees() throws {
         let blocks = graphBlocks(in: courseFolder) + graphBlocks(in: codegenFixtures)
         #expect(blocks.count >= 20, "found \(blocks.count) graph blocks")
-        var plans: [Plan] = [], names: [String] = []
-        for block in blocks {
-            guard let plan = enginePlan(block.source, name: block.name, fenceLine: block.fenceLine) else { continue }
-            plans.append(plan)
-            names.append(block.name)
-        }
-        #expect(plans.count == blocks.count, "every shipped graph block compiles")
-        #expect(plans.contains { !$0.usesLibm } && plans.contains { $0.usesLibm })
-        let results = try runInBrowser(plans)
-        for (i, plan) in plans.enumerated() {
-            #expect(mismatch(plan, results[i]) == nil, "\(names[i]): \(mismatch(plan, results[i]) ?? "")")
+        let traces = blocks.compactMap { blockTrace($0.source, name: $0.name, fenceLine: $0.fenceLine) }
+        #expect(traces.count == blocks.count, "every shipped graph block runs")
+        #expect(traces.contains { !usesLibm($0) } && traces.contains { usesLibm($0) })
+        let results = try runInBrowser(traces)
+        for (trace, result) in zip(traces, results) {
+            #expect(mismatch(trace, result) == nil, "\(trace.block): \(mismatch(trace, result) ?? "")")
         }
     }
 
     @Test func seededRandomGraphsAgree() throws {
-        var plans: [Plan] = [], sources: [String] = []
+        var traces: [Trace] = [], sources: [String] = []
         for seed in UInt64(1)...400 {
             let source = randomBlock(seed)
-            guard let plan = enginePlan(source, name: "random-\(seed)") else { continue }
-            plans.append(plan)
+            guard let trace = blockTrace(source, name: "random-\(seed)") else { continue }
+            traces.append(trace)
             sources.append(source)
         }
-        #expect(plans.count >= 100, "only \(plans.count) random graphs compiled")
-        let results = try runInBrowser(plans)
-        for (i, plan) in plans.enumerated() {
-            #expect(mismatch(plan, results[i]) == nil, "\(mismatch(plan, results[i]) ?? "")\n\(sources[i])")
+        #expect(traces.count >= 100, "only \(traces.count) random graphs ran")
+        let results = try runInBrowser(traces)
+        for (i, trace) in traces.enumerated() {
+            #expect(mismatch(trace, results[i]) == nil, "\(mismatch(trace, results[i]) ?? "")\n\(sources[i])")
         }
     }
 
