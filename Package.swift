@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "Operations", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "LessonModel", "Autodiff"], exclude: ["Fixtures"]),
-        .testTarget(name: "LessonsKitTests", dependencies: ["LessonsKit", "Presentation", "Codegen", "Browser", "Training", "Autodiff", "lessons", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "LessonsKitTests", dependencies: ["LessonsKit", "Presentation", "Codegen", "Browser", "Training", "Autodiff", "Operations", "lessons", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LessonsServeTests", dependencies: ["LessonsServe", "LessonsKit", "lessons"]),
     ]
 )

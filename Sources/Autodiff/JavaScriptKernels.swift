@@ -37,6 +37,7 @@ var LessonsKernels = (function () {
   function powerDerivative(x, p) {
     return p === 0 ? 0 : p === 1 ? 1 : p === 2 ? 2 * x : p === 3 ? 3 * x * x : p * Math.pow(x, p - 1);
   }
+  // Keys are the registry's trace names (Operations/Operation.swift).
   var unary = {
     neg: [function (x) { return -x; }, function () { return -1; }],
     pow: [power, function (x, y, p) { return powerDerivative(x, p); }],
@@ -180,8 +181,8 @@ var LessonsKernels = (function () {
   }
 
   var kernels = {
-    bceLogits: [bceForward, bceBackward],
-    softmaxCE: [softmaxCEForward, softmaxCEBackward],
+    bce_logits: [bceForward, bceBackward],
+    softmax_cross_entropy: [softmaxCEForward, softmaxCEBackward],
     matmul: [matmulForward, matmulBackward],
     transpose: [transposeForward, transposeBackward],
     sum: [function (s, v) { reduceForward(false, s, v); }, function (s, v, g) { reduceBackward(false, s, v, g); }],

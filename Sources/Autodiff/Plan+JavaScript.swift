@@ -2,8 +2,7 @@
 /// (JavaScriptKernels.swift): the storage size, the leaves' starting values, and the forward and
 /// backward steps in the engine's order, each with the offsets and sizes its kernel reads.
 extension Plan {
-    /// The plan for the browser. Every op has a kernel there (the switch in `kernelName` is
-    /// exhaustive, so a new op cannot be forgotten).
+    /// The plan for the browser, for `LessonsKernels.run`.
     package func javaScript() -> String {
         let leaves = graph.nodes.enumerated().compactMap { index, node -> String? in
             guard let value = node.leafValue else { return nil }
@@ -38,33 +37,9 @@ extension Plan {
         return "[" + numbers.map(String.init).joined(separator: ",") + "," + literal(exponent) + ",\"" + kernelName(s.op) + "\"]"
     }
 
-    /// The kernel's key in `LessonsKernels.kernels`.
-    static func kernelName(_ op: Op) -> String {
-        switch op {
-        case .add: "add"
-        case .subtract: "sub"
-        case .multiply: "mul"
-        case .divide: "div"
-        case .maximum: "max"
-        case .minimum: "min"
-        case .negate: "neg"
-        case .power: "pow"
-        case .exp: "exp"
-        case .log: "log"
-        case .sigmoid: "sigmoid"
-        case .tanh: "tanh"
-        case .relu: "relu"
-        case .sqrt: "sqrt"
-        case .abs: "abs"
-        case .sum: "sum"
-        case .mean: "mean"
-        case .matmul: "matmul"
-        case .transpose: "transpose"
-        case .bceLogits: "bceLogits"
-        case .softmaxCrossEntropy: "softmaxCE"
-        case .input, .parameter, .constant: "leaf"
-        }
-    }
+    /// The kernel's key in `LessonsKernels.kernels`: the registry's trace name (a test checks
+    /// that the script has a kernel for every registry op).
+    static func kernelName(_ op: Op) -> String { op.operation?.traceName ?? "leaf" }
 
     /// A JavaScript number literal that reads back as exactly `x` (Swift's shortest round-trip digits).
     static func literal(_ x: Double) -> String {

@@ -3,6 +3,7 @@ import Browser
 import Codegen
 import Foundation
 import LessonModel
+import Operations
 import Testing
 import Training
 
@@ -165,6 +166,19 @@ struct JavaScriptKernelTests {
         for (i, trace) in traces.enumerated() {
             #expect(mismatch(trace, results[i]) == nil, "\(mismatch(trace, results[i]) ?? "")\n\(sources[i])")
         }
+    }
+
+    @Test func everyRegistryOpHasAKernel() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-kernels-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(("<!doctype html><script>" + JavaScriptKernels.source + "</script>").utf8)
+            .write(to: folder.appendingPathComponent("index.html"))
+        let browser = try ChromiumSession(viewport: (800, 600))
+        try browser.open(folder.appendingPathComponent("index.html").path)
+        let keys = try #require(try browser.evaluate("Object.keys(LessonsKernels.kernels)") as? [String])
+        let missing = Operation.allCases.map(\.traceName).filter { !keys.contains($0) }
+        #expect(missing.isEmpty, "ops with no JavaScript kernel: \(missing)")
     }
 
     @Test func literalsReadBackExactly() {

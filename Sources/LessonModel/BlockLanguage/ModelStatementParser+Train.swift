@@ -81,13 +81,7 @@ extension BlockParser {
     private mutating func optimizerSpec(_ token: Token, _ arguments: [CallArgument]?) -> OptimizerSpec? {
         let name = text(token)
         guard let signature = OptimizerSpec.signature(name) else {
-            let names = OptimizerSpec.signatures.map(\.name)
-            if let near = Suggestions.closest(to: name, among: names) {
-                errors.error(token.position, "unknown optimizer \(Quote.text(name)); did you mean '\(near)'?")
-            } else {
-                errors.error(token.position, "unknown optimizer \(Quote.text(name)); the optimizers are "
-                    + names.joined(separator: ", "))
-            }
+            reportUnknown(token, kind: "optimizer", plural: "optimizers", among: OptimizerSpec.signatures.map(\.name))
             return nil
         }
         guard let given = namedNumbers(arguments ?? [], of: name, allowed: signature.arguments.map(\.name)) else { return nil }
@@ -127,10 +121,7 @@ extension BlockParser {
     private mutating func scheduleSpec(_ head: Token, _ arguments: [CallArgument]) -> ScheduleSpec? {
         let name = text(head)
         guard let signature = ScheduleSpec.signatures.first(where: { $0.name == name }) else {
-            let names = ScheduleSpec.signatures.map(\.name)
-            let hint = Suggestions.closest(to: name, among: names).map { "; did you mean '\($0)'?" }
-                ?? "; the schedules are " + names.joined(separator: ", ")
-            errors.error(head.position, "unknown schedule \(Quote.text(name))" + hint)
+            reportUnknown(head, kind: "schedule", plural: "schedules", among: ScheduleSpec.signatures.map(\.name))
             return nil
         }
         guard let given = namedNumbers(arguments, of: name, allowed: signature.arguments.map(\.name)) else { return nil }

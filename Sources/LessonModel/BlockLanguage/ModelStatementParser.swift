@@ -52,13 +52,7 @@ extension BlockParser {
         let setName = text(name)
         if setName == "csv" { return csvSource(name, arguments) }
         guard let set = DataSource.builtinSets.first(where: { $0.name == setName }) else {
-            let names = DataSource.builtinSets.map(\.name) + ["csv"]
-            if let near = Suggestions.closest(to: setName, among: names) {
-                errors.error(name.position, "unknown data set \(Quote.text(setName)); did you mean '\(near)'?")
-            } else {
-                errors.error(name.position, "unknown data set \(Quote.text(setName)); the data sets are "
-                    + names.joined(separator: ", "))
-            }
+            reportUnknown(name, kind: "data set", plural: "data sets", among: DataSource.builtinSets.map(\.name) + ["csv"])
             return nil
         }
         guard let values = namedNumbers(arguments ?? [], of: setName, allowed: set.arguments) else { return nil }
@@ -143,6 +137,14 @@ extension BlockParser {
             names.append(name)
         }
         return names
+    }
+
+    /// Reports an unknown name of a kind ("optimizer"): with the closest known one, or all of them.
+    mutating func reportUnknown(_ token: Token, kind: String, plural: String, among names: [String]) {
+        let name = text(token)
+        let hint = Suggestions.closest(to: name, among: names).map { "did you mean '\($0)'?" }
+            ?? "the \(plural) are " + names.joined(separator: ", ")
+        errors.error(token.position, "unknown \(kind) \(Quote.text(name)); " + hint)
     }
 
     /// Named number arguments, each of `allowed` at most once; reports positional, unknown,
@@ -275,13 +277,7 @@ extension BlockParser {
     private mutating func activation(_ token: Token) -> LayerSpec.Activation? {
         let name = text(token)
         if let known = LayerSpec.Activation(rawValue: name) { return known }
-        let names = ["sigmoid", "tanh", "relu", "linear"]
-        if let near = Suggestions.closest(to: name, among: names) {
-            errors.error(token.position, "unknown activation \(Quote.text(name)); did you mean '\(near)'?")
-        } else {
-            errors.error(token.position, "unknown activation \(Quote.text(name)); the activations are "
-                + names.joined(separator: ", "))
-        }
+        reportUnknown(token, kind: "activation", plural: "activations", among: ["sigmoid", "tanh", "relu", "linear"])
         return nil
     }
 
