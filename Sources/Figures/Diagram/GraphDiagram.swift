@@ -100,11 +100,14 @@ package struct GraphDiagram: Sendable {
         let input = LayeredLayout.Input(nodeSizes: sizes, edges: edges.map { ($0.from, $0.to) }, labelSizes: labelSizes)
         var layered = LayeredLayout.compute(input)
         if let maxWidth, layered.size.width > maxWidth {
+            // Edges passing a layer can push it past the bound: then wrap to a tighter one.
             var wrapped = input
             wrapped.direction = .topToBottom
-            wrapped.maxBreadth = maxWidth
-            let tall = LayeredLayout.compute(wrapped)
-            if tall.size.width < layered.size.width { layered = tall }
+            for bound in [maxWidth, maxWidth * 0.85, maxWidth * 0.7] where layered.size.width > maxWidth {
+                wrapped.maxBreadth = bound
+                let tall = LayeredLayout.compute(wrapped)
+                if tall.size.width < layered.size.width { layered = tall }
+            }
         }
         var headers: [Rect] = [], values: [Rect] = [], gradients: [Rect] = []
         for (i, frame) in layered.nodeFrames.enumerated() {

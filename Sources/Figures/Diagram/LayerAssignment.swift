@@ -77,7 +77,11 @@ struct LayerAssignment {
             return spots
         }
         // Sources that nothing uses.
-        for v in 0..<n where layerOf[v] < 0 { put(v, in: 0) }
+        for v in 0..<n where layerOf[v] < 0 {
+            var layer = 0
+            while !fits(v, in: layer) { layer += 1 }
+            put(v, in: layer)
+        }
         return layerOf
     }
 }
