@@ -149,3 +149,48 @@ enum LargeGraphs {
 
     """
 }
+
+/// The toggle and the walk in a real browser, on a phone, with reduced motion (so scrolling is
+/// immediate and the test waits for nothing).
+@Suite(.serialized, .enabled(if: chromium != nil, "skipped: chromium is not installed (make test installs it)"))
+struct DiagramWalkViewTests {
+    private static let walk = """
+        (function () {
+          var widget = document.getElementById("graph-three_paths");
+          var box = widget.querySelector(".diagram-scroll");
+          var toggle = widget.querySelector(".fit-toggle");
+          var fitted = { scroll: box.scrollWidth, client: box.clientWidth, bar: !widget.querySelector(".diagram-bar").hidden };
+          toggle.click();
+          var actual = { scroll: box.scrollWidth, client: box.clientWidth, pressed: toggle.getAttribute("aria-pressed") };
+          var next = widget.querySelector("[data-go=next]");
+          var outside = [];
+          var steps = widget.querySelectorAll(".steps > li").length;
+          for (var k = 0; k < steps; k++) {
+            next.click();
+            var card = widget.querySelector(".diagram.narrow .node.current");
+            var c = card.getBoundingClientRect(), b = box.getBoundingClientRect();
+            if (c.left < b.left - 0.5 || c.right > b.right + 0.5) outside.push(card.dataset.node);
+          }
+          return JSON.stringify({ fitted: fitted, actual: actual, outside: outside, steps: steps, page: window.scrollX });
+        })()
+        """
+
+    private struct Result: Decodable {
+        struct Fitted: Decodable { var scroll: Double; var client: Double; var bar: Bool }
+        struct Actual: Decodable { var scroll: Double; var client: Double; var pressed: String }
+        var fitted: Fitted; var actual: Actual; var outside: [String]; var steps: Int; var page: Double
+    }
+
+    @Test func actualSizeScrollsAndTheWalkKeepsEachCardInTheBox() throws {
+        let course = try SharedCourse.get()
+        let browser = try ChromiumSession(viewport: (390, 900))
+        _ = try browser.page("Emulation.setEmulatedMedia", ["features": [["name": "prefers-reduced-motion", "value": "reduce"]]])
+        try browser.open(course.output + "/chain-rule/index.html")
+        let json = try #require(try browser.evaluate(Self.walk) as? String)
+        let result = try JSONDecoder().decode(Result.self, from: Data(json.utf8))
+        #expect(result.fitted.bar && result.fitted.scroll <= result.fitted.client, "fitted: no sideways scrolling, toggle shown")
+        #expect(result.actual.pressed == "true" && result.actual.scroll > result.actual.client, "actual size scrolls sideways")
+        #expect(result.steps == 16 && result.outside.isEmpty, "cards left out of view: \(result.outside)")
+        #expect(result.page == 0, "the page itself never scrolls sideways")
+    }
+}
