@@ -52,6 +52,13 @@ enum CachedBlockCheck {
               isSize(w.width), isSize(w.height) else { return false }
         for node in w.nodes where !([node.card, node.valueArea, node.gradientArea].allSatisfy(isFrame)) { return false }
         for edge in w.edges where !edge.points.allSatisfy({ isCoordinate($0.x) && isCoordinate($0.y) }) { return false }
+        for drawing in w.drawings {
+            guard files.contains(drawing.svg), isSize(drawing.width), isSize(drawing.height),
+                  drawing.nodes.count == w.nodes.count, drawing.edges.count == w.edges.count, drawing.labels.count == w.edges.count,
+                  drawing.nodes.allSatisfy({ [$0.card, $0.valueArea, $0.gradientArea].allSatisfy(isFrame) }),
+                  drawing.edges.allSatisfy({ $0.allSatisfy { isCoordinate($0.x) && isCoordinate($0.y) } }),
+                  drawing.labels.allSatisfy({ $0.map(isFrame) ?? true }) else { return false }
+        }
         for snapshot in w.snapshots where !(snapshot.chartX.map(isCoordinate) ?? true) { return false }
         if let code = w.code {
             guard code.tabs.allSatisfy({ $0.download.map(files.contains) ?? true }),

@@ -38,17 +38,26 @@ package struct GraphPresentation {
                 }
             }
         }
-        let layout = try diagram.layout()
+        let layout = try diagram.layout(maxWidth: GraphDrawings.wide)
         let prefix = "g-" + stem
-        // One SVG for both colour schemes (the light drawing if the two cannot be combined).
-        let light = try diagram.render(layout, theme: .light, format: .svg, idPrefix: prefix)
-        let dark = try diagram.render(layout, theme: .dark, format: .svg, idPrefix: prefix)
         let traceFile = TraceOutput.file(trace, stem: stem)
-        let files = [("figures/\(stem).svg", ThemedSVG.combine(light: light, dark: dark, scope: prefix) ?? light), traceFile]
+        var files = [("figures/\(stem).svg", try picture(diagram, layout, prefix: prefix)), traceFile]
         var widget = self.widget(step, diagram: diagram, layout: layout)
+        if let phone = try GraphDrawings.narrowLayout(of: diagram, main: layout) {
+            let path = "figures/\(stem)-narrow.svg"
+            files.append((path, try picture(diagram, phone, prefix: prefix + "-n")))
+            widget.narrow = GraphDrawings.drawing(phone, svg: path)
+        }
         widget.trace = traceFile.path
         if trace.steps.count > 1 { widget.snapshots = snapshots(chartX: chartX) }
         return Output(files: files, widget: widget)
+    }
+
+    /// One SVG for both colour schemes (the light drawing if the two cannot be combined).
+    private func picture(_ diagram: GraphDiagram, _ layout: GraphDiagram.Layout, prefix: String) throws(FigureError) -> [UInt8] {
+        let light = try diagram.render(layout, theme: .light, format: .svg, idPrefix: prefix)
+        let dark = try diagram.render(layout, theme: .dark, format: .svg, idPrefix: prefix)
+        return ThemedSVG.combine(light: light, dark: dark, scope: prefix) ?? light
     }
 
     func diagram(_ step: Trace.Step) -> GraphDiagram {
@@ -116,7 +125,8 @@ package struct GraphPresentation {
                              valueLines: diagram.cards[i].valueLines, gradientLines: diagram.cards[i].gradientLines)
         }
         let edges = diagram.edges.enumerated().map { e, edge in
-            GraphWidget.Edge(from: edge.from, to: edge.to, points: layout.layered.edgeRoutes[e].map { GraphWidget.Point(x: $0.x, y: $0.y) })
+            GraphWidget.Edge(from: edge.from, to: edge.to, points: layout.layered.edgeRoutes[e].map { GraphWidget.Point(x: $0.x, y: $0.y) },
+                             label: layout.layered.labelFrames[e].map(GraphDrawings.frame))
         }
         let equations = GraphEquations(trace: trace, step: step, words: words)
         let steps = trace.nodes.indices.map { GraphWidget.Step(phase: .forward, node: $0, equation: equations.forward($0)) }

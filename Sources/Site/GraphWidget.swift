@@ -37,8 +37,10 @@ package struct GraphWidget: Sendable, Codable {
         package var from: Int
         package var to: Int
         package var points: [Point]
-        package init(from: Int, to: Int, points: [Point]) {
-            self.from = from; self.to = to; self.points = points
+        /// Where the drawing put the edge's label (the page keeps the highlighted edge off it).
+        package var label: Frame?
+        package init(from: Int, to: Int, points: [Point], label: Frame? = nil) {
+            self.from = from; self.to = to; self.points = points; self.label = label
         }
     }
 
@@ -108,6 +110,8 @@ package struct GraphWidget: Sendable, Codable {
     package var snapshots: [Snapshot] = []
     /// The block as code (the lesson's source, NumPy, PyTorch), shown as tabs under the block.
     package var code: CodeTabs?
+    /// The drawing for phones (top to bottom, wrapped), when the main one is wider than a phone allows.
+    package var narrow: Drawing?
 
     package init(id: String, kind: String, name: String, source: String, width: Double, height: Double,
                  svg: String, trace: String, alt: String,

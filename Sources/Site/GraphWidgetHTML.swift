@@ -4,32 +4,13 @@ enum GraphWidgetHTML {
     /// `header` goes right after the caption (a model's charts), `footer` after the tables.
     static func render(_ w: GraphWidget, phrases p: Phrases = Phrases(lang: nil), extraClass: String = "",
                        header: Markup = "", footer: Markup = "") -> Markup {
-        let width = Int(w.width.rounded(.up)), height = Int(w.height.rounded(.up))
-        let classes = extraClass.isEmpty ? "" : " " + extraClass
+        let classes = (extraClass.isEmpty ? "" : " " + extraClass) + (printsMain(w) ? " wide-prints" : "")
         // The widget may grow past the text column, up to its diagram's width (see the stylesheet).
         var out: Markup = "<figure class=\"lesson-block graph-widget\(attribute: classes)\" id=\"\(attribute: w.id)\" data-nodes=\"\(w.nodes.count)\" tabindex=\"0\""
         out += " style=\"--diagram-width: \(px(w.width))\" aria-label=\"\(attribute: "\(p.graph) \(w.name)")\">\n"
         out += "<figcaption><span class=\"block-kind\">\(text: w.kind)</span> \(text: w.name)</figcaption>\n"
         out += header
-        out += "<div class=\"diagram-scroll\"><div class=\"diagram\" style=\"width: \(px(w.width)); height: \(px(w.height))\">\n"
-        out += "<picture><img src=\"\(attribute: w.svg)\" width=\"\(width)\" height=\"\(height)\" alt=\"\(attribute: w.alt)\" loading=\"lazy\"></picture>\n"
-        out += "<svg class=\"edges\" width=\"\(width)\" height=\"\(height)\" aria-hidden=\"true\">"
-        for edge in w.edges where !edge.points.isEmpty {
-            let d = edge.points.enumerated().map { i, p in (i == 0 ? "M" : "L") + "\(num(p.x)) \(num(p.y))" }.joined(separator: " ")
-            out += "<path data-from=\"\(edge.from)\" data-to=\"\(edge.to)\" d=\"\(attribute: d)\"/>"
-        }
-        out += "</svg>\n"
-        for (i, node) in w.nodes.enumerated() {
-            out += "<div class=\"node \(attribute: node.role)\" data-node=\"\(i)\" style=\"\(style(node.card))\"></div>"
-            if !node.valueLines.isEmpty {
-                out += "<div class=\"cell value\" data-node=\"\(i)\" style=\"\(style(node.valueArea))\">\(lines(node.valueLines))</div>"
-            }
-            if !node.gradientLines.isEmpty {
-                out += "<div class=\"cell grad\" data-node=\"\(i)\" style=\"\(style(node.gradientArea))\">\(lines(node.gradientLines))</div>"
-            }
-            out += "\n"
-        }
-        out += "</div></div>\n"
+        out += diagrams(w, phrases: p)
         out += scrubber(w, phrases: p)
         out += "<div class=\"stepper\" hidden data-overview=\"\(attribute: p.overviewCounter)\" "
         out += "data-forward=\"\(attribute: p.forwardCounter)\" data-backward=\"\(attribute: p.backwardCounter)\">"
@@ -95,15 +76,6 @@ enum GraphWidgetHTML {
             out += "</tbody>\n</table></div>\n"
         }
         return out
-    }
-
-    private static func lines(_ lines: [String]) -> Markup {
-        lines.map { line -> Markup in "<span>\(text: line)</span>" }.joined()
-    }
-
-    /// A CSS box in px: numbers only, so nothing to escape.
-    private static func style(_ f: GraphWidget.Frame) -> Markup {
-        "left: \(px(f.x)); top: \(px(f.y)); width: \(px(f.width)); height: \(px(f.height))"
     }
 
     /// A length in px: a number, so nothing to escape.

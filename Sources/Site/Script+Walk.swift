@@ -10,7 +10,10 @@ extension Script {
     var counter = widget.querySelector(".counter");
     var buttons = {};
     Array.prototype.forEach.call(stepper.querySelectorAll("button"), function (b) { buttons[b.dataset.go] = b; });
-    var count = cards.length;
+    // A graph may be drawn twice (wide and narrow): count and report one drawing's nodes.
+    var count = parseInt(widget.dataset.nodes, 10) || cards.length;
+    var first = widget.querySelector(".diagram");
+    var firstCells = cells.filter(function (cell) { return !first || first.contains(cell); });
     var position = 0;
 
     function show() {
@@ -40,6 +43,7 @@ extension Script {
       counter.textContent = template.replace("{n}", String(count)).replace("{k}", String(k));
       buttons.first.disabled = buttons.prev.disabled = position === 0;
       buttons.last.disabled = buttons.next.disabled = position === steps.length;
+      if (step) keepInView(widget, active);
     }
 
     function go(where) {
@@ -66,7 +70,7 @@ extension Script {
       }
     });
     show();
-    return { go: go, steps: steps, cells: cells, scrub: scrub };
+    return { go: go, steps: steps, cells: firstCells, scrub: scrub };
   }
 """#
 }

@@ -6,7 +6,7 @@ package enum Script {
     package static let fileName = "lessons.js"
 
     /// The whole file: the parts inside one strict-mode closure, then the start-up.
-    package static let javaScript = [opening, scrubber, walk, selfTest, tabs, start].joined(separator: "\n")
+    package static let javaScript = [opening, scrubber, walk, fit, selfTest, tabs, start].joined(separator: "\n")
 
     static let opening = #"""
 "use strict";
@@ -17,6 +17,7 @@ package enum Script {
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll(".code-tabs"), setUpTabs);
     var widgets = Array.prototype.slice.call(document.querySelectorAll(".graph-widget")).map(function (element) {
+      setUpFit(element);
       return { element: element, api: setUp(element) };
     });
     if (location.hash === "#lessons-selftest") selfTest(widgets);

@@ -2,7 +2,10 @@
 package enum Stylesheet {
     package static let fileName = "lessons.css"
 
-    package static let css = #"""
+    /// The base sheet, then the diagrams' drawings and toggle (Stylesheet+Diagram).
+    package static let css = base + diagram
+
+    static let base = #"""
 /* lessons: long-form reading, light and dark, print, phones. No external resources. */
 :root {
   --bg: #fdfcfa; --fg: #1f2328; --muted: #5d6570; --rule: #e3e0da; --accent: #0b63c5;

@@ -69,8 +69,10 @@ package struct GraphDiagram: Sendable {
         package var size: Size { layered.size }
     }
 
-    /// Measures every text with Pango and lays the diagram out.
-    package func layout(metrics: Metrics = Metrics()) throws(FigureError) -> Layout {
+    /// Measures every text with Pango and lays the diagram out: left to right when that is at most
+    /// `maxWidth` wide, else top to bottom with its layers wrapped to that width (whichever of the
+    /// two is narrower, when neither fits).
+    package func layout(metrics: Metrics = Metrics(), maxWidth: Double? = nil) throws(FigureError) -> Layout {
         let ruler = try Canvas(size: Size(width: 10, height: 10), format: .png, idPrefix: "ruler")
         let lineHeight = try ruler.measure("0", style: metrics.lineStyle).height
         var sizes: [Size] = []
@@ -95,9 +97,18 @@ package struct GraphDiagram: Sendable {
             let s = try ruler.measure(label, style: metrics.labelStyle)
             labelSizes.append(Size(width: (s.width + 8).rounded(.up), height: (s.height + 4).rounded(.up)))
         }
-        let pinned = Set(cards.indices.filter { cards[$0].role == .input || cards[$0].role == .parameter })
-        let layered = LayeredLayout.compute(.init(nodeSizes: sizes, edges: edges.map { ($0.from, $0.to) },
-                                                  labelSizes: labelSizes, pinnedFirst: pinned))
+        let input = LayeredLayout.Input(nodeSizes: sizes, edges: edges.map { ($0.from, $0.to) }, labelSizes: labelSizes)
+        var layered = LayeredLayout.compute(input)
+        if let maxWidth, layered.size.width > maxWidth {
+            // Edges passing a layer can push it past the bound: then wrap to a tighter one.
+            var wrapped = input
+            wrapped.direction = .topToBottom
+            for bound in [maxWidth, maxWidth * 0.85, maxWidth * 0.7] where layered.size.width > maxWidth {
+                wrapped.maxBreadth = bound
+                let tall = LayeredLayout.compute(wrapped)
+                if tall.size.width < layered.size.width { layered = tall }
+            }
+        }
         var headers: [Rect] = [], values: [Rect] = [], gradients: [Rect] = []
         for (i, frame) in layered.nodeFrames.enumerated() {
             let p = parts[i]

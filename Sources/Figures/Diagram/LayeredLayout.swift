@@ -1,6 +1,8 @@
-/// A left-to-right layered layout (Sugiyama style) for computational graphs: sources on the left,
-/// the output on the right, long edges routed through reserved slots so they never cross a box,
-/// crossings reduced by barycentre sweeps, and edge labels kept apart in the gaps between layers.
+/// A layered layout (Sugiyama style) for computational graphs, left to right or top to bottom:
+/// each source beside the operation that first uses it (LayerAssignment), long edges routed
+/// through reserved slots so they never cross a box, crossings reduced by barycentre sweeps, and
+/// edge labels kept apart in the gaps between layers (EdgeLabelPlacer), never on a box.
+/// It knows only boxes with sizes, so a group of nodes can be laid out as one box.
 /// Everything is deterministic: ties are broken by node index.
 package struct LayeredLayout: Sendable {
     /// What to lay out: node sizes, edges (from an earlier node to a later one), label sizes.
@@ -9,16 +11,26 @@ package struct LayeredLayout: Sendable {
         package var edges: [(from: Int, to: Int)]
         /// One per edge; nil for an edge without a label.
         package var labelSizes: [Size?]
-        /// Nodes drawn in the first layer whatever their depth (inputs and parameters).
+        /// Nodes drawn in the first layer whatever their depth.
         package var pinnedFirst: Set<Int>
+        package var direction: Direction
+        /// The widest the drawing may be across the flow (its height left to right, its width top
+        /// to bottom), margins included; layers that would be wider spill into the next ones.
+        package var maxBreadth: Double?
 
-        package init(nodeSizes: [Size], edges: [(from: Int, to: Int)], labelSizes: [Size?], pinnedFirst: Set<Int> = []) {
+        package init(nodeSizes: [Size], edges: [(from: Int, to: Int)], labelSizes: [Size?], pinnedFirst: Set<Int> = [],
+                     direction: Direction = .leftToRight, maxBreadth: Double? = nil) {
             self.nodeSizes = nodeSizes
             self.edges = edges
             self.labelSizes = labelSizes
             self.pinnedFirst = pinnedFirst
+            self.direction = direction
+            self.maxBreadth = maxBreadth
         }
     }
+
+    /// Which way the layers follow each other.
+    package enum Direction: String, Sendable { case leftToRight, topToBottom }
 
     /// Spacing, in px.
     package struct Spacing: Sendable {
@@ -36,11 +48,22 @@ package struct LayeredLayout: Sendable {
     package var edgeRoutes: [[Point]]
     package var labelFrames: [Rect?]
     package var size: Size
+    package var direction: Direction = .leftToRight
 
     /// Lays out `input`; edges that do not go from an earlier to a later node are ignored.
     package static func compute(_ input: Input, spacing: Spacing = Spacing()) -> LayeredLayout {
-        var builder = LayoutBuilder(input: input, spacing: spacing)
-        return builder.run()
+        guard input.direction == .topToBottom else {
+            var builder = LayoutBuilder(input: input, spacing: spacing, stackLabels: false)
+            return builder.run()
+        }
+        // Top to bottom is left to right with x and y swapped, before and after.
+        var flipped = input
+        flipped.nodeSizes = input.nodeSizes.map(\.transposed)
+        flipped.labelSizes = input.labelSizes.map { $0?.transposed }
+        var builder = LayoutBuilder(input: flipped, spacing: spacing, stackLabels: true)
+        var result = builder.run().transposed
+        result.direction = .topToBottom
+        return result
     }
 }
 
@@ -84,9 +107,13 @@ private struct LayoutBuilder {
     var down: [[Int]] = []  // neighbours in the next layer
     var y: [Double] = []
 
-    init(input: Input, spacing: LayeredLayout.Spacing) {
+    /// Labels crossing the gaps as tall boxes (top to bottom, flipped): room to stack a few side by side.
+    let stackLabels: Bool
+
+    init(input: Input, spacing: LayeredLayout.Spacing, stackLabels: Bool) {
         self.input = input
         self.spacing = spacing
+        self.stackLabels = stackLabels
     }
 
     mutating func run() -> LayeredLayout {
@@ -104,23 +131,10 @@ private struct LayoutBuilder {
         e.from >= 0 && e.to < input.nodeSizes.count && e.from < e.to
     }
 
-    /// Longest path from the sources; pinned nodes in layer 0; other sources just before their first consumer.
     private mutating func assignLayers() {
-        let n = input.nodeSizes.count
-        var incoming = Array(repeating: [Int](), count: n)
-        var outgoing = Array(repeating: [Int](), count: n)
-        for e in input.edges where validEdge(e) {
-            incoming[e.to].append(e.from)
-            outgoing[e.from].append(e.to)
-        }
-        layerOf = Array(repeating: 0, count: n)
-        for v in 0..<n {
-            layerOf[v] = incoming[v].map { layerOf[$0] + 1 }.max() ?? 0
-        }
-        // Unpinned sources (constants) move right, next to the earliest node that uses them.
-        for v in (0..<n).reversed() where incoming[v].isEmpty && !input.pinnedFirst.contains(v) {
-            if let first = outgoing[v].map({ layerOf[$0] }).min() { layerOf[v] = max(0, first - 1) }
-        }
+        layerOf = LayerAssignment(breadths: input.nodeSizes.map(\.height), edges: input.edges, gap: spacing.nodeGap,
+                                  maxBreadth: input.maxBreadth.map { $0 - 2 * spacing.margin },
+                                  pinnedFirst: input.pinnedFirst, slotBreadth: 1.5 * spacing.slotHeight).layers()
         heights = input.nodeSizes.map(\.height)
         widths = input.nodeSizes.map(\.width)
     }
@@ -204,10 +218,20 @@ private struct LayoutBuilder {
     /// The left x of every layer; a gap is wide enough for the labels of the edges that end after it.
     private func placeColumns() -> [Double] {
         var gapWidth = Array(repeating: spacing.layerGap, count: layers.count)
+        var labelsInto = Array(repeating: 0, count: layers.count)
         for (e, chain) in chains.enumerated() where chain.count >= 2 {
             guard e < input.labelSizes.count, let label = input.labelSizes[e] else { continue }
             let targetLayer = layerOf[chain[chain.count - 1]]
             gapWidth[targetLayer] = max(gapWidth[targetLayer], label.width + 2 * spacing.labelPadding + 16)
+            if stackLabels { labelsInto[targetLayer] += 1 }
+        }
+        for l in layers.indices where labelsInto[l] > 1 {
+            // Up to three labels side by side along the gap, so crowded ones need not spill sideways.
+            let widest = chains.indices.compactMap { e -> Double? in
+                guard chains[e].count >= 2, e < input.labelSizes.count, layerOf[chains[e][chains[e].count - 1]] == l else { return nil }
+                return input.labelSizes[e]?.width
+            }.max() ?? 0
+            gapWidth[l] = max(gapWidth[l], Double(min(labelsInto[l], 3)) * (widest + 4) + 2 * spacing.labelPadding + 8)
         }
         var x = spacing.margin
         var columnX: [Double] = []
@@ -234,10 +258,25 @@ private struct LayoutBuilder {
                     desired[v] = neighbours.map { y[$0] + heights[$0] / 2 }.reduce(0, +) / Double(neighbours.count) - heights[v] / 2
                 }
                 pack(layers[l], desired: desired)
+                keepWithinBreadth(layers[l])
             }
         }
         let top = y.min() ?? 0
         for i in y.indices { y[i] += spacing.margin - top }
+    }
+
+    /// With a bound on the breadth, slides a layer back inside it: layers that each fit would
+    /// otherwise drift apart while following their neighbours, and together be far wider.
+    private mutating func keepWithinBreadth(_ layer: [Int]) {
+        guard let bound = input.maxBreadth.map({ $0 - 2 * spacing.margin }), let first = layer.first, let last = layer.last else { return }
+        let low = y[first], high = y[last] + heights[last]
+        if high - low > bound {
+            pack(layer, desired: [:])  // as tight as the gaps allow, from the top
+        } else if low < 0 {
+            for v in layer { y[v] -= low }
+        } else if high > bound {
+            for v in layer { y[v] -= high - bound }
+        }
     }
 
     /// Places a layer's vertices in order at their desired y, pushed apart to keep gaps, then

@@ -12,6 +12,7 @@ struct Phrases {
     var agrees = "agrees", inconclusive = "inconclusive (at a kink)"
     var source = "Source, trace and picture", traceLink = "Trace (JSON)", pictureLink = "Diagram (SVG)"
     var trainingStep = "Training step"
+    var fitToWidth = "Fit to width", actualSize = "Actual size"
     var layersExpansion: Markup = "What the <code>layers</code> line stands for"
     /// The code tabs under a block: the block as written, its accessible name, the copy button.
     var lessonTab = "Lesson", codeOf = "Code of {block}"
@@ -42,6 +43,7 @@ struct Phrases {
             checkInput = "输入"; checkError = "最大相对误差"; checkResult = "结果"
             agrees = "一致"; inconclusive = "无法判定（位于不可导点）"
             source = "源代码、轨迹与图片"; traceLink = "轨迹（JSON）"; pictureLink = "计算图（SVG）"
+            fitToWidth = "适应宽度"; actualSize = "实际大小"
             trainingStep = "训练步数"; layersExpansion = "<code>layers</code> 一行展开后的内容"
             lessonTab = "本课代码"; codeOf = "{block} 的代码"
             copy = "复制"; copied = "已复制"; selected = "已选中：请按 Ctrl+C"

@@ -1,0 +1,75 @@
+/// The drawn part of a graph widget: one or two drawings of the diagram, each its picture with the
+/// walk's highlights and numbers laid over it, and the fit-to-width / actual-size toggle.
+///
+/// A graph too wide for a phone has a second, narrow drawing; the stylesheet shows one of the two
+/// by the viewport's width, and on paper the one that fits the page (`wide-prints`). The script
+/// scales a drawing wider than its box down to the box (the toggle, shown only then, switches to
+/// actual size with sideways scrolling).
+extension GraphWidgetHTML {
+    /// The widest main drawing that prints whole on an A4 page at full size.
+    static let printableWidth = 680.0
+
+    static func diagrams(_ w: GraphWidget, phrases p: Phrases) -> Markup {
+        let drawings = w.drawings
+        var out: Markup = "<div class=\"diagram-bar\" hidden><button type=\"button\" class=\"fit-toggle\" aria-pressed=\"false\" "
+        out += "data-fit=\"\(attribute: p.fitToWidth)\" data-actual=\"\(attribute: p.actualSize)\">\(text: p.actualSize)</button></div>\n"
+        out += "<div class=\"diagram-scroll\">"
+        for (k, drawing) in drawings.enumerated() {
+            let kind = drawings.count == 1 ? "only" : (k == 0 ? "wide" : "narrow")
+            out += diagram(drawing, widget: w, kind: kind)
+        }
+        return out + "</div>\n"
+    }
+
+    /// Whether the main drawing is the one to print (it fits the paper, or there is no other).
+    static func printsMain(_ w: GraphWidget) -> Bool {
+        w.narrow == nil || w.width <= printableWidth
+    }
+
+    private static func diagram(_ d: GraphWidget.Drawing, widget w: GraphWidget, kind: String) -> Markup {
+        let width = Int(d.width.rounded(.up)), height = Int(d.height.rounded(.up))
+        var out: Markup = "<div class=\"diagram \(attribute: kind)\" data-width=\"\(Markup(raw: num(d.width)))\" "
+        out += "style=\"width: \(cssPx(d.width)); height: \(cssPx(d.height))\">\n"
+        // Only the first drawing carries the description: the other is the same graph.
+        let alt = kind == "narrow" ? "" : w.alt
+        out += "<img src=\"\(attribute: d.svg)\" width=\"\(width)\" height=\"\(height)\" alt=\"\(attribute: alt)\" loading=\"lazy\">\n"
+        out += "<svg class=\"edges\" width=\"\(width)\" height=\"\(height)\" aria-hidden=\"true\">"
+        // The highlighted edge is masked out under every label, so it never hides one.
+        let mask = "\(w.id)-\(kind)-labels"
+        out += "<mask id=\"\(attribute: mask)\" maskUnits=\"userSpaceOnUse\" x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\">"
+        out += "<rect width=\"\(width)\" height=\"\(height)\" fill=\"white\"/>"
+        for label in d.labels.compactMap({ $0 }) {
+            out += "<rect x=\"\(Markup(raw: num(label.x)))\" y=\"\(Markup(raw: num(label.y)))\" "
+            out += "width=\"\(Markup(raw: num(label.width)))\" height=\"\(Markup(raw: num(label.height)))\" fill=\"black\"/>"
+        }
+        out += "</mask><g mask=\"url(#\(attribute: mask))\">"
+        for (e, points) in d.edges.enumerated() where !points.isEmpty && e < w.edges.count {
+            let path = points.enumerated().map { i, p in (i == 0 ? "M" : "L") + "\(num(p.x)) \(num(p.y))" }.joined(separator: " ")
+            out += "<path data-from=\"\(w.edges[e].from)\" data-to=\"\(w.edges[e].to)\" d=\"\(attribute: path)\"/>"
+        }
+        out += "</g></svg>\n"
+        for (i, node) in w.nodes.enumerated() where i < d.nodes.count {
+            let place = d.nodes[i]
+            out += "<div class=\"node \(attribute: node.role)\" data-node=\"\(i)\" style=\"\(box(place.card))\"></div>"
+            if !node.valueLines.isEmpty {
+                out += "<div class=\"cell value\" data-node=\"\(i)\" style=\"\(box(place.valueArea))\">\(spans(node.valueLines))</div>"
+            }
+            if !node.gradientLines.isEmpty {
+                out += "<div class=\"cell grad\" data-node=\"\(i)\" style=\"\(box(place.gradientArea))\">\(spans(node.gradientLines))</div>"
+            }
+            out += "\n"
+        }
+        return out + "</div>\n"
+    }
+
+    private static func spans(_ lines: [String]) -> Markup {
+        lines.map { line -> Markup in "<span>\(text: line)</span>" }.joined()
+    }
+
+    /// A CSS box in px: numbers only, so nothing to escape.
+    private static func box(_ f: GraphWidget.Frame) -> Markup {
+        "left: \(cssPx(f.x)); top: \(cssPx(f.y)); width: \(cssPx(f.width)); height: \(cssPx(f.height))"
+    }
+
+    private static func cssPx(_ v: Double) -> Markup { Markup(raw: num(v) + "px") }
+}

@@ -1,0 +1,55 @@
+extension Script {
+    /// A diagram wider than its box is shown fitted to the box's width, or at actual size with
+    /// sideways scrolling when the reader asks (the toggle is shown only then); the walk keeps its
+    /// current node in view.
+    static let fit = #"""
+  // The drawing the stylesheet shows (a widget may carry a wide and a narrow one).
+  function shownDiagram(widget) {
+    var all = widget.querySelectorAll(".diagram");
+    for (var i = 0; i < all.length; i++) if (all[i].getClientRects().length) return all[i];
+    return all[0] || null;
+  }
+
+  function setUpFit(widget) {
+    var box = widget.querySelector(".diagram-scroll");
+    var bar = widget.querySelector(".diagram-bar");
+    var toggle = bar ? bar.querySelector("button") : null;
+    if (!box || !toggle) return;
+    var actual = false;
+    function fit() {
+      var style = getComputedStyle(box);
+      var room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      var shown = shownDiagram(widget);
+      if (!shown || !(room > 0)) return;
+      Array.prototype.forEach.call(widget.querySelectorAll(".diagram"), function (d) {
+        var width = parseFloat(d.dataset.width);
+        d.style.zoom = !actual && width > room ? String(room / width) : "";
+      });
+      bar.hidden = !(parseFloat(shown.dataset.width) > room + 0.5);
+      toggle.textContent = actual ? toggle.dataset.fit : toggle.dataset.actual;
+      toggle.setAttribute("aria-pressed", actual ? "true" : "false");
+    }
+    toggle.addEventListener("click", function () { actual = !actual; fit(); });
+    window.addEventListener("resize", fit);
+    fit();
+  }
+
+  // Scrolls the diagram's own box (never the page, unless the card is out of sight altogether)
+  // so that the card of `node` is visible; smoothly, unless the reader asked for less motion.
+  function keepInView(widget, node) {
+    var box = widget.querySelector(".diagram-scroll");
+    var shown = shownDiagram(widget);
+    var card = shown && node >= 0 ? shown.querySelector('.node[data-node="' + node + '"]') : null;
+    if (!box || !card) return;
+    var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    var behavior = still ? "auto" : "smooth";
+    var c = card.getBoundingClientRect(), b = box.getBoundingClientRect(), margin = 16;
+    var dx = 0;
+    if (c.left < b.left + margin) dx = c.left - b.left - margin;
+    else if (c.right > b.right - margin) dx = Math.min(c.right - b.right + margin, c.left - b.left - margin);
+    if (dx !== 0) box.scrollBy({ left: dx, behavior: behavior });
+    var height = window.innerHeight || document.documentElement.clientHeight;
+    if (c.bottom < 0 || c.top > height) window.scrollBy({ top: c.top - height / 3, behavior: behavior });
+  }
+"""#
+}
