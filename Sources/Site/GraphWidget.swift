@@ -19,6 +19,9 @@ package struct GraphWidget: Sendable, Codable {
         package var gradientArea: Frame
         package var valueLines: [String]
         package var gradientLines: [String]
+        /// In a graph with groups: the node's index in the snapshots (a group's is the node count
+        /// plus its number), its place in the view's walk, and for a group's card the view that opens it.
+        package var index: Int?, order: Int?, expands: Int?
         package init(name: String, role: String, card: Frame, valueArea: Frame, gradientArea: Frame,
                      valueLines: [String], gradientLines: [String]) {
             self.name = name; self.role = role; self.card = card; self.valueArea = valueArea
@@ -49,6 +52,10 @@ package struct GraphWidget: Sendable, Codable {
         package var node: Int
         /// The step's equation with the actual numbers, as plain text.
         package var equation: String
+        /// In a graph with groups: the step's place in its view's walk (`node` is then an index as in `Node.index`).
+        package var order: Int?
+        /// In a view with a group opened: the group's index (as in `Node.index`) for the steps of its nodes.
+        package var within: Int?
         package init(phase: Phase, node: Int, equation: String) {
             self.phase = phase; self.node = node; self.equation = equation
         }
@@ -108,6 +115,11 @@ package struct GraphWidget: Sendable, Codable {
     package var snapshots: [Snapshot] = []
     /// The block as code (the lesson's source, NumPy, PyTorch), shown as tabs under the block.
     package var code: CodeTabs?
+    /// A graph with groups draws them collapsed (`nodes`, `edges`, `steps` above); view k opens
+    /// group k in place (see GraphWidget+Views). Empty for a graph without groups.
+    package var views: [View] = []
+    /// The note under a diagram with collapsed groups (nil without groups).
+    package var groupNote: String?
 
     package init(id: String, kind: String, name: String, source: String, width: Double, height: Double,
                  svg: String, trace: String, alt: String,

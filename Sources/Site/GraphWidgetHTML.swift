@@ -11,7 +11,7 @@ enum GraphWidgetHTML {
         out += " style=\"--diagram-width: \(px(w.width))\" aria-label=\"\(attribute: "\(p.graph) \(w.name)")\">\n"
         out += "<figcaption><span class=\"block-kind\">\(text: w.kind)</span> \(text: w.name)</figcaption>\n"
         out += header
-        out += "<div class=\"diagram-scroll\"><div class=\"diagram\" style=\"width: \(px(w.width)); height: \(px(w.height))\">\n"
+        out += "<div class=\"diagram-scroll\"><div class=\"diagram\"\(mainViewAttributes(w)) style=\"width: \(px(w.width)); height: \(px(w.height))\">\n"
         out += "<picture><img src=\"\(attribute: w.svg)\" width=\"\(width)\" height=\"\(height)\" alt=\"\(attribute: w.alt)\" loading=\"lazy\"></picture>\n"
         out += "<svg class=\"edges\" width=\"\(width)\" height=\"\(height)\" aria-hidden=\"true\">"
         for edge in w.edges where !edge.points.isEmpty {
@@ -20,16 +20,10 @@ enum GraphWidgetHTML {
         }
         out += "</svg>\n"
         for (i, node) in w.nodes.enumerated() {
-            out += "<div class=\"node \(attribute: node.role)\" data-node=\"\(i)\" style=\"\(style(node.card))\"></div>"
-            if !node.valueLines.isEmpty {
-                out += "<div class=\"cell value\" data-node=\"\(i)\" style=\"\(style(node.valueArea))\">\(lines(node.valueLines))</div>"
-            }
-            if !node.gradientLines.isEmpty {
-                out += "<div class=\"cell grad\" data-node=\"\(i)\" style=\"\(style(node.gradientArea))\">\(lines(node.gradientLines))</div>"
-            }
-            out += "\n"
+            out += card(node, position: i, in: w)
         }
-        out += "</div></div>\n"
+        out += "</div>" + otherViews(w) + "</div>\n"
+        out += groupNote(w)
         out += scrubber(w, phrases: p)
         out += "<div class=\"stepper\" hidden data-overview=\"\(attribute: p.overviewCounter)\" "
         out += "data-forward=\"\(attribute: p.forwardCounter)\" data-backward=\"\(attribute: p.backwardCounter)\">"
@@ -41,9 +35,10 @@ enum GraphWidgetHTML {
         out += "<ol class=\"steps\">\n"
         for step in w.steps {
             let label = step.phase == .forward ? p.forward : p.backward
-            out += "<li data-phase=\"\(attribute: step.phase.rawValue)\" data-node=\"\(step.node)\"><span class=\"phase\">\(text: label)</span> "
-            out += "<span class=\"equation\">\(text: step.equation)</span></li>\n"
+            out += "<li data-phase=\"\(attribute: step.phase.rawValue)\" data-node=\"\(step.node)\"\(order(step, view: w.views.isEmpty ? nil : 0))>"
+            out += "<span class=\"phase\">\(text: label)</span> <span class=\"equation\">\(text: step.equation)</span></li>\n"
         }
+        out += otherViewSteps(w, phrases: p)
         out += "</ol>\n"
         out += table(w, phrases: p)
         out += footer
@@ -97,17 +92,17 @@ enum GraphWidgetHTML {
         return out
     }
 
-    private static func lines(_ lines: [String]) -> Markup {
+    static func lines(_ lines: [String]) -> Markup {
         lines.map { line -> Markup in "<span>\(text: line)</span>" }.joined()
     }
 
     /// A CSS box in px: numbers only, so nothing to escape.
-    private static func style(_ f: GraphWidget.Frame) -> Markup {
+    static func style(_ f: GraphWidget.Frame) -> Markup {
         "left: \(px(f.x)); top: \(px(f.y)); width: \(px(f.width)); height: \(px(f.height))"
     }
 
     /// A length in px: a number, so nothing to escape.
-    private static func px(_ v: Double) -> Markup { Markup(raw: num(v) + "px") }
+    static func px(_ v: Double) -> Markup { Markup(raw: num(v) + "px") }
 
     /// Coordinates with at most two decimals, printed the same way on every platform.
     static func num(_ v: Double) -> String {

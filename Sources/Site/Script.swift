@@ -6,7 +6,7 @@ package enum Script {
     package static let fileName = "lessons.js"
 
     /// The whole file: the parts inside one strict-mode closure, then the start-up.
-    package static let javaScript = [opening, scrubber, walk, selfTest, tabs, start].joined(separator: "\n")
+    package static let javaScript = [opening, scrubber, walk, groups, selfTest, tabs, start].joined(separator: "\n")
 
     static let opening = #"""
 "use strict";
@@ -17,7 +17,9 @@ package enum Script {
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll(".code-tabs"), setUpTabs);
     var widgets = Array.prototype.slice.call(document.querySelectorAll(".graph-widget")).map(function (element) {
-      return { element: element, api: setUp(element) };
+      var api = setUp(element);
+      setUpGroups(element, api);
+      return { element: element, api: api };
     });
     if (location.hash === "#lessons-selftest") selfTest(widgets);
   }
