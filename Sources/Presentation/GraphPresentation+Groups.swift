@@ -47,7 +47,7 @@ extension GraphPresentation {
                                     nodes: cards(view.view, view.diagram, view.layout, summaries: summaries),
                                     edges: arrows(view.view, view.layout),
                                     steps: walk(view.view, step: last, summaries: summaries),
-                                    groupFrame: Self.box(around: members, within: view.layout.size),
+                                    members: groups[g].members, collapseAt: Self.topLeft(of: members),
                                     expandLabel: words.groups.expand(summaries[g].title),
                                     collapseLabel: words.groups.collapse(summaries[g].title))
         }
@@ -134,13 +134,9 @@ extension GraphPresentation {
 
     static func frame(_ r: Rect) -> GraphWidget.Frame { GraphWidget.Frame(x: r.minX, y: r.minY, width: r.width, height: r.height) }
 
-    /// The rectangle around `frames` with a margin, kept inside the drawing.
-    static func box(around frames: [Rect], within size: Size, margin: Double = 6) -> GraphWidget.Frame {
-        guard let first = frames.first else { return GraphWidget.Frame(x: 0, y: 0, width: 0, height: 0) }
-        var (x0, y0, x1, y1) = (first.minX, first.minY, first.maxX, first.maxY)
-        for f in frames { x0 = min(x0, f.minX); y0 = min(y0, f.minY); x1 = max(x1, f.maxX); y1 = max(y1, f.maxY) }
-        x0 = max(0, x0 - margin); y0 = max(0, y0 - margin)
-        x1 = min(size.width, x1 + margin); y1 = min(size.height, y1 + margin)
-        return GraphWidget.Frame(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+    /// The top left corner of the topmost frame (the leftmost of equals).
+    static func topLeft(of frames: [Rect]) -> GraphWidget.Point {
+        let top = frames.min { ($0.minY, $0.minX) < ($1.minY, $1.minX) }
+        return GraphWidget.Point(x: top?.minX ?? 0, y: top?.minY ?? 0)
     }
 }

@@ -8,15 +8,18 @@ extension GraphWidget {
         package var nodes: [Node]
         package var edges: [Edge]
         package var steps: [Step]
-        /// The box around the opened group's cards, where its collapse button goes.
-        package var groupFrame: Frame
+        /// The opened group's nodes (trace indices): their cards are outlined in the group's colour,
+        /// since the layout may place other cards among them.
+        package var members: [Int]
+        /// Where the collapse button goes: the top left of the group's topmost card.
+        package var collapseAt: Point
         /// The buttons' accessible labels and texts ("Expand layer 2", "Collapse layer 2").
         package var expandLabel, collapseLabel: String
 
         package init(svg: String, width: Double, height: Double, nodes: [Node], edges: [Edge], steps: [Step],
-                     groupFrame: Frame, expandLabel: String, collapseLabel: String) {
+                     members: [Int], collapseAt: Point, expandLabel: String, collapseLabel: String) {
             self.svg = svg; self.width = width; self.height = height; self.nodes = nodes; self.edges = edges
-            self.steps = steps; self.groupFrame = groupFrame; self.expandLabel = expandLabel; self.collapseLabel = collapseLabel
+            self.steps = steps; self.members = members; self.collapseAt = collapseAt; self.expandLabel = expandLabel; self.collapseLabel = collapseLabel
         }
     }
 }

@@ -9,10 +9,11 @@ extension GraphWidgetHTML {
     }
 
     /// A node's card and its value and gradient areas; a group's card also gets its expand button.
-    static func card(_ node: GraphWidget.Node, position i: Int, in w: GraphWidget) -> Markup {
+    static func card(_ node: GraphWidget.Node, position i: Int, in w: GraphWidget, opened: Bool = false) -> Markup {
         let index = node.index ?? i
         let order: Markup = node.order.map { " data-order=\"\($0)\"" } ?? ""
-        var out: Markup = "<div class=\"node \(attribute: node.role)\" data-node=\"\(index)\"\(order) style=\"\(style(node.card))\"></div>"
+        let role = node.role + (opened ? " in-group" : "")
+        var out: Markup = "<div class=\"node \(attribute: role)\" data-node=\"\(index)\"\(order) style=\"\(style(node.card))\"></div>"
         if !node.valueLines.isEmpty {
             out += "<div class=\"cell value\" data-node=\"\(index)\"\(order) style=\"\(style(node.valueArea))\">\(lines(node.valueLines))</div>"
         }
@@ -40,10 +41,12 @@ extension GraphWidgetHTML {
                 out += "<path data-from=\"\(edge.from)\" data-to=\"\(edge.to)\" d=\"\(attribute: d)\"/>"
             }
             out += "</svg>\n"
-            out += "<div class=\"group-frame\" style=\"\(style(view.groupFrame))\"></div>"
-            out += "<button type=\"button\" class=\"collapse\" data-open=\"0\" style=\"left: \(px(view.groupFrame.x)); "
-            out += "top: \(px(view.groupFrame.y))\">\(text: view.collapseLabel)</button>\n"
-            for (i, node) in view.nodes.enumerated() { out += card(node, position: i, in: w) }
+            out += "<button type=\"button\" class=\"collapse\" data-open=\"0\" style=\"left: \(px(view.collapseAt.x)); "
+            out += "top: \(px(view.collapseAt.y))\">\(text: view.collapseLabel)</button>\n"
+            let members = Set(view.members)
+            for (i, node) in view.nodes.enumerated() {
+                out += card(node, position: i, in: w, opened: members.contains(node.index ?? i))
+            }
             out += "</div>\n"
         }
         return out

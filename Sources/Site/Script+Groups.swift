@@ -16,7 +16,7 @@ extension Script {
       // Keep the keyboard where the reader is: on the button that undoes the click.
       var back = to === "0" ? widget.querySelector('.diagram[data-view="0"] .expand[data-open="' + from + '"]')
                             : widget.querySelector('.diagram[data-view="' + to + '"] .collapse');
-      if (back) back.focus();
+      if (back) back.focus({ preventScroll: true });
     });
   }
 """#

@@ -319,8 +319,8 @@ merror { color: var(--warn); border: 1px dashed var(--warn); padding: 0 0.2em; f
 .diagram .expand { position: absolute; margin: 0; padding: 0; border: 0; border-radius: 7px; background: transparent;
   cursor: zoom-in; z-index: 1; }
 .diagram .expand:hover, .diagram .expand:focus-visible { box-shadow: 0 0 0 3px #cc79a7; outline: none; }
-.diagram .group-frame { position: absolute; border: 2px dashed #cc79a7; border-radius: 10px; pointer-events: none; }
-.diagram .collapse { position: absolute; transform: translateY(-100%); margin: 0; padding: 0.1rem 0.5rem; z-index: 2;
+.diagram .node.in-group { outline: 2px dashed #cc79a7; outline-offset: 3px; }
+.diagram .collapse { position: absolute; transform: translateY(calc(-100% - 4px)); margin: 0; padding: 0.1rem 0.5rem; z-index: 2;
   font: 600 0.75rem var(--font-ui); color: #fff; background: #a8518a; border: 0; border-radius: 6px 6px 0 0; cursor: zoom-out; }
 .diagram[data-view]:not([data-view="0"]) { margin-top: 1.4rem; }
 .graph-widget .group-note { display: none; margin: 0; padding: 0 1rem 0.5rem; font-family: var(--font-ui); font-size: 0.8rem;
