@@ -53,6 +53,12 @@ enum CachedBlockCheck {
         for node in w.nodes where !([node.card, node.valueArea, node.gradientArea].allSatisfy(isFrame)) { return false }
         for edge in w.edges where !edge.points.allSatisfy({ isCoordinate($0.x) && isCoordinate($0.y) }) { return false }
         for snapshot in w.snapshots where !(snapshot.chartX.map(isCoordinate) ?? true) { return false }
+        for view in w.views {
+            guard files.contains(view.svg), isSize(view.width), isSize(view.height),
+                  view.nodes.allSatisfy({ [$0.card, $0.valueArea, $0.gradientArea].allSatisfy(isFrame) }),
+                  view.edges.allSatisfy({ $0.points.allSatisfy { isCoordinate($0.x) && isCoordinate($0.y) } }),
+                  isCoordinate(view.collapseAt.x), isCoordinate(view.collapseAt.y) else { return false }
+        }
         if let code = w.code {
             guard code.tabs.allSatisfy({ $0.download.map(files.contains) ?? true }),
                   code.files.allSatisfy({ files.contains($0.href) }) else { return false }

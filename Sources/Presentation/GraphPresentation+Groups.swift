@@ -22,11 +22,11 @@ extension GraphPresentation {
                 }
             }
             let layout = try diagram.layout()
-            let suffix = opened.map { "-\($0 + 1)" } ?? ""
-            let prefix = "g-" + stem + suffix
+            let name = opened.map { Self.openedStem(stem, group: $0) } ?? stem
+            let prefix = "g-" + name
             let light = try diagram.render(layout, theme: .light, format: .svg, idPrefix: prefix)
             let dark = try diagram.render(layout, theme: .dark, format: .svg, idPrefix: prefix)
-            let svg = "figures/\(stem)\(suffix).svg"
+            let svg = "figures/\(name).svg"
             files.append((svg, ThemedSVG.combine(light: light, dark: dark, scope: prefix) ?? light))
             drawn.append((view, diagram, layout, svg))
         }
@@ -132,11 +132,16 @@ extension GraphPresentation {
         return view.items.indices.map { walkStep($0, .forward) } + view.items.indices.reversed().map { walkStep($0, .backward) }
     }
 
+    /// The file stem of the drawing with group `g` (0-based) opened: `batch--1`. Block stems are
+    /// slugs, which never hold two dashes in a row, so no block's files can clash with these.
+    package static func openedStem(_ stem: String, group g: Int) -> String { "\(stem)--\(g + 1)" }
+
     static func frame(_ r: Rect) -> GraphWidget.Frame { GraphWidget.Frame(x: r.minX, y: r.minY, width: r.width, height: r.height) }
 
-    /// The top left corner of the topmost frame (the leftmost of equals).
+    /// The top left corner of the leftmost frame (the topmost of equals): where a reader who
+    /// scrolls the drawing from the left meets the group first.
     static func topLeft(of frames: [Rect]) -> GraphWidget.Point {
-        let top = frames.min { ($0.minY, $0.minX) < ($1.minY, $1.minX) }
+        let top = frames.min { ($0.minX, $0.minY) < ($1.minX, $1.minY) }
         return GraphWidget.Point(x: top?.minX ?? 0, y: top?.minY ?? 0)
     }
 }

@@ -11,7 +11,7 @@ extension GraphWidget {
         /// The opened group's nodes (trace indices): their cards are outlined in the group's colour,
         /// since the layout may place other cards among them.
         package var members: [Int]
-        /// Where the collapse button goes: the top left of the group's topmost card.
+        /// Where the collapse button goes: the top left of the group's leftmost card.
         package var collapseAt: Point
         /// The buttons' accessible labels and texts ("Expand layer 2", "Collapse layer 2").
         package var expandLabel, collapseLabel: String

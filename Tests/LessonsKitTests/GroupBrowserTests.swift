@@ -39,6 +39,22 @@ private func builtNeuron() throws -> Workspace {
     #expect(page.contains("aria-label=\"Expand neuron\""))
 }
 
+@Test func groupedBlocksAreTakenFromTheCacheWithTheirOpenedDrawings() throws {
+    let workspace = try Workspace()
+    let model = "\n```model deep\ndata xor\nlayers 2 -> 3 tanh -> 3 tanh -> 1\nloss = bce_logits(out, y)\n"
+        + "train sgd(lr: 0.1) epochs 5\n```\n"
+    try workspace.write("neuron.md", neuronLesson + model)
+    let cache = workspace.root.appendingPathComponent("cache").path
+    #expect(workspace.build(workspace.lessons, output: workspace.output, cacheDirectory: cache).blocksRun == 2)
+    try workspace.write("neuron.md", neuronLesson + "\nOther prose.\n" + model)
+    let again = workspace.build(workspace.lessons, output: workspace.output, cacheDirectory: cache)
+    #expect(again.succeeded && again.blocksRun == 0)
+    let files = workspace.outputTree().keys
+    for name in ["neuron/figures/neuron--1.svg", "neuron/figures/deep--1.svg", "neuron/figures/deep--2.svg"] {
+        #expect(files.contains(name), "\(name) is missing")
+    }
+}
+
 @Suite(.serialized, .enabled(if: chromium != nil, "skipped: chromium is not installed (make test installs it)"))
 struct GroupBrowserTests {
     /// Walks to the group's forward step, opens the group, steps through its inside, closes it;

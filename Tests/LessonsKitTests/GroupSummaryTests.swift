@@ -72,7 +72,7 @@ private let layer = NodeGroup(title: .layer(1), members: [1, 2, 3], position: So
 @Test func groupedGraphRendersOneDrawingPerViewAndAWalkPerView() throws {
     let trace = layerTrace(groups: [layer])
     let output = try GraphPresentation(trace: trace, source: "", stem: "b").render()
-    #expect(output.files.map(\.0) == ["figures/b.svg", "figures/b-1.svg", "trace/b.json"])
+    #expect(output.files.map(\.0) == ["figures/b.svg", "figures/b--1.svg", "trace/b.json"])
     let widget = output.widget
     #expect(widget.nodes.map(\.name) == ["x", "layer 1", "L"])
     #expect(widget.nodes.map(\.expands) == [nil, 1, nil])
