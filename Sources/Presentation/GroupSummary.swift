@@ -54,9 +54,14 @@ struct GroupSummary {
     }
 
     func gradientLines(_ step: Trace.Step) -> [String] {
-        (outputs.prefix(1) + parameters.prefix(3)).map { i in
-            words.groups.gradientRMS(trace.nodes[i].name, DisplayNumber.format(Self.rms(step.gradients[i])))
-        }
+        (outputs.prefix(1) + parameters.prefix(3)).map { gradient($0, step) }
+    }
+
+    /// `∇W rms 0.0012`, or a scalar's own gradient with its sign.
+    private func gradient(_ i: Int, _ step: Trace.Step) -> String {
+        let g = step.gradients[i]
+        if g.count == 1 { return words.groups.gradientScalar(trace.nodes[i].name, DisplayNumber.format(g[0])) }
+        return words.groups.gradientRMS(trace.nodes[i].name, DisplayNumber.format(Self.rms(g)))
     }
 
     func forward(_ step: Trace.Step) -> String {
@@ -65,9 +70,7 @@ struct GroupSummary {
     }
 
     func backward(_ step: Trace.Step) -> String {
-        let gradients = (outputs + parameters + inputs.filter { trace.nodes[$0].role == .operation }).map { i in
-            words.groups.gradientRMS(trace.nodes[i].name, DisplayNumber.format(Self.rms(step.gradients[i])))
-        }
+        let gradients = (outputs + parameters + inputs.filter { trace.nodes[$0].role == .operation }).map { gradient($0, step) }
         return words.groups.backward(title, gradients.joined(separator: ", "))
     }
 

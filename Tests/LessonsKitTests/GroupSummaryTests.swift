@@ -53,6 +53,15 @@ private let layer = NodeGroup(title: .layer(1), members: [1, 2, 3], position: So
     #expect(summary.gradientLines(trace.steps[0]) == ["∇h 均方根 1", "∇W 均方根 2.5"])
 }
 
+@Test func aScalarGradientKeepsItsSign() {
+    let trace = layerTrace(groups: [])
+    let group = NodeGroup(title: .named("end"), members: [4], position: SourcePosition(line: 1, column: 1))
+    var step = trace.steps[0]
+    step.gradients[4] = [-1.5]
+    #expect(GroupSummary(trace: trace, group: group).gradientLines(step) == ["∇L = −1.5"])
+    #expect(GroupSummary(trace: trace, group: group).valueLines(step) == ["L = 2.5"])
+}
+
 @Test func rmsIsTheRootOfTheMeanSquare() {
     #expect(GroupSummary.rms([3, 4]) == (12.5).squareRoot())
     #expect(GroupSummary.rms([]) == 0)

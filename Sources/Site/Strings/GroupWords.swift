@@ -11,6 +11,8 @@ package struct GroupWords: Sendable {
     package var valueScalar: @Sendable (_ name: String, _ value: String) -> String = { "\($0) = \($1)" }
     /// A card's gradient line: `∇W2 rms 0.0012`.
     package var gradientRMS: @Sendable (_ name: String, _ rms: String) -> String = { "∇\($0) rms \($1)" }
+    /// A scalar's gradient keeps its sign: `∇h = −1.1`.
+    package var gradientScalar: @Sendable (_ name: String, _ value: String) -> String = { "∇\($0) = \($1)" }
     /// The walk through a collapsed group.
     package var forward: @Sendable (_ title: String, _ inputs: String, _ outputs: String, _ summary: String) -> String = {
         "\($0): \($2) computed from \($1); \($3)"
@@ -30,8 +32,8 @@ package struct GroupWords: Sendable {
         w.gradientRMS = { "∇\($0) 均方根 \($1)" }
         w.forward = { "\($0)：由 \($1) 计算 \($2)；\($3)" }
         w.backward = { "\($0)：梯度 \($1)" }
-        w.expand = { "展开\($0)" }
-        w.collapse = { "收起\($0)" }
+        w.expand = { "展开 \($0)" }
+        w.collapse = { "收起 \($0)" }
         w.note = "双线边框的卡片是一组节点：点击即可展开查看其中的节点。"
         return w
     }()
