@@ -52,7 +52,6 @@ extension GraphPresentation {
                                     collapseLabel: words.groups.collapse(summaries[g].title))
         }
         if trace.steps.count > 1 {
-            let views = drawn.map(\.view)
             widget.snapshots = trace.steps.map { step in
                 let cards = diagram(step).cards
                 let label = words.stepLabel(DisplayNumber.count(step.step), step.loss.map { DisplayNumber.format($0) })
@@ -60,7 +59,7 @@ extension GraphPresentation {
                     step: step.step, label: label,
                     valueLines: cards.map(\.valueLines) + summaries.map { $0.valueLines(step) },
                     gradientLines: cards.map(\.gradientLines) + summaries.map { $0.gradientLines(step) },
-                    equations: views.flatMap { walk($0, step: step, summaries: summaries).map(\.equation) },
+                    equations: equations(step, summaries: summaries),
                     chartX: chartX?(step.step))
             }
         }
@@ -111,6 +110,14 @@ extension GraphPresentation {
         }
     }
 
+    /// Every equation any view's walk shows at `step`, each once: the forward equations of the
+    /// nodes and then the groups, then their backward equations (see `Step.equationIndex`).
+    func equations(_ step: Trace.Step, summaries: [GroupSummary]) -> [String] {
+        let equations = GraphEquations(trace: trace, step: step, words: words)
+        return trace.nodes.indices.map { equations.forward($0) } + summaries.map { $0.forward(step) }
+            + trace.nodes.indices.map { equations.backward($0) } + summaries.map { $0.backward(step) }
+    }
+
     /// Forward through the view's items, then back: a collapsed group is one step each way.
     func walk(_ view: GroupedView, step: Trace.Step, summaries: [GroupSummary]) -> [GraphWidget.Step] {
         let groups = trace.groups ?? []
@@ -126,6 +133,7 @@ extension GraphPresentation {
             }
             var s = GraphWidget.Step(phase: phase, node: view.index(of: item), equation: equation)
             s.order = k
+            s.equationIndex = view.index(of: item) + (phase == .forward ? 0 : view.nodeCount + groups.count)
             if case .node(let i) = item, let g = view.opened, groups[g].members.contains(i) { s.within = view.nodeCount + g }
             return s
         }

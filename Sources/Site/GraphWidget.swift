@@ -56,6 +56,9 @@ package struct GraphWidget: Sendable, Codable {
         package var order: Int?
         /// In a view with a group opened: the group's index (as in `Node.index`) for the steps of its nodes.
         package var within: Int?
+        /// In a graph with groups: where the step's equation is in each snapshot's `equations`
+        /// (views share the equations of the nodes they both show).
+        package var equationIndex: Int?
         package init(phase: Phase, node: Int, equation: String) {
             self.phase = phase; self.node = node; self.equation = equation
         }
@@ -87,7 +90,8 @@ package struct GraphWidget: Sendable, Codable {
         /// Per node: its value lines and its gradient lines at this step.
         package var valueLines: [[String]]
         package var gradientLines: [[String]]
-        /// The walk's equations at this step, in the order of `steps`.
+        /// The walk's equations at this step, in the order of `steps` (a graph with groups: in the
+        /// order of `Step.equationIndex`).
         package var equations: [String]
         /// Where the step sits on the loss chart, as a fraction of the chart's width (0...1), if there is one.
         package var chartX: Double?

@@ -56,7 +56,8 @@ extension GraphWidgetHTML {
     static func order(_ step: GraphWidget.Step, view: Int?) -> Markup {
         guard let view else { return "" }
         let within: Markup = step.within.map { " data-within=\"\($0)\"" } ?? ""
-        return " data-order=\"\(step.order ?? 0)\" data-view=\"\(view)\"\(within)"
+        let equation: Markup = step.equationIndex.map { " data-eq=\"\($0)\"" } ?? ""
+        return " data-order=\"\(step.order ?? 0)\" data-view=\"\(view)\"\(within)\(equation)"
     }
 
     /// The walks of the drawings with one group opened: hidden, so the page without JavaScript

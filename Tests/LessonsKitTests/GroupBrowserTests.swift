@@ -111,4 +111,41 @@ struct GroupBrowserTests {
                                 .text("neuron: h computed from x; h = 0.964"), .text("1")])
         #expect(browser.consoleErrors.isEmpty, "\(browser.consoleErrors)")
     }
+
+    /// Opens layer 1 of a trained model and reads the backward equation of layer 2 (still closed,
+    /// so its step has numbers: gradient sizes) at the last and at the first traced step.
+    private static let scrubProbe = """
+        (function () {
+          var w = document.querySelector(".model-widget");
+          w.querySelector('.expand[data-open="1"]').click();
+          var steps = Array.prototype.slice.call(w.querySelectorAll('.steps > li[data-view="1"]'));
+          var target = steps.filter(function (li) {
+            return li.dataset.phase === "backward" && li.querySelector(".equation").textContent.indexOf("layer 2:") === 0;
+          })[0];
+          var text = function () { return target.querySelector(".equation").textContent; };
+          var slider = w.querySelector(".scrubber input");
+          var last = text();
+          slider.value = "0"; slider.dispatchEvent(new Event("input"));
+          var snapshots = JSON.parse(w.querySelector("script.snapshots").textContent);
+          return JSON.stringify([last, text(), snapshots[0].e[parseInt(target.dataset.eq, 10)],
+                                 snapshots[snapshots.length - 1].e[parseInt(target.dataset.eq, 10)]]);
+        })()
+        """
+
+    @Test func scrubbingRefillsTheEquationsOfAnOpenedGroup() throws {
+        let workspace = try Workspace()
+        try workspace.write("deep.md", "# Deep\n\n```model deep\ndata xor\nlayers 2 -> 3 tanh -> 3 tanh -> 1\n"
+            + "loss = bce_logits(out, y)\ntrain sgd(lr: 0.5) epochs 20\n```\n")
+        let report = workspace.build(workspace.lessons, output: workspace.output, useCache: false)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let browser = try ChromiumSession(viewport: (1280, 900))
+        try browser.open(workspace.output + "/deep/index.html")
+        let json = try #require(try browser.evaluate(Self.scrubProbe) as? String)
+        let texts = try JSONDecoder().decode([String].self, from: Data(json.utf8))
+        #expect(texts.count == 4)
+        guard texts.count == 4 else { return }
+        #expect(texts[0] == texts[3], "the page shows the last step first")
+        #expect(texts[1] == texts[2], "at step 0 the step shows step 0's equation")
+        #expect(texts[1] != texts[0], "step 0 and the last step differ: \(texts)")
+    }
 }

@@ -90,6 +90,9 @@ private let layer = NodeGroup(title: .layer(1), members: [1, 2, 3], position: So
     #expect(widget.views[0].steps.map(\.node) == [0, 1, 2, 3, 4, 4, 3, 2, 1, 0])
     #expect(widget.views[0].steps.map(\.within) == [nil, 5, 5, 5, nil, nil, 5, 5, 5, nil])
     #expect(widget.views[0].members == [1, 2, 3])
+    // Equations are shared: node i forward is i, group g forward is 5 + g, backward adds 6.
+    #expect(widget.steps.map(\.equationIndex) == [0, 5, 4, 10, 11, 6])
+    #expect(widget.views[0].steps.compactMap(\.equationIndex) == [0, 1, 2, 3, 4, 10, 9, 8, 7, 6])
 }
 
 @Test func graphWithoutGroupsIsDrawnAsBefore() throws {
