@@ -96,3 +96,12 @@ private let neuron = lines(
     // The only error is the statement's own.
     #expect(graphErrors("x = 1\ny = x +\ngroup g: y\n") == ["t.md:3:8: error: expected an expression after '+', found end of line"])
 }
+
+@Test func moreGroupsThanTheLimitIsAnError() {
+    // 33 one-node groups: the 33rd group line is where the limit is crossed.
+    let names = (1...33).map { "x\($0)" }
+    let source = names.map { "\($0) = 1" }.joined(separator: "\n") + "\n" + names.map { "group g\($0): \($0)" }.joined(separator: "\n") + "\n"
+    #expect(graphErrors(source) == [
+        "t.md:67:7: error: this block has 33 groups; the limit is 32 per block, so group larger parts or split the block",
+    ])
+}

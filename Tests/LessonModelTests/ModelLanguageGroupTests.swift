@@ -79,3 +79,13 @@ private func groups(_ program: ModelProgram) -> [String] {
     // The layers are not grouped: a node belongs to one group, and the teacher chose these.
     #expect(groups(program) == ["head: u3, out, u4, u5, loss"])
 }
+
+@Test func moreDenseLayersThanTheGroupLimitAreLeftUngrouped() throws {
+    let sizes = ["2"] + Array(repeating: "2 tanh", count: 33) + ["1"]
+    let program = try modelProgram(lines(
+        "data xor",
+        "layers " + sizes.joined(separator: " -> "),
+        "loss = bce_logits(out, y)",
+        "train sgd(lr: 0.1) epochs 1"))
+    #expect(program.graph.groups.isEmpty)
+}

@@ -6,7 +6,8 @@ public enum DenseLayers {
     public static let minimumLayers = 2
 
     /// One group per dense layer (its parameters, product, bias sum and activation), titled
-    /// `.layer(k)` in evaluation order; empty when there are fewer than `minimumLayers`.
+    /// `.layer(k)` in evaluation order; empty when there are fewer than `minimumLayers` or more
+    /// than `BlockLanguage.maxGroups`.
     public static func groups(in nodes: [ProgramNode]) -> [NodeGroup] {
         var users = Array(repeating: [Int](), count: nodes.count)
         for (i, node) in nodes.enumerated() {
@@ -40,6 +41,7 @@ public enum DenseLayers {
             groups.append(NodeGroup(title: .layer(groups.count + 1), members: members.sorted(),
                                     position: nodes[factors[1]].position))
         }
-        return groups.count >= minimumLayers ? groups : []
+        // Beyond BlockLanguage.maxGroups layers the graph is drawn whole, as before groups.
+        return (minimumLayers...BlockLanguage.maxGroups).contains(groups.count) ? groups : []
     }
 }

@@ -7,6 +7,11 @@ enum GroupResolver {
         /// Which group (by name) each node already belongs to.
         var owner: [Int: String] = [:]
         let names = statementNodes.keys.sorted()
+        if statements.count > BlockLanguage.maxGroups {
+            errors.error(statements[BlockLanguage.maxGroups].position, "this block has \(statements.count) groups; the limit is "
+                + "\(BlockLanguage.maxGroups) per block, so group larger parts or split the block")
+            return []
+        }
         for statement in statements {
             if let line = firstLine[statement.name] {
                 errors.error(statement.position, "group '\(statement.name)' is already defined on line \(line)")
