@@ -1,7 +1,8 @@
 /// Our only JavaScript, written to `output/assets/lessons.js`: the graph step-through, the training-step
 /// slider, and the framework tabs with their copy buttons. In the step-through, position 0 is the overview
-/// (everything computed); then one step per node forward, and one per node backward. Pages read
-/// fine without it. Each part lives in its own file (Script+Walk, +Scrubber, +Tabs, +SelfTest).
+/// (everything computed); then one step per node (or closed group) forward, and one per node backward.
+/// Pages read fine without it. Each part lives in its own file (Script+Walk, +Scrubber, +Groups, +Tabs,
+/// +SelfTest).
 package enum Script {
     package static let fileName = "lessons.js"
 
