@@ -10,10 +10,15 @@ struct BlockFiles: Sendable, Equatable {
     var widgetID: String
     var names: Set<String>
 
-    /// A graph block: its diagram (one SVG for light and dark, and one for phones), trace and two programs.
-    static func graph(stem: String) -> BlockFiles {
+    /// A graph block: its diagram (one SVG for light and dark, one for phones, and one per group opened), trace and two programs.
+    static func graph(stem: String, groups: Int = 0) -> BlockFiles {
         BlockFiles(kind: .graph, widgetID: "graph-\(stem)",
-                   names: Set(figures(stem) + figures("\(stem)-narrow") + TraceOutput.names(stem: stem) + programs(stem)))
+                   names: Set(figures(stem) + figures("\(stem)-narrow") + openedGroups(stem, groups) + TraceOutput.names(stem: stem) + programs(stem)))
+    }
+
+    /// The drawings of a graph with one group opened (see `GraphPresentation.renderGrouped`).
+    private static func openedGroups(_ stem: String, _ count: Int) -> [String] {
+        (0..<max(0, count)).flatMap { figures(GraphPresentation.openedStem(stem, group: $0)) }
     }
 
     /// A model block: its graph's diagram, its four charts (and their phone drawings), trace, programs, and the CSV files the programs may read
@@ -27,7 +32,7 @@ struct BlockFiles: Sendable, Equatable {
             default: break
             }
         }
-        var all = figures(stem) + figures("\(stem)-narrow") + TraceOutput.names(stem: stem) + programs(stem) + csv.map { "code/\(stem)-\($0).csv" }
+        var all = figures(stem) + figures("\(stem)-narrow") + openedGroups(stem, program.graph.groups.count) + TraceOutput.names(stem: stem) + programs(stem) + csv.map { "code/\(stem)-\($0).csv" }
         for chart in ["loss", "gradients", "network", "boundary"] { all += figures("\(stem)-\(chart)") + figures("\(stem)-\(chart)-narrow") }
         return BlockFiles(kind: .model, widgetID: "model-\(stem)", names: Set(all.filter(isConfined)))
     }

@@ -98,6 +98,10 @@ struct BlockRunner {
     static func cacheKey(_ block: LessonBlock, stem: String, lesson: Lesson, data: DataResolver) -> (key: String, files: BlockFiles)? {
         var parts = [block.kind.rawValue, lesson.slug, stem, block.name ?? "", block.source, lesson.frontMatter.lang ?? ""]
         var files = BlockFiles.graph(stem: stem)
+        if block.kind == .graph {
+            guard let program = BlockLanguage.parseGraph(block, path: lesson.path).0 else { return nil }
+            files = BlockFiles.graph(stem: stem, groups: program.groups.count)
+        }
         if block.kind == .model {
             guard let program = BlockLanguage.parseModel(block, path: lesson.path).0 else { return nil }
             if case .csv(let path, _, _, _) = program.data {

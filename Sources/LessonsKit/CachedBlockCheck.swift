@@ -60,6 +60,12 @@ enum CachedBlockCheck {
                   drawing.labels.allSatisfy({ $0.map(isFrame) ?? true }) else { return false }
         }
         for snapshot in w.snapshots where !(snapshot.chartX.map(isCoordinate) ?? true) { return false }
+        for view in w.views {
+            guard files.contains(view.svg), isSize(view.width), isSize(view.height),
+                  view.nodes.allSatisfy({ [$0.card, $0.valueArea, $0.gradientArea].allSatisfy(isFrame) }),
+                  view.edges.allSatisfy({ $0.points.allSatisfy { isCoordinate($0.x) && isCoordinate($0.y) } }),
+                  isCoordinate(view.collapseAt.x), isCoordinate(view.collapseAt.y) else { return false }
+        }
         if let code = w.code {
             guard code.tabs.allSatisfy({ $0.download.map(files.contains) ?? true }),
                   code.files.allSatisfy({ files.contains($0.href) }) else { return false }

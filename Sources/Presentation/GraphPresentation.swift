@@ -27,6 +27,7 @@ package struct GraphPresentation {
 
     /// `chartX(step)`: where a training step sits on the loss chart (fraction of its width).
     package func render(chartX: ((Int) -> Double?)? = nil) throws(FigureError) -> Output {
+        if let groups = trace.groups, !groups.isEmpty { return try renderGrouped(groups, chartX: chartX) }
         let step = trace.steps[trace.steps.count - 1]
         var diagram = self.diagram(step)
         if trace.steps.count > 1 {
@@ -99,7 +100,7 @@ package struct GraphPresentation {
     }
 
     /// What a card says about its operation: `+`, `@`, `σ`, `input`, ...
-    private func caption(_ node: Trace.Node) -> String {
+    func caption(_ node: Trace.Node) -> String {
         switch node.role {
         case .input: return words.input
         case .parameter: return words.parameter
@@ -131,25 +132,33 @@ package struct GraphPresentation {
         let equations = GraphEquations(trace: trace, step: step, words: words)
         let steps = trace.nodes.indices.map { GraphWidget.Step(phase: .forward, node: $0, equation: equations.forward($0)) }
             + trace.nodes.indices.reversed().map { GraphWidget.Step(phase: .backward, node: $0, equation: equations.backward($0)) }
-        let rows = trace.nodes.indices.map { i in
+        return GraphWidget(id: "graph-\(stem)", kind: trace.kind.rawValue, name: trace.block, source: source,
+                           width: layout.size.width, height: layout.size.height,
+                           svg: "figures/\(stem).svg",
+                           trace: "trace/\(stem).json", alt: altText(step), nodes: nodes, edges: edges, steps: steps,
+                           rows: rows(step), checks: checks())
+    }
+
+    /// The table of every node at `step`.
+    func rows(_ step: Trace.Step) -> [GraphWidget.Row] {
+        trace.nodes.indices.map { i in
             GraphWidget.Row(name: trace.nodes[i].name, operation: trace.nodes[i].op, shape: DisplayNumber.shape(trace.nodes[i].shape, words: words),
                             value: TensorText.inline(dims: trace.nodes[i].shape, values: step.values[i], words: words),
                             gradient: trace.nodes[i].role == .constant ? ""
                                 : TensorText.inline(dims: trace.nodes[i].shape, values: step.gradients[i], words: words))
         }
-        let checks = trace.gradientCheck.map {
+    }
+
+    /// The gradient check's rows.
+    func checks() -> [GraphWidget.Check] {
+        trace.gradientCheck.map {
             GraphWidget.Check(name: trace.nodes[$0.node].name, relativeError: DisplayNumber.format($0.maxRelativeError),
                               passed: $0.passed)
         }
-        return GraphWidget(id: "graph-\(stem)", kind: trace.kind.rawValue, name: trace.block, source: source,
-                           width: layout.size.width, height: layout.size.height,
-                           svg: "figures/\(stem).svg",
-                           trace: "trace/\(stem).json", alt: altText(step), nodes: nodes, edges: edges, steps: steps,
-                           rows: rows, checks: checks)
     }
 
     /// A sentence for screen readers: what goes in, what comes out, and the gradients of the leaves.
-    private func altText(_ step: Trace.Step) -> String {
+    func altText(_ step: Trace.Step) -> String {
         let leaves = trace.nodes.indices.filter { trace.nodes[$0].role == .input || trace.nodes[$0].role == .parameter }
         let out = trace.nodes[trace.output]
         let given = leaves.map { "\(trace.nodes[$0].name) = \(TensorText.inline(dims: trace.nodes[$0].shape, values: step.values[$0], words: words))" }

@@ -19,6 +19,9 @@ package struct GraphWidget: Sendable, Codable {
         package var gradientArea: Frame
         package var valueLines: [String]
         package var gradientLines: [String]
+        /// In a graph with groups: the node's index in the snapshots (a group's is the node count
+        /// plus its number), its place in the view's walk, and for a group's card the view that opens it.
+        package var index: Int?, order: Int?, expands: Int?
         package init(name: String, role: String, card: Frame, valueArea: Frame, gradientArea: Frame,
                      valueLines: [String], gradientLines: [String]) {
             self.name = name; self.role = role; self.card = card; self.valueArea = valueArea
@@ -51,6 +54,13 @@ package struct GraphWidget: Sendable, Codable {
         package var node: Int
         /// The step's equation with the actual numbers, as plain text.
         package var equation: String
+        /// In a graph with groups: the step's place in its view's walk (`node` is then an index as in `Node.index`).
+        package var order: Int?
+        /// In a view with a group opened: the group's index (as in `Node.index`) for the steps of its nodes.
+        package var within: Int?
+        /// In a graph with groups: where the step's equation is in each snapshot's `equations`
+        /// (views share the equations of the nodes they both show).
+        package var equationIndex: Int?
         package init(phase: Phase, node: Int, equation: String) {
             self.phase = phase; self.node = node; self.equation = equation
         }
@@ -82,7 +92,8 @@ package struct GraphWidget: Sendable, Codable {
         /// Per node: its value lines and its gradient lines at this step.
         package var valueLines: [[String]]
         package var gradientLines: [[String]]
-        /// The walk's equations at this step, in the order of `steps`.
+        /// The walk's equations at this step, in the order of `steps` (a graph with groups: in the
+        /// order of `Step.equationIndex`).
         package var equations: [String]
         /// Where the step sits on the loss chart, as a fraction of the chart's width (0...1), if there is one.
         package var chartX: Double?
@@ -112,6 +123,11 @@ package struct GraphWidget: Sendable, Codable {
     package var code: CodeTabs?
     /// The drawing for phones (top to bottom, wrapped), when the main one is wider than a phone allows.
     package var narrow: Drawing?
+    /// A graph with groups draws them collapsed (`nodes`, `edges`, `steps` above); view k opens
+    /// group k in place (see GraphWidget+Views). Empty for a graph without groups.
+    package var views: [View] = []
+    /// The note under a diagram with collapsed groups (nil without groups).
+    package var groupNote: String?
 
     package init(id: String, kind: String, name: String, source: String, width: Double, height: Double,
                  svg: String, trace: String, alt: String,

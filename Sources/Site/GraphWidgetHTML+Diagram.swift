@@ -18,7 +18,7 @@ extension GraphWidgetHTML {
             let kind = drawings.count == 1 ? "only" : (k == 0 ? "wide" : "narrow")
             out += diagram(drawing, widget: w, kind: kind)
         }
-        return out + "</div>\n"
+        return out + otherViews(w) + "</div>\n"
     }
 
     /// Whether the main drawing is the one to print (it fits the paper, or there is no other).
@@ -28,8 +28,9 @@ extension GraphWidgetHTML {
 
     private static func diagram(_ d: GraphWidget.Drawing, widget w: GraphWidget, kind: String) -> Markup {
         let width = Int(d.width.rounded(.up)), height = Int(d.height.rounded(.up))
-        var out: Markup = "<div class=\"diagram \(attribute: kind)\" data-width=\"\(Markup(raw: num(d.width)))\" "
-        out += "style=\"width: \(cssPx(d.width)); height: \(cssPx(d.height))\">\n"
+        // Both drawings of a graph with groups are its collapsed view (view 0).
+        var out: Markup = "<div class=\"diagram \(attribute: kind)\"\(mainViewAttributes(w)) data-width=\"\(Markup(raw: num(d.width)))\" "
+        out += "style=\"width: \(px(d.width)); height: \(px(d.height))\">\n"
         // Only the first drawing carries the description: the other is the same graph.
         let alt = kind == "narrow" ? "" : w.alt
         out += "<img src=\"\(attribute: d.svg)\" width=\"\(width)\" height=\"\(height)\" alt=\"\(attribute: alt)\" loading=\"lazy\">\n"
@@ -49,27 +50,13 @@ extension GraphWidgetHTML {
         }
         out += "</g></svg>\n"
         for (i, node) in w.nodes.enumerated() where i < d.nodes.count {
-            let place = d.nodes[i]
-            out += "<div class=\"node \(attribute: node.role)\" data-node=\"\(i)\" style=\"\(box(place.card))\"></div>"
-            if !node.valueLines.isEmpty {
-                out += "<div class=\"cell value\" data-node=\"\(i)\" style=\"\(box(place.valueArea))\">\(spans(node.valueLines))</div>"
-            }
-            if !node.gradientLines.isEmpty {
-                out += "<div class=\"cell grad\" data-node=\"\(i)\" style=\"\(box(place.gradientArea))\">\(spans(node.gradientLines))</div>"
-            }
-            out += "\n"
+            // The same card in this drawing's place for it.
+            var placed = node
+            placed.card = d.nodes[i].card
+            placed.valueArea = d.nodes[i].valueArea
+            placed.gradientArea = d.nodes[i].gradientArea
+            out += card(placed, position: i, in: w)
         }
         return out + "</div>\n"
     }
-
-    private static func spans(_ lines: [String]) -> Markup {
-        lines.map { line -> Markup in "<span>\(text: line)</span>" }.joined()
-    }
-
-    /// A CSS box in px: numbers only, so nothing to escape.
-    private static func box(_ f: GraphWidget.Frame) -> Markup {
-        "left: \(cssPx(f.x)); top: \(cssPx(f.y)); width: \(cssPx(f.width)); height: \(cssPx(f.height))"
-    }
-
-    private static func cssPx(_ v: Double) -> Markup { Markup(raw: num(v) + "px") }
 }

@@ -11,6 +11,7 @@ enum GraphWidgetHTML {
         out += "<figcaption><span class=\"block-kind\">\(text: w.kind)</span> \(text: w.name)</figcaption>\n"
         out += header
         out += diagrams(w, phrases: p)
+        out += groupNote(w)
         out += scrubber(w, phrases: p)
         out += "<div class=\"stepper\" hidden data-overview=\"\(attribute: p.overviewCounter)\" "
         out += "data-forward=\"\(attribute: p.forwardCounter)\" data-backward=\"\(attribute: p.backwardCounter)\">"
@@ -22,9 +23,10 @@ enum GraphWidgetHTML {
         out += "<ol class=\"steps\">\n"
         for step in w.steps {
             let label = step.phase == .forward ? p.forward : p.backward
-            out += "<li data-phase=\"\(attribute: step.phase.rawValue)\" data-node=\"\(step.node)\"><span class=\"phase\">\(text: label)</span> "
-            out += "<span class=\"equation\">\(text: step.equation)</span></li>\n"
+            out += "<li data-phase=\"\(attribute: step.phase.rawValue)\" data-node=\"\(step.node)\"\(order(step, view: w.views.isEmpty ? nil : 0))>"
+            out += "<span class=\"phase\">\(text: label)</span> <span class=\"equation\">\(text: step.equation)</span></li>\n"
         }
+        out += otherViewSteps(w, phrases: p)
         out += "</ol>\n"
         out += table(w, phrases: p)
         out += footer
@@ -78,8 +80,17 @@ enum GraphWidgetHTML {
         return out
     }
 
+    static func lines(_ lines: [String]) -> Markup {
+        lines.map { line -> Markup in "<span>\(text: line)</span>" }.joined()
+    }
+
+    /// A CSS box in px: numbers only, so nothing to escape.
+    static func style(_ f: GraphWidget.Frame) -> Markup {
+        "left: \(px(f.x)); top: \(px(f.y)); width: \(px(f.width)); height: \(px(f.height))"
+    }
+
     /// A length in px: a number, so nothing to escape.
-    private static func px(_ v: Double) -> Markup { Markup(raw: num(v) + "px") }
+    static func px(_ v: Double) -> Markup { Markup(raw: num(v) + "px") }
 
     /// Coordinates with at most two decimals, printed the same way on every platform.
     static func num(_ v: Double) -> String {

@@ -10,11 +10,12 @@ extension Script {
     return all[0] || null;
   }
 
+  // Returns the function that fits again (after the shown drawing changes), or null.
   function setUpFit(widget) {
     var box = widget.querySelector(".diagram-scroll");
     var bar = widget.querySelector(".diagram-bar");
     var toggle = bar ? bar.querySelector("button") : null;
-    if (!box || !toggle) return;
+    if (!box || !toggle) return null;
     var actual = false;
     function fit() {
       var style = getComputedStyle(box);
@@ -32,6 +33,7 @@ extension Script {
     toggle.addEventListener("click", function () { actual = !actual; fit(); });
     window.addEventListener("resize", fit);
     fit();
+    return fit;
   }
 
   // Scrolls the diagram's own box (never the page, unless the card is out of sight altogether)

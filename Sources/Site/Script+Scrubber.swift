@@ -28,7 +28,9 @@ extension Script {
           var i = parseInt(cell.dataset.node, 10);
           fill(cell, (cell.classList.contains("value") ? snap.v : snap.g)[i] || []);
         });
-        steps.forEach(function (li, j) { li.querySelector(".equation").textContent = snap.e[j] || ""; });
+        steps.forEach(function (li, j) {
+          li.querySelector(".equation").textContent = snap.e[li.dataset.eq ? parseInt(li.dataset.eq, 10) : j] || "";
+        });
         if (marker && snap.x !== null) { marker.style.left = snap.x + "%"; marker.hidden = false; }
       };
       slider.addEventListener("input", function () { scrub(parseInt(slider.value, 10)); });

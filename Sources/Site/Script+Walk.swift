@@ -2,7 +2,11 @@ extension Script {
     /// The graph step-through: Start/Back/Next/End and arrow keys move through the forward and backward steps.
     static let walk = #"""
   function setUp(widget) {
-    var steps = Array.prototype.slice.call(widget.querySelectorAll(".steps > li"));
+    // A graph with groups has one walk per view (data-view); only the shown view's steps count.
+    var allSteps = Array.prototype.slice.call(widget.querySelectorAll(".steps > li"));
+    var view = "0";
+    var inView = function (li) { return (li.dataset.view || "0") === view; };
+    var steps = allSteps.filter(inView);
     var cells = Array.prototype.slice.call(widget.querySelectorAll(".cell"));
     var cards = Array.prototype.slice.call(widget.querySelectorAll(".node"));
     var edges = Array.prototype.slice.call(widget.querySelectorAll(".edges path"));
@@ -10,8 +14,9 @@ extension Script {
     var counter = widget.querySelector(".counter");
     var buttons = {};
     Array.prototype.forEach.call(stepper.querySelectorAll("button"), function (b) { buttons[b.dataset.go] = b; });
-    // A graph may be drawn twice (wide and narrow): count and report one drawing's nodes.
-    var count = parseInt(widget.dataset.nodes, 10) || cards.length;
+    // data-order, where present, is a card's place in its view's walk; else its node index is.
+    var order = function (element) { return parseInt(element.dataset.order || element.dataset.node, 10); };
+    // A graph may be drawn twice (wide and narrow): the self-test reports the first drawing's cells.
     var first = widget.querySelector(".diagram");
     var firstCells = cells.filter(function (cell) { return !first || first.contains(cell); });
     var position = 0;
@@ -20,12 +25,14 @@ extension Script {
       var step = position > 0 ? steps[position - 1] : null;
       var phase = step ? step.dataset.phase : "";
       var active = step ? parseInt(step.dataset.node, 10) : -1;
+      var activeOrder = step ? order(step) : -1;
+      var count = steps.length / 2;
       cells.forEach(function (cell) {
-        var i = parseInt(cell.dataset.node, 10);
-        var known = !step || (cell.classList.contains("value") ? (phase === "backward" || i <= active)
-                                                                : (phase === "backward" && i >= active));
+        var i = order(cell);
+        var known = !step || (cell.classList.contains("value") ? (phase === "backward" || i <= activeOrder)
+                                                                : (phase === "backward" && i >= activeOrder));
         cell.classList.toggle("pending", !known);
-        cell.classList.toggle("fresh", step !== null && i === active &&
+        cell.classList.toggle("fresh", step !== null && parseInt(cell.dataset.node, 10) === active &&
                               cell.classList.contains(phase === "forward" ? "value" : "grad"));
       });
       cards.forEach(function (card) {
@@ -36,7 +43,7 @@ extension Script {
         edge.classList.toggle("active", end === active);
         edge.classList.toggle("backward", phase === "backward");
       });
-      steps.forEach(function (li, k) { li.classList.toggle("current", k === position - 1); });
+      allSteps.forEach(function (li) { li.classList.toggle("current", li === step); });
       widget.classList.toggle("at-overview", position === 0);
       var template = !step ? stepper.dataset.overview : (phase === "forward" ? stepper.dataset.forward : stepper.dataset.backward);
       var k = phase === "forward" ? position : position - count;
@@ -54,7 +61,25 @@ extension Script {
       show();
     }
 
-    var scrub = setUpScrubber(widget, cells, steps);
+    var scrub = setUpScrubber(widget, cells, allSteps);
+
+    // Shows view v (a graph with groups) and keeps the walk's place: the same node's step, the
+    // first step inside a group just opened, or the step of a group just closed.
+    function setView(v) {
+      var step = position > 0 ? steps[position - 1] : null;
+      view = String(v);
+      steps = allSteps.filter(inView);
+      api.steps = steps;
+      position = 0;
+      if (step) {
+        var node = step.dataset.node, within = step.dataset.within;
+        steps.forEach(function (li, k) {
+          if (position === 0 && li.dataset.phase === step.dataset.phase &&
+              (li.dataset.node === node || li.dataset.within === node || li.dataset.node === within)) position = k + 1;
+        });
+      }
+      show();
+    }
 
     stepper.hidden = false;
     widget.classList.add("js");
@@ -70,7 +95,8 @@ extension Script {
       }
     });
     show();
-    return { go: go, steps: steps, cells: firstCells, scrub: scrub };
+    var api = { go: go, steps: steps, cells: firstCells, scrub: scrub, setView: setView };
+    return api;
   }
 """#
 }

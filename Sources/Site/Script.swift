@@ -1,12 +1,13 @@
 /// Our only JavaScript, written to `output/assets/lessons.js`: the graph step-through, the training-step
 /// slider, and the framework tabs with their copy buttons. In the step-through, position 0 is the overview
-/// (everything computed); then one step per node forward, and one per node backward. Pages read
-/// fine without it. Each part lives in its own file (Script+Walk, +Scrubber, +Tabs, +SelfTest).
+/// (everything computed); then one step per node (or closed group) forward, and one per node backward.
+/// Pages read fine without it. Each part lives in its own file (Script+Walk, +Scrubber, +Groups, +Tabs,
+/// +SelfTest).
 package enum Script {
     package static let fileName = "lessons.js"
 
     /// The whole file: the parts inside one strict-mode closure, then the start-up.
-    package static let javaScript = [opening, scrubber, walk, fit, selfTest, tabs, start].joined(separator: "\n")
+    package static let javaScript = [opening, scrubber, walk, fit, groups, selfTest, tabs, start].joined(separator: "\n")
 
     static let opening = #"""
 "use strict";
@@ -17,8 +18,10 @@ package enum Script {
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll(".code-tabs"), setUpTabs);
     var widgets = Array.prototype.slice.call(document.querySelectorAll(".graph-widget")).map(function (element) {
-      setUpFit(element);
-      return { element: element, api: setUp(element) };
+      var refit = setUpFit(element);
+      var api = setUp(element);
+      setUpGroups(element, api, refit);
+      return { element: element, api: api };
     });
     if (location.hash === "#lessons-selftest") selfTest(widgets);
   }

@@ -9,6 +9,8 @@ extension Stylesheet {
   .diagram.wide { display: none; }
   .diagram.narrow { display: block; }
 }
+/* A graph with groups hides the views not shown, whatever the rules above say. */
+.diagram[hidden] { display: none !important; }
 .diagram-bar { padding: 0.5rem 0.75rem 0; text-align: right; }
 .diagram-bar[hidden] { display: none; }
 .fit-toggle { font-family: var(--font-ui); font-size: 0.8rem; color: var(--fg); background: var(--card);

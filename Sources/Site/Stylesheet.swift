@@ -316,5 +316,23 @@ merror { color: var(--warn); border: 1px dashed var(--warn); padding: 0 0.2em; f
   pre, figure, table, .math.display, .lesson-block { break-inside: avoid; }
   pre { white-space: pre-wrap; }
 }
+
+/* Graphs with groups: a group's card is a button that opens it in place; without JavaScript
+   (and in print) the collapsed drawing and its walk are all there is, and no button shows. */
+.diagram .expand { position: absolute; margin: 0; padding: 0; border: 0; border-radius: 7px; background: transparent;
+  cursor: zoom-in; z-index: 1; }
+.diagram .expand:hover, .diagram .expand:focus-visible { box-shadow: 0 0 0 3px #cc79a7; outline: none; }
+.diagram .node.in-group { outline: 2px dashed #cc79a7; outline-offset: 3px; }
+.diagram .collapse { position: absolute; transform: translateY(calc(-100% - 4px)); margin: 0; padding: 0.1rem 0.5rem; z-index: 2;
+  font: 600 0.75rem var(--font-ui); color: #fff; background: #a8518a; border: 0; border-radius: 6px 6px 0 0; cursor: zoom-out; }
+.diagram[data-view]:not([data-view="0"]) { margin-top: 1.4rem; }
+.graph-widget .group-note { display: none; margin: 0; padding: 0 1rem 0.5rem; font-family: var(--font-ui); font-size: 0.8rem;
+  color: var(--muted); }
+.graph-widget.grouped .group-note { display: block; }
+.graph-widget:not(.grouped) .expand, .graph-widget:not(.grouped) .collapse { display: none; }
+@media print {
+  .diagram .expand, .diagram .collapse, .graph-widget .group-note { display: none !important; }
+  .graph-widget.js .steps li[hidden] { display: none; }
+}
 """#
 }

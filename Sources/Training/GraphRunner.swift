@@ -43,7 +43,7 @@ package enum GraphRunner {
                           nodes: traceNodes(program, plan: plan, compiled: compiled),
                           output: program.output,
                           steps: [step(0, plan: plan, compiled: compiled)],
-                          gradientCheck: checks)
+                          gradientCheck: checks, groups: program.groups)
         return (diagnostics.contains { $0.severity == .error } ? nil : trace, diagnostics)
     }
 

@@ -157,7 +157,8 @@ package enum ModelRunner {
         }
         let trace = Trace(lesson: lesson, block: block, kind: .model,
                           nodes: GraphRunner.traceNodes(model.graph, plan: plan, compiled: compiled),
-                          output: model.loss, steps: steps, gradientCheck: [])  // the node the backward pass starts from
+                          output: model.loss, steps: steps, gradientCheck: [],
+                          groups: model.graph.groups)  // the node the backward pass starts from
         let finalValues = compiled.ids.map { plan.value($0)?.scalars ?? [] }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let grid = data.X.shape.dims.last == 2 ? ModelGrid.evaluate(model, data: data, trained: plan, ids: compiled.ids, path: path) : nil

@@ -68,6 +68,8 @@ package struct Trace: Sendable, Equatable, Codable {
     package var output: Int
     package var steps: [Step]
     package var gradientCheck: [GradientCheckRow]
+    /// The parts a diagram may draw as one card (`GraphProgram.groups`); nil or empty for none.
+    package var groups: [NodeGroup]? = nil
 
     /// The first and last steps only, without shares or local derivatives: all that quoting
     /// results needs, which is what the block cache keeps.

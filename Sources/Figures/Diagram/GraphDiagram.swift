@@ -3,7 +3,8 @@
 package struct GraphDiagram: Sendable {
     /// One node's card. Lines are preformatted by the caller (numbers, small matrices).
     package struct Card: Sendable {
-        package enum Role: Sendable { case input, parameter, constant, operation, output }
+        /// `group`: a collapsed group of nodes, drawn with a double border.
+        package enum Role: Sendable { case input, parameter, constant, operation, output, group }
         package var title: String
         package var caption: String
         package var role: Role

@@ -13,6 +13,8 @@ package struct DiagramTheme: Sendable {
     package var constant: Color
     package var operation: Color
     package var output: Color
+    /// A collapsed group's card (reddish purple, Okabe–Ito).
+    package var group = Color(hex: 0xCC79A7)
 
     package static let light = DiagramTheme(
         background: .white, card: .white, text: Color(hex: 0x1F2328), muted: Color(hex: 0x5D6570),
@@ -24,7 +26,7 @@ package struct DiagramTheme: Sendable {
         background: Color(hex: 0x1C1F24), card: Color(hex: 0x24272D), text: Color(hex: 0xE4E6EA), muted: Color(hex: 0xA0A7B1),
         edge: Color(hex: 0x7A818B), labelFill: Color(hex: 0x1C1F24, alpha: 0.92),
         input: Color(hex: 0x56B4E9), parameter: Color(hex: 0xE69F00), constant: Color(hex: 0x8A8F96),
-        operation: Color(hex: 0xA0A7B1), output: Color(hex: 0x2FC29A))
+        operation: Color(hex: 0xA0A7B1), output: Color(hex: 0x2FC29A), group: Color(hex: 0xE59CC6))
 
     func color(for role: GraphDiagram.Card.Role) -> Color {
         switch role {
@@ -33,6 +35,7 @@ package struct DiagramTheme: Sendable {
         case .constant: return constant
         case .operation: return operation
         case .output: return output
+        case .group: return group
         }
     }
 }
@@ -95,8 +98,14 @@ extension GraphDiagram {
         case .constant: border = StrokeStyle(width: 1.2, color: accent, dash: [4, 3])
         case .output: border = StrokeStyle(width: 2.4, color: accent)
         case .input, .operation: border = StrokeStyle(width: 1.4, color: accent)
+        case .group: border = StrokeStyle(width: 2.4, color: accent)
         }
         canvas.stroke(frame, style: border, cornerRadius: 6)
+        if card.role == .group {
+            // A second, inner border: the card stands for several nodes.
+            let inner = Rect(x: frame.minX + 3, y: frame.minY + 3, width: frame.width - 6, height: frame.height - 6)
+            canvas.stroke(inner, style: StrokeStyle(width: 1, color: accent), cornerRadius: 4)
+        }
         var title = metrics.titleStyle
         title.color = theme.text
         canvas.text(card.title, at: Point(x: header.minX + metrics.padding, y: header.midY), style: title, anchor: .init(.left, .middle))

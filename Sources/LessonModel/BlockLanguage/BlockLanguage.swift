@@ -9,6 +9,10 @@ public enum BlockLanguage {
     /// step-by-step walk through more could not be read, and drawing it would be slow.
     public static let maxNodes = 1_000
 
+    /// The most groups one block may have: each is drawn once more, opened, so a block with
+    /// more would multiply the build's drawing time and the site's size.
+    public static let maxGroups = 32
+
     /// How many errors one block reports before it stops being checked.
     public static let maxErrors = 100
 

@@ -63,10 +63,13 @@ public struct GraphProgram: Equatable, Sendable {
     public var nodes: [ProgramNode]
     /// The node whose gradient is seeded with 1: the last assignment of a graph block, `loss` in a model block.
     public var output: Int
+    /// Parts of the graph a diagram may draw collapsed; no node is in two groups.
+    public var groups: [NodeGroup]
 
     /// A program over `nodes` whose result is `nodes[output]`.
-    public init(nodes: [ProgramNode], output: Int) {
+    public init(nodes: [ProgramNode], output: Int, groups: [NodeGroup] = []) {
         self.nodes = nodes
         self.output = output
+        self.groups = groups
     }
 }

@@ -37,15 +37,21 @@ struct GraphResolver {
     private var generated: GeneratedNames
     /// The last assignment's node.
     private(set) var output: Int?
+    /// The nodes each assigned name's statement made (its intermediates and constants too).
+    private var statementNodes: [String: Range<Int>] = [:]
+    private var groupStatements: [GroupStatement] = []
+    /// The block's `group` lines, resolved once every statement is.
+    private(set) var groups: [NodeGroup] = []
 
     /// The program of a graph block, or nil if there were errors (added to `errors`).
     static func resolve(_ statements: [Statement], arena: ExpressionArena, errors: inout BlockErrors) -> GraphProgram? {
         var resolver = GraphResolver(statements, arena: arena, errors: errors, model: nil)
         for statement in statements { resolver.resolve(statement) }
         resolver.checkNodeCount()
+        resolver.resolveGroups()
         errors = resolver.errors
         guard errors.count == 0, let output = resolver.output else { return nil }
-        return GraphProgram(nodes: resolver.nodes, output: output)
+        return GraphProgram(nodes: resolver.nodes, output: output, groups: resolver.groups)
     }
 
     /// The resolved statements of a model block (the first `data` and `layers` lines only;
@@ -56,8 +62,14 @@ struct GraphResolver {
         for name in context.missing { resolver.bind(name, .broken) }
         for statement in statements { resolver.resolve(statement) }
         resolver.checkNodeCount()
+        resolver.resolveGroups()
         errors = resolver.errors
         return resolver
+    }
+
+    private mutating func resolveGroups() {
+        groups = GroupResolver.resolve(groupStatements, nodes: nodes, bindings: bindings,
+                                       statementNodes: statementNodes, errors: &errors)
     }
 
     /// A block's diagram, trace and walk-through grow with its nodes: more than
@@ -106,6 +118,8 @@ struct GraphResolver {
             resolve(data)
         case .layers(let layers):
             for assignment in layers.assignments { resolve(assignment) }
+        case .group(let group):
+            groupStatements.append(group)
         case .split, .train, .schedule, .trace:
             break
         }
@@ -121,6 +135,7 @@ struct GraphResolver {
             nodes.append(ProgramNode(name: name, isNamed: true, kind: .data(name), position: data.namePosition,
                                      statementLine: data.position.line))
             bind(name, .node(nodes.count - 1))
+            statementNodes[name] = nodes.count - 1..<nodes.count
         }
     }
 
@@ -134,6 +149,7 @@ struct GraphResolver {
             errors.error(a.namePosition, "'\(a.name)' is already assigned on line \(line)")
         }
         var binding = Binding.broken
+        let firstNode = nodes.count
         if a.nodes.isEmpty || !a.nodes.contains(a.value) {
             // An initializer call; nil when its arguments had errors (reported).
             if let initializer = a.initializer { binding = .node(appendLeaf(a, .initialized(initializer))) }
@@ -143,7 +159,10 @@ struct GraphResolver {
         guard a.isAssignable, !isDuplicate else { return }
         if model?.literalData == true, a.name == "X" || a.name == "y" { binding = checkedLiteralData(a, binding) }
         bind(a.name, binding)
-        if case .node(let index) = binding { output = index }
+        if case .node(let index) = binding {
+            output = index
+            statementNodes[a.name] = firstNode..<nodes.count
+        }
     }
 
     private mutating func resolveValue(_ a: Assignment) -> Binding {

@@ -42,7 +42,9 @@ enum ModelResolver {
         } else {
             data = .literals
         }
-        return ModelProgram(graph: GraphProgram(nodes: nodes, output: loss), data: data, split: lines.split?.value,
+        // The teacher's groups, if any, replace the automatic ones (one node, one group).
+        let groups = resolver.groups.isEmpty ? DenseLayers.groups(in: nodes) : resolver.groups
+        return ModelProgram(graph: GraphProgram(nodes: nodes, output: loss, groups: groups), data: data, split: lines.split?.value,
                             layers: lines.layers?.spec, expansion: lines.layers?.expansion ?? [], train: train,
                             schedule: lines.schedule?.value, trace: lines.trace?.value, loss: loss,
                             output: node(named: "out") ?? prediction(nodes, loss: loss, x: node(named: "X"), y: node(named: "y")))
@@ -82,7 +84,7 @@ enum ModelResolver {
             case .trace(let line):
                 guard once("trace", trace?.position, line.position) else { return false }
                 trace = line
-            case .assignment, .broken:
+            case .assignment, .broken, .group:
                 break
             }
             return true

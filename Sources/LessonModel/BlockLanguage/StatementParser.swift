@@ -11,6 +11,8 @@ enum Statement: Sendable {
     case train(ModelLine<TrainSpec>)
     case schedule(ModelLine<ScheduleSpec>)
     case trace(ModelLine<TraceSpec>)
+    /// `group hidden: z, h` (both dialects).
+    case group(GroupStatement)
 }
 
 /// `[param] name = expression`, or in a model block `param name = initializer(...)`.
@@ -92,6 +94,10 @@ extension BlockParser {
     /// `recovered` is set as soon as enough is read to stand for the statement if it turns out broken.
     private mutating func parseStatement(recovered: inout Statement?) throws(SyntaxError) -> Statement {
         let first = peek()
+        // `group` is not reserved: `group = 2` still assigns a node named group.
+        if first.kind == .name, text(first) == "group", nextTokenIs(.name) {
+            return try parseGroup()
+        }
         if first.kind == .name, BlockLanguage.modelStatements.contains(text(first)), !nextTokenIs(.equals) {
             guard dialect == .model else {
                 throw SyntaxError(position: first.position,

@@ -60,6 +60,8 @@ package struct Words: Sendable {
     package var compareAlt: @Sendable (_ finals: [String]) -> String = { "Loss curves compared; final losses: " + $0.joined(separator: ", ") + "." }
     /// Headers of the predictions table.
     package var target = "target", prediction = "prediction", targetClass = "target class", predictedClass = "predicted class"
+    /// Collapsed groups of a graph.
+    package var groups = GroupWords.english
 
     package static let english = Words()
 
@@ -106,6 +108,7 @@ package struct Words: Sendable {
         w.boundaryAlt = "训练后的模型在输入平面上的输出，训练样本按类别着色。"
         w.compareAlt = { "损失曲线对比；最终损失：" + $0.joined(separator: "，") + "。" }
         w.target = "目标"; w.prediction = "预测"; w.targetClass = "目标类别"; w.predictedClass = "预测类别"
+        w.groups = .chinese
         return w
     }()
 

@@ -1,0 +1,22 @@
+/// A named part of a graph that a diagram can draw as one card: a dense layer of a model block
+/// (found by `DenseLayers`) or a `group hidden: z, h` line of a graph block.
+public struct NodeGroup: Equatable, Sendable, Codable {
+    /// What the group is called: the teacher's name, or the number of a dense layer, which the
+    /// page words in its own language ("layer 2", "第 2 层").
+    public enum Title: Equatable, Sendable, Codable {
+        case named(String)
+        case layer(Int)
+    }
+
+    public var title: Title
+    /// Indices into the program's nodes, ascending.
+    public var members: [Int]
+    /// Where the group was declared: the group's name, or the layer's size in a `layers` line.
+    public var position: SourcePosition
+
+    public init(title: Title, members: [Int], position: SourcePosition) {
+        self.title = title
+        self.members = members
+        self.position = position
+    }
+}
