@@ -48,14 +48,17 @@ extension GraphWidgetHTML {
             out += "<path data-from=\"\(w.edges[e].from)\" data-to=\"\(w.edges[e].to)\" d=\"\(attribute: path)\"/>"
         }
         out += "</g></svg>\n"
+        // The narrow drawing's cells are empty: they show only with the script, which copies their
+        // lines from the first drawing's (the page carries each number once).
+        let copies = kind == "narrow"
         for (i, node) in w.nodes.enumerated() where i < d.nodes.count {
             let place = d.nodes[i]
             out += "<div class=\"node \(attribute: node.role)\" data-node=\"\(i)\" style=\"\(box(place.card))\"></div>"
             if !node.valueLines.isEmpty {
-                out += "<div class=\"cell value\" data-node=\"\(i)\" style=\"\(box(place.valueArea))\">\(spans(node.valueLines))</div>"
+                out += "<div class=\"cell value\" data-node=\"\(i)\" style=\"\(box(place.valueArea))\">\(copies ? "" : spans(node.valueLines))</div>"
             }
             if !node.gradientLines.isEmpty {
-                out += "<div class=\"cell grad\" data-node=\"\(i)\" style=\"\(box(place.gradientArea))\">\(spans(node.gradientLines))</div>"
+                out += "<div class=\"cell grad\" data-node=\"\(i)\" style=\"\(box(place.gradientArea))\">\(copies ? "" : spans(node.gradientLines))</div>"
             }
             out += "\n"
         }
