@@ -49,13 +49,16 @@ extension GraphWidgetHTML {
             out += "<path data-from=\"\(w.edges[e].from)\" data-to=\"\(w.edges[e].to)\" d=\"\(attribute: path)\"/>"
         }
         out += "</g></svg>\n"
+        // The narrow drawing's cells are empty: they show only with the script, which copies their
+        // lines from the first drawing's (the page carries each number once).
+        let copies = kind == "narrow"
         for (i, node) in w.nodes.enumerated() where i < d.nodes.count {
             // The same card in this drawing's place for it.
             var placed = node
             placed.card = d.nodes[i].card
             placed.valueArea = d.nodes[i].valueArea
             placed.gradientArea = d.nodes[i].gradientArea
-            out += card(placed, position: i, in: w)
+            out += card(placed, position: i, in: w, emptyCells: copies)
         }
         return out + "</div>\n"
     }

@@ -9,16 +9,18 @@ extension GraphWidgetHTML {
     }
 
     /// A node's card and its value and gradient areas; a group's card also gets its expand button.
-    static func card(_ node: GraphWidget.Node, position i: Int, in w: GraphWidget, opened: Bool = false) -> Markup {
+    /// With `emptyCells` the areas come without their lines (the script copies them in).
+    static func card(_ node: GraphWidget.Node, position i: Int, in w: GraphWidget, opened: Bool = false,
+                     emptyCells: Bool = false) -> Markup {
         let index = node.index ?? i
         let order: Markup = node.order.map { " data-order=\"\($0)\"" } ?? ""
         let role = node.role + (opened ? " in-group" : "")
         var out: Markup = "<div class=\"node \(attribute: role)\" data-node=\"\(index)\"\(order) style=\"\(style(node.card))\"></div>"
         if !node.valueLines.isEmpty {
-            out += "<div class=\"cell value\" data-node=\"\(index)\"\(order) style=\"\(style(node.valueArea))\">\(lines(node.valueLines))</div>"
+            out += "<div class=\"cell value\" data-node=\"\(index)\"\(order) style=\"\(style(node.valueArea))\">\(emptyCells ? "" : lines(node.valueLines))</div>"
         }
         if !node.gradientLines.isEmpty {
-            out += "<div class=\"cell grad\" data-node=\"\(index)\"\(order) style=\"\(style(node.gradientArea))\">\(lines(node.gradientLines))</div>"
+            out += "<div class=\"cell grad\" data-node=\"\(index)\"\(order) style=\"\(style(node.gradientArea))\">\(emptyCells ? "" : lines(node.gradientLines))</div>"
         }
         if let view = node.expands, w.views.indices.contains(view - 1) {
             let label = w.views[view - 1].expandLabel

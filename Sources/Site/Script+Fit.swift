@@ -10,8 +10,21 @@ extension Script {
     return all[0] || null;
   }
 
+  // The narrow drawing's cells come empty (the page carries each number once): copy the lines.
+  function fillNarrowCells(widget) {
+    var first = widget.querySelector(".diagram");
+    Array.prototype.forEach.call(widget.querySelectorAll(".diagram.narrow .cell"), function (cell) {
+      var kind = cell.classList.contains("value") ? "value" : "grad";
+      var source = first.querySelector(".cell." + kind + '[data-node="' + cell.dataset.node + '"]');
+      if (source && !cell.firstChild) {
+        Array.prototype.forEach.call(source.childNodes, function (line) { cell.appendChild(line.cloneNode(true)); });
+      }
+    });
+  }
+
   // Returns the function that fits again (after the shown drawing changes), or null.
   function setUpFit(widget) {
+    fillNarrowCells(widget);
     var box = widget.querySelector(".diagram-scroll");
     var bar = widget.querySelector(".diagram-bar");
     var toggle = bar ? bar.querySelector("button") : null;
@@ -20,8 +33,19 @@ extension Script {
     function fit() {
       var style = getComputedStyle(box);
       var room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (!(room > 0)) return;
+      // Between a phone and a desktop, the drawing that is shown larger wins (the wide one if it
+      // keeps 0.8 of its size); the stylesheet's width query decides without the script.
+      var wide = widget.querySelector(".diagram.wide"), narrow = widget.querySelector(".diagram.narrow");
+      if (wide && narrow) {
+        var wideScale = Math.min(1, room / parseFloat(wide.dataset.width));
+        var narrowScale = Math.min(1, room / parseFloat(narrow.dataset.width));
+        var useWide = wideScale >= 0.8 || wideScale >= narrowScale;
+        widget.classList.toggle("use-wide", useWide);
+        widget.classList.toggle("use-narrow", !useWide);
+      }
       var shown = shownDiagram(widget);
-      if (!shown || !(room > 0)) return;
+      if (!shown) return;
       Array.prototype.forEach.call(widget.querySelectorAll(".diagram"), function (d) {
         var width = parseFloat(d.dataset.width);
         d.style.zoom = !actual && width > room ? String(room / width) : "";

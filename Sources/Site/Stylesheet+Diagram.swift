@@ -2,6 +2,7 @@ extension Stylesheet {
     /// A graph drawn twice (GraphWidgetHTML+Diagram): the wide drawing on a desktop, the narrow
     /// one below 40rem (where charts switch too), on paper the one that fits the page; and the
     /// fit-to-width / actual-size toggle, which the script shows only for a drawing wider than its box.
+    /// The script may pick the other drawing for the box it measured (`use-wide`, `use-narrow`).
     static let diagram = #"""
 
 .diagram.narrow { display: none; }
@@ -9,6 +10,8 @@ extension Stylesheet {
   .diagram.wide { display: none; }
   .diagram.narrow { display: block; }
 }
+.graph-widget.use-wide .diagram.wide, .graph-widget.use-narrow .diagram.narrow { display: block; }
+.graph-widget.use-wide .diagram.narrow, .graph-widget.use-narrow .diagram.wide { display: none; }
 /* A graph with groups hides the views not shown, whatever the rules above say. */
 .diagram[hidden] { display: none !important; }
 .diagram-bar { padding: 0.5rem 0.75rem 0; text-align: right; }

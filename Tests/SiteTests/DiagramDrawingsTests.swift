@@ -35,8 +35,10 @@ private func twoNodeWidget(width: Double) -> GraphWidget {
     #expect(html.contains("<div class=\"diagram narrow\" data-width=\"300\""))
     #expect(html.contains("<img src=\"figures/g-narrow.svg\" width=\"300\" height=\"120\" alt=\"\""))
     #expect(!html.contains("wide-prints"), "900 px does not fit the paper: the narrow drawing prints")
-    // Both drawings carry the walk's cells, so the script fills whichever is shown.
+    // Both drawings have the walk's cells; the narrow one's are filled by the script from the first's.
     #expect(html.components(separatedBy: "class=\"cell value\" data-node=\"1\"").count == 3)
+    #expect(html.components(separatedBy: "<span>value 1</span>").count == 3, "each number once, in the first drawing")
+    #expect(Script.javaScript.contains("fillNarrowCells(widget)"))
 }
 
 @Test func theHighlightedEdgeIsMaskedUnderEveryLabel() {
