@@ -81,11 +81,29 @@ package struct GraphPresentation {
         trace.steps.map { step in
             let cards = diagram(step).cards
             let equations = GraphEquations(trace: trace, step: step, words: words)
-            let walk = trace.nodes.indices.map { equations.forward($0) } + trace.nodes.indices.reversed().map { equations.backward($0) }
+            let walk = trace.nodes.indices.map { equations.forward($0) } + backwardNodes.map { equations.backward($0) }
             let label = words.stepLabel(DisplayNumber.count(step.step), step.loss.map { DisplayNumber.format($0) })
+            let rows = self.rows(step)
             return GraphWidget.Snapshot(step: step.step, label: label,
                                         valueLines: cards.map(\.valueLines), gradientLines: cards.map(\.gradientLines),
-                                        equations: walk, chartX: chartX?(step.step))
+                                        equations: walk, chartX: chartX?(step.step),
+                                        tableValues: rows.map(\.value), tableGradients: rows.map(\.gradient))
+        }
+    }
+
+    /// The nodes the backward walk visits, output first. Constants have no gradient on their
+    /// cards or in the table, so the walk gives them no backward step either.
+    private var backwardNodes: [Int] {
+        trace.nodes.indices.reversed().filter { trace.nodes[$0].role != .constant }
+    }
+
+    /// The node table's rows at one step (constants have no gradient).
+    private func rows(_ step: Trace.Step) -> [GraphWidget.Row] {
+        trace.nodes.indices.map { i in
+            GraphWidget.Row(name: trace.nodes[i].name, operation: trace.nodes[i].op, shape: DisplayNumber.shape(trace.nodes[i].shape, words: words),
+                            value: TensorText.inline(dims: trace.nodes[i].shape, values: step.values[i], words: words),
+                            gradient: trace.nodes[i].role == .constant ? ""
+                                : TensorText.inline(dims: trace.nodes[i].shape, values: step.gradients[i], words: words))
         }
     }
 
@@ -120,13 +138,8 @@ package struct GraphPresentation {
         }
         let equations = GraphEquations(trace: trace, step: step, words: words)
         let steps = trace.nodes.indices.map { GraphWidget.Step(phase: .forward, node: $0, equation: equations.forward($0)) }
-            + trace.nodes.indices.reversed().map { GraphWidget.Step(phase: .backward, node: $0, equation: equations.backward($0)) }
-        let rows = trace.nodes.indices.map { i in
-            GraphWidget.Row(name: trace.nodes[i].name, operation: trace.nodes[i].op, shape: DisplayNumber.shape(trace.nodes[i].shape, words: words),
-                            value: TensorText.inline(dims: trace.nodes[i].shape, values: step.values[i], words: words),
-                            gradient: trace.nodes[i].role == .constant ? ""
-                                : TensorText.inline(dims: trace.nodes[i].shape, values: step.gradients[i], words: words))
-        }
+            + backwardNodes.map { GraphWidget.Step(phase: .backward, node: $0, equation: equations.backward($0)) }
+        let rows = self.rows(step)
         let checks = trace.gradientCheck.map {
             GraphWidget.Check(name: trace.nodes[$0.node].name, relativeError: DisplayNumber.format($0.maxRelativeError),
                               passed: $0.passed)

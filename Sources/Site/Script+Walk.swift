@@ -4,20 +4,23 @@ extension Script {
   function setUp(widget) {
     var steps = Array.prototype.slice.call(widget.querySelectorAll(".steps > li"));
     var cells = Array.prototype.slice.call(widget.querySelectorAll(".cell"));
+    // The node table's value and gradient cells follow the walk like the cards do.
+    var tableCells = Array.prototype.slice.call(widget.querySelectorAll(".node-table td[data-node]"));
     var cards = Array.prototype.slice.call(widget.querySelectorAll(".node"));
     var edges = Array.prototype.slice.call(widget.querySelectorAll(".edges path"));
     var stepper = widget.querySelector(".stepper");
     var counter = widget.querySelector(".counter");
     var buttons = {};
     Array.prototype.forEach.call(stepper.querySelectorAll("button"), function (b) { buttons[b.dataset.go] = b; });
-    var count = cards.length;
+    var forwardCount = steps.filter(function (li) { return li.dataset.phase === "forward"; }).length;
+    var backwardCount = steps.length - forwardCount;
     var position = 0;
 
     function show() {
       var step = position > 0 ? steps[position - 1] : null;
       var phase = step ? step.dataset.phase : "";
       var active = step ? parseInt(step.dataset.node, 10) : -1;
-      cells.forEach(function (cell) {
+      cells.concat(tableCells).forEach(function (cell) {
         var i = parseInt(cell.dataset.node, 10);
         var known = !step || (cell.classList.contains("value") ? (phase === "backward" || i <= active)
                                                                 : (phase === "backward" && i >= active));
@@ -36,8 +39,9 @@ extension Script {
       steps.forEach(function (li, k) { li.classList.toggle("current", k === position - 1); });
       widget.classList.toggle("at-overview", position === 0);
       var template = !step ? stepper.dataset.overview : (phase === "forward" ? stepper.dataset.forward : stepper.dataset.backward);
-      var k = phase === "forward" ? position : position - count;
-      counter.textContent = template.replace("{n}", String(count)).replace("{k}", String(k));
+      var k = phase === "forward" ? position : position - forwardCount;
+      var n = !step ? forwardCount : (phase === "forward" ? forwardCount : backwardCount);
+      counter.textContent = template.replace("{n}", String(n)).replace("{k}", String(k));
       buttons.first.disabled = buttons.prev.disabled = position === 0;
       buttons.last.disabled = buttons.next.disabled = position === steps.length;
     }
@@ -50,7 +54,7 @@ extension Script {
       show();
     }
 
-    var scrub = setUpScrubber(widget, cells, steps);
+    var scrubber = setUpScrubber(widget, cells, tableCells, steps);
 
     stepper.hidden = false;
     widget.classList.add("js");
@@ -66,7 +70,7 @@ extension Script {
       }
     });
     show();
-    return { go: go, steps: steps, cells: cells, scrub: scrub };
+    return { go: go, steps: steps, cells: cells, scrub: scrubber && scrubber.scrub, load: scrubber && scrubber.load };
   }
 """#
 }

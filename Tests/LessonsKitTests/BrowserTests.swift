@@ -50,7 +50,7 @@ struct BrowserTests {
     @Test func stepThroughReachesTheLastBackwardStepWithTheRightNumbers() throws {
         let report = try selfTest(graphPage, width: 1280)
         let colah = try #require(report.widgets.first { $0.id == "graph-colah" })
-        #expect(colah.visited == 12)  // 6 nodes (the constant 1 is one) forward, then backward
+        #expect(colah.visited == 11)  // 6 nodes (the constant 1 is one) forward, then the 5 with a gradient backward
         #expect(colah.equation == "∂e/∂a = ∂e/∂c · ∂c/∂a = 2 · 1 = 2")
         #expect(colah.gradients == ["grad 2", "grad 5", "grad 2", "grad 3", "grad 1"])
         let decay = try #require(report.widgets.first { $0.id == "graph-weight_decay" })
