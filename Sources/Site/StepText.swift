@@ -47,9 +47,9 @@ enum StepText {
     /// digits, an exponent), or nil when no number starts there. A digit right after a letter
     /// is part of a name (`u1`, `W2`), not a number.
     private static func numberEnd(_ s: [Unicode.Scalar], from start: Int) -> Int? {
-        if start > 0, isWordPart(s[start - 1]) { return nil }
         var i = start
         while i < s.count, s[i] == " " { i += 1 }
+        if i == start, start > 0, isWordPart(s[start - 1]) { return nil }
         if i < s.count, s[i] == "-" || s[i] == "−" { i += 1 }
         guard i < s.count, isDigit(s[i]) else { return nil }
         while i < s.count {
