@@ -303,7 +303,7 @@ html.js .interactive { display: revert; }
   .graph-widget .node-table td.pending { color: inherit; }
   .graph-widget .node-table td.pending::after, .chart-marker { display: none; }
   .graph-widget.js.at-overview .steps { display: block; }
-  .interactive, button { display: none !important; }
+  .interactive, button, .steps-hint, .graph-widget .scrubber { display: none !important; }
   details.block-source, .steps-hint, .graph-widget .scrubber { display: none; }
   .stepper, .graph-widget .cell, .diagram .edges, .code-tablist, .code-copy { display: none !important; }
   .tok-comment { font-style: normal; }
