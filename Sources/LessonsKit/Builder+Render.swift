@@ -28,6 +28,10 @@ extension Builder {
             site.files.append(("\(lesson.slug)/index.html", Array(LessonPage.render(lesson, context: page).utf8)))
             printed.append((lesson, page))
             for (path, bytes) in blocks.files { site.files.append(("\(lesson.slug)/\(path)", bytes)) }
+            // The sliders' step files and long code listings, loaded by the page only when used.
+            let graphs = blocks.widgets.sorted { $0.key < $1.key }.map(\.value) + blocks.models.sorted { $0.key < $1.key }.map(\.value.graph)
+            for file in graphs.compactMap(StepData.file) { site.files.append(("\(lesson.slug)/\(file.path)", file.bytes)) }
+            for file in graphs.flatMap(CodeListings.files) { site.files.append(("\(lesson.slug)/\(file.path)", file.bytes)) }
             site.copies += planned[i].copies
         }
         let entries = lessons.map {

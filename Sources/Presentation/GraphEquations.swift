@@ -48,11 +48,13 @@ struct GraphEquations {
     }
 
     func backward(_ i: Int) -> String {
-        let out = name(trace.output)
+        // The backward pass starts from a scalar: the output itself, or the sum of its entries,
+        // so every gradient is named after that scalar (∂sum(H)/∂u2, never ∂H/∂u2).
+        let out = isScalar(trace.output) ? name(trace.output) : "sum(\(name(trace.output)))"
         let d = { (top: String, bottom: String) in "∂\(top)/∂\(bottom)" }
         if i == trace.output {
             return isScalar(i) ? "\(d(out, out)) = 1" + words.backwardStarts
-                : "\(d(out, out)) = 1" + words.backwardStartsFromSum(out)
+                : "\(d(out, name(i))) = 1" + words.backwardStartsFromSum(name(i))
         }
         // Every use of node i by a later node is one path back from the output.
         var uses: [(consumer: Int, position: Int)] = []
@@ -60,7 +62,7 @@ struct GraphEquations {
             for (k, input) in trace.nodes[c].inputs.enumerated() where input == i { uses.append((c, k)) }
         }
         guard !uses.isEmpty else {
-            return "\(d(out, name(i))) = 0" + words.doesNotFeed(name(i), out)
+            return "\(d(out, name(i))) = 0" + words.doesNotFeed(name(i), name(trace.output))
         }
         let chain = uses.map { "\(d(out, name($0.consumer))) · \(d(name($0.consumer), name(i)))" }.joined(separator: " + ")
         let locals = uses.map { step.localDerivatives[$0.consumer][$0.position] }

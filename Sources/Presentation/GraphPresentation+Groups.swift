@@ -69,7 +69,8 @@ extension GraphPresentation {
                     valueLines: cards.map(\.valueLines) + summaries.map { $0.valueLines(step) },
                     gradientLines: cards.map(\.gradientLines) + summaries.map { $0.gradientLines(step) },
                     equations: equations(step, summaries: summaries),
-                    chartX: chartX?(step.step))
+                    chartX: chartX?(step.step),
+                    tableValues: rows(step).map(\.value), tableGradients: rows(step).map(\.gradient))
             }
         }
         return Output(files: files, widget: widget)

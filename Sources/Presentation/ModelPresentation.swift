@@ -176,6 +176,14 @@ package struct ModelPresentation {
 
     private func usesLoss(_ op: String) -> Bool { run.trace.nodes.contains { $0.op == op } }
 
+    /// Whether the model's output is a probability: logits that the loss turns into one
+    /// (`bce_logits`, `softmax_cross_entropy`), or a sigmoid or softmax output.
+    private var outputIsProbability: Bool {
+        if usesLoss("bce_logits") || usesLoss("softmax_cross_entropy") { return true }
+        guard run.trace.nodes.indices.contains(model.output) else { return false }
+        return ["sigmoid", "softmax"].contains(run.trace.nodes[model.output].op)
+    }
+
     /// A classifier: trained with a classification loss, or on targets that are all 0 or 1
     /// (one-hot rows for several classes). Regressions get no boundary and no class columns.
     private var isClassifier: Bool {
@@ -220,8 +228,11 @@ package struct ModelPresentation {
             return BoundaryChart.Sample(x: X[2 * i], y: X[2 * i + 1], label: label)
         }
         let classes = max(2, grid.outputs)
+        // A linear output trained on 0/1 targets is not a probability: its chart says what it shows.
+        let probability = outputIsProbability
         return BoundaryChart(grid: g, samples: samples, classNames: (0..<classes).map { "\(words.classPrefix) \($0)" },
-                             probabilityLabel: grid.outputs == 1 ? "P(\(words.classPrefix) 1)" : nil)
+                             contourLabel: probability ? "p = 0.5" : words.outputLevel,
+                             probabilityLabel: grid.outputs == 1 ? (probability ? "P(\(words.classPrefix) 1)" : words.outputBar) : nil)
     }
 
     /// Predictions against targets, for small data sets (and the first rows of larger ones).
@@ -231,7 +242,10 @@ package struct ModelPresentation {
         guard n > 0, run.predictions.count == n * run.predictionColumns else { return nil }
         let shown = min(n, 8)
         let classes = k > 1 && isClassifier
-        let headers = (1...d).map { "x\(subscriptDigits($0))" } + (classes ? [words.targetClass, words.predictedClass] : [words.target, words.prediction])
+        // bce_logits models output a logit: shown as such, with σ(z) and the class it predicts.
+        let logits = k == 1 && run.predictionColumns == 1 && usesLoss("bce_logits")
+        let headers = (1...d).map { "x\(subscriptDigits($0))" } + (classes ? [words.targetClass, words.predictedClass]
+            : logits ? [words.target, words.logit, "σ(\(words.logit))", words.predictedClass] : [words.target, words.prediction])
         var rows: [[String]] = []
         for i in 0..<shown {
             var row = (0..<d).map { DisplayNumber.format(run.train.X.scalars[i * d + $0]) }
@@ -239,6 +253,11 @@ package struct ModelPresentation {
                 row.append(TensorText.inline(dims: k == 1 ? [] : [k], values: Array(run.train.y.scalars[(i * k)..<((i + 1) * k)]), words: words))
                 let p = run.predictionColumns
                 row.append(TensorText.inline(dims: p == 1 ? [] : [p], values: Array(run.predictions[(i * p)..<((i + 1) * p)]), words: words))
+                if logits {
+                    let z = run.predictions[i]
+                    let probability = 1 / (1 + Foundation.exp(-z))
+                    row += [DisplayNumber.format(probability), probability > 0.5 ? "1" : "0"]
+                }
             } else {
                 row.append(String(argmax(run.train.y.scalars, row: i, width: k)))
                 row.append(String(argmax(run.predictions, row: i, width: run.predictionColumns)))

@@ -30,8 +30,8 @@ struct BodyRenderer {
             let code: Markup = isPython ? PythonHighlighter.html(text) : "\(text: text)"
             return "<pre\(id)\(cls)><code\(lang)>\(code)</code></pre>\n"
         case .lesson(let b):
-            if let widget = context.widgets[b.fenceLine] { return GraphWidgetHTML.render(widget, phrases: phrases) }
-            if let model = context.models[b.fenceLine] { return ModelWidgetHTML.render(model, phrases: phrases) }
+            if let widget = context.widgets[b.fenceLine] { return GraphWidgetHTML.render(widget, phrases: phrases, lazyListings: !context.inlineListings) }
+            if let model = context.models[b.fenceLine] { return ModelWidgetHTML.render(model, phrases: phrases, lazyListings: !context.inlineListings) }
             if let chart = context.charts[b.fenceLine] { return ModelWidgetHTML.figure(chart, block: true) }
             let name = b.name.map { " " + $0 } ?? ""
             let blockID: Markup = b.name.map { " id=\"\(attribute: b.kind.rawValue)-\(attribute: Slug.make($0))\"" } ?? id

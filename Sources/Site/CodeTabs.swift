@@ -40,7 +40,9 @@ package struct CodeTabs: Sendable, Codable {
 
 /// The HTML of code tabs: plain labelled panels, which `lessons.js` turns into an ARIA tab list.
 enum CodeTabsHTML {
-    static func render(_ code: CodeTabs, id: String, block: String, phrases p: Phrases = Phrases(lang: nil)) -> Markup {
+    /// `lazy`: long framework listings go to files of their own (`CodeListings`), loaded when
+    /// their tab is opened; the print page keeps them inline.
+    static func render(_ code: CodeTabs, id: String, block: String, phrases p: Phrases = Phrases(lang: nil), lazy: Bool = true) -> Markup {
         let label = p.codeOf.replacingOccurrences(of: "{block}", with: block)
         var out: Markup = "<div class=\"code-tabs\" id=\"\(attribute: id)\" data-label=\"\(attribute: label)\">\n"
         // The script shows these words after a copy, then the button's own text again.
@@ -54,9 +56,12 @@ enum CodeTabsHTML {
             if let file = tab.download {
                 out += "<a class=\"code-download\" href=\"\(attribute: file)\" download>\(text: fileName(file))</a>"
             }
-            // The highlighter escapes every token it emits.
-            let source = shortened(tab)
-            let code: Markup = tab.language == "python" ? PythonHighlighter.html(source) : "\(text: source)"
+            let code = listing(tab)
+            if lazy, CodeListings.isLazy(tab: k, listing: code) {
+                out += "</span></div>\n<pre data-code=\"\(attribute: CodeListings.path(panel))\"><code class=\"language-\(attribute: tab.language)\"></code></pre>"
+                out += "<p class=\"code-elsewhere\">\(text: p.listingInFile)</p></section>\n"
+                continue
+            }
             out += "</span></div>\n<pre><code class=\"language-\(attribute: tab.language)\">\(code)</code></pre></section>\n"
         }
         var note: Markup = "\(text: code.note)"
@@ -67,6 +72,12 @@ enum CodeTabsHTML {
         }
         out += "<p class=\"code-note\">\(note)</p>\n"
         return out + "</div>\n"
+    }
+
+    /// A tab's listing as HTML (the highlighter escapes every token it emits).
+    static func listing(_ tab: CodeTabs.Tab) -> Markup {
+        let source = shortened(tab)
+        return tab.language == "python" ? PythonHighlighter.html(source) : "\(text: source)"
     }
 
     /// The most bytes of one listing a page shows: a block with a literal of a million numbers

@@ -97,9 +97,15 @@ package struct GraphWidget: Sendable, Codable {
         package var equations: [String]
         /// Where the step sits on the loss chart, as a fraction of the chart's width (0...1), if there is one.
         package var chartX: Double?
-        package init(step: Int, label: String, valueLines: [[String]], gradientLines: [[String]], equations: [String], chartX: Double?) {
+        /// Per node: the node table's value and gradient cells at this step, so the table never
+        /// shows another step's numbers than the cards.
+        package var tableValues: [String]
+        package var tableGradients: [String]
+        package init(step: Int, label: String, valueLines: [[String]], gradientLines: [[String]], equations: [String], chartX: Double?,
+                     tableValues: [String] = [], tableGradients: [String] = []) {
             self.step = step; self.label = label; self.valueLines = valueLines; self.gradientLines = gradientLines
             self.equations = equations; self.chartX = chartX
+            self.tableValues = tableValues; self.tableGradients = tableGradients
         }
     }
 

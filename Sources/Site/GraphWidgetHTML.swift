@@ -3,7 +3,7 @@
 enum GraphWidgetHTML {
     /// `header` goes right after the caption (a model's charts), `footer` after the tables.
     static func render(_ w: GraphWidget, phrases p: Phrases = Phrases(lang: nil), extraClass: String = "",
-                       header: Markup = "", footer: Markup = "") -> Markup {
+                       header: Markup = "", footer: Markup = "", lazyListings: Bool = true) -> Markup {
         let classes = (extraClass.isEmpty ? "" : " " + extraClass) + (printsMain(w) ? " wide-prints" : "")
         // The widget may grow past the text column, up to its diagram's width (see the stylesheet).
         var out: Markup = "<figure class=\"lesson-block graph-widget\(attribute: classes)\" id=\"\(attribute: w.id)\" data-nodes=\"\(w.nodes.count)\" tabindex=\"0\""
@@ -34,7 +34,7 @@ enum GraphWidgetHTML {
             + "<a href=\"\(attribute: w.svg)\">\(text: p.pictureLink)</a>"
         if let code = w.code {
             // The tabs hold the source; the trace and the picture stay one click away.
-            out += CodeTabsHTML.render(code, id: w.id + "-code", block: w.name, phrases: p)
+            out += CodeTabsHTML.render(code, id: w.id + "-code", block: w.name, phrases: p, lazy: lazyListings)
             out += "<p class=\"block-files\">\(links)</p>\n"
         } else {
             out += "<details class=\"block-source\"><summary>\(text: p.source)</summary>"
@@ -43,19 +43,16 @@ enum GraphWidgetHTML {
         return out + "</figure>\n"
     }
 
-    /// A slider over the traced training steps, and their numbers as JSON for the script.
+    /// A slider over the traced training steps. Their numbers are in the widget's step file
+    /// (`StepData`), which the script loads when the slider is first used; until then the
+    /// widget shows the last step, whose numbers are in the page.
     static func scrubber(_ w: GraphWidget, phrases p: Phrases) -> Markup {
         guard w.snapshots.count > 1, let last = w.snapshots.last else { return "" }
-        var out: Markup = "<div class=\"scrubber\" hidden><label for=\"\(attribute: w.id)-step\">\(text: p.trainingStep)</label>"
+        let x: Markup = last.chartX.map { " data-x=\"\(Markup(raw: num($0 * 100)))\"" } ?? ""
+        var out: Markup = "<div class=\"scrubber\" hidden data-steps=\"\(attribute: StepData.path(w.id))\"\(x)>"
+        out += "<label for=\"\(attribute: w.id)-step\">\(text: p.trainingStep)</label>"
         out += "<input type=\"range\" id=\"\(attribute: w.id)-step\" min=\"0\" max=\"\(w.snapshots.count - 1)\" "
         out += "value=\"\(w.snapshots.count - 1)\" step=\"1\"><output>\(text: last.label)</output></div>\n"
-        let json = w.snapshots.map { s in
-            "{\"label\":\(JSONText.string(s.label)),\"x\":\(s.chartX.map { num($0 * 100) } ?? "null"),"
-                + "\"v\":\(JSONText.lines(s.valueLines)),\"g\":\(JSONText.lines(s.gradientLines)),"
-                + "\"e\":[\(s.equations.map(JSONText.string).joined(separator: ","))]}"
-        }.joined(separator: ",\n")
-        // JSONText escapes every string so that nothing in it can end the script element.
-        out += "<script type=\"application/json\" class=\"snapshots\">[\(Markup(raw: json))]</script>\n"
         return out
     }
 
@@ -63,9 +60,11 @@ enum GraphWidgetHTML {
         var out: Markup = "<div class=\"table-wrap node-table\"><table>\n<thead><tr>"
         out += [p.node, p.operation, p.shape, p.value, p.gradient].map { header -> Markup in "<th>\(text: header)</th>" }.joined()
         out += "</tr></thead>\n<tbody>\n"
-        for row in w.rows {
+        for (i, row) in w.rows.enumerated() {
             out += "<tr><td><code>\(text: row.name)</code></td><td>\(text: row.operation)</td><td>\(text: row.shape)</td>"
-            out += "<td class=\"num\">\(text: row.value)</td><td class=\"num\">\(text: row.gradient)</td></tr>\n"
+            // Numbered cells, so the walk hides gradients not yet computed and the slider refills them.
+            out += "<td class=\"num value\" data-node=\"\(i)\">\(text: row.value)</td>"
+            out += "<td class=\"num grad\" data-node=\"\(i)\">\(text: row.gradient)</td></tr>\n"
         }
         out += "</tbody>\n</table></div>\n"
         if !w.checks.isEmpty {

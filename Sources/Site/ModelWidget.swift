@@ -54,7 +54,7 @@ package struct ModelWidget: Sendable, Codable {
 }
 
 enum ModelWidgetHTML {
-    static func render(_ m: ModelWidget, phrases p: Phrases = Phrases(lang: nil)) -> Markup {
+    static func render(_ m: ModelWidget, phrases p: Phrases = Phrases(lang: nil), lazyListings: Bool = true) -> Markup {
         var header: Markup = "<p class=\"model-summary\">\(text: m.summary)</p>\n"
         if !m.expansion.isEmpty {
             header += "<details class=\"model-expansion\"><summary>\(p.layersExpansion)</summary>"
@@ -70,7 +70,8 @@ enum ModelWidgetHTML {
             }
             footer += "</tbody>\n</table></div>\n"
         }
-        return GraphWidgetHTML.render(m.graph, phrases: p, extraClass: "model-widget", header: header, footer: footer)
+        return GraphWidgetHTML.render(m.graph, phrases: p, extraClass: "model-widget", header: header, footer: footer,
+                                      lazyListings: lazyListings)
     }
 
     /// One chart as a figure; `block` for a chart that stands alone in the lesson (`compare`).

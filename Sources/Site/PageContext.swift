@@ -27,6 +27,8 @@ package struct PageContext: Sendable {
     package var models: [Int: ModelWidget] = [:]
     /// Charts of `compare` blocks, keyed by the line of their opening fence.
     package var charts: [Int: ModelWidget.Chart] = [:]
+    /// Every code listing in the page itself (the print page), none loaded on demand.
+    package var inlineListings = false
     /// The page's absolute URL when the site's base URL is known (for `<link rel="canonical">`).
     package var canonicalURL: String?
 

@@ -16,6 +16,8 @@ package enum PrintPage {
         }
         main += "</ol></nav>\n"
         for (lesson, context) in lessons {
+            var context = context
+            context.inlineListings = true  // paper cannot open a tab
             let article = LessonPage.article(lesson, context: context, id: "lesson-\(lesson.slug)")
             // LessonPage made the article; relocating changes only its URL values. Images load
             // eagerly: Chromium prints right after the load event, before lazy ones would load.

@@ -5,6 +5,11 @@ extension Script {
     // Used by the browser tests: walk every widget to its last step and report what is shown.
     var report = widgets.map(function (w) {
       var visited = 0;
+      // After the first forward step, how many of the table's gradients are still hidden (all should be).
+      w.api.go("first");
+      w.api.go("next");
+      var tableGradients = w.element.querySelectorAll(".node-table td.grad");
+      var hiddenGradients = w.element.querySelectorAll(".node-table td.grad.pending").length;
       w.api.go("first");
       while (!w.api.steps.length || !w.element.querySelector(".steps > li.current") ||
              w.element.querySelector(".steps > li.current") !== w.api.steps[w.api.steps.length - 1]) {
@@ -15,13 +20,15 @@ extension Script {
       var current = w.element.querySelector(".steps > li.current .equation");
       var grads = w.api.cells.filter(function (c) { return c.classList.contains("grad") && !c.classList.contains("pending"); })
         .map(function (c) { return c.textContent; });
-      var result = { id: w.element.id, visited: visited, equation: current ? current.textContent : "", gradients: grads };
+      var result = { id: w.element.id, visited: visited, equation: current ? current.textContent : "", gradients: grads,
+                     tableGradients: tableGradients.length, hiddenGradients: hiddenGradients };
       if (w.api.scrub) {
         // Scrub to the first traced step and report what it shows, then back to the last.
         w.api.scrub(0);
         result.firstStep = w.element.querySelector(".scrubber output").textContent;
         result.firstGradients = w.api.cells.filter(function (c) { return c.classList.contains("grad"); })
           .map(function (c) { return c.textContent; });
+        result.firstTableGradients = Array.prototype.map.call(tableGradients, function (c) { return c.textContent; });
         w.api.scrub(parseInt(w.element.querySelector(".scrubber input").max, 10));
       }
       return result;

@@ -9,6 +9,23 @@ extension Script {
     tabGroups.forEach(function (group) { group.show(label); });
   }
 
+  // A long listing is a file of its own (code/<panel-id>.js, see CodeListings) that calls
+  // lessonsCode with its highlighted HTML; it is loaded when its tab is first shown.
+  window.lessonsCode = function (id, html) {
+    var panel = document.getElementById(id);
+    var pre = panel && panel.querySelector("pre[data-code]");
+    if (pre) pre.querySelector("code").innerHTML = html;
+  };
+
+  function loadListing(panel) {
+    var pre = panel.querySelector("pre[data-code]");
+    if (!pre || pre.dataset.loading) return;
+    pre.dataset.loading = "yes";
+    var script = document.createElement("script");
+    script.src = pre.dataset.code;
+    document.head.appendChild(script);
+  }
+
   function setUpTabs(box) {
     var panels = Array.prototype.slice.call(box.querySelectorAll(".code-panel"));
     var list = document.createElement("div");
@@ -34,6 +51,7 @@ extension Script {
         tab.tabIndex = j === k ? 0 : -1;
         panels[j].hidden = j !== k;
       });
+      loadListing(panels[k]);
     }
     list.addEventListener("click", function (event) {
       var k = tabs.indexOf(event.target.closest("[role=tab]"));

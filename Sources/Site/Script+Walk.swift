@@ -8,6 +8,8 @@ extension Script {
     var inView = function (li) { return (li.dataset.view || "0") === view; };
     var steps = allSteps.filter(inView);
     var cells = Array.prototype.slice.call(widget.querySelectorAll(".cell"));
+    // The node table's value and gradient cells follow the walk like the cards do.
+    var tableCells = Array.prototype.slice.call(widget.querySelectorAll(".node-table td[data-node]"));
     var cards = Array.prototype.slice.call(widget.querySelectorAll(".node"));
     var edges = Array.prototype.slice.call(widget.querySelectorAll(".edges path"));
     var stepper = widget.querySelector(".stepper");
@@ -19,6 +21,12 @@ extension Script {
     // A graph may be drawn twice (wide and narrow): the self-test reports the first drawing's cells.
     var first = widget.querySelector(".diagram");
     var firstCells = cells.filter(function (cell) { return !first || first.contains(cell); });
+    var forwardCount, backwardCount;
+    function countSteps() {
+      forwardCount = steps.filter(function (li) { return li.dataset.phase === "forward"; }).length;
+      backwardCount = steps.length - forwardCount;
+    }
+    countSteps();
     var position = 0;
 
     function show() {
@@ -26,13 +34,21 @@ extension Script {
       var phase = step ? step.dataset.phase : "";
       var active = step ? parseInt(step.dataset.node, 10) : -1;
       var activeOrder = step ? order(step) : -1;
-      var count = steps.length / 2;
       cells.forEach(function (cell) {
         var i = order(cell);
         var known = !step || (cell.classList.contains("value") ? (phase === "backward" || i <= activeOrder)
                                                                 : (phase === "backward" && i >= activeOrder));
         cell.classList.toggle("pending", !known);
         cell.classList.toggle("fresh", step !== null && parseInt(cell.dataset.node, 10) === active &&
+                              cell.classList.contains(phase === "forward" ? "value" : "grad"));
+      });
+      // The node table lists every node in order: a number shows once the walk has passed it.
+      tableCells.forEach(function (cell) {
+        var i = parseInt(cell.dataset.node, 10);
+        var known = !step || (cell.classList.contains("value") ? (phase === "backward" || i <= active)
+                                                                : (phase === "backward" && i >= active));
+        cell.classList.toggle("pending", !known);
+        cell.classList.toggle("fresh", step !== null && i === active &&
                               cell.classList.contains(phase === "forward" ? "value" : "grad"));
       });
       cards.forEach(function (card) {
@@ -46,8 +62,9 @@ extension Script {
       allSteps.forEach(function (li) { li.classList.toggle("current", li === step); });
       widget.classList.toggle("at-overview", position === 0);
       var template = !step ? stepper.dataset.overview : (phase === "forward" ? stepper.dataset.forward : stepper.dataset.backward);
-      var k = phase === "forward" ? position : position - count;
-      counter.textContent = template.replace("{n}", String(count)).replace("{k}", String(k));
+      var k = phase === "forward" ? position : position - forwardCount;
+      var n = !step ? forwardCount : (phase === "forward" ? forwardCount : backwardCount);
+      counter.textContent = template.replace("{n}", String(n)).replace("{k}", String(k));
       buttons.first.disabled = buttons.prev.disabled = position === 0;
       buttons.last.disabled = buttons.next.disabled = position === steps.length;
       if (step) keepInView(widget, active);
@@ -61,7 +78,7 @@ extension Script {
       show();
     }
 
-    var scrub = setUpScrubber(widget, cells, allSteps);
+    var scrubber = setUpScrubber(widget, cells, tableCells, allSteps);
 
     // Shows view v (a graph with groups) and keeps the walk's place: the same node's step, the
     // first step inside a group just opened, or the step of a group just closed.
@@ -70,6 +87,7 @@ extension Script {
       view = String(v);
       steps = allSteps.filter(inView);
       api.steps = steps;
+      countSteps();
       position = 0;
       if (step) {
         var node = step.dataset.node, within = step.dataset.within;
@@ -95,7 +113,8 @@ extension Script {
       }
     });
     show();
-    var api = { go: go, steps: steps, cells: firstCells, scrub: scrub, setView: setView };
+    var api = { go: go, steps: steps, cells: firstCells, scrub: scrubber && scrubber.scrub, load: scrubber && scrubber.load,
+                setView: setView };
     return api;
   }
 """#

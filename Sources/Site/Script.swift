@@ -23,7 +23,14 @@ package enum Script {
       setUpGroups(element, api, refit);
       return { element: element, api: api };
     });
-    if (location.hash === "#lessons-selftest") selfTest(widgets);
+    document.documentElement.classList.add("js");
+    if (location.hash === "#lessons-selftest") {
+      // The self-test scrubs every slider, so it first loads their step files.
+      var loading = widgets.filter(function (w) { return w.api.load; });
+      var left = loading.length;
+      if (!left) selfTest(widgets);
+      loading.forEach(function (w) { w.api.load(function () { if (--left === 0) selfTest(widgets); }); });
+    }
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

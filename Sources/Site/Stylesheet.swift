@@ -214,6 +214,13 @@ merror { color: var(--warn); border: 1px dashed var(--warn); padding: 0 0.2em; f
 .graph-widget li[data-phase="backward"] .phase { color: #d55e00; }
 .graph-widget .equation { font-family: var(--font-math); overflow-wrap: anywhere; }
 .graph-widget .node-table { margin: 0; padding: 0 1rem; border-top: 1px solid var(--rule); }
+/* Without JavaScript no control is shown ([hidden] must beat the display above), and neither is
+   a teacher's instruction to use one (class "interactive", see README). */
+.stepper[hidden], .scrubber[hidden] { display: none; }
+.interactive { display: none; }
+html.js .interactive { display: revert; }
+.graph-widget .node-table td.pending { color: transparent; position: relative; }
+.graph-widget .node-table td.pending::after { content: "?"; position: absolute; left: 0.5rem; color: var(--muted); }
 .graph-widget .node-table table { margin: 0.5rem 0; font-size: 0.85rem; }
 .graph-widget td.num { font-family: var(--font-code); white-space: pre; }
 .graph-widget .gradient-check { margin: 0; padding: 0 1rem 0.5rem; }
@@ -242,6 +249,8 @@ merror { color: var(--warn); border: 1px dashed var(--warn); padding: 0 0.2em; f
 .code-panel pre { margin: 0; max-height: 34rem; overflow: auto; }
 .code-note { margin: 0 0 0.6rem; font-family: var(--font-ui); font-size: 0.8rem; color: var(--muted); }
 .code-tabs.js .code-label { display: none; }
+.code-tabs.js .code-elsewhere { display: none; }
+.code-elsewhere { font-family: var(--font-ui); font-size: 0.85rem; color: var(--muted); }
 .code-tablist { display: flex; flex-wrap: wrap; gap: 0.25rem; border-bottom: 1px solid var(--rule); margin: 0 0 0.5rem; }
 .code-tablist [role="tab"] { font: inherit; font-family: var(--font-ui); font-size: 0.9rem; padding: 0.35rem 0.95rem; margin-bottom: -1px;
   border: 1px solid transparent; border-bottom: 0; border-radius: 6px 6px 0 0; background: none; color: var(--muted); cursor: pointer; }
@@ -289,7 +298,15 @@ merror { color: var(--warn); border: 1px dashed var(--warn); padding: 0 0.2em; f
   .print-lesson { break-before: page; }
   .graph-widget, .model-widget { width: 100% !important; left: 0 !important; transform: none !important; }
   .diagram-scroll { overflow: visible; }
-  .diagram { zoom: 0.6; }
+  /* The drawing alone (it has every final value and gradient), scaled to the paper, never cut off. */
+  .diagram { width: auto !important; height: auto !important; }
+  .diagram picture, .diagram img { max-width: 100% !important; height: auto !important; }
+  .table-wrap { overflow: visible; }
+  .graph-widget td.num { white-space: pre-wrap; overflow-wrap: anywhere; }
+  .graph-widget .node-table td.pending { color: inherit; }
+  .graph-widget .node-table td.pending::after, .chart-marker { display: none; }
+  .graph-widget.js.at-overview .steps { display: block; }
+  .interactive, button, .steps-hint, .graph-widget .scrubber { display: none !important; }
   details.block-source, .steps-hint, .graph-widget .scrubber { display: none; }
   .stepper, .graph-widget .cell, .diagram .edges, .code-tablist, .code-copy { display: none !important; }
   .tok-comment { font-style: normal; }

@@ -15,6 +15,7 @@ struct SelfTest: Decodable {
     struct Widget: Decodable {
         var id: String; var visited: Int; var equation: String; var gradients: [String]
         var firstStep: String?; var firstGradients: [String]?
+        var tableGradients: Int?; var hiddenGradients: Int?; var firstTableGradients: [String]?
     }
     /// Each block's framework tabs, after the right arrow was pressed on the first block's.
     struct Tabs: Decodable { var id: String; var tabs: Int; var selected: String; var visible: Int }
@@ -50,13 +51,17 @@ struct BrowserTests {
     @Test func stepThroughReachesTheLastBackwardStepWithTheRightNumbers() throws {
         let report = try selfTest(graphPage, width: 1280)
         let colah = try #require(report.widgets.first { $0.id == "graph-colah" })
-        #expect(colah.visited == 12)  // 6 nodes (the constant 1 is one) forward, then backward
+        #expect(colah.visited == 11)  // 6 nodes (the constant 1 is one) forward, then the 5 with a gradient backward
         #expect(colah.equation == "∂e/∂a = ∂e/∂c · ∂c/∂a = 2 · 1 = 2")
         #expect(colah.gradients == ["grad 2", "grad 5", "grad 2", "grad 3", "grad 1"])
         let decay = try #require(report.widgets.first { $0.id == "graph-weight_decay" })
         #expect(decay.gradients.contains("grad [−4.307 −2.413]"))
         #expect(report.widgets.count == 5)
         #expect(report.widgets.allSatisfy { $0.visited > 0 && !$0.equation.isEmpty })
+        // During the forward pass the node table gives no gradient away.
+        #expect(report.widgets.allSatisfy { $0.tableGradients ?? 0 > 0 && $0.hiddenGradients == $0.tableGradients })
+        let relu = try #require(report.widgets.first { $0.id == "graph-relu_layer" })
+        #expect(relu.equation.hasPrefix("∂sum(H)/∂"), "the backward pass starts from sum(H), not from H")
     }
 
     @Test func frameworkTabsFollowTheKeyboardOnEveryBlock() throws {
@@ -84,6 +89,9 @@ struct BrowserTests {
         #expect(xor.equation.hasPrefix("∂loss/∂"))
         // At step 0 the gradients differ from those at the last step.
         #expect(xor.firstGradients != nil && xor.firstGradients != xor.gradients)
+        // The slider refills the node table too: its gradients at step 0 are step 0's, not the last step's.
+        let first = try #require(xor.firstTableGradients)
+        #expect(first.count == 12 && first.contains("[[0.4181, 0.355], [0.1521, 0.1283], [0.1643, 0.1402], [0.4607, 0.3891]]"))
     }
 
     @Test func screenshotsAreNotBlank() throws {

@@ -17,7 +17,7 @@ extension Canvas {
                 return try withImageSurface { surface throws(FigureError) in try PNGEncoder.encode(surface: surface) }
             case .svg:
                 try renderVector(.svg, into: sink)
-                return SVGNumbers.rounded(try SVGIDRewriter.rewrite(sink.bytes, prefix: idPrefix))
+                return SVGCompaction.compact(SVGNumbers.rounded(try SVGIDRewriter.rewrite(sink.bytes, prefix: idPrefix)))
             case .pdf:
                 try renderVector(.pdf, into: sink)
                 return sink.bytes

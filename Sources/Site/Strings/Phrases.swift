@@ -17,6 +17,8 @@ struct Phrases {
     /// The code tabs under a block: the block as written, its accessible name, the copy button.
     var lessonTab = "Lesson", codeOf = "Code of {block}"
     var copy = "Copy", copied = "Copied", selected = "Selected: press Ctrl+C"
+    /// Where a long listing is when it is not in the page (it loads when its tab is opened).
+    var listingInFile = "This listing opens with its tab; the program is also in the file above."
     /// " They read a.csv (the 4 examples) and b.csv (...); download them next to the programs.":
     /// each file is its link and what it holds, both HTML.
     var theyRead: @Sendable (_ files: [(link: Markup, purpose: Markup)]) -> Markup = { files in
@@ -47,6 +49,7 @@ struct Phrases {
             trainingStep = "训练步数"; layersExpansion = "<code>layers</code> 一行展开后的内容"
             lessonTab = "本课代码"; codeOf = "{block} 的代码"
             copy = "复制"; copied = "已复制"; selected = "已选中：请按 Ctrl+C"
+            listingInFile = "这段代码在打开它的标签页时载入；完整程序也在上方的文件里。"
             theyRead = { files in
                 let pronoun: Markup = files.count == 1 ? "它" : "它们"
                 return "程序会读取" + files.map { file -> Markup in " \(file.link)（\(file.purpose)）" }.joined(separator: "和")

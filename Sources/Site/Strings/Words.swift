@@ -16,7 +16,7 @@ package struct Words: Sendable {
             + (batch.map { " in batches of \($0)" } ?? " on the full batch") + (loss.map { "; final loss \($0)" } ?? "") + "."
     }
     package var predictionsCaption: @Sendable (_ more: String?) -> String = { more in
-        "Predictions of the trained model on the training data" + (more.map { " (\($0))" } ?? "")
+        "Predictions on the training data after the last training step, whatever step the slider shows" + (more.map { " (\($0))" } ?? "")
     }
     package var firstOf: @Sendable (_ shown: Int, _ total: String) -> String = { "the first \($0) of \($1)" }
 
@@ -62,6 +62,8 @@ package struct Words: Sendable {
     package var target = "target", prediction = "prediction", targetClass = "target class", predictedClass = "predicted class"
     /// Collapsed groups of a graph.
     package var groups = GroupWords.english
+    /// A bce_logits model's raw output; a linear output's level line and colour bar on the boundary chart.
+    package var logit = "logit", outputLevel = "output = 0.5", outputBar = "output (shown 0…1)"
 
     package static let english = Words()
 
@@ -80,7 +82,7 @@ package struct Words: Sendable {
             "本页构建时训练：\(optimizer) 共 \(steps) 步，\(examples) 个样本，" + (batch.map { "每批 \($0) 个" } ?? "全批量")
                 + (loss.map { "；最终损失 \($0)" } ?? "") + "。"
         }
-        w.predictionsCaption = { more in "训练后的模型在训练数据上的预测" + (more.map { "（\($0)）" } ?? "") }
+        w.predictionsCaption = { more in "最后一个训练步之后（与滑块所在的步无关）模型在训练数据上的预测" + (more.map { "（\($0)）" } ?? "") }
         w.firstOf = { "共 \($1) 个中的前 \($0) 个" }
         w.graphCodeNote = "两个程序都用同样的数字计算这张图，并打印每个节点的值和梯度，与上面的表格一致。"
         w.modelCodeNote = "两个程序都从与本页相同的数字开始，并打印每个记录步骤的损失，与本页一致。"
@@ -109,6 +111,7 @@ package struct Words: Sendable {
         w.compareAlt = { "损失曲线对比；最终损失：" + $0.joined(separator: "，") + "。" }
         w.target = "目标"; w.prediction = "预测"; w.targetClass = "目标类别"; w.predictedClass = "预测类别"
         w.groups = .chinese
+        w.logit = "logit"; w.outputLevel = "输出 = 0.5"; w.outputBar = "输出（显示 0…1）"
         return w
     }()
 

@@ -1,0 +1,45 @@
+/// Long NumPy and PyTorch listings leave the page: activations' six-layer nets made 212 KB of
+/// highlighted code that few readers open. Each such listing is a script file of its own
+/// (`code/<panel-id>.js`, a `<script src>` works from `file://`) that the page loads when its
+/// tab is opened; the listing's program is also a download, and the print page keeps it inline.
+package enum CodeListings {
+    /// Listings with more bytes of HTML than this load on demand; the block's own tab never does.
+    static let lazyAbove = 8 * 1024
+
+    static func isLazy(tab k: Int, listing: Markup) -> Bool { k > 0 && listing.html.utf8.count > lazyAbove }
+
+    /// Where a panel's listing goes, relative to the lesson page.
+    static func path(_ panelID: String) -> String { "code/\(panelID).js" }
+
+    /// The listing files of a widget's code tabs (their panel ids as `CodeTabsHTML` numbers them).
+    package static func files(_ w: GraphWidget) -> [(path: String, bytes: [UInt8])] {
+        guard let code = w.code else { return [] }
+        let id = w.id + "-code"
+        return code.tabs.enumerated().compactMap { k, tab in
+            let listing = CodeTabsHTML.listing(tab)
+            guard isLazy(tab: k, listing: listing) else { return nil }
+            let panel = "\(id)-\(k + 1)"
+            let script = "lessonsCode(" + JSONText.string(panel) + ", " + singleQuoted(listing.html) + ");\n"
+            return (path(panel), Array(script.utf8))
+        }
+    }
+
+    /// Our own HTML as a single-quoted JavaScript string: the HTML is full of double quotes
+    /// (`class="tok-num"`) and `<`, which a JSON string meant for inside a page escapes at
+    /// up to six bytes each; a script file needs only these escapes.
+    static func singleQuoted(_ text: String) -> String {
+        var out = "'"
+        for c in text.unicodeScalars {
+            switch c {
+            case "\\": out += "\\\\"
+            case "'": out += "\\'"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out + "'"
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import Site
+
+@Test func textsSplitIntoWordingAndNumbers() {
+    let split = StepText.split("step 5,000 · loss 0.2315 at u1 = [ −1.5e−3  2]")
+    #expect(split.template == "step\u{1} · loss\u{1} at u1 = [\u{1}\u{1}]")
+    #expect(split.numbers == [" 5,000", " 0.2315", " −1.5e−3", "  2"])
+    #expect(StepText.split("x\u{1}").template == nil)
+    #expect(StepText.shared([" 1", "2", "  1", "2", "3"]) == [" 1", "2", "  ~0", "~1", "3"])
+}
+
+/// Reads a step file as lessons.js does (Script+Scrubber's decodeSteps), independently of StepData.
+private func decode(_ file: [UInt8]) throws -> [[String]] {
+    let text = String(decoding: file, as: UTF8.self)
+    let start = try #require(text.firstIndex(of: "{"))
+    let end = try #require(text.lastIndex(of: "}"))
+    let data = try #require(try JSONSerialization.jsonObject(with: Data(text[start...end].utf8)) as? [String: Any])
+    let templates = try #require(data["t"] as? [Any])
+    let steps = try #require(data["steps"] as? [[String: Any]])
+    return try steps.map { step in
+        if let raw = step["r"] as? [String: Any] {
+            let label = try #require(raw["label"] as? String)
+            let v = try #require(raw["v"] as? [[String]]), g = try #require(raw["g"] as? [[String]])
+            let e = try #require(raw["e"] as? [String]), tv = try #require(raw["tv"] as? [String]), tg = try #require(raw["tg"] as? [String])
+            return [label] + v.flatMap { $0 } + g.flatMap { $0 } + e + tv + tg
+        }
+        let given = try #require(step["n"] as? String)
+        var distinct: [String] = []
+        let numbers = (given.isEmpty ? [] : given.split(separator: "|", omittingEmptySubsequences: false).map(String.init)).map { n -> String in
+            let digits = String(n.drop { $0 == " " }), spaces = String(n.prefix { $0 == " " })
+            if digits.hasPrefix("~"), let k = Int(digits.dropFirst(), radix: 36), k < distinct.count { return spaces + distinct[k] }
+            distinct.append(digits)
+            return n
+        }
+        var k = 0
+        let whole = step["o"] as? [String: String] ?? [:]
+        return templates.enumerated().map { slot, template in
+            if let text = whole[String(slot)] { return text }
+            return (template as? String ?? "").split(separator: "\u{1}", omittingEmptySubsequences: false).enumerated().map { i, part in
+                if i == 0 { return String(part) }
+                defer { k += 1 }
+                return (k < numbers.count ? numbers[k] : "") + part
+            }.joined()
+        }
+    }
+}
+
+@Test func stepFileGivesBackEveryTextOfEveryStep() throws {
+    func snapshot(_ step: Int, _ loss: String, value: String, lines: Int = 1, equation: String) -> GraphWidget.Snapshot {
+        GraphWidget.Snapshot(step: step, label: "step \(step) · loss \(loss)", valueLines: [Array(repeating: "value \(value)", count: lines), []],
+                             gradientLines: [["grad [ 0.5 −\(loss)]"], []], equations: [equation, "c = 2 (a constant)"], chartX: Double(step) / 10,
+                             tableValues: [value, "2"], tableGradients: [loss, ""])
+    }
+    var w = GraphWidget(id: "model-m", kind: "model", name: "m", source: "", width: 10, height: 10, svg: "", trace: "", alt: "",
+                        nodes: [], edges: [], steps: [], rows: [], checks: [])
+    w.snapshots = [
+        snapshot(0, "2.417", value: "0.5", equation: "u1 = W1 · x = 0.5"),
+        snapshot(1, "1.5", value: "0.5", lines: 2, equation: "u1 = W1 · x = 0.5"),  // another shape: stored whole
+        snapshot(2, "0.25", value: "#1", equation: "u1 is on its card"),  // other wording: that text stored whole
+        snapshot(3, "0.125", value: "0.125", equation: "u1 = W1 · x = 0.125"),
+    ]
+    let file = try #require(StepData.file(w))
+    #expect(file.path == "steps/model-m.js")
+    #expect(String(decoding: file.bytes, as: UTF8.self).hasPrefix("lessonsSteps(\"model-m\", {"))
+    #expect(try decode(file.bytes) == w.snapshots.map(StepData.texts))
+}
+
+@Test func aWidgetWithoutSliderHasNoStepFile() {
+    let w = GraphWidget(id: "graph-g", kind: "graph", name: "g", source: "", width: 10, height: 10, svg: "", trace: "", alt: "",
+                        nodes: [], edges: [], steps: [], rows: [], checks: [])
+    #expect(StepData.file(w) == nil)
+}
+
+@Test func longFrameworkListingsLoadWithTheirTab() throws {
+    let long = (0..<400).map { "w\($0) = np.array([0.125, -0.5])" }.joined(separator: "\n")
+    var w = GraphWidget(id: "model-m", kind: "model", name: "m", source: "", width: 10, height: 10, svg: "", trace: "", alt: "",
+                        nodes: [], edges: [], steps: [], rows: [], checks: [])
+    w.code = CodeTabs(tabs: [CodeTabs.Tab(label: CodeTabs.lessonLabel, language: "lessons", source: long, download: nil),
+                             CodeTabs.Tab(label: "NumPy", language: "python", source: long, download: "code/m.py")], files: [], note: "")
+    let page = CodeTabsHTML.render(try #require(w.code), id: "model-m-code", block: "m").html
+    // The block's own tab stays in the page however long; the NumPy listing is a file.
+    #expect(page.contains("<pre><code class=\"language-lessons\">w0 = np.array"))
+    #expect(page.contains("<pre data-code=\"code/model-m-code-2.js\"><code class=\"language-python\"></code></pre><p class=\"code-elsewhere\">"))
+    let files = CodeListings.files(w)
+    #expect(files.map(\.path) == ["code/model-m-code-2.js"])
+    let script = String(decoding: try #require(files.first).bytes, as: UTF8.self)
+    #expect(script.hasPrefix("lessonsCode(\"model-m-code-2\", '<span class=\"tok-name\">w0</span>") || script.hasPrefix("lessonsCode(\"model-m-code-2\", '"))
+    #expect(!script.dropFirst(40).contains("\n") || script.hasSuffix(");\n"))
+    // The print page keeps every listing inline.
+    #expect(!CodeTabsHTML.render(try #require(w.code), id: "model-m-code", block: "m", lazy: false).html.contains("data-code"))
+}
