@@ -82,7 +82,8 @@ struct Lexer {
             case "-" where modelSyntax && i < scalars.count && scalars[i] == ">":
                 i += 1
                 add(.arrow, from: start)
-            case ":" where modelSyntax: add(.colon, from: start)
+            // Both dialects: `sum(x, axis: 1)` names an option as model statements name arguments.
+            case ":": add(.colon, from: start)
             case "+": add(.plus, from: start)
             case "-": add(.minus, from: start)
             case "*" where i < scalars.count && scalars[i] == "*":
