@@ -29,7 +29,9 @@ extension Kernels {
         }
     }
 
-    static func softmaxBackward(_ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>, logarithm: Bool) {
+    static func softmaxBackward(
+        _ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>, logarithm: Bool
+    ) {
         for group in 0..<s.rows {
             var inner = 0.0
             for k in 0..<s.cols {
