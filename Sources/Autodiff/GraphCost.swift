@@ -53,7 +53,9 @@ extension GraphBuilder {
             guard shapes.count == 2, let product = ShapeRules.matmul(shapes[0], shapes[1]) else { return out }
             return product.m &*& product.k &*& product.n
         case .binary, .transpose: return out
-        case .reduction: return shapes.first?.count ?? out
+        case .reduction, .normalization:
+            let count = shapes.first?.count ?? out
+            return node.op.operation?.isTranscendental == true ? count &*& Self.transcendentalWeight : count
         case .loss: return (shapes.first?.count ?? out) &*& Self.transcendentalWeight
         case .unary:
             return node.op.operation?.isTranscendental == true ? out &*& Self.transcendentalWeight : out

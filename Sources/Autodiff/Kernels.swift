@@ -21,7 +21,12 @@ enum Kernels {
         case .relu: unaryForward(ReluRule.self, 0, s, v)
         case .sqrt: unaryForward(SqrtRule.self, 0, s, v)
         case .abs: unaryForward(AbsRule.self, 0, s, v)
-        case .sum, .mean: reduceForward(s, v)
+        case .sum, .mean, .sumAlong, .meanAlong: reduceForward(s, v)
+        case .softmax: softmaxForward(s, v, logarithm: false)
+        case .logSoftmax: softmaxForward(s, v, logarithm: true)
+        case .logsumexp: logsumexpForward(s, v)
+        case .amax: extremeForward(s, v, largest: true)
+        case .amin: extremeForward(s, v, largest: false)
         case .matmul: matmulForward(s, v)
         case .transpose: transposeForward(s, v)
         case .bceLogits: bceLogitsForward(s, v)
@@ -48,7 +53,11 @@ enum Kernels {
         case .relu: unaryBackward(ReluRule.self, 0, s, v, g)
         case .sqrt: unaryBackward(SqrtRule.self, 0, s, v, g)
         case .abs: unaryBackward(AbsRule.self, 0, s, v, g)
-        case .sum, .mean: reduceBackward(s, g)
+        case .sum, .mean, .sumAlong, .meanAlong: reduceBackward(s, g)
+        case .softmax: softmaxBackward(s, v, g, logarithm: false)
+        case .logSoftmax: softmaxBackward(s, v, g, logarithm: true)
+        case .logsumexp: logsumexpBackward(s, v, g)
+        case .amax, .amin: extremeBackward(s, v, g)
         case .matmul: matmulBackward(s, v, g)
         case .transpose: transposeBackward(s, g)
         case .bceLogits: bceLogitsBackward(s, v, g)
@@ -126,16 +135,25 @@ enum Kernels {
 
     // MARK: whole-tensor ops: forward rule, then its gradient
 
-    /// sum: y = Σ xᵢ, ∂y/∂xᵢ = 1.  mean: y = Σ xᵢ / n, ∂y/∂xᵢ = 1/n.
+    /// sum: y = Σ xᵢ, ∂y/∂xᵢ = 1.  mean: y = Σ xᵢ / n, ∂y/∂xᵢ = 1/n. Along an axis, one y per
+    /// slice (see Kernels+Axis.swift for the layout); of every element, one slice.
     private static func reduceForward(_ s: Step, _ v: UnsafeMutablePointer<Double>) {
-        var total = 0.0
-        for i in 0..<s.cols { total += v[s.a + i] }
-        v[s.out] = s.op == .mean ? total / Double(s.cols) : total
+        let isMean = s.op.operation == .mean
+        for group in 0..<s.rows {
+            let start = s.a + group * s.strideA.row
+            var total = 0.0
+            for k in 0..<s.cols { total += v[start + k * s.strideA.col] }
+            v[s.out + group] = isMean ? total / Double(s.cols) : total
+        }
     }
 
     private static func reduceBackward(_ s: Step, _ g: UnsafeMutablePointer<Double>) {
-        let share = s.op == .mean ? g[s.out] / Double(s.cols) : g[s.out]
-        for i in 0..<s.cols { g[s.a + i] += share }
+        let isMean = s.op.operation == .mean
+        for group in 0..<s.rows {
+            let start = s.a + group * s.strideA.row
+            let share = isMean ? g[s.out + group] / Double(s.cols) : g[s.out + group]
+            for k in 0..<s.cols { g[start + k * s.strideA.col] += share }
+        }
     }
 
     // matmul: Kernels+Matmul.swift.

@@ -23,7 +23,7 @@ extension Plan {
             guard n.op == .bceLogits else { return nil }
             let (dz, dy) = BCELogitsRule.partials(element(n.inputs[0], 0), element(n.inputs[1], 0))
             return input == 0 ? dz : dy
-        case .matmul, .leaf:
+        case .matmul, .normalization, .leaf:
             return nil
         }
     }
@@ -38,8 +38,8 @@ extension Plan {
         case .divide: return DivideRule.partials(a, b, y)
         case .maximum: return MaximumRule.partials(a, b, y)
         case .minimum: return MinimumRule.partials(a, b, y)
-        case .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .transpose, .bceLogits,
-             .softmaxCrossEntropy: return nil
+        case .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .amax, .amin,
+             .softmax, .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy: return nil
         }
     }
 
@@ -58,8 +58,8 @@ extension Plan {
         case .relu: return ReluRule.derivative(x, y, 0)
         case .sqrt: return SqrtRule.derivative(x, y, 0)
         case .abs: return AbsRule.derivative(x, y, 0)
-        case .add, .subtract, .multiply, .divide, .maximum, .minimum, .matmul, .sum, .mean, .transpose, .bceLogits,
-             .softmaxCrossEntropy: return nil
+        case .add, .subtract, .multiply, .divide, .maximum, .minimum, .matmul, .sum, .mean, .amax, .amin, .softmax,
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy: return nil
         }
     }
 }

@@ -40,10 +40,24 @@ package enum Op: Equatable, Sendable {
     case sum
     /// Mean of all elements, a scalar.
     case mean
+    /// Sum along an axis, or of every element with keepdims (`sum(x, axis: 1)`).
+    case sumAlong(AxisOption)
+    /// Mean along an axis, or of every element with keepdims.
+    case meanAlong(AxisOption)
     /// `max(a, b)`, elementwise with broadcasting; at a tie each argument gets half the gradient.
     case maximum
     /// `min(a, b)`, elementwise with broadcasting; at a tie each argument gets half the gradient.
     case minimum
+    /// The largest element, of all or along an axis; tied elements share the gradient evenly.
+    case amax(AxisOption)
+    /// The smallest element, of all or along an axis; tied elements share the gradient evenly.
+    case amin(AxisOption)
+    /// Softmax along an axis (the last when `axis` is nil), with each slice's maximum subtracted.
+    case softmax(AxisOption)
+    /// log(softmax) along an axis, as x - logsumexp(x).
+    case logSoftmax(AxisOption)
+    /// log Σ exp along an axis (the last when `axis` is nil), with the maximum subtracted.
+    case logsumexp(AxisOption)
     /// Swaps rows and columns of a matrix; a vector or scalar is unchanged.
     case transpose
     /// Binary cross-entropy of logits `z` against targets `y` of the same shape, averaged over
@@ -77,18 +91,24 @@ package enum Op: Equatable, Sendable {
         case .relu: .relu
         case .sqrt: .sqrt
         case .abs: .abs
-        case .sum: .sum
-        case .mean: .mean
+        case .sum, .sumAlong: .sum
+        case .mean, .meanAlong: .mean
         case .maximum: .maximum
         case .minimum: .minimum
+        case .amax: .amax
+        case .amin: .amin
+        case .softmax: .softmax
+        case .logSoftmax: .logSoftmax
+        case .logsumexp: .logsumexp
         case .transpose: .transpose
         case .bceLogits: .bceLogits
         case .softmaxCrossEntropy: .softmaxCrossEntropy
         }
     }
 
-    /// The engine op that computes `operation`; `exponent` is used by `.power` only.
-    package init(_ operation: Operation, exponent: Double = 1) {
+    /// The engine op that computes `operation`; `exponent` is used by `.power` only, `axis` by the
+    /// ops that take `axis:` (`Operation.takesAxis`).
+    package init(_ operation: Operation, exponent: Double = 1, axis: AxisOption = .none) {
         switch operation {
         case .add: self = .add
         case .subtract: self = .subtract
@@ -104,10 +124,15 @@ package enum Op: Equatable, Sendable {
         case .relu: self = .relu
         case .sqrt: self = .sqrt
         case .abs: self = .abs
-        case .sum: self = .sum
-        case .mean: self = .mean
+        case .sum: self = axis.isNone ? .sum : .sumAlong(axis)
+        case .mean: self = axis.isNone ? .mean : .meanAlong(axis)
         case .maximum: self = .maximum
         case .minimum: self = .minimum
+        case .amax: self = .amax(axis)
+        case .amin: self = .amin(axis)
+        case .softmax: self = .softmax(axis)
+        case .logSoftmax: self = .logSoftmax(axis)
+        case .logsumexp: self = .logsumexp(axis)
         case .transpose: self = .transpose
         case .bceLogits: self = .bceLogits
         case .softmaxCrossEntropy: self = .softmaxCrossEntropy
@@ -126,8 +151,8 @@ package enum Op: Equatable, Sendable {
         case .power:
             guard case .power(let p) = self else { return "^" }
             return "^" + Op.format(exponent: p)
-        case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .transpose, .bceLogits,
-             .softmaxCrossEntropy:
+        case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy:
             return nil
         }
     }
@@ -137,7 +162,18 @@ package enum Op: Equatable, Sendable {
         switch kind {
         case .leaf: 0
         case .binary, .matmul, .loss: 2
-        case .unary, .reduction, .transpose: 1
+        case .unary, .reduction, .normalization, .transpose: 1
+        }
+    }
+
+    /// The `axis:`/`keepdims:` options of an op that works along an axis; nil for the others.
+    package var axisOption: AxisOption? {
+        switch self {
+        case .softmax(let o), .logSoftmax(let o), .logsumexp(let o), .sumAlong(let o), .meanAlong(let o), .amax(let o),
+             .amin(let o): o
+        case .sum, .mean: AxisOption.none
+        case .input, .parameter, .constant, .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log,
+             .sigmoid, .tanh, .relu, .sqrt, .abs, .maximum, .minimum, .transpose, .bceLogits, .softmaxCrossEntropy: nil
         }
     }
 
@@ -147,7 +183,7 @@ package enum Op: Equatable, Sendable {
     /// The family an op belongs to: decides shape rules and which kernel runs it.
     /// `loss`: two tensors of one shape (predictions, targets) in, one scalar out.
     enum Kind: Equatable {
-        case leaf, binary, unary, matmul, reduction, transpose, loss
+        case leaf, binary, unary, matmul, reduction, normalization, transpose, loss
     }
 
     var kind: Kind {
@@ -157,6 +193,7 @@ package enum Op: Equatable, Sendable {
         case .unary: .unary
         case .matmul: .matmul
         case .reduction: .reduction
+        case .normalization: .normalization
         case .transpose: .transpose
         case .loss: .loss
         }

@@ -25,10 +25,17 @@ extension Plan {
             for i in 0..<count { t += abs(g[s.out + i] * v[s.out + i]) }
             // Library functions are correctly rounded to within a couple of ulps, not one.
             return s.op.kind == .unary && s.op != .negate && s.op != .relu ? 4 * t : t
+        case .reduction where s.op.operation == .logsumexp, .normalization:
+            return axisRounding(s, v, g)
         case .reduction:
-            var t = 0.0
-            for i in 0..<s.cols { t += abs(v[s.a + i]) }
-            return abs(g[s.out]) * t * (s.op == .sum ? Double(s.cols) : 1) + abs(g[s.out] * v[s.out])
+            var total = 0.0
+            for group in 0..<s.rows {
+                var t = 0.0
+                for k in 0..<s.cols { t += abs(v[s.a + group * s.strideA.row + k * s.strideA.col]) }
+                let (gy, y) = (g[s.out + group], v[s.out + group])
+                total += abs(gy) * t * (s.op.operation == .sum ? Double(s.cols) : 1) + abs(gy * y)
+            }
+            return total
         case .matmul:
             return matmulRounding(s, v, g)
         case .loss:
@@ -39,6 +46,30 @@ extension Plan {
         case .transpose, .leaf:
             return 0
         }
+    }
+
+    /// softmax, log_softmax and logsumexp: per slice, the shift x - m rounds relative to |x| + |m|,
+    /// each exp and the log within a few ulps, and the sum of n terms n times (its terms are at most 1).
+    private static func axisRounding(_ s: Step, _ v: UnsafePointer<Double>, _ g: UnsafePointer<Double>) -> Double {
+        var total = 0.0
+        let n = Double(s.cols)
+        for group in 0..<s.rows {
+            var largest = 0.0
+            for k in 0..<s.cols { largest = max(largest, abs(v[s.a + group * s.strideA.row + k * s.strideA.col])) }
+            if s.op.kind == .reduction {
+                // ∂y/∂xₖ are softmax weights, which sum to 1: the shifts move y by at most 2·largest·ε.
+                let (gy, y) = (g[s.out + group], v[s.out + group])
+                total += 4 * abs(gy) * (n + abs(y) + 2 * largest)
+                continue
+            }
+            for k in 0..<s.cols {
+                let offset = group * s.strideA.row + k * s.strideA.col
+                let (gy, y) = (g[s.out + offset], v[s.out + offset])
+                let scale = s.op.operation == .logSoftmax ? 1 : abs(y)
+                total += 4 * abs(gy) * scale * (n + abs(v[s.a + offset]) + largest + abs(y))
+            }
+        }
+        return total
     }
 
     /// k × Σᵢⱼ |Gᵢⱼ| ‖row i of A‖ ‖column j of B‖ ≥ k × Σᵢⱼ |Gᵢⱼ| Σₚ |Aᵢₚ Bₚⱼ|.

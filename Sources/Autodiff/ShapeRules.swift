@@ -78,8 +78,8 @@ enum ShapeRules {
                 throw ShapeError("the exponent of pow must be a finite number, got \(p)")
             }
             return inputs[0]
-        case .reduction:
-            return .scalar
+        case .reduction, .normalization:
+            return try AxisRules.slices(of: op, inputs[0]).result
         case .transpose:
             let dims = inputs[0].dims
             return dims.count == 2 ? .matrix(dims[1], dims[0]) : inputs[0]

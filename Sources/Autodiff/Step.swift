@@ -13,8 +13,8 @@ struct Step {
     let a: Int
     /// Where the second input starts (binary ops and matmul; equal to `a` otherwise).
     let b: Int
-    /// Binary: the result walked as rows×cols. Unary and reductions: 1 × element count of the
-    /// input. Transpose: the input's rows and cols. Matmul: m and n of the m×k by k×n product.
+    /// Binary: the result walked as rows×cols. Unary: 1 × element count of the input. Reductions
+    /// and normalizations: slices × slice length, with `strideA` the slice and element strides. Transpose: the input's rows and cols. Matmul: m and n of the m×k by k×n product.
     /// Losses: the logits as rows×cols (examples × classes for softmax; a vector is one row).
     let rows: Int
     let cols: Int
@@ -49,7 +49,11 @@ struct Step {
             (rows, cols, inner) = (product.m, product.n, product.k)
         case .transpose, .loss:
             (rows, cols) = shapes[0].rowsAndCols
-        case .unary, .reduction:
+        case .reduction, .normalization:
+            guard let slices = try? AxisRules.slices(of: node.op, shapes[0]) else { return nil }
+            (rows, cols) = (slices.groups, slices.length)
+            strideA = Stride(row: slices.groupStride, col: slices.elementStride)
+        case .unary:
             break
         case .leaf:
             return nil

@@ -23,6 +23,8 @@ package struct CodeGraph {
     /// Gradient identifiers (`dW1`), for nodes that need a gradient; "" otherwise.
     let gradients: [String]
     let shapes: [[Int]]
+    /// Each node's `axis:`/`keepdims:` options (`.none` for most).
+    let axes: [ProgramAxis]
     let consumers: [[Int]]
     /// The node whose gradient is seeded with 1: the loss of a model, the last node of a graph.
     let output: Int
@@ -53,6 +55,7 @@ package struct CodeGraph {
             }
         }
         traceNames = program.nodes.map(\.name)
+        axes = program.nodes.map(\.axis)
         shapes = program.nodes.indices.map { $0 < trace.nodes.count ? trace.nodes[$0].shape : [] }
         var users = [[Int]](repeating: [], count: count)
         for (i, role) in roles.enumerated() {
@@ -133,9 +136,12 @@ package struct CodeGraph {
         case .matmul: rhs = "\(a) @ \(b)"
         case .negate: rhs = "-\(a)"
         case .power: rhs = "\(a)^\(PythonLiteral.number(exponent ?? 1))"
-        case .maximum, .minimum, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .transpose, .bceLogits,
-             .softmaxCrossEntropy:
-            rhs = "\(op.functionName ?? op.rawValue)(\(operands.joined(separator: ", ")))"
+        case .maximum, .minimum, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .amax, .amin, .softmax,
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy:
+            var arguments = operands
+            if let axis = axes[i].axis { arguments.append("axis: \(axis)") }
+            if axes[i].keepdims { arguments.append("keepdims: true") }
+            rhs = "\(op.functionName ?? op.rawValue)(\(arguments.joined(separator: ", ")))"
         }
         return "\(names[i]) = \(rhs)"
     }

@@ -111,6 +111,7 @@ struct NumPyBackward {
         case .abs:
             local = .binary(g, "*", .call("np.sign", [value(me)]))
         case .sum, .mean:
+            guard graph.axes[c].isNone else { return AxisCode.backward(op, graph.axes[c], x: value(me), y: value(c), g: g) }
             guard !graph.shapes[me].isEmpty else { return g }
             let x = value(me)
             let share = op == .sum ? g : .binary(g, "/", x.attribute(".size"))
@@ -121,6 +122,8 @@ struct NumPyBackward {
             let (mine, other) = position == 0 ? (a.text, b.text) : (b.text, a.text)
             let wins = op == .maximum ? ">" : "<"
             local = .binary(g, "*", .atom("((\(mine) \(wins) \(other)) + (\(mine) == \(other)) / 2)"))
+        case .softmax, .logSoftmax, .logsumexp, .amax, .amin:
+            return AxisCode.backward(op, graph.axes[c], x: value(me), y: value(c), g: g)
         case .transpose:
             return graph.shapes[me].count == 2 ? g.attribute(".T") : g
         case .bceLogits:

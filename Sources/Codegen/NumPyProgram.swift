@@ -129,9 +129,10 @@ package enum NumPyProgram {
         for role in graph.roles {
             guard case .operation(let op, _, _) = role else { continue }
             switch op {
-            case .sigmoid, .relu, .bceLogits, .softmaxCrossEntropy: used.insert(op.rawValue)
+            case .sigmoid, .relu, .softmax, .logSoftmax, .logsumexp, .bceLogits, .softmaxCrossEntropy:
+                used.insert(op.rawValue)
             case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .tanh, .sqrt, .abs, .sum,
-                 .mean, .maximum, .minimum, .transpose: break
+                 .mean, .maximum, .minimum, .amax, .amin, .transpose: break
             }
         }
         return used

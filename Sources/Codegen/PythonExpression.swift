@@ -111,8 +111,16 @@ struct ForwardExpressions {
         case .transpose:
             if graph.shapes[first].count == 2 { return a.attribute(".T") }
             return dialect == .torch ? .call("torch.t", [argument(first)]) : a
-        case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .bceLogits,
-             .softmaxCrossEntropy:
+        case .softmax, .logSoftmax, .logsumexp, .amax, .amin:
+            return AxisCode.forward(op, graph.axes[i], argument(first), rank: graph.shapes[first].count,
+                                    torch: dialect == .torch)
+        case .sum, .mean:
+            guard graph.axes[i].isNone else {
+                return AxisCode.forward(op, graph.axes[i], argument(first), rank: graph.shapes[first].count,
+                                        torch: dialect == .torch)
+            }
+            return function(op, inputs)
+        case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .maximum, .minimum, .bceLogits, .softmaxCrossEntropy:
             return function(op, inputs)
         }
     }
@@ -137,6 +145,8 @@ struct ForwardExpressions {
             return .call(torch ? "F.binary_cross_entropy_with_logits" : op.rawValue, args)
         case .softmaxCrossEntropy:
             return .call(torch ? "F.cross_entropy" : op.rawValue, args)
+        case .softmax, .logSoftmax, .logsumexp, .amax, .amin:
+            return .call(torch ? "torch." + op.rawValue : op.rawValue, args)
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .transpose:
             // Written as operators by `expression(_:)`; a call is only the fallback spelling.
             return .call(torch ? "torch." + op.rawValue : op.rawValue, args)

@@ -23,14 +23,22 @@ enum PythonHelpers {
             "    return np.mean(np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z))))",
         ]),
         ("log_softmax", [], [
-            "def log_softmax(z):",
+            "def log_softmax(z, axis=-1):",
             "    # Shifted by each row's maximum, so no exp overflows.",
-            "    shifted = z - np.max(z, axis=-1, keepdims=True)",
-            "    return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))",
+            "    shifted = z - np.max(z, axis=axis, keepdims=True)",
+            "    return shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))",
         ]),
         ("softmax", ["log_softmax"], [
-            "def softmax(z):",
-            "    return np.exp(log_softmax(z))",
+            "def softmax(z, axis=-1):",
+            "    return np.exp(log_softmax(z, axis))",
+        ]),
+        ("logsumexp", [], [
+            "def logsumexp(z, axis=-1, keepdims=False):",
+            "    # log(sum(exp(z))) with the maximum taken out first, so no exp overflows.",
+            "    m = np.max(z, axis=axis, keepdims=True)",
+            "    m = np.where(np.isfinite(m), m, 0)",
+            "    result = m + np.log(np.sum(np.exp(z - m), axis=axis, keepdims=True))",
+            "    return result if keepdims else np.squeeze(result, axis=axis)",
         ]),
         ("softmax_cross_entropy", ["log_softmax"], [
             "def softmax_cross_entropy(z, y):",

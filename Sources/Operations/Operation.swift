@@ -43,6 +43,18 @@ public enum Operation: String, CaseIterable, Sendable {
     case maximum
     /// `min(a, b)`, elementwise with broadcasting; a tie splits the gradient evenly.
     case minimum
+    /// `max(x)`, `max(x, axis: 1)`: the largest element, of all or along an axis (NumPy's `amax`);
+    /// tied elements share the gradient evenly, as in PyTorch.
+    case amax
+    /// `min(x)`, `min(x, axis: 1)`: the smallest element, of all or along an axis; ties share evenly.
+    case amin
+    /// `softmax(z)`: exp(z) normalized to sum to 1 along the last axis (or `axis:`), computed
+    /// with the maximum subtracted so no exp overflows.
+    case softmax
+    /// `log_softmax(z)`: the logarithm of the softmax, as z - logsumexp(z), stable.
+    case logSoftmax = "log_softmax"
+    /// `logsumexp(z)`: log Σ exp(z) along the last axis (or `axis:`), stable; drops that axis.
+    case logsumexp
     /// Rows and columns swapped; a vector or a scalar is unchanged.
     case transpose
     /// `bce_logits(z, y)`: binary cross-entropy of the logits `z` against targets `y`, averaged.
@@ -57,8 +69,10 @@ public enum Operation: String, CaseIterable, Sendable {
         /// One tensor elementwise.
         case unary
         case matmul
-        /// A tensor to a scalar.
+        /// A tensor to a scalar, or along one axis (`axis:`) to one number per slice.
         case reduction
+        /// A tensor to one of the same shape, each slice along an axis normalized as a whole.
+        case normalization
         case transpose
         /// Predictions and targets of one shape to a scalar.
         case loss
@@ -69,7 +83,8 @@ public enum Operation: String, CaseIterable, Sendable {
         case .add, .subtract, .multiply, .divide, .maximum, .minimum: .binary
         case .negate, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs: .unary
         case .matmul: .matmul
-        case .sum, .mean: .reduction
+        case .sum, .mean, .logsumexp, .amax, .amin: .reduction
+        case .softmax, .logSoftmax: .normalization
         case .transpose: .transpose
         case .bceLogits, .softmaxCrossEntropy: .loss
         }
@@ -79,7 +94,7 @@ public enum Operation: String, CaseIterable, Sendable {
     public var arity: Int {
         switch family {
         case .binary, .matmul, .loss: 2
-        case .unary, .reduction, .transpose: 1
+        case .unary, .reduction, .normalization, .transpose: 1
         }
     }
 
@@ -104,6 +119,11 @@ public enum Operation: String, CaseIterable, Sendable {
         case .mean: "mean"
         case .maximum: "max"
         case .minimum: "min"
+        case .amax: "amax"
+        case .amin: "amin"
+        case .softmax: "softmax"
+        case .logSoftmax: "log_softmax"
+        case .logsumexp: "logsumexp"
         case .transpose: "transpose"
         case .bceLogits: "bce_logits"
         case .softmaxCrossEntropy: "softmax_cross_entropy"
@@ -116,7 +136,9 @@ public enum Operation: String, CaseIterable, Sendable {
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power: nil
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .transpose: rawValue
         case .maximum: "max"
-        case .minimum: "min"
+        case .minimum, .amin: "min"
+        case .amax: "max"
+        case .softmax, .logSoftmax, .logsumexp: rawValue
         case .bceLogits, .softmaxCrossEntropy: rawValue
         }
     }
@@ -125,9 +147,10 @@ public enum Operation: String, CaseIterable, Sendable {
     /// counts such an element as several multiply-adds.
     public var isTranscendental: Bool {
         switch self {
-        case .power, .exp, .log, .sigmoid, .tanh, .sqrt, .bceLogits, .softmaxCrossEntropy: true
+        case .power, .exp, .log, .sigmoid, .tanh, .sqrt, .softmax, .logSoftmax, .logsumexp, .bceLogits,
+             .softmaxCrossEntropy: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .relu, .abs, .sum, .mean, .maximum, .minimum,
-             .transpose: false
+             .amax, .amin, .transpose: false
         }
     }
 
@@ -143,8 +166,26 @@ public enum Operation: String, CaseIterable, Sendable {
         case .divide: "/"
         case .matmul: "@"
         case .power: "^"
-        case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .transpose, .bceLogits,
-             .softmaxCrossEntropy: nil
+        case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy: nil
+        }
+    }
+
+    /// Whether a call may give `axis:` and `keepdims:` (`sum(x, axis: 1)`).
+    public var takesAxis: Bool {
+        switch family {
+        case .reduction, .normalization: true
+        case .binary, .unary, .matmul, .transpose, .loss: false
+        }
+    }
+
+    /// Whether the op works along the last axis when no `axis:` is given (softmax and its kin),
+    /// rather than over every element (sum, mean).
+    public var defaultsToLastAxis: Bool {
+        switch self {
+        case .softmax, .logSoftmax, .logsumexp: true
+        case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
+             .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .transpose, .bceLogits, .softmaxCrossEntropy: false
         }
     }
 

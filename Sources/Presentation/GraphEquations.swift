@@ -27,6 +27,8 @@ struct GraphEquations {
         case "pow": return "\(a)\(Self.superscript(node.symbol ?? "^"))"
         case "sigmoid": return "σ(\(a))"
         case "max": return "max(\(a), \(b))"
+        // The reductions' trace names are NumPy's; the lesson wrote max(x) and min(x).
+        case "amax", "amin": return "\(node.op.dropFirst())(\(a))"
         case "transpose": return "\(a)ᵀ"
         default: return "\(node.op)(\(operands.joined(separator: ", ")))"
         }

@@ -120,6 +120,7 @@ package struct GraphPresentation {
             case "sigmoid": return "σ"
             case "pow": return "x" + GraphEquations.superscript(node.symbol ?? "^")
             case "transpose": return "xᵀ"
+            case "amax", "amin": return String(node.op.dropFirst())
             default: return node.symbol ?? node.op
             }
         }

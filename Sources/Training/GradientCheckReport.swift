@@ -60,6 +60,10 @@ struct GradientCheckReport {
                  .minimum where inputs.count == 2 && tie(inputs[0], inputs[1], output: i):
                 let function = op.functionName ?? op.rawValue
                 return "'\(node.name)' = \(function)(\(names[0]), \(names[1])) sits at its kink (\(names[0]) ties with \(names[1]) there)"
+            case .amax where inputs.count == 1 && tiesWithin(inputs[0], result: i),
+                 .amin where inputs.count == 1 && tiesWithin(inputs[0], result: i):
+                let function = op.functionName ?? op.rawValue
+                return "'\(node.name)' = \(function)(\(names[0])) sits at its kink (two elements of \(names[0]) tie for it there)"
             default: continue
             }
         }
@@ -72,6 +76,14 @@ struct GradientCheckReport {
         let x = values(input)
         let scale = max(1, x.reduce(0) { max($0, abs($1)) })
         return x.contains { abs($0) <= 1e-4 * scale }
+    }
+
+    /// Whether two elements of `input` (anywhere: a slice's ties are among them) equal one of
+    /// the reduction's results, where its derivative is a choice.
+    private func tiesWithin(_ input: Int, result: Int) -> Bool {
+        let x = values(input)
+        let scale = max(1, x.reduce(0) { max($0, abs($1)) })
+        return values(result).contains { y in x.filter { abs($0 - y) <= 1e-4 * scale }.count > 1 }
     }
 
     /// Whether some element pair of max's inputs (lined up as broadcasting does) ties.

@@ -12,7 +12,8 @@ func finiteDifferenceCoverage(_ family: Operation.Family) -> Set<Operation> {
     case .binary: Set(binaryCases.compactMap { $0.op.operation })
     case .unary: Set(unaryCases.compactMap { $0.op.operation })
     case .matmul: [.matmul]                               // matmulGradient
-    case .reduction: [.sum, .mean]                        // reductionGradient
+    case .reduction: Set([.sum, .mean] + axisCases.compactMap { $0.op.operation })  // reductionGradient, axisGradient
+    case .normalization: Set(axisCases.compactMap { $0.op.operation }.filter { $0.family == .normalization })
     case .transpose: [.transpose]                         // transposeGradient
     case .loss: [.bceLogits, .softmaxCrossEntropy]        // LossGradientTests
     }

@@ -8,13 +8,16 @@ import Testing
 }
 
 @Test func unknownFunctionWithNothingCloseListsTheFunctions() {
-    #expect(graphErrors("x = 1\ny = softmax(x)\n") == [
-        "t.md:3:5: error: unknown function 'softmax'; the functions are exp, log, sigmoid, tanh, relu, sqrt, abs, sum, mean, max, min, transpose and the losses bce_logits, softmax_cross_entropy",
+    #expect(graphErrors("x = 1\ny = conv2d(x)\n") == [
+        "t.md:3:5: error: unknown function 'conv2d'; the functions are exp, log, sigmoid, tanh, relu, sqrt, abs, sum, mean, max, min, softmax, log_softmax, logsumexp, transpose and the losses bce_logits, softmax_cross_entropy",
     ])
 }
 
 @Test func wrongNumberOfArguments() {
-    #expect(graphErrors("x = 1\ny = max(x)\n") == ["t.md:3:5: error: max expects 2 arguments, got 1"])
+    // max(x) is the largest element now; a call with no argument still names both uses.
+    #expect(graphErrors("x = 1\ny = max()\n")
+            == ["t.md:3:5: error: max takes one tensor (max(x), max(x, axis: 1)) or two to compare elementwise (max(a, b)), got 0"])
+    #expect(graphErrors("x = 1\ny = sigmoid()\n") == ["t.md:3:5: error: sigmoid expects 1 argument, got 0"])
 }
 
 @Test func tooManyArgumentsForAOneArgumentFunction() {

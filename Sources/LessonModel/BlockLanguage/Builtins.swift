@@ -20,6 +20,23 @@ enum Builtins {
         functions.first { $0.name == name }
     }
 
+    /// The function a call means: `max(x)` and `max(x, axis: 1)` reduce one tensor, `max(a, b)`
+    /// compares two elementwise; a name with one meaning has it whatever the arguments.
+    static func function(named name: String, arguments: Int, hasOptions: Bool) -> Function? {
+        let meanings = functions.filter { $0.name == name }
+        let reduction = meanings.first { $0.op.takesAxis }
+        if meanings.count > 1, let reduction, arguments <= 1 || hasOptions { return reduction }
+        return meanings.first { !$0.op.takesAxis } ?? meanings.first
+    }
+
+    /// "max takes one tensor (max(x), max(x, axis: 1)) or two to compare (max(a, b)), got 3"
+    /// for a name with two meanings; nil otherwise.
+    static func usage(of name: String, got count: Int) -> String? {
+        guard functions.filter({ $0.name == name }).count > 1 else { return nil }
+        return "\(name) takes one tensor (\(name)(x), \(name)(x, axis: 1)) or two to compare elementwise "
+            + "(\(name)(a, b)), got \(count)"
+    }
+
     /// "unknown function 'sigmod'; did you mean 'sigmoid'?", or the list of functions when nothing
     /// is close (the losses too: they work in graph and model blocks alike).
     static func unknownFunctionMessage(_ name: String) -> String {
@@ -27,9 +44,10 @@ enum Builtins {
         if let near = Suggestions.closest(to: name, among: functions.map(\.name)) {
             return "unknown function \(quoted); did you mean '\(near)'?"
         }
-        let names = functions.filter { !$0.isLoss }.map(\.name).joined(separator: ", ")
+        var names: [String] = []
+        for function in functions where !function.isLoss && !names.contains(function.name) { names.append(function.name) }
         let losses = functions.filter(\.isLoss).map(\.name).joined(separator: ", ")
-        return "unknown function \(quoted); the functions are \(names) and the losses \(losses)"
+        return "unknown function \(quoted); the functions are \(names.joined(separator: ", ")) and the losses \(losses)"
     }
 
     /// An initializer call, `param W = uniform(0, 1, [2, 3])`: number arguments, then a shape.

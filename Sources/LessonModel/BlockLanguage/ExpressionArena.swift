@@ -1,3 +1,5 @@
+import Operations
+
 /// The parsed expressions of a block, stored flat: children are indices of earlier nodes.
 /// A flat array (not an `indirect enum`) because a recursive tree's deinit recurses, and a
 /// 10,000-term chain would overflow the stack. Nodes are appended as the parser finishes them,
@@ -20,6 +22,8 @@ struct ExpressionArena: Sendable {
         /// The value when the expression is built from numbers only, so `x^(1/2)` can check its
         /// exponent in O(1).
         var constant: Double?
+        /// A call's `axis:` and `keepdims:` options.
+        var axis = AxisOption.none
     }
 
     private(set) var nodes: [Node] = []
@@ -28,8 +32,9 @@ struct ExpressionArena: Sendable {
 
     subscript(id: ID) -> Node { nodes[id] }
 
-    mutating func add(_ kind: Node.Kind, at position: SourcePosition, constant: Double? = nil) -> ID {
-        nodes.append(Node(kind: kind, position: position, constant: constant))
+    mutating func add(_ kind: Node.Kind, at position: SourcePosition, constant: Double? = nil,
+                      axis: AxisOption = .none) -> ID {
+        nodes.append(Node(kind: kind, position: position, constant: constant, axis: axis))
         return nodes.count - 1
     }
 

@@ -9,6 +9,7 @@ import Foundation
 ///     unary      := '-'* power                          -x^2 is -(x^2)
 ///     power      := primary ('^' '-'* primary)*         right-associative; exponents are numbers
 ///     primary    := NUMBER | NAME | NAME '(' arguments ')' | '(' expression ')' | literal
+///     arguments  := (expression | option) (',' (expression | option))*   options: CallOptions.swift
 ///
 /// The functions on the recursive path (expression, term, unary, primary, parenthesized, call)
 /// pass tokens by index and leave messages and folding to helpers, to keep their frames small.
@@ -189,14 +190,19 @@ extension BlockParser {
         advance()
         let open = try openNesting()
         var arguments: [ID] = []
+        var options: [CallOption] = []
         if peekKind() != .rightParen {
             var separator = open
             repeat {
-                arguments.append(try parseExpression(after: separator))
+                if let option = try parseCallOption() {
+                    options.append(option)
+                } else {
+                    arguments.append(try parseExpression(after: separator))
+                }
             } while takeComma(into: &separator)
         }
         try closeNesting(opening: open)
-        return call(name, arguments)
+        return call(name, arguments, options: options)
     }
 
     private mutating func takeComma(into separator: inout Int) -> Bool {
@@ -207,19 +213,23 @@ extension BlockParser {
 
     /// The node for a call of the name at token index `nameIndex`; reports unknown functions
     /// and wrong argument counts.
-    private mutating func call(_ nameIndex: Int, _ arguments: [ID]) -> ID {
+    private mutating func call(_ nameIndex: Int, _ arguments: [ID], options: [CallOption] = []) -> ID {
         let token = tokens[nameIndex]
         let name = text(token)
-        guard let function = Builtins.function(named: name) else {
+        guard let function = Builtins.function(named: name, arguments: arguments.count, hasOptions: !options.isEmpty) else {
             errors.error(token.position, unknownCallMessage(name))
             return arena.add(.invalid, at: token.position)
         }
         guard arguments.count == function.arity else {
             let noun = function.arity == 1 ? "argument" : "arguments"
-            errors.error(token.position, "\(name) expects \(function.arity) \(noun), got \(arguments.count)")
+            errors.error(token.position, Builtins.usage(of: name, got: arguments.count)
+                         ?? "\(name) expects \(function.arity) \(noun), got \(arguments.count)")
             return arena.add(.invalid, at: token.position)
         }
-        return arena.add(.operation(function.op, inputs: arguments, exponent: nil), at: token.position)
+        guard let axis = axisOption(options, for: function, at: token.position) else {
+            return arena.add(.invalid, at: token.position)
+        }
+        return arena.add(.operation(function.op, inputs: arguments, exponent: nil), at: token.position, axis: axis)
     }
 
     /// An initializer used inside an expression, or in a graph block, gets its own explanation.

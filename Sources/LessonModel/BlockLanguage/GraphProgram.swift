@@ -21,6 +21,9 @@ public struct TensorLiteral: Equatable, Sendable {
 /// The primitive operations a block can use; the engine has one forward and one gradient rule per case.
 public typealias ProgramOp = Operation
 
+/// A call's `axis:` and `keepdims:` options (`sum(x, axis: 1)`).
+public typealias ProgramAxis = AxisOption
+
 /// One node of a resolved block: a leaf (input, parameter, constant) or an operation on earlier nodes.
 public struct ProgramNode: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
@@ -47,14 +50,18 @@ public struct ProgramNode: Equatable, Sendable {
     public var position: SourcePosition
     /// The lesson-file line of the statement that produced the node.
     public var statementLine: Int
+    /// An operation's `axis:` and `keepdims:` options (`sum(x, axis: 1)`); `.none` otherwise.
+    public var axis: ProgramAxis
 
     /// A node with every field given.
-    public init(name: String, isNamed: Bool, kind: Kind, position: SourcePosition, statementLine: Int) {
+    public init(name: String, isNamed: Bool, kind: Kind, position: SourcePosition, statementLine: Int,
+                axis: AxisOption = .none) {
         self.name = name
         self.isNamed = isNamed
         self.kind = kind
         self.position = position
         self.statementLine = statementLine
+        self.axis = axis
     }
 }
 

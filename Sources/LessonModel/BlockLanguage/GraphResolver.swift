@@ -251,7 +251,7 @@ struct GraphResolver {
         if case .constant = kind { isConstant = true } else { isConstant = false }
         let generatedName = name == nil ? generated.next(isConstant ? .constant : .intermediate) : nil
         nodes.append(ProgramNode(name: name ?? generatedName ?? "", isNamed: name != nil, kind: kind,
-                                 position: node.position, statementLine: line))
+                                 position: node.position, statementLine: line, axis: node.axis))
         return nodes.count - 1
     }
 

@@ -82,6 +82,7 @@ struct Lexer {
             case "-" where modelSyntax && i < scalars.count && scalars[i] == ">":
                 i += 1
                 add(.arrow, from: start)
+            // Both dialects: named options (`sum(x, axis: 1)`) and `group` lines.
             case ":": add(.colon, from: start)
             case "+": add(.plus, from: start)
             case "-": add(.minus, from: start)

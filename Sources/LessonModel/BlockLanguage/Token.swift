@@ -5,8 +5,8 @@ struct Token: Sendable {
         case name, number
         case plus, minus, star, slash, at, caret, equals, comma
         case leftParen, rightParen, leftBracket, rightBracket
-        /// `:` of a named argument or a `group` line; model blocks only: `"points.csv"` (no escapes,
-        /// on one line), `->` of `layers`.
+        /// `:` of a named argument or option (`axis: 1`) or a `group` line; model blocks only:
+        /// `"points.csv"` (no escapes, on one line) and `->` of `layers`.
         case string, colon, arrow
         /// The end of a line that has tokens; positioned just after its last token.
         case newline

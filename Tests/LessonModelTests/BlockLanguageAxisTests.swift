@@ -1,0 +1,57 @@
+import Testing
+@testable import LessonModel
+
+// `axis:` and `keepdims:` options of calls: written as model statements name their arguments.
+
+@Test func softmaxAndItsKinParseWithAndWithoutAnAxis() throws {
+    let program = try graphProgram("z = [[1, 2], [3, 4]]\np = softmax(z)\nq = log_softmax(z, axis: 0)\nl = logsumexp(z, axis: -1, keepdims: true)\n")
+    #expect(listing(program).suffix(3) == ["p = softmax(z)", "q = log_softmax(z)", "l = logsumexp(z)"])
+    #expect(program.nodes.map(\.axis).suffix(3) == [.none, ProgramAxis(axis: 0), ProgramAxis(axis: -1, keepdims: true)])
+    #expect(positions(program).suffix(1) == ["l@5:5"])
+}
+
+@Test func sumAndMeanTakeAnAxisToo() throws {
+    let program = try graphProgram("x = [[1, 2], [3, 4]]\ns = sum(x, axis: 1)\nm = mean(x, keepdims: true)\n")
+    #expect(program.nodes.map(\.axis).suffix(2) == [ProgramAxis(axis: 1), ProgramAxis(keepdims: true)])
+}
+
+@Test func optionsWrittenWithEqualsAreExplained() {
+    #expect(graphErrors("z = [1, 2]\np = softmax(z, axis=0)\n")
+            == ["t.md:3:20: error: options are written with ':', as in 'axis: 0', not 'axis=0'"])
+}
+
+@Test func badOptionsAreLocated() {
+    #expect(graphErrors("z = [1, 2]\np = softmax(z, axes: 0)\n")
+            == ["t.md:3:16: error: unknown option 'axes' of softmax; did you mean 'axis'?"])
+    #expect(graphErrors("z = [1, 2]\np = exp(z, axis: 0)\n")
+            == ["t.md:3:12: error: exp takes no options like 'axis'; axis and keepdims are for sum, mean, max, min, softmax, log_softmax, logsumexp"])
+    #expect(graphErrors("z = [1, 2]\np = softmax(z, axis: 1.5)\n")
+            == ["t.md:3:22: error: axis must be 0, 1, -1 or -2 (tensors have at most 2 axes), got 1.5"])
+    #expect(graphErrors("z = [1, 2]\np = softmax(z, axis: 2)\n")
+            == ["t.md:3:22: error: axis must be 0, 1, -1 or -2 (tensors have at most 2 axes), got 2"])
+    #expect(graphErrors("z = [1, 2]\np = softmax(z, axis: true)\n")
+            == ["t.md:3:22: error: axis must be a whole number like 0, 1 or -1, got true"])
+    #expect(graphErrors("z = [1, 2]\np = logsumexp(z, keepdims: 1)\n")
+            == ["t.md:3:28: error: keepdims must be true or false, got 1"])
+    #expect(graphErrors("z = [1, 2]\np = softmax(z, keepdims: true)\n")
+            == ["t.md:3:16: error: softmax keeps its operand's shape, so it takes no keepdims"])
+    #expect(graphErrors("z = [1, 2]\np = softmax(z, axis: 0, axis: 0)\n")
+            == ["t.md:3:25: error: 'axis' is given twice"])
+    #expect(graphErrors("z = [1, 2]\np = softmax(axis: 0)\n")
+            == ["t.md:3:5: error: softmax expects 1 argument, got 0"])
+    #expect(graphErrors("z = [1, 2]\np = softmax(z, axis: )\n")
+            == ["t.md:3:22: error: expected a number, true or false after 'axis:', found ')'"])
+}
+
+@Test func maxAndMinReduceOneTensorAndCompareTwo() throws {
+    let program = try graphProgram("x = [[1, 2], [3, 4]]\na = max(x)\nb = min(x, axis: 0)\nc = max(x, 2)\nd = max(x, axis: 1, keepdims: true)\n")
+    #expect(listing(program).suffix(5) == ["a = amax(x)", "b = amin(x)", "c1 = const 2.0", "c = maximum(x, c1)", "d = amax(x)"])
+    #expect(program.nodes.map(\.axis).suffix(5) == [.none, ProgramAxis(axis: 0), .none, .none, ProgramAxis(axis: 1, keepdims: true)])
+}
+
+@Test func maxWithTheWrongArgumentsSaysBothUses() {
+    #expect(graphErrors("x = [1, 2]\ny = max()\n")
+            == ["t.md:3:5: error: max takes one tensor (max(x), max(x, axis: 1)) or two to compare elementwise (max(a, b)), got 0"])
+    #expect(graphErrors("x = [1, 2]\ny = min(x, x, axis: 0)\n")
+            == ["t.md:3:5: error: min takes one tensor (min(x), min(x, axis: 1)) or two to compare elementwise (min(a, b)), got 2"])
+}

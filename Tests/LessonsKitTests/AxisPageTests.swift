@@ -1,0 +1,16 @@
+import Foundation
+import Testing
+@testable import LessonsKit
+
+// The reductions' trace names are NumPy's (amax, amin); the page's walk says what the lesson wrote.
+@Suite struct AxisPageTests {
+    @Test func theWalkWritesMaxOfOneTensorAsTheLessonDid() throws {
+        let w = try Workspace()
+        try w.write("a.md", "---\ntitle: Max\n---\n\n```graph g\nx = [2.0, 5.0, 1.0]\ny = max(x)\np = softmax(x)\n```\n")
+        #expect(w.build().succeeded)
+        let page = w.page("a")
+        #expect(page.contains("<span class=\"equation\">y = max(x) = "), "the walk's equation names max")
+        #expect(page.contains("<span class=\"equation\">p = softmax(x) = "))
+        #expect(!page.contains("<span class=\"equation\">y = amax"))  // the PyTorch tab does say torch.amax(x)
+    }
+}
