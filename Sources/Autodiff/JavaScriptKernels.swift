@@ -78,14 +78,76 @@ var LessonsKernels = (function () {
     var d = rule[1], p = s[10];
     for (var i = 0; i < s[4]; i++) g[s[1] + i] += d(v[s[1] + i], v[s[0] + i], p) * g[s[0] + i];
   }
+  // Reductions and normalizations walk s[3] slices of s[4] elements: element k of slice g sits
+  // at a + g·s[6] + k·s[7] (Kernels.swift and Kernels+Axis.swift, with AxisRules' layout).
   function reduceForward(mean, s, v) {
-    var total = 0;
-    for (var i = 0; i < s[4]; i++) total += v[s[1] + i];
-    v[s[0]] = mean ? total / s[4] : total;
+    for (var group = 0; group < s[3]; group++) {
+      var start = s[1] + group * s[6], total = 0;
+      for (var k = 0; k < s[4]; k++) total += v[start + k * s[7]];
+      v[s[0] + group] = mean ? total / s[4] : total;
+    }
   }
   function reduceBackward(mean, s, v, g) {
-    var share = mean ? g[s[0]] / s[4] : g[s[0]];
-    for (var i = 0; i < s[4]; i++) g[s[1] + i] += share;
+    for (var group = 0; group < s[3]; group++) {
+      var start = s[1] + group * s[6], share = mean ? g[s[0] + group] / s[4] : g[s[0] + group];
+      for (var k = 0; k < s[4]; k++) g[start + k * s[7]] += share;
+    }
+  }
+  function shiftedSum(s, v, group) {
+    var start = s[1] + group * s[6], m = -Infinity, k;
+    for (k = 0; k < s[4]; k++) if (v[start + k * s[7]] > m) m = v[start + k * s[7]];
+    if (!isFinite(m)) m = 0;
+    var total = 0;
+    for (k = 0; k < s[4]; k++) total += Math.exp(v[start + k * s[7]] - m);
+    return [m, total];
+  }
+  function softmaxForward(logarithm, s, v) {
+    for (var group = 0; group < s[3]; group++) {
+      var mt = shiftedSum(s, v, group), logTotal = Math.log(mt[1]);
+      for (var k = 0; k < s[4]; k++) {
+        var offset = group * s[6] + k * s[7], shifted = v[s[1] + offset] - mt[0];
+        v[s[0] + offset] = logarithm ? shifted - logTotal : Math.exp(shifted) / mt[1];
+      }
+    }
+  }
+  function softmaxBackward(logarithm, s, v, g) {
+    for (var group = 0; group < s[3]; group++) {
+      var inner = 0, k, o;
+      for (k = 0; k < s[4]; k++) { o = s[0] + group * s[6] + k * s[7]; inner += logarithm ? g[o] : g[o] * v[o]; }
+      for (k = 0; k < s[4]; k++) {
+        var offset = group * s[6] + k * s[7], y = v[s[0] + offset], gy = g[s[0] + offset];
+        g[s[1] + offset] += logarithm ? gy - Math.exp(y) * inner : y * (gy - inner);
+      }
+    }
+  }
+  function logsumexpForward(s, v) {
+    for (var group = 0; group < s[3]; group++) { var mt = shiftedSum(s, v, group); v[s[0] + group] = mt[0] + Math.log(mt[1]); }
+  }
+  function logsumexpBackward(s, v, g) {
+    for (var group = 0; group < s[3]; group++) {
+      var y = v[s[0] + group], gy = g[s[0] + group];
+      for (var k = 0; k < s[4]; k++) { var i = s[1] + group * s[6] + k * s[7]; g[i] += gy * Math.exp(v[i] - y); }
+    }
+  }
+  function extremeForward(largest, s, v) {
+    for (var group = 0; group < s[3]; group++) {
+      var start = s[1] + group * s[6], best = v[start];
+      for (var k = 1; k < Math.max(1, s[4]); k++) {
+        var x = v[start + k * s[7]];
+        if (x !== x || (largest ? x > best : x < best)) best = x;
+        if (best !== best) break;
+      }
+      v[s[0] + group] = best;
+    }
+  }
+  function extremeBackward(s, v, g) {
+    for (var group = 0; group < s[3]; group++) {
+      var start = s[1] + group * s[6], y = v[s[0] + group], ties = 0, k;
+      for (k = 0; k < s[4]; k++) if (v[start + k * s[7]] === y) ties++;
+      if (ties === 0) continue;
+      var share = g[s[0] + group] / ties;
+      for (k = 0; k < s[4]; k++) if (v[start + k * s[7]] === y) g[start + k * s[7]] += share;
+    }
   }
   // C (m×n) = A (m×k) B (k×n); every sum term by term from 0, as Kernels+Matmul.swift.
   function matmulForward(s, v) {
@@ -186,7 +248,12 @@ var LessonsKernels = (function () {
     matmul: [matmulForward, matmulBackward],
     transpose: [transposeForward, transposeBackward],
     sum: [function (s, v) { reduceForward(false, s, v); }, function (s, v, g) { reduceBackward(false, s, v, g); }],
-    mean: [function (s, v) { reduceForward(true, s, v); }, function (s, v, g) { reduceBackward(true, s, v, g); }]
+    mean: [function (s, v) { reduceForward(true, s, v); }, function (s, v, g) { reduceBackward(true, s, v, g); }],
+    softmax: [function (s, v) { softmaxForward(false, s, v); }, function (s, v, g) { softmaxBackward(false, s, v, g); }],
+    log_softmax: [function (s, v) { softmaxForward(true, s, v); }, function (s, v, g) { softmaxBackward(true, s, v, g); }],
+    logsumexp: [logsumexpForward, logsumexpBackward],
+    amax: [function (s, v) { extremeForward(true, s, v); }, extremeBackward],
+    amin: [function (s, v) { extremeForward(false, s, v); }, extremeBackward]
   };
   Object.keys(binary).forEach(function (name) {
     kernels[name] = [function (s, v) { binaryForward(binary[name], s, v); },

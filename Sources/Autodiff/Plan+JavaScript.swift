@@ -22,7 +22,7 @@ extension Plan {
     package var usesLibm: Bool {
         forwardSteps.contains { step in
             switch step.op {
-            case .exp, .log, .sigmoid, .tanh, .bceLogits, .softmaxCrossEntropy: true
+            case .exp, .log, .sigmoid, .tanh, .bceLogits, .softmaxCrossEntropy, .softmax, .logSoftmax, .logsumexp: true
             case .power(let p): ![0, 1, 2, 3].contains(p)
             default: false
             }

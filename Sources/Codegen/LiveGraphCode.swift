@@ -30,7 +30,8 @@ package enum LiveGraphCode {
                 guard let operation = Operation(traceName: node.op),
                       node.inputs.allSatisfy({ $0 >= 0 && $0 < i }) else { return nil }
                 if operation == .power, node.exponent == nil { return nil }
-                guard let id = try? builder.apply(Op(operation, exponent: node.exponent ?? 1), node.inputs.map({ ids[$0] })) else {
+                guard let id = try? builder.apply(Op(operation, exponent: node.exponent ?? 1,
+                                                       axis: AxisOption(axis: node.axis, keepdims: node.keepdims ?? false)), node.inputs.map({ ids[$0] })) else {
                     return nil
                 }
                 ids.append(id)

@@ -69,9 +69,10 @@ package enum GraphRunner {
             }
             var exponent: Double?
             if case .power(let p) = op { exponent = p }
+            let option = op.axisOption
             return Trace.Node(name: node.name, op: op.name, symbol: op.symbol, role: role, inputs: inputs,
                               shape: plan.graph.shape(of: id)?.dims ?? [], isNamed: node.isNamed, position: node.position,
-                              exponent: exponent)
+                              exponent: exponent, axis: option?.axis, keepdims: option?.keepdims == true ? true : nil)
         }
     }
 

@@ -23,6 +23,10 @@ package struct Trace: Sendable, Equatable, Codable {
         package var position: SourcePosition
         /// The constant exponent of a `pow` node (`x ^ 2`); nil for every other op.
         package var exponent: Double? = nil
+        /// The `axis:` option of an op that takes one (`sum(x, axis: 1)`); nil when not written.
+        package var axis: Int? = nil
+        /// Its `keepdims:` option; nil (false) when not written.
+        package var keepdims: Bool? = nil
     }
 
     /// The values and gradients of one forward and backward pass.

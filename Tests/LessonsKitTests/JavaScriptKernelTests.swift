@@ -80,7 +80,7 @@ private func blockTrace(_ source: String, name: String, fenceLine: Int = 1) -> T
 /// True when the trace's graph uses a function V8 need not round as the C library does.
 private func usesLibm(_ trace: Trace) -> Bool {
     trace.nodes.contains { node in
-        ["exp", "log", "sigmoid", "tanh", "bce_logits", "softmax_cross_entropy"].contains(node.op)
+        ["exp", "log", "sigmoid", "tanh", "bce_logits", "softmax_cross_entropy", "softmax", "log_softmax", "logsumexp"].contains(node.op)
             || (node.op == "pow" && ![0, 1, 2, 3].contains(node.exponent ?? 0.5))
     }
 }
