@@ -32,6 +32,9 @@ extension Builder {
             let graphs = blocks.widgets.sorted { $0.key < $1.key }.map(\.value) + blocks.models.sorted { $0.key < $1.key }.map(\.value.graph)
             for file in graphs.compactMap(StepData.file) { site.files.append(("\(lesson.slug)/\(file.path)", file.bytes)) }
             for file in graphs.flatMap(CodeListings.files) { site.files.append(("\(lesson.slug)/\(file.path)", file.bytes)) }
+            for file in graphs.compactMap({ GroupViews.file($0, lang: lesson.frontMatter.lang) }) {
+                site.files.append(("\(lesson.slug)/\(file.path)", file.bytes))
+            }
             site.copies += planned[i].copies
         }
         let entries = lessons.map {

@@ -9,16 +9,18 @@ extension GraphWidgetHTML {
     /// The widest main drawing that prints whole on an A4 page at full size.
     static let printableWidth = 680.0
 
-    static func diagrams(_ w: GraphWidget, phrases p: Phrases) -> Markup {
+    /// With `lazyViews`, a graph's opened-group drawings stay in their file (GroupViews) until a group is opened.
+    static func diagrams(_ w: GraphWidget, phrases p: Phrases, lazyViews: Bool = false) -> Markup {
         let drawings = w.drawings
         var out: Markup = "<div class=\"diagram-bar\" hidden><button type=\"button\" class=\"fit-toggle\" aria-pressed=\"false\" "
         out += "data-fit=\"\(attribute: p.fitToWidth)\" data-actual=\"\(attribute: p.actualSize)\">\(text: p.actualSize)</button></div>\n"
-        out += "<div class=\"diagram-scroll\">"
+        let lazy = lazyViews && !w.views.isEmpty
+        out += lazy ? "<div class=\"diagram-scroll\" data-views=\"\(attribute: GroupViews.path(w.id))\">" : "<div class=\"diagram-scroll\">"
         for (k, drawing) in drawings.enumerated() {
             let kind = drawings.count == 1 ? "only" : (k == 0 ? "wide" : "narrow")
             out += diagram(drawing, widget: w, kind: kind)
         }
-        return out + otherViews(w) + "</div>\n"
+        return out + (lazy ? "" : otherViews(w)) + "</div>\n"
     }
 
     /// Whether the main drawing is the one to print (it fits the paper, or there is no other).

@@ -10,7 +10,7 @@ enum GraphWidgetHTML {
         out += " style=\"--diagram-width: \(px(w.width))\" aria-label=\"\(attribute: "\(p.graph) \(w.name)")\">\n"
         out += "<figcaption><span class=\"block-kind\">\(text: w.kind)</span> \(text: w.name)</figcaption>\n"
         out += header
-        out += diagrams(w, phrases: p)
+        out += diagrams(w, phrases: p, lazyViews: lazyListings)
         out += groupNote(w)
         out += scrubber(w, phrases: p)
         out += "<div class=\"stepper\" hidden data-overview=\"\(attribute: p.overviewCounter)\" "
@@ -26,7 +26,7 @@ enum GraphWidgetHTML {
             out += "<li data-phase=\"\(attribute: step.phase.rawValue)\" data-node=\"\(step.node)\"\(order(step, view: w.views.isEmpty ? nil : 0))>"
             out += "<span class=\"phase\">\(text: label)</span> <span class=\"equation\">\(text: step.equation)</span></li>\n"
         }
-        out += otherViewSteps(w, phrases: p)
+        if !lazyListings { out += otherViewSteps(w, phrases: p) }
         out += "</ol>\n"
         out += table(w, phrases: p)
         out += footer

@@ -107,7 +107,9 @@ extension Script {
     slider.addEventListener("focus", function () { load(); });
     place(scrubber.dataset.x);
     scrubber.hidden = false;
-    return { scrub: scrub, load: load };
+    // Cells and steps added since (opened groups) take the step the slider shows.
+    var refresh = function () { if (snapshots && wanted !== null) show(wanted); };
+    return { scrub: scrub, load: load, refresh: refresh };
   }
 """#
 }

@@ -113,8 +113,22 @@ extension Script {
       }
     });
     show();
+    // Drawings and steps that arrive later (a graph's opened groups, see Script+Groups) join the walk.
+    function adopt() {
+      [[cells, ".cell"], [cards, ".node"], [edges, ".edges path"], [allSteps, ".steps > li"]].forEach(function (pair) {
+        Array.prototype.forEach.call(widget.querySelectorAll(pair[1]), function (e) {
+          if (pair[0].indexOf(e) < 0) pair[0].push(e);
+        });
+      });
+      steps = allSteps.filter(inView);
+      api.steps = steps;
+      countSteps();
+      if (scrubber) scrubber.refresh();
+      show();
+    }
+
     var api = { go: go, steps: steps, cells: firstCells, scrub: scrubber && scrubber.scrub, load: scrubber && scrubber.load,
-                setView: setView };
+                setView: setView, adopt: adopt };
     return api;
   }
 """#
