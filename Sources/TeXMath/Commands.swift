@@ -112,12 +112,16 @@ extension Parser {
         return Atom(element: body, atomClass: .ord)
     }
 
+    /// The wide accents' marks are the characters a math font can stretch: KaTeX's U+203E and
+    /// U+005E stay one glyph wide in Chromium (measured with DejaVu Math TeX Gyre), so
+    /// `\overline{x'^2}` read as the square of a mean; the combining low line U+0332 and
+    /// circumflex U+0302 have horizontal constructions and span their base.
     static let accents: [String: (mark: String, wide: Bool)] = [
-        "hat": ("^", false), "widehat": ("^", true), "tilde": ("~", false), "widetilde": ("~", true),
-        "bar": ("ˉ", false), "overline": ("‾", true), "vec": ("→", false), "dot": ("˙", false), "ddot": ("¨", false),
+        "hat": ("^", false), "widehat": ("\u{0302}", true), "tilde": ("~", false), "widetilde": ("~", true),
+        "bar": ("ˉ", false), "overline": ("\u{0332}", true), "vec": ("→", false), "dot": ("˙", false), "ddot": ("¨", false),
         "check": ("ˇ", false), "breve": ("˘", false), "acute": ("ˊ", false), "grave": ("ˋ", false),
         "mathring": ("˚", false), "overrightarrow": ("→", true), "overleftarrow": ("←", true),
-        "underline": ("‾", true),
+        "underline": ("\u{0332}", true),
     ]
 
     mutating func accent(_ accent: (mark: String, wide: Bool), _ name: String, at offset: Int) throws(TeXError) -> Atom {

@@ -19,6 +19,9 @@ package struct ModelRun: Sendable {
     /// The trained model's output for every training example (row-major), and its columns.
     package var predictions: [Double]
     package var predictionColumns: Int
+    /// The gradient check at the first traced step: one row per parameter checked (see
+    /// `ModelGradientCheck`).
+    package var gradientCheck: [Trace.GradientCheckRow] = []
     /// Wall time of the training loop, in seconds (not part of any output file).
     package var seconds: Double
 }
@@ -127,6 +130,8 @@ package enum ModelRunner {
         sizes.values = sizes.nodes.map { _ in [] }
         var steps: [Trace.Step] = []
         var validation: [(step: Int, loss: Double)] = []
+        var checkDiagnostics: [Diagnostic]?
+        var checkRows: [Trace.GradientCheckRow] = []
         let batcher = Batcher(plan: plan, X: dataNode("X", model).map { compiled.ids[$0] },
                               y: dataNode("y", model).map { compiled.ids[$0] }, train: train, batch: batch, seed: model.train.seed)
         let validator = validationSet.flatMap { Evaluator(model, rowsX: $0.X, rowsY: $0.y, path: path) }
@@ -142,6 +147,10 @@ package enum ModelRunner {
                 try? optimizer.step()
             },
             onTrace: { step, value in
+                if checkDiagnostics == nil {
+                    (checkRows, checkDiagnostics) = ModelGradientCheck.run(model, plan: plan, compiled: compiled,
+                                                                           parameters: parameterNodes, path: path)
+                }
                 if traced.contains(step) { steps.append(GraphRunner.step(step, plan: plan, compiled: compiled, loss: value)) }
                 sizes.record(step: step, plan: plan, ids: compiled.ids)
                 if let validator, let loss = validator.loss(copying: plan, ids: compiled.ids) {
@@ -155,6 +164,7 @@ package enum ModelRunner {
             return (nil, [.error(path, model.train.position,
                 "training diverged at step \(d.step): the value of '\(name)' is no longer a finite number; try a smaller learning rate")])
         }
+        if let errors = checkDiagnostics, errors.contains(where: { $0.severity == .error }) { return (nil, errors) }
         let trace = Trace(lesson: lesson, block: block, kind: .model,
                           nodes: GraphRunner.traceNodes(model.graph, plan: plan, compiled: compiled),
                           output: model.loss, steps: steps, gradientCheck: [],
@@ -170,7 +180,8 @@ package enum ModelRunner {
         }
         return (ModelRun(trace: trace, history: history, validation: validation, gradientSizes: sizes, train: train,
                          validationSet: validationSet, finalValues: finalValues, grid: grid,
-                         predictions: predictions, predictionColumns: columns, seconds: seconds), [])
+                         predictions: predictions, predictionColumns: columns, gradientCheck: checkRows, seconds: seconds),
+                checkDiagnostics ?? [])
     }
 
     /// The work budget's error for training `model` (compiled into `graph` with one batch of

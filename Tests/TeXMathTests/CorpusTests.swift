@@ -9,6 +9,12 @@ let acceptedDifferences: [String: String] = [
         "stretchy double bars are U+2016, not KaTeX's U+2225 (a relation in the operator dictionary, spaced like one)",
     #"\left. \frac{\partial f}{\partial x} \right|_{x = 0}"#:
         "stretchy bar is U+007C, not KaTeX's U+2223 (a relation in the operator dictionary, spaced like one)",
+    #"\overline{x'^2} = \frac{1}{N} \sum_{n=1}^{N} x_n'^2"#: "\\overline is the combining low line U+0332, not KaTeX's U+203E, which Chromium does not stretch over its base (the mean of x'^2 read as the square of the mean)",
+    #"\overline{x + y}"#: "\\overline is the combining low line U+0332, not KaTeX's U+203E, which Chromium does not stretch over its base (the mean of x'^2 read as the square of the mean)",
+    #"\underline{abc}"#: "\\underline is U+0332, not KaTeX's U+203E, which Chromium does not stretch under its base",
+    #"\widehat{xyz}"#: "\\widehat is the combining circumflex U+0302, not KaTeX's U+005E, which Chromium does not stretch over its base",
+    #"\widehat{y}"#: "\\widehat is the combining circumflex U+0302, not KaTeX's U+005E, which Chromium does not stretch over its base",
+    #"\widehat{y}=\sigma(\boldsymbol{x}^\top \boldsymbol{y}+b)"#: "\\widehat is the combining circumflex U+0302, not KaTeX's U+005E, which Chromium does not stretch over its base",
     #"\vec{v} \cdot \vec{w}"#:
         "\\vec is U+2192 over the letter: KaTeX's combining U+20D7 alone in an <mo> is drawn beside the letter by Chromium",
 ]
@@ -26,10 +32,11 @@ func differs(_ f: Corpus.Formula) -> Bool {
     #expect(corpus.formulas.allSatisfy { $0.katexError == nil && $0.tokens != nil })
 }
 
-@Test func atLeast98PercentOfTheCorpusMatchesKaTeX() throws {
+/// 96%: the wide accents (chosen so that Chromium stretches them) differ from KaTeX on purpose.
+@Test func atLeast96PercentOfTheCorpusMatchesKaTeX() throws {
     let corpus = try Corpus.load()
     let matching = corpus.formulas.filter { !differs($0) }.count
-    #expect(Double(matching) >= 0.98 * Double(corpus.formulas.count), "\(matching) of \(corpus.formulas.count) match")
+    #expect(Double(matching) >= 0.96 * Double(corpus.formulas.count), "\(matching) of \(corpus.formulas.count) match")
 }
 
 @Test func everyDifferenceFromKaTeXIsListedWithItsReason() throws {
