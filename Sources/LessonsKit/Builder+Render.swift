@@ -14,8 +14,15 @@ extension Builder {
         }
         let slugs = Dictionary(lessons.map { ($0.relativePath, $0.slug) }, uniquingKeysWith: { a, _ in a })
         var printed: [(lesson: Lesson, context: PageContext)] = []
+        let shared = SharedTraces(slugs: lessons.map(\.slug), files: ran.map(\.result.files))
         for (i, lesson) in lessons.enumerated() {
-            let blocks = ran[i].result
+            var blocks = ran[i].result
+            blocks.widgets = blocks.widgets.mapValues { shared.relinked($0, slug: lesson.slug) }
+            blocks.models = blocks.models.mapValues { model in
+                var model = model
+                model.graph = shared.relinked(model.graph, slug: lesson.slug)
+                return model
+            }
             var page = PageContext(
                 courseTitle: course.config.title,
                 previous: i > 0 && sameEdition(lessons[i - 1], lesson) ? LessonLink(slug: lessons[i - 1].slug, title: lessons[i - 1].title) : nil,
@@ -27,7 +34,7 @@ extension Builder {
             page.canonicalURL = options.baseURL.map { $0 + HTML.pathURL(lesson.slug) + "/" }
             site.files.append(("\(lesson.slug)/index.html", Array(LessonPage.render(lesson, context: page).utf8)))
             printed.append((lesson, page))
-            for (path, bytes) in blocks.files { site.files.append(("\(lesson.slug)/\(path)", bytes)) }
+            for (path, bytes) in shared.remaining(slug: lesson.slug, blocks.files) { site.files.append(("\(lesson.slug)/\(path)", bytes)) }
             // The sliders' step files and long code listings, loaded by the page only when used.
             let graphs = blocks.widgets.sorted { $0.key < $1.key }.map(\.value) + blocks.models.sorted { $0.key < $1.key }.map(\.value.graph)
             for file in graphs.compactMap(StepData.file) { site.files.append(("\(lesson.slug)/\(file.path)", file.bytes)) }
@@ -37,6 +44,7 @@ extension Builder {
             }
             site.copies += planned[i].copies
         }
+        site.files += shared.files
         let entries = lessons.map {
             IndexPage.Entry(slug: $0.slug, title: $0.title, summary: $0.frontMatter.summary, lang: $0.frontMatter.lang)
         }

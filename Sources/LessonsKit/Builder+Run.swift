@@ -67,6 +67,11 @@ extension Builder {
                 perLesson[lesson.path, default: Diagnostics(path: lesson.path)].error(
                     SourcePosition(line: 1, column: 1),
                     "lesson page 'assets' would share the folder of the site's stylesheet and script; rename the file")
+            } else if lesson.slug == "shared" {
+                // `shared/` holds the traces that several lessons make byte for byte (`SharedTraces`).
+                perLesson[lesson.path, default: Diagnostics(path: lesson.path)].error(
+                    SourcePosition(line: 1, column: 1),
+                    "lesson page 'shared' would share the folder of the traces that lessons share; rename the file")
             } else if let owner = owners[lesson.slug] {
                 perLesson[lesson.path, default: Diagnostics(path: lesson.path)].error(
                     SourcePosition(line: 1, column: 1),

@@ -19,8 +19,8 @@ public enum Scaffold {
         let title = try ScaffoldTitle.clean(rawTitle)
         var stem = String(Slug.make(title, fallback: "lesson").prefix(maxStemLength))
         while stem.hasSuffix("-") { stem.removeLast() }
-        // `assets/` holds the site's stylesheet and script.
-        if Slug.forLesson(relativePath: stem + ".md") == "assets" { stem += "-lesson" }
+        // `assets/` holds the site's stylesheet and script, `shared/` the traces lessons share.
+        if ["assets", "shared"].contains(Slug.forLesson(relativePath: stem + ".md")) { stem += "-lesson" }
         // Shown as typed; written where the path really points (`a/missing/../b` is `a/b`, and
         // creating it makes no stray `missing` folder).
         let path = Paths.join(lessonsDirectory, stem + ".md")

@@ -2,7 +2,7 @@ import Autodiff
 import LessonModel
 
 /// What a run recorded: the graph's nodes and, for each traced step, every value and gradient.
-/// This is what `TraceJSON` writes as the `lessons-trace/2` format (README, "Output layout").
+/// This is what `TraceJSON` writes as the `lessons-trace/3` format (README, "Output layout").
 package struct Trace: Sendable, Equatable, Codable {
     /// How a node came to be.
     package enum Role: String, Sendable, Codable { case input, parameter, constant, operation }

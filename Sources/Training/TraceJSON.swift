@@ -1,16 +1,17 @@
 import LessonModel
 
-/// Writes a trace as `lessons-trace/2` JSON, byte-for-byte deterministic: fixed key order, and
+/// Writes a trace as `lessons-trace/3` JSON, byte-for-byte deterministic: fixed key order, and
 /// numbers as Swift's shortest round-trip `description`, so every Float64 reads back exactly.
 ///
 /// Compact: no indentation or spaces, one line per node and per step; the values of inputs
 /// and constants that are the same at every traced step are written once, under `constant`,
 /// instead of in every step (`lessons-trace/1` repeated them and was pretty-printed).
 package enum TraceJSON {
-    package static let format = "lessons-trace/2"
+    package static let format = "lessons-trace/3"
 
     package static func encode(_ trace: Trace) -> String {
-        var out = "{\"format\":\(string(format)),\"lesson\":\(string(trace.lesson)),\"block\":\(string(trace.block)),"
+        // No lesson name: a trace records a run, and both editions of a lesson share it (`SharedTraces`).
+        var out = "{\"format\":\(string(format)),\"block\":\(string(trace.block)),"
         out += "\"kind\":\(string(trace.kind.rawValue)),"
         out += "\"output\":\(string(trace.nodes.indices.contains(trace.output) ? trace.nodes[trace.output].name : "")),\n"
         out += "\"nodes\":[\n"

@@ -22,7 +22,7 @@ struct GeneratedBlock: Sendable {
     var name: String { "\(lesson)/\(stem)" }
 }
 
-/// The parts of a `lessons-trace/2` file the checks read; each step's `value` also holds the
+/// The parts of a `lessons-trace/3` file the checks read; each step's `value` also holds the
 /// values the file writes once, under `constant`.
 struct TraceFile: Decodable, Sendable {
     struct Node: Decodable, Sendable { var name: String; var op: String; var inputs: [String] }
@@ -93,11 +93,20 @@ func generatedBlocks(in folder: String) throws -> [GeneratedBlock] {
     return blocks
 }
 
-/// The blocks of a built course, read from its output (`slug/code/` and `slug/trace/`), in the
+/// The blocks of a built course, read from its output (`slug/code/`, and `slug/trace/` or the
+/// `shared/` trace its page links to), in the
 /// order of their lessons' folders.
 func generatedBlocks(builtInto output: String) throws -> [GeneratedBlock] {
     var byLesson: [String: (code: [String: [UInt8]], traces: [String: [UInt8]])] = [:]
-    for (path, data) in Workspace.tree(at: output) {
+    let tree = Workspace.tree(at: output)
+    for (path, data) in tree where !path.hasPrefix("shared/") {
+        // A trace that several lessons share is under `shared/`, linked from each page.
+        if path.hasSuffix("/index.html") {
+            let slug = String(path.dropLast("/index.html".count))
+            for match in String(decoding: data, as: UTF8.self).matches(of: #/"\.\./(?<path>shared/[^"]+/trace/(?<name>[^"/]+))"/#) {
+                if let bytes = tree[String(match.output.path)] { byLesson[slug, default: ([:], [:])].traces[String(match.output.name)] = [UInt8](bytes) }
+            }
+        }
         for folder in ["/code/", "/trace/"] {
             guard let range = path.range(of: folder) else { continue }
             let slug = String(path[..<range.lowerBound]), name = String(path[range.upperBound...])

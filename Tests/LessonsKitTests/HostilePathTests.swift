@@ -146,6 +146,7 @@ import Testing
         ("2020-01-01-intro.md", "lessons/intro.md:1:1: error: lesson page 'intro' is also the page of lessons/2020-01-01-intro.md; rename one of the files"),
         ("INTRO.md", "lessons/intro.md:1:1: error: lesson page 'intro' is also the page of lessons/INTRO.md; rename one of the files"),
         ("assets.md", "lessons/assets.md:1:1: error: lesson page 'assets' would share the folder of the site's stylesheet and script; rename the file"),
+        ("shared.md", "lessons/shared.md:1:1: error: lesson page 'shared' would share the folder of the traces that lessons share; rename the file"),
     ])
     func slugCollisionIsAnError(_ name: String, _ message: String) throws {
         #expect(try HostileCourse().build(name, "# Clash\n", succeeds: false) == [message])

@@ -11,7 +11,7 @@ import LessonModel
         "Line1\n---\nLine3", "Line1\r\n---\r\n", "a: b", "key: value # comment", "\"double\" and 'single'", "- item",
         "*alias &anchor !tag %x @y `z` #c | > ? [ ] { } ,", "---", "...", "null", "true", "~", "123", "0x1F", "-1",
         "é 中文 🙂 عربي", "\u{FEFF}bom", "zero\u{200B}width", "back\\slash\\", "\\n is not a newline", "tab\there",
-        "   spaced   ", "assets", "Assets", "2020-01-01-intro", "{{ first.w.grad }}", "$x$", "<script>alert(1)</script>",
+        "   spaced   ", "assets", "Assets", "shared", "2020-01-01-intro", "{{ first.w.grad }}", "$x$", "<script>alert(1)</script>",
         "line\u{2028}separator", "next\u{85}line", String(repeating: "long ", count: 59), "\u{FFFE}nonchar", "\u{10FFFF}",
         "%YAML 1.2", "? complex", "a\u{0301}",
     ]

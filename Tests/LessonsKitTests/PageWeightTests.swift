@@ -3,13 +3,14 @@ import Testing
 @testable import LessonsKit
 import Browser
 
-/// The weight of the built course: the whole folder at most 25 MB, and the first view of every
-/// page at most 400 KB: its HTML, stylesheet and scripts, and the images it loads for one colour
-/// scheme (those not marked `loading="lazy"`, and the lazy ones in the first screen), at a
+/// The weight of the built course: each edition (one language's pages and everything they
+/// load or link to, the shared traces, the index and our assets) at most 25 MB, and the first view
+/// of every page at most 400 KB: its HTML, stylesheet and scripts, and the images it loads for one
+/// colour scheme (those not marked `loading="lazy"`, and the lazy ones in the first screen), at a
 /// desktop and a phone width. README states the measured figures.
 @Suite(.serialized, .enabled(if: chromium != nil, "skipped: chromium is not installed (make test installs it)"))
 struct PageWeightTests {
-    static let siteLimit = 25_000_000
+    static let editionLimit = 25_000_000
     static let firstViewLimit = 400_000
 
     let course: SharedCourse
@@ -18,13 +19,42 @@ struct PageWeightTests {
         course = try SharedCourse.get()
     }
 
-    @Test func theWholeCourseIsAtMost25MB() throws {
+    @Test func everyEditionIsAtMost25MB() throws {
         let files = Workspace.tree(at: course.output)
-        let total = files.values.reduce(0) { $0 + $1.count }
-        var byKind: [String: Int] = [:]
-        for (path, bytes) in files { byKind[(path as NSString).pathExtension, default: 0] += bytes.count }
-        let kinds = byKind.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value / 1000) KB" }.joined(separator: ", ")
-        #expect(total <= Self.siteLimit, "the course is \(total / 1000) KB (\(kinds))")
+        var editions: [String: [String]] = [:]
+        for (path, bytes) in files where path.hasSuffix("/index.html") && path.split(separator: "/").count == 2 {
+            let html = String(decoding: bytes, as: UTF8.self)
+            let lang = html.firstMatch(of: #/<html lang="(?<lang>[^"]+)"/#).map { String($0.output.lang) } ?? "?"
+            editions[lang, default: []].append(String(path.dropLast("/index.html".count)))
+        }
+        #expect(editions.count >= 2, "the shipped course has an English and a Chinese edition")
+        for (lang, folders) in editions.sorted(by: { $0.key < $1.key }) {
+            var total = 0, shared: Set<String> = [], byKind: [String: Int] = [:]
+            for (path, bytes) in files {
+                let top = String(path.split(separator: "/").first ?? "")
+                let counts = folders.contains(top) || top == "assets" || path == "index.html"
+                if counts { total += bytes.count; byKind[(path as NSString).pathExtension, default: 0] += bytes.count }
+                if folders.contains(top), path.hasSuffix(".html") {
+                    let html = String(decoding: bytes, as: UTF8.self)
+                    for match in html.matches(of: #/"\.\./(?<f>shared/[^"]+)"/#) { shared.insert(String(match.output.f)) }
+                }
+            }
+            for path in shared { total += files[path]?.count ?? 0; byKind["shared", default: 0] += files[path]?.count ?? 0 }
+            let kinds = byKind.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value / 1000) KB" }.joined(separator: ", ")
+            #expect(total <= Self.editionLimit, "the \(lang) edition is \(total / 1000) KB (\(kinds))")
+        }
+    }
+
+    /// The editions run the same blocks, so their traces are one set of files.
+    @Test func theEditionsShareTheirTraces() throws {
+        let files = Workspace.tree(at: course.output)
+        #expect(!files.keys.contains { $0.hasPrefix("zh-") && $0.contains("/trace/") }, "a Chinese lesson wrote its own trace")
+        let shared = files.keys.filter { $0.hasPrefix("shared/") }
+        #expect(!shared.isEmpty)
+        for path in shared {
+            let pages = files.filter { $0.key.hasSuffix("/index.html") && String(decoding: $0.value, as: UTF8.self).contains("\"../\(path)\"") }
+            #expect(pages.count >= 2, "\(path) is linked from \(pages.keys.sorted())")
+        }
     }
 
     /// Which file each image shows (the `<picture>` source the browser picks), whether it is

@@ -91,7 +91,8 @@ private func overlaps(_ a: Rect, _ b: Rect) -> Bool {
     /// The XOR lesson's trace must show the NumPy reference losses (scripts/xor_reference.py).
     @Test func xorLessonTraceShowsTheReferenceLosses() throws {
         let course = try SharedCourse.get()
-        let json = try #require(FileManager.default.contents(atPath: course.output + "/xor-from-scratch/trace/xor.json"))
+        let json = try #require(FileManager.default.contents(atPath: course.output + "/shared/xor-from-scratch/trace/xor.json"),
+                                 "both editions run the XOR block, so its trace is shared")
         struct Trace: Decodable { struct Step: Decodable { var step: Int; var loss: Double? }; var steps: [Step] }
         let trace = try JSONDecoder().decode(Trace.self, from: json)
         let losses = Dictionary(uniqueKeysWithValues: trace.steps.map { ($0.step, $0.loss ?? .nan) })

@@ -112,7 +112,7 @@ func gradient(_ trace: Trace, _ name: String) -> [Double] {
 @Test func traceJSONFollowsTheDocumentedFormat() throws {
     let (trace, _) = run("a = 2\nb = 1\nc = a + b\nd = b + 1\ne = c * d\n")
     let json = TraceJSON.encode(try #require(trace))
-    #expect(json.hasPrefix("{\"format\":\"lessons-trace/2\",\"lesson\":\"l\",\"block\":\"g\",\"kind\":\"graph\",\"output\":\"e\",\n\"nodes\":[\n"))
+    #expect(json.hasPrefix("{\"format\":\"lessons-trace/3\",\"block\":\"g\",\"kind\":\"graph\",\"output\":\"e\",\n\"nodes\":[\n"))
     #expect(json.contains("\n{\"name\":\"e\",\"op\":\"mul\",\"inputs\":[\"c\",\"d\"],\"shape\":[]}],\n"))
     // Inputs and constants once, the rest per step; no spaces anywhere.
     #expect(json.contains("\n\"constant\":{\"a\":[2.0],\"b\":[1.0],\"c1\":[1.0]},\n"))

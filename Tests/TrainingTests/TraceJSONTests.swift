@@ -23,7 +23,7 @@ private func twoStepTrace() -> Trace {
 @Test func unchangingInputsAndConstantsAreWrittenOnceAndChangingOnesPerStep() throws {
     let json = TraceJSON.encode(twoStepTrace())
     let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-    #expect(object["format"] as? String == "lessons-trace/2")
+    #expect(object["format"] as? String == "lessons-trace/3")
     let constant = try #require(object["constant"] as? [String: [Double]])
     #expect(constant.keys.sorted() == ["c", "y"])
     let steps = try #require(object["steps"] as? [[String: Any]])
