@@ -41,6 +41,8 @@ struct LoadedCourse {
     var diagnostics: [String: Diagnostics]
     /// The edition whose lessons come first and whose language the index speaks.
     var mainEdition: String
+    /// Every edition, its index and title, and which lessons translate which.
+    var editions: Editions? = nil
 }
 
 /// One lesson after the check step: its diagnostics, its images, and its blocks with their

@@ -1,3 +1,4 @@
+import Foundation
 import LessonModel
 import Site
 
@@ -36,7 +37,18 @@ extension Builder {
         }
         let mainEdition = IndexPage.edition(of: config.lang, default: "en")
         lessons.sort { courseOrder($0, $1, mainEdition: mainEdition) }
-        return LoadedCourse(config: config, lessons: lessons, diagnostics: perLesson, mainEdition: mainEdition)
+        var course = LoadedCourse(config: config, lessons: lessons, diagnostics: perLesson, mainEdition: mainEdition)
+        var diagnostics: [Diagnostic] = []
+        let lessonsRoot = context.lessonsRoot
+        course.editions = Editions(course) { code in
+            // Another edition's title and description: `<lessons>/<code>/course.yml`, when there is one.
+            let folder = Paths.join(options.lessonsDirectory, code)
+            guard FileManager.default.fileExists(atPath: Paths.join(folder, CourseConfig.fileName)) else { return nil }
+            let own = CourseConfig.load(lessonsDirectory: folder, lessonsRoot: lessonsRoot, diagnostics: &diagnostics)
+            return (own.title, own.description)
+        }
+        context.report.diagnostics += diagnostics
+        return course
     }
 
     /// The main edition's lessons first, then other editions by language code; within an

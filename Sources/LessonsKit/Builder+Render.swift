@@ -14,6 +14,7 @@ extension Builder {
         }
         let slugs = Dictionary(lessons.map { ($0.relativePath, $0.slug) }, uniquingKeysWith: { a, _ in a })
         var printed: [(lesson: Lesson, context: PageContext)] = []
+        let editions = course.editions?.separate == true ? course.editions : nil
         let shared = SharedTraces(slugs: lessons.map(\.slug), files: ran.map(\.result.files))
         for (i, lesson) in lessons.enumerated() {
             var blocks = ran[i].result
@@ -24,7 +25,7 @@ extension Builder {
                 return model
             }
             var page = PageContext(
-                courseTitle: course.config.title,
+                courseTitle: editions?.edition(ofSlug: lesson.slug)?.title ?? course.config.title,
                 previous: i > 0 && sameEdition(lessons[i - 1], lesson) ? LessonLink(slug: lessons[i - 1].slug, title: lessons[i - 1].title) : nil,
                 next: i + 1 < lessons.count && sameEdition(lessons[i + 1], lesson)
                     ? LessonLink(slug: lessons[i + 1].slug, title: lessons[i + 1].title) : nil,
@@ -32,6 +33,7 @@ extension Builder {
             page.models = blocks.models
             page.charts = blocks.charts
             page.canonicalURL = options.baseURL.map { $0 + HTML.pathURL(lesson.slug) + "/" }
+            page.edition = editions?.links(forSlug: lesson.slug)
             site.files.append(("\(lesson.slug)/index.html", Array(LessonPage.render(lesson, context: page).utf8)))
             printed.append((lesson, page))
             for (path, bytes) in shared.remaining(slug: lesson.slug, blocks.files) { site.files.append(("\(lesson.slug)/\(path)", bytes)) }
@@ -48,13 +50,25 @@ extension Builder {
         let entries = lessons.map {
             IndexPage.Entry(slug: $0.slug, title: $0.title, summary: $0.frontMatter.summary, lang: $0.frontMatter.lang)
         }
-        let index = IndexPage.render(courseTitle: course.config.title, description: course.config.description,
-                                     lang: course.config.lang ?? lessons.first?.frontMatter.lang ?? "en", entries: entries,
-                                     canonical: options.baseURL)
-        site.files.append(("index.html", Array(index.utf8)))
+        if let editions {
+            // One index per edition, in its language: the main one at the top, the others in `<code>/`.
+            for (i, edition) in editions.all.enumerated() {
+                let own = entries.filter { editions.edition(ofSlug: $0.slug)?.code == edition.code }
+                let root = i == 0 ? "" : "../"
+                let index = IndexPage.render(courseTitle: edition.title, description: edition.description, lang: edition.lang,
+                                             entries: own, canonical: options.baseURL.map { $0 + (i == 0 ? "" : edition.code + "/") },
+                                             root: root, edition: editions.indexLinks(i))
+                site.files.append((edition.index, Array(index.utf8)))
+            }
+        } else {
+            let index = IndexPage.render(courseTitle: course.config.title, description: course.config.description,
+                                         lang: course.config.lang ?? lessons.first?.frontMatter.lang ?? "en", entries: entries,
+                                         canonical: options.baseURL)
+            site.files.append(("index.html", Array(index.utf8)))
+        }
         site.files.append(("assets/\(Stylesheet.fileName)", Array(Stylesheet.css.utf8)))
         if let base = options.baseURL {
-            site.files.append((SitemapWriter.fileName, SitemapWriter.sitemap(base: base, slugs: lessons.map(\.slug))))
+            site.files.append((SitemapWriter.fileName, SitemapWriter.sitemap(base: base, slugs: (editions?.indexFolders ?? []) + lessons.map(\.slug))))
         }
         site.files.append(("assets/\(Script.fileName)", Array(Script.javaScript.utf8)))
         if options.pdf {

@@ -4,7 +4,7 @@ extension Builder {
     /// Checks what can be checked before anything runs: unique pages, images, and (for
     /// `lessons check`) every block; otherwise names each lesson's blocks for the run.
     static func checkAndPlan(_ course: inout LoadedCourse, in context: BuildContext) -> [PlannedLesson] {
-        checkSlugs(course.lessons, into: &course.diagnostics)
+        checkSlugs(course.lessons, reserved: course.editions?.indexFolders ?? [], into: &course.diagnostics)
         let options = context.options
         let resolver = ImageResolver(lessonsDirectory: options.lessonsDirectory, lessonsRoot: context.lessonsRoot)
         let data = dataResolver(context)
@@ -59,7 +59,7 @@ extension Builder {
     }
 
     /// Two lessons may not share a page; the later file gets the error, naming the earlier one.
-    private static func checkSlugs(_ lessons: [Lesson], into perLesson: inout [String: Diagnostics]) {
+    private static func checkSlugs(_ lessons: [Lesson], reserved: [String], into perLesson: inout [String: Diagnostics]) {
         var owners: [String: Lesson] = [:]
         for lesson in lessons.sorted(by: { Array($0.relativePath.utf8).lexicographicallyPrecedes(Array($1.relativePath.utf8)) }) {
             if lesson.slug == "assets" {
@@ -72,6 +72,11 @@ extension Builder {
                 perLesson[lesson.path, default: Diagnostics(path: lesson.path)].error(
                     SourcePosition(line: 1, column: 1),
                     "lesson page 'shared' would share the folder of the traces that lessons share; rename the file")
+            } else if reserved.contains(lesson.slug) {
+                // `<code>/index.html` is that edition's index.
+                perLesson[lesson.path, default: Diagnostics(path: lesson.path)].error(
+                    SourcePosition(line: 1, column: 1),
+                    "lesson page '\(lesson.slug)' would share the folder of the '\(lesson.slug)' edition's index; rename the file")
             } else if let owner = owners[lesson.slug] {
                 perLesson[lesson.path, default: Diagnostics(path: lesson.path)].error(
                     SourcePosition(line: 1, column: 1),

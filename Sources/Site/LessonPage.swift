@@ -11,6 +11,7 @@ package enum LessonPage {
             courseTitle: context.courseTitle,
             scripts: [Script.fileName],
             canonical: context.canonicalURL,
+            edition: context.edition,
             main: article(lesson, context: context) + pager(context, phrases: Phrases(lang: lesson.frontMatter.lang)))
     }
 
@@ -77,14 +78,16 @@ package enum IndexPage {
     }
 
     /// The name of an edition, in its own language.
-    static func editionName(_ code: String) -> String {
+    package static func editionName(_ code: String) -> String {
         ["en": "English", "zh": "中文", "de": "Deutsch", "fr": "Français", "es": "Español", "ja": "日本語"][code] ?? code
     }
 
     /// `entries` must be grouped by edition (the main one first); with several editions the
     /// index has one section per edition, each numbered from 1.
+    /// With `edition`, the page is one edition's own index (at `root`, e.g. `zh/` is one folder
+    /// down): only its lessons, and the language switch to the other editions' indexes.
     package static func render(courseTitle: String, description: String?, lang: String, entries: [Entry],
-                               canonical: String? = nil) -> String {
+                               canonical: String? = nil, root: String = "", edition editionLinks: EditionLinks? = nil) -> String {
         var main: Markup = "<header class=\"course-header\">\n<h1>\(text: courseTitle)</h1>\n"
         if let description { main += "<p class=\"course-description\">\(text: description)</p>\n" }
         let mainEdition = edition(of: lang, default: "en")
@@ -93,7 +96,7 @@ package enum IndexPage {
             let code = edition(of: entry.lang, default: mainEdition)
             if let i = editions.firstIndex(where: { $0.code == code }) { editions[i].entries.append(entry) } else { editions.append((code, [entry])) }
         }
-        if editions.count > 1 {
+        if editions.count > 1 && editionLinks == nil {
             main += "<nav class=\"editions\" aria-label=\"Editions\">" + editions.map { edition -> Markup in
                 "<a href=\"#edition-\(attribute: edition.code)\" lang=\"\(attribute: edition.code)\">\(text: editionName(edition.code))</a>"
             }.joined(separator: " · ") + "</nav>\n"
@@ -103,17 +106,18 @@ package enum IndexPage {
             if editions.count > 1 {
                 main += "<h2 class=\"edition-title\" id=\"edition-\(attribute: edition.code)\" lang=\"\(attribute: edition.code)\">\(text: editionName(edition.code))</h2>\n"
             }
-            main += list(edition.entries)
+            main += list(edition.entries, root: root)
         }
-        return Layout.page(lang: lang, title: courseTitle, description: description, root: "",
-                           courseTitle: courseTitle, scripts: [Script.fileName], canonical: canonical, main: main)
+        return Layout.page(lang: lang, title: courseTitle, description: description, root: root,
+                           courseTitle: courseTitle, scripts: [Script.fileName], canonical: canonical,
+                           edition: editionLinks, main: main)
     }
 
-    private static func list(_ entries: [Entry]) -> Markup {
+    private static func list(_ entries: [Entry], root: String) -> Markup {
         var main: Markup = "<ol class=\"lesson-list\">\n"
         for entry in entries {
             let langAttribute = entry.lang.map { lang -> Markup in " lang=\"\(attribute: lang)\"" } ?? ""
-            main += "<li\(langAttribute)><a href=\"\(attribute: HTML.pathURL(entry.slug))/index.html\">"
+            main += "<li\(langAttribute)><a href=\"\(attribute: root)\(attribute: HTML.pathURL(entry.slug))/index.html\">"
             main += "<span class=\"lesson-list-title\">\(text: entry.title)</span>"
             if let summary = entry.summary, !summary.isEmpty {
                 main += "<span class=\"lesson-list-summary\">\(text: summary)</span>"
@@ -127,7 +131,8 @@ package enum IndexPage {
 /// The HTML shell shared by every page: no external resources, our own stylesheet only.
 enum Layout {
     static func page(lang: String, title: String, description: String?, root: String,
-                     courseTitle: String, scripts: [String], canonical: String? = nil, main: Markup) -> String {
+                     courseTitle: String, scripts: [String], canonical: String? = nil,
+                     edition: EditionLinks? = nil, main: Markup) -> String {
         var head: Markup = """
         <!DOCTYPE html>
         <html lang="\(attribute: lang)">
@@ -145,12 +150,15 @@ enum Layout {
         if let canonical { head += "<link rel=\"canonical\" href=\"\(attribute: canonical)\">\n" }
         head += "<link rel=\"stylesheet\" href=\"\(attribute: root)assets/lessons.css\">\n"
         for script in scripts { head += "<script src=\"\(attribute: root)assets/\(attribute: script)\" defer></script>\n" }
+        if let edition { head += edition.headLinks }
         head += "</head>\n"
         let phrases = Phrases(lang: lang)
+        let home = edition?.home ?? root + "index.html"
+        let languageSwitch = edition?.languageSwitch(label: phrases.languages) ?? ""
         let page: Markup = head + """
         <body>
         <a class="skip-link" href="#main">\(text: phrases.skipLink)</a>
-        <header class="site-header"><a class="course-link" href="\(attribute: root)index.html">\(text: courseTitle)</a></header>
+        <header class="site-header"><a class="course-link" href="\(attribute: home)">\(text: courseTitle)</a>\(languageSwitch)</header>
         <main id="main">
         \(main)</main>
         <footer class="site-footer">\(phrases.footer)</footer>

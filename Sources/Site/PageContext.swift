@@ -31,6 +31,8 @@ package struct PageContext: Sendable {
     package var inlineListings = false
     /// The page's absolute URL when the site's base URL is known (for `<link rel="canonical">`).
     package var canonicalURL: String?
+    /// The edition's index and the same lesson in the other editions (nil: the course's one index).
+    package var edition: EditionLinks?
 
     package init(courseTitle: String, previous: LessonLink? = nil, next: LessonLink? = nil,
                  images: [String: ImageTarget] = [:], lessonSlugs: [String: String] = [:],

@@ -47,6 +47,9 @@ a:hover { text-decoration-thickness: 2px; }
   font-family: var(--font-ui); font-size: 0.95rem; }
 .course-link { color: var(--muted); text-decoration: none; font-weight: 600; letter-spacing: 0.01em; }
 .course-link:hover { color: var(--accent); }
+.site-header:has(.language-switch) { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0.25rem 1rem; }
+.language-switch a { color: var(--accent); text-decoration: none; }
+.language-switch a:hover { text-decoration: underline; }
 .site-footer { margin-top: 4rem; padding-top: 1rem; padding-bottom: 2rem; border-top: 1px solid var(--rule);
   color: var(--muted); font-family: var(--font-ui); font-size: 0.85rem; }
 main { padding-top: 1.5rem; }

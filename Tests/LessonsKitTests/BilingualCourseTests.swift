@@ -76,4 +76,33 @@ import Testing
             }
         }
     }
+
+    /// In the built site: a page's links to lesson pages and indexes stay in its edition, except
+    /// its language switch, which leads to the same lesson in the other edition.
+    @Test func builtPagesLinkWithinTheirEditionExceptTheSwitch() throws {
+        let course = try SharedCourse.get()
+        let pages = Workspace.tree(at: course.output).filter { $0.key.hasSuffix("/index.html") && $0.key.split(separator: "/").count == 2 }
+        #expect(pages.count >= 26)
+        for (path, data) in pages {
+            let slug = String(path.split(separator: "/")[0])
+            let chinese = slug.hasPrefix("zh-") || slug == "zh"
+            var html = String(decoding: data, as: UTF8.self)
+            let switchLink = html.firstMatch(of: #/<nav class="language-switch"[^>]*><a href="\.\./(?<target>[^"]+)"/#).map { String($0.output.target) }
+            #expect(switchLink != nil, "\(path) has no language switch")
+            if let range = html.firstRange(of: #/<nav class="language-switch".*?</nav>/#) { html.removeSubrange(range) }
+            html = html.replacing(#/<link rel="alternate"[^>]*>/#, with: "")
+            for match in html.matches(of: #/href="\.\./(?<target>[^"#]+)"/#) {
+                let target = String(match.output.target)
+                guard target.hasSuffix("index.html"), !target.hasPrefix("shared/") else { continue }
+                let toChinese = target.hasPrefix("zh-") || target.hasPrefix("zh/")
+                #expect(toChinese == chinese, "\(path) links to \(target) in the other edition")
+            }
+            if slug != "zh", let target = switchLink, !target.hasSuffix("index.html") || target.contains("/") {
+                let counterpart = chinese ? String(slug.dropFirst(3)) : "zh-" + slug
+                if pages.keys.contains(counterpart + "/index.html") {
+                    #expect(target == counterpart + "/index.html", "\(path) switches to \(target)")
+                }
+            }
+        }
+    }
 }

@@ -27,6 +27,8 @@ struct Phrases {
             + "; download \(pronoun) next to the programs."
     }
     var skipLink = "Skip to content"
+    /// The language switch's accessible name.
+    var languages = "Other languages"
     var footer: Markup = "Built with <strong>lessons</strong>: every model on these pages was run while the site was built."
 
     /// The name shown for a code tab: the block's own tab in the page's language, frameworks as named.
@@ -34,6 +36,7 @@ struct Phrases {
 
     init(lang: String?) {
         if let lang, lang.lowercased().hasPrefix("zh") {
+            languages = "其他语言"
             contents = "目录"; previous = "上一课"; next = "下一课"; lessons = "课程"; imageMissing = "图片缺失"
             graph = "计算图"; start = "« 开始"; back = "‹ 上一步"; forwardButton = "下一步 ›"; end = "最后 »"
             overviewLabel = "回到总览"; endLabel = "最后一步"
