@@ -1,3 +1,4 @@
+import LessonModel
 import Site
 import Training
 
@@ -7,8 +8,31 @@ struct GraphEquations {
     let trace: Trace
     let step: Trace.Step
     var words = Words.english
+    /// For each node in a group, the group's index; its title in `titles`.
+    private var groupOf: [Int: Int] = [:]
+    private var titles: [String] = []
+
+    /// The equations at `step`; with `groups` (a drawing whose groups can be closed), a node
+    /// named in another group's equation carries that group's title.
+    init(trace: Trace, step: Trace.Step, words: Words = .english, groups: [NodeGroup] = []) {
+        self.trace = trace
+        self.step = step
+        self.words = words
+        for (g, group) in groups.enumerated() {
+            for i in group.members where trace.nodes.indices.contains(i) { groupOf[i] = g }
+        }
+        titles = groups.map { GroupSummary(trace: trace, group: $0, words: words).title }
+    }
 
     private func name(_ i: Int) -> String { trace.nodes[i].name }
+
+    /// Node `j` as the equation of node `i` names it: when `j` is in a group that `i` is not in,
+    /// the drawing with that group closed has no card for `j`, so the text says where it is
+    /// ("u3 (inside layer 2)"). Views share one text per equation, and the note is true in all.
+    private func name(_ j: Int, from i: Int) -> String {
+        guard let g = groupOf[j], groupOf[i] != g, titles.indices.contains(g) else { return name(j) }
+        return words.groups.inside(name(j), titles[g])
+    }
     private func isScalar(_ i: Int) -> Bool { trace.nodes[i].shape.isEmpty }
     private func value(_ i: Int) -> String { TensorText.inline(dims: trace.nodes[i].shape, values: step.values[i], words: words) }
     private func gradient(_ i: Int) -> String { TensorText.inline(dims: trace.nodes[i].shape, values: step.gradients[i], words: words) }
@@ -41,7 +65,7 @@ struct GraphEquations {
         case .parameter: return "\(node.name) = \(value(i))" + words.aParameter
         case .constant: return "\(node.name) = \(value(i))" + words.aConstant
         case .operation:
-            let symbolic = expression(i, node.inputs.map(name))
+            let symbolic = expression(i, node.inputs.map { name($0, from: i) })
             if node.inputs.allSatisfy(isScalar) && isScalar(i) {
                 return "\(node.name) = \(symbolic) = \(expression(i, node.inputs.map(value))) = \(value(i))"
             }
@@ -52,7 +76,7 @@ struct GraphEquations {
     func backward(_ i: Int) -> String {
         // The backward pass starts from a scalar: the output itself, or the sum of its entries,
         // so every gradient is named after that scalar (∂sum(H)/∂u2, never ∂H/∂u2).
-        let out = isScalar(trace.output) ? name(trace.output) : "sum(\(name(trace.output)))"
+        let out = isScalar(trace.output) ? name(trace.output, from: i) : "sum(\(name(trace.output, from: i)))"
         let d = { (top: String, bottom: String) in "∂\(top)/∂\(bottom)" }
         if i == trace.output {
             return isScalar(i) ? "\(d(out, out)) = 1" + words.backwardStarts
@@ -66,7 +90,7 @@ struct GraphEquations {
         guard !uses.isEmpty else {
             return "\(d(out, name(i))) = 0" + words.doesNotFeed(name(i), name(trace.output))
         }
-        let chain = uses.map { "\(d(out, name($0.consumer))) · \(d(name($0.consumer), name(i)))" }.joined(separator: " + ")
+        let chain = uses.map { "\(d(out, name($0.consumer, from: i))) · \(d(name($0.consumer), name(i)))" }.joined(separator: " + ")
         let locals = uses.map { step.localDerivatives[$0.consumer][$0.position] }
         if isScalar(i), uses.allSatisfy({ isScalar($0.consumer) }), !locals.contains(where: { $0 == nil }) {
             let numbers = zip(uses, locals).map { "\(gradient($0.consumer)) · \(DisplayNumber.format($1 ?? 0))" }

@@ -123,7 +123,7 @@ extension GraphPresentation {
     /// Every equation any view's walk shows at `step`, each once: the forward equations of the
     /// nodes and then the groups, then their backward equations (see `Step.equationIndex`).
     func equations(_ step: Trace.Step, summaries: [GroupSummary]) -> [String] {
-        let equations = GraphEquations(trace: trace, step: step, words: words)
+        let equations = GraphEquations(trace: trace, step: step, words: words, groups: trace.groups ?? [])
         return trace.nodes.indices.map { equations.forward($0) } + summaries.map { $0.forward(step) }
             + trace.nodes.indices.map { equations.backward($0) } + summaries.map { $0.backward(step) }
     }
@@ -131,7 +131,7 @@ extension GraphPresentation {
     /// Forward through the view's items, then back: a collapsed group is one step each way.
     func walk(_ view: GroupedView, step: Trace.Step, summaries: [GroupSummary]) -> [GraphWidget.Step] {
         let groups = trace.groups ?? []
-        let equations = GraphEquations(trace: trace, step: step, words: words)
+        let equations = GraphEquations(trace: trace, step: step, words: words, groups: trace.groups ?? [])
         func walkStep(_ k: Int, _ phase: GraphWidget.Step.Phase) -> GraphWidget.Step {
             let item = view.items[k]
             let equation: String

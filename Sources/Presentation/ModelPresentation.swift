@@ -81,8 +81,13 @@ package struct ModelPresentation {
         files += graph.files
         var widget = graph.widget
         widget.id = "model-\(stem)"
+        let predictions = predictionsTable()
+        if let predictions {
+            // Each traced step's predictions ride in its snapshot, so the slider refills the table.
+            for i in widget.snapshots.indices where i < predictions.steps.count { widget.snapshots[i].predictions = predictions.steps[i] }
+        }
         let modelWidget = ModelWidget(graph: widget, summary: summary(), charts: charts, expansion: model.expansion,
-                                      predictions: predictionsTable())
+                                      predictions: predictions?.table)
         return Output(files: files, widget: modelWidget)
     }
 
@@ -186,7 +191,7 @@ package struct ModelPresentation {
 
     /// A classifier: trained with a classification loss, or on targets that are all 0 or 1
     /// (one-hot rows for several classes). Regressions get no boundary and no class columns.
-    private var isClassifier: Bool {
+    var isClassifier: Bool {
         if usesLoss("bce_logits") || usesLoss("softmax_cross_entropy") { return true }
         let y = run.train.y.scalars
         let k = run.train.y.shape.dims.last ?? 1
@@ -198,23 +203,18 @@ package struct ModelPresentation {
         guard let grid = run.grid, isClassifier else { return nil }
         let cells = grid.size * grid.size
         let values: BoundaryChart.Grid.Values
+        // Probabilities by the engine's own σ and softmax kernels (as the loss computes them);
+        // several outputs are coloured by their softmax whatever the loss.
+        let clamp = { (p: Double, fallback: Double) in p.isFinite ? min(1, max(0, p)) : fallback }
         if grid.outputs == 1 {
-            let logits = usesLoss("bce_logits")
-            values = .probability(grid.values.map { v in
-                let p = logits ? 1 / (1 + Foundation.exp(-v)) : v
-                return p.isFinite ? min(1, max(0, p)) : 0.5
-            })
+            let logits = OutputLink.of(model) == .sigmoid
+            let p = logits ? OutputLink.sigmoid.probabilities(grid.values, columns: 1) : nil
+            values = .probability((p ?? grid.values).map { clamp($0, 0.5) })
         } else {
-            var probabilities: [Double] = []
-            probabilities.reserveCapacity(cells * grid.outputs)
-            for c in 0..<cells {
-                let row = Array(grid.values[(c * grid.outputs)..<((c + 1) * grid.outputs)])
-                let top = row.max() ?? 0
-                let exps = row.map { Foundation.exp($0 - top) }
-                let sum = exps.reduce(0, +)
-                probabilities += exps.map { sum > 0 && $0.isFinite ? $0 / sum : 1 / Double(grid.outputs) }
-            }
-            values = .classProbabilities(probabilities, classes: grid.outputs)
+            let even = 1 / Double(grid.outputs)
+            let p = OutputLink.softmax.probabilities(grid.values, columns: grid.outputs)
+                ?? Array(repeating: even, count: cells * grid.outputs)
+            values = .classProbabilities(p.map { clamp($0, even) }, classes: grid.outputs)
         }
         let g = try BoundaryChart.Grid(columns: grid.size, rows: grid.size, x: grid.xRange, y: grid.yRange, values: values)
         let X = run.train.X.scalars, y = run.train.y.scalars
@@ -235,45 +235,7 @@ package struct ModelPresentation {
                              probabilityLabel: grid.outputs == 1 ? (probability ? "P(\(words.classPrefix) 1)" : words.outputBar) : nil)
     }
 
-    /// Predictions against targets, for small data sets (and the first rows of larger ones).
-    private func predictionsTable() -> ModelWidget.Table? {
-        let n = run.train.count
-        let d = run.train.X.shape.dims.last ?? 1, k = run.train.y.shape.dims.last ?? 1
-        guard n > 0, run.predictions.count == n * run.predictionColumns else { return nil }
-        let shown = min(n, 8)
-        let classes = k > 1 && isClassifier
-        // bce_logits models output a logit: shown as such, with σ(z) and the class it predicts.
-        let logits = k == 1 && run.predictionColumns == 1 && usesLoss("bce_logits")
-        let headers = (1...d).map { "x\(subscriptDigits($0))" } + (classes ? [words.targetClass, words.predictedClass]
-            : logits ? [words.target, words.logit, "σ(\(words.logit))", words.predictedClass] : [words.target, words.prediction])
-        var rows: [[String]] = []
-        for i in 0..<shown {
-            var row = (0..<d).map { DisplayNumber.format(run.train.X.scalars[i * d + $0]) }
-            if !classes {
-                row.append(TensorText.inline(dims: k == 1 ? [] : [k], values: Array(run.train.y.scalars[(i * k)..<((i + 1) * k)]), words: words))
-                let p = run.predictionColumns
-                row.append(TensorText.inline(dims: p == 1 ? [] : [p], values: Array(run.predictions[(i * p)..<((i + 1) * p)]), words: words))
-                if logits {
-                    let z = run.predictions[i]
-                    let probability = 1 / (1 + Foundation.exp(-z))
-                    row += [DisplayNumber.format(probability), probability > 0.5 ? "1" : "0"]
-                }
-            } else {
-                row.append(String(argmax(run.train.y.scalars, row: i, width: k)))
-                row.append(String(argmax(run.predictions, row: i, width: run.predictionColumns)))
-            }
-            rows.append(row)
-        }
-        let more = n > shown ? words.firstOf(shown, DisplayNumber.count(n)) : nil
-        return ModelWidget.Table(caption: words.predictionsCaption(more), headers: headers, rows: rows)
-    }
-
-    private func argmax(_ values: [Double], row: Int, width: Int) -> Int {
-        let slice = values[(row * width)..<((row + 1) * width)]
-        return (slice.indices.max { slice[$0] < slice[$1] } ?? slice.startIndex) - slice.startIndex
-    }
-
-    private func subscriptDigits(_ n: Int) -> String {
+    func subscriptDigits(_ n: Int) -> String {
         String(String(n).compactMap { c in c.wholeNumberValue.flatMap { Unicode.Scalar(0x2080 + $0).map(Character.init) } })
     }
 }

@@ -101,11 +101,14 @@ package struct GraphWidget: Sendable, Codable {
         /// shows another step's numbers than the cards.
         package var tableValues: [String]
         package var tableGradients: [String]
+        /// A model's predictions table at this step: its caption, then the cells of its step
+        /// columns row by row (`ModelWidget.Table.stepColumns`); empty for a graph.
+        package var predictions: [String]
         package init(step: Int, label: String, valueLines: [[String]], gradientLines: [[String]], equations: [String], chartX: Double?,
-                     tableValues: [String] = [], tableGradients: [String] = []) {
+                     tableValues: [String] = [], tableGradients: [String] = [], predictions: [String] = []) {
             self.step = step; self.label = label; self.valueLines = valueLines; self.gradientLines = gradientLines
             self.equations = equations; self.chartX = chartX
-            self.tableValues = tableValues; self.tableGradients = tableGradients
+            self.tableValues = tableValues; self.tableGradients = tableGradients; self.predictions = predictions
         }
     }
 

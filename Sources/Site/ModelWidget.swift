@@ -35,8 +35,11 @@ package struct ModelWidget: Sendable, Codable {
         package var caption: String
         package var headers: [String]
         package var rows: [[String]]
-        package init(caption: String, headers: [String], rows: [[String]]) {
-            self.caption = caption; self.headers = headers; self.rows = rows
+        /// How many of the last columns hold numbers of one training step: the slider refills
+        /// them, and the caption, from the snapshots' `predictions`.
+        package var stepColumns: Int
+        package init(caption: String, headers: [String], rows: [[String]], stepColumns: Int = 0) {
+            self.caption = caption; self.headers = headers; self.rows = rows; self.stepColumns = stepColumns
         }
     }
 
@@ -65,8 +68,13 @@ enum ModelWidgetHTML {
         if let table = m.predictions {
             footer += "<div class=\"table-wrap predictions\"><table>\n<caption>\(text: table.caption)</caption>\n<thead><tr>"
             footer += table.headers.map { header -> Markup in "<th>\(text: header)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-            for row in table.rows {
-                footer += "<tr>" + row.map { cell -> Markup in "<td class=\"num\">\(text: cell)</td>" }.joined() + "</tr>\n"
+            for (r, row) in table.rows.enumerated() {
+                // The step columns are numbered row by row, as in the snapshots' `predictions` (after the caption).
+                let first = row.count - table.stepColumns
+                footer += "<tr>" + row.enumerated().map { c, cell -> Markup in
+                    guard table.stepColumns > 0, c >= first else { return "<td class=\"num\">\(text: cell)</td>" }
+                    return "<td class=\"num\" data-p=\"\(r * table.stepColumns + c - first)\">\(text: cell)</td>"
+                }.joined() + "</tr>\n"
             }
             footer += "</tbody>\n</table></div>\n"
         }

@@ -1,6 +1,6 @@
 extension Script {
     /// The training-step slider of a model widget: it loads the widget's step file on first use
-    /// and refills cards, node table and equations from the traced step it shows.
+    /// and refills cards, node table, equations and predictions table from the traced step it shows.
     static let scrubber = #"""
   // Step files (steps/<widget-id>.js, written by StepData) call lessonsSteps(id, data) when
   // they load; a <script src> works from file://, where fetch does not.
@@ -36,7 +36,7 @@ extension Script {
       var take = function (n) { var part = texts.slice(at, at + n); at += n; return part; };
       var label = take(1)[0];
       return { label: label, x: step.x, v: shape.v.map(take), g: shape.g.map(take),
-               e: take(shape.e), tv: take(shape.tv), tg: take(shape.tg) };
+               e: take(shape.e), tv: take(shape.tv), tg: take(shape.tg), p: take(shape.p || 0) };
     });
   }
 
@@ -60,6 +60,10 @@ extension Script {
     var slider = scrubber.querySelector("input");
     var output = scrubber.querySelector("output");
     var marker = widget.querySelector(".chart-marker");
+    // The predictions table: its caption names the step, its step columns (data-p) take that step's numbers.
+    var predictions = widget.querySelector(".predictions");
+    var caption = predictions ? predictions.querySelector("caption") : null;
+    var predictionCells = predictions ? Array.prototype.slice.call(predictions.querySelectorAll("td[data-p]")) : [];
     var snapshots = null, wanted = null;
     var fill = function (cell, lines) {
       while (cell.firstChild) cell.removeChild(cell.firstChild);
@@ -87,6 +91,10 @@ extension Script {
       steps.forEach(function (li, j) {
         li.querySelector(".equation").textContent = snap.e[li.dataset.eq ? parseInt(li.dataset.eq, 10) : j] || "";
       });
+      if (snap.p && snap.p.length) {
+        if (caption) caption.textContent = snap.p[0];
+        predictionCells.forEach(function (cell) { cell.textContent = snap.p[1 + parseInt(cell.dataset.p, 10)] || ""; });
+      }
       place(snap.x);
     };
     var load = function (done) {

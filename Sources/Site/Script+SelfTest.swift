@@ -29,7 +29,16 @@ extension Script {
         result.firstGradients = w.api.cells.filter(function (c) { return c.classList.contains("grad"); })
           .map(function (c) { return c.textContent; });
         result.firstTableGradients = Array.prototype.map.call(tableGradients, function (c) { return c.textContent; });
+        var predictions = w.element.querySelector(".predictions");
+        if (predictions) {
+          result.firstPredictionsCaption = predictions.querySelector("caption").textContent;
+          result.firstPredictions = Array.prototype.map.call(predictions.querySelectorAll("td[data-p]"), function (c) { return c.textContent; });
+        }
         w.api.scrub(parseInt(w.element.querySelector(".scrubber input").max, 10));
+        if (predictions) {
+          result.lastPredictionsCaption = predictions.querySelector("caption").textContent;
+          result.lastPredictions = Array.prototype.map.call(predictions.querySelectorAll("td[data-p]"), function (c) { return c.textContent; });
+        }
       }
       return result;
     });

@@ -45,16 +45,18 @@ package enum StepData {
     }
 
     /// Every text a snapshot shows, in one fixed order: label, card values, card gradients,
-    /// walk equations, table values, table gradients.
+    /// walk equations, table values, table gradients, predictions (caption and cells).
     static func texts(_ s: GraphWidget.Snapshot) -> [String] {
         [s.label] + s.valueLines.flatMap { $0 } + s.gradientLines.flatMap { $0 } + s.equations + s.tableValues + s.tableGradients
+            + s.predictions
     }
 
     private static func raw(_ s: GraphWidget.Snapshot) -> String {
         "{\"label\":\(JSONText.string(s.label)),\"v\":\(JSONText.lines(s.valueLines)),\"g\":\(JSONText.lines(s.gradientLines)),"
             + "\"e\":[\(s.equations.map(JSONText.string).joined(separator: ","))],"
             + "\"tv\":[\(s.tableValues.map(JSONText.string).joined(separator: ","))],"
-            + "\"tg\":[\(s.tableGradients.map(JSONText.string).joined(separator: ","))]}"
+            + "\"tg\":[\(s.tableGradients.map(JSONText.string).joined(separator: ","))],"
+            + "\"p\":[\(s.predictions.map(JSONText.string).joined(separator: ","))]}"
     }
 }
 
@@ -62,15 +64,16 @@ package enum StepData {
 /// into cards, equations and table cells with it.
 struct StepShape: Equatable {
     var valueLines: [Int], gradientLines: [Int]
-    var equations: Int, tableValues: Int, tableGradients: Int
+    var equations: Int, tableValues: Int, tableGradients: Int, predictions: Int
 
     init(_ s: GraphWidget.Snapshot) {
         valueLines = s.valueLines.map(\.count); gradientLines = s.gradientLines.map(\.count)
         equations = s.equations.count; tableValues = s.tableValues.count; tableGradients = s.tableGradients.count
+        predictions = s.predictions.count
     }
 
     var json: String {
         "{\"v\":[\(valueLines.map(String.init).joined(separator: ","))],\"g\":[\(gradientLines.map(String.init).joined(separator: ","))],"
-            + "\"e\":\(equations),\"tv\":\(tableValues),\"tg\":\(tableGradients)}"
+            + "\"e\":\(equations),\"tv\":\(tableValues),\"tg\":\(tableGradients),\"p\":\(predictions)}"
     }
 }

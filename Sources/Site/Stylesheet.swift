@@ -190,6 +190,8 @@ merror { color: var(--warn); border: 1px dashed var(--warn); padding: 0 0.2em; f
 .model-charts figcaption { text-align: center; margin-top: 0.25rem; font-size: 0.85rem; }
 .graph-widget .predictions { margin: 0; padding: 0 1rem 0.75rem; }
 .graph-widget .predictions table { font-size: 0.85rem; }
+/* On a phone a vector of logits or probabilities wraps after its commas, so the table fits. */
+@media (max-width: 40rem) { .graph-widget .predictions td.num { white-space: normal; } }
 .graph-widget .predictions caption { caption-side: top; text-align: left; font-family: var(--font-ui); font-size: 0.8rem;
   color: var(--muted); padding: 0.3rem 0; }
 .scrubber { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; padding: 0.5rem 1rem; border-top: 1px solid var(--rule);

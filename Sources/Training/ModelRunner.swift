@@ -16,9 +16,9 @@ package struct ModelRun: Sendable {
     package var finalValues: [[Double]]
     /// The model's output over `grid` (2-D inputs only), for decision boundaries.
     package var grid: ModelGrid?
-    /// The trained model's output for every training example (row-major), and its columns.
-    package var predictions: [Double]
-    package var predictionColumns: Int
+    /// The model's output on the first training examples at every traced step (the steps of
+    /// `trace.steps`, in order; missing where it could not be evaluated).
+    package var stepPredictions: [StepPredictions]
     /// The gradient check at the first traced step: one row per parameter checked (see
     /// `ModelGradientCheck`).
     package var gradientCheck: [Trace.GradientCheckRow] = []
@@ -132,6 +132,8 @@ package enum ModelRunner {
         var validation: [(step: Int, loss: Double)] = []
         var checkDiagnostics: [Diagnostic]?
         var checkRows: [Trace.GradientCheckRow] = []
+        var predictions: [StepPredictions] = []
+        let recorder = PredictionRecorder(model, train: train, path: path)
         let batcher = Batcher(plan: plan, X: dataNode("X", model).map { compiled.ids[$0] },
                               y: dataNode("y", model).map { compiled.ids[$0] }, train: train, batch: batch, seed: model.train.seed)
         let validator = validationSet.flatMap { Evaluator(model, rowsX: $0.X, rowsY: $0.y, path: path) }
@@ -151,7 +153,10 @@ package enum ModelRunner {
                     (checkRows, checkDiagnostics) = ModelGradientCheck.run(model, plan: plan, compiled: compiled,
                                                                            parameters: parameterNodes, path: path)
                 }
-                if traced.contains(step) { steps.append(GraphRunner.step(step, plan: plan, compiled: compiled, loss: value)) }
+                if traced.contains(step) {
+                    steps.append(GraphRunner.step(step, plan: plan, compiled: compiled, loss: value))
+                    if let p = recorder?.record(step: step, copying: plan, ids: compiled.ids) { predictions.append(p) }
+                }
                 sizes.record(step: step, plan: plan, ids: compiled.ids)
                 if let validator, let loss = validator.loss(copying: plan, ids: compiled.ids) {
                     validation.append((step, loss))
@@ -172,15 +177,9 @@ package enum ModelRunner {
         let finalValues = compiled.ids.map { plan.value($0)?.scalars ?? [] }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let grid = data.X.shape.dims.last == 2 ? ModelGrid.evaluate(model, data: data, trained: plan, ids: compiled.ids, path: path) : nil
-        var predictions: [Double] = [], columns = 1
-        if let evaluator = Evaluator(model, rowsX: train.X, rowsY: train.y, path: path),
-           evaluator.run(copying: plan, ids: compiled.ids), let out = evaluator.plan.value(evaluator.ids[model.output]) {
-            predictions = out.scalars
-            columns = out.shape.dims.count == 2 ? out.shape.dims[1] : 1
-        }
         return (ModelRun(trace: trace, history: history, validation: validation, gradientSizes: sizes, train: train,
                          validationSet: validationSet, finalValues: finalValues, grid: grid,
-                         predictions: predictions, predictionColumns: columns, gradientCheck: checkRows, seconds: seconds),
+                         stepPredictions: predictions, gradientCheck: checkRows, seconds: seconds),
                 checkDiagnostics ?? [])
     }
 

@@ -16,6 +16,8 @@ struct SelfTest: Decodable {
         var id: String; var visited: Int; var equation: String; var gradients: [String]
         var firstStep: String?; var firstGradients: [String]?
         var tableGradients: Int?; var hiddenGradients: Int?; var firstTableGradients: [String]?
+        var firstPredictionsCaption: String?; var firstPredictions: [String]?
+        var lastPredictionsCaption: String?; var lastPredictions: [String]?
     }
     /// Each block's framework tabs, after the right arrow was pressed on the first block's.
     struct Tabs: Decodable { var id: String; var tabs: Int; var selected: String; var visible: Int }
@@ -92,6 +94,24 @@ struct BrowserTests {
         // The slider refills the node table too: its gradients at step 0 are step 0's, not the last step's.
         let first = try #require(xor.firstTableGradients)
         #expect(first.count == 12 && first.contains("[[0.4181, 0.355], [0.1521, 0.1283], [0.1643, 0.1402], [0.4607, 0.3891]]"))
+        // And the predictions table: at step 0 it shows step 0's predictions, and back at the last step the last's.
+        #expect(xor.firstPredictionsCaption == "Predictions on the training data at step 0")
+        let firstPredictions = try #require(xor.firstPredictions), lastPredictions = try #require(xor.lastPredictions)
+        #expect(firstPredictions.count == lastPredictions.count && !firstPredictions.isEmpty && firstPredictions != lastPredictions)
+        #expect(xor.lastPredictionsCaption?.hasPrefix("Predictions on the training data at step ") == true
+                && xor.lastPredictionsCaption != xor.firstPredictionsCaption)
+    }
+
+    @Test func softmaxPredictionsFollowTheSlider() throws {
+        let report = try selfTest(course.output + "/softmax-spiral/index.html", width: 1280)
+        let spiral = try #require(report.widgets.first { $0.id == "model-spiral" })
+        #expect(spiral.firstPredictionsCaption == "Predictions on the training data at step 0 (the first 8 of 300)")
+        // Logits, softmax and class per row: at step 0 the three classes are nearly equally likely.
+        let first = try #require(spiral.firstPredictions)
+        #expect(first.count == 24)
+        let probabilities = stride(from: 1, to: first.count, by: 3).map { first[$0] }
+        #expect(probabilities.allSatisfy { $0.hasPrefix("[0.3") }, "\(probabilities)")
+        #expect(spiral.lastPredictions != first)
     }
 
     @Test func screenshotsAreNotBlank() throws {

@@ -23,7 +23,8 @@ private func decode(_ file: [UInt8]) throws -> [[String]] {
             let label = try #require(raw["label"] as? String)
             let v = try #require(raw["v"] as? [[String]]), g = try #require(raw["g"] as? [[String]])
             let e = try #require(raw["e"] as? [String]), tv = try #require(raw["tv"] as? [String]), tg = try #require(raw["tg"] as? [String])
-            return [label] + v.flatMap { $0 } + g.flatMap { $0 } + e + tv + tg
+            let p = try #require(raw["p"] as? [String])
+            return [label] + v.flatMap { $0 } + g.flatMap { $0 } + e + tv + tg + p
         }
         let given = try #require(step["n"] as? String)
         var distinct: [String] = []
@@ -50,7 +51,8 @@ private func decode(_ file: [UInt8]) throws -> [[String]] {
     func snapshot(_ step: Int, _ loss: String, value: String, lines: Int = 1, equation: String) -> GraphWidget.Snapshot {
         GraphWidget.Snapshot(step: step, label: "step \(step) · loss \(loss)", valueLines: [Array(repeating: "value \(value)", count: lines), []],
                              gradientLines: [["grad [ 0.5 −\(loss)]"], []], equations: [equation, "c = 2 (a constant)"], chartX: Double(step) / 10,
-                             tableValues: [value, "2"], tableGradients: [loss, ""])
+                             tableValues: [value, "2"], tableGradients: [loss, ""],
+                             predictions: ["Predictions on the training data at step \(step)", "[−\(loss), \(value)]", "[0.25, 0.75]", "1"])
     }
     var w = GraphWidget(id: "model-m", kind: "model", name: "m", source: "", width: 10, height: 10, svg: "", trace: "", alt: "",
                         nodes: [], edges: [], steps: [], rows: [], checks: [])
@@ -64,6 +66,9 @@ private func decode(_ file: [UInt8]) throws -> [[String]] {
     #expect(file.path == "steps/model-m.js")
     #expect(String(decoding: file.bytes, as: UTF8.self).hasPrefix("lessonsSteps(\"model-m\", {"))
     #expect(try decode(file.bytes) == w.snapshots.map(StepData.texts))
+    // The predictions table's caption and cells ride along, counted in the shape the script cuts by.
+    #expect(String(decoding: file.bytes, as: UTF8.self).contains("\"tg\":2,\"p\":4}"))
+    #expect(StepData.texts(w.snapshots[3]).suffix(4) == ["Predictions on the training data at step 3", "[−0.125, 0.125]", "[0.25, 0.75]", "1"])
 }
 
 @Test func aWidgetWithoutSliderHasNoStepFile() {

@@ -18,6 +18,8 @@ package struct GroupWords: Sendable {
         "\($0): \($2) computed from \($1); \($3)"
     }
     package var backward: @Sendable (_ title: String, _ gradients: String) -> String = { "\($0): gradients \($1)" }
+    /// A node an equation names that is inside a group (hidden while the group is closed).
+    package var inside: @Sendable (_ name: String, _ title: String) -> String = { "\($0) (inside \($1))" }
     /// The buttons that open and close a group in place.
     package var expand: @Sendable (_ title: String) -> String = { "Expand \($0)" }
     package var collapse: @Sendable (_ title: String) -> String = { "Collapse \($0)" }
@@ -32,6 +34,7 @@ package struct GroupWords: Sendable {
         w.gradientRMS = { "∇\($0) 均方根 \($1)" }
         w.forward = { "\($0)：由 \($1) 计算 \($2)；\($3)" }
         w.backward = { "\($0)：梯度 \($1)" }
+        w.inside = { "\($0)（在\($1)内）" }
         w.expand = { "展开 \($0)" }
         w.collapse = { "收起 \($0)" }
         w.note = "双线边框的卡片是一组节点：点击即可展开查看其中的节点。"

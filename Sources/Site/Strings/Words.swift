@@ -15,8 +15,9 @@ package struct Words: Sendable {
         "Trained while this page was built: \(steps) steps of \(optimizer) on \(examples) examples"
             + (batch.map { " in batches of \($0)" } ?? " on the full batch") + (loss.map { "; final loss \($0)" } ?? "") + "."
     }
-    package var predictionsCaption: @Sendable (_ more: String?) -> String = { more in
-        "Predictions on the training data after the last training step, whatever step the slider shows" + (more.map { " (\($0))" } ?? "")
+    /// The predictions table's caption at a traced step (the slider refills it with the step it shows).
+    package var predictionsCaption: @Sendable (_ step: String, _ more: String?) -> String = { step, more in
+        "Predictions on the training data at step \(step)" + (more.map { " (\($0))" } ?? "")
     }
     package var firstOf: @Sendable (_ shown: Int, _ total: String) -> String = { "the first \($0) of \($1)" }
 
@@ -82,7 +83,7 @@ package struct Words: Sendable {
             "本页构建时训练：\(optimizer) 共 \(steps) 步，\(examples) 个样本，" + (batch.map { "每批 \($0) 个" } ?? "全批量")
                 + (loss.map { "；最终损失 \($0)" } ?? "") + "。"
         }
-        w.predictionsCaption = { more in "最后一个训练步之后（与滑块所在的步无关）模型在训练数据上的预测" + (more.map { "（\($0)）" } ?? "") }
+        w.predictionsCaption = { step, more in "第 \(step) 步时模型在训练数据上的预测" + (more.map { "（\($0)）" } ?? "") }
         w.firstOf = { "共 \($1) 个中的前 \($0) 个" }
         w.graphCodeNote = "两个程序都用同样的数字计算这张图，并打印每个节点的值和梯度，与上面的表格一致。"
         w.modelCodeNote = "两个程序都从与本页相同的数字开始，并打印每个记录步骤的损失，与本页一致。"
