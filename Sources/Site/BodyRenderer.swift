@@ -36,7 +36,7 @@ struct BodyRenderer {
             let name = b.name.map { " " + $0 } ?? ""
             let blockID: Markup = b.name.map { " id=\"\(attribute: b.kind.rawValue)-\(attribute: Slug.make($0))\"" } ?? id
             return "<figure class=\"lesson-block \(attribute: b.kind.rawValue)\"\(blockID)>"
-                + "<figcaption><span class=\"block-kind\">\(text: b.kind.rawValue)</span>\(text: name)</figcaption>"
+                + "<figcaption><span class=\"block-kind\">\(text: phrases.kindName(b.kind.rawValue))</span>\(text: name)</figcaption>"
                 + "<pre><code class=\"language-lessons\">\(text: b.source)</code></pre></figure>\n"
         case .html(let html):
             return RawHTML.render(html, lesson: lesson, context: context, phrases: phrases)

@@ -8,7 +8,7 @@ enum GraphWidgetHTML {
         // The widget may grow past the text column, up to its diagram's width (see the stylesheet).
         var out: Markup = "<figure class=\"lesson-block graph-widget\(attribute: classes)\" id=\"\(attribute: w.id)\" data-nodes=\"\(w.nodes.count)\" tabindex=\"0\""
         out += " style=\"--diagram-width: \(px(w.width))\" aria-label=\"\(attribute: "\(p.graph) \(w.name)")\">\n"
-        out += "<figcaption><span class=\"block-kind\">\(text: w.kind)</span> \(text: w.name)</figcaption>\n"
+        out += "<figcaption><span class=\"block-kind\">\(text: p.kindName(w.kind))</span> \(text: w.name)</figcaption>\n"
         out += header
         out += diagrams(w, phrases: p, lazyViews: lazyListings)
         out += groupNote(w)
@@ -61,7 +61,7 @@ enum GraphWidgetHTML {
         out += [p.node, p.operation, p.shape, p.value, p.gradient].map { header -> Markup in "<th>\(text: header)</th>" }.joined()
         out += "</tr></thead>\n<tbody>\n"
         for (i, row) in w.rows.enumerated() {
-            out += "<tr><td><code>\(text: row.name)</code></td><td>\(text: row.operation)</td><td>\(text: row.shape)</td>"
+            out += "<tr><td><code>\(text: row.name)</code></td><td>\(text: p.operationName(row.operation))</td><td>\(text: row.shape)</td>"
             // Numbered cells, so the walk hides gradients not yet computed and the slider refills them.
             out += "<td class=\"num value\" data-node=\"\(i)\">\(text: row.value)</td>"
             out += "<td class=\"num grad\" data-node=\"\(i)\">\(text: row.gradient)</td></tr>\n"

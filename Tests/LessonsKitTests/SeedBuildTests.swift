@@ -118,6 +118,9 @@ let seedPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         #expect(page.contains("<span class=\"equation\">x = 2（输入）</span>"))
         #expect(page.contains("<span class=\"equation\">∂y/∂y = 1，反向传播从这里开始</span>"))
         #expect(page.contains("<td>标量</td>"))
+        // The block's kind and the table's operations in Chinese too (the code's name kept beside an operation).
+        #expect(page.contains("<span class=\"block-kind\">计算图</span>"))
+        #expect(page.contains("<td>输入</td>") && page.contains("<td>乘（mul）</td>"))
         for english in [">Lesson<", ">Copy<", "Code of", "an input", "where the backward pass starts", "scalar<", "Skip to content", "Built with",
                         "Both programs", "Computational graph of"] {
             #expect(!page.contains(english), "\(english) left on a Chinese page")

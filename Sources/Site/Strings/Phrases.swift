@@ -31,6 +31,19 @@ struct Phrases {
     var languages = "Other languages"
     var footer: Markup = "Built with <strong>lessons</strong>: every model on these pages was run while the site was built."
 
+    /// A block's kind in its caption (`graph`, `model`) and an operation in the node table (`mul`):
+    /// the block language's own words in English; other languages name them in their words.
+    var kindNames: [String: String] = [:]
+    var operationNames: [String: String] = [:]
+
+    func kindName(_ kind: String) -> String { kindNames[kind] ?? kind }
+
+    /// `乘（mul）` in Chinese: the word a reader knows, then the name the code and the trace use.
+    func operationName(_ op: String) -> String {
+        guard let word = operationNames[op] else { return op }
+        return ["input", "param", "const"].contains(op) ? word : "\(word)（\(op)）"
+    }
+
     /// The name shown for a code tab: the block's own tab in the page's language, frameworks as named.
     func tabName(_ label: String) -> String { label == CodeTabs.lessonLabel ? lessonTab : label }
 
@@ -59,6 +72,11 @@ struct Phrases {
                     + "，请把\(pronoun)下载到程序所在的文件夹。"
             }
             skipLink = "跳到正文"
+            kindNames = ["graph": "计算图", "model": "模型", "compare": "比较", "data": "数据"]
+            operationNames = ["input": "输入", "param": "参数", "const": "常数", "add": "加", "sub": "减", "mul": "乘",
+                              "div": "除", "neg": "取负", "pow": "幂", "matmul": "矩阵乘法", "exp": "指数", "log": "对数",
+                              "sqrt": "平方根", "abs": "绝对值", "sum": "求和", "mean": "平均", "max": "最大值", "min": "最小值",
+                              "transpose": "转置", "amax": "最大值", "amin": "最小值"]
             footer = "由 <strong>lessons</strong> 生成：本站的每个模型都是在生成网站时实际运行的。"
         }
     }
