@@ -4,7 +4,7 @@ Chromium's DevTools protocol (no packages beyond Python's standard library):
 
     scripts/screenshots.py SITE_DIR SHOTS_DIR PAGE[#ID] ...
 
-PAGE is a lesson's folder in SITE_DIR ("index" for the course index); with #ID the shot starts at
+PAGE is a lesson's folder in SITE_DIR ("index" for the course index, or a path ending in .html such as zh/index.html); with #ID the shot starts at
 that element (a widget's id, e.g. mlp-backprop#model-batch) and is as tall as the element, at most
 --height px (default 1600); without it, the top of the page. Each target gives
 SHOTS_DIR/PAGE[-ID]-{1280,390}-{light,dark}.png. Add --print for an A4 PDF of each page as well.
@@ -95,11 +95,11 @@ def main():
     try:
         for target in args.targets:
             page, _, element = target.partition("#")
-            path = os.path.join(args.site, "index.html" if page == "index" else os.path.join(page, "index.html"))
+            path = os.path.join(args.site, "index.html" if page == "index" else page if page.endswith(".html") else os.path.join(page, "index.html"))
             if not os.path.isfile(path):
                 sys.exit(f"screenshots.py: no page {path}")
             url = "file://" + os.path.abspath(path)
-            name = page + (f"-{element}" if element else "")
+            name = page.replace("/", "-").removesuffix(".html") + (f"-{element}" if element else "")
             for width in (1280, 390):
                 for scheme in ("light", "dark"):
                     chrome.page("Emulation.setDeviceMetricsOverride",

@@ -194,6 +194,8 @@ merror { color: var(--warn); border: 1px dashed var(--warn); padding: 0 0.2em; f
 @media (max-width: 40rem) { .graph-widget .predictions td.num { white-space: normal; } }
 .graph-widget .predictions caption { caption-side: top; text-align: left; font-family: var(--font-ui); font-size: 0.8rem;
   color: var(--muted); padding: 0.3rem 0; }
+/* A table wider than a phone scrolls in its box; its caption stays in view, wrapped to the screen. */
+.graph-widget .table-wrap caption { position: sticky; left: 0; max-width: calc(100vw - 4rem); }
 .scrubber { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; padding: 0.5rem 1rem; border-top: 1px solid var(--rule);
   font-family: var(--font-ui); font-size: 0.9rem; }
 .scrubber input { flex: 1 1 12rem; accent-color: var(--accent); }
