@@ -51,7 +51,17 @@ import Testing
 
 @Test func maxWithTheWrongArgumentsSaysBothUses() {
     #expect(graphErrors("x = [1, 2]\ny = max()\n")
-            == ["t.md:3:5: error: max takes one tensor (max(x), max(x, axis: 1)) or two to compare elementwise (max(a, b)), got 0"])
+            == ["t.md:3:5: error: max takes one tensor (max(x), max(x, axis: 1)) or two or more to compare elementwise (max(a, b), max(a, b, c)), got 0"])
     #expect(graphErrors("x = [1, 2]\ny = min(x, x, axis: 0)\n")
-            == ["t.md:3:5: error: min takes one tensor (min(x), min(x, axis: 1)) or two to compare elementwise (min(a, b)), got 2"])
+            == ["t.md:3:5: error: min takes one tensor (min(x), min(x, axis: 1)) or two or more to compare elementwise (min(a, b), min(a, b, c)), got 2"])
+}
+
+/// `max(a, b, c)` is `max(max(a, b), c)`: what NumPy's `np.maximum.reduce` and PyTorch's nested
+/// `torch.maximum` compute, ties included (so the code tabs agree with the trace).
+@Test func maxAndMinOfSeveralFoldFromTheLeft() throws {
+    let program = try graphProgram("a = 1\nb = 2\nc = 3\nm = max(a, b, c)\nn = min(a, b, c, 4)\n")
+    #expect(listing(program).suffix(6) == ["u1 = maximum(a, b)", "m = maximum(u1, c)", "c1 = const 4.0",
+                                           "u2 = minimum(a, b)", "u3 = minimum(u2, c)", "n = minimum(u3, c1)"])
+    #expect(graphErrors("a = 1\nm = max(a, a, a, axis: 0)\n")
+            == ["t.md:3:5: error: max takes one tensor (max(x), max(x, axis: 1)) or two or more to compare elementwise (max(a, b), max(a, b, c)), got 3"])
 }

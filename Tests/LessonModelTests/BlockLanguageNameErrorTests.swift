@@ -16,7 +16,7 @@ import Testing
 @Test func wrongNumberOfArguments() {
     // max(x) is the largest element now; a call with no argument still names both uses.
     #expect(graphErrors("x = 1\ny = max()\n")
-            == ["t.md:3:5: error: max takes one tensor (max(x), max(x, axis: 1)) or two to compare elementwise (max(a, b)), got 0"])
+            == ["t.md:3:5: error: max takes one tensor (max(x), max(x, axis: 1)) or two or more to compare elementwise (max(a, b), max(a, b, c)), got 0"])
     #expect(graphErrors("x = 1\ny = sigmoid()\n") == ["t.md:3:5: error: sigmoid expects 1 argument, got 0"])
 }
 

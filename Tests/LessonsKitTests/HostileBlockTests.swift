@@ -40,7 +40,7 @@ private let languageErrors: [HostileBlock] = [
     HostileBlock("y = 2 ^ x\n", ["2:9: error: the exponent of '^' must be a number"]),
     HostileBlock("exp = 2\n", ["2:1: error: cannot assign to 'exp': it is the name of a function"]),
     HostileBlock("x = 1\ny = exp\n", ["3:5: error: 'exp' is a function; call it like 'exp(x)'"]),
-    HostileBlock("x = 1\ny = max()\n", ["3:5: error: max takes one tensor (max(x), max(x, axis: 1)) or two to compare elementwise (max(a, b)), got 0"]),
+    HostileBlock("x = 1\ny = max()\n", ["3:5: error: max takes one tensor (max(x), max(x, axis: 1)) or two or more to compare elementwise (max(a, b), max(a, b, c)), got 0"]),
     HostileBlock("x = 1000\ny = exp(x)\n", ["3:5: error: the value of 'y' is infinite; exp overflows above about 709"]),
     HostileBlock.model(xorData + "train sgd(lr: 0.1) epochs 5\n", ["5:1: error: a model needs a node named 'loss' to minimize"]),
     HostileBlock.model(xorData + "loss = mean((out - y)^2)\ntrain sgd(lr: 0.1) epochs 99999999999\n",

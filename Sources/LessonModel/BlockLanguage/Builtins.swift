@@ -29,12 +29,12 @@ enum Builtins {
         return meanings.first { !$0.op.takesAxis } ?? meanings.first
     }
 
-    /// "max takes one tensor (max(x), max(x, axis: 1)) or two to compare (max(a, b)), got 3"
+    /// "max takes one tensor (max(x), max(x, axis: 1)) or two or more to compare (max(a, b), max(a, b, c)), got 0"
     /// for a name with two meanings; nil otherwise.
     static func usage(of name: String, got count: Int) -> String? {
         guard functions.filter({ $0.name == name }).count > 1 else { return nil }
-        return "\(name) takes one tensor (\(name)(x), \(name)(x, axis: 1)) or two to compare elementwise "
-            + "(\(name)(a, b)), got \(count)"
+        return "\(name) takes one tensor (\(name)(x), \(name)(x, axis: 1)) or two or more to compare elementwise "
+            + "(\(name)(a, b), \(name)(a, b, c)), got \(count)"
     }
 
     /// "unknown function 'sigmod'; did you mean 'sigmoid'?", or the list of functions when nothing

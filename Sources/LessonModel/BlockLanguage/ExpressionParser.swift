@@ -220,6 +220,14 @@ extension BlockParser {
             errors.error(token.position, unknownCallMessage(name))
             return arena.add(.invalid, at: token.position)
         }
+        if arguments.count > 2, options.isEmpty, [.maximum, .minimum].contains(function.op) {
+            // max(a, b, c) is max(max(a, b), c), as np.maximum.reduce and nested torch.maximum.
+            var folded = arena.add(.operation(function.op, inputs: Array(arguments.prefix(2)), exponent: nil), at: token.position)
+            for argument in arguments.dropFirst(2) {
+                folded = arena.add(.operation(function.op, inputs: [folded, argument], exponent: nil), at: token.position)
+            }
+            return folded
+        }
         guard arguments.count == function.arity else {
             let noun = function.arity == 1 ? "argument" : "arguments"
             errors.error(token.position, Builtins.usage(of: name, got: arguments.count)
