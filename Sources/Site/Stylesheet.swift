@@ -56,6 +56,8 @@ main { padding-top: 1.5rem; }
 
 h1, h2, h3, h4, h5, h6 { font-family: var(--font-ui); line-height: 1.25; font-weight: 700; letter-spacing: -0.01em;
   overflow-wrap: break-word; hyphens: auto; }
+/* A long URL written as a link (a reference) breaks rather than widening a phone's page. */
+:is(p, li, td, dd) a { overflow-wrap: anywhere; }
 h1 { font-size: 2.1rem; margin: 0.5rem 0 0.75rem; }
 h2 { font-size: 1.5rem; margin: 2.5rem 0 0.75rem; padding-bottom: 0.25rem; border-bottom: 1px solid var(--rule); }
 h3 { font-size: 1.2rem; margin: 2rem 0 0.5rem; }
