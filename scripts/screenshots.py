@@ -6,7 +6,9 @@ Chromium's DevTools protocol (no packages beyond Python's standard library):
 
 PAGE is a lesson's folder in SITE_DIR ("index" for the course index, or a path ending in .html such as zh/index.html); with #ID the shot starts at
 that element (a widget's id, e.g. mlp-backprop#model-batch) and is as tall as the element, at most
---height px (default 1600); without it, the top of the page. Each target gives
+--height px (default 1600); without it, the top of the page. PAGE#ID:EDITS opens the page with a
+graph's edited values in its address (computational-graphs#graph-colah:a=3,b=-1) and shoots it
+once the page has recomputed it. Each target gives
 SHOTS_DIR/PAGE[-ID]-{1280,390}-{light,dark}.png. Add --print for an A4 PDF of each page as well.
 """
 import argparse
@@ -95,18 +97,21 @@ def main():
     try:
         for target in args.targets:
             page, _, element = target.partition("#")
+            element, _, edits = element.partition(":")
             path = os.path.join(args.site, "index.html" if page == "index" else page if page.endswith(".html") else os.path.join(page, "index.html"))
             if not os.path.isfile(path):
                 sys.exit(f"screenshots.py: no page {path}")
             url = "file://" + os.path.abspath(path)
-            name = page.replace("/", "-").removesuffix(".html") + (f"-{element}" if element else "")
+            name = page.replace("/", "-").removesuffix(".html") + (f"-{element}" if element else "") + ("-edited" if edits else "")
             for width in (1280, 390):
                 for scheme in ("light", "dark"):
                     chrome.page("Emulation.setDeviceMetricsOverride",
                                 {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False})
                     chrome.page("Emulation.setEmulatedMedia",
                                 {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
-                    chrome.page("Page.navigate", {"url": url})
+                    # A query makes each shot a new document: a change of fragment alone loads nothing.
+                    shot_url = url + (f"?{width}-{scheme}#{element}:{edits}" if edits else "")
+                    chrome.page("Page.navigate", {"url": shot_url})
                     chrome.wait_for("Page.loadEventFired")
                     box = chrome.page("Runtime.evaluate", {"returnByValue": True, "awaitPromise": True, "expression": f"""
                         new Promise(function (done) {{

@@ -283,7 +283,9 @@ var LessonsKernels = (function () {
     return values;
   }
 
-  return { run: run, initialValues: initialValues, kernels: kernels };
+  // The elementwise rules too: the page labels a diagram's scalar edges with ∂node/∂input, as
+  // Plan.localDerivative does from the same rules.
+  return { run: run, initialValues: initialValues, kernels: kernels, binary: binary, unary: unary, sigmoid: sigmoid };
 })();
 """#
 }

@@ -10,6 +10,13 @@ package enum LiveGraphCode {
     /// The plan as a JavaScript object literal, or nil for a trace that is not a graph block's,
     /// has no step, or names an op the registry does not know (an old cache entry).
     package static func plan(_ trace: Trace) -> String? {
+        rebuild(trace)?.plan.javaScript()
+    }
+
+    /// The engine's plan of a graph block's trace (not yet run), with `values` in place of the
+    /// lesson's for the leaves it names (trace index → row-major numbers; wrong counts make it nil),
+    /// and the engine node of each trace node. The browser tests run it for edited values.
+    package static func rebuild(_ trace: Trace, values: [Int: [Double]] = [:]) -> (plan: Plan, ids: [NodeID])? {
         guard trace.kind == .graph, let step = trace.steps.first, step.values.count == trace.nodes.count,
               trace.output >= 0, trace.output < trace.nodes.count else { return nil }
         var builder = GraphBuilder()
@@ -23,7 +30,7 @@ package enum LiveGraphCode {
             }
             switch node.role {
             case .input, .parameter, .constant:
-                guard let value = try? Tensor(shape: shape, scalars: step.values[i]) else { return nil }
+                guard let value = try? Tensor(shape: shape, scalars: values[i] ?? step.values[i]) else { return nil }
                 let kind: LeafKind = node.role == .input ? .input : node.role == .parameter ? .parameter : .constant
                 ids.append(builder.leaf(kind, value: value))
             case .operation:
@@ -38,6 +45,6 @@ package enum LiveGraphCode {
             }
         }
         guard let plan = try? Plan(builder, output: ids[trace.output]) else { return nil }
-        return plan.javaScript()
+        return (plan, ids)
     }
 }

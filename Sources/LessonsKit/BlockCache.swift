@@ -29,7 +29,7 @@ private struct EntryHeader: Codable {
 /// untrusted input (the folder may be shared between CI runs): one that is not whole, or names a
 /// file its block would not write, or fails `CachedBlockCheck`, is ignored and recomputed.
 final class BlockCache: @unchecked Sendable {
-    static let magic = "lessons-cache/5\n"
+    static let magic = "lessons-cache/6\n"
     /// What, besides the block itself, changes results: bump when the engine's numerics change.
     static let engineSettings = "float64; libm exp/log/tanh; deterministic PRNG v1; trace schedule v2"
     /// The largest entry read or written; a block whose output is bigger simply always runs.

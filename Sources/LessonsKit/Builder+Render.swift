@@ -1,3 +1,4 @@
+import Autodiff
 import LessonModel
 import Site
 
@@ -44,6 +45,9 @@ extension Builder {
             for file in graphs.compactMap({ GroupViews.file($0, lang: lesson.frontMatter.lang) }) {
                 site.files.append(("\(lesson.slug)/\(file.path)", file.bytes))
             }
+            for file in graphs.compactMap({ LiveData.file($0, lang: lesson.frontMatter.lang) }) {
+                site.files.append(("\(lesson.slug)/\(file.path)", file.bytes))
+            }
             site.copies += planned[i].copies
         }
         site.files += shared.files
@@ -71,6 +75,8 @@ extension Builder {
             site.files.append((SitemapWriter.fileName, SitemapWriter.sitemap(base: base, slugs: (editions?.indexFolders ?? []) + lessons.map(\.slug))))
         }
         site.files.append(("assets/\(Script.fileName)", Array(Script.javaScript.utf8)))
+        // The engine's kernels, which a page loads on the first edit of a graph (Script+Live).
+        site.files.append(("assets/\(JavaScriptKernels.fileName)", Array(JavaScriptKernels.source.utf8)))
         if options.pdf {
             let page = PrintPage.render(courseTitle: course.config.title, description: course.config.description,
                                         lang: course.config.lang ?? "en", lessons: printed)

@@ -58,29 +58,61 @@ struct GraphEquations {
         }
     }
 
-    func forward(_ i: Int) -> String {
+    /// How step `i` of the forward walk is written: its fixed words, and which numbers fill it.
+    /// The page's live evaluator (Site/Script+LiveText) writes the same forms with new numbers.
+    enum ForwardForm: Equatable {
+        /// `a = ` value gloss
+        case leaf(prefix: String, gloss: String)
+        /// `c = a + b = ` expression-over-values ` = ` value; the template's \u{1}k is operand k.
+        case scalar(prefix: String, template: String)
+        /// `c = a @ b = ` result (inline, or where to find it)
+        case tensor(prefix: String)
+    }
+
+    /// How step `i` of the backward walk is written.
+    enum BackwardForm: Equatable {
+        /// No number changes it (the output's own step, a node that does not feed the output).
+        case fixed(String)
+        /// prefix, then per use (consumer, input position) `∂out/∂c · ∂c/∂i` as numbers, ` = ` gradient.
+        case scalar(prefix: String, uses: [[Int]])
+        /// prefix, each consumer's share, ` = ` gradient (a node reached along several paths).
+        case shares(prefix: String, consumers: [Int])
+        /// prefix, the gradient.
+        case tensor(prefix: String)
+    }
+
+    func forwardForm(_ i: Int) -> ForwardForm {
         let node = trace.nodes[i]
         switch node.role {
-        case .input: return "\(node.name) = \(value(i))" + words.anInput
-        case .parameter: return "\(node.name) = \(value(i))" + words.aParameter
-        case .constant: return "\(node.name) = \(value(i))" + words.aConstant
+        case .input: return .leaf(prefix: "\(node.name) = ", gloss: words.anInput)
+        case .parameter: return .leaf(prefix: "\(node.name) = ", gloss: words.aParameter)
+        case .constant: return .leaf(prefix: "\(node.name) = ", gloss: words.aConstant)
         case .operation:
-            let symbolic = expression(i, node.inputs.map { name($0, from: i) })
+            let prefix = "\(node.name) = \(expression(i, node.inputs.map { name($0, from: i) })) = "
             if node.inputs.allSatisfy(isScalar) && isScalar(i) {
-                return "\(node.name) = \(symbolic) = \(expression(i, node.inputs.map(value))) = \(value(i))"
+                return .scalar(prefix: prefix, template: expression(i, node.inputs.indices.map { "\u{1}\($0)" }))
             }
-            return "\(node.name) = \(symbolic) = \(tensorResult(i, values: step.values[i]))"
+            return .tensor(prefix: prefix)
         }
     }
 
-    func backward(_ i: Int) -> String {
+    func forward(_ i: Int) -> String {
+        switch forwardForm(i) {
+        case .leaf(let prefix, let gloss): return prefix + value(i) + gloss
+        case .scalar(let prefix, _):
+            return prefix + expression(i, trace.nodes[i].inputs.map(value)) + " = " + value(i)
+        case .tensor(let prefix): return prefix + tensorResult(i, values: step.values[i])
+        }
+    }
+
+    func backwardForm(_ i: Int) -> BackwardForm {
         // The backward pass starts from a scalar: the output itself, or the sum of its entries,
         // so every gradient is named after that scalar (∂sum(H)/∂u2, never ∂H/∂u2).
         let out = isScalar(trace.output) ? name(trace.output, from: i) : "sum(\(name(trace.output, from: i)))"
         let d = { (top: String, bottom: String) in "∂\(top)/∂\(bottom)" }
         if i == trace.output {
-            return isScalar(i) ? "\(d(out, out)) = 1" + words.backwardStarts
-                : "\(d(out, name(i))) = 1" + words.backwardStartsFromSum(name(i))
+            return .fixed(isScalar(i) ? "\(d(out, out)) = 1" + words.backwardStarts
+                : "\(d(out, name(i))) = 1" + words.backwardStartsFromSum(name(i)))
         }
         // Every use of node i by a later node is one path back from the output.
         var uses: [(consumer: Int, position: Int)] = []
@@ -88,28 +120,38 @@ struct GraphEquations {
             for (k, input) in trace.nodes[c].inputs.enumerated() where input == i { uses.append((c, k)) }
         }
         guard !uses.isEmpty else {
-            return "\(d(out, name(i))) = 0" + words.doesNotFeed(name(i), name(trace.output))
+            return .fixed("\(d(out, name(i))) = 0" + words.doesNotFeed(name(i), name(trace.output)))
         }
         let chain = uses.map { "\(d(out, name($0.consumer, from: i))) · \(d(name($0.consumer), name(i)))" }.joined(separator: " + ")
-        let locals = uses.map { step.localDerivatives[$0.consumer][$0.position] }
-        if isScalar(i), uses.allSatisfy({ isScalar($0.consumer) }), !locals.contains(where: { $0 == nil }) {
-            let numbers = zip(uses, locals).map { "\(gradient($0.consumer)) · \(DisplayNumber.format($1 ?? 0))" }
-                .joined(separator: " + ")
-            return "\(d(out, name(i))) = \(chain) = \(numbers) = \(gradient(i))"
+        let prefix = "\(d(out, name(i))) = \(chain) = "
+        // Whether each use has a local derivative depends on shapes and ops only, not on the numbers.
+        if isScalar(i), uses.allSatisfy({ isScalar($0.consumer) }),
+           !uses.contains(where: { step.localDerivatives[$0.consumer][$0.position] == nil }) {
+            return .scalar(prefix: prefix, uses: uses.map { [$0.consumer, $0.position] })
         }
         // A node reached along several paths: show each path's share, then their sum.
         let consumers = uses.map(\.consumer).reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
-        if consumers.count > 1, !isOnCard(i) {
-            let parts = consumers.compactMap { step.shares[$0][i] }.map { tensorResult(i, values: $0) }
-            if parts.count == consumers.count {
-                return "\(d(out, name(i))) = \(chain) = \(parts.joined(separator: " + ")) = \(tensorResult(i, values: step.gradients[i]))"
-            }
+        if consumers.count > 1, !isOnCard(i), consumers.allSatisfy({ step.shares[$0][i] != nil }) {
+            return .shares(prefix: prefix, consumers: consumers)
         }
-        return "\(d(out, name(i))) = \(chain) = \(tensorResult(i, values: step.gradients[i]))"
+        return .tensor(prefix: prefix)
+    }
+
+    func backward(_ i: Int) -> String {
+        switch backwardForm(i) {
+        case .fixed(let text): return text
+        case .scalar(let prefix, let uses):
+            let numbers = uses.map { "\(gradient($0[0])) · \(DisplayNumber.format(step.localDerivatives[$0[0]][$0[1]] ?? 0))" }
+            return prefix + numbers.joined(separator: " + ") + " = " + gradient(i)
+        case .shares(let prefix, let consumers):
+            let parts = consumers.compactMap { step.shares[$0][i] }.map { tensorResult(i, values: $0) }
+            return prefix + parts.joined(separator: " + ") + " = " + tensorResult(i, values: step.gradients[i])
+        case .tensor(let prefix): return prefix + tensorResult(i, values: step.gradients[i])
+        }
     }
 
     /// Whether node `i`'s results are too big to read inline (the walk points to its card).
-    private func isOnCard(_ i: Int) -> Bool {
+    func isOnCard(_ i: Int) -> Bool {
         let dims = trace.nodes[i].shape
         if dims.count < 2 { return (dims.first ?? 1) > TensorText.maxSide }
         return !(dims[0] <= 2 && dims[1] <= TensorText.maxSide)

@@ -39,6 +39,8 @@ package struct GraphPresentation {
                 }
             }
         }
+        let editable = trace.kind == .graph && trace.steps.count == 1
+        if editable { LivePresentation.makeRoom(in: &diagram, trace: trace, words: words) }
         let layout = try diagram.layout(maxWidth: GraphDrawings.wide)
         let prefix = "g-" + stem
         let traceFile = TraceOutput.file(trace, stem: stem)
@@ -50,6 +52,7 @@ package struct GraphPresentation {
             widget.narrow = GraphDrawings.drawing(phone, svg: path)
         }
         widget.trace = traceFile.path
+        if editable { widget.live = LivePresentation(trace: trace, step: step, words: words).live(for: widget) }
         if trace.steps.count > 1 { widget.snapshots = snapshots(chartX: chartX) }
         return Output(files: files, widget: widget)
     }

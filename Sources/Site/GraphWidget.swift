@@ -137,6 +137,8 @@ package struct GraphWidget: Sendable, Codable {
     package var views: [View] = []
     /// The note under a diagram with collapsed groups (nil without groups).
     package var groupNote: String?
+    /// A graph block the reader can edit on the page (nil for models and graphs with groups).
+    package var live: Live?
 
     package init(id: String, kind: String, name: String, source: String, width: Double, height: Double,
                  svg: String, trace: String, alt: String,

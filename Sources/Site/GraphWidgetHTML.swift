@@ -13,6 +13,8 @@ enum GraphWidgetHTML {
         out += diagrams(w, phrases: p, lazyViews: lazyListings)
         out += groupNote(w)
         out += scrubber(w, phrases: p)
+        // The print page (lazyListings false) is the lesson's recording: nothing to edit there.
+        if lazyListings { out += liveControls(w, phrases: p) }
         out += "<div class=\"stepper\" hidden data-overview=\"\(attribute: p.overviewCounter)\" "
         out += "data-forward=\"\(attribute: p.forwardCounter)\" data-backward=\"\(attribute: p.backwardCounter)\">"
         out += "<button type=\"button\" data-go=\"first\" aria-label=\"\(attribute: p.overviewLabel)\">\(text: p.start)</button>"

@@ -106,6 +106,8 @@ extension Script {
       if (target) go(target.dataset.go);
     });
     widget.addEventListener("keydown", function (event) {
+      // Arrow keys in a number field or slider (Script+Live) change the number, not the step.
+      if (event.target.closest && event.target.closest("input, textarea, select")) return;
       var keys = { ArrowRight: "next", ArrowLeft: "prev", Home: "first", End: "last" };
       if (keys[event.key] && !event.altKey && !event.ctrlKey && !event.metaKey) {
         go(keys[event.key]);

@@ -1,13 +1,13 @@
 /// Our only JavaScript, written to `output/assets/lessons.js`: the graph step-through, the training-step
 /// slider, and the framework tabs with their copy buttons. In the step-through, position 0 is the overview
 /// (everything computed); then one step per node (or closed group) forward, and one per node backward.
-/// Pages read fine without it. Each part lives in its own file (Script+Walk, +Scrubber, +Groups, +Tabs,
-/// +SelfTest).
+/// Pages read fine without it. Each part lives in its own file (Script+Walk, +Scrubber, +Groups, +Live,
+/// +LiveText, +Tabs, +SelfTest).
 package enum Script {
     package static let fileName = "lessons.js"
 
     /// The whole file: the parts inside one strict-mode closure, then the start-up.
-    package static let javaScript = [opening, scrubber, walk, fit, groups, selfTest, tabs, start].joined(separator: "\n")
+    package static let javaScript = [opening, scrubber, walk, fit, groups, liveText, live, selfTest, tabs, start].joined(separator: "\n")
 
     static let opening = #"""
 "use strict";
@@ -21,9 +21,12 @@ package enum Script {
       var refit = setUpFit(element);
       var api = setUp(element);
       setUpGroups(element, api, refit);
+      setUpLive(element);
       return { element: element, api: api };
     });
     document.documentElement.classList.add("js");
+    applyAddress();
+    window.addEventListener("hashchange", applyAddress);
     if (location.hash === "#lessons-selftest") {
       // The self-test scrubs every slider, so it first loads their step files.
       var loading = widgets.filter(function (w) { return w.api.load; });

@@ -47,7 +47,11 @@ struct Phrases {
     /// The name shown for a code tab: the block's own tab in the page's language, frameworks as named.
     func tabName(_ label: String) -> String { label == CodeTabs.lessonLabel ? lessonTab : label }
 
+    /// The controls of editable graphs.
+    var live = LivePhrases(lang: nil)
+
     init(lang: String?) {
+        live = LivePhrases(lang: lang)
         if let lang, lang.lowercased().hasPrefix("zh") {
             languages = "其他语言"
             contents = "目录"; previous = "上一课"; next = "下一课"; lessons = "课程"; imageMissing = "图片缺失"

@@ -1,0 +1,95 @@
+import Codegen
+import Figures
+import Foundation
+import Site
+import Training
+
+/// A graph block's live form for the page (`GraphWidget.Live`): the plan the browser runs, and
+/// every text the widget shows as fixed words with holes for the numbers, taken from the same
+/// forms the build wrote the texts from, so that the page's texts for the lesson's values are
+/// the build's to the character (a browser test checks).
+struct LivePresentation {
+    let trace: Trace
+    let step: Trace.Step
+    let words: Words
+
+    /// Nil for a trace the page cannot rerun (a model's, or an old cache entry's).
+    func live(for widget: GraphWidget) -> GraphWidget.Live? {
+        guard trace.kind == .graph, let plan = LiveGraphCode.plan(trace) else { return nil }
+        let equations = GraphEquations(trace: trace, step: step, words: words)
+        let nodes = trace.nodes.indices.map { node($0, equations) }
+        var edgeInputs: [[Int]] = []
+        for (i, node) in trace.nodes.enumerated() {
+            for k in node.inputs.indices { edgeInputs.append([i, k]) }
+        }
+        let labels = widget.drawings.map { drawing in
+            drawing.labels.enumerated().compactMap { e, frame in frame.map { [Double(e), $0.x, $0.y, $0.width, $0.height] } }
+        }
+        return GraphWidget.Live(plan: plan, nodes: nodes, output: trace.output, edgeInputs: edgeInputs,
+                                labels: labels, words: templates())
+    }
+
+    private func node(_ i: Int, _ equations: GraphEquations) -> GraphWidget.LiveNode {
+        let node = trace.nodes[i]
+        let forward: [String]
+        switch equations.forwardForm(i) {
+        case .leaf(let prefix, let gloss): forward = ["leaf", prefix, gloss]
+        case .scalar(let prefix, let template): forward = ["scalar", prefix, template]
+        case .tensor(let prefix): forward = ["tensor", prefix]
+        }
+        var live = GraphWidget.LiveNode(name: node.name, role: node.role.rawValue, op: node.op, dims: node.shape,
+                                        inputs: node.inputs, forward: forward, backward: [])
+        switch equations.backwardForm(i) {
+        case .fixed(let text): live.backward = ["fixed", text]
+        case .scalar(let prefix, let uses): live.backward = ["scalar", prefix]; live.uses = uses
+        case .shares(let prefix, let consumers): live.backward = ["shares", prefix]; live.consumers = consumers
+        case .tensor(let prefix): live.backward = ["tensor", prefix]
+        }
+        if node.role == .input || node.role == .parameter {
+            let values = step.values[i]
+            live.lessonValues = values.map(Self.literal)
+            if node.shape.isEmpty, let v = values.first { live.slider = Self.sliderRange(v) }
+        }
+        return live
+    }
+
+    /// The words of the texts, with {0}, {1}, ... where the numbers or sizes go.
+    private func templates() -> [String: String] {
+        // Closures that take counts are called with marker numbers, which then become holes.
+        let (m, n) = (424_242, 535_353)
+        func holes(_ s: String) -> String {
+            s.replacingOccurrences(of: String(m), with: "{0}").replacingOccurrences(of: String(n), with: "{1}")
+        }
+        return ["value": words.value, "grad": words.grad, "scalar": words.scalar,
+                "vectorOf": holes(words.vectorOf(m)), "meanRange": words.meanRange("{0}", "{1}", "{2}"),
+                "vectorOnCard": holes(words.vectorOnCard(m)), "matrixOnCard": holes(words.matrixOnCard(m, n))]
+    }
+
+    /// A number as a field shows it and JavaScript reads it back exactly: shortest round-trip digits.
+    static func literal(_ x: Double) -> String {
+        if x == x.rounded(), Swift.abs(x) < 1e15 { return String(Int(x)) }
+        return "\(x)"
+    }
+
+    /// A slider around the lesson's value: symmetric about 0, reaching at least twice its size
+    /// (and at least ±2), rounded up to 1, 2 or 5 times a power of ten, in 100 steps.
+    static func sliderRange(_ v: Double) -> [Double] {
+        let reach = 2 * Swift.max(1, Swift.abs(v.isFinite ? v : 1))
+        var unit = 1.0
+        while unit * 10 <= reach { unit *= 10 }
+        let span = [1.0, 2, 5, 10].map { $0 * unit }.first { $0 >= reach } ?? 10 * unit
+        return [-span, span, span / 100]
+    }
+
+    /// Cards wide enough for a number the reader may type: every number measured as if it were
+    /// −0.1235 (four digits and a sign), so edited values still fit the drawing's number areas.
+    static func makeRoom(in diagram: inout GraphDiagram, trace: Trace, words: Words) {
+        for (i, node) in trace.nodes.enumerated() where i < diagram.cards.count {
+            let wide = [Double](repeating: -0.1235, count: node.shape.reduce(1, *))
+            diagram.cards[i].measureLines += TensorText.lines(label: words.value, dims: node.shape, values: wide, words: words)
+            if node.role != .constant {
+                diagram.cards[i].measureLines += TensorText.lines(label: words.grad, dims: node.shape, values: wide, words: words)
+            }
+        }
+    }
+}
