@@ -8,6 +8,8 @@ extension Builder {
         let options = context.options
         let config = CourseConfig.load(lessonsDirectory: options.lessonsDirectory, lessonsRoot: context.lessonsRoot,
                                        diagnostics: &context.report.diagnostics)
+        let bibliography = BibliographyFile.load(lessonsDirectory: options.lessonsDirectory, lessonsRoot: context.lessonsRoot,
+                                                 diagnostics: &context.report.diagnostics)
         var lessons: [Lesson] = []
         var perLesson: [String: Diagnostics] = [:]
         var courseBytes = 0
@@ -36,7 +38,7 @@ extension Builder {
         }
         let mainEdition = IndexPage.edition(of: config.lang, default: "en")
         lessons.sort { courseOrder($0, $1, mainEdition: mainEdition) }
-        return LoadedCourse(config: config, lessons: lessons, diagnostics: perLesson, mainEdition: mainEdition)
+        return LoadedCourse(config: config, bibliography: bibliography, lessons: lessons, diagnostics: perLesson, mainEdition: mainEdition)
     }
 
     /// The main edition's lessons first, then other editions by language code; within an

@@ -27,6 +27,8 @@ struct Phrases {
             + "; download \(pronoun) next to the programs."
     }
     var skipLink = "Skip to content"
+    /// The heading of a lesson's list of cited works, and how an entry names where it appeared.
+    var references = "References", appearedIn = "In"
     var footer: Markup = "Built with <strong>lessons</strong>: every model on these pages was run while the site was built."
 
     /// The name shown for a code tab: the block's own tab in the page's language, frameworks as named.
@@ -56,6 +58,7 @@ struct Phrases {
                     + "，请把\(pronoun)下载到程序所在的文件夹。"
             }
             skipLink = "跳到正文"
+            references = "参考文献"; appearedIn = "载于"
             footer = "由 <strong>lessons</strong> 生成：本站的每个模型都是在生成网站时实际运行的。"
         }
     }
