@@ -57,7 +57,7 @@ enum ReferenceEntry {
         if let source = value(.in) {
             let prefix = chinese ? phrases.appearedIn : phrases.appearedIn + " "
             if chinese && source.unicodeScalars.contains(where: isCJK) {
-                parts.append(.text(ended(prefix + "《\(source)》")))
+                parts.append(.text(ended(prefix + source)))  // a Chinese name of a series or site, as written
             } else {
                 parts.append(.emphasis(prefix: prefix, source))
                 parts.append(.text(stop))
