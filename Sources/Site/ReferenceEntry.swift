@@ -46,7 +46,7 @@ enum ReferenceEntry {
         if let author = value(.author) { parts.append(.text(ended(author))) }
         if let title = value(.title) {
             if value(.in) != nil {
-                parts.append(.text(ended("“\(title)”")))
+                parts.append(.text(ended(chinese ? "“\(title)”" : "\"\(title)\"")))  // as each edition's prose quotes
             } else if chinese && title.unicodeScalars.contains(where: isCJK) {
                 parts.append(.text(ended("《\(title)》")))
             } else {
@@ -55,8 +55,9 @@ enum ReferenceEntry {
             }
         }
         if let source = value(.in) {
-            let prefix = chinese ? phrases.appearedIn : phrases.appearedIn + " "
-            if chinese && source.unicodeScalars.contains(where: isCJK) {
+            let cjk = source.unicodeScalars.contains(where: isCJK)
+            let prefix = chinese && cjk ? phrases.appearedIn : phrases.appearedIn + " "  // a space before Latin text
+            if chinese && cjk {
                 parts.append(.text(ended(prefix + source)))  // a Chinese name of a series or site, as written
             } else {
                 parts.append(.emphasis(prefix: prefix, source))

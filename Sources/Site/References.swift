@@ -15,8 +15,10 @@ enum References {
     static func section(_ lesson: Lesson, context: PageContext, phrases: Phrases) -> Markup {
         guard !lesson.citedKeys.isEmpty else { return "" }
         let id = context.anchorPrefix + lesson.referencesID
-        var out: Markup = "<section class=\"references\" aria-labelledby=\"\(attribute: id)\">\n"
-            + "<h2 id=\"\(attribute: id)\">\(text: phrases.references)"
+        // The section holds the id (what the contents and the heading's anchor link to), so a
+        // link to it shows the whole list.
+        var out: Markup = "<section class=\"references\" id=\"\(attribute: id)\" aria-labelledby=\"\(attribute: id)-heading\">\n"
+            + "<h2 id=\"\(attribute: id)-heading\">\(text: phrases.references)"
             + "<a class=\"anchor\" href=\"#\(attribute: id)\" aria-hidden=\"true\">#</a></h2>\n<ol class=\"reference-list\">\n"
         for key in lesson.citedKeys {
             let entry = context.bibliography[key].map { ReferenceEntry.markup($0, lang: lesson.frontMatter.lang, phrases: phrases) }
