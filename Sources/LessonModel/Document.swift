@@ -13,6 +13,8 @@ public indirect enum Inline: Sendable, Equatable {
     case math(Int)
     /// Quoted result `index` of the lesson's `references`.
     case reference(Int)
+    /// Citation `index` of the lesson's `citations` (`[@key]`).
+    case citation(Int)
     case softBreak
     case lineBreak
 }
@@ -92,4 +94,10 @@ public struct TOCEntry: Sendable, Equatable {
     public var level: Int
     public var id: String
     public var content: [Inline]
+
+    public init(level: Int, id: String, content: [Inline]) {
+        self.level = level
+        self.id = id
+        self.content = content
+    }
 }

@@ -12,6 +12,11 @@ public struct Lesson: Sendable {
     public var math: [MathSpan]
     /// Results quoted in the prose (`{{ xor.loss }}`), resolved after the blocks have run.
     public var references: [Reference]
+    /// Citations in the prose (`[@key]`), in document order, checked against the bibliography.
+    public var citations: [Citation] = []
+    /// The id of the references section a lesson that cites gets at its end (`references`, or
+    /// another when a heading took it).
+    public var referencesID = "references"
     /// The page's h2 and h3 headings, in order.
     public var toc: [TOCEntry]
     /// Every image, Markdown and raw HTML `<img>`, in document order, with its position.
@@ -20,6 +25,11 @@ public struct Lesson: Sendable {
     /// The most `graph` and `model` blocks one lesson may have: each is run and drawn at build
     /// time, so a lesson of thousands would make a slow build and an unreadable page.
     public static let maxBlocks = 100
+
+    /// The keys the lesson cites, each once, in the order of their first citation.
+    public var citedKeys: [String] = []
+    /// Each cited key's number on the page (1 for the first work cited).
+    public var citationNumbers: [String: Int] = [:]
 
     /// Every lesson block (`graph`/`model`) in the body, in order.
     public var lessonBlocks: [LessonBlock] {

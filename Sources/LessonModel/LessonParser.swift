@@ -16,7 +16,7 @@ public enum LessonParser {
         let scanned = Prescanner.scan(lines.joined(separator: "\n"), into: &diagnostics)
 
         var parser = MarkdownParser(text: scanned.text, math: scanned.math, references: scanned.references,
-                                    diagnostics: diagnostics)
+                                    citations: scanned.citations, diagnostics: diagnostics)
         var blocks = parser.parse(scanned.text)
         diagnostics = parser.diagnostics
         convertMath(&parser.math, diagnostics: &diagnostics)
@@ -26,15 +26,22 @@ public enum LessonParser {
         var toc: [TOCEntry] = []
         assignHeadingIDs(&blocks, ids: &ids, toc: &toc, math: parser.math, topLevel: true)
 
+        let referencesID = ids.claim("references")  // unique among the headings' ids
         let fileName = String(relativePath.split(separator: "/").last ?? "")
         let title = header.frontMatter.title
             ?? firstHeading(blocks, level: 1, math: parser.math)
             ?? firstHeading(blocks, level: nil, math: parser.math)
             ?? (fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName)
-        let lesson = Lesson(path: path, relativePath: relativePath,
+        var lesson = Lesson(path: path, relativePath: relativePath,
                             slug: Slug.forLesson(relativePath: relativePath),
                             frontMatter: header.frontMatter, title: title, blocks: blocks,
                             math: parser.math, references: scanned.references, toc: toc, images: parser.images)
+        lesson.citations = scanned.citations
+        for item in scanned.citations.flatMap(\.items) where lesson.citationNumbers[item.key] == nil {
+            lesson.citedKeys.append(item.key)
+            lesson.citationNumbers[item.key] = lesson.citedKeys.count
+        }
+        lesson.referencesID = referencesID
         return (lesson, diagnostics.all)
     }
 

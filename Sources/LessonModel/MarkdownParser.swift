@@ -8,15 +8,17 @@ struct MarkdownParser {
     let columns: ColumnMap
     var math: [MathSpan]
     let references: [Reference]
+    let citations: [Citation]
     var diagnostics: Diagnostics
     /// Every image of the lesson, Markdown and raw HTML, in document order.
     var images: [Image] = []
     private var depthExceeded = false
 
-    init(text: String, math: [MathSpan], references: [Reference] = [], diagnostics: Diagnostics) {
+    init(text: String, math: [MathSpan], references: [Reference] = [], citations: [Citation] = [], diagnostics: Diagnostics) {
         self.columns = ColumnMap(text)
         self.math = math
         self.references = references
+        self.citations = citations
         self.diagnostics = diagnostics
     }
 
@@ -70,7 +72,7 @@ struct MarkdownParser {
         case CMARK_NODE_CODE_BLOCK:
             warnIfUnclosed(node, start: start, end: end)
             let info = string(cmark_node_get_fence_info(node))
-            let text = Placeholders.restore(string(cmark_node_get_literal(node)), math: math, references: references)
+            let text = Placeholders.restore(string(cmark_node_get_literal(node)), math: math, references: references, citations: citations)
             let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             if let first = words.first, let lessonKind = LessonBlock.Kind(rawValue: first) {
                 kind = .lesson(LessonBlock(kind: lessonKind, name: words.dropFirst().first,
@@ -170,7 +172,7 @@ struct MarkdownParser {
         case CMARK_NODE_TEXT: return Placeholders.split(string(cmark_node_get_literal(node)))
         case CMARK_NODE_SOFTBREAK: return [.softBreak]
         case CMARK_NODE_LINEBREAK: return [.lineBreak]
-        case CMARK_NODE_CODE: return [.code(Placeholders.restore(string(cmark_node_get_literal(node)), math: math, references: references))]
+        case CMARK_NODE_CODE: return [.code(Placeholders.restore(string(cmark_node_get_literal(node)), math: math, references: references, citations: citations))]
         case CMARK_NODE_HTML_INLINE:
             let html = string(cmark_node_get_literal(node))
             let line = Int(cmark_node_get_start_line(node))

@@ -11,6 +11,9 @@ public enum Placeholders {
             } else if let index = ReferenceMarker.index(of: scalar) {
                 if !run.isEmpty { result.append(.text(String(run))); run = String.UnicodeScalarView() }
                 result.append(.reference(index))
+            } else if let index = CitationMarker.index(of: scalar) {
+                if !run.isEmpty { result.append(.text(String(run))); run = String.UnicodeScalarView() }
+                result.append(.citation(index))
             } else if scalar != Placeholder.filler {
                 run.append(scalar)
             }
@@ -24,6 +27,7 @@ public enum Placeholders {
         case text(String)
         case math(Int)
         case reference(Int)
+        case citation(Int)
     }
 
     /// Splits raw text (an HTML block, say) into literal runs and formulas.
@@ -31,19 +35,25 @@ public enum Placeholders {
         split(text).map { inline in
             if case .math(let i) = inline { return .math(i) }
             if case .reference(let i) = inline { return .reference(i) }
+            if case .citation(let i) = inline { return .citation(i) }
             if case .text(let t) = inline { return .text(t) }
             return .text("")
         }
     }
 
     /// Puts the original source back in place of markers and fillers (for code, where nothing is math).
-    public static func restore(_ text: String, math: [MathSpan], references: [Reference] = []) -> String {
+    public static func restore(_ text: String, math: [MathSpan], references: [Reference] = [],
+                               citations: [Citation] = []) -> String {
         var out = String.UnicodeScalarView()
         var current: (span: Int, next: Int)?
         var previousWasFiller = false
         for scalar in text.unicodeScalars {
             if let index = ReferenceMarker.index(of: scalar) {
                 if index < references.count { out.append(contentsOf: references[index].source.unicodeScalars) }
+                current = nil
+                previousWasFiller = true
+            } else if let index = CitationMarker.index(of: scalar) {
+                if index < citations.count { out.append(contentsOf: citations[index].source.unicodeScalars) }
                 current = nil
                 previousWasFiller = true
             } else if let index = Placeholder.index(of: scalar), index < math.count {
@@ -78,7 +88,7 @@ public enum PlainText {
             case .image(let image): out += image.alt
             case .html: break
             case .math(let i): out += i < math.count ? math[i].tex : ""
-            case .reference: break
+            case .reference, .citation: break
             case .softBreak, .lineBreak: out += " "
             }
         }

@@ -13,12 +13,17 @@ public struct Prescanner {
         public var math: [MathSpan]
         public var attributes: [AttributeLine]
         public var references: [Reference]
+        public var citations: [Citation] = []
     }
 
     private var lines: [[Unicode.Scalar]]
     private var math: [MathSpan] = []
     private var attributes: [AttributeLine] = []
     private var references: [Reference] = []
+    private var citations: [Citation] = []
+    /// The line where a `[@` found no `]` after it: a later `[@` on it would search the same
+    /// text again, so a long line of them stays linear.
+    private var unclosedCitationLine: Int?
     /// Closers already searched for to the end of the current run and not found. A later opener
     /// would search a subset of the same text, so it is skipped: this keeps long lines linear.
     private var exhausted: Set<String> = []
@@ -29,7 +34,8 @@ public struct Prescanner {
             .map { Array($0.unicodeScalars) })
         scanner.run(&diagnostics)
         let out = scanner.lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
-        return Output(text: out, math: scanner.math, attributes: scanner.attributes, references: scanner.references)
+        return Output(text: out, math: scanner.math, attributes: scanner.attributes, references: scanner.references,
+                      citations: scanner.citations)
     }
 
     private mutating func run(_ diagnostics: inout Diagnostics) {
@@ -175,6 +181,8 @@ public struct Prescanner {
                 c = advance(closingBackticks(length, after: after, end: end) ?? after, end: end)
             case "$":
                 c = dollar(at: here, end: end, &diagnostics)
+            case "[":
+                c = citation(at: here, &diagnostics) ?? advance(here, end: end)
             case "{":
                 if let next = advance(here, end: end), next.line == here.line, scalar(at: next) == "%",
                    let stop = find(["%", "}"], after: next, end: end) {
@@ -200,7 +208,7 @@ public struct Prescanner {
             var k = c.column
             while k + 1 < line.count {
                 let s = line[k + 1]
-                if s == "\\" || s == "`" || s == "$" || s == "{" { break }
+                if s == "\\" || s == "`" || s == "$" || s == "{" || s == "[" { break }
                 k += 1
             }
             return Cursor(line: c.line, column: k)
@@ -340,6 +348,37 @@ public struct Prescanner {
         for k in from.column...to.column { lines[from.line][k] = Placeholder.filler }
         lines[from.line][from.column] = ReferenceMarker.marker(references.count)
         references.append(Reference(block: block, path: path, source: source, position: position))
+    }
+
+    /// Replaces `[@key, locator; @other]` by a citation marker (and fillers) and records it; nil
+    /// when the `[` opens no citation. A citation stays on its line, like `{{ }}`; before `(` or
+    /// `[` it is a link's text, as in pandoc.
+    private mutating func citation(at here: Cursor, _ diagnostics: inout Diagnostics) -> Cursor? {
+        let line = lines[here.line]
+        guard here.column + 1 < line.count, line[here.column + 1] == "@" else { return nil }
+        let position = SourcePosition(line: here.line + 1, column: here.column + 1)
+        let close = unclosedCitationLine == here.line ? nil : line[(here.column + 1)...].firstIndex { $0 == "]" || $0 == "[" }
+        guard let close, line[close] == "]" else {
+            if close == nil { unclosedCitationLine = here.line }
+            diagnostics.error(position, "'[@' opens a citation that is not closed on its line; expected ']' after the key, like '[@goodfellow2016]'")
+            return nil
+        }
+        if close + 1 < line.count, line[close + 1] == "(" || line[close + 1] == "[" { return nil }
+        let source = String(String.UnicodeScalarView(line[here.column...close]))
+        let stop = Cursor(line: here.line, column: close)
+        switch CitationMarker.parse(Array(line[(here.column + 1)..<close]), line: here.line + 1, column: here.column + 1) {
+        case .failure(let expected):
+            diagnostics.error(position, "'\(source)' is not a citation: \(expected.message), like '[@goodfellow2016]' or '[@goodfellow2016, section 6.5; @olah2015]'")
+        case .success(let items):
+            guard citations.count < CitationMarker.max else {
+                diagnostics.error(position, "too many citations in one lesson (the limit is \(CitationMarker.max))")
+                return stop
+            }
+            for k in here.column...close { lines[here.line][k] = Placeholder.filler }
+            lines[here.line][here.column] = CitationMarker.marker(citations.count)
+            citations.append(Citation(items: items, source: source, position: position))
+        }
+        return stop
     }
 
     private mutating func dropLiquid(_ from: Cursor, through to: Cursor, _ diagnostics: inout Diagnostics) {

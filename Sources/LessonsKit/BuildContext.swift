@@ -36,6 +36,8 @@ struct BuildContext {
 /// The course after the load step: its settings and every lesson that parsed, in course order.
 struct LoadedCourse {
     var config: CourseConfig
+    /// `bibliography.yml`: what the lessons' `[@key]` cite.
+    var bibliography: BibliographyFile.Loaded
     var lessons: [Lesson]
     /// Every file's diagnostics so far, by the lesson's path.
     var diagnostics: [String: Diagnostics]

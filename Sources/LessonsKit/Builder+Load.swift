@@ -9,6 +9,8 @@ extension Builder {
         let options = context.options
         let config = CourseConfig.load(lessonsDirectory: options.lessonsDirectory, lessonsRoot: context.lessonsRoot,
                                        diagnostics: &context.report.diagnostics)
+        let bibliography = BibliographyFile.load(lessonsDirectory: options.lessonsDirectory, lessonsRoot: context.lessonsRoot,
+                                                 diagnostics: &context.report.diagnostics)
         var lessons: [Lesson] = []
         var perLesson: [String: Diagnostics] = [:]
         var courseBytes = 0
@@ -37,7 +39,7 @@ extension Builder {
         }
         let mainEdition = IndexPage.edition(of: config.lang, default: "en")
         lessons.sort { courseOrder($0, $1, mainEdition: mainEdition) }
-        var course = LoadedCourse(config: config, lessons: lessons, diagnostics: perLesson, mainEdition: mainEdition)
+        var course = LoadedCourse(config: config, bibliography: bibliography, lessons: lessons, diagnostics: perLesson, mainEdition: mainEdition)
         var diagnostics: [Diagnostic] = []
         let lessonsRoot = context.lessonsRoot
         course.editions = Editions(course) { code in

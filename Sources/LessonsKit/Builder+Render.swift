@@ -32,6 +32,7 @@ extension Builder {
                     ? LessonLink(slug: lessons[i + 1].slug, title: lessons[i + 1].title) : nil,
                 images: planned[i].images, lessonSlugs: slugs, widgets: blocks.widgets, quotes: blocks.quotes)
             page.models = blocks.models
+            page.bibliography = course.bibliography.bibliography
             page.charts = blocks.charts
             page.canonicalURL = options.baseURL.map { $0 + HTML.pathURL(lesson.slug) + "/" }
             page.edition = editions?.links(forSlug: lesson.slug)

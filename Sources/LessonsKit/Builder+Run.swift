@@ -9,9 +9,11 @@ extension Builder {
         let resolver = ImageResolver(lessonsDirectory: options.lessonsDirectory, lessonsRoot: context.lessonsRoot)
         let data = dataResolver(context)
         let loaded = course.diagnostics
+        let bibliography = course.bibliography
         return Parallel.map(course.lessons, jobs: options.jobs) { lesson in
             var d = loaded[lesson.path] ?? Diagnostics(path: lesson.path)
             let resolved = resolver.resolve(lesson, diagnostics: &d)
+            CitationChecker.check(lesson, against: bibliography, diagnostics: &d)
             var blocks: [(block: LessonBlock, stem: String)] = []
             if options.checkOnly {
                 BlockChecker.check(lesson, data: data, diagnostics: &d)

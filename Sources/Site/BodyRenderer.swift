@@ -52,7 +52,7 @@ struct BodyRenderer {
         case .thematicBreak:
             return "<hr\(cls)>\n"
         case .tableOfContents:
-            return TableOfContents.render(lesson.toc, lesson: lesson, phrases: phrases)
+            return TableOfContents.render(References.tocEntries(lesson, context: context, phrases: phrases), lesson: lesson, phrases: phrases)
         }
     }
 
@@ -143,6 +143,7 @@ struct BodyRenderer {
         case .html(let html): return RawHTML.render(html, lesson: lesson, context: context, phrases: phrases)
         case .math(let i): return i < lesson.math.count ? MathHTML.render(lesson.math[i], block: false, classes: []) : ""
         case .reference(let i): return quote(i)
+        case .citation(let i): return citation(i)
         case .softBreak: return "\n"
         case .lineBreak: return "<br>\n"
         }

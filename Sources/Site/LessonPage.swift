@@ -26,14 +26,14 @@ package enum LessonPage {
         }
         var toc: Markup = ""
         if !blocks.contains(where: { $0.kind == .tableOfContents }) && lesson.toc.count >= 2 {
-            toc = TableOfContents.render(lesson.toc, lesson: lesson, phrases: phrases)
+            toc = TableOfContents.render(References.tocEntries(lesson, context: context, phrases: phrases), lesson: lesson, phrases: phrases)
         }
         if heading.html.isEmpty, let first = blocks.first {
             heading = renderer.render([first])
             blocks.removeFirst()
         }
         let summary = lesson.frontMatter.summary.map { summary -> Markup in "<p class=\"lesson-summary\">\(text: summary)</p>\n" } ?? ""
-        let body = renderer.render(blocks)
+        let body = renderer.render(blocks) + References.section(lesson, context: context, phrases: phrases)
         let idAttribute = id.map { id -> Markup in " id=\"\(attribute: id)\"" } ?? ""
         let langAttribute = lesson.frontMatter.lang.map { lang -> Markup in " lang=\"\(attribute: lang)\"" } ?? ""
         return "<article class=\"lesson\"\(idAttribute)\(langAttribute)>\n<header class=\"lesson-header\">\n\(heading)\(summary)</header>\n"

@@ -27,6 +27,11 @@ package struct PageContext: Sendable {
     package var models: [Int: ModelWidget] = [:]
     /// Charts of `compare` blocks, keyed by the line of their opening fence.
     package var charts: [Int: ModelWidget.Chart] = [:]
+    /// The course's works, which the lesson's citations number and its references section lists.
+    package var bibliography = Bibliography()
+    /// Put before the ids of the references section and its entries: the print page holds every
+    /// lesson, and two lessons citing one work must not share an id there.
+    package var anchorPrefix = ""
     /// Every code listing in the page itself (the print page), none loaded on demand.
     package var inlineListings = false
     /// The page's absolute URL when the site's base URL is known (for `<link rel="canonical">`).

@@ -18,6 +18,7 @@ package enum PrintPage {
         for (lesson, context) in lessons {
             var context = context
             context.inlineListings = true  // paper cannot open a tab
+            context.anchorPrefix = "lesson-\(lesson.slug)-"  // two lessons may cite one work
             let article = LessonPage.article(lesson, context: context, id: "lesson-\(lesson.slug)")
             // LessonPage made the article; relocating changes only its URL values. Images load
             // eagerly: Chromium prints right after the load event, before lazy ones would load.

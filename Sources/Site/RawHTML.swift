@@ -42,6 +42,10 @@ enum RawHTML {
                 guard i < lesson.references.count else { continue }
                 out += insideTag ? HTML.attribute(context.quotes[i] ?? lesson.references[i].source)
                     : BodyRenderer(lesson: lesson, context: context, phrases: Phrases(lang: lesson.frontMatter.lang)).quote(i).html
+            case .citation(let i):
+                guard i < lesson.citations.count else { continue }
+                out += insideTag ? HTML.attribute(lesson.citations[i].source)
+                    : BodyRenderer(lesson: lesson, context: context, phrases: Phrases(lang: lesson.frontMatter.lang)).citation(i).html
             }
         }
         return out
@@ -116,6 +120,7 @@ enum TableOfContents {
     private static func withoutLinks(_ content: [Inline]) -> [Inline] {
         content.flatMap { inline -> [Inline] in
             if case .link(_, _, let inner) = inline { return withoutLinks(inner) }
+            if case .citation = inline { return [] }  // a citation is a link too
             return [inline]
         }
     }

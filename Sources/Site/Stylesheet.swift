@@ -133,6 +133,11 @@ merror { color: var(--warn); border: 1px dashed var(--warn); padding: 0 0.2em; f
 .toc li + li { margin-top: 0.15rem; }
 .toc a { text-decoration: none; }
 .toc a:hover { text-decoration: underline; }
+.citation a { text-decoration: none; }
+.citation a:hover { text-decoration: underline; }
+.reference-list li { overflow-wrap: anywhere; }
+.reference-list li + li { margin-top: 0.3rem; }
+.reference-list li:target { background: var(--card); }
 
 .pager { display: flex; gap: 1rem; justify-content: space-between; margin-top: 3rem; font-family: var(--font-ui); }
 .pager a { flex: 1 1 0; display: flex; flex-direction: column; padding: 0.75rem 1rem; border: 1px solid var(--rule);

@@ -21,13 +21,14 @@ import Testing
         }
     }
 
-    /// Decimals in prose and formulas, outside front matter, code, quoted results and the list.
+    /// Decimals in prose and formulas, outside front matter, code, quoted results, citations and the list.
     func typedNumbers(_ source: String) -> Set<String> {
         var text = replacing(#"\A---\n.*?\n---\n"#, in: source, options: .dotMatchesLineSeparators)
         text = replacing(#"<!-- typed on purpose:.*?-->"#, in: text, options: .dotMatchesLineSeparators)
         text = replacing("```.*?```", in: text, options: .dotMatchesLineSeparators)
         text = replacing("`[^`\\n]*`", in: text)
         text = replacing(#"\{\{.*?\}\}"#, in: text)
+        text = replacing(#"\[@[^\]\n]*\]"#, in: text)  // a citation's locator (section 6.5) is no result
         return Set(matches(#"(?<![A-Za-z0-9_.])\d+\.\d+(?![A-Za-z0-9_.])"#, in: text))
     }
 
@@ -52,7 +53,7 @@ import Testing
     }
 
     @Test func theCheckSeesTypedNumbersAndIgnoresQuotedOnes() {
-        let source = "---\ntitle: t\n---\n\nThe loss is {{ m.loss }}, about 0.2217 by hand; `lr: 0.5`.\n\n```graph g\nx = 1.25\n```\n"
+        let source = "---\ntitle: t\n---\n\nThe loss is {{ m.loss }}, about 0.2217 by hand [@book, section 6.5]; `lr: 0.5`.\n\n```graph g\nx = 1.25\n```\n"
         #expect(typedNumbers(source) == ["0.2217"])
         #expect(declared("<!-- typed on purpose: 0.2217 9.35 (why) -->") == ["0.2217", "9.35"])
     }

@@ -29,6 +29,8 @@ struct Phrases {
     var skipLink = "Skip to content"
     /// The language switch's accessible name.
     var languages = "Other languages"
+    /// The heading of a lesson's list of cited works, and how an entry names where it appeared.
+    var references = "References", appearedIn = "In"
     var footer: Markup = "Built with <strong>lessons</strong>: every model on these pages was run while the site was built."
 
     /// A block's kind in its caption (`graph`, `model`) and an operation in the node table (`mul`):
@@ -81,6 +83,7 @@ struct Phrases {
                               "div": "除", "neg": "取负", "pow": "幂", "matmul": "矩阵乘法", "exp": "指数", "log": "对数",
                               "sqrt": "平方根", "abs": "绝对值", "sum": "求和", "mean": "平均", "max": "最大值", "min": "最小值",
                               "transpose": "转置", "amax": "最大值", "amin": "最小值"]
+            references = "参考文献"; appearedIn = "载于"
             footer = "由 <strong>lessons</strong> 生成：本站的每个模型都是在生成网站时实际运行的。"
         }
     }
