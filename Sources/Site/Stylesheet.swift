@@ -2,8 +2,9 @@
 package enum Stylesheet {
     package static let fileName = "lessons.css"
 
-    /// The base sheet, then the diagrams' drawings and toggle (Stylesheet+Diagram).
-    package static let css = base + diagram
+    /// The base sheet, then the diagrams' drawings and toggle (Stylesheet+Diagram), then the
+    /// search box (Stylesheet+Search).
+    package static let css = base + diagram + search
 
     static let base = #"""
 /* lessons: long-form reading, light and dark, print, phones. No external resources. */

@@ -101,10 +101,10 @@ private func index(_ lessons: [(String, String)]) throws -> SearchIndex {
     let i = try index([("a.md", "# Alpha\n\nword\n\n## Beta\n\nword word\n")])
     let text = String(decoding: i.script, as: UTF8.self)
     #expect(text.hasPrefix("lessonsSearch({\"p\":[[\"Alpha\",\"a/index.html\"]],\n\"s\":[\n[0,\"\",\"Alpha\",\"word\"],\n[0,\"beta\",\"Beta\",\"word word\"]],"))
-    // "word": section 0 weight 1, then section 1 (gap 1) weight 2: 1 and 1*16+2 = 18 = "i".
-    #expect(text.contains("\"word\":\"1,i\""))
-    #expect(text.contains("\"alpha\":\"c\"") && text.contains("\"beta\":\"m\""))  // 12 = "c"; 16 + 6 = 22 = "m"
-    #expect(text.hasSuffix("}});\n"))
+    // Keys sorted and front-coded; postings in their order: "alpha" in section 0 weight 12 ("c");
+    // "beta" in section 1 weight 6 (16 + 6 = 22, "m"); "word" in 0 weight 1, then 1 weight 2 (16 + 2 = 18, "i").
+    #expect(text.contains("\"k\":\"0alpha 0beta 0word\",\n\"v\":\"c m 1,i\""))
+    #expect(text.hasSuffix("\"});\n"))
 }
 
 @Test func longSectionsAreShortenedInTheFileButFullyIndexed() throws {
@@ -113,6 +113,18 @@ private func index(_ lessons: [(String, String)]) throws -> SearchIndex {
     let text = String(decoding: i.script, as: UTF8.self)
     #expect(text.contains(" …\"]") && !text.contains("w200 "))
     #expect(i.search("w200").count == 1)
+}
+
+@Test func keysAreFrontCodedInUTF16Units() {
+    #expect(SearchIndex.frontCoded(["back", "backprop", "backward", "链式", "链条", "1", "12"]) == "0back 4prop 4ward 0链式 1条 01 12")
+    #expect(SearchIndex.frontCoded([]) == "")
+}
+
+@Test func sectionTextIsShortenedByColumnsWithHanCountingTwo() {
+    let han = String(repeating: "梯度", count: 200)
+    let short = SearchIndex.shortened(han)
+    #expect(short.count == SearchIndex.textLimit / 2 + 2 && short.hasSuffix(" …"))
+    #expect(SearchIndex.shortened("short text") == "short text")
 }
 
 @Test func editionFileNamesAreSafe() {

@@ -33,9 +33,9 @@ package struct SearchIndex: Sendable {
     static let titleWeight = 12, headingWeight = 6, proseCap = 3
     /// Weights fit in four bits of a posting.
     static let maxWeight = 15
-    /// A section's text in the file, for its snippet: enough for a window around most matches
-    /// while keeping the file small; its tokens are all indexed regardless.
-    static let textLimit = 600
+    /// A section's text in the file, in columns (`shortened`), for its snippet: enough for a
+    /// window around most matches while keeping the file small; all its tokens are indexed.
+    static let textLimit = 500
 
     package let pages: [Page]
     /// Every page's sections in course order, with the page each belongs to.
@@ -70,7 +70,7 @@ package struct SearchIndex: Sendable {
     /// begins; for a single Han character, every key that holds it.
     func keyGroups(_ query: String) -> [[String]] {
         let runs = SearchTokens.runs(query)
-        let open = !(query.unicodeScalars.last.map { SearchTokens.kind($0) == .separator } ?? true)
+        let open = !(query.lowercased().unicodeScalars.last.map { SearchTokens.kind($0) == .separator } ?? true)
         var seen: Set<String> = []
         var groups: [[String]] = []
         for (r, run) in runs.enumerated() {

@@ -2,11 +2,14 @@
 ///
 ///     lessonsSearch({"p":[[title, path], ...],
 ///                    "s":[[page, anchor, heading, text], ...],
-///                    "t":{token: postings, ...}});
+///                    "k":"keys", "v":"postings"});
 ///
-/// A token's postings are one string of base-36 numbers, comma-separated, each
-/// `(section - previous section) * 16 + weight`: gaps between sections are small, so the
-/// postings cost a few bytes each. Keys are sorted, so a build is reproducible to the byte.
+/// Sizes matter (the Chinese edition has thousands of bigrams), so the keys are sorted and
+/// front-coded, space-separated: each is the number of leading characters it shares with the
+/// one before (0-9), then the rest (`4propagation` after `backward`). `v` holds each key's
+/// postings in the same order, space-separated; a key's postings are base-36 numbers,
+/// comma-separated, each `(section - previous section) * 16 + weight`: gaps between sections
+/// are small, so a posting costs a byte or two. Sorted, so a build is reproducible to the byte.
 extension SearchIndex {
     /// The file for the edition `code`: its own name when the code is a plain language subtag,
     /// else numbered (a `lang` from front matter must not name a path).
@@ -23,24 +26,44 @@ extension SearchIndex {
             "[\(entry.page)," + JSONText.string(entry.section.anchor) + "," + JSONText.string(entry.section.heading) + ","
                 + JSONText.string(Self.shortened(entry.section.text)) + "]"
         }.joined(separator: ",\n")
-        out += "],\n\"t\":{"
-        out += postings.keys.sorted().map { token in
+        let keys = postings.keys.sorted { Array($0.utf16).lexicographicallyPrecedes(Array($1.utf16)) }
+        out += "],\n\"k\":" + JSONText.string(Self.frontCoded(keys)) + ",\n\"v\":\""
+        out += keys.map { token in
             var previous = 0
-            let list = (postings[token] ?? []).map { posting -> String in
+            return (postings[token] ?? []).map { posting -> String in
                 defer { previous = posting.section }
                 return String((posting.section - previous) * 16 + posting.weight, radix: 36)
-            }
-            return JSONText.string(token) + ":\"" + list.joined(separator: ",") + "\""
-        }.joined(separator: ",")
-        out += "}});\n"
+            }.joined(separator: ",")
+        }.joined(separator: " ")
+        out += "\"});\n"
         return Array(out.utf8)
     }
 
-    /// At most `textLimit` characters, cut at a space when there is one near the end.
+    /// Sorted keys, each as the count of UTF-16 units it shares with the previous one (at most
+    /// 9, one digit) and the rest; the page's script counts in the same units.
+    static func frontCoded(_ keys: [String]) -> String {
+        var previous: [UInt16] = []
+        return keys.map { key -> String in
+            let units = Array(key.utf16)
+            var shared = 0
+            while shared < 9 && shared < units.count - 1 && shared < previous.count && units[shared] == previous[shared] { shared += 1 }
+            previous = units
+            return String(shared) + String(decoding: units[shared...], as: UTF16.self)
+        }.joined(separator: " ")
+    }
+
+    /// At most `textLimit` columns (a Han character takes two, as it does on screen and about as
+    /// many bytes), cut at a space when there is one near the end.
     static func shortened(_ text: String) -> String {
-        guard text.count > textLimit else { return text }
-        let cut = text.prefix(textLimit)
-        let end = cut.lastIndex(of: " ").flatMap { cut.distance(from: cut.startIndex, to: $0) > textLimit - 40 ? $0 : nil } ?? cut.endIndex
-        return String(cut[..<end]) + " …"
+        var columns = 0
+        var end = text.endIndex
+        for i in text.indices {
+            columns += text[i].unicodeScalars.first.map { SearchTokens.kind($0) == .han ? 2 : 1 } ?? 1
+            if columns > textLimit { end = i; break }
+        }
+        guard end < text.endIndex else { return text }
+        let cut = text[..<end]
+        if let space = cut.lastIndex(of: " "), cut.distance(from: space, to: cut.endIndex) < 40 { return String(cut[..<space]) + " …" }
+        return String(cut) + " …"
     }
 }
