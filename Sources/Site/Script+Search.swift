@@ -122,12 +122,14 @@ extension Script {
     return out;
   }
 
-  // A window of the section's text around its first match.
-  function searchSnippet(text, terms) {
-    var lower = text.toLowerCase(), at = -1;
-    terms.forEach(function (t) { var i = lower.indexOf(t); if (i >= 0 && (at < 0 || i < at)) at = i; });
+  // A window of the section's text around the query as typed, else around its first term;
+  // cut at spaces where there are any nearby (Chinese has none, and needs none).
+  function searchSnippet(text, terms, phrase) {
+    var lower = text.toLowerCase(), at = phrase ? lower.indexOf(phrase) : -1;
+    if (at < 0) terms.forEach(function (t) { var i = lower.indexOf(t); if (i >= 0 && (at < 0 || i < at)) at = i; });
     var start = at < 60 ? 0 : at - 50, end = Math.min(text.length, start + 180);
     if (start > 0) { var space = text.indexOf(" ", start); if (space >= 0 && space < at) start = space + 1; }
+    if (end < text.length) { var last = text.lastIndexOf(" ", end); if (last > at + 20 && last > end - 30) end = last; }
     return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
   }
 
@@ -165,6 +167,9 @@ extension Script {
       links = [];
       if (!found.groups.length) { count.textContent = ""; close(); return; }
       var hits = searchHits(found.groups);
+      // The query as typed is marked whole where it stands, before its words one by one.
+      var phrase = query.toLowerCase().replace(/\s+/g, " ").replace(/^ | $/g, "");
+      var terms = phrase.indexOf(" ") > 0 ? [phrase].concat(found.terms) : found.terms;
       hits.forEach(function (hit, k) {
         var entry = searchData.s[hit.section], page = searchData.p[entry[0]];
         var link = document.createElement("a");
@@ -175,10 +180,10 @@ extension Script {
         link.href = input.dataset.root + page[1] + (entry[1] ? "#" + entry[1] : "");
         var where = document.createElement("span");
         where.className = "search-where";
-        where.appendChild(searchMarked(page[0] + (entry[1] ? " › " + entry[2] : ""), found.terms));
+        where.appendChild(searchMarked(page[0] + (entry[1] ? " › " + entry[2] : ""), terms));
         var text = document.createElement("span");
         text.className = "search-snippet";
-        text.appendChild(searchMarked(searchSnippet(entry[3], found.terms), found.terms));
+        text.appendChild(searchMarked(searchSnippet(entry[3], found.terms, phrase), terms));
         link.appendChild(where);
         link.appendChild(text);
         list.appendChild(link);
