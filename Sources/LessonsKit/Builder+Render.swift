@@ -17,6 +17,7 @@ extension Builder {
         var printed: [(lesson: Lesson, context: PageContext)] = []
         let editions = course.editions?.separate == true ? course.editions : nil
         let shared = SharedTraces(slugs: lessons.map(\.slug), files: ran.map(\.result.files))
+        let search = SearchFiles(course, ran: ran)
         for (i, lesson) in lessons.enumerated() {
             var blocks = ran[i].result
             blocks.widgets = blocks.widgets.mapValues { shared.relinked($0, slug: lesson.slug) }
@@ -36,6 +37,7 @@ extension Builder {
             page.charts = blocks.charts
             page.canonicalURL = options.baseURL.map { $0 + HTML.pathURL(lesson.slug) + "/" }
             page.edition = editions?.links(forSlug: lesson.slug)
+            page.searchIndex = search.bySlug[lesson.slug]
             site.files.append(("\(lesson.slug)/index.html", Array(LessonPage.render(lesson, context: page).utf8)))
             printed.append((lesson, page))
             for (path, bytes) in shared.remaining(slug: lesson.slug, blocks.files) { site.files.append(("\(lesson.slug)/\(path)", bytes)) }
@@ -62,13 +64,13 @@ extension Builder {
                 let root = i == 0 ? "" : "../"
                 let index = IndexPage.render(courseTitle: edition.title, description: edition.description, lang: edition.lang,
                                              entries: own, canonical: options.baseURL.map { $0 + (i == 0 ? "" : edition.code + "/") },
-                                             root: root, edition: editions.indexLinks(i))
+                                             root: root, edition: editions.indexLinks(i), search: search.byEdition[edition.code])
                 site.files.append((edition.index, Array(index.utf8)))
             }
         } else {
             let index = IndexPage.render(courseTitle: course.config.title, description: course.config.description,
                                          lang: course.config.lang ?? lessons.first?.frontMatter.lang ?? "en", entries: entries,
-                                         canonical: options.baseURL)
+                                         canonical: options.baseURL, search: search.byEdition[course.mainEdition])
             site.files.append(("index.html", Array(index.utf8)))
         }
         site.files.append(("assets/\(Stylesheet.fileName)", Array(Stylesheet.css.utf8)))
@@ -78,6 +80,7 @@ extension Builder {
         site.files.append(("assets/\(Script.fileName)", Array(Script.javaScript.utf8)))
         // The engine's kernels, which a page loads on the first edit of a graph (Script+Live).
         site.files.append(("assets/\(JavaScriptKernels.fileName)", Array(JavaScriptKernels.source.utf8)))
+        site.files += search.files
         if options.pdf {
             let page = PrintPage.render(courseTitle: course.config.title, description: course.config.description,
                                         lang: course.config.lang ?? "en", lessons: printed)

@@ -12,6 +12,7 @@ package enum LessonPage {
             scripts: [Script.fileName],
             canonical: context.canonicalURL,
             edition: context.edition,
+            search: context.searchIndex,
             main: article(lesson, context: context) + pager(context, phrases: Phrases(lang: lesson.frontMatter.lang)))
     }
 
@@ -87,7 +88,8 @@ package enum IndexPage {
     /// With `edition`, the page is one edition's own index (at `root`, e.g. `zh/` is one folder
     /// down): only its lessons, and the language switch to the other editions' indexes.
     package static func render(courseTitle: String, description: String?, lang: String, entries: [Entry],
-                               canonical: String? = nil, root: String = "", edition editionLinks: EditionLinks? = nil) -> String {
+                               canonical: String? = nil, root: String = "", edition editionLinks: EditionLinks? = nil,
+                               search: String? = nil) -> String {
         var main: Markup = "<header class=\"course-header\">\n<h1>\(text: courseTitle)</h1>\n"
         if let description { main += "<p class=\"course-description\">\(text: description)</p>\n" }
         let mainEdition = edition(of: lang, default: "en")
@@ -110,7 +112,7 @@ package enum IndexPage {
         }
         return Layout.page(lang: lang, title: courseTitle, description: description, root: root,
                            courseTitle: courseTitle, scripts: [Script.fileName], canonical: canonical,
-                           edition: editionLinks, main: main)
+                           edition: editionLinks, search: search, main: main)
     }
 
     private static func list(_ entries: [Entry], root: String) -> Markup {
@@ -132,7 +134,7 @@ package enum IndexPage {
 enum Layout {
     static func page(lang: String, title: String, description: String?, root: String,
                      courseTitle: String, scripts: [String], canonical: String? = nil,
-                     edition: EditionLinks? = nil, main: Markup) -> String {
+                     edition: EditionLinks? = nil, search: String? = nil, main: Markup) -> String {
         var head: Markup = """
         <!DOCTYPE html>
         <html lang="\(attribute: lang)">
@@ -155,10 +157,11 @@ enum Layout {
         let phrases = Phrases(lang: lang)
         let home = edition?.home ?? root + "index.html"
         let languageSwitch = edition?.languageSwitch(label: phrases.languages) ?? ""
+        let searchBox = search.map { SearchBox.render(index: $0, root: root, phrases: phrases) } ?? ""
         let page: Markup = head + """
         <body>
         <a class="skip-link" href="#main">\(text: phrases.skipLink)</a>
-        <header class="site-header"><a class="course-link" href="\(attribute: home)">\(text: courseTitle)</a>\(languageSwitch)</header>
+        <header class="site-header"><a class="course-link" href="\(attribute: home)">\(text: courseTitle)</a>\(searchBox)\(languageSwitch)</header>
         <main id="main">
         \(main)</main>
         <footer class="site-footer">\(phrases.footer)</footer>

@@ -38,6 +38,8 @@ package struct PageContext: Sendable {
     package var canonicalURL: String?
     /// The edition's index and the same lesson in the other editions (nil: the course's one index).
     package var edition: EditionLinks?
+    /// The edition's search index file in `assets/` (nil: no search box, as on the print page).
+    package var searchIndex: String?
 
     package init(courseTitle: String, previous: LessonLink? = nil, next: LessonLink? = nil,
                  images: [String: ImageTarget] = [:], lessonSlugs: [String: String] = [:],

@@ -1,13 +1,13 @@
 /// Our only JavaScript, written to `output/assets/lessons.js`: the graph step-through, the training-step
-/// slider, and the framework tabs with their copy buttons. In the step-through, position 0 is the overview
+/// slider, the framework tabs with their copy buttons, and the search box. In the step-through, position 0 is the overview
 /// (everything computed); then one step per node (or closed group) forward, and one per node backward.
 /// Pages read fine without it. Each part lives in its own file (Script+Walk, +Scrubber, +Groups, +Live,
-/// +LiveText, +Tabs, +SelfTest).
+/// +LiveText, +Tabs, +SelfTest, +Search).
 package enum Script {
     package static let fileName = "lessons.js"
 
     /// The whole file: the parts inside one strict-mode closure, then the start-up.
-    package static let javaScript = [opening, scrubber, walk, fit, groups, liveText, live, selfTest, tabs, start].joined(separator: "\n")
+    package static let javaScript = [opening, scrubber, walk, fit, groups, liveText, live, selfTest, tabs, search, start].joined(separator: "\n")
 
     static let opening = #"""
 "use strict";
@@ -17,6 +17,7 @@ package enum Script {
     static let start = #"""
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll(".code-tabs"), setUpTabs);
+    Array.prototype.forEach.call(document.querySelectorAll(".site-search"), setUpSearch);
     var widgets = Array.prototype.slice.call(document.querySelectorAll(".graph-widget")).map(function (element) {
       var refit = setUpFit(element);
       var api = setUp(element);

@@ -3,8 +3,8 @@ package enum Stylesheet {
     package static let fileName = "lessons.css"
 
     /// The base sheet, then the diagrams' drawings and toggle (Stylesheet+Diagram), then editable
-    /// graphs' controls (Stylesheet+Live).
-    package static let css = base + diagram + live
+    /// graphs' controls (Stylesheet+Live), then the search box (Stylesheet+Search).
+    package static let css = base + diagram + live + search
 
     static let base = #"""
 /* lessons: long-form reading, light and dark, print, phones. No external resources. */

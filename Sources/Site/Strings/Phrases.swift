@@ -27,6 +27,9 @@ struct Phrases {
             + "; download \(pronoun) next to the programs."
     }
     var skipLink = "Skip to content"
+    /// The search box: placeholder, accessible names, and the number found ({n}).
+    var search = "Search", searchLabel = "Search the lessons", searchResults = "Search results"
+    var oneResult = "1 result", manyResults = "{n} results", noResults = "No results"
     /// The language switch's accessible name.
     var languages = "Other languages"
     /// The heading of a lesson's list of cited works, and how an entry names where it appeared.
@@ -78,6 +81,8 @@ struct Phrases {
                     + "，请把\(pronoun)下载到程序所在的文件夹。"
             }
             skipLink = "跳到正文"
+            search = "搜索"; searchLabel = "搜索课程"; searchResults = "搜索结果"
+            oneResult = "1 个结果"; manyResults = "{n} 个结果"; noResults = "没有找到结果"
             kindNames = ["graph": "计算图", "model": "模型", "compare": "比较", "data": "数据"]
             operationNames = ["input": "输入", "param": "参数", "const": "常数", "add": "加", "sub": "减", "mul": "乘",
                               "div": "除", "neg": "取负", "pow": "幂", "matmul": "矩阵乘法", "exp": "指数", "log": "对数",
