@@ -85,6 +85,7 @@ package enum SearchSections {
                 case .html(let html): return htmlText(html)
                 case .math(let index): return " " + tex(index) + " "
                 case .reference(let index): return quotes[index] ?? ""
+                case .citation: return ""  // "[1]" would only match searches for digits
                 case .softBreak, .lineBreak: return " "
                 }
             }.joined()
@@ -96,6 +97,7 @@ package enum SearchSections {
                 switch piece {
                 case .math(let index): return " " + tex(index) + " "
                 case .reference(let index): return quotes[index] ?? ""
+                case .citation: return ""
                 case .text(let text):
                     var out = "", inTag = false
                     for c in text {
