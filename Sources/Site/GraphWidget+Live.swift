@@ -1,3 +1,5 @@
+import LessonModel
+
 extension GraphWidget {
     /// What a graph block's page needs to recompute it when the reader edits a leaf: the plan for
     /// the shared kernels, and how every text the widget shows is written, as fixed words with
@@ -55,5 +57,5 @@ extension GraphWidget {
     }
 
     /// Leaves with at most this many numbers get a field per number; bigger ones stay read-only.
-    package static let maxEditable = 16
+    package static let maxEditable = BlockLanguage.maxEditableNumbers
 }
