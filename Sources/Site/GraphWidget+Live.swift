@@ -17,10 +17,23 @@ extension GraphWidget {
         package var labels: [[[Double]]]
         /// The words the texts are made of, as templates with {0}, {1}, ... (see LiveData).
         package var words: [String: String]
+        /// The block's `descend` line, when it has one: the page then offers steps of gradient descent.
+        package var descent: LiveDescent?
 
         package init(plan: String, nodes: [LiveNode], output: Int, edgeInputs: [[Int]], labels: [[[Double]]], words: [String: String]) {
             self.plan = plan; self.nodes = nodes; self.output = output; self.edgeInputs = edgeInputs
             self.labels = labels; self.words = words
+        }
+    }
+
+    /// A `descend` line as the page needs it: the leaves a step moves (trace indices, in the
+    /// line's order; the output is the target) and the learning rate the field starts with.
+    package struct LiveDescent: Sendable, Codable, Equatable {
+        package var leaves: [Int]
+        package var rate: Double
+
+        package init(leaves: [Int], rate: Double) {
+            self.leaves = leaves; self.rate = rate
         }
     }
 
