@@ -11,7 +11,7 @@ extension GraphWidgetHTML {
         var out: Markup = "<div class=\"live-descent\" role=\"group\" aria-labelledby=\"\(attribute: id)-title\" "
         out += "data-leaves=\"\(attribute: descent.leaves.map(String.init).joined(separator: ","))\">\n"
         out += "<p class=\"live-intro\"><strong id=\"\(attribute: id)-title\">\(text: p.title)</strong> "
-        out += "\(text: fill(p.intro, [p.list(names)]))</p>\n"
+        out += "\(text: fill(names.count == 1 ? p.introOne : p.introMany, [p.list(names)]))</p>\n"
         out += "<p class=\"descent-controls\"><label for=\"\(attribute: id)-rate\">\(text: p.rate)</label> "
         out += "<input type=\"number\" id=\"\(attribute: id)-rate\" class=\"descent-rate\" value=\"\(attribute: "\(descent.rate)")\" "
         out += "step=\"any\" min=\"0\" inputmode=\"decimal\"> "

@@ -40,7 +40,9 @@ fieldset.live-leaf legend { padding: 0; margin-bottom: 0.25rem; }
 .descent-status { color: var(--muted); }
 .descent-rows { max-height: 14rem; overflow-y: auto; margin-top: 0.5rem; }
 .descent-rows[hidden] { display: none; }
-.descent-table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+.descent-table { border-collapse: collapse; margin: 0; font-variant-numeric: tabular-nums; }
+/* The newest step is scrolled into view; the column names stay above it. */
+.descent-table thead th { position: sticky; top: 0; background: var(--bg); }
 .descent-table caption { text-align: left; color: var(--muted); font-size: 0.8rem; }
 .descent-table th, .descent-table td { padding: 0.1rem 0.8rem 0.1rem 0; text-align: right; border-bottom: 1px solid var(--rule); }
 .diagram .live-label { position: absolute; transform: translateX(-50%); display: flex; align-items: center; justify-content: center;

@@ -2,8 +2,9 @@
 /// `messages` travel in the block's live file, for the script to fill in.
 struct DescentPhrases {
     var title = "Gradient descent by hand"
-    /// {0}: the leaves, as `list` joins them.
-    var intro = "A step replaces each of {0} by itself minus the learning rate times its gradient, then recomputes everything."
+    /// {0}: the one leaf a step moves; or the leaves, as `list` joins them.
+    var introOne = "A step replaces {0} by itself minus the learning rate times its gradient, then recomputes everything."
+    var introMany = "A step replaces each of {0} by itself minus the learning rate times its gradient, then recomputes everything."
     var rate = "Learning rate"
     var step = "Take a step", steps = "Take 10 steps"
     var reset = "Reset", resetLabel = "Reset to the lesson's values and clear the steps"
@@ -18,7 +19,8 @@ struct DescentPhrases {
         guard let lang, lang.lowercased().hasPrefix("zh") else { return }
         zh = true
         title = "手动梯度下降"
-        intro = "每走一步，{0} 都各自减去学习率乘以自己的梯度，然后重新计算所有数值。"
+        introOne = "每走一步，{0} 都减去学习率乘以它的梯度，然后重新计算所有数值。"
+        introMany = "每走一步，{0} 都各自减去学习率乘以自己的梯度，然后重新计算所有数值。"
         rate = "学习率"
         step = "走一步"; steps = "走 10 步"
         reset = "还原"; resetLabel = "还原为本课的数值并清空步骤"
