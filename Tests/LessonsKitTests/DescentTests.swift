@@ -170,3 +170,19 @@ struct DescentTests {
             || browser.evaluate("getComputedStyle(document.querySelector('.live-edit')).display") as? String == "none")
     }
 }
+
+// Without the browser: the controls are there only for a block with a descend line, in the page's language.
+@Test func descentControlsComeOnlyWithADescendLineAndSpeakTheLessonsLanguage() throws {
+    let workspace = try Workspace()
+    try workspace.write("plain.md", "# Plain\n\n```graph plain\nparam w = 0.5\nL = (w - 1)^2\n```\n")
+    try workspace.write("xia.md", "---\ntitle: 下降\nlang: zh-CN\n---\n\n```graph zh\nparam w = 0.5\nparam b = 1\nL = (w * b - 1)^2\ndescend L over w, b\n```\n")
+    let report = workspace.build(workspace.lessons, output: workspace.output, useCache: false)
+    #expect(report.succeeded, "\(report.diagnostics)")
+    #expect(!workspace.page("plain").contains("live-descent"))
+    let zh = workspace.page("xia")
+    #expect(zh.contains("<label for=\"graph-zh-descent-rate\">学习率</label>"))
+    #expect(zh.contains(">走一步</button>") && zh.contains(">走 10 步</button>"))
+    #expect(zh.contains("每走一步，w 和 b 都各自减去学习率乘以自己的梯度"))
+    let live = try String(contentsOfFile: workspace.output + "/xia/live/graph-zh.js", encoding: .utf8)
+    #expect(live.contains("\"stepTaken\":\"第 {0} 步：{1} = {2}。\""))
+}
