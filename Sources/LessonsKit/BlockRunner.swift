@@ -132,6 +132,9 @@ struct BlockRunner {
             let code = FrameworkCode.graph(program, trace: trace, source: block.source, title: lesson.title,
                                            block: block.name ?? stem, stem: stem, words: Words.forLang(lesson.frontMatter.lang))
             output.widget.code = code.tabs
+            if let descent = program.descent {
+                output.widget.live?.descent = GraphWidget.LiveDescent(leaves: descent.leaves, rate: descent.rate)
+            }
             return package(output.files + code.files, graph: output.widget, trace: trace)
         } catch {
             diagnostics.error(SourcePosition(line: block.fenceLine, column: 1), "cannot draw this graph: \(error)")

@@ -1,3 +1,5 @@
+import LessonModel
+
 extension GraphWidget {
     /// What a graph block's page needs to recompute it when the reader edits a leaf: the plan for
     /// the shared kernels, and how every text the widget shows is written, as fixed words with
@@ -15,10 +17,23 @@ extension GraphWidget {
         package var labels: [[[Double]]]
         /// The words the texts are made of, as templates with {0}, {1}, ... (see LiveData).
         package var words: [String: String]
+        /// The block's `descend` line, when it has one: the page then offers steps of gradient descent.
+        package var descent: LiveDescent?
 
         package init(plan: String, nodes: [LiveNode], output: Int, edgeInputs: [[Int]], labels: [[[Double]]], words: [String: String]) {
             self.plan = plan; self.nodes = nodes; self.output = output; self.edgeInputs = edgeInputs
             self.labels = labels; self.words = words
+        }
+    }
+
+    /// A `descend` line as the page needs it: the leaves a step moves (trace indices, in the
+    /// line's order; the output is the target) and the learning rate the field starts with.
+    package struct LiveDescent: Sendable, Codable, Equatable {
+        package var leaves: [Int]
+        package var rate: Double
+
+        package init(leaves: [Int], rate: Double) {
+            self.leaves = leaves; self.rate = rate
         }
     }
 
@@ -55,5 +70,5 @@ extension GraphWidget {
     }
 
     /// Leaves with at most this many numbers get a field per number; bigger ones stay read-only.
-    package static let maxEditable = 16
+    package static let maxEditable = BlockLanguage.maxEditableNumbers
 }

@@ -44,7 +44,9 @@ extension GraphWidgetHTML {
         }
         out += "</div>\n<p class=\"live-actions\"><button type=\"button\" class=\"live-reset\" disabled "
         out += "aria-label=\"\(attribute: p.resetLabel)\">\(text: p.reset)</button> "
-        out += "<span class=\"live-status\" role=\"status\" aria-live=\"polite\"></span></p>\n</div>\n"
+        out += "<span class=\"live-status\" role=\"status\" aria-live=\"polite\"></span></p>\n"
+        out += descentControls(w, phrases: phrases)
+        out += "</div>\n"
         return out
     }
 

@@ -23,7 +23,12 @@ package enum LiveData {
         var data = "{plan:" + live.plan + ",\noutput:\(live.output),\nnodes:[" + nodes.joined(separator: ",\n") + "],\n"
         data += "edges:[" + live.edgeInputs.map(ints).joined(separator: ",") + "],\n"
         data += "labels:[" + labels.joined(separator: ",") + "],\n"
-        data += "words:" + object(live.words) + ",\nmessages:" + object(phrases.messages) + "}"
+        var messages = phrases.messages
+        if live.descent != nil {
+            // Only a graph with a descend line carries what its steps say.
+            messages.merge(phrases.descent.messages) { own, _ in own }
+        }
+        data += "words:" + object(live.words) + ",\nmessages:" + object(messages) + "}"
         let script = "lessonsLive(" + JSONText.string(w.id) + ", " + data + ");\n"
         return (path(w.id), Array(script.utf8))
     }

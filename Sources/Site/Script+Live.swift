@@ -196,6 +196,7 @@ extension Script {
         var out = data.output;
         say(p ? p.text : fillIn(changed ? data.messages.recomputed : data.messages.reset, [data.nodes[out].name, texts.inline(state, out)]));
       }
+      return p;
     }
 
     function edit(i, k, x) {
@@ -256,7 +257,18 @@ extension Script {
         recompute(true);
       },
       applyLink: function (text) { ready(function () { applyLink(text); }); },
-      state: function () { return state; }
+      state: function () { return state; },
+      // For Script+Descent: the live file, a leaf's current numbers, and setting several leaves
+      // at once through the same path as an edit (recomputed, kept in the address, not
+      // announced here); returns the problem at a node, or null.
+      data: function () { return data; },
+      texts: function () { return texts; },
+      values: function (i) { return current[i].slice(); },
+      set: function (changes) {
+        Object.keys(changes).forEach(function (i) { current[i] = changes[i].slice(); });
+        fields.forEach(function (f) { f.removeAttribute("aria-invalid"); });
+        return recompute(false);
+      }
     };
     widget.lessonsLive = api;
     return api;

@@ -29,6 +29,22 @@ fieldset.live-leaf legend { padding: 0; margin-bottom: 0.25rem; }
 .live-reset:disabled { opacity: 0.4; cursor: default; }
 .live-status { color: var(--muted); }
 .graph-widget.live-failed .live-status { color: #b3261e; }
+.live-descent { margin-top: 0.75rem; padding-top: 0.5rem; border-top: 1px dashed var(--rule); }
+.descent-controls { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; margin: 0; }
+.live-edit input.descent-rate { width: 5.5rem; }
+.descent-step, .descent-reset { font: inherit; padding: 0.25rem 0.7rem; border: 1px solid var(--rule); border-radius: 6px;
+  background: var(--bg); color: var(--fg); cursor: pointer; }
+.descent-step:first-of-type { border-color: var(--accent); }
+.descent-reset:disabled { opacity: 0.4; cursor: default; }
+.descent-step:focus-visible, .descent-reset:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+.descent-status { color: var(--muted); }
+.descent-rows { max-height: 14rem; overflow-y: auto; margin-top: 0.5rem; }
+.descent-rows[hidden] { display: none; }
+.descent-table { border-collapse: collapse; margin: 0; font-variant-numeric: tabular-nums; }
+/* The newest step is scrolled into view; the column names stay above it. */
+.descent-table thead th { position: sticky; top: 0; background: var(--bg); }
+.descent-table caption { text-align: left; color: var(--muted); font-size: 0.8rem; }
+.descent-table th, .descent-table td { padding: 0.1rem 0.8rem 0.1rem 0; text-align: right; border-bottom: 1px solid var(--rule); }
 .diagram .live-label { position: absolute; transform: translateX(-50%); display: flex; align-items: center; justify-content: center;
   padding: 0 4px; box-sizing: border-box; font: 11px var(--font-ui); white-space: nowrap; color: #5d6570;
   background: rgba(255, 255, 255, 0.92); border-radius: 3px; pointer-events: none; }

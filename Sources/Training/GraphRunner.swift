@@ -36,11 +36,14 @@ package enum GraphRunner {
             if case .parameter = program.nodes[$0].kind { return true }
             return false
         }
+        let nodes = traceNodes(program, plan: plan, compiled: compiled)
+        let descentErrors = DescentCheck.diagnostics(program, shapes: nodes.map(\.shape), path: path)
+        if !descentErrors.isEmpty { return (nil, descentErrors) }
         let results = (try? GradientCheck.run(plan, leaves: leaves.map { compiled.ids[$0] })) ?? []
         let (checks, diagnostics) = GradientCheckReport(program: program, plan: plan, compiled: compiled, path: path)
             .rowsAndDiagnostics(results)
         let trace = Trace(lesson: lesson, block: block, kind: .graph,
-                          nodes: traceNodes(program, plan: plan, compiled: compiled),
+                          nodes: nodes,
                           output: program.output,
                           steps: [step(0, plan: plan, compiled: compiled)],
                           gradientCheck: checks, groups: program.groups)

@@ -127,3 +127,12 @@ func gradient(_ trace: Trace, _ name: String) -> [Double] {
     }
     #expect(TraceJSON.string("a\"b\\c\n\u{01}") == "\"a\\\"b\\\\c\\n\\u0001\"")
 }
+
+@Test func descendNeedsAScalarOutputAndLeavesThePageCanEdit() {
+    #expect(run("x = [1, 2]\nparam w = 0.5\ny = x * w\ndescend y over w\n").1
+        == ["l.md:14:9: error: 'y' is a vector of 2, and a step descends one number; make the output a scalar, like 'L = sum(y)' or 'L = mean(y)'"])
+    let big = "[" + (1...17).map(String.init).joined(separator: ", ") + "]"
+    #expect(run("param W = \(big)\nL = sum(W * W)\ndescend L over W\n").1
+        == ["l.md:13:16: error: 'W' holds 17 numbers; a step moves leaves of at most 16, which the page can edit"])
+    #expect(run("param w = 0.5\nL = (w - 1)^2\ndescend L over w\n").1 == [])
+}

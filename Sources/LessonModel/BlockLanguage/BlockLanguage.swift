@@ -13,6 +13,10 @@ public enum BlockLanguage {
     /// more would multiply the build's drawing time and the site's size.
     public static let maxGroups = 32
 
+    /// Leaves with at most this many numbers get a field per number on the page (and may be
+    /// moved by a `descend` line); bigger ones stay read-only.
+    public static let maxEditableNumbers = 16
+
     /// How many errors one block reports before it stops being checked.
     public static let maxErrors = 100
 

@@ -72,11 +72,14 @@ public struct GraphProgram: Equatable, Sendable {
     public var output: Int
     /// Parts of the graph a diagram may draw collapsed; no node is in two groups.
     public var groups: [NodeGroup]
+    /// The block's `descend` line: what the page may minimise by hand. Graph blocks only.
+    public var descent: Descent?
 
     /// A program over `nodes` whose result is `nodes[output]`.
-    public init(nodes: [ProgramNode], output: Int, groups: [NodeGroup] = []) {
+    public init(nodes: [ProgramNode], output: Int, groups: [NodeGroup] = [], descent: Descent? = nil) {
         self.nodes = nodes
         self.output = output
         self.groups = groups
+        self.descent = descent
     }
 }

@@ -42,6 +42,7 @@ struct GraphResolver {
     private var groupStatements: [GroupStatement] = []
     /// The block's `group` lines, resolved once every statement is.
     private(set) var groups: [NodeGroup] = []
+    private var descentStatements: [DescentStatement] = []
 
     /// The program of a graph block, or nil if there were errors (added to `errors`).
     static func resolve(_ statements: [Statement], arena: ExpressionArena, errors: inout BlockErrors) -> GraphProgram? {
@@ -49,9 +50,12 @@ struct GraphResolver {
         for statement in statements { resolver.resolve(statement) }
         resolver.checkNodeCount()
         resolver.resolveGroups()
+        let descent = DescentResolver.resolve(resolver.descentStatements, nodes: resolver.nodes, output: resolver.output,
+                                              hasGroups: !resolver.groupStatements.isEmpty, bindings: resolver.bindings,
+                                              errors: &resolver.errors)
         errors = resolver.errors
         guard errors.count == 0, let output = resolver.output else { return nil }
-        return GraphProgram(nodes: resolver.nodes, output: output, groups: resolver.groups)
+        return GraphProgram(nodes: resolver.nodes, output: output, groups: resolver.groups, descent: descent)
     }
 
     /// The resolved statements of a model block (the first `data` and `layers` lines only;
@@ -120,6 +124,8 @@ struct GraphResolver {
             for assignment in layers.assignments { resolve(assignment) }
         case .group(let group):
             groupStatements.append(group)
+        case .descent(let descent):
+            descentStatements.append(descent)
         case .split, .train, .schedule, .trace:
             break
         }

@@ -84,7 +84,7 @@ enum ModelResolver {
             case .trace(let line):
                 guard once("trace", trace?.position, line.position) else { return false }
                 trace = line
-            case .assignment, .broken, .group:
+            case .assignment, .broken, .group, .descent:
                 break
             }
             return true

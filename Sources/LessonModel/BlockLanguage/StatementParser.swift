@@ -13,6 +13,8 @@ enum Statement: Sendable {
     case trace(ModelLine<TraceSpec>)
     /// `group hidden: z, h` (both dialects).
     case group(GroupStatement)
+    /// `descend L over w, b` (graph blocks; an error in a model block).
+    case descent(DescentStatement)
 }
 
 /// `[param] name = expression`, or in a model block `param name = initializer(...)`.
@@ -97,6 +99,10 @@ extension BlockParser {
         // `group` is not reserved: `group = 2` still assigns a node named group.
         if first.kind == .name, text(first) == "group", nextTokenIs(.name) {
             return try parseGroup()
+        }
+        // Nor is `descend`: `descend = 2` assigns, `descend L over w` declares.
+        if first.kind == .name, text(first) == "descend", nextTokenIs(.name) {
+            return try parseDescent()
         }
         if first.kind == .name, BlockLanguage.modelStatements.contains(text(first)), !nextTokenIs(.equals) {
             guard dialect == .model else {

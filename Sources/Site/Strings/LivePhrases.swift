@@ -7,6 +7,8 @@ struct LivePhrases {
     var input = "input", parameter = "parameter"
     var entry = "{0}, entry {1}", cell = "{0}, row {1}, column {2}", slider = "{0}, slider"
     var tooBig = "{0} ({1} numbers): too big to edit here"
+    /// The controls of a graph with a `descend` line.
+    var descent = DescentPhrases(lang: nil)
     var messages: [String: String] = [
         "recomputed": "Recomputed: {0} = {1}.",
         "reset": "Back to the lesson's values: {0} = {1}.",
@@ -22,6 +24,7 @@ struct LivePhrases {
     ]
 
     init(lang: String?) {
+        descent = DescentPhrases(lang: lang)
         guard let lang, lang.lowercased().hasPrefix("zh") else { return }
         title = "换几个数试试"
         intro = "修改任一输入或参数：这张图的每个值、梯度和等式都会在浏览器中重新计算。"
