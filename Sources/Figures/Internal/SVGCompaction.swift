@@ -5,7 +5,9 @@
 /// - ids become `a0`, `a1`, … in order of appearance (a figure is shown only as an `<img>`, its
 ///   own document, so its ids need be unique only within the file), and references follow;
 /// - `xlink:href` becomes SVG 2's `href`;
-/// - path data loses the spaces a parser does not need and the zero before a decimal point;
+/// - path data becomes relative, in tenths of a pixel (`SVGRelativePath`), or else loses the
+///   spaces a parser does not need and the zero before a decimal point;
+/// - glyphs on one baseline share one position (`SVGTextRuns`);
 /// - the indentation at the start of lines goes.
 ///
 /// Deterministic and linear, so the light and dark drawings of a figure stay the same text
@@ -34,14 +36,15 @@ enum SVGCompaction {
                 out += urlOpen + short
                 i = end
             } else if b == UInt8(ascii: " "), let end = value(after: pathOpen, in: svg, at: i) {
-                out += pathOpen + pathData(svg[(i + pathOpen.count)..<end])
+                let d = svg[(i + pathOpen.count)..<end]
+                out += pathOpen + (SVGRelativePath.encode(d) ?? pathData(d))
                 i = end
             } else {
                 out.append(b)
                 i += 1
             }
         }
-        return out
+        return SVGTextRuns.group(out)
     }
 
     private static let idOpen = Array(" id=\"".utf8)
