@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "LessonModel", dependencies: ["CMark", "TeXMath", "Operations", .product(name: "Yams", package: "Yams")]),
         .target(name: "Autodiff", dependencies: ["Operations"]),
         .target(name: "Training", dependencies: ["Autodiff", "LessonModel"]),
-        .target(name: "Site", dependencies: ["LessonModel", "TeXMath"]),
+        .target(name: "Site", dependencies: ["LessonModel", "TeXMath", "CZlib"]),
         .target(name: "Figures", dependencies: ["CCairo", "CZlib"]),
         // Programs in other languages (NumPy, PyTorch) that compute what a block computes.
         .target(name: "Codegen", dependencies: ["LessonModel", "Training", "Autodiff"]),

@@ -40,12 +40,17 @@ extension Builder {
             page.searchIndex = search.bySlug[lesson.slug]
             site.files.append(("\(lesson.slug)/index.html", Array(LessonPage.render(lesson, context: page).utf8)))
             printed.append((lesson, page))
-            for (path, bytes) in shared.remaining(slug: lesson.slug, blocks.files) { site.files.append(("\(lesson.slug)/\(path)", bytes)) }
-            // The sliders' step files and long code listings, loaded by the page only when used.
+            // The sliders' step files, long code listings and opened-group drawings, loaded by the page only when used.
             let graphs = blocks.widgets.sorted { $0.key < $1.key }.map(\.value) + blocks.models.sorted { $0.key < $1.key }.map(\.value.graph)
+            // Opened-group drawings travel inside their views file (GroupViews), not as files of their own.
+            let packed = Set(graphs.flatMap { $0.views.map(\.svg) })
+            let drawings = Dictionary(blocks.files.filter { packed.contains($0.0) }, uniquingKeysWith: { first, _ in first })
+            for (path, bytes) in shared.remaining(slug: lesson.slug, blocks.files) where !packed.contains(path) {
+                site.files.append(("\(lesson.slug)/\(path)", bytes))
+            }
             for file in graphs.compactMap(StepData.file) { site.files.append(("\(lesson.slug)/\(file.path)", file.bytes)) }
             for file in graphs.flatMap(CodeListings.files) { site.files.append(("\(lesson.slug)/\(file.path)", file.bytes)) }
-            for file in graphs.compactMap({ GroupViews.file($0, lang: lesson.frontMatter.lang) }) {
+            for file in graphs.compactMap({ GroupViews.file($0, lang: lesson.frontMatter.lang, drawing: { drawings[$0] }) }) {
                 site.files.append(("\(lesson.slug)/\(file.path)", file.bytes))
             }
             for file in graphs.compactMap({ LiveData.file($0, lang: lesson.frontMatter.lang) }) {

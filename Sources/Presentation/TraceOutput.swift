@@ -1,3 +1,4 @@
+import Site
 import Training
 
 /// A block's trace file: `trace/<stem>.json`, or `trace/<stem>.json.gz` (gzip) when its JSON is

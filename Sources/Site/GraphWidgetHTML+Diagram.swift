@@ -9,7 +9,8 @@ extension GraphWidgetHTML {
     /// The widest main drawing that prints whole on an A4 page at full size.
     static let printableWidth = 680.0
 
-    /// With `lazyViews`, a graph's opened-group drawings stay in their file (GroupViews) until a group is opened.
+    /// With `lazyViews`, a graph's opened-group drawings wait in their file (GroupViews) until a group
+    /// is opened; without, there are none.
     static func diagrams(_ w: GraphWidget, phrases p: Phrases, lazyViews: Bool = false) -> Markup {
         let drawings = w.drawings
         var out: Markup = "<div class=\"diagram-bar\" hidden><button type=\"button\" class=\"fit-toggle\" aria-pressed=\"false\" "
@@ -20,7 +21,8 @@ extension GraphWidgetHTML {
             let kind = drawings.count == 1 ? "only" : (k == 0 ? "wide" : "narrow")
             out += diagram(drawing, widget: w, kind: kind)
         }
-        return out + (lazy ? "" : otherViews(w)) + "</div>\n"
+        // Without the views file (the print page) no group can be opened: the collapsed drawing is all there is.
+        return out + "</div>\n"
     }
 
     /// Whether the main drawing is the one to print (it fits the paper, or there is no other).

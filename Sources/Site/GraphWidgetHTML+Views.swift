@@ -30,13 +30,15 @@ extension GraphWidgetHTML {
         return out + "\n"
     }
 
-    /// The drawings with one group opened, each hidden until its group's card is clicked.
+    /// The drawings with one group opened, each hidden until its group's card is clicked; their
+    /// images get their sources from the script that loads them (`GroupViews`).
     static func otherViews(_ w: GraphWidget) -> Markup {
         var out: Markup = ""
         for (k, view) in w.views.enumerated() {
             let width = Int(view.width.rounded(.up)), height = Int(view.height.rounded(.up))
             out += "<div class=\"diagram\" data-view=\"\(k + 1)\" data-width=\"\(Markup(raw: num(view.width)))\" hidden style=\"width: \(px(view.width)); height: \(px(view.height))\">\n"
-            out += "<picture><img src=\"\(attribute: view.svg)\" width=\"\(width)\" height=\"\(height)\" alt=\"\" loading=\"lazy\"></picture>\n"
+            // The drawing comes packed with this markup (GroupViews); the script gives it its source.
+            out += "<picture><img data-svg=\"\(k + 1)\" width=\"\(width)\" height=\"\(height)\" alt=\"\"></picture>\n"
             out += "<svg class=\"edges\" width=\"\(width)\" height=\"\(height)\" aria-hidden=\"true\">"
             for edge in view.edges where !edge.points.isEmpty {
                 let d = edge.points.enumerated().map { i, p in (i == 0 ? "M" : "L") + "\(num(p.x)) \(num(p.y))" }.joined(separator: " ")

@@ -2,18 +2,29 @@ extension Script {
     /// Graphs with groups: a group's card opens the drawing with that group expanded in place;
     /// its Collapse button goes back to the drawing with every group collapsed.
     static let groups = #"""
-  // A views file (views/<widget-id>.js, see GroupViews) calls lessonsViews when it has loaded.
+  // A packed data script (PackedScript): base64 of gzip-compressed JSON, inflated by the
+  // browser's own DecompressionStream; an unpacked one passes its JSON as is.
+  var canUnpack = typeof DecompressionStream === "function";
+  function unpack(packed) {
+    if (typeof packed !== "string") return Promise.resolve(packed);
+    var bytes = Uint8Array.from(atob(packed), function (c) { return c.charCodeAt(0); });
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+
+  // A views file (views/<widget-id>.js, see GroupViews) calls lessonsViews when it has loaded:
+  // [opened drawings' markup, their walks' steps, the SVG of view 1, of view 2, ...].
   var viewFiles = {};
-  window.lessonsViews = function (id, drawings, steps) {
+  window.lessonsViews = function (id, packed) {
     var file = viewFiles[id];
-    if (file) file(drawings, steps);
+    if (file) unpack(packed).then(file);
   };
 
   function setUpGroups(widget, walk, refit) {
     var box = widget.querySelector(".diagram-scroll");
     var source = box && box.dataset.views;
     var diagrams = Array.prototype.slice.call(widget.querySelectorAll(".diagram[data-view]"));
-    if ((diagrams.length < 2 && !source) || !walk) return;
+    if ((diagrams.length < 2 && !source) || !walk || (source && !canUnpack)) return;
     widget.classList.add("grouped");
     // The opened drawings and their walks arrive with the first click (or are on the page already).
     var loaded = !source, waiting = [];
@@ -21,14 +32,19 @@ extension Script {
       if (loaded) { done(); return; }
       waiting.push(done);
       if (waiting.length > 1) return;
-      viewFiles[widget.id] = function (drawings, steps) {
-        box.insertAdjacentHTML("beforeend", drawings);
-        widget.querySelector(".steps").insertAdjacentHTML("beforeend", steps);
+      viewFiles[widget.id] = function (parts) {
+        box.insertAdjacentHTML("beforeend", parts[0]);
+        widget.querySelector(".steps").insertAdjacentHTML("beforeend", parts[1]);
+        box.querySelectorAll("img[data-svg]").forEach(function (img) {
+          var svg = parts[1 + Number(img.dataset.svg)];
+          if (svg) img.src = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+        });
         diagrams = Array.prototype.slice.call(widget.querySelectorAll(".diagram[data-view]"));
         walk.adopt();
         loaded = true;
         waiting.forEach(function (f) { f(); });
         waiting = [];
+        widget.dispatchEvent(new CustomEvent("lessons:views"));
       };
       var script = document.createElement("script");
       script.src = source;

@@ -1,3 +1,4 @@
+import Site
 import Foundation
 import Testing
 import LessonModel

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Browser
+import Site
 @testable import LessonsKit
 
 /// A hand-written graph with a group: one lesson, built per test (a graph block runs in milliseconds).
@@ -33,8 +34,13 @@ private func builtNeuron() throws -> Workspace {
     #expect(page.contains("<div class=\"diagram wide\" data-view=\"0\" data-width=") && page.contains("<div class=\"diagram narrow\" data-view=\"0\" data-width="))
     #expect(!page.contains("data-view=\"1\""))
     let id = try #require(page.range(of: "data-views=\"views/").map { page[$0.upperBound...].prefix { $0 != "\"" } })
-    let views = try String(contentsOfFile: workspace.output + "/neuron/views/" + id, encoding: .utf8)
-    #expect(views.hasPrefix("lessonsViews(") && views.contains("<div class=\"diagram\" data-view=\"1\" data-width=") && views.contains("\" hidden style="))
+    let file = try #require(FileManager.default.contents(atPath: workspace.output + "/neuron/views/" + id))
+    #expect(file.starts(with: Array("lessonsViews(".utf8)))
+    let json = try #require(PackedScript.json(of: Array(file)))
+    let parts = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String])
+    #expect(parts.count == 3)  // markup, steps and the opened group's drawing
+    let views = parts[0] + parts[1]
+    #expect(views.contains("<div class=\"diagram\" data-view=\"1\" data-width=") && views.contains("\" hidden style="))
     let hiddenSteps = views.components(separatedBy: "<li hidden data-phase=").count - 1
     #expect(hiddenSteps == 18)  // 9 nodes forward and back, in the opened view
     let shownSteps = page.components(separatedBy: "<li data-phase=").count - 1
@@ -54,9 +60,17 @@ private func builtNeuron() throws -> Workspace {
     let again = workspace.build(workspace.lessons, output: workspace.output, cacheDirectory: cache)
     #expect(again.succeeded && again.blocksRun == 0)
     let files = workspace.outputTree().keys
-    for name in ["neuron/figures/neuron--1.svg", "neuron/figures/deep--1.svg", "neuron/figures/deep--2.svg"] {
-        #expect(files.contains(name), "\(name) is missing")
+    // The opened drawings travel packed inside the views files, also when the blocks come from the cache.
+    #expect(!files.contains { $0.hasSuffix("--1.svg") })
+    let packed = try files.filter { $0.hasPrefix("neuron/views/") }.map { name in
+        let bytes = try #require(FileManager.default.contents(atPath: workspace.output + "/" + name))
+        return try #require(PackedScript.json(of: Array(bytes)))
     }
+    #expect(packed.count == 2)
+    // Every view's drawing is in its file: one for the neuron's group, three for the model's layers.
+    let parts = try packed.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String]) }
+    #expect(parts.map(\.count).sorted() == [3, 5])  // markup, steps and the drawings
+    #expect(parts.allSatisfy { $0.dropFirst(2).allSatisfy { $0.hasPrefix("<?xml") && $0.contains("<svg ") } })
 }
 
 /// The string a probe's promise resolves to (the probes wait for the files a click loads).
@@ -81,7 +95,7 @@ struct GroupBrowserTests {
           out.collapsed = [shown(), counter(), equation(), w.classList.contains("grouped")];
           click('.diagram[data-view="0"] .expand[data-open="1"]');
           // The opened drawings arrive with the first click (views/<widget>.js).
-          document.querySelector('script[src*="views/"]').addEventListener("load", function () {
+          w.addEventListener("lessons:views", function () {
           out.opened = [shown(), counter(), equation(), document.activeElement.className];
           var inside = [];
           for (var k = 0; k < 3; k++) { click('[data-go="next"]'); inside.push(equation()); }
@@ -133,7 +147,7 @@ struct GroupBrowserTests {
         new Promise(function (done) {
           var w = document.querySelector(".model-widget");
           w.querySelector('.expand[data-open="1"]').click();
-          document.querySelector('script[src*="views/"]').addEventListener("load", function () {
+          w.addEventListener("lessons:views", function () {
           var steps = Array.prototype.slice.call(w.querySelectorAll('.steps > li[data-view="1"]'));
           var target = steps.filter(function (li) {
             return li.dataset.phase === "backward" && li.querySelector(".equation").textContent.indexOf("layer 2:") === 0;
