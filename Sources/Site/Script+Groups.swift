@@ -2,16 +2,6 @@ extension Script {
     /// Graphs with groups: a group's card opens the drawing with that group expanded in place;
     /// its Collapse button goes back to the drawing with every group collapsed.
     static let groups = #"""
-  // A packed data script (PackedScript): base64 of gzip-compressed JSON, inflated by the
-  // browser's own DecompressionStream; an unpacked one passes its JSON as is.
-  var canUnpack = typeof DecompressionStream === "function";
-  function unpack(packed) {
-    if (typeof packed !== "string") return Promise.resolve(packed);
-    var bytes = Uint8Array.from(atob(packed), function (c) { return c.charCodeAt(0); });
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream).text().then(JSON.parse);
-  }
-
   // A views file (views/<widget-id>.js, see GroupViews) calls lessonsViews when it has loaded:
   // [opened drawings' markup, their walks' steps, the SVG of view 1, of view 2, ...].
   var viewFiles = {};

@@ -2,16 +2,20 @@ extension Script {
     /// The training-step slider of a model widget: it loads the widget's step file on first use
     /// and refills cards, node table, equations and predictions table from the traced step it shows.
     static let scrubber = #"""
-  // Step files (steps/<widget-id>.js, written by StepData) call lessonsSteps(id, data) when
+  // Step files (steps/<widget-id>.js, written by StepData) call lessonsSteps(id, packed) when
   // they load; a <script src> works from file://, where fetch does not.
   var stepFiles = {};
 
-  window.lessonsSteps = function (id, data) {
+  window.lessonsSteps = function (id, packed) {
     var file = stepFiles[id];
     if (!file) return;
-    file.snapshots = decodeSteps(data);
-    file.waiting.forEach(function (done) { done(); });
-    file.waiting = [];
+    unpack(packed).then(function (data) {
+      file.snapshots = decodeSteps(data);
+      file.waiting.forEach(function (done) { done(); });
+      file.waiting = [];
+      var widget = document.getElementById(id);
+      if (widget) widget.dispatchEvent(new CustomEvent("lessons:steps"));
+    });
   };
 
   // Each text is a template whose holes (\u0001) take the step's numbers in order; a text
@@ -56,7 +60,8 @@ extension Script {
   // Returns { scrub(k), load(done) }, or null when the widget has no slider.
   function setUpScrubber(widget, cells, tableCells, steps) {
     var scrubber = widget.querySelector(".scrubber");
-    if (!scrubber || !scrubber.dataset.steps) return null;
+    // Without DecompressionStream the slider stays hidden and the page shows the last step.
+    if (!scrubber || !scrubber.dataset.steps || !canUnpack) return null;
     var slider = scrubber.querySelector("input");
     var output = scrubber.querySelector("output");
     var marker = widget.querySelector(".chart-marker");

@@ -4,7 +4,8 @@
 ///
 /// The steps share their wording and differ only in numbers, so the file holds each text once as
 /// a template (numbers cut out) and, per step, just the numbers at display precision. A text
-/// whose wording differs at some step is stored whole for that step.
+/// whose wording differs at some step is stored whole for that step. The JSON is packed
+/// (`PackedScript`): mostly digits, it shrinks to a fifth.
 package enum StepData {
     /// Where a widget's step file goes, relative to the lesson page.
     package static func path(_ widgetID: String) -> String { "steps/\(widgetID).js" }
@@ -39,9 +40,8 @@ package enum StepData {
         // A text without a template (it holds the hole mark) is stored whole at every step.
         var json = "{\"shape\":" + shape.json + ",\"t\":[" + templates.map { $0.map(JSONText.string) ?? "null" }.joined(separator: ",") + "],"
         json += "\"steps\":[\n" + steps.joined(separator: ",\n") + "]}"
-        // The file calls the page's script with the widget's id (escaped like every string).
-        let script = "lessonsSteps(" + JSONText.string(w.id) + ", " + json + ");\n"
-        return (path(w.id), Array(script.utf8))
+        // The file calls the page's script with the widget's id and the JSON packed.
+        return (path(w.id), PackedScript.call("lessonsSteps", id: w.id, json: json))
     }
 
     /// Every text a snapshot shows, in one fixed order: label, card values, card gradients,

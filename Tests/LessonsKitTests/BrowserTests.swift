@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Browser
 @testable import LessonsKit
 
 /// Headless Chromium, installed by `make test` (scripts/install-deps.sh --test).
@@ -29,13 +30,18 @@ struct SelfTest: Decodable {
 }
 
 func selfTest(_ page: String, width: Int) throws -> SelfTest {
-    let dom = try chromiumOutput(["--window-size=\(width),900", "--dump-dom", "file://\(page)#lessons-selftest"])
-    let marker = "data-selftest=\""
-    let start = try #require(dom.range(of: marker), "the page's script did not run")
-    let rest = dom[start.upperBound...]
-    let end = try #require(rest.firstIndex(of: "\""))
-    let json = rest[..<end].replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
-        .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+    let browser = try ChromiumSession(viewport: (width, 900))
+    try browser.open(page, fragment: "#lessons-selftest")
+    // The report is written once the sliders' step files have loaded and been unpacked.
+    let probe = """
+        new Promise(function (done) {
+          var ready = function () { var r = document.body.getAttribute("data-selftest"); if (r) { done(r); return true; } };
+          if (ready()) return;
+          new MutationObserver(function (_, o) { if (ready()) o.disconnect(); }).observe(document.body, { attributes: true });
+        })
+        """
+    let reply = try browser.page("Runtime.evaluate", ["expression": probe, "awaitPromise": true, "returnByValue": true])
+    let json = try #require((reply["result"] as? [String: Any])?["value"] as? String, "the page's script did not run")
     return try JSONDecoder().decode(SelfTest.self, from: Data(json.utf8))
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Site
 @testable import LessonsKit
 
 /// Outputs are named for what they are, and the predictions table shows one step's numbers:
@@ -46,7 +47,7 @@ import Testing
         }
         // Every traced step carries the caption and the 8 × 3 step cells for the slider.
         let steps = try #require(FileManager.default.contents(atPath: w.output + "/a/steps/model-m.js"))
-        #expect(String(decoding: steps, as: UTF8.self).contains("\"p\":25}"))
+        #expect(PackedScript.json(of: Array(steps))?.contains("\"p\":25}") == true)
         #expect(w.page("b").contains("<caption>第 19 步时模型在训练数据上的预测（共 30 个中的前 8 个）</caption>"))
         #expect(w.page("b").contains("<th>目标类别</th><th>logit</th><th>softmax(logit)</th><th>预测类别</th>"))
     }

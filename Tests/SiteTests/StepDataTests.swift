@@ -12,7 +12,7 @@ import Testing
 
 /// Reads a step file as lessons.js does (Script+Scrubber's decodeSteps), independently of StepData.
 private func decode(_ file: [UInt8]) throws -> [[String]] {
-    let text = String(decoding: file, as: UTF8.self)
+    let text = try #require(PackedScript.json(of: file))
     let start = try #require(text.firstIndex(of: "{"))
     let end = try #require(text.lastIndex(of: "}"))
     let data = try #require(try JSONSerialization.jsonObject(with: Data(text[start...end].utf8)) as? [String: Any])
@@ -64,10 +64,10 @@ private func decode(_ file: [UInt8]) throws -> [[String]] {
     ]
     let file = try #require(StepData.file(w))
     #expect(file.path == "steps/model-m.js")
-    #expect(String(decoding: file.bytes, as: UTF8.self).hasPrefix("lessonsSteps(\"model-m\", {"))
+    #expect(String(decoding: file.bytes, as: UTF8.self).hasPrefix("lessonsSteps(\"model-m\", \"H4sI"))
     #expect(try decode(file.bytes) == w.snapshots.map(StepData.texts))
     // The predictions table's caption and cells ride along, counted in the shape the script cuts by.
-    #expect(String(decoding: file.bytes, as: UTF8.self).contains("\"tg\":2,\"p\":4}"))
+    #expect(PackedScript.json(of: file.bytes)?.contains("\"tg\":2,\"p\":4}") == true)
     #expect(StepData.texts(w.snapshots[3]).suffix(4) == ["Predictions on the training data at step 3", "[−0.125, 0.125]", "[0.25, 0.75]", "1"])
 }
 
