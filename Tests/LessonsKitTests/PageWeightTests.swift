@@ -3,13 +3,15 @@ import Testing
 @testable import LessonsKit
 import Browser
 
-/// The weight of the built course: each edition (one language's pages and everything they
-/// load or link to, the shared traces, the index and our assets) at most 25 MB, and the first view
+/// The weight of the built course: the whole site at most 25 MB, so is each edition (one
+/// language's pages and everything they load or link to, the shared traces, the index and our
+/// assets), and the first view
 /// of every page at most 400 KB: its HTML, stylesheet and scripts, and the images it loads for one
 /// colour scheme (those not marked `loading="lazy"`, and the lazy ones in the first screen), at a
 /// desktop and a phone width. README states the measured figures.
 @Suite(.serialized, .enabled(if: chromium != nil, "skipped: chromium is not installed (make test installs it)"))
 struct PageWeightTests {
+    static let siteLimit = 25_000_000
     static let editionLimit = 25_000_000
     static let firstViewLimit = 400_000
 
@@ -43,6 +45,15 @@ struct PageWeightTests {
             let kinds = byKind.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value / 1000) KB" }.joined(separator: ", ")
             #expect(total <= Self.editionLimit, "the \(lang) edition is \(total / 1000) KB (\(kinds))")
         }
+    }
+
+    @Test func theWholeSiteIsAtMost25MB() throws {
+        let files = Workspace.tree(at: course.output)
+        let total = files.values.reduce(0) { $0 + $1.count }
+        var byKind: [String: Int] = [:]
+        for (path, bytes) in files { byKind[(path as NSString).pathExtension, default: 0] += bytes.count }
+        let kinds = byKind.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value / 1000) KB" }.joined(separator: ", ")
+        #expect(total <= Self.siteLimit, "the site is \(total / 1000) KB (\(kinds))")
     }
 
     /// The editions run the same blocks, so their traces are one set of files.

@@ -44,7 +44,10 @@ struct BoundaryChartRenderer {
         let frame = layout.frame
         let plot = frame.plot
         canvas.paint(theme.background)
-        let heatmap = Heatmap.make(chart.grid, plot: plot, theme: theme, overlap: format == .png ? 0 : 0.5)
+        // An SVG gets the heatmap as images (see HeatmapImage); a PNG or PDF, as rectangles.
+        let images = format == .svg ? try heatmapImages() : nil
+        let heatmap = images == nil ? Heatmap.make(chart.grid, plot: plot, theme: theme, overlap: format == .png ? 0 : 0.5)
+                                    : Heatmap(layers: [(HeatmapImage.placeholder, [plot])], levels: HeatmapImage.levels(chart.grid))
         canvas.withClip(plot) {
             for layer in heatmap.layers {
                 var path = Path()
@@ -68,7 +71,24 @@ struct BoundaryChartRenderer {
         }
         frame.drawAxes(on: canvas, theme: theme, title: chart.title, xTitle: chart.xLabel, yTitle: chart.yLabel, fullFrame: true)
         drawLegend(on: canvas, heatmap: heatmap)
-        return try canvas.render()
+        guard let images else { return try canvas.render() }
+        let svg = try canvas.render()
+        guard let out = HeatmapImage.replacingPlaceholder(in: svg, with: HeatmapImage.markup(plot: plot, images: images)) else {
+            throw FigureError(operation: "draw boundary chart", message: "the heatmap's place was not found in the SVG")
+        }
+        return out
+    }
+
+    /// The heatmap images for an SVG: the light and the dark scheme's, this theme's shown (only
+    /// its own for a theme of neither scheme); nil beyond a palette's 256 colours.
+    private func heatmapImages() throws(FigureError) -> [(png: [UInt8], shown: Bool)]? {
+        let schemes: [ChartTheme] = theme == .light || theme == .dark ? [.light, .dark] : [theme]
+        var images: [(png: [UInt8], shown: Bool)] = []
+        for scheme in schemes {
+            guard let png = try HeatmapImage.png(chart.grid, theme: scheme) else { return nil }
+            images.append((png, scheme == theme))
+        }
+        return images
     }
 
     /// Most markers drawn: 100,000 examples made two 40 MB SVGs of overlapping markers. Beyond

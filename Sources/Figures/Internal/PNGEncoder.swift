@@ -88,7 +88,7 @@ enum PNGEncoder {
     }
 
     /// Appends length, type, data and the CRC-32 of type and data.
-    private static func appendChunk(_ type: StaticString, _ data: UnsafeBufferPointer<UInt8>, to png: inout [UInt8]) {
+    static func appendChunk(_ type: StaticString, _ data: UnsafeBufferPointer<UInt8>, to png: inout [UInt8]) {
         let typeBytes = UnsafeBufferPointer(start: type.utf8Start, count: type.utf8CodeUnitCount)
         appendBigEndian(UInt32(data.count), to: &png)
         png.append(contentsOf: typeBytes)
@@ -98,11 +98,11 @@ enum PNGEncoder {
         appendBigEndian(UInt32(truncatingIfNeeded: crc), to: &png)
     }
 
-    private static func appendChunk(_ type: StaticString, _ data: [UInt8], to png: inout [UInt8]) {
+    static func appendChunk(_ type: StaticString, _ data: [UInt8], to png: inout [UInt8]) {
         data.withUnsafeBufferPointer { appendChunk(type, $0, to: &png) }
     }
 
-    private static func appendBigEndian(_ value: UInt32, to bytes: inout [UInt8]) {
+    static func appendBigEndian(_ value: UInt32, to bytes: inout [UInt8]) {
         bytes += [UInt8(value >> 24), UInt8(truncatingIfNeeded: value >> 16),
                   UInt8(truncatingIfNeeded: value >> 8), UInt8(truncatingIfNeeded: value)]
     }

@@ -8,6 +8,7 @@
 /// - path data becomes relative, in tenths of a pixel (`SVGRelativePath`), or else loses the
 ///   spaces a parser does not need and the zero before a decimal point;
 /// - glyphs on one baseline share one position (`SVGTextRuns`);
+/// - consecutive paths of one style share it (`SVGStyleRuns`);
 /// - the indentation at the start of lines goes.
 ///
 /// Deterministic and linear, so the light and dark drawings of a figure stay the same text
@@ -44,7 +45,7 @@ enum SVGCompaction {
                 i += 1
             }
         }
-        return SVGTextRuns.group(out)
+        return SVGStyleRuns.group(SVGTextRuns.group(out))
     }
 
     private static let idOpen = Array(" id=\"".utf8)

@@ -1,0 +1,55 @@
+/// Cairo gives every path its whole style: `<path style="fill-rule:nonzero;fill:…;stroke-width:1;
+/// stroke-linecap:butt;…" d="…"/>`, 170 bytes before the path data. A boundary chart's hundreds
+/// of markers of one class repeat one style, as do a loss chart's grid lines. Consecutive paths
+/// with the same style become children of one `<g style="…">` and lose their own: every property
+/// Cairo writes there (fill, stroke and their opacities, widths, caps, joins, rules) is inherited.
+///
+/// Works on the compacted document, one element per line; a style with a property that is not
+/// inherited (`opacity`) or any other line shape passes through unchanged.
+enum SVGStyleRuns {
+    /// Fewest consecutive paths worth a group.
+    static let minimumRun = 3
+
+    static func group(_ svg: [UInt8]) -> [UInt8] {
+        let lines = svg.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        var out: [[UInt8]] = []
+        out.reserveCapacity(lines.count)
+        var i = 0
+        while i < lines.count {
+            guard let first = styledPath(lines[i]) else {
+                out.append(Array(lines[i]))
+                i += 1
+                continue
+            }
+            var end = i + 1
+            while end < lines.count, let next = styledPath(lines[end]), next.style == first.style { end += 1 }
+            if end - i < minimumRun {
+                out += lines[i..<end].map(Array.init)
+            } else {
+                out.append(groupOpen + first.style + Array("\">".utf8))
+                for line in lines[i..<end] { if let path = styledPath(line) { out.append(pathOpen + path.rest) } }
+                out.append(Array("</g>".utf8))
+            }
+            i = end
+        }
+        return Array(out.joined(separator: [UInt8(ascii: "\n")]))
+    }
+
+    private static let styleOpen = Array("<path style=\"".utf8)
+    private static let pathOpen = Array("<path".utf8)
+    private static let groupOpen = Array("<g style=\"".utf8)
+    private static let notInherited = [Array(";opacity:".utf8)]
+
+    /// A line `<path style="S" d="…"/>`: its style S and the rest after it (` d="…"/>`), or nil.
+    private static func styledPath(_ line: ArraySlice<UInt8>) -> (style: ArraySlice<UInt8>, rest: ArraySlice<UInt8>)? {
+        guard line.starts(with: styleOpen), line.last == UInt8(ascii: ">") else { return nil }
+        let start = line.startIndex + styleOpen.count
+        guard let close = line[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+        let style = line[start..<close], rest = line[(close + 1)...]
+        // Only ` d="…"/>` may follow: another attribute (an id, a transform) keeps the path as it is.
+        guard rest.starts(with: Array(" d=\"".utf8)), rest.dropFirst(4).firstIndex(of: UInt8(ascii: "\"")) == rest.endIndex - 3,
+              !style.starts(with: Array("opacity:".utf8)),
+              !notInherited.contains(where: { style.firstRange(of: $0) != nil }) else { return nil }
+        return (style, rest)
+    }
+}
