@@ -53,6 +53,9 @@ extension Builder {
             for file in graphs.compactMap({ GroupViews.file($0, lang: lesson.frontMatter.lang, drawing: { drawings[$0] }) }) {
                 site.files.append(("\(lesson.slug)/\(file.path)", file.bytes))
             }
+            for file in blocks.models.sorted(by: { $0.key < $1.key }).compactMap({ RetrainData.file($0.value) }) {
+                site.files.append(("\(lesson.slug)/\(file.path)", file.bytes))
+            }
             for file in graphs.compactMap({ LiveData.file($0, lang: lesson.frontMatter.lang) }) {
                 site.files.append(("\(lesson.slug)/\(file.path)", file.bytes))
             }

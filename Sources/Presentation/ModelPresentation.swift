@@ -87,7 +87,7 @@ package struct ModelPresentation {
             for i in widget.snapshots.indices where i < predictions.steps.count { widget.snapshots[i].predictions = predictions.steps[i] }
         }
         let modelWidget = ModelWidget(graph: widget, summary: summary(), charts: charts, expansion: model.expansion,
-                                      predictions: predictions?.table)
+                                      predictions: predictions?.table, retrain: retrain())
         return Output(files: files, widget: modelWidget)
     }
 

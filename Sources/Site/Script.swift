@@ -7,7 +7,7 @@ package enum Script {
     package static let fileName = "lessons.js"
 
     /// The whole file: the parts inside one strict-mode closure, then the start-up.
-    package static let javaScript = [opening, unpack, scrubber, walk, fit, groups, liveText, live, descent, selfTest, tabs, search, start].joined(separator: "\n")
+    package static let javaScript = [opening, unpack, scrubber, walk, fit, groups, liveText, live, descent, retrain, selfTest, tabs, search, start].joined(separator: "\n")
 
     static let opening = #"""
 "use strict";
@@ -24,6 +24,7 @@ package enum Script {
       setUpGroups(element, api, refit);
       setUpLive(element);
       setUpDescent(element);
+      setUpRetrain(element);
       return { element: element, api: api };
     });
     document.documentElement.classList.add("js");

@@ -24,6 +24,8 @@ package struct ModelRun: Sendable {
     package var gradientCheck: [Trace.GradientCheckRow] = []
     /// Wall time of the training loop, in seconds (not part of any output file).
     package var seconds: Double
+    /// The plan before training, for a page to train again; nil beyond `RetrainSource.budget`.
+    package var retrain: RetrainSource? = nil
 }
 
 /// The root-mean-square gradient of each parameter matrix at the observed steps (the trace
@@ -140,6 +142,12 @@ package enum ModelRunner {
         let loop = TrainingLoop(plan: plan, loss: compiled.ids[model.loss], epochs: totalSteps,
                                 traced: schedule.observedSteps(epochs: totalSteps))
         var rates = LearningRates(base: model.train.optimizer.lr, schedule: model.schedule, epochs: model.train.epochs)
+        // Before the loop moves anything: the leaves' values are those of step 0.
+        let retrain = RetrainSource.fits(examples: n, batch: batch, split: validationSet != nil,
+                                         parameterCount: parameterCount, steps: totalSteps)
+            ? RetrainSource(plan: plan.javaScript(), loss: compiled.ids[model.loss].index, parameters: parameters.map(\.index),
+                            examples: n, parameterCount: parameterCount)
+            : nil
         let started = DispatchTime.now().uptimeNanoseconds
         let divergence = loop.run(history: &history,
             prepare: batch < n ? { batcher.load(step: $0) } : nil,
@@ -179,7 +187,7 @@ package enum ModelRunner {
         let grid = data.X.shape.dims.last == 2 ? ModelGrid.evaluate(model, data: data, trained: plan, ids: compiled.ids, path: path) : nil
         return (ModelRun(trace: trace, history: history, validation: validation, gradientSizes: sizes, train: train,
                          validationSet: validationSet, finalValues: finalValues, grid: grid,
-                         stepPredictions: predictions, gradientCheck: checkRows, seconds: seconds),
+                         stepPredictions: predictions, gradientCheck: checkRows, seconds: seconds, retrain: retrain),
                 checkDiagnostics ?? [])
     }
 

@@ -54,9 +54,12 @@ struct Phrases {
 
     /// The controls of editable graphs.
     var live = LivePhrases(lang: nil)
+    /// The in-page training controls of small models.
+    var retrain = RetrainPhrases(lang: nil)
 
     init(lang: String?) {
         live = LivePhrases(lang: lang)
+        retrain = RetrainPhrases(lang: lang)
         if let lang, lang.lowercased().hasPrefix("zh") {
             languages = "其他语言"
             contents = "目录"; previous = "上一课"; next = "下一课"; lessons = "课程"; imageMissing = "图片缺失"
