@@ -81,11 +81,16 @@ struct LivePresentation {
         return [-span, span, span / 100]
     }
 
-    /// Cards wide enough for a number the reader may type: every number measured as if it were
-    /// −0.1235 (four digits and a sign), so edited values still fit the drawing's number areas.
+    /// Cards wide enough for the numbers an edit may bring: every number measured as if it were
+    /// −0.0001235 (four significant digits, a sign and three leading zeros: `%.4g`'s widest, as
+    /// wide as −1.235e−15),
+    /// so recomputed values still fit the drawing's number areas. −0.1235 was too narrow: a
+    /// gradient of −0.06664 overflowed its card.
+    static let widestNumber = -0.0001235
+
     static func makeRoom(in diagram: inout GraphDiagram, trace: Trace, words: Words) {
         for (i, node) in trace.nodes.enumerated() where i < diagram.cards.count {
-            let wide = [Double](repeating: -0.1235, count: node.shape.reduce(1, *))
+            let wide = [Double](repeating: widestNumber, count: node.shape.reduce(1, *))
             diagram.cards[i].measureLines += TensorText.lines(label: words.value, dims: node.shape, values: wide, words: words)
             if node.role != .constant {
                 diagram.cards[i].measureLines += TensorText.lines(label: words.grad, dims: node.shape, values: wide, words: words)
