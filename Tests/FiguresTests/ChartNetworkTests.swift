@@ -123,3 +123,17 @@ func networkRendersIdenticallyTwice(format: Format) throws {
     try ChartSamples.dump(try chart.render(theme: .dark, format: .png, idPrefix: "zh"), as: "network-chinese-dark.png")
     try ChartSamples.dump(try mnistNetwork().render(theme: .light, format: .png, idPrefix: "mnist"), as: "network-mnist-light.png")
 }
+
+@Test func aDeepNetOnAPhoneNamesItsColumnsBySymbolsThatFit() throws {
+    let layers = [NetworkChart.Layer(size: 2, name: "input")]
+        + (0..<5).map { _ in NetworkChart.Layer(size: 8, name: "hidden", activation: "sigmoid") }
+        + [NetworkChart.Layer(size: 1, name: "output", activation: "linear")]
+    let weights = zip(layers, layers.dropFirst()).map { a, b in [Double](repeating: 0.5, count: a.size * b.size) }
+    let phone = NetworkChart(layers: layers, weights: weights, size: Size(width: 300, height: 260))
+    let layout = try phone.layout()
+    #expect(layout.captions.map(\.name) == ["x", "h¹", "h²", "h³", "h⁴", "h⁵", "ŷ"])
+    #expect(layout.captions.map(\.activation) == [nil, "σ", "σ", "σ", "σ", "σ", "lin"])
+    // A desktop's column keeps the words.
+    let desktop = try NetworkChart(layers: layers, weights: weights).layout()
+    #expect(desktop.captions.map(\.name).first == "input" && desktop.captions.map(\.activation).last == "linear")
+}

@@ -114,10 +114,30 @@ extension NetworkChart {
         let activationStyle = ChartType.styled(ChartType.tick, .black)
         // A phone-sized chart has narrow columns: the neuron count goes on the second line.
         let compact = size.width < Self.compactWidth
-        let captions = layers.map { layer -> (name: String, activation: String?) in
+        var captions = layers.map { layer -> (name: String, activation: String?) in
             guard layer.size > Self.maxShownNeurons else { return (layer.name, layer.activation) }
             if compact { return (layer.name, ["(\(layer.size))", layer.activation].compactMap { $0 }.joined(separator: " ")) }
             return ("\(layer.name) (\(layer.size))", layer.activation)
+        }
+        // Columns too narrow for the words (a deep net on a phone, "hidden" 7 times in 300 px):
+        // every column takes the symbol its neurons are named with (x, h¹ … h⁵, ŷ) instead,
+        // the neuron count moving to the second line, rather than "hi…" cut short.
+        let limit = max((size.width - 2 * Metrics.margin) / Double(max(layers.count, 1)) - Metrics.captionMargin,
+                        Metrics.minCaptionWidth)
+        var tooWide = false
+        for c in captions where try ruler.measure(c.name, style: nameStyle).width > limit { tooWide = true }
+        if tooWide {
+            captions = layers.enumerated().map { l, layer in
+                let count = layer.size > Self.maxShownNeurons ? "(\(layer.size))" : nil
+                return (Self.symbol(layer: l, layerCount: layers.count), [count, layer.activation].compactMap { $0 }.joined(separator: " "))
+            }
+            captions = try captions.map { c throws(FigureError) in
+                guard var a = c.activation, !a.isEmpty else { return (c.name, nil) }
+                if try ruler.measure(a, style: activationStyle).width > limit {
+                    for (word, short) in Self.shortActivations { a = a.replacingOccurrences(of: word, with: short) }
+                }
+                return (c.name, a)
+            }
         }
         let nameHeight = try ruler.measure("Hg", style: nameStyle).height
         let activationHeight = try ruler.measure("Hg", style: activationStyle).height
@@ -130,6 +150,17 @@ extension NetworkChart {
         }
         return CaptionText(captions: captions, widths: widths,
                            height: nameHeight + (hasActivation ? activationHeight + Metrics.activationGap : 0))
+    }
+
+    /// Activations as a narrow column writes them.
+    static let shortActivations = [("sigmoid", "σ"), ("linear", "lin"), ("softmax", "smax")]
+
+    /// The short caption of a column: x for the input, ŷ for the output, h (h¹, h² … when there
+    /// are several) for a hidden layer, as `NetworkChart.defaultLabel` names their neurons.
+    static func symbol(layer: Int, layerCount: Int) -> String {
+        if layer == 0 { return "x" }
+        if layer == layerCount - 1 { return "ŷ" }
+        return layerCount == 3 ? "h" : "h" + NetworkChart.superscriptDigits(layer)
     }
 
     /// Title, legend, neurons, captions from the top; centred when there is room to spare.
