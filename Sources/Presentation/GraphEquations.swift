@@ -52,10 +52,17 @@ struct GraphEquations {
         case "sigmoid": return "σ(\(a))"
         case "max": return "max(\(a), \(b))"
         // The reductions' trace names are NumPy's; the lesson wrote max(x) and min(x).
-        case "amax", "amin": return "\(node.op.dropFirst())(\(a))"
+        case "amax", "amin": return "\(node.op.dropFirst())(\(a)\(Self.axisOptions(node)))"
         case "transpose": return "\(a)ᵀ"
-        default: return "\(node.op)(\(operands.joined(separator: ", ")))"
+        default: return "\(node.op)(\(operands.joined(separator: ", "))\(Self.axisOptions(node)))"
         }
+    }
+
+    /// `, axis: 0` (and `, keepdims: true`) of an op along an axis, as the lesson wrote it:
+    /// `s = sum(X, axis: 0) = [5, 7, 9]`, never `sum(X)`, which is another number.
+    static func axisOptions(_ node: Trace.Node) -> String {
+        guard let axis = node.axis else { return "" }
+        return ", axis: \(axis)" + (node.keepdims == true ? ", keepdims: true" : "")
     }
 
     /// How step `i` of the forward walk is written: its fixed words, and which numbers fill it.
