@@ -24,8 +24,16 @@ var LessonsKernels = (function () {
     max: [function (a, b) { return a >= b || a !== a ? a : b; },
           function (a, b) { return a > b ? 1 : a < b ? 0 : 0.5; }, function (a, b) { return a > b ? 0 : a < b ? 1 : 0.5; }],
     min: [function (a, b) { return a <= b || a !== a ? a : b; },
-          function (a, b) { return a < b ? 1 : a > b ? 0 : 0.5; }, function (a, b) { return a < b ? 0 : a > b ? 1 : 0.5; }]
+          function (a, b) { return a < b ? 1 : a > b ? 0 : 0.5; }, function (a, b) { return a < b ? 0 : a > b ? 1 : 0.5; }],
+    // Comparisons: 0/1 masks with zero partials (GreaterRule in OpTable.swift).
+    gt: [function (a, b) { return a > b ? 1 : 0; }, zero, zero],
+    lt: [function (a, b) { return a < b ? 1 : 0; }, zero, zero],
+    ge: [function (a, b) { return a >= b ? 1 : 0; }, zero, zero],
+    le: [function (a, b) { return a <= b ? 1 : 0; }, zero, zero],
+    eq: [function (a, b) { return a === b ? 1 : 0; }, zero, zero],
+    ne: [function (a, b) { return a !== b ? 1 : 0; }, zero, zero]
   };
+  function zero() { return 0; }
   function sigmoid(x) {
     if (x >= 0) return 1 / (1 + Math.exp(-x));
     var e = Math.exp(x);
@@ -263,6 +271,8 @@ var LessonsKernels = (function () {
     kernels[name] = [function (s, v) { unaryForward(unary[name], s, v); },
                      function (s, v, g) { unaryBackward(unary[name], s, v, g); }];
   });
+  // A mask passes no gradient back at all, as Kernels.backward (not even 0 · g, which is NaN for g = inf).
+  ["gt", "lt", "ge", "le", "eq", "ne"].forEach(function (name) { kernels[name][1] = function () {}; });
 
   // Runs a plan (see Plan+JavaScript.swift) on `values`, a Float64Array of plan.size that
   // holds the leaves: computes every value, then every gradient of sum(output). Returns the

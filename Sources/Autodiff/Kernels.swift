@@ -12,6 +12,12 @@ enum Kernels {
         case .divide: binaryForward(DivideRule.self, s, v)
         case .maximum: binaryForward(MaximumRule.self, s, v)
         case .minimum: binaryForward(MinimumRule.self, s, v)
+        case .greater: binaryForward(GreaterRule.self, s, v)
+        case .less: binaryForward(LessRule.self, s, v)
+        case .greaterEqual: binaryForward(GreaterEqualRule.self, s, v)
+        case .lessEqual: binaryForward(LessEqualRule.self, s, v)
+        case .equal: binaryForward(EqualRule.self, s, v)
+        case .notEqual: binaryForward(NotEqualRule.self, s, v)
         case .negate: unaryForward(NegateRule.self, 0, s, v)
         case .power(let p): unaryForward(PowerRule.self, p, s, v)
         case .exp: unaryForward(ExpRule.self, 0, s, v)
@@ -62,6 +68,8 @@ enum Kernels {
         case .transpose: transposeBackward(s, g)
         case .bceLogits: bceLogitsBackward(s, v, g)
         case .softmaxCrossEntropy: softmaxCrossEntropyBackward(s, v, g)
+        // A mask passes no gradient back (see GreaterRule).
+        case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: break
         case .input, .parameter, .constant: break
         }
     }

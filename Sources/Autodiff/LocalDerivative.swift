@@ -38,6 +38,7 @@ extension Plan {
         case .divide: return DivideRule.partials(a, b, y)
         case .maximum: return MaximumRule.partials(a, b, y)
         case .minimum: return MinimumRule.partials(a, b, y)
+        case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: return (0, 0)
         case .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .amax, .amin,
              .softmax, .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy: return nil
         }
@@ -59,7 +60,8 @@ extension Plan {
         case .sqrt: return SqrtRule.derivative(x, y, 0)
         case .abs: return AbsRule.derivative(x, y, 0)
         case .add, .subtract, .multiply, .divide, .maximum, .minimum, .matmul, .sum, .mean, .amax, .amin, .softmax,
-             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy: return nil
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .greater, .less, .greaterEqual,
+             .lessEqual, .equal, .notEqual: return nil
         }
     }
 }

@@ -66,6 +66,9 @@ package enum Op: Equatable, Sendable {
     /// Cross-entropy of softmax(`z`) against targets `y` (one-hot or probabilities), row by row
     /// for an m×k matrix (one example per row) or one vector of k, averaged over rows: a scalar.
     case softmaxCrossEntropy
+    /// `a > b`, `a < b`, `a >= b`, `a <= b`, `a == b`, `a != b`: 1 where the comparison holds,
+    /// else 0, elementwise with broadcasting; no gradient flows to either side.
+    case greater, less, greaterEqual, lessEqual, equal, notEqual
 
     /// The op's name in traces: "input", "param", "const", or the registry's name ("add", "pow", ...).
     package var name: String {
@@ -103,6 +106,12 @@ package enum Op: Equatable, Sendable {
         case .transpose: .transpose
         case .bceLogits: .bceLogits
         case .softmaxCrossEntropy: .softmaxCrossEntropy
+        case .greater: .greater
+        case .less: .less
+        case .greaterEqual: .greaterEqual
+        case .lessEqual: .lessEqual
+        case .equal: .equal
+        case .notEqual: .notEqual
         }
     }
 
@@ -136,6 +145,12 @@ package enum Op: Equatable, Sendable {
         case .transpose: self = .transpose
         case .bceLogits: self = .bceLogits
         case .softmaxCrossEntropy: self = .softmaxCrossEntropy
+        case .greater: self = .greater
+        case .less: self = .less
+        case .greaterEqual: self = .greaterEqual
+        case .lessEqual: self = .lessEqual
+        case .equal: self = .equal
+        case .notEqual: self = .notEqual
         }
     }
 
@@ -151,6 +166,12 @@ package enum Op: Equatable, Sendable {
         case .power:
             guard case .power(let p) = self else { return "^" }
             return "^" + Op.format(exponent: p)
+        case .greater: return ">"
+        case .less: return "<"
+        case .greaterEqual: return "≥"
+        case .lessEqual: return "≤"
+        case .equal: return "="
+        case .notEqual: return "≠"
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
              .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy:
             return nil
@@ -173,7 +194,8 @@ package enum Op: Equatable, Sendable {
              .amin(let o): o
         case .sum, .mean: AxisOption.none
         case .input, .parameter, .constant, .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log,
-             .sigmoid, .tanh, .relu, .sqrt, .abs, .maximum, .minimum, .transpose, .bceLogits, .softmaxCrossEntropy: nil
+             .sigmoid, .tanh, .relu, .sqrt, .abs, .maximum, .minimum, .transpose, .bceLogits, .softmaxCrossEntropy,
+             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: nil
         }
     }
 

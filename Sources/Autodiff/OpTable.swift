@@ -13,6 +13,8 @@ import Darwin
 //   div       a / b                           ∂y/∂a = 1/b           ∂y/∂b = -a/b²
 //   max       a if a >= b else b              ∂y/∂a = [a > b]       ∂y/∂b = [a < b]   (tie: ½ each)
 //   min       a if a <= b else b              ∂y/∂a = [a < b]       ∂y/∂b = [a > b]   (tie: ½ each)
+//   gt lt ge  [a > b], [a < b], [a >= b],     ∂y/∂a = 0             ∂y/∂b = 0   (a mask: no gradient
+//   le eq ne  [a <= b], [a == b], [a != b]                                     flows, as in PyTorch)
 //   neg       -x                              dy/dx = -1
 //   pow p     x^p                             dy/dx = p·x^(p-1)
 //   exp       e^x                             dy/dx = y
@@ -94,6 +96,39 @@ enum MinimumRule: BinaryRule {
     static func partials(_ a: Double, _ b: Double, _ y: Double) -> (da: Double, db: Double) {
         a < b ? (1, 0) : a > b ? (0, 1) : (0.5, 0.5)
     }
+}
+
+/// The comparisons: 1 where they hold, else 0 (NaN compares false, except `!=`, as in IEEE 754
+/// and NumPy). Their partials are 0, and the kernels pass nothing back at all (so an infinite
+/// upstream gradient cannot turn 0 · inf into NaN).
+enum GreaterRule: BinaryRule {
+    static func value(_ a: Double, _ b: Double) -> Double { a > b ? 1 : 0 }
+    static func partials(_ a: Double, _ b: Double, _ y: Double) -> (da: Double, db: Double) { (0, 0) }
+}
+
+enum LessRule: BinaryRule {
+    static func value(_ a: Double, _ b: Double) -> Double { a < b ? 1 : 0 }
+    static func partials(_ a: Double, _ b: Double, _ y: Double) -> (da: Double, db: Double) { (0, 0) }
+}
+
+enum GreaterEqualRule: BinaryRule {
+    static func value(_ a: Double, _ b: Double) -> Double { a >= b ? 1 : 0 }
+    static func partials(_ a: Double, _ b: Double, _ y: Double) -> (da: Double, db: Double) { (0, 0) }
+}
+
+enum LessEqualRule: BinaryRule {
+    static func value(_ a: Double, _ b: Double) -> Double { a <= b ? 1 : 0 }
+    static func partials(_ a: Double, _ b: Double, _ y: Double) -> (da: Double, db: Double) { (0, 0) }
+}
+
+enum EqualRule: BinaryRule {
+    static func value(_ a: Double, _ b: Double) -> Double { a == b ? 1 : 0 }
+    static func partials(_ a: Double, _ b: Double, _ y: Double) -> (da: Double, db: Double) { (0, 0) }
+}
+
+enum NotEqualRule: BinaryRule {
+    static func value(_ a: Double, _ b: Double) -> Double { a != b ? 1 : 0 }
+    static func partials(_ a: Double, _ b: Double, _ y: Double) -> (da: Double, db: Double) { (0, 0) }
 }
 
 enum SqrtRule: UnaryRule {

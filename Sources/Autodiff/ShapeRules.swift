@@ -111,6 +111,8 @@ enum ShapeRules {
         case .divide: "cannot divide \(a) by \(b)"
         case .maximum: "cannot take the maximum of \(a) and \(b)"
         case .minimum: "cannot take the minimum of \(a) and \(b)"
+        case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual:
+            "cannot compare \(a) and \(b) with '\(op.operation?.operatorSymbol ?? "")'"
         default: "cannot add \(a) and \(b)"
         }
     }

@@ -126,6 +126,9 @@ struct NumPyBackward {
             return AxisCode.backward(op, graph.axes[c], x: value(me), y: value(c), g: g)
         case .transpose:
             return graph.shapes[me].count == 2 ? g.attribute(".T") : g
+        case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual:
+            // A mask passes no gradient back (as the engine and PyTorch).
+            return graph.shapes[me].isEmpty ? .atom("0.0") : .call("np.zeros_like", [value(me)])
         case .bceLogits:
             return lossContribution(c, inputs: inputs, position: position, g: g, softmax: false)
         case .softmaxCrossEntropy:

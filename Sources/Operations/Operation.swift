@@ -61,6 +61,18 @@ public enum Operation: String, CaseIterable, Sendable {
     case bceLogits = "bce_logits"
     /// `softmax_cross_entropy(z, y)`: cross-entropy of the row-wise softmax of `z` against `y`, averaged over rows.
     case softmaxCrossEntropy = "softmax_cross_entropy"
+    /// `a > b`: 1 where it holds, else 0, elementwise with broadcasting; no gradient flows through.
+    case greater
+    /// `a < b`: a 0/1 mask, as `greater`.
+    case less
+    /// `a >= b`: a 0/1 mask, as `greater`.
+    case greaterEqual = "greater_equal"
+    /// `a <= b`: a 0/1 mask, as `greater`.
+    case lessEqual = "less_equal"
+    /// `a == b`: a 0/1 mask, as `greater`.
+    case equal
+    /// `a != b`: a 0/1 mask, as `greater`.
+    case notEqual = "not_equal"
 
     /// How an op combines its inputs; decides its shape rule and which engine loop runs it.
     public enum Family: Sendable {
@@ -80,7 +92,8 @@ public enum Operation: String, CaseIterable, Sendable {
 
     public var family: Family {
         switch self {
-        case .add, .subtract, .multiply, .divide, .maximum, .minimum: .binary
+        case .add, .subtract, .multiply, .divide, .maximum, .minimum, .greater, .less, .greaterEqual, .lessEqual, .equal,
+             .notEqual: .binary
         case .negate, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs: .unary
         case .matmul: .matmul
         case .sum, .mean, .logsumexp, .amax, .amin: .reduction
@@ -127,6 +140,12 @@ public enum Operation: String, CaseIterable, Sendable {
         case .transpose: "transpose"
         case .bceLogits: "bce_logits"
         case .softmaxCrossEntropy: "softmax_cross_entropy"
+        case .greater: "gt"
+        case .less: "lt"
+        case .greaterEqual: "ge"
+        case .lessEqual: "le"
+        case .equal: "eq"
+        case .notEqual: "ne"
         }
     }
 
@@ -134,6 +153,7 @@ public enum Operation: String, CaseIterable, Sendable {
     public var functionName: String? {
         switch self {
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power: nil
+        case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: nil
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .transpose: rawValue
         case .maximum: "max"
         case .minimum, .amin: "min"
@@ -150,7 +170,18 @@ public enum Operation: String, CaseIterable, Sendable {
         case .power, .exp, .log, .sigmoid, .tanh, .sqrt, .softmax, .logSoftmax, .logsumexp, .bceLogits,
              .softmaxCrossEntropy: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .relu, .abs, .sum, .mean, .maximum, .minimum,
-             .amax, .amin, .transpose: false
+             .amax, .amin, .transpose, .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: false
+        }
+    }
+
+    /// A comparison (`a > b`, ...): a 0/1 mask through which no gradient flows, as in NumPy and
+    /// PyTorch, where a comparison gives booleans.
+    public var isComparison: Bool {
+        switch self {
+        case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: true
+        case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
+             .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax, .logSoftmax, .logsumexp, .transpose,
+             .bceLogits, .softmaxCrossEntropy: false
         }
     }
 
@@ -166,6 +197,12 @@ public enum Operation: String, CaseIterable, Sendable {
         case .divide: "/"
         case .matmul: "@"
         case .power: "^"
+        case .greater: ">"
+        case .less: "<"
+        case .greaterEqual: ">="
+        case .lessEqual: "<="
+        case .equal: "=="
+        case .notEqual: "!="
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
              .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy: nil
         }
@@ -185,7 +222,8 @@ public enum Operation: String, CaseIterable, Sendable {
         switch self {
         case .softmax, .logSoftmax, .logsumexp: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
-             .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .transpose, .bceLogits, .softmaxCrossEntropy: false
+             .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .transpose, .bceLogits, .softmaxCrossEntropy,
+             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: false
         }
     }
 

@@ -47,6 +47,8 @@ struct GraphEquations {
         case "mul": return "\(a) · \(b)"
         case "div": return "\(a) / \(b)"
         case "matmul": return "\(a) @ \(b)"
+        // Comparisons as masks, in mathematical notation: [a > b] is 1 where it holds.
+        case "gt", "lt", "ge", "le", "eq", "ne": return "[\(a) \(node.symbol ?? node.op) \(b)]"
         case "neg": return "−\(a)"
         case "pow": return "\(a)\(Self.superscript(node.symbol ?? "^"))"
         case "sigmoid": return "σ(\(a))"

@@ -4,7 +4,8 @@ import Foundation
 /// `BlockLanguage.maxNestingDepth`); chains of operators, minus signs and powers are loops,
 /// so `x + x + ... + x` with 10,000 terms needs no stack.
 ///
-///     expression := term (('+' | '-') term)*
+///     expression := sum (('>' | '<' | '>=' | '<=' | '==' | '!=') sum)?   a 0/1 mask; no chains
+///     sum        := term (('+' | '-') term)*
 ///     term       := unary (('*' | '/' | '@') unary)*    `@` binds like `*`, as in NumPy
 ///     unary      := '-'* power                          -x^2 is -(x^2)
 ///     power      := primary ('^' '-'* primary)*         right-associative; exponents are numbers
@@ -17,8 +18,30 @@ extension BlockParser {
     typealias ID = ExpressionArena.ID
 
     /// Parses an expression; `previous` is the index of the token before it, named in
-    /// "expected an expression after ...".
+    /// "expected an expression after ...". A comparison binds loosest, as in Python and NumPy
+    /// (`x + 1 > y` compares the sum), and does not chain: `a < b < c` means something different
+    /// in Python (`a < b and b < c`) and fails on NumPy arrays, so it is an error here.
     mutating func parseExpression(after previous: Int) throws(SyntaxError) -> ID {
+        let lhs = try parseSum(after: previous)
+        guard let op = takeComparison() else { return lhs }
+        let rhs = try parseSum(after: op)
+        if let second = takeComparison() {
+            errors.error(tokens[second].position, "comparisons do not chain; write '(a < b) * (b < c)' for both to hold")
+            _ = try parseSum(after: second)
+            return arena.add(.invalid, at: tokens[second].position)
+        }
+        return binary(op, lhs, rhs)
+    }
+
+    /// Consumes a comparison operator, returning its index.
+    private mutating func takeComparison() -> Int? {
+        switch peekKind() {
+        case .greater, .less, .greaterEqual, .lessEqual, .equalEqual, .notEqual: return takeIndex(peekKind())
+        default: return nil
+        }
+    }
+
+    private mutating func parseSum(after previous: Int) throws(SyntaxError) -> ID {
         var lhs = try parseTerm(after: previous)
         while let op = takeOperator(additive: true) {
             let rhs = try parseTerm(after: op)
@@ -55,6 +78,12 @@ extension BlockParser {
         case .minus: programOp = .subtract
         case .slash: programOp = .divide
         case .at: programOp = .matmul
+        case .greater: programOp = .greater
+        case .less: programOp = .less
+        case .greaterEqual: programOp = .greaterEqual
+        case .lessEqual: programOp = .lessEqual
+        case .equalEqual: programOp = .equal
+        case .notEqual: programOp = .notEqual
         default: programOp = .multiply
         }
         return arena.binary(programOp, lhs, rhs, at: token.position)
