@@ -18,6 +18,8 @@ enum Kernels {
         case .lessEqual: binaryForward(LessEqualRule.self, s, v)
         case .equal: binaryForward(EqualRule.self, s, v)
         case .notEqual: binaryForward(NotEqualRule.self, s, v)
+        case .where: ternaryForward(WhereRule.self, s, v)
+        case .clip: ternaryForward(ClipRule.self, s, v)
         case .negate: unaryForward(NegateRule.self, 0, s, v)
         case .power(let p): unaryForward(PowerRule.self, p, s, v)
         case .exp: unaryForward(ExpRule.self, 0, s, v)
@@ -70,6 +72,8 @@ enum Kernels {
         case .softmaxCrossEntropy: softmaxCrossEntropyBackward(s, v, g)
         // A mask passes no gradient back (see GreaterRule).
         case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: break
+        case .where: ternaryBackward(WhereRule.self, s, v, g)
+        case .clip: ternaryBackward(ClipRule.self, s, v, g)
         case .input, .parameter, .constant: break
         }
     }

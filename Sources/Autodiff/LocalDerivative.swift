@@ -23,6 +23,11 @@ extension Plan {
             guard n.op == .bceLogits else { return nil }
             let (dz, dy) = BCELogitsRule.partials(element(n.inputs[0], 0), element(n.inputs[1], 0))
             return input == 0 ? dz : dy
+        case .ternary:
+            // A scalar result means all three operands are scalars.
+            let (a, b, c) = (element(n.inputs[0], 0), element(n.inputs[1], 0), element(n.inputs[2], 0))
+            let partials = n.op == .clip ? ClipRule.partials(a, b, c) : WhereRule.partials(a, b, c)
+            return [partials.0, partials.1, partials.2][input]
         case .matmul, .normalization, .leaf:
             return nil
         }
@@ -40,7 +45,7 @@ extension Plan {
         case .minimum: return MinimumRule.partials(a, b, y)
         case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: return (0, 0)
         case .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .amax, .amin,
-             .softmax, .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy: return nil
+             .softmax, .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip: return nil
         }
     }
 
@@ -61,7 +66,7 @@ extension Plan {
         case .abs: return AbsRule.derivative(x, y, 0)
         case .add, .subtract, .multiply, .divide, .maximum, .minimum, .matmul, .sum, .mean, .amax, .amin, .softmax,
              .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .greater, .less, .greaterEqual,
-             .lessEqual, .equal, .notEqual: return nil
+             .lessEqual, .equal, .notEqual, .where, .clip: return nil
         }
     }
 }

@@ -69,6 +69,10 @@ package enum Op: Equatable, Sendable {
     /// `a > b`, `a < b`, `a >= b`, `a <= b`, `a == b`, `a != b`: 1 where the comparison holds,
     /// else 0, elementwise with broadcasting; no gradient flows to either side.
     case greater, less, greaterEqual, lessEqual, equal, notEqual
+    /// `where(mask, a, b)`: `a` where the mask is nonzero, else `b`; no gradient to the mask.
+    case `where`
+    /// `clip(x, lo, hi)`: min(max(x, lo), hi); x's gradient passes where lo ≤ x ≤ hi (PyTorch's clamp).
+    case clip
 
     /// The op's name in traces: "input", "param", "const", or the registry's name ("add", "pow", ...).
     package var name: String {
@@ -112,6 +116,8 @@ package enum Op: Equatable, Sendable {
         case .lessEqual: .lessEqual
         case .equal: .equal
         case .notEqual: .notEqual
+        case .where: .where
+        case .clip: .clip
         }
     }
 
@@ -151,6 +157,8 @@ package enum Op: Equatable, Sendable {
         case .lessEqual: self = .lessEqual
         case .equal: self = .equal
         case .notEqual: self = .notEqual
+        case .where: self = .where
+        case .clip: self = .clip
         }
     }
 
@@ -173,7 +181,7 @@ package enum Op: Equatable, Sendable {
         case .equal: return "="
         case .notEqual: return "≠"
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
-             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy:
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip:
             return nil
         }
     }
@@ -184,6 +192,7 @@ package enum Op: Equatable, Sendable {
         case .leaf: 0
         case .binary, .matmul, .loss: 2
         case .unary, .reduction, .normalization, .transpose: 1
+        case .ternary: 3
         }
     }
 
@@ -195,7 +204,7 @@ package enum Op: Equatable, Sendable {
         case .sum, .mean: AxisOption.none
         case .input, .parameter, .constant, .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log,
              .sigmoid, .tanh, .relu, .sqrt, .abs, .maximum, .minimum, .transpose, .bceLogits, .softmaxCrossEntropy,
-             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: nil
+             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip: nil
         }
     }
 
@@ -205,7 +214,7 @@ package enum Op: Equatable, Sendable {
     /// The family an op belongs to: decides shape rules and which kernel runs it.
     /// `loss`: two tensors of one shape (predictions, targets) in, one scalar out.
     enum Kind: Equatable {
-        case leaf, binary, unary, matmul, reduction, normalization, transpose, loss
+        case leaf, binary, unary, matmul, reduction, normalization, transpose, loss, ternary
     }
 
     var kind: Kind {
@@ -218,6 +227,7 @@ package enum Op: Equatable, Sendable {
         case .normalization: .normalization
         case .transpose: .transpose
         case .loss: .loss
+        case .ternary: .ternary
         }
     }
 

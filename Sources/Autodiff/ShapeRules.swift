@@ -37,6 +37,25 @@ enum ShapeRules {
         return Broadcast(result: result, a: stride(ra, ca), b: stride(rb, cb))
     }
 
+    /// NumPy's broadcasting of any number of operands (`where`, `clip`): the result's shape and
+    /// each operand's strides over it; nil when some axis has two sizes that differ and are not 1.
+    static func broadcast(_ shapes: [Shape]) -> (result: Shape, strides: [Stride])? {
+        guard !shapes.isEmpty else { return nil }
+        var rows = 1, cols = 1, rank = 0
+        for shape in shapes {
+            let (r, c) = shape.rowsAndCols
+            guard r == rows || r == 1 || rows == 1, c == cols || c == 1 || cols == 1 else { return nil }
+            rows = max(rows, r); cols = max(cols, c); rank = max(rank, shape.dims.count)
+        }
+        let result: Shape = rank == 2 ? .matrix(rows, cols) : rank == 1 ? .vector(cols) : .scalar
+        // A size of 1 repeats: its stride along that axis is 0.
+        let strides = shapes.map { shape in
+            let (r, c) = shape.rowsAndCols
+            return Stride(row: r == 1 ? 0 : c, col: c == 1 ? 0 : 1)
+        }
+        return (result, strides)
+    }
+
     /// NumPy's matmul for ranks 1 and 2, as an m×k by k×n product (a vector on the left is
     /// 1×k, on the right k×1); nil when the inner sizes differ or an operand is a scalar.
     static func matmul(_ a: Shape, _ b: Shape) -> (result: Shape, m: Int, k: Int, n: Int)? {
@@ -86,6 +105,12 @@ enum ShapeRules {
         case .loss:
             try checkLoss(op, logits: inputs[0], targets: inputs[1])
             return .scalar
+        case .ternary:
+            guard let b = broadcast(inputs) else {
+                let names = op == .clip ? "x, lo and hi" : "mask, a and b"
+                throw ShapeError("cannot broadcast \(names) of \(op.name) together: \(inputs[0]), \(inputs[1]) and \(inputs[2])")
+            }
+            return b.result
         case .leaf:
             throw ShapeError("\(op.name) is a leaf: create it with leaf(_:value:), not apply")
         }

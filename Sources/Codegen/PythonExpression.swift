@@ -124,6 +124,8 @@ struct ForwardExpressions {
             return function(op, inputs)
         case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual:
             return comparison(op, inputs)
+        case .where, .clip:
+            return function(op, inputs)
         }
     }
 
@@ -164,6 +166,14 @@ struct ForwardExpressions {
             return .call(torch ? "F.cross_entropy" : op.rawValue, args)
         case .softmax, .logSoftmax, .logsumexp, .amax, .amin:
             return .call(torch ? "torch." + op.rawValue : op.rawValue, args)
+        case .where:
+            // Nonzero picks a, as the engine's mask (a NaN mask too: NaN != 0).
+            guard let mask = args.first else { return .call("np.where", args) }
+            let condition = PyExpr(text: "\(mask.at(.product)) != 0", level: .sum)
+            return .call(torch ? "torch.where" : "np.where", [condition] + args.dropFirst())
+        case .clip:
+            // torch.clamp with tensor bounds: its gradient rule at the bounds is the engine's.
+            return .call(torch ? "torch.clamp" : "np.clip", args)
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .transpose, .greater, .less, .greaterEqual,
              .lessEqual, .equal, .notEqual:
             // Written as operators by `expression(_:)`; a call is only the fallback spelling.

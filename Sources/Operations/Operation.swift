@@ -73,6 +73,12 @@ public enum Operation: String, CaseIterable, Sendable {
     case equal
     /// `a != b`: a 0/1 mask, as `greater`.
     case notEqual = "not_equal"
+    /// `where(mask, a, b)`: `a` where the mask is nonzero, else `b`, elementwise with broadcasting;
+    /// the gradient goes to `a` or `b` as chosen, none to the mask (NumPy's and PyTorch's `where`).
+    case `where`
+    /// `clip(x, lo, hi)`: `x` limited to [lo, hi], as min(max(x, lo), hi) (NumPy's `clip`, PyTorch's
+    /// `clamp`); the gradient passes to `x` where lo ≤ x ≤ hi, bounds included, as in PyTorch.
+    case clip
 
     /// How an op combines its inputs; decides its shape rule and which engine loop runs it.
     public enum Family: Sendable {
@@ -88,6 +94,8 @@ public enum Operation: String, CaseIterable, Sendable {
         case transpose
         /// Predictions and targets of one shape to a scalar.
         case loss
+        /// Three tensors elementwise, with broadcasting (`where`, `clip`).
+        case ternary
     }
 
     public var family: Family {
@@ -100,6 +108,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .softmax, .logSoftmax: .normalization
         case .transpose: .transpose
         case .bceLogits, .softmaxCrossEntropy: .loss
+        case .where, .clip: .ternary
         }
     }
 
@@ -108,6 +117,7 @@ public enum Operation: String, CaseIterable, Sendable {
         switch family {
         case .binary, .matmul, .loss: 2
         case .unary, .reduction, .normalization, .transpose: 1
+        case .ternary: 3
         }
     }
 
@@ -146,6 +156,8 @@ public enum Operation: String, CaseIterable, Sendable {
         case .lessEqual: "le"
         case .equal: "eq"
         case .notEqual: "ne"
+        case .where: "where"
+        case .clip: "clip"
         }
     }
 
@@ -160,6 +172,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .amax: "max"
         case .softmax, .logSoftmax, .logsumexp: rawValue
         case .bceLogits, .softmaxCrossEntropy: rawValue
+        case .where, .clip: rawValue
         }
     }
 
@@ -170,7 +183,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .power, .exp, .log, .sigmoid, .tanh, .sqrt, .softmax, .logSoftmax, .logsumexp, .bceLogits,
              .softmaxCrossEntropy: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .relu, .abs, .sum, .mean, .maximum, .minimum,
-             .amax, .amin, .transpose, .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: false
+             .amax, .amin, .transpose, .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip: false
         }
     }
 
@@ -181,7 +194,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
              .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax, .logSoftmax, .logsumexp, .transpose,
-             .bceLogits, .softmaxCrossEntropy: false
+             .bceLogits, .softmaxCrossEntropy, .where, .clip: false
         }
     }
 
@@ -204,7 +217,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .equal: "=="
         case .notEqual: "!="
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
-             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy: nil
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip: nil
         }
     }
 
@@ -212,7 +225,7 @@ public enum Operation: String, CaseIterable, Sendable {
     public var takesAxis: Bool {
         switch family {
         case .reduction, .normalization: true
-        case .binary, .unary, .matmul, .transpose, .loss: false
+        case .binary, .unary, .matmul, .transpose, .loss, .ternary: false
         }
     }
 
@@ -223,7 +236,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .softmax, .logSoftmax, .logsumexp: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
              .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .transpose, .bceLogits, .softmaxCrossEntropy,
-             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: false
+             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip: false
         }
     }
 

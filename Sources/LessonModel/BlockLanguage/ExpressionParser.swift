@@ -206,7 +206,8 @@ extension BlockParser {
         let token = advance()
         let name = text(token)
         if let function = Builtins.function(named: name) {
-            let example = function.arity == 2 ? "\(name)(a, b)" : "\(name)(x)"
+            let example = function.op == .where ? "where(mask, a, b)" : function.op == .clip ? "clip(x, lo, hi)"
+                : function.arity == 2 ? "\(name)(a, b)" : "\(name)(x)"
             errors.error(token.position, "'\(name)' is a function; call it like '\(example)'")
             return arena.add(.invalid, at: token.position)
         }
