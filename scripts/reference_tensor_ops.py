@@ -7,7 +7,7 @@ its operands, weights the result by fixed uneven weights w, takes the sum, and r
 and d(sum)/d(operand) for every operand by torch.autograd (zeros where autograd gives none).
 PyTorch is the independent implementation: torch.gt, lt, ge, le, eq and ne (masks: no gradient),
 torch.where(mask != 0, a, b), and torch.clamp with tensor bounds (whose rule at the bounds,
-clamp_backward and clamp_backward_min_max, is the one the engine follows).
+clamp_backward and clamp_backward_min_max, is the one the engine follows), and torch.reshape (with -1 inferred).
 
 Regenerate (from the repository root; torch 2.0 or later):
     /usr/bin/python3 scripts/reference_tensor_ops.py
@@ -42,7 +42,9 @@ def weights(shape):
 COMPARISONS = {"gt": torch.gt, "lt": torch.lt, "ge": torch.ge, "le": torch.le, "eq": torch.eq, "ne": torch.ne}
 
 
-def apply(op, xs):
+def apply(op, xs, dims=None):
+    if op == "reshape":
+        return torch.reshape(xs[0], dims)
     if op in COMPARISONS:
         return COMPARISONS[op](xs[0], xs[1]).double()
     if op == "where":
@@ -52,9 +54,9 @@ def apply(op, xs):
     raise ValueError(op)
 
 
-def case(op, *operands):
+def case(op, *operands, dims=None):
     xs = [torch.tensor(x, requires_grad=True) for x in operands]
-    y = apply(op, xs)
+    y = apply(op, xs, dims)
     w = weights(list(y.shape))
     total = (y * w).sum()
     if total.requires_grad:
@@ -72,6 +74,9 @@ cases += [case("where", MASK, M, ROW), case("where", MASK, 1.5, COL), case("wher
 cases += [case("clip", BOUNDS, 0.0, 1.0), case("clip", BOUNDS, ROW, 2.0), case("clip", BOUNDS, COL, ROW),
           case("clip", BOUNDS, 2.0, 1.0), case("clip", BOUNDS, [1.0, 0.0, 0.5], [1.0, 0.0, 0.5]),
           case("clip", 0.25, 0.0, 1.0), case("clip", [-3.0, 0.5, 4.0], 0.0, 1.0)]
+
+cases += [case("reshape", M, dims=(3, 2)), case("reshape", M, dims=(-1,)), case("reshape", ROW, dims=(-1, 1)),
+          case("reshape", 2.5, dims=(1, 1)), case("reshape", COL, dims=(1, -1))]
 
 document = {"generator": "scripts/reference_tensor_ops.py", "torch": torch.__version__.split("+")[0], "cases": cases}
 body = ",\n  ".join(json.dumps(c) for c in cases)

@@ -55,7 +55,9 @@ var LessonsKernels = (function () {
     tanh: [function (x) { return Math.tanh(x); }, function (x, y) { return 1 - y * y; }],
     relu: [function (x) { return x > 0 || x !== x ? x : 0; }, function (x) { return x > 0 ? 1 : 0; }],
     sqrt: [function (x) { return Math.sqrt(x); }, function (x, y) { return 0.5 / y; }],
-    abs: [function (x) { return Math.abs(x); }, function (x) { return x > 0 ? 1 : x < 0 ? -1 : 0; }]
+    abs: [function (x) { return Math.abs(x); }, function (x) { return x > 0 ? 1 : x < 0 ? -1 : 0; }],
+    // reshape: row-major storage is the same in any shape (IdentityRule).
+    reshape: [function (x) { return x; }, function () { return 1; }]
   };
 
   // s = [out, a, b, rows, cols, inner, strideA.row, strideA.col, strideB.row, strideB.col, p]

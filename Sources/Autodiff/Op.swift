@@ -73,6 +73,8 @@ package enum Op: Equatable, Sendable {
     case `where`
     /// `clip(x, lo, hi)`: min(max(x, lo), hi); x's gradient passes where lo ≤ x ≤ hi (PyTorch's clamp).
     case clip
+    /// The same numbers, row-major, in the shape `dims` (one entry may be -1: inferred).
+    case reshape([Int])
 
     /// The op's name in traces: "input", "param", "const", or the registry's name ("add", "pow", ...).
     package var name: String {
@@ -118,12 +120,14 @@ package enum Op: Equatable, Sendable {
         case .notEqual: .notEqual
         case .where: .where
         case .clip: .clip
+        case .reshape: .reshape
         }
     }
 
     /// The engine op that computes `operation`; `exponent` is used by `.power` only, `axis` by the
     /// ops that take `axis:` (`Operation.takesAxis`).
-    package init(_ operation: Operation, exponent: Double = 1, axis: AxisOption = .none) {
+    /// `dims` by `.reshape` only.
+    package init(_ operation: Operation, exponent: Double = 1, axis: AxisOption = .none, dims: [Int] = []) {
         switch operation {
         case .add: self = .add
         case .subtract: self = .subtract
@@ -159,6 +163,7 @@ package enum Op: Equatable, Sendable {
         case .notEqual: self = .notEqual
         case .where: self = .where
         case .clip: self = .clip
+        case .reshape: self = .reshape(dims)
         }
     }
 
@@ -181,7 +186,7 @@ package enum Op: Equatable, Sendable {
         case .equal: return "="
         case .notEqual: return "≠"
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
-             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip:
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape:
             return nil
         }
     }
@@ -191,7 +196,7 @@ package enum Op: Equatable, Sendable {
         switch kind {
         case .leaf: 0
         case .binary, .matmul, .loss: 2
-        case .unary, .reduction, .normalization, .transpose: 1
+        case .unary, .reduction, .normalization, .transpose, .reshape: 1
         case .ternary: 3
         }
     }
@@ -204,7 +209,7 @@ package enum Op: Equatable, Sendable {
         case .sum, .mean: AxisOption.none
         case .input, .parameter, .constant, .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log,
              .sigmoid, .tanh, .relu, .sqrt, .abs, .maximum, .minimum, .transpose, .bceLogits, .softmaxCrossEntropy,
-             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip: nil
+             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape: nil
         }
     }
 
@@ -214,7 +219,7 @@ package enum Op: Equatable, Sendable {
     /// The family an op belongs to: decides shape rules and which kernel runs it.
     /// `loss`: two tensors of one shape (predictions, targets) in, one scalar out.
     enum Kind: Equatable {
-        case leaf, binary, unary, matmul, reduction, normalization, transpose, loss, ternary
+        case leaf, binary, unary, matmul, reduction, normalization, transpose, loss, ternary, reshape
     }
 
     var kind: Kind {
@@ -228,6 +233,7 @@ package enum Op: Equatable, Sendable {
         case .transpose: .transpose
         case .loss: .loss
         case .ternary: .ternary
+        case .reshape: .reshape
         }
     }
 

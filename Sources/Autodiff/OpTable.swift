@@ -142,6 +142,13 @@ enum AbsRule: UnaryRule {
     static func derivative(_ x: Double, _ y: Double, _ p: Double) -> Double { x > 0 ? 1 : x < 0 ? -1 : 0 }
 }
 
+/// reshape: row-major storage is the same in any shape, so the numbers are copied as they are
+/// and the gradient comes back the same way (1 · g is exactly g).
+enum IdentityRule: UnaryRule {
+    static func value(_ x: Double, _ p: Double) -> Double { x }
+    static func derivative(_ x: Double, _ y: Double, _ p: Double) -> Double { 1 }
+}
+
 enum NegateRule: UnaryRule {
     static func value(_ x: Double, _ p: Double) -> Double { -x }
     static func derivative(_ x: Double, _ y: Double, _ p: Double) -> Double { -1 }

@@ -61,7 +61,7 @@ struct Step {
             guard let broadcast = ShapeRules.broadcast(shapes) else { return nil }
             (rows, cols) = broadcast.result.rowsAndCols
             (strideA, strideB, strideC) = (broadcast.strides[0], broadcast.strides[1], broadcast.strides[2])
-        case .unary:
+        case .unary, .reshape:
             break
         case .leaf:
             return nil

@@ -129,6 +129,9 @@ struct NumPyBackward {
         case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual:
             // A mask passes no gradient back (as the engine and PyTorch).
             return graph.shapes[me].isEmpty ? .atom("0.0") : .call("np.zeros_like", [value(me)])
+        case .reshape:
+            // The same numbers in the operand's shape.
+            return .call("np.reshape", [g, .atom(ForwardExpressions.tuple(graph.shapes[me]))])
         case .where, .clip:
             guard inputs.count == 3 else { return g }
             if op == .where && position == 0 {

@@ -126,7 +126,15 @@ struct ForwardExpressions {
             return comparison(op, inputs)
         case .where, .clip:
             return function(op, inputs)
+        case .reshape:
+            // The result's own shape: the sizes as written, with any -1 already inferred.
+            return .call(dialect == .torch ? "torch.reshape" : "np.reshape", [argument(first), .atom(Self.tuple(graph.shapes[i]))])
         }
+    }
+
+    /// A shape as a Python tuple: `(2, 3)`, `(6,)`, `()`.
+    static func tuple(_ dims: [Int]) -> String {
+        dims.count == 1 ? "(\(dims[0]),)" : "(" + dims.map(String.init).joined(separator: ", ") + ")"
     }
 
     /// A comparison as 0.0/1.0 numbers: `np.greater(a, b).astype(float)` (a call, so two plain
@@ -175,7 +183,7 @@ struct ForwardExpressions {
             // torch.clamp with tensor bounds: its gradient rule at the bounds is the engine's.
             return .call(torch ? "torch.clamp" : "np.clip", args)
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .transpose, .greater, .less, .greaterEqual,
-             .lessEqual, .equal, .notEqual:
+             .lessEqual, .equal, .notEqual, .reshape:
             // Written as operators by `expression(_:)`; a call is only the fallback spelling.
             return .call(torch ? "torch." + op.rawValue : op.rawValue, args)
         }

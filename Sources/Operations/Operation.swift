@@ -79,6 +79,9 @@ public enum Operation: String, CaseIterable, Sendable {
     /// `clip(x, lo, hi)`: `x` limited to [lo, hi], as min(max(x, lo), hi) (NumPy's `clip`, PyTorch's
     /// `clamp`); the gradient passes to `x` where lo ≤ x ≤ hi, bounds included, as in PyTorch.
     case clip
+    /// `reshape(x, rows, cols)`, `reshape(x, n)`: the same numbers in row-major order in another
+    /// shape (one size may be -1, inferred); the gradient is reshaped back.
+    case reshape
 
     /// How an op combines its inputs; decides its shape rule and which engine loop runs it.
     public enum Family: Sendable {
@@ -96,6 +99,8 @@ public enum Operation: String, CaseIterable, Sendable {
         case loss
         /// Three tensors elementwise, with broadcasting (`where`, `clip`).
         case ternary
+        /// One tensor's numbers, in order, in another shape.
+        case reshape
     }
 
     public var family: Family {
@@ -109,6 +114,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .transpose: .transpose
         case .bceLogits, .softmaxCrossEntropy: .loss
         case .where, .clip: .ternary
+        case .reshape: .reshape
         }
     }
 
@@ -116,7 +122,7 @@ public enum Operation: String, CaseIterable, Sendable {
     public var arity: Int {
         switch family {
         case .binary, .matmul, .loss: 2
-        case .unary, .reduction, .normalization, .transpose: 1
+        case .unary, .reduction, .normalization, .transpose, .reshape: 1
         case .ternary: 3
         }
     }
@@ -158,6 +164,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .notEqual: "ne"
         case .where: "where"
         case .clip: "clip"
+        case .reshape: "reshape"
         }
     }
 
@@ -172,7 +179,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .amax: "max"
         case .softmax, .logSoftmax, .logsumexp: rawValue
         case .bceLogits, .softmaxCrossEntropy: rawValue
-        case .where, .clip: rawValue
+        case .where, .clip, .reshape: rawValue
         }
     }
 
@@ -183,7 +190,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .power, .exp, .log, .sigmoid, .tanh, .sqrt, .softmax, .logSoftmax, .logsumexp, .bceLogits,
              .softmaxCrossEntropy: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .relu, .abs, .sum, .mean, .maximum, .minimum,
-             .amax, .amin, .transpose, .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip: false
+             .amax, .amin, .transpose, .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape: false
         }
     }
 
@@ -194,7 +201,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
              .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax, .logSoftmax, .logsumexp, .transpose,
-             .bceLogits, .softmaxCrossEntropy, .where, .clip: false
+             .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape: false
         }
     }
 
@@ -217,7 +224,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .equal: "=="
         case .notEqual: "!="
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
-             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip: nil
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape: nil
         }
     }
 
@@ -225,7 +232,7 @@ public enum Operation: String, CaseIterable, Sendable {
     public var takesAxis: Bool {
         switch family {
         case .reduction, .normalization: true
-        case .binary, .unary, .matmul, .transpose, .loss, .ternary: false
+        case .binary, .unary, .matmul, .transpose, .loss, .ternary, .reshape: false
         }
     }
 
@@ -236,7 +243,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .softmax, .logSoftmax, .logsumexp: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
              .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .transpose, .bceLogits, .softmaxCrossEntropy,
-             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip: false
+             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape: false
         }
     }
 

@@ -56,6 +56,8 @@ struct GraphEquations {
         // The reductions' trace names are NumPy's; the lesson wrote max(x) and min(x).
         case "amax", "amin": return "\(node.op.dropFirst())(\(a))"
         case "transpose": return "\(a)ᵀ"
+        // The sizes as inferred (a -1 the lesson wrote is shown as the size it stands for).
+        case "reshape": return "reshape(\(([a] + node.shape.map(String.init)).joined(separator: ", ")))"
         default: return "\(node.op)(\(operands.joined(separator: ", ")))"
         }
     }

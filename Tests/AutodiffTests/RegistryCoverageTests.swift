@@ -17,6 +17,7 @@ func finiteDifferenceCoverage(_ family: Operation.Family) -> Set<Operation> {
     case .transpose: [.transpose]                         // transposeGradient
     case .loss: [.bceLogits, .softmaxCrossEntropy]        // LossGradientTests
     case .ternary: Set(ternaryCases.compactMap { $0.op.operation })  // TernaryGradientTests
+    case .reshape: [.reshape]                             // reshapeGradient
     }
 }
 

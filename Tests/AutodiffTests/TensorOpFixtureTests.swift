@@ -3,7 +3,7 @@ import Foundation
 import Operations
 import Testing
 
-// Comparisons, where and clip against PyTorch float64, from Fixtures/tensor_ops.json written by
+// Comparisons, where, clip and reshape against PyTorch float64, from Fixtures/tensor_ops.json written by
 // scripts/reference_tensor_ops.py. Each case is sum(op(operands) * w) for fixed uneven weights
 // w; the result and the gradient of every operand must agree to 1e-12 relative.
 
@@ -31,15 +31,15 @@ private let tensorOpFixtures: [TensorOpCase] = {
 /// |a − b| ≤ 1e-12 · max(|b|, 0.1).
 private func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max(abs(b), 0.1) }
 
-@Test("the tensor-op fixture covers every comparison, where and clip")
+@Test("the tensor-op fixture covers every comparison, where, clip and reshape")
 func tensorOpFixturesLoad() {
     let ops = Set(tensorOpFixtures.map(\.op))
-    for op in Operations.Operation.allCases where op.isComparison || op.family == .ternary {
+    for op in Operations.Operation.allCases where op.isComparison || op.family == .ternary || op == .reshape {
         #expect(ops.contains(op.traceName), "\(op) has no PyTorch fixture case")
     }
 }
 
-@Test("comparisons, where and clip agree with PyTorch, values and gradients", arguments: tensorOpFixtures)
+@Test("comparisons, where, clip and reshape agree with PyTorch, values and gradients", arguments: tensorOpFixtures)
 func tensorOpMatchesTorch(c: TensorOpCase) throws {
     let found = Operations.Operation.allCases.first { $0.traceName == c.op }
     let operation = try #require(found, "\(c.op) is not in the op registry")
@@ -48,7 +48,8 @@ func tensorOpMatchesTorch(c: TensorOpCase) throws {
     for (dims, scalars) in zip(c.shapes, c.inputs) {
         leaves.append(g.leaf(.parameter, value: try Tensor(shape: shape(dims), scalars: scalars)))
     }
-    let y = try g.apply(Op(operation), leaves)
+    // A reshape's sizes are its result's shape (torch inferred any -1).
+    let y = try g.apply(Op(operation, dims: c.result_shape), leaves)
     #expect(g.shape(of: y) == shape(c.result_shape), "\(c): result shape")
     let w = g.leaf(.constant, value: try Tensor(shape: shape(c.result_shape), scalars: c.w))
     let out = try g.apply(.sum, try g.apply(.multiply, y, w))

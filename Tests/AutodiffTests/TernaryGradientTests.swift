@@ -57,3 +57,25 @@ func clipAtItsBoundsAndWhereMask() throws {
     #expect(plan.gradient(hi)?.scalars == [0])
     #expect(plan.gradient(mask)?.scalars == [0, 0, 0, 0, 0])
 }
+
+@Test("reshape gradients match finite differences", arguments: [
+    (Shape.matrix(2, 3), [3, 2]), (.matrix(2, 3), [-1]), (.vector(6), [2, -1]), (.scalar, [1, 1]), (.matrix(3, 1), [1, 3]),
+])
+func reshapeGradient(shape: Shape, dims: [Int]) throws {
+    var rng = SplitMix64(seed: 41)
+    var g = GraphBuilder()
+    let x = try g.random(.parameter, shape, .mixed, &rng)
+    let out = try g.weighted(try g.apply(.reshape(dims), x), &rng)
+    let error = try worstGradientError(g, output: out, leaves: [x])
+    #expect(error < 1e-7, "reshape of \(shape) to \(dims): relative error \(error), tolerance 1e-7")
+}
+
+@Test("reshape refuses sizes that do not hold the numbers, saying why")
+func reshapeErrors() {
+    var g = GraphBuilder()
+    let x = g.leaf(.input, value: Tensor(scalar: 1))
+    let v = g.leaf(.input, value: try! Tensor(vector: [1, 2, 3, 4, 5, 6]))
+    #expect(throws: ShapeError("cannot reshape vector of 6 (6 numbers) to (4, 2), which holds 8")) { try g.apply(.reshape([4, 2]), v) }
+    #expect(throws: ShapeError("cannot reshape vector of 6 (6 numbers) to (4, -1): 6 is not a multiple of 4")) { try g.apply(.reshape([4, -1]), v) }
+    #expect(throws: ShapeError("only one size of reshape can be -1 (inferred), got (-1, -1)")) { try g.apply(.reshape([-1, -1]), x) }
+}

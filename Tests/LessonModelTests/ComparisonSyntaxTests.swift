@@ -24,3 +24,20 @@ import Testing
 @Test func aLoneBangIsNotAnOperator() {
     #expect(graphErrors("a = 1\nb = !a\n").first?.hasPrefix("t.md:3:5: error: ") == true, "\(graphErrors("a = 1\nb = !a\n"))")
 }
+
+// reshape's sizes are numbers written in the call, kept on the node (not graph nodes of their own).
+
+@Test func reshapeKeepsItsSizesOnTheNode() throws {
+    let p = try graphProgram("x = [1, 2, 3, 4]\ny = reshape(x, 2, -1)\nz = reshape(y, 4)\n")
+    #expect(p.nodes.count == 3)
+    #expect(p.nodes.map(\.dims) == [[], [2, -1], [4]])
+}
+
+@Test func reshapeSizesMustBeWrittenAsWholeNumbers() {
+    #expect(graphErrors("x = [1, 2]\nn = 2\ny = reshape(x, n)\n")
+            == ["t.md:4:16: error: a size of reshape must be a whole number of at least 1, or -1 to infer it, written as a number (as in 'reshape(x, 2, -1)')"])
+    #expect(graphErrors("x = [1, 2]\ny = reshape(x, 1.5, 2)\n").first?.hasPrefix("t.md:3:16: error: a size of reshape") == true)
+    #expect(graphErrors("x = [1, 2]\ny = reshape(x, -1, -1)\n") == ["t.md:3:20: error: only one size of reshape can be -1 (inferred)"])
+    #expect(graphErrors("x = [1, 2]\ny = reshape(x)\n")
+            == ["t.md:3:5: error: reshape takes a tensor and one or two sizes, as in 'reshape(x, rows, cols)' or 'reshape(x, n)', got 1 argument"])
+}

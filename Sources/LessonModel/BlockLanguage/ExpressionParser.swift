@@ -207,6 +207,7 @@ extension BlockParser {
         let name = text(token)
         if let function = Builtins.function(named: name) {
             let example = function.op == .where ? "where(mask, a, b)" : function.op == .clip ? "clip(x, lo, hi)"
+                : function.op == .reshape ? "reshape(x, rows, cols)"
                 : function.arity == 2 ? "\(name)(a, b)" : "\(name)(x)"
             errors.error(token.position, "'\(name)' is a function; call it like '\(example)'")
             return arena.add(.invalid, at: token.position)
@@ -221,17 +222,22 @@ extension BlockParser {
         let open = try openNesting()
         var arguments: [ID] = []
         var options: [CallOption] = []
+        var sizes: [(start: ID, token: Token)] = []  // where each argument's nodes begin, for reshape's sizes
         if peekKind() != .rightParen {
             var separator = open
             repeat {
                 if let option = try parseCallOption() {
                     options.append(option)
                 } else {
+                    sizes.append((arena.count, peek()))
                     arguments.append(try parseExpression(after: separator))
                 }
             } while takeComma(into: &separator)
         }
         try closeNesting(opening: open)
+        if text(tokens[name]) == "reshape", options.isEmpty, arguments.count == 2 || arguments.count == 3 {
+            return reshape(name, arguments, sizes: Array(sizes.dropFirst()))
+        }
         return call(name, arguments, options: options)
     }
 
@@ -258,6 +264,12 @@ extension BlockParser {
             }
             return folded
         }
+        if function.op == .reshape {
+            // Two or three arguments were taken by `reshape(_:_:sizes:)` before this.
+            errors.error(token.position, "reshape takes a tensor and one or two sizes, as in 'reshape(x, rows, cols)' "
+                         + "or 'reshape(x, n)', got \(arguments.count) argument\(arguments.count == 1 ? "" : "s")\(options.isEmpty ? "" : " and options")")
+            return arena.add(.invalid, at: token.position)
+        }
         guard arguments.count == function.arity else {
             let noun = function.arity == 1 ? "argument" : "arguments"
             errors.error(token.position, Builtins.usage(of: name, got: arguments.count)
@@ -268,6 +280,28 @@ extension BlockParser {
             return arena.add(.invalid, at: token.position)
         }
         return arena.add(.operation(function.op, inputs: arguments, exponent: nil), at: token.position, axis: axis)
+    }
+
+    /// `reshape(x, rows, cols)` or `reshape(x, n)`: the sizes must be whole numbers (or -1, inferred),
+    /// written as constants; they become part of the node, and their own nodes are dropped.
+    private mutating func reshape(_ nameIndex: Int, _ arguments: [ID], sizes: [(start: ID, token: Token)]) -> ID {
+        let token = tokens[nameIndex]
+        var dims: [Int] = []
+        for (k, size) in sizes.enumerated() {
+            guard let value = arena[arguments[k + 1]].constant, value == value.rounded(), abs(value) < 1e9,
+                  value >= 1 || value == -1 else {
+                errors.error(size.token.position, "a size of reshape must be a whole number of at least 1, or -1 to infer it, "
+                             + "written as a number (as in 'reshape(x, 2, -1)')")
+                return arena.add(.invalid, at: token.position)
+            }
+            dims.append(Int(value))
+        }
+        if dims.filter({ $0 == -1 }).count > 1, let second = sizes.last {
+            errors.error(second.token.position, "only one size of reshape can be -1 (inferred)")
+            return arena.add(.invalid, at: token.position)
+        }
+        if let first = sizes.first { arena.truncate(to: first.start) }
+        return arena.add(.operation(.reshape, inputs: [arguments[0]], exponent: nil), at: token.position, dims: dims)
     }
 
     /// An initializer used inside an expression, or in a graph block, gets its own explanation.
