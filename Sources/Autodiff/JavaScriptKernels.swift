@@ -24,8 +24,16 @@ var LessonsKernels = (function () {
     max: [function (a, b) { return a >= b || a !== a ? a : b; },
           function (a, b) { return a > b ? 1 : a < b ? 0 : 0.5; }, function (a, b) { return a > b ? 0 : a < b ? 1 : 0.5; }],
     min: [function (a, b) { return a <= b || a !== a ? a : b; },
-          function (a, b) { return a < b ? 1 : a > b ? 0 : 0.5; }, function (a, b) { return a < b ? 0 : a > b ? 1 : 0.5; }]
+          function (a, b) { return a < b ? 1 : a > b ? 0 : 0.5; }, function (a, b) { return a < b ? 0 : a > b ? 1 : 0.5; }],
+    // Comparisons: 0/1 masks with zero partials (GreaterRule in OpTable.swift).
+    gt: [function (a, b) { return a > b ? 1 : 0; }, zero, zero],
+    lt: [function (a, b) { return a < b ? 1 : 0; }, zero, zero],
+    ge: [function (a, b) { return a >= b ? 1 : 0; }, zero, zero],
+    le: [function (a, b) { return a <= b ? 1 : 0; }, zero, zero],
+    eq: [function (a, b) { return a === b ? 1 : 0; }, zero, zero],
+    ne: [function (a, b) { return a !== b ? 1 : 0; }, zero, zero]
   };
+  function zero() { return 0; }
   function sigmoid(x) {
     if (x >= 0) return 1 / (1 + Math.exp(-x));
     var e = Math.exp(x);
@@ -47,7 +55,9 @@ var LessonsKernels = (function () {
     tanh: [function (x) { return Math.tanh(x); }, function (x, y) { return 1 - y * y; }],
     relu: [function (x) { return x > 0 || x !== x ? x : 0; }, function (x) { return x > 0 ? 1 : 0; }],
     sqrt: [function (x) { return Math.sqrt(x); }, function (x, y) { return 0.5 / y; }],
-    abs: [function (x) { return Math.abs(x); }, function (x) { return x > 0 ? 1 : x < 0 ? -1 : 0; }]
+    abs: [function (x) { return Math.abs(x); }, function (x) { return x > 0 ? 1 : x < 0 ? -1 : 0; }],
+    // reshape: row-major storage is the same in any shape (IdentityRule).
+    reshape: [function (x) { return x; }, function () { return 1; }]
   };
 
   // s = [out, a, b, rows, cols, inner, strideA.row, strideA.col, strideB.row, strideB.col, p]
@@ -67,6 +77,34 @@ var LessonsKernels = (function () {
         g[ia] += pa * g[o];
         g[ib] += pb * g[o];
         o++; ia += s[7]; ib += s[9];
+      }
+    }
+  }
+  // Three operands (Kernels+Ternary.swift): c at s[12], its strides at s[13] and s[14]. Only
+  // nonzero partials are applied, as in Swift.
+  var ternary = {
+    where: [function (m, a, b) { return m !== 0 ? a : b; },
+            function (m) { return m !== 0 ? [0, 1, 0] : [0, 0, 1]; }],
+    clip: [function (x, lo, hi) { var r = x >= lo || x !== x ? x : lo; return r <= hi || r !== r ? r : hi; },
+           function (x, lo, hi) { return [x >= lo && x <= hi ? 1 : 0, x < lo && lo < hi ? 1 : 0, x > hi || hi < lo ? 1 : 0]; }]
+  };
+  function ternaryForward(rule, s, v) {
+    var f = rule[0], o = s[0];
+    for (var r = 0; r < s[3]; r++) {
+      var ia = s[1] + r * s[6], ib = s[2] + r * s[8], ic = s[12] + r * s[13];
+      for (var c = 0; c < s[4]; c++) { v[o] = f(v[ia], v[ib], v[ic]); o++; ia += s[7]; ib += s[9]; ic += s[14]; }
+    }
+  }
+  function ternaryBackward(rule, s, v, g) {
+    var d = rule[1], o = s[0];
+    for (var r = 0; r < s[3]; r++) {
+      var ia = s[1] + r * s[6], ib = s[2] + r * s[8], ic = s[12] + r * s[13];
+      for (var c = 0; c < s[4]; c++) {
+        var p = d(v[ia], v[ib], v[ic]);
+        if (p[0] !== 0) g[ia] += p[0] * g[o];
+        if (p[1] !== 0) g[ib] += p[1] * g[o];
+        if (p[2] !== 0) g[ic] += p[2] * g[o];
+        o++; ia += s[7]; ib += s[9]; ic += s[14];
       }
     }
   }
@@ -263,6 +301,12 @@ var LessonsKernels = (function () {
     kernels[name] = [function (s, v) { unaryForward(unary[name], s, v); },
                      function (s, v, g) { unaryBackward(unary[name], s, v, g); }];
   });
+  Object.keys(ternary).forEach(function (name) {
+    kernels[name] = [function (s, v) { ternaryForward(ternary[name], s, v); },
+                     function (s, v, g) { ternaryBackward(ternary[name], s, v, g); }];
+  });
+  // A mask passes no gradient back at all, as Kernels.backward (not even 0 · g, which is NaN for g = inf).
+  ["gt", "lt", "ge", "le", "eq", "ne"].forEach(function (name) { kernels[name][1] = function () {}; });
 
   // Runs a plan (see Plan+JavaScript.swift) on `values`, a Float64Array of plan.size that
   // holds the leaves: computes every value, then every gradient of sum(output). Returns the
@@ -285,7 +329,8 @@ var LessonsKernels = (function () {
 
   // The elementwise rules too: the page labels a diagram's scalar edges with ∂node/∂input, as
   // Plan.localDerivative does from the same rules.
-  return { run: run, initialValues: initialValues, kernels: kernels, binary: binary, unary: unary, sigmoid: sigmoid };
+  return { run: run, initialValues: initialValues, kernels: kernels, binary: binary, unary: unary, ternary: ternary,
+           sigmoid: sigmoid };
 })();
 """#
 }

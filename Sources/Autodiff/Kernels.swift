@@ -12,6 +12,15 @@ enum Kernels {
         case .divide: binaryForward(DivideRule.self, s, v)
         case .maximum: binaryForward(MaximumRule.self, s, v)
         case .minimum: binaryForward(MinimumRule.self, s, v)
+        case .greater: binaryForward(GreaterRule.self, s, v)
+        case .less: binaryForward(LessRule.self, s, v)
+        case .greaterEqual: binaryForward(GreaterEqualRule.self, s, v)
+        case .lessEqual: binaryForward(LessEqualRule.self, s, v)
+        case .equal: binaryForward(EqualRule.self, s, v)
+        case .notEqual: binaryForward(NotEqualRule.self, s, v)
+        case .where: ternaryForward(WhereRule.self, s, v)
+        case .clip: ternaryForward(ClipRule.self, s, v)
+        case .reshape: unaryForward(IdentityRule.self, 0, s, v)
         case .negate: unaryForward(NegateRule.self, 0, s, v)
         case .power(let p): unaryForward(PowerRule.self, p, s, v)
         case .exp: unaryForward(ExpRule.self, 0, s, v)
@@ -62,6 +71,11 @@ enum Kernels {
         case .transpose: transposeBackward(s, g)
         case .bceLogits: bceLogitsBackward(s, v, g)
         case .softmaxCrossEntropy: softmaxCrossEntropyBackward(s, v, g)
+        // A mask passes no gradient back (see GreaterRule).
+        case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: break
+        case .where: ternaryBackward(WhereRule.self, s, v, g)
+        case .clip: ternaryBackward(ClipRule.self, s, v, g)
+        case .reshape: unaryBackward(IdentityRule.self, 0, s, v, g)
         case .input, .parameter, .constant: break
         }
     }

@@ -15,7 +15,7 @@ extension Plan {
             return input == 0 ? da : db
         case .unary:
             return Self.derivative(n.op, element(n.inputs[0], 0), y)
-        case .reduction, .transpose:
+        case .reduction, .transpose, .reshape:
             // sum, mean and transpose of a single number pass it through unchanged.
             return 1
         case .loss:
@@ -23,6 +23,11 @@ extension Plan {
             guard n.op == .bceLogits else { return nil }
             let (dz, dy) = BCELogitsRule.partials(element(n.inputs[0], 0), element(n.inputs[1], 0))
             return input == 0 ? dz : dy
+        case .ternary:
+            // A scalar result means all three operands are scalars.
+            let (a, b, c) = (element(n.inputs[0], 0), element(n.inputs[1], 0), element(n.inputs[2], 0))
+            let partials = n.op == .clip ? ClipRule.partials(a, b, c) : WhereRule.partials(a, b, c)
+            return [partials.0, partials.1, partials.2][input]
         case .matmul, .normalization, .leaf:
             return nil
         }
@@ -38,8 +43,9 @@ extension Plan {
         case .divide: return DivideRule.partials(a, b, y)
         case .maximum: return MaximumRule.partials(a, b, y)
         case .minimum: return MinimumRule.partials(a, b, y)
+        case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: return (0, 0)
         case .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .amax, .amin,
-             .softmax, .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy: return nil
+             .softmax, .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape: return nil
         }
     }
 
@@ -59,7 +65,8 @@ extension Plan {
         case .sqrt: return SqrtRule.derivative(x, y, 0)
         case .abs: return AbsRule.derivative(x, y, 0)
         case .add, .subtract, .multiply, .divide, .maximum, .minimum, .matmul, .sum, .mean, .amax, .amin, .softmax,
-             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy: return nil
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .greater, .less, .greaterEqual,
+             .lessEqual, .equal, .notEqual, .where, .clip, .reshape: return nil
         }
     }
 }

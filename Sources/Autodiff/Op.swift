@@ -66,6 +66,15 @@ package enum Op: Equatable, Sendable {
     /// Cross-entropy of softmax(`z`) against targets `y` (one-hot or probabilities), row by row
     /// for an m×k matrix (one example per row) or one vector of k, averaged over rows: a scalar.
     case softmaxCrossEntropy
+    /// `a > b`, `a < b`, `a >= b`, `a <= b`, `a == b`, `a != b`: 1 where the comparison holds,
+    /// else 0, elementwise with broadcasting; no gradient flows to either side.
+    case greater, less, greaterEqual, lessEqual, equal, notEqual
+    /// `where(mask, a, b)`: `a` where the mask is nonzero, else `b`; no gradient to the mask.
+    case `where`
+    /// `clip(x, lo, hi)`: min(max(x, lo), hi); x's gradient passes where lo ≤ x ≤ hi (PyTorch's clamp).
+    case clip
+    /// The same numbers, row-major, in the shape `dims` (one entry may be -1: inferred).
+    case reshape([Int])
 
     /// The op's name in traces: "input", "param", "const", or the registry's name ("add", "pow", ...).
     package var name: String {
@@ -103,12 +112,22 @@ package enum Op: Equatable, Sendable {
         case .transpose: .transpose
         case .bceLogits: .bceLogits
         case .softmaxCrossEntropy: .softmaxCrossEntropy
+        case .greater: .greater
+        case .less: .less
+        case .greaterEqual: .greaterEqual
+        case .lessEqual: .lessEqual
+        case .equal: .equal
+        case .notEqual: .notEqual
+        case .where: .where
+        case .clip: .clip
+        case .reshape: .reshape
         }
     }
 
     /// The engine op that computes `operation`; `exponent` is used by `.power` only, `axis` by the
     /// ops that take `axis:` (`Operation.takesAxis`).
-    package init(_ operation: Operation, exponent: Double = 1, axis: AxisOption = .none) {
+    /// `dims` by `.reshape` only.
+    package init(_ operation: Operation, exponent: Double = 1, axis: AxisOption = .none, dims: [Int] = []) {
         switch operation {
         case .add: self = .add
         case .subtract: self = .subtract
@@ -136,6 +155,15 @@ package enum Op: Equatable, Sendable {
         case .transpose: self = .transpose
         case .bceLogits: self = .bceLogits
         case .softmaxCrossEntropy: self = .softmaxCrossEntropy
+        case .greater: self = .greater
+        case .less: self = .less
+        case .greaterEqual: self = .greaterEqual
+        case .lessEqual: self = .lessEqual
+        case .equal: self = .equal
+        case .notEqual: self = .notEqual
+        case .where: self = .where
+        case .clip: self = .clip
+        case .reshape: self = .reshape(dims)
         }
     }
 
@@ -151,8 +179,14 @@ package enum Op: Equatable, Sendable {
         case .power:
             guard case .power(let p) = self else { return "^" }
             return "^" + Op.format(exponent: p)
+        case .greater: return ">"
+        case .less: return "<"
+        case .greaterEqual: return "≥"
+        case .lessEqual: return "≤"
+        case .equal: return "="
+        case .notEqual: return "≠"
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
-             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy:
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape:
             return nil
         }
     }
@@ -162,7 +196,8 @@ package enum Op: Equatable, Sendable {
         switch kind {
         case .leaf: 0
         case .binary, .matmul, .loss: 2
-        case .unary, .reduction, .normalization, .transpose: 1
+        case .unary, .reduction, .normalization, .transpose, .reshape: 1
+        case .ternary: 3
         }
     }
 
@@ -173,7 +208,8 @@ package enum Op: Equatable, Sendable {
              .amin(let o): o
         case .sum, .mean: AxisOption.none
         case .input, .parameter, .constant, .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log,
-             .sigmoid, .tanh, .relu, .sqrt, .abs, .maximum, .minimum, .transpose, .bceLogits, .softmaxCrossEntropy: nil
+             .sigmoid, .tanh, .relu, .sqrt, .abs, .maximum, .minimum, .transpose, .bceLogits, .softmaxCrossEntropy,
+             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape: nil
         }
     }
 
@@ -183,7 +219,7 @@ package enum Op: Equatable, Sendable {
     /// The family an op belongs to: decides shape rules and which kernel runs it.
     /// `loss`: two tensors of one shape (predictions, targets) in, one scalar out.
     enum Kind: Equatable {
-        case leaf, binary, unary, matmul, reduction, normalization, transpose, loss
+        case leaf, binary, unary, matmul, reduction, normalization, transpose, loss, ternary, reshape
     }
 
     var kind: Kind {
@@ -196,6 +232,8 @@ package enum Op: Equatable, Sendable {
         case .normalization: .normalization
         case .transpose: .transpose
         case .loss: .loss
+        case .ternary: .ternary
+        case .reshape: .reshape
         }
     }
 

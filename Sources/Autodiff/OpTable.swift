@@ -13,6 +13,8 @@ import Darwin
 //   div       a / b                           ∂y/∂a = 1/b           ∂y/∂b = -a/b²
 //   max       a if a >= b else b              ∂y/∂a = [a > b]       ∂y/∂b = [a < b]   (tie: ½ each)
 //   min       a if a <= b else b              ∂y/∂a = [a < b]       ∂y/∂b = [a > b]   (tie: ½ each)
+//   gt lt ge  [a > b], [a < b], [a >= b],     ∂y/∂a = 0             ∂y/∂b = 0   (a mask: no gradient
+//   le eq ne  [a <= b], [a == b], [a != b]                                     flows, as in PyTorch)
 //   neg       -x                              dy/dx = -1
 //   pow p     x^p                             dy/dx = p·x^(p-1)
 //   exp       e^x                             dy/dx = y
@@ -96,6 +98,39 @@ enum MinimumRule: BinaryRule {
     }
 }
 
+/// The comparisons: 1 where they hold, else 0 (NaN compares false, except `!=`, as in IEEE 754
+/// and NumPy). Their partials are 0, and the kernels pass nothing back at all (so an infinite
+/// upstream gradient cannot turn 0 · inf into NaN).
+enum GreaterRule: BinaryRule {
+    static func value(_ a: Double, _ b: Double) -> Double { a > b ? 1 : 0 }
+    static func partials(_ a: Double, _ b: Double, _ y: Double) -> (da: Double, db: Double) { (0, 0) }
+}
+
+enum LessRule: BinaryRule {
+    static func value(_ a: Double, _ b: Double) -> Double { a < b ? 1 : 0 }
+    static func partials(_ a: Double, _ b: Double, _ y: Double) -> (da: Double, db: Double) { (0, 0) }
+}
+
+enum GreaterEqualRule: BinaryRule {
+    static func value(_ a: Double, _ b: Double) -> Double { a >= b ? 1 : 0 }
+    static func partials(_ a: Double, _ b: Double, _ y: Double) -> (da: Double, db: Double) { (0, 0) }
+}
+
+enum LessEqualRule: BinaryRule {
+    static func value(_ a: Double, _ b: Double) -> Double { a <= b ? 1 : 0 }
+    static func partials(_ a: Double, _ b: Double, _ y: Double) -> (da: Double, db: Double) { (0, 0) }
+}
+
+enum EqualRule: BinaryRule {
+    static func value(_ a: Double, _ b: Double) -> Double { a == b ? 1 : 0 }
+    static func partials(_ a: Double, _ b: Double, _ y: Double) -> (da: Double, db: Double) { (0, 0) }
+}
+
+enum NotEqualRule: BinaryRule {
+    static func value(_ a: Double, _ b: Double) -> Double { a != b ? 1 : 0 }
+    static func partials(_ a: Double, _ b: Double, _ y: Double) -> (da: Double, db: Double) { (0, 0) }
+}
+
 enum SqrtRule: UnaryRule {
     static func value(_ x: Double, _ p: Double) -> Double { x.squareRoot() }
     // 1/(2√x): infinite at 0, which the engine reports like any infinite gradient.
@@ -105,6 +140,13 @@ enum SqrtRule: UnaryRule {
 enum AbsRule: UnaryRule {
     static func value(_ x: Double, _ p: Double) -> Double { Swift.abs(x) }
     static func derivative(_ x: Double, _ y: Double, _ p: Double) -> Double { x > 0 ? 1 : x < 0 ? -1 : 0 }
+}
+
+/// reshape: row-major storage is the same in any shape, so the numbers are copied as they are
+/// and the gradient comes back the same way (1 · g is exactly g).
+enum IdentityRule: UnaryRule {
+    static func value(_ x: Double, _ p: Double) -> Double { x }
+    static func derivative(_ x: Double, _ y: Double, _ p: Double) -> Double { 1 }
 }
 
 enum NegateRule: UnaryRule {

@@ -29,12 +29,15 @@ extension Plan {
         }
     }
 
-    /// [out, a, b, rows, cols, inner, strideA.row, strideA.col, strideB.row, strideB.col, p, kernel]
+    /// [out, a, b, rows, cols, inner, strideA.row, strideA.col, strideB.row, strideB.col, p, kernel,
+    ///  c, strideC.row, strideC.col] (the third operand of where and clip, last so the others keep their places)
     private static func step(_ s: Step) -> String {
         var exponent = 0.0
         if case .power(let p) = s.op { exponent = p }
         let numbers = [s.out, s.a, s.b, s.rows, s.cols, s.inner, s.strideA.row, s.strideA.col, s.strideB.row, s.strideB.col]
-        return "[" + numbers.map(String.init).joined(separator: ",") + "," + literal(exponent) + ",\"" + kernelName(s.op) + "\"]"
+        let third = [s.c, s.strideC.row, s.strideC.col].map(String.init).joined(separator: ",")
+        return "[" + numbers.map(String.init).joined(separator: ",") + "," + literal(exponent) + ",\"" + kernelName(s.op) + "\","
+            + third + "]"
     }
 
     /// The kernel's key in `LessonsKernels.kernels`: the registry's trace name (a test checks

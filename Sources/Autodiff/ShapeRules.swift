@@ -37,6 +37,52 @@ enum ShapeRules {
         return Broadcast(result: result, a: stride(ra, ca), b: stride(rb, cb))
     }
 
+    /// NumPy's broadcasting of any number of operands (`where`, `clip`): the result's shape and
+    /// each operand's strides over it; nil when some axis has two sizes that differ and are not 1.
+    static func broadcast(_ shapes: [Shape]) -> (result: Shape, strides: [Stride])? {
+        guard !shapes.isEmpty else { return nil }
+        var rows = 1, cols = 1, rank = 0
+        for shape in shapes {
+            let (r, c) = shape.rowsAndCols
+            guard r == rows || r == 1 || rows == 1, c == cols || c == 1 || cols == 1 else { return nil }
+            rows = max(rows, r); cols = max(cols, c); rank = max(rank, shape.dims.count)
+        }
+        let result: Shape = rank == 2 ? .matrix(rows, cols) : rank == 1 ? .vector(cols) : .scalar
+        // A size of 1 repeats: its stride along that axis is 0.
+        let strides = shapes.map { shape in
+            let (r, c) = shape.rowsAndCols
+            return Stride(row: r == 1 ? 0 : c, col: c == 1 ? 0 : 1)
+        }
+        return (result, strides)
+    }
+
+    /// The shape `dims` asks for (one or two sizes; one may be -1, inferred from the count, as
+    /// NumPy's reshape does), or an error saying why it cannot hold `x`'s numbers.
+    static func reshaped(_ x: Shape, to dims: [Int]) throws(ShapeError) -> Shape {
+        let count = x.count
+        let asked = dims.map { $0 == -1 ? "-1" : String($0) }.joined(separator: ", ")
+        guard dims.count == 1 || dims.count == 2 else {
+            throw ShapeError("reshape takes one or two sizes (rows and columns), got \(dims.count)")
+        }
+        guard dims.allSatisfy({ $0 > 0 || $0 == -1 }) else {
+            throw ShapeError("reshape sizes must be positive whole numbers or -1 (inferred), got (\(asked))")
+        }
+        guard dims.filter({ $0 == -1 }).count <= 1 else {
+            throw ShapeError("only one size of reshape can be -1 (inferred), got (\(asked))")
+        }
+        let known = dims.filter { $0 != -1 }.reduce(1) { $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1 }
+        var sizes = dims
+        if let free = dims.firstIndex(of: -1) {
+            guard known > 0, count % known == 0 else {
+                throw ShapeError("cannot reshape \(x) (\(count) numbers) to (\(asked)): \(count) is not a multiple of \(known)")
+            }
+            sizes[free] = count / known
+        } else if known != count {
+            throw ShapeError("cannot reshape \(x) (\(count) numbers) to (\(asked)), which holds \(known)")
+        }
+        return sizes.count == 1 ? .vector(sizes[0]) : .matrix(sizes[0], sizes[1])
+    }
+
     /// NumPy's matmul for ranks 1 and 2, as an m×k by k×n product (a vector on the left is
     /// 1×k, on the right k×1); nil when the inner sizes differ or an operand is a scalar.
     static func matmul(_ a: Shape, _ b: Shape) -> (result: Shape, m: Int, k: Int, n: Int)? {
@@ -86,6 +132,15 @@ enum ShapeRules {
         case .loss:
             try checkLoss(op, logits: inputs[0], targets: inputs[1])
             return .scalar
+        case .reshape:
+            guard case .reshape(let dims) = op else { return inputs[0] }
+            return try reshaped(inputs[0], to: dims)
+        case .ternary:
+            guard let b = broadcast(inputs) else {
+                let names = op == .clip ? "x, lo and hi" : "mask, a and b"
+                throw ShapeError("cannot broadcast \(names) of \(op.name) together: \(inputs[0]), \(inputs[1]) and \(inputs[2])")
+            }
+            return b.result
         case .leaf:
             throw ShapeError("\(op.name) is a leaf: create it with leaf(_:value:), not apply")
         }
@@ -111,6 +166,8 @@ enum ShapeRules {
         case .divide: "cannot divide \(a) by \(b)"
         case .maximum: "cannot take the maximum of \(a) and \(b)"
         case .minimum: "cannot take the minimum of \(a) and \(b)"
+        case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual:
+            "cannot compare \(a) and \(b) with '\(op.operation?.operatorSymbol ?? "")'"
         default: "cannot add \(a) and \(b)"
         }
     }

@@ -13,6 +13,8 @@ struct Step {
     let a: Int
     /// Where the second input starts (binary ops and matmul; equal to `a` otherwise).
     let b: Int
+    /// Where the third input starts (ternary ops; equal to `b` otherwise).
+    let c: Int
     /// Binary: the result walked as rows×cols. Unary: 1 × element count of the input. Reductions
     /// and normalizations: slices × slice length, with `strideA` the slice and element strides. Transpose: the input's rows and cols. Matmul: m and n of the m×k by k×n product.
     /// Losses: the logits as rows×cols (examples × classes for softmax; a vector is one row).
@@ -23,6 +25,8 @@ struct Step {
     /// Binary ops: how each operand lines up with the result (stride 0 = broadcast).
     let strideA: Stride
     let strideB: Stride
+    /// Ternary ops: how the third operand lines up with the result.
+    let strideC: Stride
 
     /// Lays out node `index` of `graph`, whose value offsets are `offsets`; nil for leaves
     /// (they have no kernel) or when the graph's shapes do not fit (GraphBuilder prevents that).
@@ -38,7 +42,7 @@ struct Step {
         }
         guard node.op.arity > 0, shapes.count == node.op.arity else { return nil }
         var (rows, cols, inner) = (1, shapes[0].count, 0)
-        var (strideA, strideB) = (Stride(row: 0, col: 1), Stride(row: 0, col: 1))
+        var (strideA, strideB, strideC) = (Stride(row: 0, col: 1), Stride(row: 0, col: 1), Stride(row: 0, col: 1))
         switch node.op.kind {
         case .binary:
             guard let broadcast = ShapeRules.broadcast(shapes[0], shapes[1]) else { return nil }
@@ -53,7 +57,11 @@ struct Step {
             guard let slices = try? AxisRules.slices(of: node.op, shapes[0]) else { return nil }
             (rows, cols) = (slices.groups, slices.length)
             strideA = Stride(row: slices.groupStride, col: slices.elementStride)
-        case .unary:
+        case .ternary:
+            guard let broadcast = ShapeRules.broadcast(shapes) else { return nil }
+            (rows, cols) = broadcast.result.rowsAndCols
+            (strideA, strideB, strideC) = (broadcast.strides[0], broadcast.strides[1], broadcast.strides[2])
+        case .unary, .reshape:
             break
         case .leaf:
             return nil
@@ -63,10 +71,12 @@ struct Step {
         out = offsets[index]
         a = starts[0]
         b = starts.count > 1 ? starts[1] : starts[0]
+        c = starts.count > 2 ? starts[2] : b
         self.rows = rows
         self.cols = cols
         self.inner = inner
         self.strideA = strideA
         self.strideB = strideB
+        self.strideC = strideC
     }
 }

@@ -69,7 +69,8 @@ enum AxisCode {
             let count = PyExpr.call("np.sum", [winners, .atom((axis.map { "axis=\($0), " } ?? "") + "keepdims=True")])
             return .binary(.binary(spread, "*", winners), "/", count)
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
-             .abs, .maximum, .minimum, .transpose, .bceLogits, .softmaxCrossEntropy:
+             .abs, .maximum, .minimum, .transpose, .bceLogits, .softmaxCrossEntropy, .greater, .less, .greaterEqual,
+             .lessEqual, .equal, .notEqual, .where, .clip, .reshape:
             return g
         }
     }

@@ -136,8 +136,11 @@ package struct CodeGraph {
         case .matmul: rhs = "\(a) @ \(b)"
         case .negate: rhs = "-\(a)"
         case .power: rhs = "\(a)^\(PythonLiteral.number(exponent ?? 1))"
+        case .reshape: rhs = "reshape(\(([a] + shapes[i].map(String.init)).joined(separator: ", ")))"
+        case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual:
+            rhs = "\(a) \(op.operatorSymbol ?? op.rawValue) \(b)"
         case .maximum, .minimum, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .amax, .amin, .softmax,
-             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy:
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip:
             var arguments = operands
             if let axis = axes[i].axis { arguments.append("axis: \(axis)") }
             if axes[i].keepdims { arguments.append("keepdims: true") }

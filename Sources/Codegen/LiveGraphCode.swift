@@ -38,7 +38,9 @@ package enum LiveGraphCode {
                       node.inputs.allSatisfy({ $0 >= 0 && $0 < i }) else { return nil }
                 if operation == .power, node.exponent == nil { return nil }
                 guard let id = try? builder.apply(Op(operation, exponent: node.exponent ?? 1,
-                                                       axis: AxisOption(axis: node.axis, keepdims: node.keepdims ?? false)), node.inputs.map({ ids[$0] })) else {
+                                                       axis: AxisOption(axis: node.axis, keepdims: node.keepdims ?? false),
+                                                       // A reshape's sizes are its own shape, which the trace keeps.
+                                                       dims: node.shape), node.inputs.map({ ids[$0] })) else {
                     return nil
                 }
                 ids.append(id)

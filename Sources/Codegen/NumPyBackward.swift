@@ -69,7 +69,7 @@ struct NumPyBackward {
             return .atom("0.0")
         }
         let g = PyExpr.atom(graph.gradients[c])
-        let me = inputs[position], other = inputs[inputs.count > 1 ? 1 - position : 0]
+        let me = inputs[position], other = inputs[inputs.count == 2 ? 1 - position : 0]
         let local: PyExpr
         switch op {
         case .add:
@@ -126,6 +126,29 @@ struct NumPyBackward {
             return AxisCode.backward(op, graph.axes[c], x: value(me), y: value(c), g: g)
         case .transpose:
             return graph.shapes[me].count == 2 ? g.attribute(".T") : g
+        case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual:
+            // A mask passes no gradient back (as the engine and PyTorch).
+            return graph.shapes[me].isEmpty ? .atom("0.0") : .call("np.zeros_like", [value(me)])
+        case .reshape:
+            // The same numbers in the operand's shape.
+            return .call("np.reshape", [g, .atom(ForwardExpressions.tuple(graph.shapes[me]))])
+        case .where, .clip:
+            guard inputs.count == 3 else { return g }
+            if op == .where && position == 0 {
+                return graph.shapes[me].isEmpty ? .atom("0.0") : .call("np.zeros_like", [value(me)])
+            }
+            let (x, lo, hi) = (value(inputs[0]).at(.atom), value(inputs[1]).at(.atom), value(inputs[2]).at(.atom))
+            // The engine's rules (Kernels+Ternary.swift): where sends g to the branch it chose;
+            // clip to x within [lo, hi] (bounds included), to lo below it, to hi above it, as torch.clamp.
+            let chosen: String
+            switch (op, position) {
+            case (.where, 1): chosen = "(\(x) != 0)"
+            case (.where, _): chosen = "(\(x) == 0)"
+            case (_, 0): chosen = "((\(x) >= \(lo)) & (\(x) <= \(hi)))"
+            case (_, 1): chosen = "((\(x) < \(lo)) & (\(lo) < \(hi)))"
+            default: chosen = "((\(x) > \(hi)) | (\(hi) < \(lo)))"
+            }
+            local = .binary(g, "*", .atom(chosen))
         case .bceLogits:
             return lossContribution(c, inputs: inputs, position: position, g: g, softmax: false)
         case .softmaxCrossEntropy:

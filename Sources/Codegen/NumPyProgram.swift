@@ -132,7 +132,8 @@ package enum NumPyProgram {
             case .sigmoid, .relu, .softmax, .logSoftmax, .logsumexp, .bceLogits, .softmaxCrossEntropy:
                 used.insert(op.rawValue)
             case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .tanh, .sqrt, .abs, .sum,
-                 .mean, .maximum, .minimum, .amax, .amin, .transpose: break
+                 .mean, .maximum, .minimum, .amax, .amin, .transpose, .greater, .less, .greaterEqual, .lessEqual, .equal,
+                 .notEqual, .where, .clip, .reshape: break
             }
         }
         return used

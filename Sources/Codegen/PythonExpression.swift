@@ -122,7 +122,34 @@ struct ForwardExpressions {
             return function(op, inputs)
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .maximum, .minimum, .bceLogits, .softmaxCrossEntropy:
             return function(op, inputs)
+        case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual:
+            return comparison(op, inputs)
+        case .where, .clip:
+            return function(op, inputs)
+        case .reshape:
+            // The result's own shape: the sizes as written, with any -1 already inferred.
+            return .call(dialect == .torch ? "torch.reshape" : "np.reshape", [argument(first), .atom(Self.tuple(graph.shapes[i]))])
         }
+    }
+
+    /// A shape as a Python tuple: `(2, 3)`, `(6,)`, `()`.
+    static func tuple(_ dims: [Int]) -> String {
+        dims.count == 1 ? "(\(dims[0]),)" : "(" + dims.map(String.init).joined(separator: ", ") + ")"
+    }
+
+    /// A comparison as 0.0/1.0 numbers: `np.greater(a, b).astype(float)` (a call, so two plain
+    /// Python numbers compare too) and `torch.gt(a, b).double()`, through which no gradient
+    /// flows back, as the engine passes none.
+    private func comparison(_ op: ProgramOp, _ inputs: [Int]) -> PyExpr {
+        let args = inputs.map(argument)
+        if dialect == .torch {
+            let name = ["greater": "gt", "less": "lt", "greater_equal": "ge", "less_equal": "le", "equal": "eq",
+                        "not_equal": "ne"][op.rawValue] ?? op.rawValue
+            // A new leaf that records its own gradient (the page shows it), with no path back to
+            // the compared tensors.
+            return PyExpr.call("torch." + name, args).attribute(".double().requires_grad_()")
+        }
+        return PyExpr.call("np." + op.rawValue, args).attribute(".astype(float)")
     }
 
     /// A call of one of the block's functions: NumPy's or PyTorch's, or the program's own helper
@@ -147,7 +174,16 @@ struct ForwardExpressions {
             return .call(torch ? "F.cross_entropy" : op.rawValue, args)
         case .softmax, .logSoftmax, .logsumexp, .amax, .amin:
             return .call(torch ? "torch." + op.rawValue : op.rawValue, args)
-        case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .transpose:
+        case .where:
+            // Nonzero picks a, as the engine's mask (a NaN mask too: NaN != 0).
+            guard let mask = args.first else { return .call("np.where", args) }
+            let condition = PyExpr(text: "\(mask.at(.product)) != 0", level: .sum)
+            return .call(torch ? "torch.where" : "np.where", [condition] + args.dropFirst())
+        case .clip:
+            // torch.clamp with tensor bounds: its gradient rule at the bounds is the engine's.
+            return .call(torch ? "torch.clamp" : "np.clip", args)
+        case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .transpose, .greater, .less, .greaterEqual,
+             .lessEqual, .equal, .notEqual, .reshape:
             // Written as operators by `expression(_:)`; a call is only the fallback spelling.
             return .call(torch ? "torch." + op.rawValue : op.rawValue, args)
         }

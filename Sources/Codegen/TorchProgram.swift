@@ -81,9 +81,11 @@ package enum TorchProgram {
         w.lines(PythonLiteral.wrapped(pairs, first: "for name, node in [", indent: 20, last: "]:"))
         w.indented { w in
             var grad = "node.grad"
-            if tracked.contains(where: { !graph.reachesOutput[$0] }) {
+            // A comparison passes nothing back, so what feeds only masks gets no gradient either.
+            let masks = graph.roles.contains { if case .operation(let op, _, _) = $0 { op.isComparison } else { false } }
+            if masks || tracked.contains(where: { !graph.reachesOutput[$0] }) {
                 w.line("grad = node.grad if node.grad is not None else torch.zeros_like(node)",
-                       comment: "no path to \(output): zero")
+                       comment: masks ? "no gradient through a comparison: zero" : "no path to \(output): zero")
                 grad = "grad"
             }
             w.line("print(\"value\", name, *node.detach().reshape(-1).tolist())")

@@ -62,9 +62,15 @@ public enum Placeholders {
                 previousWasFiller = true
             } else if scalar == Placeholder.filler {
                 // A run of fillers at the start of a later line stands for that line's part of the formula.
-                if !previousWasFiller, let (span, next) = current, next < math[span].portions.count {
-                    out.append(contentsOf: math[span].portions[next].unicodeScalars)
-                    current = (span, next + 1)
+                // Lines that gave the formula nothing (an empty portion) have no fillers: skip them.
+                if !previousWasFiller, let (span, start) = current {
+                    let portions = math[span].portions
+                    var next = start
+                    while next < portions.count, portions[next].isEmpty { next += 1 }
+                    if next < portions.count {
+                        out.append(contentsOf: portions[next].unicodeScalars)
+                        current = (span, next + 1)
+                    }
                 }
                 previousWasFiller = true
             } else {

@@ -313,11 +313,18 @@ public struct Prescanner {
         for l in from.line...to.line {
             let first = l == from.line ? from.column : Self.continuationPrefix(lines[l])
             let last = l == to.line ? to.column : lines[l].count - 1
-            guard first <= last else { continue }
+            if l != from.line { tex.append("\n") }
+            // A line that gives the formula nothing (only a quote marker, `>`) still counts: the
+            // formula's lines map one to one onto the file's, or every problem after it would be
+            // placed a line too early (and past the end of a shorter line).
+            guard first <= last else {
+                portions.append("")
+                source.append(String(String.UnicodeScalarView(lines[l])))
+                continue
+            }
             let original = Array(lines[l][first...last])
             portions.append(String(String.UnicodeScalarView(original)))
             source.append(String(String.UnicodeScalarView(l == from.line ? original : Array(lines[l][0...last]))))
-            if l != from.line { tex.append("\n") }
             let lo = l == from.line ? open : 0
             let hi = original.count - (l == to.line ? open : 0)
             if lo < hi { tex.append(contentsOf: original[lo..<hi]) }

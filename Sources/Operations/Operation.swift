@@ -61,6 +61,27 @@ public enum Operation: String, CaseIterable, Sendable {
     case bceLogits = "bce_logits"
     /// `softmax_cross_entropy(z, y)`: cross-entropy of the row-wise softmax of `z` against `y`, averaged over rows.
     case softmaxCrossEntropy = "softmax_cross_entropy"
+    /// `a > b`: 1 where it holds, else 0, elementwise with broadcasting; no gradient flows through.
+    case greater
+    /// `a < b`: a 0/1 mask, as `greater`.
+    case less
+    /// `a >= b`: a 0/1 mask, as `greater`.
+    case greaterEqual = "greater_equal"
+    /// `a <= b`: a 0/1 mask, as `greater`.
+    case lessEqual = "less_equal"
+    /// `a == b`: a 0/1 mask, as `greater`.
+    case equal
+    /// `a != b`: a 0/1 mask, as `greater`.
+    case notEqual = "not_equal"
+    /// `where(mask, a, b)`: `a` where the mask is nonzero, else `b`, elementwise with broadcasting;
+    /// the gradient goes to `a` or `b` as chosen, none to the mask (NumPy's and PyTorch's `where`).
+    case `where`
+    /// `clip(x, lo, hi)`: `x` limited to [lo, hi], as min(max(x, lo), hi) (NumPy's `clip`, PyTorch's
+    /// `clamp`); the gradient passes to `x` where lo ≤ x ≤ hi, bounds included, as in PyTorch.
+    case clip
+    /// `reshape(x, rows, cols)`, `reshape(x, n)`: the same numbers in row-major order in another
+    /// shape (one size may be -1, inferred); the gradient is reshaped back.
+    case reshape
 
     /// How an op combines its inputs; decides its shape rule and which engine loop runs it.
     public enum Family: Sendable {
@@ -76,17 +97,24 @@ public enum Operation: String, CaseIterable, Sendable {
         case transpose
         /// Predictions and targets of one shape to a scalar.
         case loss
+        /// Three tensors elementwise, with broadcasting (`where`, `clip`).
+        case ternary
+        /// One tensor's numbers, in order, in another shape.
+        case reshape
     }
 
     public var family: Family {
         switch self {
-        case .add, .subtract, .multiply, .divide, .maximum, .minimum: .binary
+        case .add, .subtract, .multiply, .divide, .maximum, .minimum, .greater, .less, .greaterEqual, .lessEqual, .equal,
+             .notEqual: .binary
         case .negate, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs: .unary
         case .matmul: .matmul
         case .sum, .mean, .logsumexp, .amax, .amin: .reduction
         case .softmax, .logSoftmax: .normalization
         case .transpose: .transpose
         case .bceLogits, .softmaxCrossEntropy: .loss
+        case .where, .clip: .ternary
+        case .reshape: .reshape
         }
     }
 
@@ -94,7 +122,8 @@ public enum Operation: String, CaseIterable, Sendable {
     public var arity: Int {
         switch family {
         case .binary, .matmul, .loss: 2
-        case .unary, .reduction, .normalization, .transpose: 1
+        case .unary, .reduction, .normalization, .transpose, .reshape: 1
+        case .ternary: 3
         }
     }
 
@@ -127,6 +156,15 @@ public enum Operation: String, CaseIterable, Sendable {
         case .transpose: "transpose"
         case .bceLogits: "bce_logits"
         case .softmaxCrossEntropy: "softmax_cross_entropy"
+        case .greater: "gt"
+        case .less: "lt"
+        case .greaterEqual: "ge"
+        case .lessEqual: "le"
+        case .equal: "eq"
+        case .notEqual: "ne"
+        case .where: "where"
+        case .clip: "clip"
+        case .reshape: "reshape"
         }
     }
 
@@ -134,12 +172,14 @@ public enum Operation: String, CaseIterable, Sendable {
     public var functionName: String? {
         switch self {
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power: nil
+        case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: nil
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .transpose: rawValue
         case .maximum: "max"
         case .minimum, .amin: "min"
         case .amax: "max"
         case .softmax, .logSoftmax, .logsumexp: rawValue
         case .bceLogits, .softmaxCrossEntropy: rawValue
+        case .where, .clip, .reshape: rawValue
         }
     }
 
@@ -150,7 +190,18 @@ public enum Operation: String, CaseIterable, Sendable {
         case .power, .exp, .log, .sigmoid, .tanh, .sqrt, .softmax, .logSoftmax, .logsumexp, .bceLogits,
              .softmaxCrossEntropy: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .relu, .abs, .sum, .mean, .maximum, .minimum,
-             .amax, .amin, .transpose: false
+             .amax, .amin, .transpose, .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape: false
+        }
+    }
+
+    /// A comparison (`a > b`, ...): a 0/1 mask through which no gradient flows, as in NumPy and
+    /// PyTorch, where a comparison gives booleans.
+    public var isComparison: Bool {
+        switch self {
+        case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: true
+        case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
+             .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax, .logSoftmax, .logsumexp, .transpose,
+             .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape: false
         }
     }
 
@@ -166,8 +217,14 @@ public enum Operation: String, CaseIterable, Sendable {
         case .divide: "/"
         case .matmul: "@"
         case .power: "^"
+        case .greater: ">"
+        case .less: "<"
+        case .greaterEqual: ">="
+        case .lessEqual: "<="
+        case .equal: "=="
+        case .notEqual: "!="
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
-             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy: nil
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape: nil
         }
     }
 
@@ -175,7 +232,7 @@ public enum Operation: String, CaseIterable, Sendable {
     public var takesAxis: Bool {
         switch family {
         case .reduction, .normalization: true
-        case .binary, .unary, .matmul, .transpose, .loss: false
+        case .binary, .unary, .matmul, .transpose, .loss, .ternary, .reshape: false
         }
     }
 
@@ -185,7 +242,8 @@ public enum Operation: String, CaseIterable, Sendable {
         switch self {
         case .softmax, .logSoftmax, .logsumexp: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
-             .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .transpose, .bceLogits, .softmaxCrossEntropy: false
+             .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .transpose, .bceLogits, .softmaxCrossEntropy,
+             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape: false
         }
     }
 

@@ -47,6 +47,8 @@ struct GraphEquations {
         case "mul": return "\(a) · \(b)"
         case "div": return "\(a) / \(b)"
         case "matmul": return "\(a) @ \(b)"
+        // Comparisons as masks, in mathematical notation: [a > b] is 1 where it holds.
+        case "gt", "lt", "ge", "le", "eq", "ne": return "[\(a) \(node.symbol ?? node.op) \(b)]"
         case "neg": return "−\(a)"
         case "pow": return "\(a)\(Self.superscript(node.symbol ?? "^"))"
         case "sigmoid": return "σ(\(a))"
@@ -54,6 +56,8 @@ struct GraphEquations {
         // The reductions' trace names are NumPy's; the lesson wrote max(x) and min(x).
         case "amax", "amin": return "\(node.op.dropFirst())(\(a)\(Self.axisOptions(node)))"
         case "transpose": return "\(a)ᵀ"
+        // The sizes as inferred (a -1 the lesson wrote is shown as the size it stands for).
+        case "reshape": return "reshape(\(([a] + node.shape.map(String.init)).joined(separator: ", ")))"
         default: return "\(node.op)(\(operands.joined(separator: ", "))\(Self.axisOptions(node)))"
         }
     }

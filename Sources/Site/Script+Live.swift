@@ -86,6 +86,7 @@ extension Script {
         var node = data.nodes[c], x = s.v[node.inputs[0]][0], y = s.v[c][0], step = stepOf[plan.nodes[c][0]];
         if (K.binary[node.op]) return K.binary[node.op][1 + p](x, s.v[node.inputs[1]][0], y);
         if (K.unary[node.op]) return K.unary[node.op][1](x, y, step ? step[10] : 1);
+        if (K.ternary[node.op]) return K.ternary[node.op][1](x, s.v[node.inputs[1]][0], s.v[node.inputs[2]][0])[p];
         if (node.op === "bce_logits") return p === 0 ? K.sigmoid(x) - s.v[node.inputs[1]][0] : -x;
         return 1;  // sum, mean and transpose of one number pass it through
       };

@@ -64,6 +64,19 @@ struct GradientCheckReport {
                  .amin where inputs.count == 1 && tiesWithin(inputs[0], result: i):
                 let function = op.functionName ?? op.rawValue
                 return "'\(node.name)' = \(function)(\(names[0])) sits at its kink (two elements of \(names[0]) tie for it there)"
+            case .greater where inputs.count == 2 && tie(inputs[0], inputs[1], output: i),
+                 .less where inputs.count == 2 && tie(inputs[0], inputs[1], output: i),
+                 .greaterEqual where inputs.count == 2 && tie(inputs[0], inputs[1], output: i),
+                 .lessEqual where inputs.count == 2 && tie(inputs[0], inputs[1], output: i),
+                 .equal where inputs.count == 2 && tie(inputs[0], inputs[1], output: i),
+                 .notEqual where inputs.count == 2 && tie(inputs[0], inputs[1], output: i):
+                let symbol = op.operatorSymbol ?? op.rawValue
+                return "'\(node.name)' = \(names[0]) \(symbol) \(names[1]) jumps there (\(names[0]) ties with \(names[1]))"
+            case .clip where inputs.count == 3 && (tie(inputs[0], inputs[1], output: i) || tie(inputs[0], inputs[2], output: i)):
+                let bound = tie(inputs[0], inputs[1], output: i) ? names[1] : names[2]
+                return "'\(node.name)' = clip(\(names.joined(separator: ", "))) sits at its kink (\(names[0]) reaches \(bound) there)"
+            case .where where inputs.count == 3 && reached[inputs[0]] && atKink(relu: inputs[0]):
+                return "'\(node.name)' = where(\(names.joined(separator: ", "))) switches there (\(names[0]) is 0)"
             default: continue
             }
         }

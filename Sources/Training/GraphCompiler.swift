@@ -31,7 +31,7 @@ package enum GraphCompiler {
                     guard inputs.allSatisfy({ $0 >= 0 && $0 < ids.count }) else {
                         return .failure(.error(path, node.position, "internal error: '\(node.name)' uses a node defined after it"))
                     }
-                    id = try builder.apply(Op(op, exponent: exponent ?? 1, axis: node.axis), inputs.map { ids[$0] })
+                    id = try builder.apply(Op(op, exponent: exponent ?? 1, axis: node.axis, dims: node.dims), inputs.map { ids[$0] })
                 case .data, .initialized:
                     guard let leaves else {
                         return .failure(.error(path, node.position, "'\(node.name)' needs a model block: data nodes and initializers are not part of graph blocks"))

@@ -14,6 +14,10 @@ let binaryCases: [(op: Op, a: Domain, b: Domain)] = [
     (.divide, .positive, .positive),
     (.maximum, .grid(0.25), .grid(0.75)),
     (.minimum, .grid(0.25), .grid(0.75)),
+    // Masks are flat away from their jumps (grids that never tie): finite differences say 0.
+    (.greater, .grid(0.25), .grid(0.75)), (.less, .grid(0.25), .grid(0.75)),
+    (.greaterEqual, .grid(0.25), .grid(0.75)), (.lessEqual, .grid(0.25), .grid(0.75)),
+    (.equal, .grid(0.25), .grid(0.75)), (.notEqual, .grid(0.25), .grid(0.75)),
 ]
 
 @Test("elementwise binary gradients match finite differences", arguments: 0..<binaryCases.count, broadcastForms)

@@ -16,6 +16,8 @@ func finiteDifferenceCoverage(_ family: Operation.Family) -> Set<Operation> {
     case .normalization: Set(axisCases.compactMap { $0.op.operation }.filter { $0.family == .normalization })
     case .transpose: [.transpose]                         // transposeGradient
     case .loss: [.bceLogits, .softmaxCrossEntropy]        // LossGradientTests
+    case .ternary: Set(ternaryCases.compactMap { $0.op.operation })  // TernaryGradientTests
+    case .reshape: [.reshape]                             // reshapeGradient
     }
 }
 

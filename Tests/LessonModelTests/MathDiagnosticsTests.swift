@@ -31,3 +31,19 @@ private func warnings(_ markdown: String) -> [String] {
     #expect(all.allSatisfy { $0.position?.line == 2 })
     #expect(all.map { $0.position?.column ?? 0 } == all.indices.map { 2 * $0 + 1 })
 }
+
+/// A formula's warning is located on its own line under LF, CRLF and lone-CR (old Mac) line ends
+/// alike. A fuzzing find: in a quoted formula, a line holding only the quote marker (`>`) gave the
+/// formula nothing, and was dropped from the formula's lines, so every problem after it was
+/// placed a line too early, past the end of that shorter line ("position 3:22 is outside the file").
+@Test(arguments: ["\n", "\r\n", "\r"])
+func formulaWarningsAreLocatedUnderEveryLineEnding(_ end: String) {
+    let lesson = ["# Title", "", "Some text $a + \\frac{1}$ end.", "", "$$a +", "\\foo + b$$", "",
+                  "> $$x +", "> y \\qux$$", "", "> $$u +", ">", "> v \\frac{1}$$ and more text", ""].joined(separator: end)
+    #expect(warnings(lesson) == [
+        "m.md:3:16: warning: in formula: '\\frac' is missing its argument",
+        "m.md:6:1: warning: in formula: unsupported command '\\foo'; it is shown as TeX source",
+        "m.md:9:5: warning: in formula: unsupported command '\\qux'; it is shown as TeX source",
+        "m.md:13:5: warning: in formula: '\\frac' is missing its argument",
+    ])
+}

@@ -110,3 +110,12 @@ private func scan(_ text: String) -> (Prescanner.Output, [Diagnostic]) {
     #expect(scan("`{{ a.b }}`").0.references.isEmpty)
     #expect(scan("```\n{{ a.b }}\n```\n").0.references.isEmpty)
 }
+
+/// A quoted formula with a line that holds only the quote marker: that line gives the formula
+/// nothing, yet keeps its place among the formula's lines, and restoring still gives the source.
+@Test func aQuoteMarkerLineKeepsItsPlaceInAFormula() {
+    let text = "> $$a +\n>\n> b$$ and\n> $$c\n>\n>\n> d$$"
+    let (out, _) = scan(text)
+    #expect(out.math.map(\.tex) == ["a +\n\nb", "c\n\n\nd"])
+    #expect(Placeholders.restore(out.text, math: out.math) == text)
+}

@@ -28,6 +28,21 @@ import Testing
         #expect(message.hasSuffix("; 'h' = relu(x2) sits at its kink (x2 is 0 there), where the derivative is a choice"), "\(message)")
     }
 
+    @Test func kinkWarningNamesAClipAtItsBound() throws {
+        let (_, diagnostics) = run("x = [0.5, 1.0]\ny = clip(x, 0, 1)\ns = sum(y)\n")
+        let message = try #require(diagnostics.first)
+        #expect(diagnostics.count == 1)
+        #expect(message.hasSuffix("; 'y' = clip(x, c1, c2) sits at its kink (x reaches c2 there), where the derivative is a choice"), "\(message)")
+    }
+
+    @Test func aComparisonAtATieIsNotHeldAgainstTheGradient() throws {
+        // x[1] = t: the mask jumps there, so no step size gives a conclusive estimate, and the
+        // check passes that element by, without a failure.
+        let (trace, diagnostics) = run("x = [0.5, 1.0]\nt = 1\nm = x >= t\ns = sum(m * x)\n")
+        #expect(diagnostics == [])
+        #expect(try #require(trace).gradientCheck.allSatisfy { $0.passed })
+    }
+
     @Test func numbersAreShownWithThreeDigits() {
         #expect(GradientCheckReport.short(2.9612e-6) == "2.96e-6")
         #expect(GradientCheckReport.short(1.5) == "1.5")

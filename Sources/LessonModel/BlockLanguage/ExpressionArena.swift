@@ -24,6 +24,8 @@ struct ExpressionArena: Sendable {
         var constant: Double?
         /// A call's `axis:` and `keepdims:` options.
         var axis = AxisOption.none
+        /// A reshape's sizes.
+        var dims: [Int] = []
     }
 
     private(set) var nodes: [Node] = []
@@ -33,8 +35,8 @@ struct ExpressionArena: Sendable {
     subscript(id: ID) -> Node { nodes[id] }
 
     mutating func add(_ kind: Node.Kind, at position: SourcePosition, constant: Double? = nil,
-                      axis: AxisOption = .none) -> ID {
-        nodes.append(Node(kind: kind, position: position, constant: constant, axis: axis))
+                      axis: AxisOption = .none, dims: [Int] = []) -> ID {
+        nodes.append(Node(kind: kind, position: position, constant: constant, axis: axis, dims: dims))
         return nodes.count - 1
     }
 

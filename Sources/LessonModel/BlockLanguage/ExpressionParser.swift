@@ -4,7 +4,8 @@ import Foundation
 /// `BlockLanguage.maxNestingDepth`); chains of operators, minus signs and powers are loops,
 /// so `x + x + ... + x` with 10,000 terms needs no stack.
 ///
-///     expression := term (('+' | '-') term)*
+///     expression := sum (('>' | '<' | '>=' | '<=' | '==' | '!=') sum)?   a 0/1 mask; no chains
+///     sum        := term (('+' | '-') term)*
 ///     term       := unary (('*' | '/' | '@') unary)*    `@` binds like `*`, as in NumPy
 ///     unary      := '-'* power                          -x^2 is -(x^2)
 ///     power      := primary ('^' '-'* primary)*         right-associative; exponents are numbers
@@ -17,8 +18,30 @@ extension BlockParser {
     typealias ID = ExpressionArena.ID
 
     /// Parses an expression; `previous` is the index of the token before it, named in
-    /// "expected an expression after ...".
+    /// "expected an expression after ...". A comparison binds loosest, as in Python and NumPy
+    /// (`x + 1 > y` compares the sum), and does not chain: `a < b < c` means something different
+    /// in Python (`a < b and b < c`) and fails on NumPy arrays, so it is an error here.
     mutating func parseExpression(after previous: Int) throws(SyntaxError) -> ID {
+        let lhs = try parseSum(after: previous)
+        guard let op = takeComparison() else { return lhs }
+        let rhs = try parseSum(after: op)
+        if let second = takeComparison() {
+            errors.error(tokens[second].position, "comparisons do not chain; write '(a < b) * (b < c)' for both to hold")
+            _ = try parseSum(after: second)
+            return arena.add(.invalid, at: tokens[second].position)
+        }
+        return binary(op, lhs, rhs)
+    }
+
+    /// Consumes a comparison operator, returning its index.
+    private mutating func takeComparison() -> Int? {
+        switch peekKind() {
+        case .greater, .less, .greaterEqual, .lessEqual, .equalEqual, .notEqual: return takeIndex(peekKind())
+        default: return nil
+        }
+    }
+
+    private mutating func parseSum(after previous: Int) throws(SyntaxError) -> ID {
         var lhs = try parseTerm(after: previous)
         while let op = takeOperator(additive: true) {
             let rhs = try parseTerm(after: op)
@@ -55,6 +78,12 @@ extension BlockParser {
         case .minus: programOp = .subtract
         case .slash: programOp = .divide
         case .at: programOp = .matmul
+        case .greater: programOp = .greater
+        case .less: programOp = .less
+        case .greaterEqual: programOp = .greaterEqual
+        case .lessEqual: programOp = .lessEqual
+        case .equalEqual: programOp = .equal
+        case .notEqual: programOp = .notEqual
         default: programOp = .multiply
         }
         return arena.binary(programOp, lhs, rhs, at: token.position)
@@ -177,7 +206,9 @@ extension BlockParser {
         let token = advance()
         let name = text(token)
         if let function = Builtins.function(named: name) {
-            let example = function.arity == 2 ? "\(name)(a, b)" : "\(name)(x)"
+            let example = function.op == .where ? "where(mask, a, b)" : function.op == .clip ? "clip(x, lo, hi)"
+                : function.op == .reshape ? "reshape(x, rows, cols)"
+                : function.arity == 2 ? "\(name)(a, b)" : "\(name)(x)"
             errors.error(token.position, "'\(name)' is a function; call it like '\(example)'")
             return arena.add(.invalid, at: token.position)
         }
@@ -191,17 +222,22 @@ extension BlockParser {
         let open = try openNesting()
         var arguments: [ID] = []
         var options: [CallOption] = []
+        var sizes: [(start: ID, token: Token)] = []  // where each argument's nodes begin, for reshape's sizes
         if peekKind() != .rightParen {
             var separator = open
             repeat {
                 if let option = try parseCallOption() {
                     options.append(option)
                 } else {
+                    sizes.append((arena.count, peek()))
                     arguments.append(try parseExpression(after: separator))
                 }
             } while takeComma(into: &separator)
         }
         try closeNesting(opening: open)
+        if text(tokens[name]) == "reshape", options.isEmpty, arguments.count == 2 || arguments.count == 3 {
+            return reshape(name, arguments, sizes: Array(sizes.dropFirst()))
+        }
         return call(name, arguments, options: options)
     }
 
@@ -228,6 +264,12 @@ extension BlockParser {
             }
             return folded
         }
+        if function.op == .reshape {
+            // Two or three arguments were taken by `reshape(_:_:sizes:)` before this.
+            errors.error(token.position, "reshape takes a tensor and one or two sizes, as in 'reshape(x, rows, cols)' "
+                         + "or 'reshape(x, n)', got \(arguments.count) argument\(arguments.count == 1 ? "" : "s")\(options.isEmpty ? "" : " and options")")
+            return arena.add(.invalid, at: token.position)
+        }
         guard arguments.count == function.arity else {
             let noun = function.arity == 1 ? "argument" : "arguments"
             errors.error(token.position, Builtins.usage(of: name, got: arguments.count)
@@ -238,6 +280,28 @@ extension BlockParser {
             return arena.add(.invalid, at: token.position)
         }
         return arena.add(.operation(function.op, inputs: arguments, exponent: nil), at: token.position, axis: axis)
+    }
+
+    /// `reshape(x, rows, cols)` or `reshape(x, n)`: the sizes must be whole numbers (or -1, inferred),
+    /// written as constants; they become part of the node, and their own nodes are dropped.
+    private mutating func reshape(_ nameIndex: Int, _ arguments: [ID], sizes: [(start: ID, token: Token)]) -> ID {
+        let token = tokens[nameIndex]
+        var dims: [Int] = []
+        for (k, size) in sizes.enumerated() {
+            guard let value = arena[arguments[k + 1]].constant, value == value.rounded(), abs(value) < 1e9,
+                  value >= 1 || value == -1 else {
+                errors.error(size.token.position, "a size of reshape must be a whole number of at least 1, or -1 to infer it, "
+                             + "written as a number (as in 'reshape(x, 2, -1)')")
+                return arena.add(.invalid, at: token.position)
+            }
+            dims.append(Int(value))
+        }
+        if dims.filter({ $0 == -1 }).count > 1, let second = sizes.last {
+            errors.error(second.token.position, "only one size of reshape can be -1 (inferred)")
+            return arena.add(.invalid, at: token.position)
+        }
+        if let first = sizes.first { arena.truncate(to: first.start) }
+        return arena.add(.operation(.reshape, inputs: [arguments[0]], exponent: nil), at: token.position, dims: dims)
     }
 
     /// An initializer used inside an expression, or in a graph block, gets its own explanation.

@@ -52,10 +52,13 @@ public struct ProgramNode: Equatable, Sendable {
     public var statementLine: Int
     /// An operation's `axis:` and `keepdims:` options (`sum(x, axis: 1)`); `.none` otherwise.
     public var axis: ProgramAxis
+    /// The sizes a `reshape` asks for (`reshape(x, 2, -1)` gives [2, -1]); empty otherwise.
+    public var dims: [Int] = []
 
     /// A node with every field given.
     public init(name: String, isNamed: Bool, kind: Kind, position: SourcePosition, statementLine: Int,
-                axis: AxisOption = .none) {
+                axis: AxisOption = .none, dims: [Int] = []) {
+        self.dims = dims
         self.name = name
         self.isNamed = isNamed
         self.kind = kind

@@ -257,7 +257,8 @@ struct GraphResolver {
         if case .constant = kind { isConstant = true } else { isConstant = false }
         let generatedName = name == nil ? generated.next(isConstant ? .constant : .intermediate) : nil
         nodes.append(ProgramNode(name: name ?? generatedName ?? "", isNamed: name != nil, kind: kind,
-                                 position: node.position, statementLine: line, axis: node.axis))
+                                 position: node.position, statementLine: line, axis: node.axis,
+                                 dims: node.dims))
         return nodes.count - 1
     }
 

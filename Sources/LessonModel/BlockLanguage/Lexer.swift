@@ -93,6 +93,17 @@ struct Lexer {
             case "/": add(.slash, from: start)
             case "@": add(.at, from: start)
             case "^": add(.caret, from: start)
+            // `==` and `!=` before `=`: a comparison is one token, never an assignment.
+            case "=" where i < scalars.count && scalars[i] == "=":
+                i += 1
+                add(.equalEqual, from: start)
+            case "!" where i < scalars.count && scalars[i] == "=":
+                i += 1
+                add(.notEqual, from: start)
+            case ">", "<":
+                let orEqual = i < scalars.count && scalars[i] == "="
+                if orEqual { i += 1 }
+                add(c == ">" ? (orEqual ? .greaterEqual : .greater) : (orEqual ? .lessEqual : .less), from: start)
             case "=": add(.equals, from: start)
             case ",": add(.comma, from: start)
             case "(": add(.leftParen, from: start)

@@ -4,6 +4,8 @@ struct Token: Sendable {
     enum Kind: Equatable, Sendable {
         case name, number
         case plus, minus, star, slash, at, caret, equals, comma
+        /// The comparisons `>`, `<`, `>=`, `<=`, `==`, `!=` (0/1 masks).
+        case greater, less, greaterEqual, lessEqual, equalEqual, notEqual
         case leftParen, rightParen, leftBracket, rightBracket
         /// `:` of a named argument or option (`axis: 1`) or a `group` line; model blocks only:
         /// `"points.csv"` (no escapes, on one line) and `->` of `layers`.

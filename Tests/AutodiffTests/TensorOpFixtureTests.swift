@@ -1,0 +1,67 @@
+import Autodiff
+import Foundation
+import Operations
+import Testing
+
+// Comparisons, where, clip and reshape against PyTorch float64, from Fixtures/tensor_ops.json written by
+// scripts/reference_tensor_ops.py. Each case is sum(op(operands) * w) for fixed uneven weights
+// w; the result and the gradient of every operand must agree to 1e-12 relative.
+
+struct TensorOpCase: Decodable, Sendable, CustomStringConvertible {
+    let op: String
+    let shapes: [[Int]]
+    let inputs: [[Double]]
+    let result_shape: [Int]
+    let y: [Double]
+    let w: [Double]
+    let grads: [[Double]]
+    var description: String { "\(op)(\(shapes.map { "\($0)" }.joined(separator: ", ")))" }
+}
+
+private struct TensorOpFixtureFile: Decodable {
+    let cases: [TensorOpCase]
+}
+
+private let tensorOpFixtures: [TensorOpCase] = {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/tensor_ops.json")
+    guard let data = try? Data(contentsOf: url) else { return [] }
+    return (try? JSONDecoder().decode(TensorOpFixtureFile.self, from: data))?.cases ?? []
+}()
+
+/// |a − b| ≤ 1e-12 · max(|b|, 0.1).
+private func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max(abs(b), 0.1) }
+
+@Test("the tensor-op fixture covers every comparison, where, clip and reshape")
+func tensorOpFixturesLoad() {
+    let ops = Set(tensorOpFixtures.map(\.op))
+    for op in Operations.Operation.allCases where op.isComparison || op.family == .ternary || op == .reshape {
+        #expect(ops.contains(op.traceName), "\(op) has no PyTorch fixture case")
+    }
+}
+
+@Test("comparisons, where, clip and reshape agree with PyTorch, values and gradients", arguments: tensorOpFixtures)
+func tensorOpMatchesTorch(c: TensorOpCase) throws {
+    let found = Operations.Operation.allCases.first { $0.traceName == c.op }
+    let operation = try #require(found, "\(c.op) is not in the op registry")
+    var g = GraphBuilder()
+    var leaves: [NodeID] = []
+    for (dims, scalars) in zip(c.shapes, c.inputs) {
+        leaves.append(g.leaf(.parameter, value: try Tensor(shape: shape(dims), scalars: scalars)))
+    }
+    // A reshape's sizes are its result's shape (torch inferred any -1).
+    let y = try g.apply(Op(operation, dims: c.result_shape), leaves)
+    #expect(g.shape(of: y) == shape(c.result_shape), "\(c): result shape")
+    let w = g.leaf(.constant, value: try Tensor(shape: shape(c.result_shape), scalars: c.w))
+    let out = try g.apply(.sum, try g.apply(.multiply, y, w))
+    let plan = try evaluated(g, output: out)
+    for (i, (a, b)) in zip(try #require(plan.value(y)).scalars, c.y).enumerated() {
+        #expect(close(a, b), "\(c): y[\(i)] \(a) vs torch \(b)")
+    }
+    for (k, leaf) in leaves.enumerated() {
+        let ours = try #require(plan.gradient(leaf)).scalars
+        #expect(ours.count == c.grads[k].count)
+        for (i, (a, b)) in zip(ours, c.grads[k]).enumerated() {
+            #expect(close(a, b), "\(c): d/d(operand \(k))[\(i)] \(a) vs torch \(b)")
+        }
+    }
+}

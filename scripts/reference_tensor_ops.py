@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Reference values and gradients of the elementwise tensor ops of several operands, by PyTorch (float64).
+
+Writes Tests/AutodiffTests/Fixtures/tensor_ops.json, which AutodiffTests/TensorOpFixtureTests.swift
+compares with the engine (so `make test` checks it without torch). Each case applies one op to
+its operands, weights the result by fixed uneven weights w, takes the sum, and records the result
+and d(sum)/d(operand) for every operand by torch.autograd (zeros where autograd gives none).
+PyTorch is the independent implementation: torch.gt, lt, ge, le, eq and ne (masks: no gradient),
+torch.where(mask != 0, a, b), and torch.clamp with tensor bounds (whose rule at the bounds,
+clamp_backward and clamp_backward_min_max, is the one the engine follows), and torch.reshape (with -1 inferred).
+
+Regenerate (from the repository root; torch 2.0 or later):
+    /usr/bin/python3 scripts/reference_tensor_ops.py
+"""
+import json
+import pathlib
+
+import torch
+
+torch.set_default_dtype(torch.float64)
+OUT = pathlib.Path(__file__).resolve().parent.parent / "Tests/AutodiffTests/Fixtures/tensor_ops.json"
+
+M = [[1.0, -2.0, 3.0], [0.5, 2.0, -1.0]]
+ROW = [0.5, 2.0, 0.0]
+COL = [[0.5], [-1.0]]
+BOUNDS = [[-1.0, 0.0, 0.5], [1.0, 2.0, 3.0]]  # elements on clip's bounds 0 and 1
+MASK = [[1.0, 0.0, -2.0], [0.0, 0.5, 0.0]]
+
+
+def flat(t):
+    return [float(v) for v in t.detach().reshape(-1).tolist()]
+
+
+def weights(shape):
+    # Fixed, uneven, positive weights: 0.5, 0.75, 1.0, ... in row-major order.
+    n = 1
+    for d in shape:
+        n *= d
+    return torch.tensor([0.5 + 0.25 * (i % 7) for i in range(n)]).reshape(shape)
+
+
+COMPARISONS = {"gt": torch.gt, "lt": torch.lt, "ge": torch.ge, "le": torch.le, "eq": torch.eq, "ne": torch.ne}
+
+
+def apply(op, xs, dims=None):
+    if op == "reshape":
+        return torch.reshape(xs[0], dims)
+    if op in COMPARISONS:
+        return COMPARISONS[op](xs[0], xs[1]).double()
+    if op == "where":
+        return torch.where(xs[0] != 0, xs[1], xs[2])
+    if op == "clip":
+        return torch.clamp(xs[0], xs[1], xs[2])
+    raise ValueError(op)
+
+
+def case(op, *operands, dims=None):
+    xs = [torch.tensor(x, requires_grad=True) for x in operands]
+    y = apply(op, xs, dims)
+    w = weights(list(y.shape))
+    total = (y * w).sum()
+    if total.requires_grad:
+        total.backward()
+    grads = [flat(x.grad) if x.grad is not None else [0.0] * x.numel() for x in xs]
+    return {"op": op, "shapes": [list(x.shape) for x in xs], "inputs": [flat(x) for x in xs],
+            "result_shape": list(y.shape), "y": flat(y), "w": flat(w), "grads": grads}
+
+
+cases = []
+for op in COMPARISONS:
+    cases += [case(op, M, ROW), case(op, M, COL), case(op, M, 2.0), case(op, ROW, ROW), case(op, 0.5, COL)]
+cases += [case("where", MASK, M, ROW), case("where", MASK, 1.5, COL), case("where", [1.0, 0.0, 3.0], ROW, -1.0),
+          case("where", 0.0, M, 2.0), case("where", [[1.0], [0.0]], ROW, M)]
+cases += [case("clip", BOUNDS, 0.0, 1.0), case("clip", BOUNDS, ROW, 2.0), case("clip", BOUNDS, COL, ROW),
+          case("clip", BOUNDS, 2.0, 1.0), case("clip", BOUNDS, [1.0, 0.0, 0.5], [1.0, 0.0, 0.5]),
+          case("clip", 0.25, 0.0, 1.0), case("clip", [-3.0, 0.5, 4.0], 0.0, 1.0)]
+
+cases += [case("reshape", M, dims=(3, 2)), case("reshape", M, dims=(-1,)), case("reshape", ROW, dims=(-1, 1)),
+          case("reshape", 2.5, dims=(1, 1)), case("reshape", COL, dims=(1, -1))]
+
+document = {"generator": "scripts/reference_tensor_ops.py", "torch": torch.__version__.split("+")[0], "cases": cases}
+body = ",\n  ".join(json.dumps(c) for c in cases)
+OUT.write_text("{\n" + f' "generator": {json.dumps(document["generator"])},\n'
+               + f' "torch": {json.dumps(document["torch"])},\n "cases": [\n  ' + body + "\n ]\n}\n")
+print(f"wrote {len(cases)} cases to {OUT}")
