@@ -54,9 +54,11 @@ struct Phrases {
 
     /// The controls of editable graphs.
     var live = LivePhrases(lang: nil)
+    var exercise = ExercisePhrases(lang: nil)
 
     init(lang: String?) {
         live = LivePhrases(lang: lang)
+        exercise = ExercisePhrases(lang: lang)
         if let lang, lang.lowercased().hasPrefix("zh") {
             languages = "其他语言"
             contents = "目录"; previous = "上一课"; next = "下一课"; lessons = "课程"; imageMissing = "图片缺失"
