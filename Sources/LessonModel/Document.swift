@@ -65,6 +65,8 @@ public indirect enum BlockKind: Sendable, Equatable {
     case heading(level: Int, content: [Inline], id: String)
     case code(language: String?, text: String)
     case lesson(LessonBlock)
+    /// An answer box under an exercise's question (`exercise <graph block>`, Exercise.swift).
+    case exercise(Exercise)
     case html(String)
     case quote([Block])
     case list(ordered: Bool, start: Int, tight: Bool, items: [[Block]])

@@ -31,6 +31,23 @@ public struct Lesson: Sendable {
     /// Each cited key's number on the page (1 for the first work cited).
     public var citationNumbers: [String: Int] = [:]
 
+    /// Every exercise block in the body, in order.
+    public var exercises: [Exercise] {
+        var found: [Exercise] = []
+        func walk(_ blocks: [Block]) {
+            for block in blocks {
+                switch block.kind {
+                case .exercise(let e): found.append(e)
+                case .quote(let inner): walk(inner)
+                case .list(_, _, _, let items): items.forEach(walk)
+                default: break
+                }
+            }
+        }
+        walk(blocks)
+        return found
+    }
+
     /// Every lesson block (`graph`/`model`) in the body, in order.
     public var lessonBlocks: [LessonBlock] {
         var found: [LessonBlock] = []

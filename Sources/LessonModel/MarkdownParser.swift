@@ -74,7 +74,12 @@ struct MarkdownParser {
             let info = string(cmark_node_get_fence_info(node))
             let text = Placeholders.restore(string(cmark_node_get_literal(node)), math: math, references: references, citations: citations)
             let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-            if let first = words.first, let lessonKind = LessonBlock.Kind(rawValue: first) {
+            if words.first == "exercise" {
+                let column = columns.column(line: start, byte: Int(cmark_node_get_start_column(node)))
+                kind = ExerciseParser.parse(name: words.dropFirst().first, source: text, fenceLine: start,
+                                            fenceColumn: column, diagnostics: &diagnostics)
+                    .map { .exercise($0) } ?? .code(language: "exercise", text: text)
+            } else if let first = words.first, let lessonKind = LessonBlock.Kind(rawValue: first) {
                 kind = .lesson(LessonBlock(kind: lessonKind, name: words.dropFirst().first,
                                            source: text, fenceLine: start))
             } else {

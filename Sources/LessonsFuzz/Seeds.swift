@@ -58,5 +58,6 @@ enum Seeds {
         "\\[ x \\]\n\n\\( y \\)\n\n$5 and $10\n\n$$\n\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}\n$$\n",
         "```model m\ndata xor\nlayers 2 -> 2 tanh -> 1\nloss = mean((out - y)^2)\ntrain sgd(lr: 0.1) epochs 5\n```\n\n{{ m.loss }} {{ m.nope }} {{ x }}\n",
         "\u{FEFF}# BOM\r\n\r\nCRLF $x$\r\n",
+        "```graph g\nx = [1.0, 2.0]\nparam W = [[1.0, 0.5], [0.0, -1.0]]\nL = sum(tanh(x @ W))\n```\n\n1. Q?\n\n   ```exercise g\n   with x = [3, -1], W[0,1] = 2\n   ask dL/dW[0,1]\n   within 0.5%\n   ```\n\n2. V?\n\n   ```exercise g\n   ask L\n   ```\n",
     ]
 }

@@ -18,6 +18,8 @@ struct BlockRunner {
         var models: [Int: ModelWidget] = [:]
         /// `compare` blocks' charts, keyed by fence line.
         var charts: [Int: ModelWidget.Chart] = [:]
+        /// Exercises answered on the page, keyed by fence line.
+        var exercises: [Int: ExerciseView] = [:]
         /// How many blocks ran, and how many came from the cache.
         var ran = 0
         var cached = 0
@@ -89,6 +91,7 @@ struct BlockRunner {
             let failed = Set(lesson.lessonBlocks.map { $0.name ?? "" }).subtracting(traces.keys)
             result.quotes = ReferenceResolver.resolve(lesson, traces: traces, skipping: failed, diagnostics: &diagnostics)
         }
+        result.exercises = ExerciseResolver.resolve(lesson, traces: traces, widgets: result.widgets, diagnostics: &diagnostics)
         return result
     }
 

@@ -35,6 +35,7 @@ extension Builder {
             page.models = blocks.models
             page.bibliography = course.bibliography.bibliography
             page.charts = blocks.charts
+            page.exercises = blocks.exercises
             page.canonicalURL = options.baseURL.map { $0 + HTML.pathURL(lesson.slug) + "/" }
             page.edition = editions?.links(forSlug: lesson.slug)
             page.searchIndex = search.bySlug[lesson.slug]

@@ -29,6 +29,7 @@ public enum InMemoryBuild {
         var context = PageContext(courseTitle: "Course", images: [:], lessonSlugs: [lesson.relativePath: lesson.slug],
                                   widgets: result.widgets, quotes: result.quotes)
         context.models = result.models
+        context.exercises = result.exercises
         let page = LessonPage.render(lesson, context: context)
         return Outcome(diagnostics: diagnostics.all, pageBytes: page.utf8.count, files: result.files.count)
     }

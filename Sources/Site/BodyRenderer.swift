@@ -38,6 +38,9 @@ struct BodyRenderer {
             return "<figure class=\"lesson-block \(attribute: b.kind.rawValue)\"\(blockID)>"
                 + "<figcaption><span class=\"block-kind\">\(text: phrases.kindName(b.kind.rawValue))</span>\(text: name)</figcaption>"
                 + "<pre><code class=\"language-lessons\">\(text: b.source)</code></pre></figure>\n"
+        case .exercise(let exercise):
+            guard let view = context.exercises[exercise.fenceLine] else { return "" }
+            return ExerciseHTML.render(view, line: exercise.fenceLine, context: context, phrases: phrases)
         case .html(let html):
             return RawHTML.render(html, lesson: lesson, context: context, phrases: phrases)
         case .quote(let inner):

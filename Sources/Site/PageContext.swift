@@ -23,6 +23,8 @@ package struct PageContext: Sendable {
     package var widgets: [Int: GraphWidget]
     /// The text of each quoted result, by index into the lesson's `references`.
     package var quotes: [Int: String]
+    /// Exercises answered on the page, keyed by the line of their opening fence.
+    package var exercises: [Int: ExerciseView] = [:]
     /// Trained model blocks, keyed by the line of their opening fence.
     package var models: [Int: ModelWidget] = [:]
     /// Charts of `compare` blocks, keyed by the line of their opening fence.

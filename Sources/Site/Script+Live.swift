@@ -42,6 +42,7 @@ extension Script {
     if (!box || !box.dataset.live) return null;
     var status = box.querySelector(".live-status"), resetButton = box.querySelector(".live-reset");
     var fields = Array.prototype.slice.call(box.querySelectorAll("input[data-node]"));
+    var loadFailures = [];
     var data = null, texts = null, failed = false, waiting = [], lesson = {}, current = {}, state = null, stepOf = {};
     box.hidden = false;
 
@@ -51,7 +52,7 @@ extension Script {
       if (failed) { say(box.dataset.failed); return; }
       waiting.push(done);
       if (waiting.length > 1) return;
-      var fail = function () { failed = true; waiting = []; say(box.dataset.failed); };
+      var fail = function () { failed = true; waiting = []; say(box.dataset.failed); loadFailures.forEach(function (f) { f(); }); loadFailures = []; };
       liveFiles[widget.id] = function (d) {
         withKernels(function () {
           data = d;
@@ -263,6 +264,20 @@ extension Script {
       // at once through the same path as an edit (recomputed, kept in the address, not
       // announced here); returns the problem at a node, or null.
       data: function () { return data; },
+      // For Script+Exercise: the state with the lesson's values and `changes` (node index ->
+      // numbers) in place, computed without touching the page; `failed` if the files do not load.
+      evaluate: function (changes, done, otherwise) {
+        if (failed) { if (otherwise) otherwise(); return; }
+        if (!data && otherwise) loadFailures.push(otherwise);
+        ready(function () {
+          var kept = current;
+          current = {};
+          Object.keys(lesson).forEach(function (i) { current[i] = (changes[i] || lesson[i]).slice(); });
+          var s = compute();
+          current = kept;
+          done(s, texts, data);
+        });
+      },
       texts: function () { return texts; },
       values: function (i) { return current[i].slice(); },
       set: function (changes) {

@@ -59,7 +59,7 @@ package enum SearchSections {
                     sections.append(SearchSection(anchor: id, heading: text, text: ""))
                 case .paragraph(let content): add(plain(content))
                 case .displayMath(let index): add(tex(index))
-                case .code: continue
+                case .code, .exercise: continue
                 case .lesson(let b): add(blockText(b))
                 case .html(let html): add(htmlText(html))
                 case .quote(let inner): walk(inner, topLevel: false)
