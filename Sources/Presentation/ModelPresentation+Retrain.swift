@@ -2,8 +2,8 @@ import Site
 import Training
 
 extension ModelPresentation {
-    /// At most this many points of the build's loss curve travel to the page, for comparison.
-    static let retrainCurvePoints = 300
+    /// At most this many points of the build's loss curve travel to the page, drawn dashed for comparison.
+    static let retrainCurvePoints = 100
 
     /// What the page needs to train the model again, for a run small enough (`RetrainSource`).
     func retrain() -> ModelWidget.Retrain? {

@@ -5,7 +5,7 @@ import Training
 /// over `compressAbove` bytes. A trained model's full-precision trace is megabytes of numbers
 /// that gzip shrinks about threefold; small traces stay plain for a browser to show.
 package enum TraceOutput {
-    package static let compressAbove = 256 * 1024
+    package static let compressAbove = 64 * 1024
 
     package static func file(_ trace: Trace, stem: String) -> (path: String, bytes: [UInt8]) {
         let json = Array(TraceJSON.encode(trace).utf8)

@@ -40,7 +40,8 @@ package enum RetrainData {
     /// The file of a model widget that can be trained again; nil for one that cannot.
     package static func file(_ m: ModelWidget) -> (path: String, bytes: [UInt8])? {
         guard let r = m.retrain else { return nil }
-        func numbers(_ xs: [Double]) -> String { "[" + xs.map(literal).joined(separator: ",") + "]" }
+        // The build's curve is drawn, not compared: four significant digits, as the page prints numbers, are plenty.
+        func numbers(_ xs: [Double]) -> String { "[" + xs.map { Double(String(format: "%.4g", $0)).map(literal) ?? literal($0) }.joined(separator: ",") + "]" }
         func object(_ d: [String: Double]) -> String {
             "{" + d.sorted { $0.key < $1.key }.map { JSONText.string($0.key) + ":" + literal($0.value) }.joined(separator: ",") + "}"
         }

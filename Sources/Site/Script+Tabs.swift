@@ -10,11 +10,12 @@ extension Script {
   }
 
   // A long listing is a file of its own (code/<panel-id>.js, see CodeListings) that calls
-  // lessonsCode with its highlighted HTML; it is loaded when its tab is first shown.
-  window.lessonsCode = function (id, html) {
+  // lessonsCode with its highlighted HTML, packed ([html], see PackedScript); it is loaded
+  // when its tab is first shown.
+  window.lessonsCode = function (id, packed) {
     var panel = document.getElementById(id);
     var pre = panel && panel.querySelector("pre[data-code]");
-    if (pre) pre.querySelector("code").innerHTML = html;
+    if (pre) unpack(packed).then(function (parts) { pre.querySelector("code").innerHTML = parts[0]; });
   };
 
   function loadListing(panel) {
