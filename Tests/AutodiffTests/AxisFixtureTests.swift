@@ -20,22 +20,13 @@ struct AxisCase: Decodable, Sendable, CustomStringConvertible {
     var description: String { "\(op)(\(shape), axis: \(axis.map(String.init) ?? "default"), keepdims: \(keepdims))" }
 }
 
-private struct AxisFixtureFile: Decodable {
-    let cases: [AxisCase]
-}
-
-private let axisFixtures: [AxisCase] = {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/axis_ops.json")
-    guard let data = try? Data(contentsOf: url) else { return [] }
-    return (try? JSONDecoder().decode(AxisFixtureFile.self, from: data))?.cases ?? []
-}()
+private let axisFixtures = referenceCases("axis_ops.json", as: AxisCase.self)
 
 func shape(_ dims: [Int]) -> Shape {
     dims.count == 0 ? .scalar : dims.count == 1 ? .vector(dims[0]) : .matrix(dims[0], dims[1])
 }
 
-/// |a − b| ≤ 1e-12 · max(|b|, 0.1).
-private func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max(abs(b), 0.1) }
+private let close = referenceClose
 
 @Test("the axis-op fixture file is present and covers every op along an axis")
 func axisFixturesLoad() {

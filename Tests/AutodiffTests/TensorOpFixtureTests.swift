@@ -18,18 +18,9 @@ struct TensorOpCase: Decodable, Sendable, CustomStringConvertible {
     var description: String { "\(op)(\(shapes.map { "\($0)" }.joined(separator: ", ")))" }
 }
 
-private struct TensorOpFixtureFile: Decodable {
-    let cases: [TensorOpCase]
-}
+private let tensorOpFixtures = referenceCases("tensor_ops.json", as: TensorOpCase.self)
 
-private let tensorOpFixtures: [TensorOpCase] = {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/tensor_ops.json")
-    guard let data = try? Data(contentsOf: url) else { return [] }
-    return (try? JSONDecoder().decode(TensorOpFixtureFile.self, from: data))?.cases ?? []
-}()
-
-/// |a − b| ≤ 1e-12 · max(|b|, 0.1).
-private func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max(abs(b), 0.1) }
+private let close = referenceClose
 
 @Test("the tensor-op fixture covers every comparison, where, clip and reshape")
 func tensorOpFixturesLoad() {

@@ -6,20 +6,8 @@ import Testing
 // Exercises in Chromium: the reader types a number and presses Enter; the live evaluator's answer
 // for the exercise's leaves decides, the verdict is announced, and the worked chain rule opens.
 
-private let lesson = """
-    # Exercises
+private let lesson = exerciseGraphs + """
 
-    ```graph chain
-    x = 1.5
-    y = x^2
-    z = log(y)
-    ```
-
-    ```graph layer
-    X = [[1.0, 2.0], [3.0, -1.0]]
-    param W = [[0.5, -0.25], [0.1, 0.2]]
-    L = sum(tanh(X @ W))
-    ```
 
     1. With x = 2, what is the gradient of x?
 

@@ -6,20 +6,8 @@ import Testing
 // shows it in a <details> for readers without JavaScript, and every exercise that names what its
 // graph does not have fails the build at its line and column.
 
-private let graphs = """
-    # Exercises
+private let graphs = exerciseGraphs + """
 
-    ```graph chain
-    x = 1.5
-    y = x^2
-    z = log(y)
-    ```
-
-    ```graph layer
-    X = [[1.0, 2.0], [3.0, -1.0]]
-    param W = [[0.5, -0.25], [0.1, 0.2]]
-    L = sum(tanh(X @ W))
-    ```
 
     ```model tiny
     data xor
