@@ -16,6 +16,8 @@ import pathlib
 
 import torch
 
+from reference_helpers import flat, weights
+
 torch.set_default_dtype(torch.float64)
 OUT = pathlib.Path(__file__).resolve().parent.parent / "Tests/AutodiffTests/Fixtures/axis_ops.json"
 
@@ -23,18 +25,6 @@ M = [[1.0, 2.0, 0.5, -1.0], [0.1, -0.3, 2.2, 0.0], [-1.5, 0.4, 0.3, 3.0]]
 V = [0.3, 1.7, -0.8, 0.9]
 EXTREME = [[1000.0, -1000.0, 0.0], [-1000.0, 1000.0, 1000.0]]
 TIES = [[2.0, 2.0, -1.0], [0.5, 3.0, 3.0]]
-
-
-def flat(t):
-    return [float(v) for v in t.detach().reshape(-1).tolist()]
-
-
-def weights(shape):
-    # Fixed, uneven, positive weights: 0.5, 0.75, 1.0, ... in row-major order.
-    n = 1
-    for d in shape:
-        n *= d
-    return torch.tensor([0.5 + 0.25 * (i % 7) for i in range(n)]).reshape(shape)
 
 
 def apply(op, x, axis, keepdims):

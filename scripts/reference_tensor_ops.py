@@ -17,6 +17,8 @@ import pathlib
 
 import torch
 
+from reference_helpers import flat, weights
+
 torch.set_default_dtype(torch.float64)
 OUT = pathlib.Path(__file__).resolve().parent.parent / "Tests/AutodiffTests/Fixtures/tensor_ops.json"
 
@@ -25,18 +27,6 @@ ROW = [0.5, 2.0, 0.0]
 COL = [[0.5], [-1.0]]
 BOUNDS = [[-1.0, 0.0, 0.5], [1.0, 2.0, 3.0]]  # elements on clip's bounds 0 and 1
 MASK = [[1.0, 0.0, -2.0], [0.0, 0.5, 0.0]]
-
-
-def flat(t):
-    return [float(v) for v in t.detach().reshape(-1).tolist()]
-
-
-def weights(shape):
-    # Fixed, uneven, positive weights: 0.5, 0.75, 1.0, ... in row-major order.
-    n = 1
-    for d in shape:
-        n *= d
-    return torch.tensor([0.5 + 0.25 * (i % 7) for i in range(n)]).reshape(shape)
 
 
 COMPARISONS = {"gt": torch.gt, "lt": torch.lt, "ge": torch.ge, "le": torch.le, "eq": torch.eq, "ne": torch.ne}
