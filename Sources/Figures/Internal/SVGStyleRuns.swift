@@ -11,28 +11,15 @@ enum SVGStyleRuns {
     static let minimumRun = 3
 
     static func group(_ svg: [UInt8]) -> [UInt8] {
-        let lines = svg.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        var out: [[UInt8]] = []
-        out.reserveCapacity(lines.count)
-        var i = 0
-        while i < lines.count {
-            guard let first = styledPath(lines[i]) else {
-                out.append(Array(lines[i]))
-                i += 1
-                continue
-            }
+        SVGLines.rewrite(svg) { lines, i in
+            guard let first = styledPath(lines[i]) else { return nil }
             var end = i + 1
             while end < lines.count, let next = styledPath(lines[end]), next.style == first.style { end += 1 }
-            if end - i < minimumRun {
-                out += lines[i..<end].map(Array.init)
-            } else {
-                out.append(groupOpen + first.style + Array("\">".utf8))
-                for line in lines[i..<end] { if let path = styledPath(line) { out.append(pathOpen + path.rest) } }
-                out.append(Array("</g>".utf8))
-            }
-            i = end
+            guard end - i >= minimumRun else { return (lines[i..<end].map(Array.init), end) }
+            var out = [groupOpen + first.style + Array("\">".utf8)]
+            for line in lines[i..<end] { if let path = styledPath(line) { out.append(pathOpen + path.rest) } }
+            return (out + [Array("</g>".utf8)], end)
         }
-        return Array(out.joined(separator: [UInt8(ascii: "\n")]))
     }
 
     private static let styleOpen = Array("<path style=\"".utf8)

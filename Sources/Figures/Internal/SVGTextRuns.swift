@@ -8,20 +8,10 @@
 /// writes; any other line passes through unchanged.
 enum SVGTextRuns {
     static func group(_ svg: [UInt8]) -> [UInt8] {
-        let lines = svg.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        var out: [[UInt8]] = []
-        out.reserveCapacity(lines.count)
-        var i = 0
-        while i < lines.count {
-            if let run = run(in: lines, from: i) {
-                out.append(run.bytes)
-                i = run.next
-            } else {
-                out.append(glyph(lines[i]).map { placed($0, x: $0.x, y: $0.y) } ?? Array(lines[i]))
-                i += 1
-            }
+        SVGLines.rewrite(svg) { lines, i in
+            if let run = run(in: lines, from: i) { return ([run.bytes], run.next) }
+            return glyph(lines[i]).map { ([placed($0, x: $0.x, y: $0.y)], i + 1) }
         }
-        return Array(out.joined(separator: [UInt8(ascii: "\n")]))
     }
 
     /// A `<g style="…">` line, its glyph lines on one baseline and its `</g>`, rewritten; nil if the lines are not that.
