@@ -57,11 +57,18 @@ private func absolutePoints(_ d: String) -> [(Double, Double)] {
     var current = (0.0, 0.0), start = (0.0, 0.0)
     var command: Character = "M"
     var pending: [Double] = []
-    func arity(_ c: Character) -> Int { ["M": 2, "L": 2, "C": 6, "Z": 0][Character(c.uppercased())] ?? 0 }
+    func arity(_ c: Character) -> Int { ["M": 2, "L": 2, "C": 6, "Z": 0, "H": 1, "V": 1][Character(c.uppercased())] ?? 0 }
     func flush() {
         guard arity(command) > 0, pending.count == arity(command) else { return }
         let relative = command.isLowercase
         let origin = current
+        if arity(command) == 1 {  // `h`/`v`: one coordinate moves
+            let horizontal = command == "h" || command == "H", v = pending[0]
+            current = horizontal ? (relative ? origin.0 + v : v, origin.1) : (origin.0, relative ? origin.1 + v : v)
+            points.append(current)
+            pending = []
+            return
+        }
         for k in stride(from: 0, to: pending.count, by: 2) {
             let p = relative ? (origin.0 + pending[k], origin.1 + pending[k + 1]) : (pending[k], pending[k + 1])
             points.append(p)
@@ -90,7 +97,7 @@ private func absolutePoints(_ d: String) -> [(Double, Double)] {
     let d = "M6.97-5.2L10.52 0L7.77 0C1 .5.25.75-.5-.25ZM1.22 1.39L3 4ZM1.22 1.39"
     let short = try #require(SVGRelativePath.encode(Array(d.utf8)[...]))
     let text = String(decoding: short, as: UTF8.self)
-    #expect(text == "m7-5.2l3.5 5.2-2.7 0c-6.8.5-7.5.8-8.3-.3zm-5.8 6.6l1.8 2.6z")
+    #expect(text == "m7-5.2l3.5 5.2h-2.7c-6.8.5-7.5.8-8.3-.3zm-5.8 6.6l1.8 2.6z")
     let before = absolutePoints(d).dropLast(), after = absolutePoints(text)  // the trailing move draws nothing
     #expect(before.count == after.count)
     for (a, b) in zip(before, after) {
@@ -131,4 +138,13 @@ private func absolutePoints(_ d: String) -> [(Double, Double)] {
         <use href="#a3" y="5.6"/>
 
         """)
+}
+
+@Test func linesAlongAnAxisBecomeHorizontalAndVerticalMoves() throws {
+    let d = "M0 0L5 0L9 0L9 4L9 8L8 9Z"
+    let text = String(decoding: try #require(SVGRelativePath.encode(Array(d.utf8)[...])), as: UTF8.self)
+    #expect(text == "m0 0h5 4v4 4l-1 1z")
+    let before = absolutePoints(d), after = absolutePoints(text)
+    #expect(before.count == after.count)
+    for (a, b) in zip(before, after) { #expect(a == b, "\(a) vs \(b)") }
 }

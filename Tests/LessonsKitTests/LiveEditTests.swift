@@ -140,7 +140,9 @@ struct LiveEditTests {
                     }
                 }
                 guard let (step, texts) = try engineResult(trace, values: values, stem: block.name, words: words) else { continue }
-                let link = leaves.map { i in trace.nodes[i].name + "=" + (values[i] ?? []).map(LivePresentation.literal).joined(separator: ";") }
+                // The page leaves a leaf that holds the lesson's value out of the address, so the link does too.
+                let link = leaves.filter { values[$0] != trace.steps[0].values[$0] }
+                    .map { i in trace.nodes[i].name + "=" + (values[i] ?? []).map(LivePresentation.literal).joined(separator: ";") }
                     .joined(separator: ",")
                 edits.append((link, values, step, texts))
             }

@@ -1,5 +1,5 @@
 /// Path data in tenths of a pixel, relative to the current point: `M6.97-5.2L10.52 0L7.77 0ZM6.97-5.2`
-/// as `m7-5.2l3.5 5.2-2.7 0z`. Glyph outlines and chart geometry are most of a figure's bytes; a
+/// as `m7-5.2l3.5 5.2h-2.7z`. Glyph outlines and chart geometry are most of a figure's bytes; a
 /// tenth of a pixel is still finer than a screen (or a 600 dpi printer at 100%) shows, and
 /// relative numbers are short. Each point is rounded to tenths in absolute coordinates before it
 /// is made relative, so rounding errors never add up along a path.
@@ -23,21 +23,27 @@ enum SVGRelativePath {
                 current = start
                 continue
             }
-            let letter = command.letter | 0x20  // lower case: relative
-            // A repeated `l` or `c` may be left out; after `m` further pairs would be line-tos, so `m` always stays.
+            var letter = command.letter | 0x20  // lower case: relative
+            var deltas: [Int] = []
+            for pair in stride(from: 0, to: command.tenths.count, by: 2) {
+                deltas += [command.tenths[pair] - current.x, command.tenths[pair + 1] - current.y]
+            }
+            // A line along an axis is `h` or `v` with one number: glyph stems and chart rules are most lines.
+            if letter == UInt8(ascii: "l") {
+                if deltas[1] == 0 { letter = UInt8(ascii: "h"); deltas = [deltas[0]] }
+                else if deltas[0] == 0 { letter = UInt8(ascii: "v"); deltas = [deltas[1]] }
+            }
+            // A repeated letter may be left out; after `m` further pairs would be line-tos, so `m` always stays.
             if letter != previousLetter || letter == UInt8(ascii: "m") {
                 out.append(letter)
                 previousNumber = nil
             }
             previousLetter = letter
-            let origin = current
-            for pair in stride(from: 0, to: command.tenths.count, by: 2) {
-                for (value, base) in [(command.tenths[pair], origin.x), (command.tenths[pair + 1], origin.y)] {
-                    let number = spelled(value - base)
-                    if let previous = previousNumber, needsSeparator(previous, number) { out.append(UInt8(ascii: " ")) }
-                    out += number
-                    previousNumber = number
-                }
+            for delta in deltas {
+                let number = spelled(delta)
+                if let previous = previousNumber, needsSeparator(previous, number) { out.append(UInt8(ascii: " ")) }
+                out += number
+                previousNumber = number
             }
             current = (command.tenths[command.tenths.count - 2], command.tenths[command.tenths.count - 1])
             if letter == UInt8(ascii: "m") { start = current }
