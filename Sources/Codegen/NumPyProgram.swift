@@ -112,9 +112,16 @@ package enum NumPyProgram {
         return w.text
     }
 
-    /// What `graph(_:)`'s program prints, written from the trace: the page's numbers, as Python prints them.
-    package static func graphOutput(_ g: GraphCode) -> String {
+    /// The most numbers `graphOutput` writes: a notebook stores no output longer than a listing
+    /// the page shows whole (64 KB), so a block with a huge literal is not written out for nothing.
+    static let maxPrintedNumbers = 4000
+
+    /// What `graph(_:)`'s program prints, written from the trace: the page's numbers, as Python
+    /// prints them; nil when that would be more than `maxPrintedNumbers` numbers.
+    package static func graphOutput(_ g: GraphCode) -> String? {
         let graph = g.graph
+        let count = graph.roles.indices.filter { graph.needsGradient[$0] }.reduce(0) { $0 + 2 * (($1 < g.values.count) ? g.values[$1].count : 0) }
+        guard count <= maxPrintedNumbers else { return nil }
         var out = ""
         for i in graph.roles.indices where graph.needsGradient[i] {
             let value = i < g.values.count ? g.values[i] : []

@@ -36,9 +36,14 @@ package enum LessonNotebook {
         flush()
         for block in blocks {
             if case .heading(let level, _, _) = block.kind, level <= 2 { flush() }
-            prose.append(markdown.block(block))
             guard case .lesson(let b) = block.kind, let code = context.widgets[b.fenceLine]?.code ?? context.models[b.fenceLine]?.graph.code
-            else { continue }
+            else {
+                prose.append(markdown.block(block))
+                continue
+            }
+            // The block as written, shortened as the page shows it when it is long (the programs stay whole).
+            let source = code.tabs.first { $0.label == CodeTabs.lessonLabel }.map(CodeTabsHTML.shortened) ?? b.source
+            prose.append(NotebookMarkdown.fenced(source, language: ""))
             flush()
             programs(code, into: &notebook, phrases: phrases)
         }
@@ -62,8 +67,10 @@ package enum LessonNotebook {
         }
         if let numpy = code.tabs.first(where: { $0.label == "NumPy" }) {
             let cells = cells(relocated(numpy.source))
+            // A stored output as long as a listing the page would shorten is left out: running the cell shows it.
+            let printed = code.printed.flatMap { $0.utf8.count <= CodeTabsHTML.maxListingBytes ? $0 : nil } ?? ""
             for (k, cell) in cells.enumerated() {
-                notebook.code(cell, printed: k == cells.count - 1 ? code.printed ?? "" : "", program: numpy.download)
+                notebook.code(cell, printed: k == cells.count - 1 ? printed : "", program: numpy.download)
             }
         }
         if let torch = code.tabs.first(where: { $0.label == "PyTorch" }) {
