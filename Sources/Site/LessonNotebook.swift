@@ -34,7 +34,7 @@ package enum LessonNotebook {
         if let summary = lesson.frontMatter.summary { prose.append("*" + NotebookMarkdown.escaped(summary) + "*") }
         prose.append(phrases.notebook.about.replacingOccurrences(of: "{0}", with: NotebookMarkdown.escaped(context.courseTitle)))
         flush()
-        for block in blocks {
+        for block in NotebookMarkdown.withoutInteractive(Array(blocks), html: NotebookMarkdown.html) {
             if case .heading(let level, _, _) = block.kind, level <= 2 { flush() }
             guard case .lesson(let b) = block.kind, let code = context.widgets[b.fenceLine]?.code ?? context.models[b.fenceLine]?.graph.code
             else {

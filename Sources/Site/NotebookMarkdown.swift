@@ -10,7 +10,7 @@ struct NotebookMarkdown {
     let phrases: Phrases
 
     func blocks(_ blocks: [Block], tight: Bool = false) -> String {
-        blocks.map(block).filter { !$0.isEmpty }.joined(separator: tight ? "\n" : "\n\n")
+        Self.withoutInteractive(blocks, html: Self.html).map(block).filter { !$0.isEmpty }.joined(separator: tight ? "\n" : "\n\n")
     }
 
     func block(_ block: Block) -> String {
@@ -63,7 +63,54 @@ struct NotebookMarkdown {
     }
 
     func inlines(_ content: [Inline]) -> String {
-        content.map(inline).joined()
+        Self.withoutInteractive(content) { if case .html(let h) = $0 { h } else { nil } }.map(inline).joined()
+    }
+
+    /// A block's raw HTML, if it is some.
+    static func html(_ block: Block) -> String? {
+        if case .html(let h) = block.kind { h } else { nil }
+    }
+
+    /// `items` without the parts a teacher marked `class="interactive"` (README: sentences that
+    /// tell the reader to press or drag something on the page, which a notebook does not have):
+    /// from the HTML that opens such an element to the HTML that closes it.
+    static func withoutInteractive<T>(_ items: [T], html: (T) -> String?) -> [T] {
+        var kept: [T] = []
+        var open: (tag: String, depth: Int)?
+        for item in items {
+            let text = html(item)
+            if let current = open {
+                let depth = current.depth + (text.map { balance(current.tag, in: $0) } ?? 0)
+                open = depth > 0 ? (current.tag, depth) : nil
+                continue
+            }
+            if let text, let tag = interactiveTag(text) {
+                let depth = balance(tag, in: text)
+                open = depth > 0 ? (tag, depth) : nil
+                continue
+            }
+            kept.append(item)
+        }
+        return kept
+    }
+
+    /// The tag of an element the HTML opens with class `interactive`, if it does.
+    private static func interactiveTag(_ html: String) -> String? {
+        guard let match = html.firstMatch(of: #/^\s*<(?<tag>[A-Za-z][A-Za-z0-9]*)\b[^>]*\bclass\s*=\s*"[^"]*\binteractive\b[^"]*"/#)
+        else { return nil }
+        return String(match.output.tag).lowercased()
+    }
+
+    /// How many more `tag` elements the HTML opens than it closes.
+    private static func balance(_ tag: String, in html: String) -> Int {
+        let lower = html.lowercased()
+        func count(_ prefix: String) -> Int {
+            lower.ranges(of: prefix).filter { range in
+                guard let next = lower[range.upperBound...].first else { return false }
+                return !(next.isLetter || next.isNumber)
+            }.count
+        }
+        return count("<" + tag) - count("</" + tag)
     }
 
     private func inline(_ inline: Inline) -> String {

@@ -46,4 +46,12 @@ import Testing
         #expect(NotebookMarkdown.code("a`b") == "``a`b``")
         #expect(NotebookMarkdown.fenced("```\nx\n", language: "python") == "````python\n```\nx\n````")
     }
+
+    /// What the page hides without JavaScript (sentences about pressing and dragging) the notebook leaves out.
+    @Test func interactiveSentencesAreLeftOut() {
+        let items = ["a", "<span class=\"interactive\">", "drag", "<span>", "x", "</span>", "more", "</span>", "b",
+                     "<div class=\"interactive\">press</div>", "c"]
+        let kept = NotebookMarkdown.withoutInteractive(items) { $0.hasPrefix("<") ? $0 : nil }
+        #expect(kept == ["a", "b", "c"])
+    }
 }
