@@ -8,6 +8,9 @@ test_pkgs=()
 if [ "${1:-}" = "--test" ]; then
   # The browser tests drive the pages in headless Chromium.
   test_pkgs=(chromium poppler-utils)
+  # The notebook tests validate every generated notebook against the nbformat schema and run it
+  # top to bottom in a fresh kernel (NotebookTests).
+  test_pkgs+=(python3-nbformat python3-nbclient python3-ipykernel)
   # The framework-tab tests run the generated NumPy programs with python3 (never PyTorch: PyPI's
   # torch wheel pulls gigabytes of CUDA libraries, so those checks run only where torch already is).
   if ! command -v python3 >/dev/null 2>&1; then

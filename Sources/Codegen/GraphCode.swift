@@ -6,6 +6,8 @@ package struct GraphCode {
     let graph: CodeGraph
     /// The values of the one traced step, per node.
     let values: [[Double]]
+    /// The gradients of the one traced step, per node.
+    let gradients: [[Double]]
     /// False for nodes named by the tool (`u1`).
     let named: [Bool]
     let title: String, block: String
@@ -13,6 +15,7 @@ package struct GraphCode {
     package init(program: GraphProgram, trace: Trace, title: String, block: String) {
         graph = CodeGraph(program: program, trace: trace, data: [], isModel: false, normalizedTargets: [])
         values = trace.steps.first?.values ?? []
+        gradients = trace.steps.first?.gradients ?? []
         named = program.nodes.map(\.isNamed)
         self.title = title
         self.block = block

@@ -15,8 +15,9 @@ package struct ModelCode {
     let initial: [[Double]]
     /// How each parameter started: its initializer call, if it had one.
     let initializers: [Int: InitializerSpec]
-    /// The steps whose loss the programs print (the page's traced steps).
+    /// The steps whose loss the programs print (the page's traced steps), and their losses.
     let traced: [Int]
+    let losses: [Double?]
     /// False for nodes named by the tool (`u1`).
     let named: [Bool]
     /// The `X` and `y` nodes, and the prediction.
@@ -56,6 +57,7 @@ package struct ModelCode {
         }
         self.initializers = initializers
         traced = run.trace.steps.map(\.step)
+        losses = run.trace.steps.map(\.loss)
         named = model.graph.nodes.map(\.isNamed)
         self.x = x
         self.y = y

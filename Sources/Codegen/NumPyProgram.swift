@@ -112,6 +112,34 @@ package enum NumPyProgram {
         return w.text
     }
 
+    /// The most numbers `graphOutput` writes: a notebook stores no output longer than a listing
+    /// the page shows whole (64 KB), so a block with a huge literal is not written out for nothing.
+    static let maxPrintedNumbers = 4000
+
+    /// What `graph(_:)`'s program prints, written from the trace: the page's numbers, as Python
+    /// prints them; nil when that would be more than `maxPrintedNumbers` numbers.
+    package static func graphOutput(_ g: GraphCode) -> String? {
+        let graph = g.graph
+        let count = graph.roles.indices.filter { graph.needsGradient[$0] }.reduce(0) { $0 + 2 * (($1 < g.values.count) ? g.values[$1].count : 0) }
+        guard count <= maxPrintedNumbers else { return nil }
+        var out = ""
+        for i in graph.roles.indices where graph.needsGradient[i] {
+            let value = i < g.values.count ? g.values[i] : []
+            let traced = i < g.gradients.count ? g.gradients[i] : []
+            let grad = traced.count == value.count ? traced : Array(repeating: 0, count: value.count)
+            out += (["value", graph.traceNames[i]] + value.map(PythonLiteral.repr)).joined(separator: " ") + "\n"
+            out += (["grad", graph.traceNames[i]] + grad.map(PythonLiteral.repr)).joined(separator: " ") + "\n"
+        }
+        return out
+    }
+
+    /// What `model(_:)`'s program prints, written from the trace (the loss at each traced step);
+    /// nil when the program shuffles its own batches and so prints other losses.
+    package static func modelOutput(_ m: ModelCode) -> String? {
+        guard m.data.isExact else { return nil }
+        return zip(m.traced, m.losses).compactMap { step, loss in loss.map { "step \(step) loss \(PythonLiteral.repr($0))\n" } }.joined()
+    }
+
     /// The forward lines of a model; a line computing the prediction's error says so.
     static func writeForward(_ w: inout PythonWriter, graph: CodeGraph, forward: ForwardExpressions, model: ModelCode) {
         for i in graph.roles.indices where graph.isOperation(i) && forward.materialized[i] {

@@ -122,3 +122,35 @@ enum PythonLiteral {
         return "\\u" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }
+
+extension PythonLiteral {
+    /// A float as Python's `repr` (and `print`) writes it: the shortest round-trip digits, like
+    /// Swift's `description`, but in exponent form only below 1e-4 or from 1e16 on (Swift
+    /// switches at 2^53), as in `1e-05`, `1.5e+16`, `123.0`.
+    package static func repr(_ x: Double) -> String {
+        if x.isNaN { return "nan" }
+        if x.isInfinite { return x < 0 ? "-inf" : "inf" }
+        if x == 0 { return x.sign == .minus ? "-0.0" : "0.0" }
+        // Swift's shortest digits, as a digit string and a decimal exponent: x = 0.d1d2... × 10^point.
+        let text = abs(x).description
+        let mantissa = text.split(separator: "e").first.map(String.init) ?? text
+        var exponent = text.split(separator: "e").dropFirst().first.flatMap { Int($0) } ?? 0
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let whole = parts.first ?? "", fraction = parts.count > 1 ? parts[1] : ""
+        exponent += whole.count
+        var digits = whole + fraction
+        while digits.hasPrefix("0") { digits.removeFirst(); exponent -= 1 }
+        while digits.hasSuffix("0") { digits.removeLast() }
+        if digits.isEmpty { return x.sign == .minus ? "-0.0" : "0.0" }
+        let sign = x < 0 ? "-" : ""
+        let scientific = exponent - 1
+        if scientific < -4 || scientific >= 16 {
+            let head = String(digits.prefix(1)), tail = String(digits.dropFirst())
+            let e = abs(scientific) < 10 ? "0\(abs(scientific))" : "\(abs(scientific))"
+            return sign + head + (tail.isEmpty ? "" : "." + tail) + "e" + (scientific < 0 ? "-" : "+") + e
+        }
+        if exponent <= 0 { return sign + "0." + String(repeating: "0", count: -exponent) + digits }
+        if exponent >= digits.count { return sign + digits + String(repeating: "0", count: exponent - digits.count) + ".0" }
+        return sign + String(digits.prefix(exponent)) + "." + String(digits.dropFirst(exponent))
+    }
+}

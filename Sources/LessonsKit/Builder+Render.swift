@@ -39,7 +39,11 @@ extension Builder {
             page.canonicalURL = options.baseURL.map { $0 + HTML.pathURL(lesson.slug) + "/" }
             page.edition = editions?.links(forSlug: lesson.slug)
             page.searchIndex = search.bySlug[lesson.slug]
+            page.notebook = LessonNotebook.fileName(slug: lesson.slug)
             site.files.append(("\(lesson.slug)/index.html", Array(LessonPage.render(lesson, context: page).utf8)))
+            // The lesson as a Jupyter notebook, next to its page (LessonNotebook).
+            site.files.append(("\(lesson.slug)/\(LessonNotebook.fileName(slug: lesson.slug))", LessonNotebook.file(lesson, context: page)))
+            page.notebook = nil  // the printed handout has no download link
             printed.append((lesson, page))
             // The sliders' step files, long code listings and opened-group drawings, loaded by the page only when used.
             let graphs = blocks.widgets.sorted { $0.key < $1.key }.map(\.value) + blocks.models.sorted { $0.key < $1.key }.map(\.value.graph)

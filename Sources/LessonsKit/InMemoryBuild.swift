@@ -11,6 +11,8 @@ public enum InMemoryBuild {
         public var diagnostics: [Diagnostic]
         /// The size of the rendered page, in bytes.
         public var pageBytes: Int
+        /// The size of the lesson's notebook (LessonNotebook), in bytes.
+        public var notebookBytes: Int
         /// Output files the blocks made (figures, traces).
         public var files: Int
     }
@@ -31,6 +33,7 @@ public enum InMemoryBuild {
         context.models = result.models
         context.exercises = result.exercises
         let page = LessonPage.render(lesson, context: context)
-        return Outcome(diagnostics: diagnostics.all, pageBytes: page.utf8.count, files: result.files.count)
+        let notebook = LessonNotebook.file(lesson, context: context)
+        return Outcome(diagnostics: diagnostics.all, pageBytes: page.utf8.count, notebookBytes: notebook.count, files: result.files.count)
     }
 }

@@ -19,7 +19,7 @@ package enum FrameworkCode {
         let code = GraphCode(program: program, trace: trace, title: title, block: block)
         let note = words.graphCodeNote
         return output(source: source, numpy: NumPyProgram.graph(code), torch: TorchProgram.graph(code), stem: stem,
-                      extra: [], note: note)
+                      extra: [], note: note, printed: NumPyProgram.graphOutput(code))
     }
 
     /// The programs of a trained model block; nil if the model has no `X` and `y` (it could not have trained).
@@ -34,19 +34,20 @@ package enum FrameworkCode {
         }
         let note = code.data.isExact ? words.modelCodeNote : words.shuffledCodeNote
         return output(source: source, numpy: NumPyProgram.model(code), torch: TorchProgram.model(code), stem: stem,
-                      extra: extra, note: note)
+                      extra: extra, note: note, printed: NumPyProgram.modelOutput(code))
     }
 
     private static func output(source: String, numpy: String, torch: String, stem: String,
-                               extra: [(name: String, text: String, purpose: String)], note: String) -> Output {
+                               extra: [(name: String, text: String, purpose: String)], note: String, printed: String?) -> Output {
         let numpyFile = "code/\(stem).py", torchFile = "code/\(stem)_torch.py"
         var files = [(numpyFile, Array(numpy.utf8)), (torchFile, Array(torch.utf8))]
         files += extra.map { ("code/\($0.name)", Array($0.text.utf8)) }
-        let tabs = CodeTabs(tabs: [
+        var tabs = CodeTabs(tabs: [
             CodeTabs.Tab(label: CodeTabs.lessonLabel, language: "lessons", source: source, download: nil),
             CodeTabs.Tab(label: "NumPy", language: "python", source: numpy, download: numpyFile),
             CodeTabs.Tab(label: "PyTorch", language: "python", source: torch, download: torchFile),
         ], files: extra.map { CodeTabs.File(href: "code/\($0.name)", purpose: $0.purpose) }, note: note)
+        tabs.printed = printed
         return Output(files: files, tabs: tabs)
     }
 }

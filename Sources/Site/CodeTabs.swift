@@ -32,6 +32,9 @@ package struct CodeTabs: Sendable, Codable {
     package var files: [File]
     /// A sentence under the panels (what the programs print, how they were checked).
     package var note: String
+    /// What the NumPy program prints, written by the build from the trace (the lesson's
+    /// notebook stores it as the cell's output); nil when the program prints other numbers.
+    package var printed: String?
 
     package init(tabs: [Tab], files: [File], note: String) {
         self.tabs = tabs; self.files = files; self.note = note

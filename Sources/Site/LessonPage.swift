@@ -33,7 +33,11 @@ package enum LessonPage {
             heading = renderer.render([first])
             blocks.removeFirst()
         }
-        let summary = lesson.frontMatter.summary.map { summary -> Markup in "<p class=\"lesson-summary\">\(text: summary)</p>\n" } ?? ""
+        var summary = lesson.frontMatter.summary.map { summary -> Markup in "<p class=\"lesson-summary\">\(text: summary)</p>\n" } ?? ""
+        if let notebook = context.notebook {
+            summary += "<p class=\"lesson-download\"><a href=\"\(attribute: HTML.pathURL(notebook))\" download "
+                + "title=\"\(attribute: phrases.notebook.downloadTitle)\" type=\"application/x-ipynb+json\">\(text: phrases.notebook.download)</a></p>\n"
+        }
         let body = renderer.render(blocks) + References.section(lesson, context: context, phrases: phrases)
         let idAttribute = id.map { id -> Markup in " id=\"\(attribute: id)\"" } ?? ""
         let langAttribute = lesson.frontMatter.lang.map { lang -> Markup in " lang=\"\(attribute: lang)\"" } ?? ""

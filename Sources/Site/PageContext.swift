@@ -42,6 +42,8 @@ package struct PageContext: Sendable {
     package var edition: EditionLinks?
     /// The edition's search index file in `assets/` (nil: no search box, as on the print page).
     package var searchIndex: String?
+    /// The lesson's notebook next to the page (`LessonNotebook.fileName`), linked under the title.
+    package var notebook: String?
 
     package init(courseTitle: String, previous: LessonLink? = nil, next: LessonLink? = nil,
                  images: [String: ImageTarget] = [:], lessonSlugs: [String: String] = [:],

@@ -3,8 +3,9 @@ package enum Stylesheet {
     package static let fileName = "lessons.css"
 
     /// The base sheet, then the diagrams' drawings and toggle (Stylesheet+Diagram), then editable
-    /// graphs' controls (Stylesheet+Live), then the search box (Stylesheet+Search).
-    package static let css = base + diagram + live + retrain + exercise + search
+    /// graphs' controls (Stylesheet+Live), then the search box (Stylesheet+Search) and the notebook link
+    /// (Stylesheet+Notebook).
+    package static let css = base + diagram + live + retrain + exercise + search + notebook
 
     static let base = #"""
 /* lessons: long-form reading, light and dark, print, phones. No external resources. */

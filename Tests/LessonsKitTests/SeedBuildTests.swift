@@ -61,8 +61,8 @@ let seedPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         let first = w.outputTree()
         #expect(w.build().succeeded)
         #expect(w.outputTree() == first)
-        #expect(first.keys.sorted() == [".lessons-output", "a/index.html", "assets/lessons-kernels.js", "assets/lessons.css", "assets/lessons.js", "assets/search-en.js",
-                                        "b/index.html",
+        #expect(first.keys.sorted() == [".lessons-output", "a/a.ipynb", "a/index.html", "assets/lessons-kernels.js", "assets/lessons.css", "assets/lessons.js",
+                                        "assets/search-en.js", "b/b.ipynb", "b/index.html",
                                         "b/media/pic.svg", "index.html"])
     }
 

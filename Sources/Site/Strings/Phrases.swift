@@ -57,11 +57,13 @@ struct Phrases {
     /// The in-page training controls of small models.
     var retrain = RetrainPhrases(lang: nil)
     var exercise = ExercisePhrases(lang: nil)
+    var notebook = NotebookPhrases(lang: nil)
 
     init(lang: String?) {
         live = LivePhrases(lang: lang)
         retrain = RetrainPhrases(lang: lang)
         exercise = ExercisePhrases(lang: lang)
+        notebook = NotebookPhrases(lang: lang)
         if let lang, lang.lowercased().hasPrefix("zh") {
             languages = "其他语言"
             contents = "目录"; previous = "上一课"; next = "下一课"; lessons = "课程"; imageMissing = "图片缺失"

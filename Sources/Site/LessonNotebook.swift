@@ -1,0 +1,107 @@
+import LessonModel
+
+/// A lesson as a Jupyter notebook, `<slug>/<name>.ipynb` next to its page: the prose as Markdown
+/// cells (a new cell at each section heading), and each graph or model block as its NumPy program
+/// split into cells at its top-level definitions (inputs, forward, backward, printing), the last
+/// one holding what the build computed it prints; then the PyTorch program as one optional cell
+/// that a kernel without torch skips.
+package enum LessonNotebook {
+    /// The notebook's file name: the last part of the lesson's slug, `.ipynb`.
+    package static func fileName(slug: String) -> String {
+        String(slug.split(separator: "/").last ?? Substring(slug)) + ".ipynb"
+    }
+
+    /// The notebook's bytes.
+    package static func file(_ lesson: Lesson, context: PageContext) -> [UInt8] {
+        Array(render(lesson, context: context).json.utf8)
+    }
+
+    static func render(_ lesson: Lesson, context: PageContext) -> Notebook {
+        let phrases = Phrases(lang: lesson.frontMatter.lang)
+        let markdown = NotebookMarkdown(lesson: lesson, context: context, phrases: phrases)
+        var notebook = Notebook()
+        var prose: [String] = []
+        func flush() {
+            notebook.markdown(prose.filter { !$0.isEmpty }.joined(separator: "\n\n"))
+            prose = []
+        }
+        var blocks = lesson.blocks[...]
+        if case .heading(1, _, _)? = blocks.first?.kind, let first = blocks.popFirst() {
+            prose.append(markdown.block(first))
+        } else {
+            prose.append("# " + NotebookMarkdown.escaped(lesson.title))
+        }
+        if let summary = lesson.frontMatter.summary { prose.append("*" + NotebookMarkdown.escaped(summary) + "*") }
+        prose.append(phrases.notebook.about.replacingOccurrences(of: "{0}", with: NotebookMarkdown.escaped(context.courseTitle)))
+        flush()
+        for block in NotebookMarkdown.withoutInteractive(Array(blocks), html: NotebookMarkdown.html) {
+            if case .heading(let level, _, _) = block.kind, level <= 2 { flush() }
+            guard case .lesson(let b) = block.kind, let code = context.widgets[b.fenceLine]?.code ?? context.models[b.fenceLine]?.graph.code
+            else {
+                prose.append(markdown.block(block))
+                continue
+            }
+            // The block as written, shortened as the page shows it when it is long (the programs stay whole).
+            let source = code.tabs.first { $0.label == CodeTabs.lessonLabel }.map(CodeTabsHTML.shortened) ?? b.source
+            prose.append(NotebookMarkdown.fenced(source, language: ""))
+            flush()
+            programs(code, into: &notebook, phrases: phrases)
+        }
+        prose.append(markdown.references())
+        flush()
+        return notebook
+    }
+
+    /// A block's NumPy cells and its optional PyTorch cell.
+    private static func programs(_ code: CodeTabs, into notebook: inout Notebook, phrases: Phrases) {
+        // The programs read their files from beside themselves (`code/` on the site); the notebook is one folder up.
+        func relocated(_ source: String) -> String {
+            code.files.reduce(source) { text, file in
+                let name = String(file.href.split(separator: "/").last ?? "")
+                return text.replacingOccurrences(of: "\"\(name)\"", with: "\"\(file.href)\"")
+            }
+        }
+        if !code.files.isEmpty {
+            let links = code.files.map { "[\($0.href)](\($0.href)) (\(NotebookMarkdown.escaped($0.purpose)))" }.joined(separator: ", ")
+            notebook.markdown(phrases.notebook.reads.replacingOccurrences(of: "{0}", with: links))
+        }
+        if let numpy = code.tabs.first(where: { $0.label == "NumPy" }) {
+            let cells = cells(relocated(numpy.source))
+            // A stored output as long as a listing the page would shorten is left out: running the cell shows it.
+            let printed = code.printed.flatMap { $0.utf8.count <= CodeTabsHTML.maxListingBytes ? $0 : nil } ?? ""
+            for (k, cell) in cells.enumerated() {
+                notebook.code(cell, printed: k == cells.count - 1 ? printed : "", program: numpy.download)
+            }
+        }
+        if let torch = code.tabs.first(where: { $0.label == "PyTorch" }) {
+            notebook.markdown("*" + NotebookMarkdown.escaped(phrases.notebook.optionalTorch) + "*")
+            let body = relocated(torch.source).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
+            notebook.code("try:\n    import torch\nexcept ImportError:\n    print(" + pythonString(phrases.notebook.noTorch)
+                          + ")\nelse:\n" + body, program: torch.download)
+        }
+    }
+
+    /// A program split where a top-level statement follows two blank lines (PEP 8's gap around
+    /// definitions): the inputs, each function, and the lines that run them.
+    static func cells(_ program: String) -> [String] {
+        var cells: [[Substring]] = [[]]
+        var blanks = 0
+        for line in program.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty { blanks += 1; continue }
+            if blanks >= 2, let first = line.first, !first.isWhitespace, !(cells.last ?? []).isEmpty {
+                cells.append([])
+            } else if !(cells.last ?? []).isEmpty {
+                cells[cells.count - 1] += Array(repeating: "", count: blanks)
+            }
+            blanks = 0
+            cells[cells.count - 1].append(line)
+        }
+        return cells.filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }
+    }
+
+    /// A Python string literal (the note a kernel without torch prints).
+    private static func pythonString(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}
