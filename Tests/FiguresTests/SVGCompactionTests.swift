@@ -148,3 +148,11 @@ private func absolutePoints(_ d: String) -> [(Double, Double)] {
     #expect(before.count == after.count)
     for (a, b) in zip(before, after) { #expect(a == b, "\(a) vs \(b)") }
 }
+
+@Test func repeatedStylesBecomeScopedClassesAndSingleOnesStayInline() {
+    let svg = #"<svg width="9px"><path style="stroke:none;fill:red;" d="m0 0"/><path style="stroke:none;fill:red;" d="m1 1"/><path style="fill:blue;stroke:none;" d="m2 2"/></svg>"#
+    let (document, css) = SVGStyleClasses.apply(Array(svg.utf8), scope: "g-x")
+    #expect(String(decoding: document, as: UTF8.self)
+            == #"<svg width="9px"><path class="s0" d="m0 0"/><path class="s0" d="m1 1"/><path style="fill:blue;stroke:none;" d="m2 2"/></svg>"#)
+    #expect(css == ".g-x .s0{stroke:none;fill:red;}")
+}

@@ -13,8 +13,14 @@ private func resolve(_ combined: String, dark: Bool) throws -> String {
     for match in parts[dark ? 1 : 0].matches(of: #/--(?<name>c[0-9]+):(?<value>[^;]*);/#) {
         values[String(match.output.name)] = String(match.output.value)
     }
+    // Repeated styles became classes (`.scope .s3{...}` after the colours): put them back inline.
+    var classes: [String: String] = [:]
+    for match in parts[1].matches(of: #/\.[^ {]+ \.(?<name>s[0-9]+)\{(?<value>[^}]*)\}/#) {
+        classes[String(match.output.name)] = String(match.output.value)
+    }
     var out = combined.replacingOccurrences(of: String(style.output.0), with: "")
     out = out.replacing(#/ class="[^"]*"/#, maxReplacements: 1) { _ in "" }
+    out = out.replacing(#/ class="(?<name>s[0-9]+)"/#) { match in " style=\"\(classes[String(match.output.name)] ?? "?")\"" }
     for (name, value) in values { out = out.replacingOccurrences(of: "var(--\(name))", with: value) }
     return out
 }

@@ -43,7 +43,8 @@ package enum ThemedSVG {
             out += Array("var(--c\(index))".utf8)
         }
         guard !order.isEmpty else { return light }
-        return insertStyle(style(order, scope: scope), into: out)
+        let classes = SVGStyleClasses.apply(out, scope: scope)
+        return insertStyle(style(order, scope: scope, rules: classes.css), into: classes.document)
     }
 
     private struct Pair: Hashable {
@@ -51,12 +52,13 @@ package enum ThemedSVG {
         var dark: [UInt8]
     }
 
-    private static func style(_ pairs: [Pair], scope: String) -> [UInt8] {
+    /// The colour properties for both schemes, then `rules`.
+    private static func style(_ pairs: [Pair], scope: String, rules: String) -> [UInt8] {
         func declarations(_ value: (Pair) -> [UInt8]) -> String {
             pairs.enumerated().map { "--c\($0.offset):" + String(decoding: value($0.element), as: UTF8.self) + ";" }.joined()
         }
-        let css = ".\(scope){\(declarations(\.light))}@media (prefers-color-scheme: dark){.\(scope){\(declarations(\.dark))}}"
-        return Array("<style>\(css)</style>\n".utf8)
+        let colours = ".\(scope){\(declarations(\.light))}@media (prefers-color-scheme: dark){.\(scope){\(declarations(\.dark))}}"
+        return Array("<style>\(colours)\(rules)</style>\n".utf8)
     }
 
     /// The style goes right after the root element's start tag, before anything that uses it.
