@@ -235,6 +235,13 @@ var LessonsKernels = (function () {
   function transposeBackward(s, v, g) {
     for (var r = 0; r < s[3]; r++) for (var c = 0; c < s[4]; c++) g[s[1] + r * s[4] + c] += g[s[0] + c * s[3] + r];
   }
+  // X[...]: a block of s[3] rows of s[4], rows s[6] apart from s[1] (Kernels+Index.swift).
+  function indexForward(s, v) {
+    for (var r = 0; r < s[3]; r++) for (var c = 0; c < s[4]; c++) v[s[0] + r * s[4] + c] = v[s[1] + r * s[6] + c];
+  }
+  function indexBackward(s, v, g) {
+    for (var r = 0; r < s[3]; r++) for (var c = 0; c < s[4]; c++) g[s[1] + r * s[6] + c] += g[s[0] + r * s[4] + c];
+  }
   // The losses, as Kernels+Losses.swift with OpTable.swift's rules. Swift's max(z, 0) is `0 >= z ? 0 : z`.
   function bceValue(z, y) { return (0 >= z ? 0 : z) - z * y + Math.log1p(Math.exp(-Math.abs(z))); }
   function bceForward(s, v) {
@@ -285,6 +292,7 @@ var LessonsKernels = (function () {
     softmax_cross_entropy: [softmaxCEForward, softmaxCEBackward],
     matmul: [matmulForward, matmulBackward],
     transpose: [transposeForward, transposeBackward],
+    index: [indexForward, indexBackward],
     sum: [function (s, v) { reduceForward(false, s, v); }, function (s, v, g) { reduceBackward(false, s, v, g); }],
     mean: [function (s, v) { reduceForward(true, s, v); }, function (s, v, g) { reduceBackward(true, s, v, g); }],
     softmax: [function (s, v) { softmaxForward(false, s, v); }, function (s, v, g) { softmaxBackward(false, s, v, g); }],

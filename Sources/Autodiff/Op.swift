@@ -75,6 +75,8 @@ package enum Op: Equatable, Sendable {
     case clip
     /// The same numbers, row-major, in the shape `dims` (one entry may be -1: inferred).
     case reshape([Int])
+    /// `X[...]`: the block of rows and columns `spec` picks (IndexRules.swift).
+    case index(IndexSpec)
 
     /// The op's name in traces: "input", "param", "const", or the registry's name ("add", "pow", ...).
     package var name: String {
@@ -121,13 +123,15 @@ package enum Op: Equatable, Sendable {
         case .where: .where
         case .clip: .clip
         case .reshape: .reshape
+        case .index: .index
         }
     }
 
     /// The engine op that computes `operation`; `exponent` is used by `.power` only, `axis` by the
     /// ops that take `axis:` (`Operation.takesAxis`).
-    /// `dims` by `.reshape` only.
-    package init(_ operation: Operation, exponent: Double = 1, axis: AxisOption = .none, dims: [Int] = []) {
+    /// `dims` by `.reshape` only, `index` by `.index` only.
+    package init(_ operation: Operation, exponent: Double = 1, axis: AxisOption = .none, dims: [Int] = [],
+                 index: IndexSpec = IndexSpec()) {
         switch operation {
         case .add: self = .add
         case .subtract: self = .subtract
@@ -164,6 +168,7 @@ package enum Op: Equatable, Sendable {
         case .where: self = .where
         case .clip: self = .clip
         case .reshape: self = .reshape(dims)
+        case .index: self = .index(index)
         }
     }
 
@@ -188,6 +193,10 @@ package enum Op: Equatable, Sendable {
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
              .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape:
             return nil
+        case .index:
+            // The index itself, as the lesson wrote it: "[:, 1]".
+            guard case .index(let spec) = self else { return nil }
+            return spec.python
         }
     }
 
@@ -196,7 +205,7 @@ package enum Op: Equatable, Sendable {
         switch kind {
         case .leaf: 0
         case .binary, .matmul, .loss: 2
-        case .unary, .reduction, .normalization, .transpose, .reshape: 1
+        case .unary, .reduction, .normalization, .transpose, .reshape, .index: 1
         case .ternary: 3
         }
     }
@@ -209,7 +218,7 @@ package enum Op: Equatable, Sendable {
         case .sum, .mean: AxisOption.none
         case .input, .parameter, .constant, .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log,
              .sigmoid, .tanh, .relu, .sqrt, .abs, .maximum, .minimum, .transpose, .bceLogits, .softmaxCrossEntropy,
-             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape: nil
+             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index: nil
         }
     }
 
@@ -219,7 +228,7 @@ package enum Op: Equatable, Sendable {
     /// The family an op belongs to: decides shape rules and which kernel runs it.
     /// `loss`: two tensors of one shape (predictions, targets) in, one scalar out.
     enum Kind: Equatable {
-        case leaf, binary, unary, matmul, reduction, normalization, transpose, loss, ternary, reshape
+        case leaf, binary, unary, matmul, reduction, normalization, transpose, loss, ternary, reshape, index
     }
 
     var kind: Kind {
@@ -234,6 +243,7 @@ package enum Op: Equatable, Sendable {
         case .loss: .loss
         case .ternary: .ternary
         case .reshape: .reshape
+        case .index: .index
         }
     }
 

@@ -135,6 +135,9 @@ enum ShapeRules {
         case .reshape:
             guard case .reshape(let dims) = op else { return inputs[0] }
             return try reshaped(inputs[0], to: dims)
+        case .index:
+            guard case .index(let spec) = op else { return inputs[0] }
+            return try IndexRules.block(of: inputs[0], spec).result
         case .ternary:
             guard let b = broadcast(inputs) else {
                 let names = op == .clip ? "x, lo and hi" : "mask, a and b"

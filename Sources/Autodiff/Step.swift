@@ -63,6 +63,11 @@ struct Step {
             (strideA, strideB, strideC) = (broadcast.strides[0], broadcast.strides[1], broadcast.strides[2])
         case .unary, .reshape:
             break
+        case .index:
+            // The picked block: rows×cols of it, rows `strideA.row` apart, from `a` moved to its first element.
+            guard case .index(let spec) = node.op, let block = try? IndexRules.block(of: shapes[0], spec) else { return nil }
+            (rows, cols, strideA) = (block.rows, block.cols, Stride(row: block.rowStride, col: 1))
+            starts[0] += block.offset
         case .leaf:
             return nil
         }

@@ -132,6 +132,10 @@ struct NumPyBackward {
         case .reshape:
             // The same numbers in the operand's shape.
             return .call("np.reshape", [g, .atom(ForwardExpressions.tuple(graph.shapes[me]))])
+        case .index:
+            // g at the picked places, zeros elsewhere (np.s_[:, 1] is the index X[:, 1] as a value).
+            helpers.insert("index_grad")
+            return .call("index_grad", [value(me), .atom("np.s_" + (graph.indices[c]?.python ?? "[:]")), g])
         case .where, .clip:
             guard inputs.count == 3 else { return g }
             if op == .where && position == 0 {

@@ -129,6 +129,9 @@ struct ForwardExpressions {
         case .reshape:
             // The result's own shape: the sizes as written, with any -1 already inferred.
             return .call(dialect == .torch ? "torch.reshape" : "np.reshape", [argument(first), .atom(Self.tuple(graph.shapes[i]))])
+        case .index:
+            // The same expression in NumPy and PyTorch: X[:, 1].
+            return a.attribute(graph.indices[i]?.python ?? "")
         }
     }
 
@@ -183,7 +186,7 @@ struct ForwardExpressions {
             // torch.clamp with tensor bounds: its gradient rule at the bounds is the engine's.
             return .call(torch ? "torch.clamp" : "np.clip", args)
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .transpose, .greater, .less, .greaterEqual,
-             .lessEqual, .equal, .notEqual, .reshape:
+             .lessEqual, .equal, .notEqual, .reshape, .index:
             // Written as operators by `expression(_:)`; a call is only the fallback spelling.
             return .call(torch ? "torch." + op.rawValue : op.rawValue, args)
         }

@@ -40,6 +40,13 @@ enum PythonHelpers {
             "    result = m + np.log(np.sum(np.exp(z - m), axis=axis, keepdims=True))",
             "    return result if keepdims else np.squeeze(result, axis=axis)",
         ]),
+        ("index_grad", [], [
+            "def index_grad(x, index, g):",
+            "    # The gradient of x[index]: g at the places the index picked, 0 everywhere else.",
+            "    d = np.zeros_like(x)",
+            "    d[index] = g",
+            "    return d",
+        ]),
         ("softmax_cross_entropy", ["log_softmax"], [
             "def softmax_cross_entropy(z, y):",
             "    # Cross-entropy of the softmax of each row of logits z against targets y, averaged over rows.",

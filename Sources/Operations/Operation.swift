@@ -82,6 +82,9 @@ public enum Operation: String, CaseIterable, Sendable {
     /// `reshape(x, rows, cols)`, `reshape(x, n)`: the same numbers in row-major order in another
     /// shape (one size may be -1, inferred); the gradient is reshaped back.
     case reshape
+    /// `X[0]`, `X[:, 1]`, `X[1, 2]`, `X[0:2]`: a row, a column, an element or a block, as NumPy
+    /// indexes (step 1; the spec travels beside the op); the gradient goes back to the picked places.
+    case index
 
     /// How an op combines its inputs; decides its shape rule and which engine loop runs it.
     public enum Family: Sendable {
@@ -101,6 +104,8 @@ public enum Operation: String, CaseIterable, Sendable {
         case ternary
         /// One tensor's numbers, in order, in another shape.
         case reshape
+        /// One tensor's block of rows and columns (`X[0:2, 1]`).
+        case index
     }
 
     public var family: Family {
@@ -115,6 +120,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .bceLogits, .softmaxCrossEntropy: .loss
         case .where, .clip: .ternary
         case .reshape: .reshape
+        case .index: .index
         }
     }
 
@@ -122,7 +128,7 @@ public enum Operation: String, CaseIterable, Sendable {
     public var arity: Int {
         switch family {
         case .binary, .matmul, .loss: 2
-        case .unary, .reduction, .normalization, .transpose, .reshape: 1
+        case .unary, .reduction, .normalization, .transpose, .reshape, .index: 1
         case .ternary: 3
         }
     }
@@ -165,6 +171,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .where: "where"
         case .clip: "clip"
         case .reshape: "reshape"
+        case .index: "index"
         }
     }
 
@@ -180,6 +187,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .softmax, .logSoftmax, .logsumexp: rawValue
         case .bceLogits, .softmaxCrossEntropy: rawValue
         case .where, .clip, .reshape: rawValue
+        case .index: nil
         }
     }
 
@@ -190,7 +198,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .power, .exp, .log, .sigmoid, .tanh, .sqrt, .softmax, .logSoftmax, .logsumexp, .bceLogits,
              .softmaxCrossEntropy: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .relu, .abs, .sum, .mean, .maximum, .minimum,
-             .amax, .amin, .transpose, .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape: false
+             .amax, .amin, .transpose, .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index: false
         }
     }
 
@@ -201,7 +209,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
              .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax, .logSoftmax, .logsumexp, .transpose,
-             .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape: false
+             .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .index: false
         }
     }
 
@@ -224,7 +232,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .equal: "=="
         case .notEqual: "!="
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
-             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape: nil
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .index: nil
         }
     }
 
@@ -232,7 +240,7 @@ public enum Operation: String, CaseIterable, Sendable {
     public var takesAxis: Bool {
         switch family {
         case .reduction, .normalization: true
-        case .binary, .unary, .matmul, .transpose, .loss, .ternary, .reshape: false
+        case .binary, .unary, .matmul, .transpose, .loss, .ternary, .reshape, .index: false
         }
     }
 
@@ -243,7 +251,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .softmax, .logSoftmax, .logsumexp: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
              .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .transpose, .bceLogits, .softmaxCrossEntropy,
-             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape: false
+             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index: false
         }
     }
 

@@ -28,3 +28,14 @@ import Testing
             && diagnostics[0].hasSuffix("'u1' = max(x) sits at its kink (two elements of x tie for it there), where the derivative is a choice"),
             "\(diagnostics)")
 }
+
+@Test func anIndexOutOfRangeIsLocatedAtItsBracketAndNamesTheOperand() {
+    let (_, rows) = run("X = [[1, 2], [3, 4], [5, 6]]\ny = X[5]\n")
+    #expect(rows == ["l.md:12:6: error: index 5 is out of range for X's 3 rows"])
+    let (_, columns) = run("X = [[1, 2], [3, 4], [5, 6]]\ny = sum(X[:, 0:3])\n")
+    #expect(columns == ["l.md:12:10: error: range 0:3 is out of range for X's 2 columns"])
+    let (trace, fine) = run("X = [[1, 2], [3, 4], [5, 6]]\ny = sum(X[-1] * X[:, 1][0:2])\n")
+    #expect(fine == [])
+    let y: [Double] = trace.map { values($0, "y") } ?? []
+    #expect(y == [34])
+}

@@ -92,6 +92,7 @@ extension BlockParser {
     private mutating func parseUnary(after previous: Int) throws(SyntaxError) -> ID {
         let minuses = takeMinuses()
         var operand = try parsePrimary(after: minuses.last ?? previous)
+        if peekKind() == .leftBracket { operand = try parseSubscripts(operand) }
         if peekKind() == .caret { operand = try parsePowerChain(operand) }
         return negated(operand, by: minuses)
     }
