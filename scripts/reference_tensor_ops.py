@@ -9,7 +9,7 @@ PyTorch is the independent implementation: torch.gt, lt, ge, le, eq and ne (mask
 torch.where(mask != 0, a, b), and torch.clamp with tensor bounds (whose rule at the bounds,
 clamp_backward and clamp_backward_min_max, is the one the engine follows), torch.reshape (with -1 inferred), and
 Python indexing of a tensor (x[0], x[:, 1], x[1, 2], x[-1], x[0:2], x[:, 1:3]), whose gradient
-autograd scatters into zeros.
+autograd scatters into zeros, and torch.cat of two or three tensors along an axis.
 
 Regenerate (from the repository root; torch 2.0 or later):
     /usr/bin/python3 scripts/reference_tensor_ops.py
@@ -40,7 +40,9 @@ def python_index(numbers):
     return tuple(n[0] if len(n) == 1 else slice(n[0], n[1]) for n in numbers)
 
 
-def apply(op, xs, dims=None, index=None):
+def apply(op, xs, dims=None, index=None, axis=None):
+    if op == "concat":
+        return torch.cat(xs, dim=axis)
     if op == "index":
         return xs[0][python_index(index)]
     if op == "reshape":
@@ -54,9 +56,9 @@ def apply(op, xs, dims=None, index=None):
     raise ValueError(op)
 
 
-def case(op, *operands, dims=None, index=None):
+def case(op, *operands, dims=None, index=None, axis=None):
     xs = [torch.tensor(x, requires_grad=True) for x in operands]
-    y = apply(op, xs, dims, index)
+    y = apply(op, xs, dims, index, axis)
     w = weights(list(y.shape))
     total = (y * w).sum()
     if total.requires_grad:
@@ -66,6 +68,8 @@ def case(op, *operands, dims=None, index=None):
              "result_shape": list(y.shape), "y": flat(y), "w": flat(w), "grads": grads}
     if index is not None:
         entry["index"] = index
+    if axis is not None:
+        entry["axis"] = axis
     return entry
 
 
@@ -87,6 +91,10 @@ cases += [case("index", WIDE, index=[[0]]), case("index", WIDE, index=[[None, No
           case("index", WIDE, index=[[0, 2]]), case("index", WIDE, index=[[None, None], [1, 3]]),
           case("index", WIDE, index=[[-2, None], [-1]]), case("index", ROW, index=[[-2]]),
           case("index", ROW, index=[[1, None]])]
+
+cases += [case("concat", M, [[4.0, -3.0, 1.0]], axis=0), case("concat", M, COL, M, axis=1),
+          case("concat", COL, M, axis=-1), case("concat", ROW, [1.5, -0.5], axis=0),
+          case("concat", [2.0], ROW, ROW, axis=-1)]
 
 document = {"generator": "scripts/reference_tensor_ops.py", "torch": torch.__version__.split("+")[0], "cases": cases}
 body = ",\n  ".join(json.dumps(c) for c in cases)

@@ -242,6 +242,15 @@ var LessonsKernels = (function () {
   function indexBackward(s, v, g) {
     for (var r = 0; r < s[3]; r++) for (var c = 0; c < s[4]; c++) g[s[1] + r * s[6] + c] += g[s[0] + r * s[4] + c];
   }
+  // concat: output row r is row r of a (s[6] wide), of b (s[8]) and of c (s[13], 0 when absent), at s[1], s[2], s[12].
+  function concatWalk(s, visit) {
+    var o = s[0], parts = [[s[1], s[6]], [s[2], s[8]], [s[12], s[13]]];
+    for (var r = 0; r < s[3]; r++) {
+      for (var k = 0; k < 3; k++) { for (var j = 0; j < parts[k][1]; j++) { visit(parts[k][0] + r * parts[k][1] + j, o); o++; } }
+    }
+  }
+  function concatForward(s, v) { concatWalk(s, function (i, o) { v[o] = v[i]; }); }
+  function concatBackward(s, v, g) { concatWalk(s, function (i, o) { g[i] += g[o]; }); }
   // The losses, as Kernels+Losses.swift with OpTable.swift's rules. Swift's max(z, 0) is `0 >= z ? 0 : z`.
   function bceValue(z, y) { return (0 >= z ? 0 : z) - z * y + Math.log1p(Math.exp(-Math.abs(z))); }
   function bceForward(s, v) {
@@ -293,6 +302,7 @@ var LessonsKernels = (function () {
     matmul: [matmulForward, matmulBackward],
     transpose: [transposeForward, transposeBackward],
     index: [indexForward, indexBackward],
+    concat: [concatForward, concatBackward],
     sum: [function (s, v) { reduceForward(false, s, v); }, function (s, v, g) { reduceBackward(false, s, v, g); }],
     mean: [function (s, v) { reduceForward(true, s, v); }, function (s, v, g) { reduceBackward(true, s, v, g); }],
     softmax: [function (s, v) { softmaxForward(false, s, v); }, function (s, v, g) { softmaxBackward(false, s, v, g); }],

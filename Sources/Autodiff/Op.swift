@@ -77,6 +77,8 @@ package enum Op: Equatable, Sendable {
     case reshape([Int])
     /// `X[...]`: the block of rows and columns `spec` picks (IndexRules.swift).
     case index(IndexSpec)
+    /// `count` (2 or 3) tensors joined along `axis` (as written: may be negative; ConcatRules.swift).
+    case concat(axis: Int, count: Int)
 
     /// The op's name in traces: "input", "param", "const", or the registry's name ("add", "pow", ...).
     package var name: String {
@@ -124,14 +126,15 @@ package enum Op: Equatable, Sendable {
         case .clip: .clip
         case .reshape: .reshape
         case .index: .index
+        case .concat: .concat
         }
     }
 
     /// The engine op that computes `operation`; `exponent` is used by `.power` only, `axis` by the
     /// ops that take `axis:` (`Operation.takesAxis`).
-    /// `dims` by `.reshape` only, `index` by `.index` only.
+    /// `dims` by `.reshape` only, `index` by `.index` only, `operands` (how many) by `.concat` only.
     package init(_ operation: Operation, exponent: Double = 1, axis: AxisOption = .none, dims: [Int] = [],
-                 index: IndexSpec = IndexSpec()) {
+                 index: IndexSpec = IndexSpec(), operands: Int = 2) {
         switch operation {
         case .add: self = .add
         case .subtract: self = .subtract
@@ -169,6 +172,7 @@ package enum Op: Equatable, Sendable {
         case .clip: self = .clip
         case .reshape: self = .reshape(dims)
         case .index: self = .index(index)
+        case .concat: self = .concat(axis: axis.axis ?? 0, count: operands)
         }
     }
 
@@ -191,7 +195,7 @@ package enum Op: Equatable, Sendable {
         case .equal: return "="
         case .notEqual: return "≠"
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
-             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape:
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .concat:
             return nil
         case .index:
             // The index itself, as the lesson wrote it: "[:, 1]".
@@ -207,7 +211,14 @@ package enum Op: Equatable, Sendable {
         case .binary, .matmul, .loss: 2
         case .unary, .reduction, .normalization, .transpose, .reshape, .index: 1
         case .ternary: 3
+        case .concat: concatCount
         }
+    }
+
+    /// How many tensors a concat joins (2 for every other op).
+    private var concatCount: Int {
+        if case .concat(_, let count) = self { return count }
+        return 2
     }
 
     /// The `axis:`/`keepdims:` options of an op that works along an axis; nil for the others.
@@ -216,6 +227,7 @@ package enum Op: Equatable, Sendable {
         case .softmax(let o), .logSoftmax(let o), .logsumexp(let o), .sumAlong(let o), .meanAlong(let o), .amax(let o),
              .amin(let o): o
         case .sum, .mean: AxisOption.none
+        case .concat(let axis, _): AxisOption(axis: axis)
         case .input, .parameter, .constant, .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log,
              .sigmoid, .tanh, .relu, .sqrt, .abs, .maximum, .minimum, .transpose, .bceLogits, .softmaxCrossEntropy,
              .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index: nil
@@ -228,7 +240,7 @@ package enum Op: Equatable, Sendable {
     /// The family an op belongs to: decides shape rules and which kernel runs it.
     /// `loss`: two tensors of one shape (predictions, targets) in, one scalar out.
     enum Kind: Equatable {
-        case leaf, binary, unary, matmul, reduction, normalization, transpose, loss, ternary, reshape, index
+        case leaf, binary, unary, matmul, reduction, normalization, transpose, loss, ternary, reshape, index, concat
     }
 
     var kind: Kind {
@@ -244,6 +256,7 @@ package enum Op: Equatable, Sendable {
         case .ternary: .ternary
         case .reshape: .reshape
         case .index: .index
+        case .concat: .concat
         }
     }
 

@@ -138,6 +138,9 @@ enum ShapeRules {
         case .index:
             guard case .index(let spec) = op else { return inputs[0] }
             return try IndexRules.block(of: inputs[0], spec).result
+        case .concat:
+            guard case .concat(let axis, _) = op else { return inputs[0] }
+            return try ConcatRules.layout(inputs, axis: axis).result
         case .ternary:
             guard let b = broadcast(inputs) else {
                 let names = op == .clip ? "x, lo and hi" : "mask, a and b"

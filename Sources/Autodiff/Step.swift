@@ -68,6 +68,12 @@ struct Step {
             guard case .index(let spec) = node.op, let block = try? IndexRules.block(of: shapes[0], spec) else { return nil }
             (rows, cols, strideA) = (block.rows, block.cols, Stride(row: block.rowStride, col: 1))
             starts[0] += block.offset
+        case .concat:
+            // Each output row is a row of each operand in turn; `strideX.row` is that operand's width (0: absent).
+            guard case .concat(let axis, _) = node.op, let layout = try? ConcatRules.layout(shapes, axis: axis) else { return nil }
+            (rows, cols) = (layout.rows, layout.widths.reduce(0, +))
+            let widths = layout.widths + [0]
+            (strideA, strideB, strideC) = (Stride(row: widths[0], col: 1), Stride(row: widths[1], col: 1), Stride(row: widths[2], col: 1))
         case .leaf:
             return nil
         }

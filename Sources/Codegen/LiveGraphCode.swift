@@ -41,7 +41,8 @@ package enum LiveGraphCode {
                                                        axis: AxisOption(axis: node.axis, keepdims: node.keepdims ?? false),
                                                        // A reshape's sizes are its own shape, which the trace keeps.
                                                        dims: node.shape,
-                                                       index: node.index.flatMap(IndexSpec.init(numbers:)) ?? IndexSpec()),
+                                                       index: node.index.flatMap(IndexSpec.init(numbers:)) ?? IndexSpec(),
+                                                       operands: node.inputs.count),
                                                     node.inputs.map({ ids[$0] })) else {
                     return nil
                 }

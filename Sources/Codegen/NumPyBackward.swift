@@ -136,6 +136,14 @@ struct NumPyBackward {
             // g at the picked places, zeros elsewhere (np.s_[:, 1] is the index X[:, 1] as a value).
             helpers.insert("index_grad")
             return .call("index_grad", [value(me), .atom("np.s_" + (graph.indices[c]?.python ?? "[:]")), g])
+        case .concat:
+            // This operand's part of the gradient: its rows (axis 0) or columns (axis 1) of the result.
+            let rank = graph.shapes[me].count, written = graph.axes[c].axis ?? 0
+            let axis = written < 0 ? written + rank : written
+            let sizes = inputs.map { axis < graph.shapes[$0].count ? graph.shapes[$0][axis] : 0 }
+            let start = sizes.prefix(position).reduce(0, +)
+            let range = "\(start):\(start + sizes[position])"
+            return g.attribute(axis == 0 ? "[\(range)]" : "[:, \(range)]")
         case .where, .clip:
             guard inputs.count == 3 else { return g }
             if op == .where && position == 0 {

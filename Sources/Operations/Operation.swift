@@ -85,6 +85,9 @@ public enum Operation: String, CaseIterable, Sendable {
     /// `X[0]`, `X[:, 1]`, `X[1, 2]`, `X[0:2]`: a row, a column, an element or a block, as NumPy
     /// indexes (step 1; the spec travels beside the op); the gradient goes back to the picked places.
     case index
+    /// `concat(a, b, axis: 0)`, `concat(a, b, c, axis: 1)`: two or three tensors joined along an
+    /// axis (NumPy's `concatenate`, PyTorch's `cat`); each operand gets its part of the gradient back.
+    case concat
 
     /// How an op combines its inputs; decides its shape rule and which engine loop runs it.
     public enum Family: Sendable {
@@ -106,6 +109,8 @@ public enum Operation: String, CaseIterable, Sendable {
         case reshape
         /// One tensor's block of rows and columns (`X[0:2, 1]`).
         case index
+        /// Two or three tensors joined along an axis.
+        case concat
     }
 
     public var family: Family {
@@ -121,13 +126,14 @@ public enum Operation: String, CaseIterable, Sendable {
         case .where, .clip: .ternary
         case .reshape: .reshape
         case .index: .index
+        case .concat: .concat
         }
     }
 
     /// How many inputs the op takes.
     public var arity: Int {
         switch family {
-        case .binary, .matmul, .loss: 2
+        case .binary, .matmul, .loss, .concat: 2  // concat: at least 2 (Op.concat carries how many)
         case .unary, .reduction, .normalization, .transpose, .reshape, .index: 1
         case .ternary: 3
         }
@@ -172,6 +178,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .clip: "clip"
         case .reshape: "reshape"
         case .index: "index"
+        case .concat: "concat"
         }
     }
 
@@ -188,6 +195,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .bceLogits, .softmaxCrossEntropy: rawValue
         case .where, .clip, .reshape: rawValue
         case .index: nil
+        case .concat: rawValue
         }
     }
 
@@ -198,7 +206,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .power, .exp, .log, .sigmoid, .tanh, .sqrt, .softmax, .logSoftmax, .logsumexp, .bceLogits,
              .softmaxCrossEntropy: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .relu, .abs, .sum, .mean, .maximum, .minimum,
-             .amax, .amin, .transpose, .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index: false
+             .amax, .amin, .transpose, .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .concat: false
         }
     }
 
@@ -209,7 +217,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
              .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax, .logSoftmax, .logsumexp, .transpose,
-             .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .index: false
+             .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .index, .concat: false
         }
     }
 
@@ -232,14 +240,14 @@ public enum Operation: String, CaseIterable, Sendable {
         case .equal: "=="
         case .notEqual: "!="
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
-             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .index: nil
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .index, .concat: nil
         }
     }
 
     /// Whether a call may give `axis:` and `keepdims:` (`sum(x, axis: 1)`).
     public var takesAxis: Bool {
         switch family {
-        case .reduction, .normalization: true
+        case .reduction, .normalization, .concat: true
         case .binary, .unary, .matmul, .transpose, .loss, .ternary, .reshape, .index: false
         }
     }
@@ -251,7 +259,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .softmax, .logSoftmax, .logsumexp: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
              .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .transpose, .bceLogits, .softmaxCrossEntropy,
-             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index: false
+             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .concat: false
         }
     }
 

@@ -38,7 +38,7 @@ package enum GraphCompiler {
                         _ = try IndexRules.block(of: shape, spec, name: operand.isNamed ? operand.name : nil)
                     }
                     id = try builder.apply(Op(op, exponent: exponent ?? 1, axis: node.axis, dims: node.dims,
-                                              index: node.index ?? IndexSpec()), inputs.map { ids[$0] })
+                                              index: node.index ?? IndexSpec(), operands: inputs.count), inputs.map { ids[$0] })
                 case .data, .initialized:
                     guard let leaves else {
                         return .failure(.error(path, node.position, "'\(node.name)' needs a model block: data nodes and initializers are not part of graph blocks"))

@@ -19,6 +19,7 @@ func finiteDifferenceCoverage(_ family: Operation.Family) -> Set<Operation> {
     case .ternary: Set(ternaryCases.compactMap { $0.op.operation })  // TernaryGradientTests
     case .reshape: [.reshape]                             // reshapeGradient
     case .index: [.index]                                 // indexGradient
+    case .concat: [.concat]                               // concatGradient
     }
 }
 

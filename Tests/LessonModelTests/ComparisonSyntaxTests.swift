@@ -58,3 +58,14 @@ import Testing
     #expect(graphErrors("X = [1, 2]\ny = X[0, 1, 0]\n")
             == ["t.md:3:6: error: an index takes at most two positions (rows, then columns), got 3"])
 }
+
+// concat takes two or three tensors and an `axis:` (0 when not written).
+
+@Test func concatTakesTwoOrThreeTensorsAndAnAxis() throws {
+    let p = try graphProgram("a = [1, 2]\nb = concat(a, a)\nc = concat(a, b, a, axis: -1)\n")
+    #expect(p.nodes.map(\.axis.axis) == [nil, nil, -1])
+    #expect(graphErrors("a = [1, 2]\nb = concat(a)\n")
+            == ["t.md:3:5: error: concat joins two or three tensors, as in 'concat(a, b, axis: 0)', got 1"])
+    #expect(graphErrors("a = [1, 2]\nb = concat(a, a, a, a)\n")
+            == ["t.md:3:5: error: concat joins two or three tensors, as in 'concat(a, b, axis: 0)', got 4"])
+}
