@@ -9,7 +9,8 @@ PyTorch is the independent implementation: torch.gt, lt, ge, le, eq and ne (mask
 torch.where(mask != 0, a, b), and torch.clamp with tensor bounds (whose rule at the bounds,
 clamp_backward and clamp_backward_min_max, is the one the engine follows), torch.reshape (with -1 inferred), and
 Python indexing of a tensor (x[0], x[:, 1], x[1, 2], x[-1], x[0:2], x[:, 1:3]), whose gradient
-autograd scatters into zeros, and torch.cat of two or three tensors along an axis.
+autograd scatters into zeros, torch.cat of two or three tensors along an axis, and
+F.embedding(ids, W) (rows of W; a repeated id adds up its gradient, the ids get none).
 
 Regenerate (from the repository root; torch 2.0 or later):
     /usr/bin/python3 scripts/reference_tensor_ops.py
@@ -43,6 +44,8 @@ def python_index(numbers):
 def apply(op, xs, dims=None, index=None, axis=None):
     if op == "concat":
         return torch.cat(xs, dim=axis)
+    if op == "embedding":
+        return torch.nn.functional.embedding(xs[1].long(), xs[0])
     if op == "index":
         return xs[0][python_index(index)]
     if op == "reshape":
@@ -95,6 +98,10 @@ cases += [case("index", WIDE, index=[[0]]), case("index", WIDE, index=[[None, No
 cases += [case("concat", M, [[4.0, -3.0, 1.0]], axis=0), case("concat", M, COL, M, axis=1),
           case("concat", COL, M, axis=-1), case("concat", ROW, [1.5, -0.5], axis=0),
           case("concat", [2.0], ROW, ROW, axis=-1)]
+
+TABLE = [[0.5, -1.0], [2.0, 0.25], [-0.5, 1.5], [1.0, 3.0]]
+cases += [case("embedding", TABLE, [2.0, 0.0, 2.0, 3.0]), case("embedding", TABLE, 1.0),
+          case("embedding", M, [1.0, 1.0])]
 
 document = {"generator": "scripts/reference_tensor_ops.py", "torch": torch.__version__.split("+")[0], "cases": cases}
 body = ",\n  ".join(json.dumps(c) for c in cases)

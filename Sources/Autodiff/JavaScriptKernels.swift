@@ -251,6 +251,22 @@ var LessonsKernels = (function () {
   }
   function concatForward(s, v) { concatWalk(s, function (i, o) { v[o] = v[i]; }); }
   function concatBackward(s, v, g) { concatWalk(s, function (i, o) { g[i] += g[o]; }); }
+  // embedding: row i of the output is row ids[i] of the table (s[1], s[5] rows of s[4]); a
+  // bad id (not whole, out of range) gives a row of NaN and no gradient (Kernels+Embedding.swift).
+  function embeddingRow(s, v, i) { var id = v[s[2] + i]; return id === Math.floor(id) && id >= 0 && id < s[5] ? id : -1; }
+  function embeddingForward(s, v) {
+    for (var i = 0; i < s[3]; i++) {
+      var row = embeddingRow(s, v, i);
+      for (var j = 0; j < s[4]; j++) v[s[0] + i * s[4] + j] = row < 0 ? NaN : v[s[1] + row * s[4] + j];
+    }
+  }
+  function embeddingBackward(s, v, g) {
+    for (var i = 0; i < s[3]; i++) {
+      var row = embeddingRow(s, v, i);
+      if (row < 0) continue;
+      for (var j = 0; j < s[4]; j++) g[s[1] + row * s[4] + j] += g[s[0] + i * s[4] + j];
+    }
+  }
   // The losses, as Kernels+Losses.swift with OpTable.swift's rules. Swift's max(z, 0) is `0 >= z ? 0 : z`.
   function bceValue(z, y) { return (0 >= z ? 0 : z) - z * y + Math.log1p(Math.exp(-Math.abs(z))); }
   function bceForward(s, v) {
@@ -303,6 +319,7 @@ var LessonsKernels = (function () {
     transpose: [transposeForward, transposeBackward],
     index: [indexForward, indexBackward],
     concat: [concatForward, concatBackward],
+    embedding: [embeddingForward, embeddingBackward],
     sum: [function (s, v) { reduceForward(false, s, v); }, function (s, v, g) { reduceBackward(false, s, v, g); }],
     mean: [function (s, v) { reduceForward(true, s, v); }, function (s, v, g) { reduceBackward(true, s, v, g); }],
     softmax: [function (s, v) { softmaxForward(false, s, v); }, function (s, v, g) { softmaxBackward(false, s, v, g); }],

@@ -79,6 +79,8 @@ package enum Op: Equatable, Sendable {
     case index(IndexSpec)
     /// `count` (2 or 3) tensors joined along `axis` (as written: may be negative; ConcatRules.swift).
     case concat(axis: Int, count: Int)
+    /// `embedding(W, ids)`: rows of the table W picked by whole-number ids (EmbeddingRules.swift).
+    case embedding
 
     /// The op's name in traces: "input", "param", "const", or the registry's name ("add", "pow", ...).
     package var name: String {
@@ -127,6 +129,7 @@ package enum Op: Equatable, Sendable {
         case .reshape: .reshape
         case .index: .index
         case .concat: .concat
+        case .embedding: .embedding
         }
     }
 
@@ -173,6 +176,7 @@ package enum Op: Equatable, Sendable {
         case .reshape: self = .reshape(dims)
         case .index: self = .index(index)
         case .concat: self = .concat(axis: axis.axis ?? 0, count: operands)
+        case .embedding: self = .embedding
         }
     }
 
@@ -195,7 +199,7 @@ package enum Op: Equatable, Sendable {
         case .equal: return "="
         case .notEqual: return "≠"
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
-             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .concat:
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .concat, .embedding:
             return nil
         case .index:
             // The index itself, as the lesson wrote it: "[:, 1]".
@@ -208,7 +212,7 @@ package enum Op: Equatable, Sendable {
     package var arity: Int {
         switch kind {
         case .leaf: 0
-        case .binary, .matmul, .loss: 2
+        case .binary, .matmul, .loss, .embedding: 2
         case .unary, .reduction, .normalization, .transpose, .reshape, .index: 1
         case .ternary: 3
         case .concat: concatCount
@@ -230,7 +234,7 @@ package enum Op: Equatable, Sendable {
         case .concat(let axis, _): AxisOption(axis: axis)
         case .input, .parameter, .constant, .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log,
              .sigmoid, .tanh, .relu, .sqrt, .abs, .maximum, .minimum, .transpose, .bceLogits, .softmaxCrossEntropy,
-             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index: nil
+             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .embedding: nil
         }
     }
 
@@ -240,7 +244,7 @@ package enum Op: Equatable, Sendable {
     /// The family an op belongs to: decides shape rules and which kernel runs it.
     /// `loss`: two tensors of one shape (predictions, targets) in, one scalar out.
     enum Kind: Equatable {
-        case leaf, binary, unary, matmul, reduction, normalization, transpose, loss, ternary, reshape, index, concat
+        case leaf, binary, unary, matmul, reduction, normalization, transpose, loss, ternary, reshape, index, concat, embedding
     }
 
     var kind: Kind {
@@ -257,6 +261,7 @@ package enum Op: Equatable, Sendable {
         case .reshape: .reshape
         case .index: .index
         case .concat: .concat
+        case .embedding: .embedding
         }
     }
 

@@ -141,6 +141,8 @@ enum ShapeRules {
         case .concat:
             guard case .concat(let axis, _) = op else { return inputs[0] }
             return try ConcatRules.layout(inputs, axis: axis).result
+        case .embedding:
+            return try EmbeddingRules.result(table: inputs[0], ids: inputs[1])
         case .ternary:
             guard let b = broadcast(inputs) else {
                 let names = op == .clip ? "x, lo and hi" : "mask, a and b"

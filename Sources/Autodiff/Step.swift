@@ -74,6 +74,10 @@ struct Step {
             (rows, cols) = (layout.rows, layout.widths.reduce(0, +))
             let widths = layout.widths + [0]
             (strideA, strideB, strideC) = (Stride(row: widths[0], col: 1), Stride(row: widths[1], col: 1), Stride(row: widths[2], col: 1))
+        case .embedding:
+            // One output row per id, of the table's width; `inner` is the table's row count (the ids' range).
+            guard shapes[0].dims.count == 2 else { return nil }
+            (rows, cols, inner) = (shapes[1].count, shapes[0].dims[1], shapes[0].dims[0])
         case .leaf:
             return nil
         }

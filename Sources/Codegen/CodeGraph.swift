@@ -145,7 +145,7 @@ package struct CodeGraph {
         case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual:
             rhs = "\(a) \(op.operatorSymbol ?? op.rawValue) \(b)"
         case .maximum, .minimum, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .amax, .amin, .softmax,
-             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .concat:
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .concat, .embedding:
             var arguments = operands
             if let axis = axes[i].axis { arguments.append("axis: \(axis)") }
             if axes[i].keepdims { arguments.append("keepdims: true") }

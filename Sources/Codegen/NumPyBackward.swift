@@ -136,6 +136,13 @@ struct NumPyBackward {
             // g at the picked places, zeros elsewhere (np.s_[:, 1] is the index X[:, 1] as a value).
             helpers.insert("index_grad")
             return .call("index_grad", [value(me), .atom("np.s_" + (graph.indices[c]?.python ?? "[:]")), g])
+        case .embedding:
+            // The table: each picked row's gradient added to its row (a repeated id adds up); the ids: none.
+            guard position == 0, inputs.count == 2 else {
+                return graph.shapes[me].isEmpty ? .atom("0.0") : .call("np.zeros_like", [value(me)])
+            }
+            helpers.insert("embedding_grad")
+            return .call("embedding_grad", [value(me), value(inputs[1]), g])
         case .concat:
             // This operand's part of the gradient: its rows (axis 0) or columns (axis 1) of the result.
             let rank = graph.shapes[me].count, written = graph.axes[c].axis ?? 0

@@ -47,6 +47,13 @@ enum PythonHelpers {
             "    d[index] = g",
             "    return d",
         ]),
+        ("embedding_grad", [], [
+            "def embedding_grad(W, ids, g):",
+            "    # The gradient of W[ids]: each row of g added to the row of W its id picked.",
+            "    d = np.zeros_like(W)",
+            "    np.add.at(d, np.asarray(ids).astype(int), g)",
+            "    return d",
+        ]),
         ("softmax_cross_entropy", ["log_softmax"], [
             "def softmax_cross_entropy(z, y):",
             "    # Cross-entropy of the softmax of each row of logits z against targets y, averaged over rows.",

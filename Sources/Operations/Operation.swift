@@ -88,6 +88,9 @@ public enum Operation: String, CaseIterable, Sendable {
     /// `concat(a, b, axis: 0)`, `concat(a, b, c, axis: 1)`: two or three tensors joined along an
     /// axis (NumPy's `concatenate`, PyTorch's `cat`); each operand gets its part of the gradient back.
     case concat
+    /// `embedding(W, ids)`: the rows of `W` the whole-number ids pick (a vector of ids gives a
+    /// matrix); the gradient adds into the picked rows (a repeated id adds up), none goes to the ids.
+    case embedding
 
     /// How an op combines its inputs; decides its shape rule and which engine loop runs it.
     public enum Family: Sendable {
@@ -111,6 +114,8 @@ public enum Operation: String, CaseIterable, Sendable {
         case index
         /// Two or three tensors joined along an axis.
         case concat
+        /// Rows of a table picked by ids.
+        case embedding
     }
 
     public var family: Family {
@@ -127,13 +132,14 @@ public enum Operation: String, CaseIterable, Sendable {
         case .reshape: .reshape
         case .index: .index
         case .concat: .concat
+        case .embedding: .embedding
         }
     }
 
     /// How many inputs the op takes.
     public var arity: Int {
         switch family {
-        case .binary, .matmul, .loss, .concat: 2  // concat: at least 2 (Op.concat carries how many)
+        case .binary, .matmul, .loss, .concat, .embedding: 2  // concat: at least 2 (Op.concat carries how many)
         case .unary, .reduction, .normalization, .transpose, .reshape, .index: 1
         case .ternary: 3
         }
@@ -179,6 +185,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .reshape: "reshape"
         case .index: "index"
         case .concat: "concat"
+        case .embedding: "embedding"
         }
     }
 
@@ -196,6 +203,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .where, .clip, .reshape: rawValue
         case .index: nil
         case .concat: rawValue
+        case .embedding: rawValue
         }
     }
 
@@ -206,7 +214,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .power, .exp, .log, .sigmoid, .tanh, .sqrt, .softmax, .logSoftmax, .logsumexp, .bceLogits,
              .softmaxCrossEntropy: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .relu, .abs, .sum, .mean, .maximum, .minimum,
-             .amax, .amin, .transpose, .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .concat: false
+             .amax, .amin, .transpose, .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .concat, .embedding: false
         }
     }
 
@@ -217,7 +225,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
              .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax, .logSoftmax, .logsumexp, .transpose,
-             .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .index, .concat: false
+             .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .index, .concat, .embedding: false
         }
     }
 
@@ -240,7 +248,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .equal: "=="
         case .notEqual: "!="
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
-             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .index, .concat: nil
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .index, .concat, .embedding: nil
         }
     }
 
@@ -248,7 +256,7 @@ public enum Operation: String, CaseIterable, Sendable {
     public var takesAxis: Bool {
         switch family {
         case .reduction, .normalization, .concat: true
-        case .binary, .unary, .matmul, .transpose, .loss, .ternary, .reshape, .index: false
+        case .binary, .unary, .matmul, .transpose, .loss, .ternary, .reshape, .index, .embedding: false
         }
     }
 
@@ -259,7 +267,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .softmax, .logSoftmax, .logsumexp: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
              .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .transpose, .bceLogits, .softmaxCrossEntropy,
-             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .concat: false
+             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .concat, .embedding: false
         }
     }
 

@@ -39,6 +39,12 @@ package enum GraphCompiler {
                     }
                     id = try builder.apply(Op(op, exponent: exponent ?? 1, axis: node.axis, dims: node.dims,
                                               index: node.index ?? IndexSpec(), operands: inputs.count), inputs.map { ids[$0] })
+                    if op == .embedding, inputs.count == 2 {
+                        // The ids are checked once, here, where their values and the table's name are known.
+                        let table = program.nodes[inputs[0]]
+                        try EmbeddingRules.check(ids: builder.leafValue(of: ids[inputs[1]]), rows: builder.shape(of: ids[inputs[0]])?.dims.first ?? 0,
+                                                 table: table.isNamed ? table.name : nil)
+                    }
                 case .data, .initialized:
                     guard let leaves else {
                         return .failure(.error(path, node.position, "'\(node.name)' needs a model block: data nodes and initializers are not part of graph blocks"))

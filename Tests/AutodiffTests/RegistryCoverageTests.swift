@@ -20,6 +20,7 @@ func finiteDifferenceCoverage(_ family: Operation.Family) -> Set<Operation> {
     case .reshape: [.reshape]                             // reshapeGradient
     case .index: [.index]                                 // indexGradient
     case .concat: [.concat]                               // concatGradient
+    case .embedding: [.embedding]                         // embeddingGradient
     }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 import Operations
 import Testing
 
-// Comparisons, where, clip, reshape, index and concat against PyTorch float64, from Fixtures/tensor_ops.json written by
+// Comparisons, where, clip, reshape, index, concat and embedding against PyTorch float64, from Fixtures/tensor_ops.json written by
 // scripts/reference_tensor_ops.py. Each case is sum(op(operands) * w) for fixed uneven weights
 // w; the result and the gradient of every operand must agree to 1e-12 relative.
 
@@ -26,15 +26,16 @@ private let tensorOpFixtures = referenceCases("tensor_ops.json", as: TensorOpCas
 
 private let close = referenceClose
 
-@Test("the tensor-op fixture covers every comparison, where, clip, reshape, index and concat")
+@Test("the tensor-op fixture covers every comparison, where, clip, reshape, index, concat and embedding")
 func tensorOpFixturesLoad() {
     let ops = Set(tensorOpFixtures.map(\.op))
-    for op in Operations.Operation.allCases where op.isComparison || op.family == .ternary || op == .reshape || op == .index || op == .concat {
+    for op in Operations.Operation.allCases where op.isComparison || op.family == .ternary || op == .reshape || op == .index || op == .concat
+        || op == .embedding {
         #expect(ops.contains(op.traceName), "\(op) has no PyTorch fixture case")
     }
 }
 
-@Test("comparisons, where, clip, reshape, index and concat agree with PyTorch, values and gradients", arguments: tensorOpFixtures)
+@Test("comparisons, where, clip, reshape, index, concat and embedding agree with PyTorch, values and gradients", arguments: tensorOpFixtures)
 func tensorOpMatchesTorch(c: TensorOpCase) throws {
     let found = Operations.Operation.allCases.first { $0.traceName == c.op }
     let operation = try #require(found, "\(c.op) is not in the op registry")

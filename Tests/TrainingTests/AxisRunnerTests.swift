@@ -39,3 +39,10 @@ import Testing
     let y: [Double] = trace.map { values($0, "y") } ?? []
     #expect(y == [34])
 }
+
+@Test func embeddingIdsOutOfRangeOrComputedAreLocatedAtTheCall() {
+    let (_, range) = run("W = [[1, 2], [3, 4]]\nids = [0, 2]\ne = embedding(W, ids)\n")
+    #expect(range == ["l.md:13:5: error: id 2 is out of range for W's 2 rows"])
+    let (_, computed) = run("W = [[1, 2], [3, 4]]\nids = [0, 1]\ne = embedding(W, ids * 1)\n")
+    #expect(computed == ["l.md:13:5: error: the ids of embedding must be whole numbers written in the block (an input or a constant), not computed"])
+}
