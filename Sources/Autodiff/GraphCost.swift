@@ -52,7 +52,7 @@ extension GraphBuilder {
         case .matmul:
             guard shapes.count == 2, let product = ShapeRules.matmul(shapes[0], shapes[1]) else { return out }
             return product.m &*& product.k &*& product.n
-        case .binary, .transpose, .ternary, .reshape: return out
+        case .binary, .transpose, .ternary, .reshape, .index, .concat, .embedding: return out
         case .reduction, .normalization:
             let count = shapes.first?.count ?? out
             return node.op.operation?.isTranscendental == true ? count &*& Self.transcendentalWeight : count

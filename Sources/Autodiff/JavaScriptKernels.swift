@@ -235,6 +235,38 @@ var LessonsKernels = (function () {
   function transposeBackward(s, v, g) {
     for (var r = 0; r < s[3]; r++) for (var c = 0; c < s[4]; c++) g[s[1] + r * s[4] + c] += g[s[0] + c * s[3] + r];
   }
+  // X[...]: a block of s[3] rows of s[4], rows s[6] apart from s[1] (Kernels+Index.swift).
+  function indexForward(s, v) {
+    for (var r = 0; r < s[3]; r++) for (var c = 0; c < s[4]; c++) v[s[0] + r * s[4] + c] = v[s[1] + r * s[6] + c];
+  }
+  function indexBackward(s, v, g) {
+    for (var r = 0; r < s[3]; r++) for (var c = 0; c < s[4]; c++) g[s[1] + r * s[6] + c] += g[s[0] + r * s[4] + c];
+  }
+  // concat: output row r is row r of a (s[6] wide), of b (s[8]) and of c (s[13], 0 when absent), at s[1], s[2], s[12].
+  function concatWalk(s, visit) {
+    var o = s[0], parts = [[s[1], s[6]], [s[2], s[8]], [s[12], s[13]]];
+    for (var r = 0; r < s[3]; r++) {
+      for (var k = 0; k < 3; k++) { for (var j = 0; j < parts[k][1]; j++) { visit(parts[k][0] + r * parts[k][1] + j, o); o++; } }
+    }
+  }
+  function concatForward(s, v) { concatWalk(s, function (i, o) { v[o] = v[i]; }); }
+  function concatBackward(s, v, g) { concatWalk(s, function (i, o) { g[i] += g[o]; }); }
+  // embedding: row i of the output is row ids[i] of the table (s[1], s[5] rows of s[4]); a
+  // bad id (not whole, out of range) gives a row of NaN and no gradient (Kernels+Embedding.swift).
+  function embeddingRow(s, v, i) { var id = v[s[2] + i]; return id === Math.floor(id) && id >= 0 && id < s[5] ? id : -1; }
+  function embeddingForward(s, v) {
+    for (var i = 0; i < s[3]; i++) {
+      var row = embeddingRow(s, v, i);
+      for (var j = 0; j < s[4]; j++) v[s[0] + i * s[4] + j] = row < 0 ? NaN : v[s[1] + row * s[4] + j];
+    }
+  }
+  function embeddingBackward(s, v, g) {
+    for (var i = 0; i < s[3]; i++) {
+      var row = embeddingRow(s, v, i);
+      if (row < 0) continue;
+      for (var j = 0; j < s[4]; j++) g[s[1] + row * s[4] + j] += g[s[0] + i * s[4] + j];
+    }
+  }
   // The losses, as Kernels+Losses.swift with OpTable.swift's rules. Swift's max(z, 0) is `0 >= z ? 0 : z`.
   function bceValue(z, y) { return (0 >= z ? 0 : z) - z * y + Math.log1p(Math.exp(-Math.abs(z))); }
   function bceForward(s, v) {
@@ -285,6 +317,9 @@ var LessonsKernels = (function () {
     softmax_cross_entropy: [softmaxCEForward, softmaxCEBackward],
     matmul: [matmulForward, matmulBackward],
     transpose: [transposeForward, transposeBackward],
+    index: [indexForward, indexBackward],
+    concat: [concatForward, concatBackward],
+    embedding: [embeddingForward, embeddingBackward],
     sum: [function (s, v) { reduceForward(false, s, v); }, function (s, v, g) { reduceBackward(false, s, v, g); }],
     mean: [function (s, v) { reduceForward(true, s, v); }, function (s, v, g) { reduceBackward(true, s, v, g); }],
     softmax: [function (s, v) { softmaxForward(false, s, v); }, function (s, v, g) { softmaxBackward(false, s, v, g); }],

@@ -21,6 +21,9 @@ enum Kernels {
         case .where: ternaryForward(WhereRule.self, s, v)
         case .clip: ternaryForward(ClipRule.self, s, v)
         case .reshape: unaryForward(IdentityRule.self, 0, s, v)
+        case .index: indexForward(s, v)
+        case .concat: concatForward(s, v)
+        case .embedding: embeddingForward(s, v)
         case .negate: unaryForward(NegateRule.self, 0, s, v)
         case .power(let p): unaryForward(PowerRule.self, p, s, v)
         case .exp: unaryForward(ExpRule.self, 0, s, v)
@@ -76,6 +79,9 @@ enum Kernels {
         case .where: ternaryBackward(WhereRule.self, s, v, g)
         case .clip: ternaryBackward(ClipRule.self, s, v, g)
         case .reshape: unaryBackward(IdentityRule.self, 0, s, v, g)
+        case .index: indexBackward(s, v, g)
+        case .concat: concatBackward(s, g)
+        case .embedding: embeddingBackward(s, v, g)
         case .input, .parameter, .constant: break
         }
     }

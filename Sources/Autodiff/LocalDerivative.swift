@@ -15,7 +15,10 @@ extension Plan {
             return input == 0 ? da : db
         case .unary:
             return Self.derivative(n.op, element(n.inputs[0], 0), y)
-        case .reduction, .transpose, .reshape:
+        case .concat, .embedding:
+            // Both take vectors or matrices (a table): never a scalar edge.
+            return nil
+        case .reduction, .transpose, .reshape, .index:
             // sum, mean and transpose of a single number pass it through unchanged.
             return 1
         case .loss:
@@ -45,7 +48,7 @@ extension Plan {
         case .minimum: return MinimumRule.partials(a, b, y)
         case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: return (0, 0)
         case .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .amax, .amin,
-             .softmax, .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape: return nil
+             .softmax, .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .index, .concat, .embedding: return nil
         }
     }
 
@@ -66,7 +69,7 @@ extension Plan {
         case .abs: return AbsRule.derivative(x, y, 0)
         case .add, .subtract, .multiply, .divide, .maximum, .minimum, .matmul, .sum, .mean, .amax, .amin, .softmax,
              .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .greater, .less, .greaterEqual,
-             .lessEqual, .equal, .notEqual, .where, .clip, .reshape: return nil
+             .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .concat, .embedding: return nil
         }
     }
 }

@@ -75,6 +75,12 @@ package enum Op: Equatable, Sendable {
     case clip
     /// The same numbers, row-major, in the shape `dims` (one entry may be -1: inferred).
     case reshape([Int])
+    /// `X[...]`: the block of rows and columns `spec` picks (IndexRules.swift).
+    case index(IndexSpec)
+    /// `count` (2 or 3) tensors joined along `axis` (as written: may be negative; ConcatRules.swift).
+    case concat(axis: Int, count: Int)
+    /// `embedding(W, ids)`: rows of the table W picked by whole-number ids (EmbeddingRules.swift).
+    case embedding
 
     /// The op's name in traces: "input", "param", "const", or the registry's name ("add", "pow", ...).
     package var name: String {
@@ -121,13 +127,17 @@ package enum Op: Equatable, Sendable {
         case .where: .where
         case .clip: .clip
         case .reshape: .reshape
+        case .index: .index
+        case .concat: .concat
+        case .embedding: .embedding
         }
     }
 
     /// The engine op that computes `operation`; `exponent` is used by `.power` only, `axis` by the
     /// ops that take `axis:` (`Operation.takesAxis`).
-    /// `dims` by `.reshape` only.
-    package init(_ operation: Operation, exponent: Double = 1, axis: AxisOption = .none, dims: [Int] = []) {
+    /// `dims` by `.reshape` only, `index` by `.index` only, `operands` (how many) by `.concat` only.
+    package init(_ operation: Operation, exponent: Double = 1, axis: AxisOption = .none, dims: [Int] = [],
+                 index: IndexSpec = IndexSpec(), operands: Int = 2) {
         switch operation {
         case .add: self = .add
         case .subtract: self = .subtract
@@ -164,6 +174,9 @@ package enum Op: Equatable, Sendable {
         case .where: self = .where
         case .clip: self = .clip
         case .reshape: self = .reshape(dims)
+        case .index: self = .index(index)
+        case .concat: self = .concat(axis: axis.axis ?? 0, count: operands)
+        case .embedding: self = .embedding
         }
     }
 
@@ -186,8 +199,12 @@ package enum Op: Equatable, Sendable {
         case .equal: return "="
         case .notEqual: return "≠"
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
-             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape:
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .concat, .embedding:
             return nil
+        case .index:
+            // The index itself, as the lesson wrote it: "[:, 1]".
+            guard case .index(let spec) = self else { return nil }
+            return spec.python
         }
     }
 
@@ -195,10 +212,17 @@ package enum Op: Equatable, Sendable {
     package var arity: Int {
         switch kind {
         case .leaf: 0
-        case .binary, .matmul, .loss: 2
-        case .unary, .reduction, .normalization, .transpose, .reshape: 1
+        case .binary, .matmul, .loss, .embedding: 2
+        case .unary, .reduction, .normalization, .transpose, .reshape, .index: 1
         case .ternary: 3
+        case .concat: concatCount
         }
+    }
+
+    /// How many tensors a concat joins (2 for every other op).
+    private var concatCount: Int {
+        if case .concat(_, let count) = self { return count }
+        return 2
     }
 
     /// The `axis:`/`keepdims:` options of an op that works along an axis; nil for the others.
@@ -207,9 +231,10 @@ package enum Op: Equatable, Sendable {
         case .softmax(let o), .logSoftmax(let o), .logsumexp(let o), .sumAlong(let o), .meanAlong(let o), .amax(let o),
              .amin(let o): o
         case .sum, .mean: AxisOption.none
+        case .concat(let axis, _): AxisOption(axis: axis)
         case .input, .parameter, .constant, .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log,
              .sigmoid, .tanh, .relu, .sqrt, .abs, .maximum, .minimum, .transpose, .bceLogits, .softmaxCrossEntropy,
-             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape: nil
+             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .embedding: nil
         }
     }
 
@@ -219,7 +244,7 @@ package enum Op: Equatable, Sendable {
     /// The family an op belongs to: decides shape rules and which kernel runs it.
     /// `loss`: two tensors of one shape (predictions, targets) in, one scalar out.
     enum Kind: Equatable {
-        case leaf, binary, unary, matmul, reduction, normalization, transpose, loss, ternary, reshape
+        case leaf, binary, unary, matmul, reduction, normalization, transpose, loss, ternary, reshape, index, concat, embedding
     }
 
     var kind: Kind {
@@ -234,6 +259,9 @@ package enum Op: Equatable, Sendable {
         case .loss: .loss
         case .ternary: .ternary
         case .reshape: .reshape
+        case .index: .index
+        case .concat: .concat
+        case .embedding: .embedding
         }
     }
 

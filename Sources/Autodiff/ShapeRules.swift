@@ -135,6 +135,14 @@ enum ShapeRules {
         case .reshape:
             guard case .reshape(let dims) = op else { return inputs[0] }
             return try reshaped(inputs[0], to: dims)
+        case .index:
+            guard case .index(let spec) = op else { return inputs[0] }
+            return try IndexRules.block(of: inputs[0], spec).result
+        case .concat:
+            guard case .concat(let axis, _) = op else { return inputs[0] }
+            return try ConcatRules.layout(inputs, axis: axis).result
+        case .embedding:
+            return try EmbeddingRules.result(table: inputs[0], ids: inputs[1])
         case .ternary:
             guard let b = broadcast(inputs) else {
                 let names = op == .clip ? "x, lo and hi" : "mask, a and b"

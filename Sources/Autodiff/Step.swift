@@ -63,6 +63,21 @@ struct Step {
             (strideA, strideB, strideC) = (broadcast.strides[0], broadcast.strides[1], broadcast.strides[2])
         case .unary, .reshape:
             break
+        case .index:
+            // The picked block: rows×cols of it, rows `strideA.row` apart, from `a` moved to its first element.
+            guard case .index(let spec) = node.op, let block = try? IndexRules.block(of: shapes[0], spec) else { return nil }
+            (rows, cols, strideA) = (block.rows, block.cols, Stride(row: block.rowStride, col: 1))
+            starts[0] += block.offset
+        case .concat:
+            // Each output row is a row of each operand in turn; `strideX.row` is that operand's width (0: absent).
+            guard case .concat(let axis, _) = node.op, let layout = try? ConcatRules.layout(shapes, axis: axis) else { return nil }
+            (rows, cols) = (layout.rows, layout.widths.reduce(0, +))
+            let widths = layout.widths + [0]
+            (strideA, strideB, strideC) = (Stride(row: widths[0], col: 1), Stride(row: widths[1], col: 1), Stride(row: widths[2], col: 1))
+        case .embedding:
+            // One output row per id, of the table's width; `inner` is the table's row count (the ids' range).
+            guard shapes[0].dims.count == 2 else { return nil }
+            (rows, cols, inner) = (shapes[1].count, shapes[0].dims[1], shapes[0].dims[0])
         case .leaf:
             return nil
         }

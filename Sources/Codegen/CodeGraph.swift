@@ -1,4 +1,5 @@
 import LessonModel
+import Operations
 import Training
 
 /// A block's graph as the generated programs see it: each node's Python name, shape and
@@ -25,6 +26,8 @@ package struct CodeGraph {
     let shapes: [[Int]]
     /// Each node's `axis:`/`keepdims:` options (`.none` for most).
     let axes: [ProgramAxis]
+    /// What each index node picks (`X[:, 1]`); nil for the others.
+    let indices: [IndexSpec?]
     let consumers: [[Int]]
     /// The node whose gradient is seeded with 1: the loss of a model, the last node of a graph.
     let output: Int
@@ -56,6 +59,7 @@ package struct CodeGraph {
         }
         traceNames = program.nodes.map(\.name)
         axes = program.nodes.map(\.axis)
+        indices = program.nodes.map(\.index)
         shapes = program.nodes.indices.map { $0 < trace.nodes.count ? trace.nodes[$0].shape : [] }
         var users = [[Int]](repeating: [], count: count)
         for (i, role) in roles.enumerated() {
@@ -137,10 +141,11 @@ package struct CodeGraph {
         case .negate: rhs = "-\(a)"
         case .power: rhs = "\(a)^\(PythonLiteral.number(exponent ?? 1))"
         case .reshape: rhs = "reshape(\(([a] + shapes[i].map(String.init)).joined(separator: ", ")))"
+        case .index: rhs = a + (indices[i]?.python ?? "")
         case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual:
             rhs = "\(a) \(op.operatorSymbol ?? op.rawValue) \(b)"
         case .maximum, .minimum, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .amax, .amin, .softmax,
-             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip:
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .concat, .embedding:
             var arguments = operands
             if let axis = axes[i].axis { arguments.append("axis: \(axis)") }
             if axes[i].keepdims { arguments.append("keepdims: true") }

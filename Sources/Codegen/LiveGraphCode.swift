@@ -40,7 +40,10 @@ package enum LiveGraphCode {
                 guard let id = try? builder.apply(Op(operation, exponent: node.exponent ?? 1,
                                                        axis: AxisOption(axis: node.axis, keepdims: node.keepdims ?? false),
                                                        // A reshape's sizes are its own shape, which the trace keeps.
-                                                       dims: node.shape), node.inputs.map({ ids[$0] })) else {
+                                                       dims: node.shape,
+                                                       index: node.index.flatMap(IndexSpec.init(numbers:)) ?? IndexSpec(),
+                                                       operands: node.inputs.count),
+                                                    node.inputs.map({ ids[$0] })) else {
                     return nil
                 }
                 ids.append(id)

@@ -132,6 +132,25 @@ struct NumPyBackward {
         case .reshape:
             // The same numbers in the operand's shape.
             return .call("np.reshape", [g, .atom(ForwardExpressions.tuple(graph.shapes[me]))])
+        case .index:
+            // g at the picked places, zeros elsewhere (np.s_[:, 1] is the index X[:, 1] as a value).
+            helpers.insert("index_grad")
+            return .call("index_grad", [value(me), .atom("np.s_" + (graph.indices[c]?.python ?? "[:]")), g])
+        case .embedding:
+            // The table: each picked row's gradient added to its row (a repeated id adds up); the ids: none.
+            guard position == 0, inputs.count == 2 else {
+                return graph.shapes[me].isEmpty ? .atom("0.0") : .call("np.zeros_like", [value(me)])
+            }
+            helpers.insert("embedding_grad")
+            return .call("embedding_grad", [value(me), value(inputs[1]), g])
+        case .concat:
+            // This operand's part of the gradient: its rows (axis 0) or columns (axis 1) of the result.
+            let rank = graph.shapes[me].count, written = graph.axes[c].axis ?? 0
+            let axis = written < 0 ? written + rank : written
+            let sizes = inputs.map { axis < graph.shapes[$0].count ? graph.shapes[$0][axis] : 0 }
+            let start = sizes.prefix(position).reduce(0, +)
+            let range = "\(start):\(start + sizes[position])"
+            return g.attribute(axis == 0 ? "[\(range)]" : "[:, \(range)]")
         case .where, .clip:
             guard inputs.count == 3 else { return g }
             if op == .where && position == 0 {

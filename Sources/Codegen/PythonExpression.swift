@@ -129,6 +129,18 @@ struct ForwardExpressions {
         case .reshape:
             // The result's own shape: the sizes as written, with any -1 already inferred.
             return .call(dialect == .torch ? "torch.reshape" : "np.reshape", [argument(first), .atom(Self.tuple(graph.shapes[i]))])
+        case .index:
+            // The same expression in NumPy and PyTorch: X[:, 1].
+            return a.attribute(graph.indices[i]?.python ?? "")
+        case .concat:
+            // np.concatenate([a, b], axis=0) and torch.cat([a, b], dim=0): the axis as written, 0 when not.
+            let list = PyExpr.atom("[" + inputs.map { argument($0).text }.joined(separator: ", ") + "]")
+            let axis = String(graph.axes[i].axis ?? 0)
+            return dialect == .torch ? .call("torch.cat", [list, .atom("dim=" + axis)]) : .call("np.concatenate", [list, .atom("axis=" + axis)])
+        case .embedding:
+            // The rows the ids pick, W[ids], with the ids (numbers in the program) made integers.
+            let ids = b.text
+            return a.attribute(dialect == .torch ? "[torch.as_tensor(\(ids)).long()]" : "[np.asarray(\(ids)).astype(int)]")
         }
     }
 
@@ -183,7 +195,7 @@ struct ForwardExpressions {
             // torch.clamp with tensor bounds: its gradient rule at the bounds is the engine's.
             return .call(torch ? "torch.clamp" : "np.clip", args)
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .transpose, .greater, .less, .greaterEqual,
-             .lessEqual, .equal, .notEqual, .reshape:
+             .lessEqual, .equal, .notEqual, .reshape, .index, .concat, .embedding:
             // Written as operators by `expression(_:)`; a call is only the fallback spelling.
             return .call(torch ? "torch." + op.rawValue : op.rawValue, args)
         }

@@ -40,6 +40,20 @@ enum PythonHelpers {
             "    result = m + np.log(np.sum(np.exp(z - m), axis=axis, keepdims=True))",
             "    return result if keepdims else np.squeeze(result, axis=axis)",
         ]),
+        ("index_grad", [], [
+            "def index_grad(x, index, g):",
+            "    # The gradient of x[index]: g at the places the index picked, 0 everywhere else.",
+            "    d = np.zeros_like(x)",
+            "    d[index] = g",
+            "    return d",
+        ]),
+        ("embedding_grad", [], [
+            "def embedding_grad(W, ids, g):",
+            "    # The gradient of W[ids]: each row of g added to the row of W its id picked.",
+            "    d = np.zeros_like(W)",
+            "    np.add.at(d, np.asarray(ids).astype(int), g)",
+            "    return d",
+        ]),
         ("softmax_cross_entropy", ["log_softmax"], [
             "def softmax_cross_entropy(z, y):",
             "    # Cross-entropy of the softmax of each row of logits z against targets y, averaged over rows.",

@@ -9,7 +9,7 @@ package struct PythonNames {
         "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
         "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
         "np", "torch", "F", "print", "range", "len", "float", "int", "abs", "sum", "max", "min", "list",
-        "sigmoid", "sigmoid_prime", "relu", "softmax", "log_softmax", "bce_logits", "softmax_cross_entropy",
+        "sigmoid", "sigmoid_prime", "relu", "softmax", "log_softmax", "bce_logits", "softmax_cross_entropy", "index_grad", "embedding_grad",
         "forward", "backward",
     ]
     /// What a graph program adds: its printing.

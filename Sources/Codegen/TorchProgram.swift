@@ -82,10 +82,12 @@ package enum TorchProgram {
         w.indented { w in
             var grad = "node.grad"
             // A comparison passes nothing back, so what feeds only masks gets no gradient either.
-            let masks = graph.roles.contains { if case .operation(let op, _, _) = $0 { op.isComparison } else { false } }
+            let masks = graph.roles.contains { if case .operation(let op, _, _) = $0 { op.isComparison || op == .embedding } else { false } }
             if masks || tracked.contains(where: { !graph.reachesOutput[$0] }) {
                 w.line("grad = node.grad if node.grad is not None else torch.zeros_like(node)",
-                       comment: masks ? "no gradient through a comparison: zero" : "no path to \(output): zero")
+                       comment: masks ? (graph.roles.contains { if case .operation(.embedding, _, _) = $0 { true } else { false } }
+                                          ? "no gradient to ids or through a comparison: zero" : "no gradient through a comparison: zero")
+                         : "no path to \(output): zero")
                 grad = "grad"
             }
             w.line("print(\"value\", name, *node.detach().reshape(-1).tolist())")

@@ -82,6 +82,15 @@ public enum Operation: String, CaseIterable, Sendable {
     /// `reshape(x, rows, cols)`, `reshape(x, n)`: the same numbers in row-major order in another
     /// shape (one size may be -1, inferred); the gradient is reshaped back.
     case reshape
+    /// `X[0]`, `X[:, 1]`, `X[1, 2]`, `X[0:2]`: a row, a column, an element or a block, as NumPy
+    /// indexes (step 1; the spec travels beside the op); the gradient goes back to the picked places.
+    case index
+    /// `concat(a, b, axis: 0)`, `concat(a, b, c, axis: 1)`: two or three tensors joined along an
+    /// axis (NumPy's `concatenate`, PyTorch's `cat`); each operand gets its part of the gradient back.
+    case concat
+    /// `embedding(W, ids)`: the rows of `W` the whole-number ids pick (a vector of ids gives a
+    /// matrix); the gradient adds into the picked rows (a repeated id adds up), none goes to the ids.
+    case embedding
 
     /// How an op combines its inputs; decides its shape rule and which engine loop runs it.
     public enum Family: Sendable {
@@ -101,6 +110,12 @@ public enum Operation: String, CaseIterable, Sendable {
         case ternary
         /// One tensor's numbers, in order, in another shape.
         case reshape
+        /// One tensor's block of rows and columns (`X[0:2, 1]`).
+        case index
+        /// Two or three tensors joined along an axis.
+        case concat
+        /// Rows of a table picked by ids.
+        case embedding
     }
 
     public var family: Family {
@@ -115,14 +130,17 @@ public enum Operation: String, CaseIterable, Sendable {
         case .bceLogits, .softmaxCrossEntropy: .loss
         case .where, .clip: .ternary
         case .reshape: .reshape
+        case .index: .index
+        case .concat: .concat
+        case .embedding: .embedding
         }
     }
 
     /// How many inputs the op takes.
     public var arity: Int {
         switch family {
-        case .binary, .matmul, .loss: 2
-        case .unary, .reduction, .normalization, .transpose, .reshape: 1
+        case .binary, .matmul, .loss, .concat, .embedding: 2  // concat: at least 2 (Op.concat carries how many)
+        case .unary, .reduction, .normalization, .transpose, .reshape, .index: 1
         case .ternary: 3
         }
     }
@@ -165,6 +183,9 @@ public enum Operation: String, CaseIterable, Sendable {
         case .where: "where"
         case .clip: "clip"
         case .reshape: "reshape"
+        case .index: "index"
+        case .concat: "concat"
+        case .embedding: "embedding"
         }
     }
 
@@ -180,6 +201,9 @@ public enum Operation: String, CaseIterable, Sendable {
         case .softmax, .logSoftmax, .logsumexp: rawValue
         case .bceLogits, .softmaxCrossEntropy: rawValue
         case .where, .clip, .reshape: rawValue
+        case .index: nil
+        case .concat: rawValue
+        case .embedding: rawValue
         }
     }
 
@@ -190,7 +214,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .power, .exp, .log, .sigmoid, .tanh, .sqrt, .softmax, .logSoftmax, .logsumexp, .bceLogits,
              .softmaxCrossEntropy: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .relu, .abs, .sum, .mean, .maximum, .minimum,
-             .amax, .amin, .transpose, .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape: false
+             .amax, .amin, .transpose, .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .concat, .embedding: false
         }
     }
 
@@ -201,7 +225,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
              .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax, .logSoftmax, .logsumexp, .transpose,
-             .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape: false
+             .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .index, .concat, .embedding: false
         }
     }
 
@@ -224,15 +248,15 @@ public enum Operation: String, CaseIterable, Sendable {
         case .equal: "=="
         case .notEqual: "!="
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
-             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape: nil
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .index, .concat, .embedding: nil
         }
     }
 
     /// Whether a call may give `axis:` and `keepdims:` (`sum(x, axis: 1)`).
     public var takesAxis: Bool {
         switch family {
-        case .reduction, .normalization: true
-        case .binary, .unary, .matmul, .transpose, .loss, .ternary, .reshape: false
+        case .reduction, .normalization, .concat: true
+        case .binary, .unary, .matmul, .transpose, .loss, .ternary, .reshape, .index, .embedding: false
         }
     }
 
@@ -243,7 +267,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .softmax, .logSoftmax, .logsumexp: true
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
              .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .transpose, .bceLogits, .softmaxCrossEntropy,
-             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape: false
+             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .concat, .embedding: false
         }
     }
 

@@ -1,4 +1,5 @@
 import LessonModel
+import Operations
 import Site
 import Training
 
@@ -58,6 +59,7 @@ struct GraphEquations {
         case "transpose": return "\(a)ᵀ"
         // The sizes as inferred (a -1 the lesson wrote is shown as the size it stands for).
         case "reshape": return "reshape(\(([a] + node.shape.map(String.init)).joined(separator: ", ")))"
+        case "index": return a + (node.index.flatMap(IndexSpec.init(numbers:))?.python ?? "[…]")
         default: return "\(node.op)(\(operands.joined(separator: ", "))\(Self.axisOptions(node)))"
         }
     }

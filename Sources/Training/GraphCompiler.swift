@@ -1,5 +1,6 @@
 import Autodiff
 import LessonModel
+import Operations
 
 /// Turns a resolved block program into an engine graph, locating shape errors in the lesson.
 package enum GraphCompiler {
@@ -31,7 +32,19 @@ package enum GraphCompiler {
                     guard inputs.allSatisfy({ $0 >= 0 && $0 < ids.count }) else {
                         return .failure(.error(path, node.position, "internal error: '\(node.name)' uses a node defined after it"))
                     }
-                    id = try builder.apply(Op(op, exponent: exponent ?? 1, axis: node.axis, dims: node.dims), inputs.map { ids[$0] })
+                    if let spec = node.index, let first = inputs.first, let shape = builder.shape(of: ids[first]) {
+                        // Checked here, where the operand's name is known: "index 5 is out of range for X's 3 rows".
+                        let operand = program.nodes[first]
+                        _ = try IndexRules.block(of: shape, spec, name: operand.isNamed ? operand.name : nil)
+                    }
+                    id = try builder.apply(Op(op, exponent: exponent ?? 1, axis: node.axis, dims: node.dims,
+                                              index: node.index ?? IndexSpec(), operands: inputs.count), inputs.map { ids[$0] })
+                    if op == .embedding, inputs.count == 2 {
+                        // The ids are checked once, here, where their values and the table's name are known.
+                        let table = program.nodes[inputs[0]]
+                        try EmbeddingRules.check(ids: builder.leafValue(of: ids[inputs[1]]), rows: builder.shape(of: ids[inputs[0]])?.dims.first ?? 0,
+                                                 table: table.isNamed ? table.name : nil)
+                    }
                 case .data, .initialized:
                     guard let leaves else {
                         return .failure(.error(path, node.position, "'\(node.name)' needs a model block: data nodes and initializers are not part of graph blocks"))

@@ -73,9 +73,12 @@ package enum GraphRunner {
             var exponent: Double?
             if case .power(let p) = op { exponent = p }
             let option = op.axisOption
+            var index: [[Int?]]?
+            if case .index(let spec) = op { index = spec.numbers }
             return Trace.Node(name: node.name, op: op.name, symbol: op.symbol, role: role, inputs: inputs,
                               shape: plan.graph.shape(of: id)?.dims ?? [], isNamed: node.isNamed, position: node.position,
-                              exponent: exponent, axis: option?.axis, keepdims: option?.keepdims == true ? true : nil)
+                              exponent: exponent, axis: option?.axis, keepdims: option?.keepdims == true ? true : nil,
+                              index: index)
         }
     }
 

@@ -27,6 +27,8 @@ package struct Trace: Sendable, Equatable, Codable {
         package var axis: Int? = nil
         /// Its `keepdims:` option; nil (false) when not written.
         package var keepdims: Bool? = nil
+        /// What an index node picks, as `IndexSpec.numbers` (`[[null, null], [1]]` for `X[:, 1]`); nil for other ops.
+        package var index: [[Int?]]? = nil
     }
 
     /// The values and gradients of one forward and backward pass.

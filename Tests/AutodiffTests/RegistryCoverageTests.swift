@@ -18,6 +18,9 @@ func finiteDifferenceCoverage(_ family: Operation.Family) -> Set<Operation> {
     case .loss: [.bceLogits, .softmaxCrossEntropy]        // LossGradientTests
     case .ternary: Set(ternaryCases.compactMap { $0.op.operation })  // TernaryGradientTests
     case .reshape: [.reshape]                             // reshapeGradient
+    case .index: [.index]                                 // indexGradient
+    case .concat: [.concat]                               // concatGradient
+    case .embedding: [.embedding]                         // embeddingGradient
     }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 import Operations
 import Testing
 
-// Comparisons, where, clip and reshape against PyTorch float64, from Fixtures/tensor_ops.json written by
+// Comparisons, where, clip, reshape, index, concat and embedding against PyTorch float64, from Fixtures/tensor_ops.json written by
 // scripts/reference_tensor_ops.py. Each case is sum(op(operands) * w) for fixed uneven weights
 // w; the result and the gradient of every operand must agree to 1e-12 relative.
 
@@ -15,6 +15,10 @@ struct TensorOpCase: Decodable, Sendable, CustomStringConvertible {
     let y: [Double]
     let w: [Double]
     let grads: [[Double]]
+    /// What an index case picks (`IndexSpec.numbers`); nil for the other ops.
+    let index: [[Int?]]?
+    /// The axis of a concat case; nil for the other ops.
+    let axis: Int?
     var description: String { "\(op)(\(shapes.map { "\($0)" }.joined(separator: ", ")))" }
 }
 
@@ -22,15 +26,16 @@ private let tensorOpFixtures = referenceCases("tensor_ops.json", as: TensorOpCas
 
 private let close = referenceClose
 
-@Test("the tensor-op fixture covers every comparison, where, clip and reshape")
+@Test("the tensor-op fixture covers every comparison, where, clip, reshape, index, concat and embedding")
 func tensorOpFixturesLoad() {
     let ops = Set(tensorOpFixtures.map(\.op))
-    for op in Operations.Operation.allCases where op.isComparison || op.family == .ternary || op == .reshape {
+    for op in Operations.Operation.allCases where op.isComparison || op.family == .ternary || op == .reshape || op == .index || op == .concat
+        || op == .embedding {
         #expect(ops.contains(op.traceName), "\(op) has no PyTorch fixture case")
     }
 }
 
-@Test("comparisons, where, clip and reshape agree with PyTorch, values and gradients", arguments: tensorOpFixtures)
+@Test("comparisons, where, clip, reshape, index, concat and embedding agree with PyTorch, values and gradients", arguments: tensorOpFixtures)
 func tensorOpMatchesTorch(c: TensorOpCase) throws {
     let found = Operations.Operation.allCases.first { $0.traceName == c.op }
     let operation = try #require(found, "\(c.op) is not in the op registry")
@@ -40,7 +45,8 @@ func tensorOpMatchesTorch(c: TensorOpCase) throws {
         leaves.append(g.leaf(.parameter, value: try Tensor(shape: shape(dims), scalars: scalars)))
     }
     // A reshape's sizes are its result's shape (torch inferred any -1).
-    let y = try g.apply(Op(operation, dims: c.result_shape), leaves)
+    let y = try g.apply(Op(operation, axis: AxisOption(axis: c.axis), dims: c.result_shape,
+                           index: c.index.flatMap(IndexSpec.init(numbers:)) ?? IndexSpec(), operands: c.shapes.count), leaves)
     #expect(g.shape(of: y) == shape(c.result_shape), "\(c): result shape")
     let w = g.leaf(.constant, value: try Tensor(shape: shape(c.result_shape), scalars: c.w))
     let out = try g.apply(.sum, try g.apply(.multiply, y, w))

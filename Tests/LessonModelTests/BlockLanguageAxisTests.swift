@@ -24,7 +24,7 @@ import Testing
     #expect(graphErrors("z = [1, 2]\np = softmax(z, axes: 0)\n")
             == ["t.md:3:16: error: unknown option 'axes' of softmax; did you mean 'axis'?"])
     #expect(graphErrors("z = [1, 2]\np = exp(z, axis: 0)\n")
-            == ["t.md:3:12: error: exp takes no options like 'axis'; axis and keepdims are for sum, mean, max, min, softmax, log_softmax, logsumexp"])
+            == ["t.md:3:12: error: exp takes no options like 'axis'; axis and keepdims are for sum, mean, max, min, softmax, log_softmax, logsumexp, concat"])
     #expect(graphErrors("z = [1, 2]\np = softmax(z, axis: 1.5)\n")
             == ["t.md:3:22: error: axis must be 0, 1, -1 or -2 (tensors have at most 2 axes), got 1.5"])
     #expect(graphErrors("z = [1, 2]\np = softmax(z, axis: 2)\n")

@@ -9,7 +9,7 @@ import Testing
 
 @Test func unknownFunctionWithNothingCloseListsTheFunctions() {
     #expect(graphErrors("x = 1\ny = conv2d(x)\n") == [
-        "t.md:3:5: error: unknown function 'conv2d'; the functions are exp, log, sigmoid, tanh, relu, sqrt, abs, sum, mean, max, min, softmax, log_softmax, logsumexp, transpose, where, clip, reshape and the losses bce_logits, softmax_cross_entropy",
+        "t.md:3:5: error: unknown function 'conv2d'; the functions are exp, log, sigmoid, tanh, relu, sqrt, abs, sum, mean, max, min, softmax, log_softmax, logsumexp, transpose, where, clip, reshape, concat, embedding and the losses bce_logits, softmax_cross_entropy",
     ])
 }
 

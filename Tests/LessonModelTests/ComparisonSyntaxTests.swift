@@ -41,3 +41,31 @@ import Testing
     #expect(graphErrors("x = [1, 2]\ny = reshape(x)\n")
             == ["t.md:3:5: error: reshape takes a tensor and one or two sizes, as in 'reshape(x, rows, cols)' or 'reshape(x, n)', got 1 argument"])
 }
+
+// Indexing: `X[0]`, `X[:, 1]`, `X[1, 2]`, `X[-1]`, `X[0:2]`, `X[:, 1:3]`; the positions are kept on the node.
+
+@Test func indexKeepsWhatItPicksOnTheNode() throws {
+    let p = try graphProgram("X = [[1, 2, 3], [4, 5, 6]]\na = X[0]\nb = X[:, 1]\nc = X[1, -2]\nd = X[0:2, 1:]\ne = -X[0][1]^2\n")
+    #expect(p.nodes.compactMap(\.index).map(\.python) == ["[0]", "[:, 1]", "[1, -2]", "[0:2, 1:]", "[0]", "[1]"])
+}
+
+@Test func indexPositionsMustBeWholeNumbers() {
+    #expect(graphErrors("X = [1, 2]\ni = 1\ny = X[i]\n")
+            == ["t.md:4:7: error: expected a whole number or ':' in the index (as in 'X[0]' or 'X[:, 1]'), found 'i'"])
+    #expect(graphErrors("X = [1, 2]\ny = X[1.5]\n") == ["t.md:3:7: error: a position in an index must be a whole number, got '1.5'"])
+    #expect(graphErrors("X = [1, 2]\ny = X[0:2:1]\n")
+            == ["t.md:3:10: error: a range takes no step here: write 'start:end' (every position in between)"])
+    #expect(graphErrors("X = [1, 2]\ny = X[0, 1, 0]\n")
+            == ["t.md:3:6: error: an index takes at most two positions (rows, then columns), got 3"])
+}
+
+// concat takes two or three tensors and an `axis:` (0 when not written).
+
+@Test func concatTakesTwoOrThreeTensorsAndAnAxis() throws {
+    let p = try graphProgram("a = [1, 2]\nb = concat(a, a)\nc = concat(a, b, a, axis: -1)\n")
+    #expect(p.nodes.map(\.axis.axis) == [nil, nil, -1])
+    #expect(graphErrors("a = [1, 2]\nb = concat(a)\n")
+            == ["t.md:3:5: error: concat joins two or three tensors, as in 'concat(a, b, axis: 0)', got 1"])
+    #expect(graphErrors("a = [1, 2]\nb = concat(a, a, a, a)\n")
+            == ["t.md:3:5: error: concat joins two or three tensors, as in 'concat(a, b, axis: 0)', got 4"])
+}

@@ -28,3 +28,21 @@ import Testing
             && diagnostics[0].hasSuffix("'u1' = max(x) sits at its kink (two elements of x tie for it there), where the derivative is a choice"),
             "\(diagnostics)")
 }
+
+@Test func anIndexOutOfRangeIsLocatedAtItsBracketAndNamesTheOperand() {
+    let (_, rows) = run("X = [[1, 2], [3, 4], [5, 6]]\ny = X[5]\n")
+    #expect(rows == ["l.md:12:6: error: index 5 is out of range for X's 3 rows"])
+    let (_, columns) = run("X = [[1, 2], [3, 4], [5, 6]]\ny = sum(X[:, 0:3])\n")
+    #expect(columns == ["l.md:12:10: error: range 0:3 is out of range for X's 2 columns"])
+    let (trace, fine) = run("X = [[1, 2], [3, 4], [5, 6]]\ny = sum(X[-1] * X[:, 1][0:2])\n")
+    #expect(fine == [])
+    let y: [Double] = trace.map { values($0, "y") } ?? []
+    #expect(y == [34])
+}
+
+@Test func embeddingIdsOutOfRangeOrComputedAreLocatedAtTheCall() {
+    let (_, range) = run("W = [[1, 2], [3, 4]]\nids = [0, 2]\ne = embedding(W, ids)\n")
+    #expect(range == ["l.md:13:5: error: id 2 is out of range for W's 2 rows"])
+    let (_, computed) = run("W = [[1, 2], [3, 4]]\nids = [0, 1]\ne = embedding(W, ids * 1)\n")
+    #expect(computed == ["l.md:13:5: error: the ids of embedding must be whole numbers written in the block (an input or a constant), not computed"])
+}

@@ -26,6 +26,8 @@ struct ExpressionArena: Sendable {
         var axis = AxisOption.none
         /// A reshape's sizes.
         var dims: [Int] = []
+        /// What an index (`X[:, 1]`) picks.
+        var index: IndexSpec? = nil
     }
 
     private(set) var nodes: [Node] = []
@@ -35,8 +37,8 @@ struct ExpressionArena: Sendable {
     subscript(id: ID) -> Node { nodes[id] }
 
     mutating func add(_ kind: Node.Kind, at position: SourcePosition, constant: Double? = nil,
-                      axis: AxisOption = .none, dims: [Int] = []) -> ID {
-        nodes.append(Node(kind: kind, position: position, constant: constant, axis: axis, dims: dims))
+                      axis: AxisOption = .none, dims: [Int] = [], index: IndexSpec? = nil) -> ID {
+        nodes.append(Node(kind: kind, position: position, constant: constant, axis: axis, dims: dims, index: index))
         return nodes.count - 1
     }
 

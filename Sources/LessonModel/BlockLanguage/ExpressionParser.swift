@@ -92,6 +92,7 @@ extension BlockParser {
     private mutating func parseUnary(after previous: Int) throws(SyntaxError) -> ID {
         let minuses = takeMinuses()
         var operand = try parsePrimary(after: minuses.last ?? previous)
+        if peekKind() == .leftBracket { operand = try parseSubscripts(operand) }
         if peekKind() == .caret { operand = try parsePowerChain(operand) }
         return negated(operand, by: minuses)
     }
@@ -270,7 +271,11 @@ extension BlockParser {
                          + "or 'reshape(x, n)', got \(arguments.count) argument\(arguments.count == 1 ? "" : "s")\(options.isEmpty ? "" : " and options")")
             return arena.add(.invalid, at: token.position)
         }
-        guard arguments.count == function.arity else {
+        if function.op == .concat, !(2...3).contains(arguments.count) {
+            errors.error(token.position, "concat joins two or three tensors, as in 'concat(a, b, axis: 0)', got \(arguments.count)")
+            return arena.add(.invalid, at: token.position)
+        }
+        guard arguments.count == function.arity || function.op == .concat else {
             let noun = function.arity == 1 ? "argument" : "arguments"
             errors.error(token.position, Builtins.usage(of: name, got: arguments.count)
                          ?? "\(name) expects \(function.arity) \(noun), got \(arguments.count)")

@@ -54,11 +54,14 @@ public struct ProgramNode: Equatable, Sendable {
     public var axis: ProgramAxis
     /// The sizes a `reshape` asks for (`reshape(x, 2, -1)` gives [2, -1]); empty otherwise.
     public var dims: [Int] = []
+    /// What an index picks (`X[:, 1]`); nil for every other node.
+    public var index: IndexSpec? = nil
 
     /// A node with every field given.
     public init(name: String, isNamed: Bool, kind: Kind, position: SourcePosition, statementLine: Int,
-                axis: AxisOption = .none, dims: [Int] = []) {
+                axis: AxisOption = .none, dims: [Int] = [], index: IndexSpec? = nil) {
         self.dims = dims
+        self.index = index
         self.name = name
         self.isNamed = isNamed
         self.kind = kind

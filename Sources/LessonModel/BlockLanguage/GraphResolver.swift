@@ -258,7 +258,7 @@ struct GraphResolver {
         let generatedName = name == nil ? generated.next(isConstant ? .constant : .intermediate) : nil
         nodes.append(ProgramNode(name: name ?? generatedName ?? "", isNamed: name != nil, kind: kind,
                                  position: node.position, statementLine: line, axis: node.axis,
-                                 dims: node.dims))
+                                 dims: node.dims, index: node.index))
         return nodes.count - 1
     }
 

@@ -1,0 +1,33 @@
+/// `concat`: each output row is a row of a, of b and of c in turn (ConcatRules; a width of 0
+/// means no third operand); the backward pass adds each part of the gradient back to the operand
+/// it came from.
+extension Kernels {
+    /// Operand k's start and width (its `stride.row`).
+    private static func part(_ s: Step, _ k: Int) -> (start: Int, width: Int) {
+        k == 0 ? (s.a, s.strideA.row) : k == 1 ? (s.b, s.strideB.row) : (s.c, s.strideC.row)
+    }
+
+    static func concatForward(_ s: Step, _ v: UnsafeMutablePointer<Double>) {
+        var o = s.out
+        for r in 0..<s.rows {
+            for k in 0..<3 {
+                let (start, width) = part(s, k)
+                let x = v + start + r * width
+                for j in 0..<width { v[o + j] = x[j] }
+                o += width
+            }
+        }
+    }
+
+    static func concatBackward(_ s: Step, _ g: UnsafeMutablePointer<Double>) {
+        var o = s.out
+        for r in 0..<s.rows {
+            for k in 0..<3 {
+                let (start, width) = part(s, k)
+                let gx = g + start + r * width
+                for j in 0..<width { gx[j] += g[o + j] }
+                o += width
+            }
+        }
+    }
+}
