@@ -75,6 +75,16 @@ package enum Op: Equatable, Sendable {
     case clip
     /// The same numbers, row-major, in the shape `dims` (one entry may be -1: inferred).
     case reshape([Int])
+    /// Each slice along the last axis normalized: (x − mean) / √(var + eps), biased variance.
+    case layerNorm(eps: Double)
+    /// Each column normalized over the batch (axis 0), as `layerNorm` along the other axis.
+    case batchNorm(eps: Double)
+    /// Cross-correlation of a matrix image with a matrix kernel, with a stride and zero padding.
+    case conv2d(WindowOption)
+    /// The largest element of each window (the first, row by row, gets the gradient).
+    case maxPool(WindowOption)
+    /// The mean of each window.
+    case avgPool(WindowOption)
 
     /// The op's name in traces: "input", "param", "const", or the registry's name ("add", "pow", ...).
     package var name: String {
@@ -121,12 +131,18 @@ package enum Op: Equatable, Sendable {
         case .where: .where
         case .clip: .clip
         case .reshape: .reshape
+        case .layerNorm: .layerNorm
+        case .batchNorm: .batchNorm
+        case .conv2d: .conv2d
+        case .maxPool: .maxPool
+        case .avgPool: .avgPool
         }
     }
 
     /// The engine op that computes `operation`; `exponent` is used by `.power` only, `axis` by the
     /// ops that take `axis:` (`Operation.takesAxis`).
-    /// `dims` by `.reshape` only.
+    /// `dims` by `.reshape` (and as `[size, stride, padding]` by conv2d and the pools); the norms
+    /// take their eps as `exponent`.
     package init(_ operation: Operation, exponent: Double = 1, axis: AxisOption = .none, dims: [Int] = []) {
         switch operation {
         case .add: self = .add
@@ -164,6 +180,11 @@ package enum Op: Equatable, Sendable {
         case .where: self = .where
         case .clip: self = .clip
         case .reshape: self = .reshape(dims)
+        case .layerNorm: self = .layerNorm(eps: exponent)
+        case .batchNorm: self = .batchNorm(eps: exponent)
+        case .conv2d: self = .conv2d(WindowOption(dims))
+        case .maxPool: self = .maxPool(WindowOption(dims))
+        case .avgPool: self = .avgPool(WindowOption(dims))
         }
     }
 
@@ -186,7 +207,8 @@ package enum Op: Equatable, Sendable {
         case .equal: return "="
         case .notEqual: return "≠"
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
-             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape:
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape,
+             .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool:
             return nil
         }
     }
@@ -195,8 +217,8 @@ package enum Op: Equatable, Sendable {
     package var arity: Int {
         switch kind {
         case .leaf: 0
-        case .binary, .matmul, .loss: 2
-        case .unary, .reduction, .normalization, .transpose, .reshape: 1
+        case .binary, .matmul, .loss, .convolution: 2
+        case .unary, .reduction, .normalization, .transpose, .reshape, .pooling: 1
         case .ternary: 3
         }
     }
@@ -209,7 +231,25 @@ package enum Op: Equatable, Sendable {
         case .sum, .mean: AxisOption.none
         case .input, .parameter, .constant, .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log,
              .sigmoid, .tanh, .relu, .sqrt, .abs, .maximum, .minimum, .transpose, .bceLogits, .softmaxCrossEntropy,
-             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape: nil
+             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .layerNorm,
+             .batchNorm, .conv2d, .maxPool, .avgPool: nil
+        }
+    }
+
+    /// How conv2d and the pools slide their window; nil for the others.
+    package var window: WindowOption? {
+        switch self {
+        case .conv2d(let w), .maxPool(let w), .avgPool(let w): w
+        default: nil
+        }
+    }
+
+    /// The op's number that travels beside it (in traces as `exponent`): pow's exponent, a norm's eps.
+    package var constant: Double? {
+        switch self {
+        case .power(let p): p
+        case .layerNorm(let eps), .batchNorm(let eps): eps
+        default: nil
         }
     }
 
@@ -219,7 +259,7 @@ package enum Op: Equatable, Sendable {
     /// The family an op belongs to: decides shape rules and which kernel runs it.
     /// `loss`: two tensors of one shape (predictions, targets) in, one scalar out.
     enum Kind: Equatable {
-        case leaf, binary, unary, matmul, reduction, normalization, transpose, loss, ternary, reshape
+        case leaf, binary, unary, matmul, reduction, normalization, transpose, loss, ternary, reshape, convolution, pooling
     }
 
     var kind: Kind {
@@ -234,6 +274,8 @@ package enum Op: Equatable, Sendable {
         case .loss: .loss
         case .ternary: .ternary
         case .reshape: .reshape
+        case .convolution: .convolution
+        case .pooling: .pooling
         }
     }
 

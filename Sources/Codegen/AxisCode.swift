@@ -70,7 +70,7 @@ enum AxisCode {
             return .binary(.binary(spread, "*", winners), "/", count)
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
              .abs, .maximum, .minimum, .transpose, .bceLogits, .softmaxCrossEntropy, .greater, .less, .greaterEqual,
-             .lessEqual, .equal, .notEqual, .where, .clip, .reshape:
+             .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool:
             return g
         }
     }

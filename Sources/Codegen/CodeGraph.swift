@@ -1,4 +1,5 @@
 import LessonModel
+import Operations
 import Training
 
 /// A block's graph as the generated programs see it: each node's Python name, shape and
@@ -25,6 +26,8 @@ package struct CodeGraph {
     let shapes: [[Int]]
     /// Each node's `axis:`/`keepdims:` options (`.none` for most).
     let axes: [ProgramAxis]
+    /// Each conv2d's or pool's window (`[size, stride, padding]` as parsed); empty for the others.
+    let windows: [[Int]]
     let consumers: [[Int]]
     /// The node whose gradient is seeded with 1: the loss of a model, the last node of a graph.
     let output: Int
@@ -56,6 +59,7 @@ package struct CodeGraph {
         }
         traceNames = program.nodes.map(\.name)
         axes = program.nodes.map(\.axis)
+        windows = program.nodes.map(\.dims)
         shapes = program.nodes.indices.map { $0 < trace.nodes.count ? trace.nodes[$0].shape : [] }
         var users = [[Int]](repeating: [], count: count)
         for (i, role) in roles.enumerated() {
@@ -102,6 +106,9 @@ package struct CodeGraph {
 
     var count: Int { roles.count }
 
+    /// Node `i`'s window (conv2d and the pools).
+    func window(_ i: Int) -> WindowOption { WindowOption(windows[i]) }
+
     func isOperation(_ i: Int) -> Bool {
         if case .operation = roles[i] { return true }
         return false
@@ -136,6 +143,11 @@ package struct CodeGraph {
         case .matmul: rhs = "\(a) @ \(b)"
         case .negate: rhs = "-\(a)"
         case .power: rhs = "\(a)^\(PythonLiteral.number(exponent ?? 1))"
+        case .conv2d, .maxPool, .avgPool:
+            rhs = "\(op.rawValue)(\(operands.joined(separator: ", "))\(WindowCode.blockOptions(op, window(i))))"
+        case .layerNorm, .batchNorm:
+            let eps = exponent.flatMap { $0 == NormCode.defaultEps ? nil : ", eps: \(PythonLiteral.float($0))" } ?? ""
+            rhs = "\(op.rawValue)(\(a)\(eps))"
         case .reshape: rhs = "reshape(\(([a] + shapes[i].map(String.init)).joined(separator: ", ")))"
         case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual:
             rhs = "\(a) \(op.operatorSymbol ?? op.rawValue) \(b)"
