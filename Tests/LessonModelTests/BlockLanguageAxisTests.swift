@@ -99,6 +99,8 @@ import Testing
             == ["t.md:3:23: error: size of max_pool must be a whole number ≥ 1, as in 'size: 2', got 0"])
     #expect(graphErrors("x = [[1, 2], [3, 4]]\na = avg_pool(x, kernel: 2)\n")
             == ["t.md:3:17: error: unknown option 'kernel' of avg_pool; its options are size, stride"])
+    #expect(graphErrors("x = [[1, 2], [3, 4]]\na = conv2d(x, x, padding: 1e7)\n")
+            == ["t.md:3:27: error: padding of conv2d is at most 999999, got 1e7"])
     #expect(graphErrors("x = [[1, 2], [3, 4]]\na = conv2d(x)\n")
             == ["t.md:3:5: error: conv2d expects 2 arguments, got 1"])
 }

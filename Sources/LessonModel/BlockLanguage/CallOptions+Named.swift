@@ -22,6 +22,10 @@ extension BlockParser {
                 return nil
             }
             let rule = known[k]
+            if rule.whole, case .number(let x) = option.value, x >= 1e6 {
+                errors.error(option.valuePosition, "\(option.name) of \(function.name) is at most 999999, got \(option.text)")
+                return nil
+            }
             guard case .number(let x) = option.value, x.isFinite, x >= rule.least, !rule.whole || (x == x.rounded() && x < 1e6) else {
                 let example = rule.whole ? String(Int(rule.default)) : "\(rule.default)"
                 let kind = rule.whole ? "a whole number" : "a number"
