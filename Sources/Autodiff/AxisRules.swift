@@ -20,8 +20,7 @@ enum AxisRules {
         let option = op.axisOption ?? .none
         let function = op.operation.flatMap(\.functionName) ?? op.name
         let dims = input.dims, rank = dims.count
-        let lastAxisByDefault = op.operation?.defaultsToLastAxis ?? false
-        guard let written = option.axis ?? (lastAxisByDefault ? -1 : nil) else {
+        guard let written = option.axis ?? op.operation?.defaultAxis else {
             // Every element at once: one slice.
             let result: Shape = option.keepdims ? shape(dims.map { _ in 1 }) : .scalar
             return Slices(groups: 1, length: input.count, groupStride: 0, elementStride: 1, result: result)

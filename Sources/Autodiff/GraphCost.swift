@@ -57,6 +57,10 @@ extension GraphBuilder {
             let count = shapes.first?.count ?? out
             return node.op.operation?.isTranscendental == true ? count &*& Self.transcendentalWeight : count
         case .loss: return (shapes.first?.count ?? out) &*& Self.transcendentalWeight
+        case .convolution, .pooling:
+            // A multiply-add per element of the window, per output element.
+            guard let window = try? WindowRule.window(node.op, shapes) else { return out }
+            return out &*& window.rows &*& window.cols
         case .unary:
             return node.op.operation?.isTranscendental == true ? out &*& Self.transcendentalWeight : out
         case .leaf: return 0

@@ -187,6 +187,87 @@ var LessonsKernels = (function () {
       for (k = 0; k < s[4]; k++) if (v[start + k * s[7]] === y) g[start + k * s[7]] += share;
     }
   }
+  // layer_norm and batch_norm (Kernels+Norm.swift): the slices of the reductions, eps at s[10].
+  function moments(s, v, group) {
+    var start = s[1] + group * s[6], n = s[4], total = 0, squares = 0, k, d;
+    for (k = 0; k < n; k++) total += v[start + k * s[7]];
+    var mean = total / n;
+    for (k = 0; k < n; k++) { d = v[start + k * s[7]] - mean; squares += d * d; }
+    return [mean, Math.sqrt(squares / n + s[10])];
+  }
+  function normForward(s, v) {
+    for (var group = 0; group < s[3]; group++) {
+      var ms = moments(s, v, group);
+      for (var k = 0; k < s[4]; k++) { var offset = group * s[6] + k * s[7]; v[s[0] + offset] = (v[s[1] + offset] - ms[0]) / ms[1]; }
+    }
+  }
+  function normBackward(s, v, g) {
+    var n = s[4];
+    for (var group = 0; group < s[3]; group++) {
+      var sigma = moments(s, v, group)[1], total = 0, along = 0, k, o;
+      for (k = 0; k < n; k++) { o = s[0] + group * s[6] + k * s[7]; total += g[o]; along += g[o] * v[o]; }
+      var meanG = total / n, meanGY = along / n;
+      for (k = 0; k < n; k++) {
+        var offset = group * s[6] + k * s[7];
+        g[s[1] + offset] += (g[s[0] + offset] - meanG - v[s[0] + offset] * meanGY) / sigma;
+      }
+    }
+  }
+  // conv2d and the pools (Kernels+Conv.swift): the image s[3]×s[4], the stride s[5], the kernel
+  // (window) s[8]×s[9], the padding s[13].
+  function walk(s) {
+    var stride = Math.max(s[5], 1), pad = s[13];
+    return [s[8], s[9], stride, pad, Math.floor((s[3] + 2 * pad - s[8]) / stride) + 1, Math.floor((s[4] + 2 * pad - s[9]) / stride) + 1];
+  }
+  function convPass(s, v, g) {
+    var w = walk(s), H = s[3], W = s[4];
+    for (var i = 0; i < w[4]; i++) {
+      for (var j = 0; j < w[5]; j++) {
+        var total = 0, gy = g ? g[s[0] + i * w[5] + j] : 0;
+        for (var a = 0; a < w[0]; a++) {
+          var r = i * w[2] + a - w[3];
+          if (r < 0 || r >= H) continue;
+          for (var b = 0; b < w[1]; b++) {
+            var c = j * w[2] + b - w[3];
+            if (c < 0 || c >= W) continue;
+            var ix = s[1] + r * W + c, ik = s[2] + a * w[1] + b;
+            if (g) { g[ix] += gy * v[ik]; g[ik] += gy * v[ix]; } else total += v[ix] * v[ik];
+          }
+        }
+        if (!g) v[s[0] + i * w[5] + j] = total;
+      }
+    }
+  }
+  function firstLargest(s, v, corner, w) {
+    var best = v[corner], at = 0;
+    for (var a = 0; a < w[0]; a++) {
+      for (var b = 0; b < w[1]; b++) {
+        if (a === 0 && b === 0) continue;
+        var x = v[corner + a * s[4] + b];
+        if (x > best || x !== x) { best = x; at = a * s[4] + b; }
+      }
+    }
+    return at;
+  }
+  function poolPass(largest, s, v, g) {
+    var w = walk(s), area = w[0] * w[1];
+    for (var i = 0; i < w[4]; i++) {
+      for (var j = 0; j < w[5]; j++) {
+        var corner = s[1] + i * w[2] * s[4] + j * w[2], o = s[0] + i * w[5] + j, a, b;
+        if (largest) {
+          var at = firstLargest(s, v, corner, w);
+          if (g) g[corner + at] += g[o]; else v[o] = v[corner + at];
+        } else if (g) {
+          var share = g[o] / area;
+          for (a = 0; a < w[0]; a++) for (b = 0; b < w[1]; b++) g[corner + a * s[4] + b] += share;
+        } else {
+          var total = 0;
+          for (a = 0; a < w[0]; a++) for (b = 0; b < w[1]; b++) total += v[corner + a * s[4] + b];
+          v[o] = total / area;
+        }
+      }
+    }
+  }
   // C (m×n) = A (m×k) B (k×n); every sum term by term from 0, as Kernels+Matmul.swift.
   function matmulForward(s, v) {
     var m = s[3], n = s[4], k = s[5];
@@ -326,7 +407,12 @@ var LessonsKernels = (function () {
     log_softmax: [function (s, v) { softmaxForward(true, s, v); }, function (s, v, g) { softmaxBackward(true, s, v, g); }],
     logsumexp: [logsumexpForward, logsumexpBackward],
     amax: [function (s, v) { extremeForward(true, s, v); }, extremeBackward],
-    amin: [function (s, v) { extremeForward(false, s, v); }, extremeBackward]
+    amin: [function (s, v) { extremeForward(false, s, v); }, extremeBackward],
+    layer_norm: [normForward, normBackward],
+    batch_norm: [normForward, normBackward],
+    conv2d: [function (s, v) { convPass(s, v, null); }, convPass],
+    max_pool: [function (s, v) { poolPass(true, s, v, null); }, function (s, v, g) { poolPass(true, s, v, g); }],
+    avg_pool: [function (s, v) { poolPass(false, s, v, null); }, function (s, v, g) { poolPass(false, s, v, g); }]
   };
   Object.keys(binary).forEach(function (name) {
     kernels[name] = [function (s, v) { binaryForward(binary[name], s, v); },

@@ -43,6 +43,10 @@ enum Kernels {
         case .transpose: transposeForward(s, v)
         case .bceLogits: bceLogitsForward(s, v)
         case .softmaxCrossEntropy: softmaxCrossEntropyForward(s, v)
+        case .layerNorm(let eps), .batchNorm(let eps): normForward(s, v, eps: eps)
+        case .conv2d: convForward(s, v)
+        case .maxPool: poolForward(s, v, largest: true)
+        case .avgPool: poolForward(s, v, largest: false)
         case .input, .parameter, .constant: break
         }
     }
@@ -82,6 +86,10 @@ enum Kernels {
         case .index: indexBackward(s, v, g)
         case .concat: concatBackward(s, g)
         case .embedding: embeddingBackward(s, v, g)
+        case .layerNorm(let eps), .batchNorm(let eps): normBackward(s, v, g, eps: eps)
+        case .conv2d: convBackward(s, v, g)
+        case .maxPool: poolBackward(s, v, g, largest: true)
+        case .avgPool: poolBackward(s, v, g, largest: false)
         case .input, .parameter, .constant: break
         }
     }

@@ -31,7 +31,7 @@ extension Plan {
             let (a, b, c) = (element(n.inputs[0], 0), element(n.inputs[1], 0), element(n.inputs[2], 0))
             let partials = n.op == .clip ? ClipRule.partials(a, b, c) : WhereRule.partials(a, b, c)
             return [partials.0, partials.1, partials.2][input]
-        case .matmul, .normalization, .leaf:
+        case .matmul, .normalization, .convolution, .pooling, .leaf:
             return nil
         }
     }
@@ -48,7 +48,8 @@ extension Plan {
         case .minimum: return MinimumRule.partials(a, b, y)
         case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: return (0, 0)
         case .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .amax, .amin,
-             .softmax, .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .index, .concat, .embedding: return nil
+             .softmax, .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .index, .concat, .embedding,
+             .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool: return nil
         }
     }
 
@@ -69,7 +70,8 @@ extension Plan {
         case .abs: return AbsRule.derivative(x, y, 0)
         case .add, .subtract, .multiply, .divide, .maximum, .minimum, .matmul, .sum, .mean, .amax, .amin, .softmax,
              .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .greater, .less, .greaterEqual,
-             .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .concat, .embedding: return nil
+             .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .concat, .embedding, .layerNorm, .batchNorm, .conv2d, .maxPool,
+             .avgPool: return nil
         }
     }
 }

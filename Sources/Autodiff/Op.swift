@@ -81,6 +81,16 @@ package enum Op: Equatable, Sendable {
     case concat(axis: Int, count: Int)
     /// `embedding(W, ids)`: rows of the table W picked by whole-number ids (EmbeddingRules.swift).
     case embedding
+    /// Each slice along the last axis normalized: (x − mean) / √(var + eps), biased variance.
+    case layerNorm(eps: Double)
+    /// Each column normalized over the batch (axis 0), as `layerNorm` along the other axis.
+    case batchNorm(eps: Double)
+    /// Cross-correlation of a matrix image with a matrix kernel, with a stride and zero padding.
+    case conv2d(WindowOption)
+    /// The largest element of each window (the first, row by row, gets the gradient).
+    case maxPool(WindowOption)
+    /// The mean of each window.
+    case avgPool(WindowOption)
 
     /// The op's name in traces: "input", "param", "const", or the registry's name ("add", "pow", ...).
     package var name: String {
@@ -130,12 +140,18 @@ package enum Op: Equatable, Sendable {
         case .index: .index
         case .concat: .concat
         case .embedding: .embedding
+        case .layerNorm: .layerNorm
+        case .batchNorm: .batchNorm
+        case .conv2d: .conv2d
+        case .maxPool: .maxPool
+        case .avgPool: .avgPool
         }
     }
 
     /// The engine op that computes `operation`; `exponent` is used by `.power` only, `axis` by the
     /// ops that take `axis:` (`Operation.takesAxis`).
-    /// `dims` by `.reshape` only, `index` by `.index` only, `operands` (how many) by `.concat` only.
+    /// `dims` by `.reshape` (and as `[size, stride, padding]` by conv2d and the pools; the norms
+    /// take their eps as `exponent`), `index` by `.index` only, `operands` (how many) by `.concat` only.
     package init(_ operation: Operation, exponent: Double = 1, axis: AxisOption = .none, dims: [Int] = [],
                  index: IndexSpec = IndexSpec(), operands: Int = 2) {
         switch operation {
@@ -177,6 +193,11 @@ package enum Op: Equatable, Sendable {
         case .index: self = .index(index)
         case .concat: self = .concat(axis: axis.axis ?? 0, count: operands)
         case .embedding: self = .embedding
+        case .layerNorm: self = .layerNorm(eps: exponent)
+        case .batchNorm: self = .batchNorm(eps: exponent)
+        case .conv2d: self = .conv2d(WindowOption(dims))
+        case .maxPool: self = .maxPool(WindowOption(dims))
+        case .avgPool: self = .avgPool(WindowOption(dims))
         }
     }
 
@@ -199,7 +220,8 @@ package enum Op: Equatable, Sendable {
         case .equal: return "="
         case .notEqual: return "≠"
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
-             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .concat, .embedding:
+             .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .concat, .embedding,
+             .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool:
             return nil
         case .index:
             // The index itself, as the lesson wrote it: "[:, 1]".
@@ -212,8 +234,8 @@ package enum Op: Equatable, Sendable {
     package var arity: Int {
         switch kind {
         case .leaf: 0
-        case .binary, .matmul, .loss, .embedding: 2
-        case .unary, .reduction, .normalization, .transpose, .reshape, .index: 1
+        case .binary, .matmul, .loss, .embedding, .convolution: 2
+        case .unary, .reduction, .normalization, .transpose, .reshape, .index, .pooling: 1
         case .ternary: 3
         case .concat: concatCount
         }
@@ -234,7 +256,25 @@ package enum Op: Equatable, Sendable {
         case .concat(let axis, _): AxisOption(axis: axis)
         case .input, .parameter, .constant, .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log,
              .sigmoid, .tanh, .relu, .sqrt, .abs, .maximum, .minimum, .transpose, .bceLogits, .softmaxCrossEntropy,
-             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .embedding: nil
+             .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .embedding,
+             .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool: nil
+        }
+    }
+
+    /// How conv2d and the pools slide their window; nil for the others.
+    package var window: WindowOption? {
+        switch self {
+        case .conv2d(let w), .maxPool(let w), .avgPool(let w): w
+        default: nil
+        }
+    }
+
+    /// The op's number that travels beside it (in traces as `exponent`): pow's exponent, a norm's eps.
+    package var constant: Double? {
+        switch self {
+        case .power(let p): p
+        case .layerNorm(let eps), .batchNorm(let eps): eps
+        default: nil
         }
     }
 
@@ -244,7 +284,7 @@ package enum Op: Equatable, Sendable {
     /// The family an op belongs to: decides shape rules and which kernel runs it.
     /// `loss`: two tensors of one shape (predictions, targets) in, one scalar out.
     enum Kind: Equatable {
-        case leaf, binary, unary, matmul, reduction, normalization, transpose, loss, ternary, reshape, index, concat, embedding
+        case leaf, binary, unary, matmul, reduction, normalization, transpose, loss, ternary, reshape, index, concat, embedding, convolution, pooling
     }
 
     var kind: Kind {
@@ -262,6 +302,8 @@ package enum Op: Equatable, Sendable {
         case .index: .index
         case .concat: .concat
         case .embedding: .embedding
+        case .convolution: .convolution
+        case .pooling: .pooling
         }
     }
 

@@ -43,6 +43,8 @@ extension Plan {
             var t = 0.0
             for i in 0..<(s.rows * s.cols) { t += abs(v[s.a + i]) * (1 + abs(v[s.b + i])) + 1 }
             return 4 * Double(s.cols) * abs(g[s.out]) * (t / Double(max(1, s.rows)) + abs(v[s.out]))
+        case .convolution, .pooling:
+            return WindowRule.rounding(s, v, g)
         case .ternary, .reshape, .index, .concat, .embedding:
             // Both pick an operand (or a bound) exactly: no rounding at all.
             return 0

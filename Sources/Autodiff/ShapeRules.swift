@@ -125,6 +125,7 @@ enum ShapeRules {
             }
             return inputs[0]
         case .reduction, .normalization:
+            try NormRule.check(op, inputs[0])
             return try AxisRules.slices(of: op, inputs[0]).result
         case .transpose:
             let dims = inputs[0].dims
@@ -132,6 +133,9 @@ enum ShapeRules {
         case .loss:
             try checkLoss(op, logits: inputs[0], targets: inputs[1])
             return .scalar
+        case .convolution, .pooling:
+            let window = try WindowRule.window(op, inputs)
+            return .matrix(window.outRows, window.outCols)
         case .reshape:
             guard case .reshape(let dims) = op else { return inputs[0] }
             return try reshaped(inputs[0], to: dims)

@@ -20,6 +20,8 @@ struct Step {
     /// Losses: the logits as rows×cols (examples × classes for softmax; a vector is one row).
     let rows: Int
     let cols: Int
+    /// Convolution and pooling: `rows`×`cols` is the image, `inner` the stride, `strideB` the
+    /// kernel's (window's) rows and cols, `strideC.row` the padding (Kernels+Conv.swift).
     /// Matmul: the shared size k. Unused otherwise.
     let inner: Int
     /// Binary ops: how each operand lines up with the result (stride 0 = broadcast).
@@ -61,6 +63,12 @@ struct Step {
             guard let broadcast = ShapeRules.broadcast(shapes) else { return nil }
             (rows, cols) = broadcast.result.rowsAndCols
             (strideA, strideB, strideC) = (broadcast.strides[0], broadcast.strides[1], broadcast.strides[2])
+        case .convolution, .pooling:
+            guard let window = try? WindowRule.window(node.op, shapes) else { return nil }
+            (rows, cols) = shapes[0].rowsAndCols
+            inner = window.stride
+            strideB = Stride(row: window.rows, col: window.cols)
+            strideC = Stride(row: window.padding, col: 0)
         case .unary, .reshape:
             break
         case .index:

@@ -70,7 +70,8 @@ enum AxisCode {
             return .binary(.binary(spread, "*", winners), "/", count)
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
              .abs, .maximum, .minimum, .transpose, .bceLogits, .softmaxCrossEntropy, .greater, .less, .greaterEqual,
-             .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .concat, .embedding:
+             .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .concat, .embedding, .layerNorm, .batchNorm, .conv2d, .maxPool,
+             .avgPool:
             return g
         }
     }

@@ -28,6 +28,8 @@ package struct CodeGraph {
     let axes: [ProgramAxis]
     /// What each index node picks (`X[:, 1]`); nil for the others.
     let indices: [IndexSpec?]
+    /// Each conv2d's or pool's window (`[size, stride, padding]` as parsed); empty for the others.
+    let windows: [[Int]]
     let consumers: [[Int]]
     /// The node whose gradient is seeded with 1: the loss of a model, the last node of a graph.
     let output: Int
@@ -60,6 +62,7 @@ package struct CodeGraph {
         traceNames = program.nodes.map(\.name)
         axes = program.nodes.map(\.axis)
         indices = program.nodes.map(\.index)
+        windows = program.nodes.map(\.dims)
         shapes = program.nodes.indices.map { $0 < trace.nodes.count ? trace.nodes[$0].shape : [] }
         var users = [[Int]](repeating: [], count: count)
         for (i, role) in roles.enumerated() {
@@ -106,6 +109,9 @@ package struct CodeGraph {
 
     var count: Int { roles.count }
 
+    /// Node `i`'s window (conv2d and the pools).
+    func window(_ i: Int) -> WindowOption { WindowOption(windows[i]) }
+
     func isOperation(_ i: Int) -> Bool {
         if case .operation = roles[i] { return true }
         return false
@@ -140,6 +146,11 @@ package struct CodeGraph {
         case .matmul: rhs = "\(a) @ \(b)"
         case .negate: rhs = "-\(a)"
         case .power: rhs = "\(a)^\(PythonLiteral.number(exponent ?? 1))"
+        case .conv2d, .maxPool, .avgPool:
+            rhs = "\(op.rawValue)(\(operands.joined(separator: ", "))\(WindowCode.blockOptions(op, window(i))))"
+        case .layerNorm, .batchNorm:
+            let eps = exponent.flatMap { $0 == NormCode.defaultEps ? nil : ", eps: \(PythonLiteral.float($0))" } ?? ""
+            rhs = "\(op.rawValue)(\(a)\(eps))"
         case .reshape: rhs = "reshape(\(([a] + shapes[i].map(String.init)).joined(separator: ", ")))"
         case .index: rhs = a + (indices[i]?.python ?? "")
         case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual:

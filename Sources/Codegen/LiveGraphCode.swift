@@ -39,8 +39,9 @@ package enum LiveGraphCode {
                 if operation == .power, node.exponent == nil { return nil }
                 guard let id = try? builder.apply(Op(operation, exponent: node.exponent ?? 1,
                                                        axis: AxisOption(axis: node.axis, keepdims: node.keepdims ?? false),
-                                                       // A reshape's sizes are its own shape, which the trace keeps.
-                                                       dims: node.shape,
+                                                       // A reshape's sizes are its own shape, which the trace keeps;
+                                                       // conv2d's and the pools' window is kept as such.
+                                                       dims: node.window ?? node.shape,
                                                        index: node.index.flatMap(IndexSpec.init(numbers:)) ?? IndexSpec(),
                                                        operands: node.inputs.count),
                                                     node.inputs.map({ ids[$0] })) else {

@@ -129,6 +129,12 @@ struct NumPyBackward {
         case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual:
             // A mask passes no gradient back (as the engine and PyTorch).
             return graph.shapes[me].isEmpty ? .atom("0.0") : .call("np.zeros_like", [value(me)])
+        case .conv2d, .maxPool, .avgPool:
+            helpers.insert(op.rawValue + "_backward")
+            return WindowCode.backward(op, graph.window(c), operands: inputs.map { value($0) }, g: g, position: position)
+        case .layerNorm, .batchNorm:
+            helpers.insert("layer_norm_backward")
+            return NormCode.backward(op, eps: exponent, x: value(me), g: g)
         case .reshape:
             // The same numbers in the operand's shape.
             return .call("np.reshape", [g, .atom(ForwardExpressions.tuple(graph.shapes[me]))])

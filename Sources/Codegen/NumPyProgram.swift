@@ -157,7 +157,8 @@ package enum NumPyProgram {
         for role in graph.roles {
             guard case .operation(let op, _, _) = role else { continue }
             switch op {
-            case .sigmoid, .relu, .softmax, .logSoftmax, .logsumexp, .bceLogits, .softmaxCrossEntropy:
+            case .sigmoid, .relu, .softmax, .logSoftmax, .logsumexp, .bceLogits, .softmaxCrossEntropy, .layerNorm, .batchNorm,
+                 .conv2d, .maxPool, .avgPool:
                 used.insert(op.rawValue)
             case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .tanh, .sqrt, .abs, .sum,
                  .mean, .maximum, .minimum, .amax, .amin, .transpose, .greater, .less, .greaterEqual, .lessEqual, .equal,

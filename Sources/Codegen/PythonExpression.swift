@@ -126,6 +126,10 @@ struct ForwardExpressions {
             return comparison(op, inputs)
         case .where, .clip:
             return function(op, inputs)
+        case .conv2d, .maxPool, .avgPool:
+            return WindowCode.forward(op, graph.window(i), inputs.map(argument), torch: dialect == .torch)
+        case .layerNorm, .batchNorm:
+            return NormCode.forward(op, eps: exponent, x: argument(first), shape: graph.shapes[first], torch: dialect == .torch)
         case .reshape:
             // The result's own shape: the sizes as written, with any -1 already inferred.
             return .call(dialect == .torch ? "torch.reshape" : "np.reshape", [argument(first), .atom(Self.tuple(graph.shapes[i]))])
@@ -195,7 +199,7 @@ struct ForwardExpressions {
             // torch.clamp with tensor bounds: its gradient rule at the bounds is the engine's.
             return .call(torch ? "torch.clamp" : "np.clip", args)
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .transpose, .greater, .less, .greaterEqual,
-             .lessEqual, .equal, .notEqual, .reshape, .index, .concat, .embedding:
+             .lessEqual, .equal, .notEqual, .reshape, .index, .concat, .embedding, .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool:
             // Written as operators by `expression(_:)`; a call is only the fallback spelling.
             return .call(torch ? "torch." + op.rawValue : op.rawValue, args)
         }

@@ -2,7 +2,9 @@
 /// `sigmoid` and `sigmoid_prime`, and the numerically stable forms of the block's two losses.
 enum PythonHelpers {
     /// Every helper in the order a program defines them, with what it needs defined first.
-    static let all: [(name: String, needs: [String], lines: [String])] = [
+    static let all: [(name: String, needs: [String], lines: [String])] = basics + windows
+
+    private static let basics: [(name: String, needs: [String], lines: [String])] = [
         ("sigmoid", [], [
             "def sigmoid(x):",
             "    return 1 / (1 + np.exp(-x))",
@@ -53,6 +55,26 @@ enum PythonHelpers {
             "    d = np.zeros_like(W)",
             "    np.add.at(d, np.asarray(ids).astype(int), g)",
             "    return d",
+        ]),
+        ("layer_norm", [], [
+            "def layer_norm(x, eps=1e-5, axis=-1):",
+            "    # Each row (with axis=0: each column) shifted to mean 0 and scaled to variance 1;",
+            "    # np.var divides by n (the biased variance), as PyTorch normalizes.",
+            "    mean = np.mean(x, axis=axis, keepdims=True)",
+            "    return (x - mean) / np.sqrt(np.var(x, axis=axis, keepdims=True) + eps)",
+        ]),
+        ("batch_norm", ["layer_norm"], [
+            "def batch_norm(x, eps=1e-5):",
+            "    # Each column (feature) normalized over the batch with the batch's own statistics:",
+            "    # training mode, without running averages.",
+            "    return layer_norm(x, eps, axis=0)",
+        ]),
+        ("layer_norm_backward", ["layer_norm"], [
+            "def layer_norm_backward(x, g, eps=1e-5, axis=-1):",
+            "    # The gradient through the mean and the variance: (g - mean(g) - y * mean(g * y)) / sigma.",
+            "    y = layer_norm(x, eps, axis)",
+            "    sigma = np.sqrt(np.var(x, axis=axis, keepdims=True) + eps)",
+            "    return (g - np.mean(g, axis=axis, keepdims=True) - y * np.mean(g * y, axis=axis, keepdims=True)) / sigma",
         ]),
         ("softmax_cross_entropy", ["log_softmax"], [
             "def softmax_cross_entropy(z, y):",

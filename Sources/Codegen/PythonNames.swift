@@ -10,6 +10,8 @@ package struct PythonNames {
         "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
         "np", "torch", "F", "print", "range", "len", "float", "int", "abs", "sum", "max", "min", "list",
         "sigmoid", "sigmoid_prime", "relu", "softmax", "log_softmax", "bce_logits", "softmax_cross_entropy", "index_grad", "embedding_grad",
+        "layer_norm", "batch_norm", "layer_norm_backward", "conv2d", "conv2d_backward", "max_pool", "max_pool_backward",
+        "avg_pool", "avg_pool_backward",
         "forward", "backward",
     ]
     /// What a graph program adds: its printing.

@@ -100,7 +100,7 @@ package enum TorchProgram {
         if numpy { w.line("import numpy as np", comment: "only for np.loadtxt") }
         w.line("import torch")
         let losses = graph.roles.contains {
-            if case .operation(let op, _, _) = $0 { return op == .bceLogits || op == .softmaxCrossEntropy }
+            if case .operation(let op, _, _) = $0 { return op.isLoss || [.layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool].contains(op) }
             return false
         }
         if losses { w.line("import torch.nn.functional as F") }

@@ -91,6 +91,23 @@ public enum Operation: String, CaseIterable, Sendable {
     /// `embedding(W, ids)`: the rows of `W` the whole-number ids pick (a vector of ids gives a
     /// matrix); the gradient adds into the picked rows (a repeated id adds up), none goes to the ids.
     case embedding
+    /// `layer_norm(x)`, `layer_norm(x, eps: 1e-3)`: each row (the last axis) shifted to mean 0 and
+    /// scaled to variance 1, (x − mean) / √(var + eps) with the biased variance and eps 1e-5, as
+    /// PyTorch's `layer_norm` without its affine part (a block writes `* g + b` itself).
+    case layerNorm = "layer_norm"
+    /// `batch_norm(x)`: each column (feature) of an examples × features matrix normalized over the
+    /// batch (axis 0) with the batch's own mean and biased variance, eps 1e-5: PyTorch's
+    /// `batch_norm` in training mode, without running averages or the affine part.
+    case batchNorm = "batch_norm"
+    /// `conv2d(x, k, stride: 1, padding: 0)`: the cross-correlation of a one-channel image `x`
+    /// (a matrix) with a kernel `k` (a smaller matrix), as PyTorch's `conv2d`: each output element
+    /// is the sum of a window of the zero-padded image times the kernel.
+    case conv2d
+    /// `max_pool(x, size: 2, stride: 2)`: the largest element of each size×size window of a matrix;
+    /// the gradient goes to the first largest element of the window (row by row), as PyTorch's `max_pool2d`.
+    case maxPool = "max_pool"
+    /// `avg_pool(x, size: 2, stride: 2)`: the mean of each size×size window of a matrix (`avg_pool2d`).
+    case avgPool = "avg_pool"
 
     /// How an op combines its inputs; decides its shape rule and which engine loop runs it.
     public enum Family: Sendable {
@@ -116,6 +133,10 @@ public enum Operation: String, CaseIterable, Sendable {
         case concat
         /// Rows of a table picked by ids.
         case embedding
+        /// An image and a kernel to the kernel slid over the image (`conv2d`).
+        case convolution
+        /// An image to one number per window slid over it (`max_pool`, `avg_pool`).
+        case pooling
     }
 
     public var family: Family {
@@ -126,6 +147,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .matmul: .matmul
         case .sum, .mean, .logsumexp, .amax, .amin: .reduction
         case .softmax, .logSoftmax: .normalization
+        case .layerNorm, .batchNorm: .normalization
         case .transpose: .transpose
         case .bceLogits, .softmaxCrossEntropy: .loss
         case .where, .clip: .ternary
@@ -133,14 +155,16 @@ public enum Operation: String, CaseIterable, Sendable {
         case .index: .index
         case .concat: .concat
         case .embedding: .embedding
+        case .conv2d: .convolution
+        case .maxPool, .avgPool: .pooling
         }
     }
 
     /// How many inputs the op takes.
     public var arity: Int {
         switch family {
-        case .binary, .matmul, .loss, .concat, .embedding: 2  // concat: at least 2 (Op.concat carries how many)
-        case .unary, .reduction, .normalization, .transpose, .reshape, .index: 1
+        case .binary, .matmul, .loss, .concat, .embedding, .convolution: 2  // concat: at least 2 (Op.concat carries how many)
+        case .unary, .reduction, .normalization, .transpose, .reshape, .index, .pooling: 1
         case .ternary: 3
         }
     }
@@ -186,6 +210,11 @@ public enum Operation: String, CaseIterable, Sendable {
         case .index: "index"
         case .concat: "concat"
         case .embedding: "embedding"
+        case .layerNorm: "layer_norm"
+        case .batchNorm: "batch_norm"
+        case .conv2d: "conv2d"
+        case .maxPool: "max_pool"
+        case .avgPool: "avg_pool"
         }
     }
 
@@ -204,6 +233,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .index: nil
         case .concat: rawValue
         case .embedding: rawValue
+        case .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool: rawValue
         }
     }
 
@@ -213,6 +243,8 @@ public enum Operation: String, CaseIterable, Sendable {
         switch self {
         case .power, .exp, .log, .sigmoid, .tanh, .sqrt, .softmax, .logSoftmax, .logsumexp, .bceLogits,
              .softmaxCrossEntropy: true
+        case .layerNorm, .batchNorm: true
+        case .conv2d, .maxPool, .avgPool: false
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .relu, .abs, .sum, .mean, .maximum, .minimum,
              .amax, .amin, .transpose, .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .concat, .embedding: false
         }
@@ -226,6 +258,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
              .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax, .logSoftmax, .logsumexp, .transpose,
              .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .index, .concat, .embedding: false
+        case .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool: false
         }
     }
 
@@ -249,14 +282,17 @@ public enum Operation: String, CaseIterable, Sendable {
         case .notEqual: "!="
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
              .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .index, .concat, .embedding: nil
+        case .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool: nil
         }
     }
 
     /// Whether a call may give `axis:` and `keepdims:` (`sum(x, axis: 1)`).
     public var takesAxis: Bool {
-        switch family {
+        // The norms' axis is part of what they are (rows for layer_norm, the batch for batch_norm).
+        if !namedOptions.isEmpty { return false }
+        return switch family {
         case .reduction, .normalization, .concat: true
-        case .binary, .unary, .matmul, .transpose, .loss, .ternary, .reshape, .index, .embedding: false
+        case .binary, .unary, .matmul, .transpose, .loss, .ternary, .reshape, .index, .embedding, .convolution, .pooling: false
         }
     }
 
@@ -264,10 +300,30 @@ public enum Operation: String, CaseIterable, Sendable {
     /// rather than over every element (sum, mean).
     public var defaultsToLastAxis: Bool {
         switch self {
-        case .softmax, .logSoftmax, .logsumexp: true
+        case .softmax, .logSoftmax, .logsumexp, .layerNorm: true
+        case .batchNorm, .conv2d, .maxPool, .avgPool: false
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
              .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .transpose, .bceLogits, .softmaxCrossEntropy,
              .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .concat, .embedding: false
+        }
+    }
+
+    /// The axis the op works along when the call names none: -1 for softmax, its kin and
+    /// layer_norm, 0 (the batch) for batch_norm, nil (every element) for the reductions.
+    public var defaultAxis: Int? {
+        self == .batchNorm ? 0 : defaultsToLastAxis ? -1 : nil
+    }
+
+    /// The named options a call may give other than `axis:`/`keepdims:`, with their defaults
+    /// and least values: the norms' `eps:` (any number, carried where `pow` carries its exponent),
+    /// and the whole numbers of conv2d and the pools (carried as `[size, stride, padding]`, see
+    /// `WindowOption`). A pool's stride left out is its size, as in PyTorch.
+    public var namedOptions: [NamedOption] {
+        switch self {
+        case .layerNorm, .batchNorm: [NamedOption("eps", 1e-5, least: 0, whole: false)]
+        case .conv2d: [NamedOption("stride", 1, least: 1), NamedOption("padding", 0, least: 0)]
+        case .maxPool, .avgPool: [NamedOption("size", 2, least: 1), NamedOption("stride", 2, least: 1)]
+        default: []
         }
     }
 
@@ -276,4 +332,43 @@ public enum Operation: String, CaseIterable, Sendable {
         guard let op = Operation.allCases.first(where: { $0.traceName == name }) else { return nil }
         self = op
     }
+}
+
+/// One named option of a call (`stride: 2`), its default and its least value.
+public struct NamedOption: Sendable {
+    public let name: String
+    public let `default`: Double
+    public let least: Double
+    /// Whether only whole numbers are allowed (sizes, strides, padding).
+    public let whole: Bool
+
+    init(_ name: String, _ value: Double, least: Double, whole: Bool = true) {
+        self.name = name
+        self.default = value
+        self.least = least
+        self.whole = whole
+    }
+}
+
+/// How conv2d and the pools slide their window: its size (the pools'; conv2d's is its kernel's
+/// shape), the step between windows and the zeros added around the image (conv2d only).
+/// Carried as `[size, stride, padding]` (`ProgramNode.dims`, the trace's `window`).
+public struct WindowOption: Hashable, Sendable {
+    public var size: Int
+    public var stride: Int
+    public var padding: Int
+
+    public init(size: Int = 0, stride: Int = 1, padding: Int = 0) {
+        self.size = size
+        self.stride = stride
+        self.padding = padding
+    }
+
+    /// From `[size, stride, padding]` (missing entries take the defaults).
+    public init(_ numbers: [Int]) {
+        self.init(size: numbers.count > 0 ? numbers[0] : 0, stride: numbers.count > 1 ? numbers[1] : 1,
+                  padding: numbers.count > 2 ? numbers[2] : 0)
+    }
+
+    public var numbers: [Int] { [size, stride, padding] }
 }

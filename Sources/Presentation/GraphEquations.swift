@@ -60,8 +60,22 @@ struct GraphEquations {
         // The sizes as inferred (a -1 the lesson wrote is shown as the size it stands for).
         case "reshape": return "reshape(\(([a] + node.shape.map(String.init)).joined(separator: ", ")))"
         case "index": return a + (node.index.flatMap(IndexSpec.init(numbers:))?.python ?? "[…]")
+        // A window's options only where the lesson changed them.
+        case "conv2d", "max_pool", "avg_pool":
+            return "\(node.op)(\(operands.joined(separator: ", "))\(Self.windowOptions(node)))"
+        // A norm's eps only when the lesson changed it.
+        case "layer_norm", "batch_norm":
+            let eps = node.exponent.flatMap { $0 == 1e-5 ? nil : ", eps: \($0)" } ?? ""
+            return "\(node.op)(\(a)\(eps))"
         default: return "\(node.op)(\(operands.joined(separator: ", "))\(Self.axisOptions(node)))"
         }
+    }
+
+    /// `, stride: 2, padding: 1` (conv2d) or `, size: 3` (the pools) where they are not the defaults.
+    static func windowOptions(_ node: Trace.Node) -> String {
+        guard let w = node.window, w.count == 3 else { return "" }
+        if node.op == "conv2d" { return (w[1] != 1 ? ", stride: \(w[1])" : "") + (w[2] != 0 ? ", padding: \(w[2])" : "") }
+        return (w[0] != 2 ? ", size: \(w[0])" : "") + (w[1] != w[0] ? ", stride: \(w[1])" : "")
     }
 
     /// `, axis: 0` (and `, keepdims: true`) of an op along an axis, as the lesson wrote it:

@@ -64,6 +64,9 @@ struct GradientCheckReport {
                  .amin where inputs.count == 1 && tiesWithin(inputs[0], result: i):
                 let function = op.functionName ?? op.rawValue
                 return "'\(node.name)' = \(function)(\(names[0])) sits at its kink (two elements of \(names[0]) tie for it there)"
+            // A max-pool window's tie (looked for across the image: a warning, never a wrong error).
+            case .maxPool where inputs.count == 1 && tiesWithin(inputs[0], result: i):
+                return "'\(node.name)' = max_pool(\(names[0])) sits at its kink (two elements of \(names[0]) tie for a window's max there)"
             case .greater where inputs.count == 2 && tie(inputs[0], inputs[1], output: i),
                  .less where inputs.count == 2 && tie(inputs[0], inputs[1], output: i),
                  .greaterEqual where inputs.count == 2 && tie(inputs[0], inputs[1], output: i),

@@ -70,15 +70,15 @@ package enum GraphRunner {
             case .constant: role = .constant; inputs = []
             case .operation(_, let ins, _): role = .operation; inputs = ins
             }
-            var exponent: Double?
-            if case .power(let p) = op { exponent = p }
+            // pow's exponent, a norm's eps.
+            let exponent = op.constant
             let option = op.axisOption
             var index: [[Int?]]?
             if case .index(let spec) = op { index = spec.numbers }
             return Trace.Node(name: node.name, op: op.name, symbol: op.symbol, role: role, inputs: inputs,
                               shape: plan.graph.shape(of: id)?.dims ?? [], isNamed: node.isNamed, position: node.position,
                               exponent: exponent, axis: option?.axis, keepdims: option?.keepdims == true ? true : nil,
-                              index: index)
+                              index: index, window: op.window?.numbers)
         }
     }
 

@@ -13,7 +13,7 @@ func finiteDifferenceCoverage(_ family: Operation.Family) -> Set<Operation> {
     case .unary: Set(unaryCases.compactMap { $0.op.operation })
     case .matmul: [.matmul]                               // matmulGradient
     case .reduction: Set([.sum, .mean] + axisCases.compactMap { $0.op.operation })  // reductionGradient, axisGradient
-    case .normalization: Set(axisCases.compactMap { $0.op.operation }.filter { $0.family == .normalization })
+    case .normalization: Set((axisCases + normCases).compactMap { $0.op.operation }.filter { $0.family == .normalization })
     case .transpose: [.transpose]                         // transposeGradient
     case .loss: [.bceLogits, .softmaxCrossEntropy]        // LossGradientTests
     case .ternary: Set(ternaryCases.compactMap { $0.op.operation })  // TernaryGradientTests
@@ -21,6 +21,7 @@ func finiteDifferenceCoverage(_ family: Operation.Family) -> Set<Operation> {
     case .index: [.index]                                 // indexGradient
     case .concat: [.concat]                               // concatGradient
     case .embedding: [.embedding]                         // embeddingGradient
+    case .convolution, .pooling: Set(windowCases.compactMap { $0.op.operation })  // windowGradient
     }
 }
 

@@ -65,3 +65,42 @@ import Testing
     #expect(graphErrors("a = 1\nm = max(a, a, a, axis: 0)\n")
             == ["t.md:3:5: error: max takes one tensor (max(x), max(x, axis: 1)) or two or more to compare elementwise (max(a, b), max(a, b, c)), got 3"])
 }
+
+@Test func normsTakeAnEpsCarriedAsTheirConstant() throws {
+    let program = try graphProgram("x = [[1, 2], [3, 4]]\na = layer_norm(x)\nb = batch_norm(x, eps: 1e-3)\n")
+    let kinds = program.nodes.suffix(2).map(\.kind)
+    #expect(kinds.first == .operation(.layerNorm, inputs: [0], exponent: 1e-5))
+    #expect(kinds.last == .operation(.batchNorm, inputs: [0], exponent: 1e-3))
+}
+
+@Test func badNormOptionsAreLocated() {
+    #expect(graphErrors("x = [[1, 2], [3, 4]]\na = layer_norm(x, axis: 0)\n")
+            == ["t.md:3:19: error: unknown option 'axis' of layer_norm; its options are eps"])
+    #expect(graphErrors("x = [[1, 2], [3, 4]]\na = layer_norm(x, esp: 0.1)\n")
+            == ["t.md:3:19: error: unknown option 'esp' of layer_norm; did you mean 'eps'?"])
+    #expect(graphErrors("x = [[1, 2], [3, 4]]\na = batch_norm(x, eps: -1)\n")
+            == ["t.md:3:24: error: eps of batch_norm must be a number ≥ 0, as in 'eps: 1e-05', got -1"])
+    #expect(graphErrors("x = [[1, 2], [3, 4]]\na = batch_norm(x, eps: 1, eps: 2)\n")
+            == ["t.md:3:27: error: 'eps' is given twice"])
+}
+
+@Test func windowOptionsTravelAsSizeStridePadding() throws {
+    let program = try graphProgram("x = [[1, 2], [3, 4]]\nk = [[1]]\na = conv2d(x, k)\nb = conv2d(x, k, stride: 2, padding: 1)\n"
+                                   + "c = max_pool(x)\nd = avg_pool(x, size: 1)\ne = max_pool(x, size: 2, stride: 1)\n")
+    #expect(program.nodes.suffix(5).map(\.dims) == [[0, 1, 0], [0, 2, 1], [2, 2, 0], [1, 1, 0], [2, 1, 0]])
+}
+
+@Test func badWindowOptionsAreLocated() {
+    #expect(graphErrors("x = [[1, 2], [3, 4]]\na = conv2d(x, x, stride: 1.5)\n")
+            == ["t.md:3:26: error: stride of conv2d must be a whole number ≥ 1, as in 'stride: 1', got 1.5"])
+    #expect(graphErrors("x = [[1, 2], [3, 4]]\na = conv2d(x, x, padding: -1)\n")
+            == ["t.md:3:27: error: padding of conv2d must be a whole number ≥ 0, as in 'padding: 0', got -1"])
+    #expect(graphErrors("x = [[1, 2], [3, 4]]\na = max_pool(x, size: 0)\n")
+            == ["t.md:3:23: error: size of max_pool must be a whole number ≥ 1, as in 'size: 2', got 0"])
+    #expect(graphErrors("x = [[1, 2], [3, 4]]\na = avg_pool(x, kernel: 2)\n")
+            == ["t.md:3:17: error: unknown option 'kernel' of avg_pool; its options are size, stride"])
+    #expect(graphErrors("x = [[1, 2], [3, 4]]\na = conv2d(x, x, padding: 1e7)\n")
+            == ["t.md:3:27: error: padding of conv2d is at most 999999, got 1e7"])
+    #expect(graphErrors("x = [[1, 2], [3, 4]]\na = conv2d(x)\n")
+            == ["t.md:3:5: error: conv2d expects 2 arguments, got 1"])
+}

@@ -455,8 +455,8 @@ private func withTrain(_ line: String) -> String {
 }
 
 @Test func unknownFunctionInAModelBlockListsTheLosses() {
-    #expect(modelErrors(withModel("data xor\nz = conv2d(X)")) == [
-        "t.md:3:5: error: unknown function 'conv2d'; the functions are exp, log, sigmoid, tanh, relu, sqrt, abs, sum, mean, max, min, softmax, log_softmax, logsumexp, transpose, where, clip, reshape, concat, embedding and the losses bce_logits, softmax_cross_entropy",
+    #expect(modelErrors(withModel("data xor\nz = fourier(X)")) == [
+        "t.md:3:5: error: unknown function 'fourier'; the functions are exp, log, sigmoid, tanh, relu, sqrt, abs, sum, mean, max, min, softmax, log_softmax, logsumexp, transpose, where, clip, reshape, concat, embedding, layer_norm, batch_norm, conv2d, max_pool, avg_pool and the losses bce_logits, softmax_cross_entropy",
     ])
     #expect(modelErrors(withModel("data xor\nz = bce_logit(X, y)")) == ["t.md:3:5: error: unknown function 'bce_logit'; did you mean 'bce_logits'?"])
     #expect(modelErrors(withModel("data xor\nz = bce_logits(X)")) == ["t.md:3:5: error: bce_logits expects 2 arguments, got 1"])
@@ -508,6 +508,6 @@ private func withTrain(_ line: String) -> String {
 
 @Test func graphBlocksListTheLossesToo() {
     // The losses work in graph blocks as well, so the list is the real one there too.
-    #expect(graphErrors("x = 1\ny = conv2d(x)\n")
-            == ["t.md:3:5: error: unknown function 'conv2d'; the functions are exp, log, sigmoid, tanh, relu, sqrt, abs, sum, mean, max, min, softmax, log_softmax, logsumexp, transpose, where, clip, reshape, concat, embedding and the losses bce_logits, softmax_cross_entropy"])
+    #expect(graphErrors("x = 1\ny = fourier(x)\n")
+            == ["t.md:3:5: error: unknown function 'fourier'; the functions are exp, log, sigmoid, tanh, relu, sqrt, abs, sum, mean, max, min, softmax, log_softmax, logsumexp, transpose, where, clip, reshape, concat, embedding, layer_norm, batch_norm, conv2d, max_pool, avg_pool and the losses bce_logits, softmax_cross_entropy"])
 }

@@ -35,6 +35,13 @@ import Testing
         #expect(message.hasSuffix("; 'y' = clip(x, c1, c2) sits at its kink (x reaches c2 there), where the derivative is a choice"), "\(message)")
     }
 
+    @Test func kinkWarningNamesAMaxPoolWithATie() throws {
+        let (_, diagnostics) = run("x = [[1, 3], [3, 2]]\nm = max_pool(x)\ns = sum(m)\n")
+        let message = try #require(diagnostics.first)
+        #expect(diagnostics.count == 1)
+        #expect(message.hasSuffix("; 'm' = max_pool(x) sits at its kink (two elements of x tie for a window's max there), where the derivative is a choice"), "\(message)")
+    }
+
     @Test func aComparisonAtATieIsNotHeldAgainstTheGradient() throws {
         // x[1] = t: the mask jumps there, so no step size gives a conclusive estimate, and the
         // check passes that element by, without a failure.

@@ -136,3 +136,8 @@ func gradient(_ trace: Trace, _ name: String) -> [Double] {
         == ["l.md:13:16: error: 'W' holds 17 numbers; a step moves leaves of at most 16, which the page can edit"])
     #expect(run("param w = 0.5\nL = (w - 1)^2\ndescend L over w\n").1 == [])
 }
+
+@Test func normShapeErrorsAreLocatedAtTheCall() {
+    let (_, diagnostics) = run("x = [1, 2]\nn = batch_norm(x)\n")
+    #expect(diagnostics == ["l.md:12:5: error: batch_norm needs a matrix of examples × features with at least 2 examples (rows), got a vector of 2"])
+}

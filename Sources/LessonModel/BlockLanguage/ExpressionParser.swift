@@ -1,4 +1,5 @@
 import Foundation
+import Operations
 
 /// Expressions, by recursive descent. Only parentheses and calls recurse (bounded by
 /// `BlockLanguage.maxNestingDepth`); chains of operators, minus signs and powers are loops,
@@ -280,6 +281,22 @@ extension BlockParser {
             errors.error(token.position, Builtins.usage(of: name, got: arguments.count)
                          ?? "\(name) expects \(function.arity) \(noun), got \(arguments.count)")
             return arena.add(.invalid, at: token.position)
+        }
+        if !function.op.namedOptions.isEmpty {
+            // The norms' eps travels where pow's exponent does.
+            // conv2d's and the pools' whole numbers travel as [size, stride, padding] (WindowOption).
+            guard let values = namedOptions(options, for: function) else { return arena.add(.invalid, at: token.position) }
+            let numbers = values.map { Int($0) }
+            switch function.op.family {
+            case .convolution:
+                let window = WindowOption(size: 0, stride: numbers[0], padding: numbers[1])
+                return arena.add(.operation(function.op, inputs: arguments, exponent: nil), at: token.position, dims: window.numbers)
+            case .pooling:
+                let window = WindowOption(size: numbers[0], stride: numbers[1])
+                return arena.add(.operation(function.op, inputs: arguments, exponent: nil), at: token.position, dims: window.numbers)
+            default:
+                return arena.add(.operation(function.op, inputs: arguments, exponent: values.first), at: token.position)
+            }
         }
         guard let axis = axisOption(options, for: function, at: token.position) else {
             return arena.add(.invalid, at: token.position)

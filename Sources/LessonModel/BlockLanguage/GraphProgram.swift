@@ -30,7 +30,7 @@ public struct ProgramNode: Equatable, Sendable {
         case input(TensorLiteral)
         case parameter(TensorLiteral)
         case constant(TensorLiteral)
-        /// `inputs` index earlier nodes; `exponent` is set for `.power` only.
+        /// `inputs` index earlier nodes; `exponent` is set for `.power` (and is the norms' eps).
         case operation(ProgramOp, inputs: [Int], exponent: Double?)
         /// `X` or `y` of a model block's `data` line: an input whose value (and shape) comes from
         /// the data set when the model is trained. Model blocks only.

@@ -1,0 +1,169 @@
+import Operations
+
+// conv2d and the pools slide a window over a matrix image X (H×W) with a stride; output element
+// (i, j) reads the window whose top left corner is (i·stride − padding, j·stride − padding),
+// elements outside the image reading 0 (conv2d's zero padding; the pools have none).
+//
+//   conv2d    Y[i,j] = Σₐ Σᵦ X[i·s+a−p, j·s+b−p] · K[a,b]     (cross-correlation, as PyTorch)
+//             ∂L/∂X[r,c] += G[i,j] · K[a,b]   ∂L/∂K[a,b] += G[i,j] · X[r,c]   over every window
+//   max_pool  Y[i,j] = max of the window   ∂L/∂X += G[i,j] at the window's first largest element
+//   avg_pool  Y[i,j] = Σ window / size²    ∂L/∂X += G[i,j] / size² at each element of the window
+//
+// Scattered over the windows, conv2d's gradient to X is the "full" convolution of G with the
+// kernel flipped in both directions (for stride 1), which is how lessons derive it. A tie in a
+// max-pool window sends the whole gradient to the first largest element in row-major order, as
+// PyTorch's max_pool2d does (its CPU kernel keeps the first index, or the last NaN), not half
+// to each as `max(a, b)` does. The step's fields: Step.swift; the browser's twins: JavaScriptKernels.
+extension Kernels {
+    static func convForward(_ s: Step, _ v: UnsafeMutablePointer<Double>) {
+        let w = WindowRule.Walk(s)
+        for i in 0..<w.outRows {
+            for j in 0..<w.outCols {
+                var total = 0.0
+                for a in 0..<w.rows {
+                    let r = i * w.stride + a - w.padding
+                    guard r >= 0, r < s.rows else { continue }
+                    for b in 0..<w.cols {
+                        let c = j * w.stride + b - w.padding
+                        guard c >= 0, c < s.cols else { continue }
+                        total += v[s.a + r * s.cols + c] * v[s.b + a * w.cols + b]
+                    }
+                }
+                v[s.out + i * w.outCols + j] = total
+            }
+        }
+    }
+
+    static func convBackward(_ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>) {
+        let w = WindowRule.Walk(s)
+        for i in 0..<w.outRows {
+            for j in 0..<w.outCols {
+                let gy = g[s.out + i * w.outCols + j]
+                for a in 0..<w.rows {
+                    let r = i * w.stride + a - w.padding
+                    guard r >= 0, r < s.rows else { continue }
+                    for b in 0..<w.cols {
+                        let c = j * w.stride + b - w.padding
+                        guard c >= 0, c < s.cols else { continue }
+                        g[s.a + r * s.cols + c] += gy * v[s.b + a * w.cols + b]
+                        g[s.b + a * w.cols + b] += gy * v[s.a + r * s.cols + c]
+                    }
+                }
+            }
+        }
+    }
+
+    static func poolForward(_ s: Step, _ v: UnsafeMutablePointer<Double>, largest: Bool) {
+        let w = WindowRule.Walk(s)
+        for i in 0..<w.outRows {
+            for j in 0..<w.outCols {
+                let corner = s.a + i * w.stride * s.cols + j * w.stride
+                if largest {
+                    v[s.out + i * w.outCols + j] = v[corner + WindowRule.firstLargest(s, v, corner, w)]
+                } else {
+                    var total = 0.0
+                    for a in 0..<w.rows { for b in 0..<w.cols { total += v[corner + a * s.cols + b] } }
+                    v[s.out + i * w.outCols + j] = total / Double(w.rows * w.cols)
+                }
+            }
+        }
+    }
+
+    static func poolBackward(_ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>, largest: Bool) {
+        let w = WindowRule.Walk(s)
+        for i in 0..<w.outRows {
+            for j in 0..<w.outCols {
+                let corner = s.a + i * w.stride * s.cols + j * w.stride
+                let gy = g[s.out + i * w.outCols + j]
+                if largest {
+                    g[corner + WindowRule.firstLargest(s, v, corner, w)] += gy
+                } else {
+                    let share = gy / Double(w.rows * w.cols)
+                    for a in 0..<w.rows { for b in 0..<w.cols { g[corner + a * s.cols + b] += share } }
+                }
+            }
+        }
+    }
+}
+
+/// The shape rules of conv2d and the pools, and how their kernels walk a step.
+enum WindowRule {
+    /// A window's size, its stride and padding, and the result's size.
+    struct Layout: Equatable {
+        let rows: Int, cols: Int, stride: Int, padding: Int, outRows: Int, outCols: Int
+    }
+
+    /// The layout a step carries (see Step.swift): the image is `s.rows`×`s.cols`.
+    struct Walk {
+        let rows: Int, cols: Int, stride: Int, padding: Int, outRows: Int, outCols: Int
+        init(_ s: Step) {
+            (rows, cols, stride, padding) = (s.strideB.row, s.strideB.col, max(s.inner, 1), s.strideC.row)
+            outRows = (s.rows + 2 * padding - rows) / stride + 1
+            outCols = (s.cols + 2 * padding - cols) / stride + 1
+        }
+    }
+
+    /// The offset from `corner` of the window's first largest element, row by row (a NaN wins,
+    /// and a later NaN wins over an earlier one, as in PyTorch's max_pool2d).
+    static func firstLargest(_ s: Step, _ v: UnsafeMutablePointer<Double>, _ corner: Int, _ w: Walk) -> Int {
+        var best = v[corner], at = 0
+        for a in 0..<w.rows {
+            for b in 0..<w.cols where a > 0 || b > 0 {
+                let x = v[corner + a * s.cols + b]
+                if x > best || x.isNaN { (best, at) = (x, a * s.cols + b) }
+            }
+        }
+        return at
+    }
+
+    /// The window of `op` over `inputs` (an image and, for conv2d, a kernel), or an error naming
+    /// what does not fit: an operand that is not a matrix, a window larger than the (padded) image.
+    static func window(_ op: Op, _ inputs: [Shape]) throws(ShapeError) -> Layout {
+        guard let option = op.window, let image = inputs.first else { throw ShapeError("\(op.name) is not a window op") }
+        let name = op.name
+        guard option.stride >= 1, option.padding >= 0, option.padding <= 1_000_000 else {
+            throw ShapeError("the stride of \(name) must be at least 1 and its padding between 0 and 1000000, "
+                + "got stride \(option.stride) and padding \(option.padding)")
+        }
+        guard image.dims.count == 2 else {
+            throw ShapeError("\(name) needs an image as a matrix (rows × columns), got a \(image)")
+        }
+        let rows: Int, cols: Int
+        if case .conv2d = op {
+            guard inputs.count == 2, inputs[1].dims.count == 2 else {
+                throw ShapeError("the kernel of conv2d must be a matrix, got a \(inputs.count == 2 ? inputs[1].description : "nothing")")
+            }
+            (rows, cols) = (inputs[1].dims[0], inputs[1].dims[1])
+        } else {
+            guard option.size >= 1 else { throw ShapeError("the size of \(name) must be at least 1, got \(option.size)") }
+            (rows, cols) = (option.size, option.size)
+        }
+        let (height, width) = (image.dims[0] + 2 * option.padding, image.dims[1] + 2 * option.padding)
+        guard rows <= height, cols <= width else {
+            let what = op.operation == .conv2d ? "kernel" : "window"
+            let padded = option.padding > 0 ? ", \(height)x\(width) padded" : ""
+            throw ShapeError("the \(what) of \(name) (\(rows)x\(cols)) is larger than the image (\(image)\(padded))")
+        }
+        return Layout(rows: rows, cols: cols, stride: option.stride, padding: option.padding,
+                      outRows: (height - rows) / option.stride + 1, outCols: (width - cols) / option.stride + 1)
+    }
+}
+
+extension WindowRule {
+    /// The rounding scale of a window step for the gradient check: each output is a sum over a
+    /// window of rows·cols terms, each at most the largest |x| (times the largest |k| for conv2d);
+    /// max_pool picks an element exactly.
+    static func rounding(_ s: Step, _ v: UnsafePointer<Double>, _ g: UnsafePointer<Double>) -> Double {
+        if case .maxPool = s.op { return 0 }
+        let w = Walk(s)
+        var largest = 0.0, kernel = 1.0, gradients = 0.0
+        for i in 0..<(s.rows * s.cols) { largest = max(largest, abs(v[s.a + i])) }
+        if case .conv2d = s.op {
+            kernel = 0
+            for i in 0..<(w.rows * w.cols) { kernel = max(kernel, abs(v[s.b + i])) }
+        }
+        for i in 0..<(w.outRows * w.outCols) { gradients += abs(g[s.out + i]) }
+        let area = Double(w.rows * w.cols)
+        return area * area * largest * kernel * gradients
+    }
+}

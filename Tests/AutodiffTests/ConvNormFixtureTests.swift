@@ -1,0 +1,64 @@
+import Autodiff
+import Foundation
+import Operations
+import Testing
+
+// layer_norm, batch_norm, conv2d, max_pool and avg_pool against PyTorch float64, from Fixtures/conv_norm_ops.json written by
+// scripts/reference_conv_norm_ops.py. Each case is sum(op(operands) * w) for fixed uneven weights
+// w; the result and the gradient of every operand must agree to 1e-12 relative.
+
+struct ConvNormCase: Decodable, Sendable, CustomStringConvertible {
+    let op: String
+    let options: [String: Double]
+    let shapes: [[Int]]
+    let inputs: [[Double]]
+    let result_shape: [Int]
+    let y: [Double]
+    let w: [Double]
+    let grads: [[Double]]
+    var description: String {
+        "\(op)(\(shapes.map { "\($0)" }.joined(separator: ", ")), \(options.sorted { $0.key < $1.key }.map { "\($0): \($1)" }.joined(separator: ", ")))"
+    }
+
+    /// The engine op the case applies, with its options.
+    func engineOp() throws -> Op {
+        let found = Operations.Operation.allCases.first { $0.traceName == op }
+        let operation = try #require(found, "\(op) is not in the op registry")
+        let window = [options["size"] ?? 0, options["stride"] ?? 1, options["padding"] ?? 0].map { Int($0) }
+        return Op(operation, exponent: options["eps"] ?? 1, dims: window)
+    }
+}
+
+private let convNormFixtures = referenceCases("conv_norm_ops.json", as: ConvNormCase.self)
+
+@Test("the conv/norm fixture covers layer_norm, batch_norm, conv2d and the pools")
+func convNormFixturesLoad() {
+    let ops = Set(convNormFixtures.map(\.op))
+    for op in [Operations.Operation.layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool] {
+        #expect(ops.contains(op.traceName), "\(op) has no PyTorch fixture case")
+    }
+}
+
+@Test("layer_norm, batch_norm, conv2d and the pools agree with PyTorch, values and gradients", arguments: convNormFixtures)
+func convNormMatchesTorch(c: ConvNormCase) throws {
+    var g = GraphBuilder()
+    var leaves: [NodeID] = []
+    for (dims, scalars) in zip(c.shapes, c.inputs) {
+        leaves.append(g.leaf(.parameter, value: try Tensor(shape: shape(dims), scalars: scalars)))
+    }
+    let y = try g.apply(try c.engineOp(), leaves)
+    #expect(g.shape(of: y) == shape(c.result_shape), "\(c): result shape")
+    let w = g.leaf(.constant, value: try Tensor(shape: shape(c.result_shape), scalars: c.w))
+    let out = try g.apply(.sum, try g.apply(.multiply, y, w))
+    let plan = try evaluated(g, output: out)
+    for (i, (a, b)) in zip(try #require(plan.value(y)).scalars, c.y).enumerated() {
+        #expect(referenceClose(a, b), "\(c): y[\(i)] \(a) vs torch \(b)")
+    }
+    for (k, leaf) in leaves.enumerated() {
+        let ours = try #require(plan.gradient(leaf)).scalars
+        #expect(ours.count == c.grads[k].count)
+        for (i, (a, b)) in zip(ours, c.grads[k]).enumerated() {
+            #expect(referenceClose(a, b), "\(c): d/d(operand \(k))[\(i)] \(a) vs torch \(b)")
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Autodiff
+import Foundation
+import Operations
+import TestSupport
+import Testing
+
+// conv2d, max_pool and avg_pool against finite differences (their PyTorch values are in
+// ConvNormFixtureTests), with strides, padding and overlapping windows.
+
+let windowCases: [(op: Op, image: Shape, kernel: Shape?)] = [
+    (.conv2d(WindowOption()), .matrix(4, 5), .matrix(2, 3)),
+    (.conv2d(WindowOption(stride: 2, padding: 1)), .matrix(5, 4), .matrix(3, 3)),
+    (.conv2d(WindowOption(stride: 1, padding: 2)), .matrix(3, 3), .matrix(2, 2)),
+    (.maxPool(WindowOption(size: 2, stride: 2)), .matrix(4, 6), nil),
+    (.maxPool(WindowOption(size: 3, stride: 1)), .matrix(4, 5), nil),
+    (.avgPool(WindowOption(size: 2, stride: 2)), .matrix(5, 4), nil),
+    (.avgPool(WindowOption(size: 2, stride: 1)), .matrix(3, 4), nil),
+]
+
+@Test("conv2d, max_pool and avg_pool match finite differences", arguments: 0..<windowCases.count)
+func windowGradient(caseIndex: Int) throws {
+    let (op, image, kernel) = windowCases[caseIndex]
+    var rng = SplitMix64(seed: 401 + UInt64(caseIndex))
+    var g = GraphBuilder()
+    // Distinct values, so no max-pool window ties (a tie is a kink, where differences disagree).
+    let x = try g.random(.parameter, image, .mixed, &rng)
+    var leaves = [x]
+    if let kernel { leaves.append(try g.random(.parameter, kernel, .mixed, &rng)) }
+    let out = try g.weighted(try g.apply(op, leaves), &rng)
+    let error = try worstGradientError(g, output: out, leaves: leaves)
+    #expect(error < 1e-7, "\(op) on \(image): relative error \(error), tolerance 1e-7")
+}
+
+@Test("a max-pool tie sends the whole gradient to the first largest element, as PyTorch")
+func maxPoolTieGoesToTheFirst() throws {
+    var g = GraphBuilder()
+    let x = g.leaf(.parameter, value: try Tensor(shape: .matrix(2, 2), scalars: [1, 3, 3, 3]))
+    let y = try g.apply(.maxPool(WindowOption(size: 2, stride: 2)), x)
+    let plan = try evaluated(g, output: y)
+    #expect(try #require(plan.value(y)).scalars == [3])
+    #expect(try #require(plan.gradient(x)).scalars == [0, 1, 0, 0])
+}
+
+@Test("conv2d's result and its errors: sizes, kernels larger than the image, operands that are not matrices")
+func windowShapes() throws {
+    func result(_ op: Op, _ shapes: Shape...) -> String {
+        var g = GraphBuilder()
+        let ids = shapes.map { g.leaf(.constant, value: try! Tensor(shape: $0, scalars: Array(repeating: 1, count: $0.count))) }
+        do throws(ShapeError) {
+            let y = try g.apply(op, ids)
+            return g.shape(of: y)?.description ?? "?"
+        } catch {
+            return error.message
+        }
+    }
+    #expect(result(.conv2d(WindowOption()), .matrix(4, 5), .matrix(2, 3)) == "3x3")
+    #expect(result(.conv2d(WindowOption(stride: 2, padding: 1)), .matrix(5, 4), .matrix(3, 3)) == "3x2")
+    #expect(result(.maxPool(WindowOption(size: 2, stride: 2)), .matrix(5, 5)) == "2x2")
+    #expect(result(.conv2d(WindowOption()), .matrix(2, 4), .matrix(3, 3))
+        == "the kernel of conv2d (3x3) is larger than the image (2x4)")
+    #expect(result(.conv2d(WindowOption(padding: 1)), .matrix(1, 1), .matrix(4, 1))
+        == "the kernel of conv2d (4x1) is larger than the image (1x1, 3x3 padded)")
+    #expect(result(.maxPool(WindowOption(size: 3, stride: 3)), .matrix(2, 2))
+        == "the window of max_pool (3x3) is larger than the image (2x2)")
+    #expect(result(.conv2d(WindowOption()), .vector(3), .matrix(1, 1))
+        == "conv2d needs an image as a matrix (rows × columns), got a vector of 3")
+    #expect(result(.conv2d(WindowOption()), .matrix(3, 3), .vector(2)) == "the kernel of conv2d must be a matrix, got a vector of 2")
+    #expect(result(.avgPool(WindowOption(size: 2, stride: 0)), .matrix(3, 3))
+        == "the stride of avg_pool must be at least 1 and its padding between 0 and 1000000, got stride 0 and padding 0")
+}
