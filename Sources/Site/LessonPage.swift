@@ -34,10 +34,13 @@ package enum LessonPage {
             blocks.removeFirst()
         }
         let summary = lesson.frontMatter.summary.map { summary -> Markup in "<p class=\"lesson-summary\">\(text: summary)</p>\n" } ?? ""
-        let body = renderer.render(blocks) + References.section(lesson, context: context, phrases: phrases)
+        let deck: Markup = "<p class=\"slides-link\" hidden><a data-notes=\"\(attribute: phrases.notes)\" "
+            + "data-next=\"\(attribute: phrases.nextSlide)\" data-presenter=\"\(attribute: phrases.presenter)\">\(text: phrases.slides)</a></p>\n"
+        let slides = SlideSplit.slides(blocks).map { "<section class=\"slide\">\n\(renderer.render($0))</section>\n" as Markup }
+        let body = slides.joined() + References.section(lesson, context: context, phrases: phrases)
         let idAttribute = id.map { id -> Markup in " id=\"\(attribute: id)\"" } ?? ""
         let langAttribute = lesson.frontMatter.lang.map { lang -> Markup in " lang=\"\(attribute: lang)\"" } ?? ""
-        return "<article class=\"lesson\"\(idAttribute)\(langAttribute)>\n<header class=\"lesson-header\">\n\(heading)\(summary)</header>\n"
+        return "<article class=\"lesson\"\(idAttribute)\(langAttribute)>\n<header class=\"lesson-header\">\n\(heading)\(summary)\(deck)</header>\n"
             + toc + body + "</article>\n"
     }
 

@@ -4,7 +4,7 @@ package enum Stylesheet {
 
     /// The base sheet, then the diagrams' drawings and toggle (Stylesheet+Diagram), then editable
     /// graphs' controls (Stylesheet+Live), then the search box (Stylesheet+Search).
-    package static let css = base + diagram + live + retrain + exercise + search
+    package static let css = base + diagram + live + retrain + exercise + search + slides
 
     static let base = #"""
 /* lessons: long-form reading, light and dark, print, phones. No external resources. */
