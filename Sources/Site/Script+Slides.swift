@@ -32,7 +32,7 @@ extension Script {
       var z = 1, style = getComputedStyle(slide);
       var padY = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
       var padX = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
-      for (var pass = 0; pass < 4; pass++) {
+      for (var pass = 0; pass < 8; pass++) {
         var over = Math.max((slide.scrollHeight - padY) / (slide.clientHeight - padY),
                             (slide.scrollWidth - padX) / (slide.clientWidth - padX));
         if (over <= 1.001 || z <= smallest) break;
