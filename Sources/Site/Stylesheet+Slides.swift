@@ -21,14 +21,15 @@ html.deck .slide-current > h1:first-child, .slide-preview > h1:first-child { mar
 html.deck .slide-current > hr:first-child, .slide-preview > hr:first-child { display: none; }
 html.deck .graph-widget, html.deck .model-widget { width: 100% !important; left: 0 !important; transform: none !important;
   margin-left: 0 !important; margin-right: 0 !important; }
-.deck-bar { position: fixed; right: 12px; bottom: 8px; z-index: 6; display: flex; gap: 6px; align-items: center;
-  font: 0.7rem var(--font-ui); color: var(--muted); }
-.deck-bar button { font: inherit; padding: 0.15rem 0.55rem; border: 1px solid var(--rule); border-radius: 6px;
+.deck-bar { position: fixed; right: 10px; bottom: 6px; z-index: 6; display: flex; gap: 4px; align-items: center;
+  font: 12px var(--font-ui); color: var(--muted); opacity: 0.6; }
+.deck-bar:hover, .deck-bar:focus-within { opacity: 1; }
+.deck-bar button { font: inherit; padding: 2px 8px; border: 1px solid var(--rule); border-radius: 6px;
   background: var(--bg); color: var(--fg); cursor: pointer; }
 html.presenter article.lesson > .slide-current { left: 16px; top: 16px; transform-origin: 0 0; transform: scale(var(--deck-scale, 1)); }
 .deck-presenter { position: fixed; top: 16px; right: 16px; bottom: 40px; z-index: 6; display: flex; flex-direction: column;
-  gap: 8px; overflow: auto; font-family: var(--font-ui); font-size: 0.8rem; }
-.deck-clock { font-size: 1.4rem; font-variant-numeric: tabular-nums; }
+  gap: 8px; overflow: auto; font-family: var(--font-ui); font-size: 16px; }
+.deck-clock { font-size: 28px; font-variant-numeric: tabular-nums; }
 .deck-label { margin: 0; color: var(--muted); font-weight: 600; }
 .deck-next { position: relative; flex: none; overflow: hidden; border: 1px solid var(--rule); }
 .deck-next > .slide-preview { position: absolute; left: 0; top: 0; overflow: hidden; transform-origin: 0 0;
