@@ -43,6 +43,8 @@ struct BodyRenderer {
             return ExerciseHTML.render(view, line: exercise.fenceLine, context: context, phrases: phrases)
         case .html(let html):
             return RawHTML.render(html, lesson: lesson, context: context, phrases: phrases)
+        case .quote(let inner) where SlideSplit.isNotes(block):
+            return "<aside class=\"slide-notes\" hidden>\n\(render(inner))</aside>\n"
         case .quote(let inner):
             return "<blockquote\(id)\(cls)>\n\(render(inner))</blockquote>\n"
         case .list(let ordered, let start, let isTight, let items):

@@ -38,10 +38,13 @@ package enum LessonPage {
             summary += "<p class=\"lesson-download\"><a href=\"\(attribute: HTML.pathURL(notebook))\" download "
                 + "title=\"\(attribute: phrases.notebook.downloadTitle)\" type=\"application/x-ipynb+json\">\(text: phrases.notebook.download)</a></p>\n"
         }
-        let body = renderer.render(blocks) + References.section(lesson, context: context, phrases: phrases)
+        let deck: Markup = "<p class=\"slides-link\" hidden><a data-notes=\"\(attribute: phrases.notes)\" "
+            + "data-next=\"\(attribute: phrases.nextSlide)\" data-presenter=\"\(attribute: phrases.presenter)\">\(text: phrases.slides)</a></p>\n"
+        let slides = SlideSplit.slides(blocks).map { "<section class=\"slide\">\n\(renderer.render($0))</section>\n" as Markup }
+        let body = slides.joined() + References.section(lesson, context: context, phrases: phrases)
         let idAttribute = id.map { id -> Markup in " id=\"\(attribute: id)\"" } ?? ""
         let langAttribute = lesson.frontMatter.lang.map { lang -> Markup in " lang=\"\(attribute: lang)\"" } ?? ""
-        return "<article class=\"lesson\"\(idAttribute)\(langAttribute)>\n<header class=\"lesson-header\">\n\(heading)\(summary)</header>\n"
+        return "<article class=\"lesson\"\(idAttribute)\(langAttribute)>\n<header class=\"lesson-header\">\n\(heading)\(summary)\(deck)</header>\n"
             + toc + body + "</article>\n"
     }
 

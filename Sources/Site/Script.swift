@@ -2,12 +2,12 @@
 /// slider, the framework tabs with their copy buttons, and the search box. In the step-through, position 0 is the overview
 /// (everything computed); then one step per node (or closed group) forward, and one per node backward.
 /// Pages read fine without it. Each part lives in its own file (Script+Walk, +Scrubber, +Groups, +Live,
-/// +LiveText, +Descent, +Exercise, +Tabs, +SelfTest, +Search).
+/// +LiveText, +Descent, +Exercise, +Tabs, +SelfTest, +Search, +Slides).
 package enum Script {
     package static let fileName = "lessons.js"
 
     /// The whole file: the parts inside one strict-mode closure, then the start-up.
-    package static let javaScript = [opening, unpack, scrubber, walk, fit, groups, liveText, live, descent, retrain, exercise, selfTest, tabs, search, start].joined(separator: "\n")
+    package static let javaScript = [opening, unpack, scrubber, walk, fit, groups, liveText, live, descent, retrain, exercise, selfTest, tabs, search, slides, start].joined(separator: "\n")
 
     static let opening = #"""
 "use strict";
@@ -31,6 +31,7 @@ package enum Script {
     document.documentElement.classList.add("js");
     applyAddress();
     window.addEventListener("hashchange", applyAddress);
+    setUpSlides();
     if (location.hash === "#lessons-selftest") {
       // The self-test scrubs every slider, so it first loads their step files.
       var loading = widgets.filter(function (w) { return w.api.load; });

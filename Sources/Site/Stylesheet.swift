@@ -3,9 +3,9 @@ package enum Stylesheet {
     package static let fileName = "lessons.css"
 
     /// The base sheet, then the diagrams' drawings and toggle (Stylesheet+Diagram), then editable
-    /// graphs' controls (Stylesheet+Live), then the search box (Stylesheet+Search) and the notebook link
-    /// (Stylesheet+Notebook).
-    package static let css = base + diagram + live + retrain + exercise + search + notebook
+    /// graphs' controls (Stylesheet+Live), then the search box (Stylesheet+Search), the notebook link
+    /// (Stylesheet+Notebook) and the slide deck (Stylesheet+Slides).
+    package static let css = base + diagram + live + retrain + exercise + search + notebook + slides
 
     static let base = #"""
 /* lessons: long-form reading, light and dark, print, phones. No external resources. */

@@ -27,6 +27,7 @@ struct Phrases {
             + "; download \(pronoun) next to the programs."
     }
     var skipLink = "Skip to content"
+    var slides = "Slides", notes = "Notes", nextSlide = "Next slide", presenter = "Presenter view"
     /// The search box: placeholder, accessible names, and the number found ({n}).
     var search = "Search", searchLabel = "Search the lessons", searchResults = "Search results"
     var oneResult = "1 result", manyResults = "{n} results", noResults = "No results"
@@ -88,6 +89,7 @@ struct Phrases {
                     + "，请把\(pronoun)下载到程序所在的文件夹。"
             }
             skipLink = "跳到正文"
+            slides = "幻灯片"; notes = "备注"; nextSlide = "下一张"; presenter = "演讲者视图"
             search = "搜索"; searchLabel = "搜索课程"; searchResults = "搜索结果"
             oneResult = "1 个结果"; manyResults = "{n} 个结果"; noResults = "没有找到结果"
             kindNames = ["graph": "计算图", "model": "模型", "compare": "比较", "data": "数据"]

@@ -1,0 +1,183 @@
+extension Script {
+    /// The deck: the lesson page itself, one `section.slide` (SlideSplit) at a time, at `#slide-<n>`;
+    /// the presenter view at `#presenter-<n>` (current and next slide, notes, clock), opened with `P`
+    /// and kept in step through a BroadcastChannel and `postMessage` (both work from file://).
+    /// A slide taller or wider than its 1280x720 stage is scaled down to fit, to half size at most;
+    /// beyond that it scrolls, so nothing is ever cut off.
+    static let slides = #"""
+  function setUpSlides() {
+    var article = document.querySelector("article.lesson"), link = document.querySelector(".slides-link");
+    if (!article || !link || document.querySelectorAll("article.lesson").length !== 1) return;
+    link.hidden = false;
+    // The address only the script understands, so it is given here (a page without it links nowhere).
+    link.querySelector("a").setAttribute("href", "#slide-1");
+    var words = link.querySelector("a").dataset;
+    var slides = Array.prototype.filter.call(article.children, function (e) {
+      return e.classList.contains("lesson-header") || e.classList.contains("slide") || e.classList.contains("references");
+    });
+    var root = document.documentElement, mode = "", index = -1, bar = null, panel = null, other = null, timer = 0;
+    var started = Date.now(), smallest = 0.5, channel = null;
+    try { channel = new BroadcastChannel("lessons-slides " + location.pathname); } catch (e) { channel = null; }
+
+    function address() {
+      var m = /^#(slide|presenter)-(\d+)$/.exec(location.hash);
+      return m ? { mode: m[1], n: Math.min(Math.max(parseInt(m[2], 10), 1), slides.length) } : null;
+    }
+    function zoom(slide, z) {
+      Array.prototype.forEach.call(slide.children, function (c) { c.style.zoom = z === 1 ? "" : String(z); });
+    }
+    // Scales the slide's content (not the stage) until it fits, never below `smallest`.
+    function fit(slide) {
+      zoom(slide, 1);
+      var z = 1, style = getComputedStyle(slide);
+      var padY = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+      var padX = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+      for (var pass = 0; pass < 8; pass++) {
+        var over = Math.max((slide.scrollHeight - padY) / (slide.clientHeight - padY),
+                            (slide.scrollWidth - padX) / (slide.clientWidth - padX));
+        if (over <= 1.001 || z <= smallest) break;
+        z = Math.max(smallest, z / over * 0.99);
+        zoom(slide, z);
+      }
+      slide.dataset.fit = String(Math.round(z * 1000) / 1000);
+    }
+    function layout() {
+      var w = window.innerWidth, h = window.innerHeight, s = Math.min(w / 1280, h / 720);
+      if (mode === "presenter") {
+        s = Math.min((w * 0.64 - 24) / 1280, (h - 56) / 720);
+        root.style.setProperty("--next-scale", String(Math.min((w * 0.36 - 32) / 1280, 0.3)));
+        panel.style.width = Math.max(w * 0.36 - 32, 120) + "px";
+        var box = panel.querySelector(".deck-next"), ns = Math.min((w * 0.36 - 32) / 1280, 0.3);
+        box.style.width = 1280 * ns + "px"; box.style.height = 720 * ns + "px";
+      }
+      root.style.setProperty("--deck-scale", String(s));
+    }
+    function button(label, action) {
+      var b = document.createElement("button");
+      b.type = "button"; b.textContent = label; b.addEventListener("click", action);
+      return b;
+    }
+    function enter(next) {
+      mode = next;
+      root.classList.add("deck");
+      root.classList.toggle("presenter", mode === "presenter");
+      if (!bar) {
+        bar = document.createElement("div"); bar.className = "deck-bar";
+        bar.appendChild(button("←", function () { go(index); }));
+        bar.appendChild(document.createElement("span"));
+        bar.appendChild(button("→", function () { go(index + 2); }));
+        bar.appendChild(button(words.presenter, present));
+        bar.appendChild(button("✕", leave));
+        document.body.appendChild(bar);
+      }
+      if (mode === "presenter" && !panel) {
+        panel = document.createElement("aside"); panel.className = "deck-presenter";
+        panel.innerHTML = '<div class="deck-clock"></div><p class="deck-label"></p><div class="deck-next"></div>'
+          + '<p class="deck-label"></p><div class="deck-notes"></div>';
+        var labels = panel.querySelectorAll(".deck-label");
+        labels[0].textContent = words.next; labels[1].textContent = words.notes;
+        document.body.appendChild(panel);
+        tick(); timer = setInterval(tick, 1000);
+      }
+      layout();
+    }
+    function leave() {
+      var slide = slides[index];
+      slides.forEach(function (s) { s.classList.remove("slide-current"); zoom(s, 1); });
+      root.classList.remove("deck", "presenter");
+      if (bar) { bar.remove(); bar = null; }
+      if (panel) { panel.remove(); panel = null; clearInterval(timer); }
+      mode = ""; index = -1;
+      if (location.hash) history.replaceState(null, "", location.pathname + location.search);
+      if (slide) slide.scrollIntoView();
+    }
+    function tick() {
+      var clock = panel && panel.querySelector(".deck-clock");
+      if (!clock) return;
+      var t = Math.floor((Date.now() - started) / 1000), pad = function (n) { return (n < 10 ? "0" : "") + n; };
+      clock.textContent = new Date().toLocaleTimeString() + " · " + pad(Math.floor(t / 60)) + ":" + pad(t % 60);
+    }
+    function presenterPanel() {
+      var box = panel.querySelector(".deck-next"), notes = panel.querySelector(".deck-notes"), next = slides[index + 1];
+      box.textContent = ""; notes.textContent = "";
+      if (next) {
+        var copy = next.cloneNode(true);
+        copy.removeAttribute("id");
+        Array.prototype.forEach.call(copy.querySelectorAll("[id]"), function (e) { e.removeAttribute("id"); });
+        copy.classList.remove("slide-current"); copy.classList.add("slide-preview");
+        box.appendChild(copy);
+      }
+      Array.prototype.forEach.call(slides[index].querySelectorAll(".slide-notes"), function (n) {
+        var copy = n.cloneNode(true); copy.hidden = false; notes.appendChild(copy);
+      });
+    }
+    function show(n, remote) {
+      if (slides[index]) slides[index].classList.remove("slide-current");
+      index = n - 1;
+      var slide = slides[index];
+      slide.classList.add("slide-current");
+      fit(slide);
+      // An image still loading has no height yet: fit again once it has.
+      Array.prototype.forEach.call(slide.querySelectorAll("img"), function (img) {
+        if (!img.complete) img.addEventListener("load", function () { if (slides[index] === slide) fit(slide); }, { once: true });
+      });
+      slide.scrollTop = 0;
+      bar.querySelector("span").textContent = n + " / " + slides.length;
+      if (mode === "presenter") presenterPanel();
+      if (!remote) send(n);
+    }
+    function go(n, remote) {
+      n = Math.min(Math.max(n, 1), slides.length);
+      if (n === index + 1 || !mode) return;
+      history.replaceState(null, "", "#" + mode + "-" + n);
+      show(n, remote);
+    }
+    function send(n) {
+      var message = { lessonsSlide: n, page: location.pathname };
+      if (channel) channel.postMessage(message);
+      [other, window.opener].forEach(function (w) {
+        if (w && w !== window && !w.closed) { try { w.postMessage(message, "*"); } catch (e) { /* gone */ } }
+      });
+    }
+    function receive(data, source) {
+      if (!data || typeof data.lessonsSlide !== "number" || data.page !== location.pathname) return;
+      if (source && source !== window) other = source;
+      go(data.lessonsSlide, true);
+    }
+    function present() {
+      other = window.open(location.pathname + location.search + "#presenter-" + (index + 1), "lessons-presenter");
+    }
+    function apply() {
+      var place = address();
+      if (!place) { if (mode) leave(); return; }
+      if (place.mode !== mode) enter(place.mode);
+      show(place.n);
+    }
+    if (channel) channel.onmessage = function (e) { receive(e.data, null); };
+    window.addEventListener("message", function (e) { receive(e.data, e.source); });
+    window.addEventListener("resize", function () { if (mode) layout(); });
+    window.addEventListener("beforeprint", function () {
+      if (!mode) return;
+      slides.forEach(function (s) {
+        if (s.classList.contains("slide-current")) return;
+        s.classList.add("slide-current"); fit(s); s.classList.remove("slide-current");
+      });
+    });
+    window.addEventListener("hashchange", apply);
+    document.addEventListener("keydown", function (e) {
+      if (!mode || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      var t = e.target, tag = t && t.tagName;
+      if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) return;
+      var moves = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, " ": 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 };
+      if (e.key in moves) go(index + 1 + (e.shiftKey && e.key === " " ? -1 : moves[e.key]));
+      else if (e.key === "Home") go(1);
+      else if (e.key === "End") go(slides.length);
+      else if (e.key === "p" || e.key === "P") present();
+      else if (e.key === "Escape") leave();
+      else return;
+      e.preventDefault();
+    });
+    apply();
+  }
+"""#
+}

@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+import Browser
+@testable import LessonsKit
+
+/// The deck each lesson page becomes at `#slide-<n>` (Script+Slides), driven with the keyboard in
+/// Chromium at 1280x720: the keys move, the address follows, and no slide of any lesson of the
+/// shipped course (both editions) is cut off.
+@Suite(.serialized, .enabled(if: chromium != nil, "skipped: chromium is not installed (make test installs it)"))
+struct SlidesBrowserTests {
+    let course: SharedCourse
+    let browser: ChromiumSession
+
+    init() throws {
+        course = try SharedCourse.get()
+        browser = try ChromiumSession(viewport: (1280, 720))
+    }
+
+    private func value(_ expression: String) throws -> String {
+        let reply = try browser.page("Runtime.evaluate", ["expression": expression, "awaitPromise": true, "returnByValue": true])
+        return (reply["result"] as? [String: Any])?["value"] as? String ?? ""
+    }
+
+    private func press(_ key: String, code: String, keyCode: Int, text: String? = nil) throws {
+        var down: [String: Any] = ["type": "keyDown", "key": key, "code": code, "windowsVirtualKeyCode": keyCode]
+        if let text { down["text"] = text }
+        _ = try browser.page("Input.dispatchKeyEvent", down)
+        _ = try browser.page("Input.dispatchKeyEvent", ["type": "keyUp", "key": key, "code": code, "windowsVirtualKeyCode": keyCode])
+    }
+
+    /// The slide on show: its number (from 1) and the address.
+    private func place() throws -> String {
+        try value("""
+            (function () { var all = Array.prototype.filter.call(document.querySelector('article.lesson').children,
+              function (e) { return /lesson-header|slide|references/.test(e.className); });
+              var i = all.findIndex(function (e) { return e.classList.contains('slide-current'); });
+              return (i + 1) + ' ' + location.hash + ' ' + all.length; })()
+            """)
+    }
+
+    @Test func theKeysMoveThroughTheDeckAndTheAddressFollows() throws {
+        try browser.open(course.output + "/chain-rule/index.html")
+        #expect(try value("String(document.querySelector('.slides-link').hidden)") == "false", "no Slides link on the page")
+        _ = try browser.evaluate("document.querySelector('.slides-link a').click()")
+        _ = try value("new Promise(function (done) { setTimeout(function () { done(''); }, 100); })")  // hashchange comes after
+        let first = try place().split(separator: " ")
+        #expect(first.count == 3 && first[0] == "1" && first[1] == "#slide-1", "\(first)")
+        let count = Int(first.last ?? "") ?? 0
+        #expect(count >= 5, "chain-rule has \(count) slides")
+        #expect(try value("getComputedStyle(document.querySelector('.site-header')).display") == "none")
+        try press("ArrowRight", code: "ArrowRight", keyCode: 39)
+        #expect(try place() == "2 #slide-2 \(count)")
+        try press(" ", code: "Space", keyCode: 32, text: " ")
+        try press("PageDown", code: "PageDown", keyCode: 34)
+        #expect(try place() == "4 #slide-4 \(count)")
+        try press("ArrowLeft", code: "ArrowLeft", keyCode: 37)
+        try press("PageUp", code: "PageUp", keyCode: 33)
+        #expect(try place() == "2 #slide-2 \(count)")
+        try press("End", code: "End", keyCode: 35)
+        #expect(try place() == "\(count) #slide-\(count) \(count)")
+        try press("ArrowRight", code: "ArrowRight", keyCode: 39)
+        #expect(try place() == "\(count) #slide-\(count) \(count)", "went past the last slide")
+        try press("Home", code: "Home", keyCode: 36)
+        #expect(try place() == "1 #slide-1 \(count)")
+        // A reload keeps the place: the address alone says which slide (another page first, so it loads anew).
+        try browser.open(course.output + "/index.html")
+        try browser.open(course.output + "/chain-rule/index.html", fragment: "#slide-3")
+        #expect(try place() == "3 #slide-3 \(count)")
+        if let folder = ProcessInfo.processInfo.environment["SLIDES_SHOTS"] {
+            // For looking: SLIDES_SHOTS=<folder> saves slides 1 and 3 at 1280x720 and 390x844, light and dark.
+            for scheme in ["light", "dark"] {
+                _ = try browser.page("Emulation.setEmulatedMedia", ["features": [["name": "prefers-color-scheme", "value": scheme]]])
+                for (width, height) in [(1280, 720), (390, 844)] {
+                    try browser.resize(width: width, height: height)
+                    for n in [1, 3] {
+                        try press("Home", code: "Home", keyCode: 36)
+                        for _ in 1..<n { try press("ArrowRight", code: "ArrowRight", keyCode: 39) }
+                        _ = try value("new Promise(function (done) { setTimeout(function () { done(''); }, 300); })")
+                        try browser.screenshot().write(to: URL(fileURLWithPath: folder + "/slide\(n)-\(width)-\(scheme).png"))
+                    }
+                }
+            }
+            try browser.resize(width: 1280, height: 720)
+            try press("Home", code: "Home", keyCode: 36)
+            try press("ArrowRight", code: "ArrowRight", keyCode: 39)
+            try press("ArrowRight", code: "ArrowRight", keyCode: 39)
+        }
+        try press("Escape", code: "Escape", keyCode: 27)
+        #expect(try value("document.documentElement.classList.contains('deck') + location.hash") == "false")
+        #expect(try value("getComputedStyle(document.querySelector('.site-header')).display") != "none")
+    }
+
+    @Test func thePresenterViewShowsTheNextSlideAndTheNotes() throws {
+        try browser.open(course.output + "/chain-rule/index.html", fragment: "#presenter-2")
+        #expect(try value("document.documentElement.className.indexOf('presenter') >= 0 ? 'yes' : 'no'") == "yes")
+        #expect(try value("String(document.querySelectorAll('.deck-next .slide-preview').length)") == "1")
+        #expect(try value("/\\d/.test(document.querySelector('.deck-clock').textContent) ? 'clock' : ''") == "clock")
+        try press("ArrowRight", code: "ArrowRight", keyCode: 39)
+        #expect(try place().hasPrefix("3 #presenter-3"))
+    }
+
+    /// Every slide of every lesson fits its 1280x720 stage, scaled down if need be; one that would
+    /// need less than half size scrolls instead, its end within reach (nothing is hidden); the
+    /// counts are printed (README gives them: the shipped lessons have long sections, so many scroll).
+    @Test func noSlideOfTheShippedCourseOverflowsAt1280x720() throws {
+        let pages = Workspace.tree(at: course.output)
+            .filter { $0.key.hasSuffix("/index.html") && String(decoding: $0.value, as: UTF8.self).contains("class=\"slides-link\"") }
+            .keys.sorted()
+        #expect(pages.count >= 20)
+        var checked = 0, scaled = 0, scrolling: [String] = []
+        for page in pages {
+            try browser.open(course.output + "/" + page, fragment: "#slide-1")
+            let count = Int(try place().split(separator: " ").last ?? "") ?? 0
+            for n in 1...max(count, 1) {
+                if n > 1 { try press("ArrowRight", code: "ArrowRight", keyCode: 39) }
+                // Measured once the slide's images are in (they load when the slide shows).
+                let fit = try value("""
+                    new Promise(function (done) {
+                      var s = document.querySelector('.slide-current'), t0 = Date.now();
+                      (function check() {
+                        var waiting = Array.prototype.some.call(s.querySelectorAll('img'), function (i) { return !i.complete; });
+                        if (waiting && Date.now() - t0 < 3000) { setTimeout(check, 30); return; }
+                        setTimeout(function () {
+                          var style = getComputedStyle(s);
+                          done([s.scrollHeight <= s.clientHeight + 1 && s.scrollWidth <= s.clientWidth + 1 ? 'fits' : 'over',
+                            s.dataset.fit, style.overflowY, s.clientWidth + 'x' + s.clientHeight,
+                            // Scrolled to the end, the end shows: nothing is out of reach.
+                            (function () { s.scrollTop = s.scrollHeight; var end = s.scrollTop + s.clientHeight >= s.scrollHeight - 1;
+                              s.scrollTop = 0; return end ? 'reachable' : 'cut'; })()].join(' '));
+                        }, 50);
+                      })();
+                    })
+                    """)
+                let parts = fit.split(separator: " ").map(String.init)
+                checked += 1
+                #expect(parts.count == 5 && parts[3] == "1280x720", "\(page) slide \(n): \(fit)")
+                if parts.first == "fits" {
+                    if parts.count > 1, parts[1] != "1" { scaled += 1 }
+                } else {
+                    #expect(parts.count == 5 && parts[1] == "0.5" && parts[2] == "auto" && parts[4] == "reachable",
+                            "\(page) slide \(n) is cut off: \(fit)")
+                    scrolling.append("\(page)#slide-\(n)")
+                }
+            }
+        }
+        print("slides: \(checked) checked, \(scaled) scaled to fit, \(scrolling.count) scroll: \(scrolling)")
+        #expect(checked > pages.count * 3)
+    }
+}
