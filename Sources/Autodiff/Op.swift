@@ -265,7 +265,11 @@ package enum Op: Equatable, Sendable {
     package var window: WindowOption? {
         switch self {
         case .conv2d(let w), .maxPool(let w), .avgPool(let w): w
-        default: nil
+        case .input, .parameter, .constant, .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log,
+             .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .sumAlong, .meanAlong, .maximum, .minimum, .amax, .amin,
+             .softmax, .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .greater, .less,
+             .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .concat, .embedding,
+             .layerNorm, .batchNorm: nil
         }
     }
 
@@ -274,7 +278,11 @@ package enum Op: Equatable, Sendable {
         switch self {
         case .power(let p): p
         case .layerNorm(let eps), .batchNorm(let eps): eps
-        default: nil
+        case .input, .parameter, .constant, .add, .subtract, .multiply, .divide, .negate, .matmul, .exp, .log,
+             .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .sumAlong, .meanAlong, .maximum, .minimum, .amax, .amin,
+             .softmax, .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .greater, .less,
+             .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .concat, .embedding,
+             .conv2d, .maxPool, .avgPool: nil
         }
     }
 

@@ -323,7 +323,10 @@ public enum Operation: String, CaseIterable, Sendable {
         case .layerNorm, .batchNorm: [NamedOption("eps", 1e-5, least: 0, whole: false)]
         case .conv2d: [NamedOption("stride", 1, least: 1), NamedOption("padding", 0, least: 0)]
         case .maxPool, .avgPool: [NamedOption("size", 2, least: 1), NamedOption("stride", 2, least: 1)]
-        default: []
+        case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs,
+             .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax, .logSoftmax, .logsumexp, .transpose, .bceLogits,
+             .softmaxCrossEntropy, .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape,
+             .index, .concat, .embedding: []
         }
     }
 

@@ -2,8 +2,10 @@ extension Script {
     /// The deck: the lesson page itself, one `section.slide` (SlideSplit) at a time, at `#slide-<n>`;
     /// the presenter view at `#presenter-<n>` (current and next slide, notes, clock), opened with `P`
     /// and kept in step through a BroadcastChannel and `postMessage` (both work from file://).
-    /// A slide taller or wider than its 1280x720 stage is scaled down to fit, to half size at most;
-    /// beyond that it scrolls, so nothing is ever cut off.
+    /// On entering the deck, a section that would need shrinking below `readable` is split into
+    /// continuation slides between its blocks (its heading repeated), so long page sections become
+    /// several slides; what still does not fit (one tall diagram) is scaled down to fit its
+    /// 1280x720 stage, so no slide overflows and nothing is cut off.
     static let slides = #"""
   function setUpSlides() {
     var article = document.querySelector("article.lesson"), link = document.querySelector(".slides-link");
@@ -12,11 +14,14 @@ extension Script {
     // The address only the script understands, so it is given here (a page without it links nowhere).
     link.querySelector("a").setAttribute("href", "#slide-1");
     var words = link.querySelector("a").dataset;
-    var slides = Array.prototype.filter.call(article.children, function (e) {
-      return e.classList.contains("lesson-header") || e.classList.contains("slide") || e.classList.contains("references");
-    });
+    function collect() {
+      return Array.prototype.filter.call(article.children, function (e) {
+        return e.classList.contains("lesson-header") || e.classList.contains("slide") || e.classList.contains("references");
+      });
+    }
+    var slides = collect(), paginated = false;
     var root = document.documentElement, mode = "", index = -1, bar = null, panel = null, other = null, timer = 0;
-    var started = Date.now(), smallest = 0.5, channel = null;
+    var started = Date.now(), smallest = 0.05, readable = 0.8, channel = null;
     try { channel = new BroadcastChannel("lessons-slides " + location.pathname); } catch (e) { channel = null; }
 
     function address() {
@@ -26,15 +31,54 @@ extension Script {
     function zoom(slide, z) {
       Array.prototype.forEach.call(slide.children, function (c) { c.style.zoom = z === 1 ? "" : String(z); });
     }
+    // How many times too big the slide's content is for its stage (at most 1 when it fits).
+    function overflow(slide) {
+      var style = getComputedStyle(slide);
+      var padY = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+      var padX = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+      return Math.max((slide.scrollHeight - padY) / (slide.clientHeight - padY),
+                      (slide.scrollWidth - padX) / (slide.clientWidth - padX));
+    }
+    // Splits each section that would need shrinking below `readable` between its blocks, once:
+    // measured on the fixed 1280x720 stage, so the slides are the same in every window.
+    function paginate() {
+      if (paginated) return;
+      paginated = true;
+      root.classList.add("deck");
+      Array.prototype.slice.call(article.querySelectorAll(":scope > section.slide")).forEach(function (slide) {
+        var current = slide, heading = slide.querySelector(":scope > h2, :scope > h1");
+        for (var guard = 0; guard < 60; guard++) {
+          current.classList.add("slide-current");
+          var blocks = Array.prototype.filter.call(current.children, function (c) {
+            return !c.classList.contains("slide-notes") && !c.classList.contains("continued-title");
+          });
+          if (overflow(current) <= 1 / readable || blocks.length < 2) { current.classList.remove("slide-current"); break; }
+          var next = document.createElement("section");
+          next.className = "slide slide-continued";
+          current.after(next);
+          // Blocks move to the next slide from the end until this one fits (the first always stays).
+          while (blocks.length > 1 && overflow(current) > 1 / readable) next.insertBefore(blocks.pop(), next.firstChild);
+          current.classList.remove("slide-current");
+          if (heading) {
+            var title = heading.cloneNode(true);
+            title.removeAttribute("id");
+            Array.prototype.forEach.call(title.querySelectorAll("[id], .anchor"), function (e) {
+              if (e.classList.contains("anchor")) e.remove(); else e.removeAttribute("id");
+            });
+            title.classList.add("continued-title");
+            next.insertBefore(title, next.firstChild);
+          }
+          current = next;
+        }
+      });
+      slides = collect();
+    }
     // Scales the slide's content (not the stage) until it fits, never below `smallest`.
     function fit(slide) {
       zoom(slide, 1);
-      var z = 1, style = getComputedStyle(slide);
-      var padY = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
-      var padX = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+      var z = 1;
       for (var pass = 0; pass < 8; pass++) {
-        var over = Math.max((slide.scrollHeight - padY) / (slide.clientHeight - padY),
-                            (slide.scrollWidth - padX) / (slide.clientWidth - padX));
+        var over = overflow(slide);
         if (over <= 1.001 || z <= smallest) break;
         z = Math.max(smallest, z / over * 0.99);
         zoom(slide, z);
@@ -148,6 +192,7 @@ extension Script {
       other = window.open(location.pathname + location.search + "#presenter-" + (index + 1), "lessons-presenter");
     }
     function apply() {
+      if (/^#(slide|presenter)-\d+$/.test(location.hash)) paginate();
       var place = address();
       if (!place) { if (mode) leave(); return; }
       if (place.mode !== mode) enter(place.mode);

@@ -19,6 +19,8 @@ html.deck .lesson-header h1 { font-size: 2.6rem; }
 html.deck .slide-current > h2:first-child, .slide-preview > h2:first-child,
 html.deck .slide-current > h1:first-child, .slide-preview > h1:first-child { margin-top: 0; }
 html.deck .slide-current > hr:first-child, .slide-preview > hr:first-child { display: none; }
+.continued-title { display: none; }
+html.deck .continued-title { display: block; margin-top: 0; }
 html.deck .graph-widget, html.deck .model-widget { width: 100% !important; left: 0 !important; transform: none !important;
   margin-left: 0 !important; margin-right: 0 !important; }
 .deck-bar { position: fixed; right: 10px; bottom: 6px; z-index: 6; display: flex; gap: 4px; align-items: center;
