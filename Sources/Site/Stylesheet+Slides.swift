@@ -3,7 +3,6 @@ extension Stylesheet {
     /// 1280x720 stage scaled to the window; `#presenter-<n>` adds the next slide, the notes and a clock.
     /// Printed as a deck, each slide is one 1280x720 page without controls.
     static let slides = #"""
-.slides-link { margin: 0.25rem 0 0; font-family: var(--font-ui); font-size: 0.9rem; }
 html.deck { font-size: 22px; }
 html.deck body { overflow: hidden; font-size: 1rem; }
 html.deck .site-header, html.deck .site-footer, html.deck .pager, html.deck .skip-link, html.deck .toc,
