@@ -1,3 +1,4 @@
+import Foundation
 import Site
 import Training
 
@@ -19,15 +20,26 @@ extension ModelPresentation {
         case nil: scheduleValues = nil
         }
         let history = run.history
-        let stride = max(1, (history.steps.count + Self.retrainCurvePoints - 1) / Self.retrainCurvePoints)
-        var steps: [Int] = [], losses: [Double] = []
-        for i in Swift.stride(from: 0, to: history.steps.count, by: stride) {
-            steps.append(history.steps[i]); losses.append(history.values[i])
-        }
+        let kept = Self.curveIndices(count: history.steps.count, points: Self.retrainCurvePoints)
+        var steps = kept.map { history.steps[$0] }, losses = kept.map { history.values[$0] }
         if steps.last != lastStep { steps.append(lastStep); losses.append(finalLoss) }
         return ModelWidget.Retrain(plan: source.plan, loss: source.loss, parameters: source.parameters, optimizer: optimizer.name,
                                    arguments: arguments, scheduleKind: model.schedule?.name, schedule: scheduleValues,
                                    steps: lastStep + 1, maxSteps: source.maxSteps, buildSteps: steps, buildLosses: losses,
                                    finalLoss: finalLoss)
+    }
+
+    /// About `points` indices of a curve of `count` points, the first and the last among them: half
+    /// spread evenly, half geometrically (1, 2, 4, ... in effect), because a loss falls fastest in
+    /// its first steps, which an even spread alone draws as one straight segment.
+    static func curveIndices(count: Int, points: Int) -> [Int] {
+        guard count > points, points >= 4 else { return Array(0..<count) }
+        let half = points / 2
+        var kept = Set<Int>()
+        for k in 0..<half { kept.insert(k * (count - 1) / (half - 1)) }
+        let growth = Foundation.log(Double(count - 1)) / Double(half - 1)
+        for k in 0..<half { kept.insert(min(count - 1, Int((Foundation.exp(Double(k) * growth)).rounded()))) }
+        kept.insert(0)
+        return kept.sorted()
     }
 }

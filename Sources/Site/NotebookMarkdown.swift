@@ -30,6 +30,8 @@ struct NotebookMarkdown {
             let given = phrases.exercise.given.replacingOccurrences(of: "{0}", with: view.given)
             return "> " + Self.escaped(given + " " + view.asked + " = ?") + "\n>\n> *" + Self.escaped(phrases.notebook.exerciseOnPage) + "*"
         case .html(let html):
+            // A comment is a note to the course's authors (`typed on purpose: ...`), not for readers.
+            if html.trimmingCharacters(in: .whitespacesAndNewlines).firstMatch(of: #/^<!--((?!-->)[\s\S])*-->$/#) != nil { return "" }
             return html.trimmingBlankLines
         case .quote(let inner):
             return blocks(inner).split(separator: "\n", omittingEmptySubsequences: false)

@@ -97,6 +97,14 @@ enum Jupyter {
         }
     }
 
+    /// The authors' notes in HTML comments (`<!-- typed on purpose: ... -->`) stay out of the notebooks.
+    @Test func commentsAreLeftOut() throws {
+        for notebook in notebooks {
+            let text = try String(contentsOfFile: course.output + "/" + notebook, encoding: .utf8)
+            #expect(!text.contains("typed on purpose") && !text.contains("<!--"), "\(notebook) holds an HTML comment")
+        }
+    }
+
     /// Every cell of a block's program carries it; its last NumPy cell stores the trace's numbers
     /// (every loss, or every node's value and gradient), as the build wrote them.
     @Test func storedOutputsAreTheTracesNumbers() throws {
