@@ -41,24 +41,6 @@ func convNormFixturesLoad() {
 
 @Test("layer_norm, batch_norm, conv2d and the pools agree with PyTorch, values and gradients", arguments: convNormFixtures)
 func convNormMatchesTorch(c: ConvNormCase) throws {
-    var g = GraphBuilder()
-    var leaves: [NodeID] = []
-    for (dims, scalars) in zip(c.shapes, c.inputs) {
-        leaves.append(g.leaf(.parameter, value: try Tensor(shape: shape(dims), scalars: scalars)))
-    }
-    let y = try g.apply(try c.engineOp(), leaves)
-    #expect(g.shape(of: y) == shape(c.result_shape), "\(c): result shape")
-    let w = g.leaf(.constant, value: try Tensor(shape: shape(c.result_shape), scalars: c.w))
-    let out = try g.apply(.sum, try g.apply(.multiply, y, w))
-    let plan = try evaluated(g, output: out)
-    for (i, (a, b)) in zip(try #require(plan.value(y)).scalars, c.y).enumerated() {
-        #expect(referenceClose(a, b), "\(c): y[\(i)] \(a) vs torch \(b)")
-    }
-    for (k, leaf) in leaves.enumerated() {
-        let ours = try #require(plan.gradient(leaf)).scalars
-        #expect(ours.count == c.grads[k].count)
-        for (i, (a, b)) in zip(ours, c.grads[k]).enumerated() {
-            #expect(referenceClose(a, b), "\(c): d/d(operand \(k))[\(i)] \(a) vs torch \(b)")
-        }
-    }
+    try checkAgainstTorch(try c.engineOp(), shapes: c.shapes, inputs: c.inputs, resultShape: c.result_shape, w: c.w, y: c.y,
+                          grads: c.grads, label: "\(c)")
 }

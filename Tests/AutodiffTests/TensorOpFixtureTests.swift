@@ -24,8 +24,6 @@ struct TensorOpCase: Decodable, Sendable, CustomStringConvertible {
 
 private let tensorOpFixtures = referenceCases("tensor_ops.json", as: TensorOpCase.self)
 
-private let close = referenceClose
-
 @Test("the tensor-op fixture covers every comparison, where, clip, reshape, index, concat and embedding")
 func tensorOpFixturesLoad() {
     let ops = Set(tensorOpFixtures.map(\.op))
@@ -39,26 +37,9 @@ func tensorOpFixturesLoad() {
 func tensorOpMatchesTorch(c: TensorOpCase) throws {
     let found = Operations.Operation.allCases.first { $0.traceName == c.op }
     let operation = try #require(found, "\(c.op) is not in the op registry")
-    var g = GraphBuilder()
-    var leaves: [NodeID] = []
-    for (dims, scalars) in zip(c.shapes, c.inputs) {
-        leaves.append(g.leaf(.parameter, value: try Tensor(shape: shape(dims), scalars: scalars)))
-    }
     // A reshape's sizes are its result's shape (torch inferred any -1).
-    let y = try g.apply(Op(operation, axis: AxisOption(axis: c.axis), dims: c.result_shape,
-                           index: c.index.flatMap(IndexSpec.init(numbers:)) ?? IndexSpec(), operands: c.shapes.count), leaves)
-    #expect(g.shape(of: y) == shape(c.result_shape), "\(c): result shape")
-    let w = g.leaf(.constant, value: try Tensor(shape: shape(c.result_shape), scalars: c.w))
-    let out = try g.apply(.sum, try g.apply(.multiply, y, w))
-    let plan = try evaluated(g, output: out)
-    for (i, (a, b)) in zip(try #require(plan.value(y)).scalars, c.y).enumerated() {
-        #expect(close(a, b), "\(c): y[\(i)] \(a) vs torch \(b)")
-    }
-    for (k, leaf) in leaves.enumerated() {
-        let ours = try #require(plan.gradient(leaf)).scalars
-        #expect(ours.count == c.grads[k].count)
-        for (i, (a, b)) in zip(ours, c.grads[k]).enumerated() {
-            #expect(close(a, b), "\(c): d/d(operand \(k))[\(i)] \(a) vs torch \(b)")
-        }
-    }
+    let op = Op(operation, axis: AxisOption(axis: c.axis), dims: c.result_shape,
+                index: c.index.flatMap(IndexSpec.init(numbers:)) ?? IndexSpec(), operands: c.shapes.count)
+    try checkAgainstTorch(op, shapes: c.shapes, inputs: c.inputs, resultShape: c.result_shape, w: c.w, y: c.y, grads: c.grads,
+                          label: "\(c)")
 }

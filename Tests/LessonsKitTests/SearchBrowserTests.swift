@@ -32,16 +32,10 @@ struct SearchBrowserTests {
         browser = try ChromiumSession(viewport: (1280, 900))
     }
 
-    private func value(_ expression: String) throws -> String {
-        let reply = try browser.page("Runtime.evaluate", ["expression": expression, "awaitPromise": true, "returnByValue": true])
-        return (reply["result"] as? [String: Any])?["value"] as? String ?? ""
-    }
+    private func value(_ expression: String) throws -> String { try browser.string(expression) }
 
     private func press(_ key: String, code: String, keyCode: Int, text: String? = nil) throws {
-        var down: [String: Any] = ["type": "keyDown", "key": key, "code": code, "windowsVirtualKeyCode": keyCode]
-        if let text { down["text"] = text }
-        _ = try browser.page("Input.dispatchKeyEvent", down)
-        _ = try browser.page("Input.dispatchKeyEvent", ["type": "keyUp", "key": key, "code": code, "windowsVirtualKeyCode": keyCode])
+        try browser.press(key, code: code, keyCode: keyCode, text: text)
     }
 
     /// Focuses the box with `/`, types `query`, and waits (however long the index takes to load)

@@ -16,16 +16,10 @@ struct SlidesBrowserTests {
         browser = try ChromiumSession(viewport: (1280, 720))
     }
 
-    private func value(_ expression: String) throws -> String {
-        let reply = try browser.page("Runtime.evaluate", ["expression": expression, "awaitPromise": true, "returnByValue": true])
-        return (reply["result"] as? [String: Any])?["value"] as? String ?? ""
-    }
+    private func value(_ expression: String) throws -> String { try browser.string(expression) }
 
     private func press(_ key: String, code: String, keyCode: Int, text: String? = nil) throws {
-        var down: [String: Any] = ["type": "keyDown", "key": key, "code": code, "windowsVirtualKeyCode": keyCode]
-        if let text { down["text"] = text }
-        _ = try browser.page("Input.dispatchKeyEvent", down)
-        _ = try browser.page("Input.dispatchKeyEvent", ["type": "keyUp", "key": key, "code": code, "windowsVirtualKeyCode": keyCode])
+        try browser.press(key, code: code, keyCode: keyCode, text: text)
     }
 
     /// The slide on show: its number (from 1) and the address.
