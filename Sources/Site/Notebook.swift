@@ -24,7 +24,9 @@ package struct Notebook: Sendable, Equatable {
         if !trimmed.isEmpty { cells.append(.code(trimmed, printed: printed, program: program)) }
     }
 
-    /// The `.ipynb` file: one-space indentation and sorted keys, as Jupyter writes it.
+    /// The `.ipynb` file: one-space indentation and sorted keys, as Jupyter writes it; each source
+    /// and output as one string (nbformat's `multiline_string` is a string or a list of lines:
+    /// Jupyter saves lists, but one string is a fifth smaller for a course's programs).
     package var json: String {
         var out = "{\n \"cells\": ["
         for (i, cell) in cells.enumerated() {
@@ -33,7 +35,7 @@ package struct Notebook: Sendable, Equatable {
             switch cell {
             case .markdown(let text):
                 out += "  {\n   \"cell_type\": \"markdown\",\n   \"id\": \(id),\n   \"metadata\": {},\n"
-                out += "   \"source\": \(Self.lines(text, indent: "   "))\n  }"
+                out += "   \"source\": \(JSONString.quoted(text))\n  }"
             case .code(let text, let printed, let program):
                 out += "  {\n   \"cell_type\": \"code\",\n   \"execution_count\": null,\n   \"id\": \(id),\n"
                 out += program.map { "   \"metadata\": {\n    \"lessons\": {\n     \"program\": \(JSONString.quoted($0))\n    }\n   },\n" }
@@ -42,9 +44,9 @@ package struct Notebook: Sendable, Equatable {
                     out += "   \"outputs\": [],\n"
                 } else {
                     out += "   \"outputs\": [\n    {\n     \"name\": \"stdout\",\n     \"output_type\": \"stream\",\n"
-                    out += "     \"text\": \(Self.lines(printed, indent: "     "))\n    }\n   ],\n"
+                    out += "     \"text\": \(JSONString.quoted(printed))\n    }\n   ],\n"
                 }
-                out += "   \"source\": \(Self.lines(text, indent: "   "))\n  }"
+                out += "   \"source\": \(JSONString.quoted(text))\n  }"
             }
         }
         out += cells.isEmpty ? "],\n" : "\n ],\n"
@@ -67,16 +69,6 @@ package struct Notebook: Sendable, Equatable {
         return out
     }
 
-    /// A multiline string as nbformat stores it: a list of lines, each but the last ending in "\n".
-    private static func lines(_ text: String, indent: String) -> String {
-        var parts = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0 + "\n" }
-        if let last = parts.popLast() {
-            let end = String(last.dropLast())
-            if !end.isEmpty { parts.append(Substring(end)) }
-        }
-        guard !parts.isEmpty else { return "[]" }
-        return "[\n" + parts.map { indent + " " + JSONString.quoted(String($0)) }.joined(separator: ",\n") + "\n" + indent + "]"
-    }
 }
 
 extension String {
