@@ -74,3 +74,10 @@ import Testing
     #expect(Script.javaScript.contains("button.dataset.selected"))
     #expect(!Script.javaScript.contains("button.textContent = \"Copy\""))
 }
+
+/// The page script ships without indentation and comment lines, and still parses (node checks it
+/// where installed; the browser suites run it).
+@Test func thePageScriptIsCompactedWithoutChangingALine() {
+    #expect(Script.compacted("  a();\n\n  // why\n    b(); // kept\n") == "a();\nb(); // kept\n")
+    #expect(!Script.javaScript.contains("\n  ") && !Script.javaScript.contains("\n//"))
+}
