@@ -8,24 +8,20 @@ extension Kernels {
     }
 
     static func concatForward(_ s: Step, _ v: UnsafeMutablePointer<Double>) {
-        var o = s.out
-        for r in 0..<s.rows {
-            for k in 0..<3 {
-                let (start, width) = part(s, k)
-                let x = v + start + r * width
-                for j in 0..<width { v[o + j] = x[j] }
-                o += width
-            }
-        }
+        walk(s) { input, output in v[output] = v[input] }
     }
 
     static func concatBackward(_ s: Step, _ g: UnsafeMutablePointer<Double>) {
+        walk(s) { input, output in g[input] += g[output] }
+    }
+
+    /// Each output element with the operand element it copies, output row by row, operand by operand.
+    private static func walk(_ s: Step, _ visit: (_ input: Int, _ output: Int) -> Void) {
         var o = s.out
         for r in 0..<s.rows {
             for k in 0..<3 {
                 let (start, width) = part(s, k)
-                let gx = g + start + r * width
-                for j in 0..<width { gx[j] += g[o + j] }
+                for j in 0..<width { visit(start + r * width + j, o + j) }
                 o += width
             }
         }

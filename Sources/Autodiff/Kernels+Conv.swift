@@ -17,40 +17,17 @@ import Operations
 extension Kernels {
     static func convForward(_ s: Step, _ v: UnsafeMutablePointer<Double>) {
         let w = WindowRule.Walk(s)
-        for i in 0..<w.outRows {
-            for j in 0..<w.outCols {
-                var total = 0.0
-                for a in 0..<w.rows {
-                    let r = i * w.stride + a - w.padding
-                    guard r >= 0, r < s.rows else { continue }
-                    for b in 0..<w.cols {
-                        let c = j * w.stride + b - w.padding
-                        guard c >= 0, c < s.cols else { continue }
-                        total += v[s.a + r * s.cols + c] * v[s.b + a * w.cols + b]
-                    }
-                }
-                v[s.out + i * w.outCols + j] = total
-            }
-        }
+        var total = 0.0
+        w.visit(s, start: { _ in total = 0 }, pair: { _, image, kernel in total += v[image] * v[kernel] },
+                end: { out in v[out] = total })
     }
 
     static func convBackward(_ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>) {
         let w = WindowRule.Walk(s)
-        for i in 0..<w.outRows {
-            for j in 0..<w.outCols {
-                let gy = g[s.out + i * w.outCols + j]
-                for a in 0..<w.rows {
-                    let r = i * w.stride + a - w.padding
-                    guard r >= 0, r < s.rows else { continue }
-                    for b in 0..<w.cols {
-                        let c = j * w.stride + b - w.padding
-                        guard c >= 0, c < s.cols else { continue }
-                        g[s.a + r * s.cols + c] += gy * v[s.b + a * w.cols + b]
-                        g[s.b + a * w.cols + b] += gy * v[s.a + r * s.cols + c]
-                    }
-                }
-            }
-        }
+        w.visit(s, start: { _ in }, pair: { out, image, kernel in
+            g[image] += g[out] * v[kernel]
+            g[kernel] += g[out] * v[image]
+        }, end: { _ in })
     }
 
     static func poolForward(_ s: Step, _ v: UnsafeMutablePointer<Double>, largest: Bool) {
@@ -100,6 +77,28 @@ enum WindowRule {
             (rows, cols, stride, padding) = (s.strideB.row, s.strideB.col, max(s.inner, 1), s.strideC.row)
             outRows = (s.rows + 2 * padding - rows) / stride + 1
             outCols = (s.cols + 2 * padding - cols) / stride + 1
+        }
+
+        /// conv2d's one walk, forward and backward alike (so sums keep their order): for each output
+        /// element `start`, then every (image, kernel) pair of its window inside the image, then `end`;
+        /// the offsets are the output's, the image element's and the kernel element's.
+        func visit(_ s: Step, start: (Int) -> Void, pair: (Int, Int, Int) -> Void, end: (Int) -> Void) {
+            for i in 0..<outRows {
+                for j in 0..<outCols {
+                    let out = s.out + i * outCols + j
+                    start(out)
+                    for a in 0..<rows {
+                        let r = i * stride + a - padding
+                        guard r >= 0, r < s.rows else { continue }
+                        for b in 0..<cols {
+                            let c = j * stride + b - padding
+                            guard c >= 0, c < s.cols else { continue }
+                            pair(out, s.a + r * s.cols + c, s.b + a * cols + b)
+                        }
+                    }
+                    end(out)
+                }
+            }
         }
     }
 
