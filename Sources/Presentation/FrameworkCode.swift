@@ -46,7 +46,7 @@ package enum FrameworkCode {
             CodeTabs.Tab(label: CodeTabs.lessonLabel, language: "lessons", source: source, download: nil),
             CodeTabs.Tab(label: "NumPy", language: "python", source: numpy, download: numpyFile),
             CodeTabs.Tab(label: "PyTorch", language: "python", source: torch, download: torchFile),
-        ], files: extra.map { CodeTabs.File(href: "code/\($0.name)", purpose: $0.purpose) }, note: note)
+        ], files: extra.map { CodeTabs.File(href: "code/\($0.name)", purpose: $0.purpose, text: $0.text) }, note: note)
         tabs.printed = printed
         return Output(files: files, tabs: tabs)
     }

@@ -19,8 +19,10 @@ package struct CodeTabs: Sendable, Codable {
     package struct File: Sendable, Codable {
         package var href: String
         package var purpose: String
-        package init(href: String, purpose: String) {
-            self.href = href; self.purpose = purpose
+        /// The file's text, which the notebook carries so that it runs when downloaded on its own.
+        package var text: String?
+        package init(href: String, purpose: String, text: String? = nil) {
+            self.href = href; self.purpose = purpose; self.text = text
         }
     }
 

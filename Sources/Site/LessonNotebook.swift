@@ -64,6 +64,7 @@ package enum LessonNotebook {
         if !code.files.isEmpty {
             let links = code.files.map { "[\($0.href)](\($0.href)) (\(NotebookMarkdown.escaped($0.purpose)))" }.joined(separator: ", ")
             notebook.markdown(phrases.notebook.reads.replacingOccurrences(of: "{0}", with: links))
+            if let cell = missingFilesCell(code.files) { notebook.code(cell, program: code.tabs.first { $0.label == "NumPy" }?.download) }
         }
         if let numpy = code.tabs.first(where: { $0.label == "NumPy" }) {
             let cells = cells(relocated(numpy.source))
@@ -80,6 +81,32 @@ package enum LessonNotebook {
             notebook.code("try:\n    import torch\nexcept ImportError:\n    print(" + pythonString(phrases.notebook.noTorch)
                           + ")\nelse:\n" + body, program: torch.download)
         }
+    }
+
+    /// A cell that writes the files the programs read into `code/` beside the notebook, if they
+    /// are not there: on the site they are, but a notebook downloaded on its own must still run.
+    static func missingFilesCell(_ files: [CodeTabs.File]) -> String? {
+        let entries = files.compactMap { file in file.text.map { "    \(pythonString(file.href)): \(pythonText($0))," } }
+        guard !entries.isEmpty else { return nil }
+        return """
+            # The files this block's programs read. They sit in code/ beside the notebook on the course's
+            # site; a notebook downloaded on its own writes them there first.
+            import os
+            _files = {
+            \(entries.joined(separator: "\n"))
+            }
+            for _path, _text in _files.items():
+                if not os.path.exists(_path):
+                    os.makedirs(os.path.dirname(_path), exist_ok=True)
+                    with open(_path, "w", encoding="utf-8") as _file:
+                        _file.write(_text)
+            """
+    }
+
+    /// A file's text as a triple-quoted Python literal, line breaks kept (quotes escaped, so no
+    /// text can end the literal early).
+    private static func pythonText(_ text: String) -> String {
+        "\"\"\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"\"\""
     }
 
     /// A program split where a top-level statement follows two blank lines (PEP 8's gap around

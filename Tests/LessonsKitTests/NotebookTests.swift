@@ -138,7 +138,9 @@ enum Jupyter {
         #expect(result.out.hasPrefix("ok \(notebooks.count)"))
     }
 
-    /// Run in parallel (one kernel per core); each notebook's printed numbers against its blocks' traces.
+    /// Run in parallel (one kernel per core), each alone in an empty folder as a reader who
+    /// downloaded only the notebook would (it writes the data files it reads); each notebook's
+    /// printed numbers against its blocks' traces.
     @Test(.enabled(if: Jupyter.python != nil,
                    "skipped: python3 cannot import nbformat, nbclient and ipykernel (make test installs them: scripts/install-deps.sh --test)"))
     func everyNotebookRunsTopToBottomAndPrintsThePagesNumbers() throws {
@@ -146,10 +148,17 @@ enum Jupyter {
         let blocks = try blocks()
         let runs = Runs(count: notebooks.count)
         let notebooks = notebooks, output = course.output
+        let alone = try Workspace(), aloneRoot = alone.root.path
         DispatchQueue.concurrentPerform(iterations: notebooks.count) { k in
-            let result = Result { try Python.run(python, ["-c", Jupyter.execute, output + "/" + notebooks[k]], in: output) }
+            let result = Result {
+                let folder = aloneRoot + "/\(k)", name = String(notebooks[k].split(separator: "/").last ?? "")
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                try FileManager.default.copyItem(atPath: output + "/" + notebooks[k], toPath: folder + "/" + name)
+                return try Python.run(python, ["-c", Jupyter.execute, folder + "/" + name], in: folder)
+            }
             runs.set(k, result)
         }
+        withExtendedLifetime(alone) {}
         for (k, notebook) in notebooks.enumerated() {
             let slug = String(notebook.split(separator: "/").first ?? "")
             let result = try #require(try runs.get(k)?.get())
