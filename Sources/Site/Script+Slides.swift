@@ -4,8 +4,11 @@ extension Script {
     /// and kept in step through a BroadcastChannel and `postMessage` (both work from file://).
     /// On entering the deck, a section that would need shrinking below `readable` is split into
     /// continuation slides between its blocks (its heading repeated), so long page sections become
-    /// several slides; what still does not fit (one tall diagram) is scaled down to fit its
-    /// 1280x720 stage, so no slide overflows and nothing is cut off.
+    /// several slides. A block still too tall on a slide of its own (a widget with its diagram,
+    /// walk, tables and code) is shown in parts on consecutive slides: the live widget itself
+    /// moves to the slide on show with the other parts hidden, so its walk still works, and print
+    /// and the presenter's preview get static copies. What still does not fit is scaled down to
+    /// its 1280x720 stage, so no slide overflows and nothing is cut off.
     static let slides = #"""
   function setUpSlides() {
     var article = document.querySelector("article.lesson"), link = document.querySelector(".slides-link");
@@ -52,26 +55,111 @@ extension Script {
           var blocks = Array.prototype.filter.call(current.children, function (c) {
             return !c.classList.contains("slide-notes") && !c.classList.contains("continued-title");
           });
-          if (overflow(current) <= 1 / readable || blocks.length < 2) { current.classList.remove("slide-current"); break; }
+          // A heading and one block stay together: a tall block is split into its parts below.
+          var alone = blocks.length < 2 || (blocks.length === 2 && blocks[0] === heading);
+          if (overflow(current) <= 1 / readable || alone) { current.classList.remove("slide-current"); break; }
           var next = document.createElement("section");
           next.className = "slide slide-continued";
           current.after(next);
           // Blocks move to the next slide from the end until this one fits (the first always stays).
           while (blocks.length > 1 && overflow(current) > 1 / readable) next.insertBefore(blocks.pop(), next.firstChild);
           current.classList.remove("slide-current");
-          if (heading) {
-            var title = heading.cloneNode(true);
-            title.removeAttribute("id");
-            Array.prototype.forEach.call(title.querySelectorAll("[id], .anchor"), function (e) {
-              if (e.classList.contains("anchor")) e.remove(); else e.removeAttribute("id");
-            });
-            title.classList.add("continued-title");
-            next.insertBefore(title, next.firstChild);
-          }
+          if (heading) next.insertBefore(continuedTitle(heading), next.firstChild);
           current = next;
         }
       });
+      Array.prototype.slice.call(article.querySelectorAll(":scope > section.slide")).forEach(function (slide) {
+        splitWidget(slide, slide.querySelector(":scope > h2, :scope > h1, :scope > .continued-title"));
+      });
       slides = collect();
+    }
+    function continuedTitle(heading) {
+      var title = heading.cloneNode(true);
+      title.removeAttribute("id");
+      Array.prototype.forEach.call(title.querySelectorAll("[id], .anchor"), function (e) {
+        if (e.classList.contains("anchor")) e.remove(); else e.removeAttribute("id");
+      });
+      title.classList.add("continued-title");
+      return title;
+    }
+    // The parts of a widget that stay together on a slide: the diagram with its walk; every
+    // other child (charts, a table, the code) is a part of its own. The caption shows on each.
+    var walkParts = ".diagram-scroll, .live-edit, .group-note, .scrubber, .stepper, .steps-hint, ol.steps";
+    function showPart(widget, part) {
+      Array.prototype.forEach.call(widget.children, function (c, k) {
+        c.classList.toggle("deck-off", k !== 0 && part.indexOf(k) < 0);
+      });
+    }
+    // A slide holding one block too tall to read becomes one slide per part of it: the block
+    // stays where it is for part 1, and the next slides get markers it moves to when shown.
+    function splitWidget(slide, heading) {
+      var blocks = Array.prototype.filter.call(slide.children, function (c) {
+        return !c.classList.contains("slide-notes") && !c.classList.contains("continued-title") && c !== heading;
+      });
+      var widget = blocks[0];
+      if (blocks.length !== 1 || !widget.matches("figure.lesson-block") || widget.children.length < 3) return;
+      slide.classList.add("slide-current");
+      if (overflow(slide) > 1 / readable) {
+        var units = [];
+        Array.prototype.forEach.call(widget.children, function (c, k) {
+          if (k === 0) return;
+          var last = units[units.length - 1];
+          if (last && c.matches(walkParts) && widget.children[last[last.length - 1]].matches(".diagram-bar, " + walkParts)) last.push(k);
+          else units.push([k]);
+        });
+        var parts = [[]];
+        units.forEach(function (unit) {
+          var part = parts[parts.length - 1], tried = part.concat(unit);
+          showPart(widget, tried);
+          if (part.length && overflow(slide) > 1 / readable) parts.push(unit.slice()); else parts[parts.length - 1] = tried;
+        });
+        showPart(widget, []);
+        Array.prototype.forEach.call(widget.children, function (c) { c.classList.remove("deck-off"); });
+        if (parts.length > 1) {
+          var after = slide;
+          parts.forEach(function (part, k) {
+            var marker = document.createElement("div");
+            marker.className = "deck-part";
+            marker.deckWidget = widget; marker.deckPart = part;
+            if (k === 0) { marker.deckHome = true; widget.before(marker); return; }
+            var next = document.createElement("section");
+            next.className = "slide slide-continued";
+            if (heading) next.appendChild(continuedTitle(heading));
+            next.appendChild(marker);
+            after.after(next);
+            after = next;
+          });
+        }
+      }
+      slide.classList.remove("slide-current");
+    }
+    // Brings the widgets of a slide's markers there, showing the marker's part.
+    function placeParts(slide) {
+      Array.prototype.forEach.call(slide.querySelectorAll(":scope > .deck-part"), function (m) {
+        if (m.nextElementSibling !== m.deckWidget) m.after(m.deckWidget);
+        showPart(m.deckWidget, m.deckPart);
+      });
+    }
+    // Static copies of the parts for slides that are not on show (the preview, print).
+    function copyParts(slide) {
+      Array.prototype.forEach.call(slide.querySelectorAll(":scope > .deck-part"), function (m) {
+        if (m.nextElementSibling === m.deckWidget) return;
+        var copy = m.deckWidget.cloneNode(true);
+        showPart(copy, m.deckPart);
+        copy.classList.add("deck-copy");
+        Array.prototype.forEach.call(copy.querySelectorAll("[id]"), function (e) { e.removeAttribute("id"); });
+        copy.removeAttribute("id");
+        m.after(copy);
+      });
+    }
+    function dropCopies() {
+      Array.prototype.forEach.call(article.querySelectorAll(".deck-copy"), function (c) { c.remove(); });
+    }
+    // Leaving the deck puts each split widget back where the page has it, whole.
+    function restoreParts() {
+      dropCopies();
+      Array.prototype.forEach.call(article.querySelectorAll(".deck-part"), function (m) { if (m.deckHome) m.after(m.deckWidget); });
+      Array.prototype.forEach.call(article.querySelectorAll(".deck-off"), function (c) { c.classList.remove("deck-off"); });
     }
     // Scales the slide's content (not the stage) until it fits, never below `smallest`.
     function fit(slide) {
@@ -128,6 +216,7 @@ extension Script {
     function leave() {
       var slide = slides[index];
       slides.forEach(function (s) { s.classList.remove("slide-current"); zoom(s, 1); });
+      restoreParts();
       root.classList.remove("deck", "presenter");
       if (bar) { bar.remove(); bar = null; }
       if (panel) { panel.remove(); panel = null; clearInterval(timer); }
@@ -145,7 +234,9 @@ extension Script {
       var box = panel.querySelector(".deck-next"), notes = panel.querySelector(".deck-notes"), next = slides[index + 1];
       box.textContent = ""; notes.textContent = "";
       if (next) {
+        copyParts(next);
         var copy = next.cloneNode(true);
+        dropCopies();
         copy.removeAttribute("id");
         Array.prototype.forEach.call(copy.querySelectorAll("[id]"), function (e) { e.removeAttribute("id"); });
         copy.classList.remove("slide-current"); copy.classList.add("slide-preview");
@@ -159,6 +250,7 @@ extension Script {
       if (slides[index]) slides[index].classList.remove("slide-current");
       index = n - 1;
       var slide = slides[index];
+      placeParts(slide);
       slide.classList.add("slide-current");
       fit(slide);
       // An image still loading has no height yet: fit again once it has.
@@ -205,8 +297,14 @@ extension Script {
       if (!mode) return;
       slides.forEach(function (s) {
         if (s.classList.contains("slide-current")) return;
+        copyParts(s);
         s.classList.add("slide-current"); fit(s); s.classList.remove("slide-current");
       });
+    });
+    window.addEventListener("afterprint", function () {
+      if (!mode) return;
+      dropCopies();
+      if (slides[index]) placeParts(slides[index]);
     });
     window.addEventListener("hashchange", apply);
     document.addEventListener("keydown", function (e) {

@@ -19,6 +19,7 @@ html.deck .slide-current > h2:first-child, .slide-preview > h2:first-child,
 html.deck .slide-current > h1:first-child, .slide-preview > h1:first-child { margin-top: 0; }
 html.deck .slide-current > hr:first-child, .slide-preview > hr:first-child { display: none; }
 .continued-title { display: none; }
+html.deck .deck-off { display: none !important; }
 html.deck .continued-title { display: block; margin-top: 0; }
 html.deck .graph-widget, html.deck .model-widget { width: 100% !important; left: 0 !important; transform: none !important;
   margin-left: 0 !important; margin-right: 0 !important; }
