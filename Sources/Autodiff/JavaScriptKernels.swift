@@ -118,13 +118,13 @@ var LessonsKernels = (function () {
   }
   // dropout (Kernels+Dropout.swift): p at s[10], the seed at s[5]. The mask is DropoutMask's hash
   // in 32-bit unsigned arithmetic (Math.imul, >>> 0), so it keeps exactly the elements Swift keeps.
-  function dropoutKeeps(seed, i, p) {
-    var x = (Math.imul(seed, 0x9E3779B9) ^ i) >>> 0;
+  function dropoutHash(seed, i) {
+    var x = (Math.imul(seed + 1, 0x9E3779B9) ^ i) >>> 0;
     x = Math.imul((x ^ (x >>> 16)) >>> 0, 0x7FEB352D) >>> 0;
     x = Math.imul((x ^ (x >>> 15)) >>> 0, 0x846CA68B) >>> 0;
-    x = (x ^ (x >>> 16)) >>> 0;
-    return x / 4294967296 >= p;
+    return (x ^ (x >>> 16)) >>> 0;
   }
+  function dropoutKeeps(seed, i, p) { return dropoutHash(seed, i) / 4294967296 >= p; }
   function dropoutForward(s, v) {
     var p = s[10], scale = 1 - p;
     for (var i = 0; i < s[4]; i++) v[s[0] + i] = v[s[1] + i] * (dropoutKeeps(s[5], i, p) ? 1 : 0) / scale;
@@ -358,7 +358,7 @@ var LessonsKernels = (function () {
   // The elementwise rules too: the page labels a diagram's scalar edges with ∂node/∂input, as
   // Plan.localDerivative does from the same rules.
   return { run: run, initialValues: initialValues, kernels: kernels, binary: binary, unary: unary, ternary: ternary,
-           sigmoid: sigmoid, dropoutKeeps: dropoutKeeps };
+           sigmoid: sigmoid, dropoutHash: dropoutHash, dropoutKeeps: dropoutKeeps };
 })();
 """#
 }

@@ -3,11 +3,12 @@
 /// JavaScriptKernels.swift, a bit-for-bit twin) and the NumPy/PyTorch tabs (which get the mask
 /// as a literal) all drop the same elements, whatever order they visit them in.
 public enum DropoutMask {
-    /// A 32-bit hash of (seed, index): the seed spread by the golden-ratio constant, XORed with
+    /// A 32-bit hash of (seed, index): seed + 1 spread by the golden-ratio constant, XORed with
     /// the index, then Chris Wellons' `lowbias32` finalizer (two multiply-xorshift rounds, well
     /// mixed in every bit). Only wrapping 32-bit arithmetic, which JavaScript has in `Math.imul`.
+    /// The + 1 keeps seed 0's first element from hashing 0 (always dropped): lowbias32(0) is 0.
     public static func hash(seed: Int, index: Int) -> UInt32 {
-        var x = (UInt32(truncatingIfNeeded: seed) &* 0x9E37_79B9) ^ UInt32(truncatingIfNeeded: index)
+        var x = ((UInt32(truncatingIfNeeded: seed) &+ 1) &* 0x9E37_79B9) ^ UInt32(truncatingIfNeeded: index)
         x ^= x >> 16
         x &*= 0x7FEB_352D
         x ^= x >> 15
