@@ -116,6 +116,23 @@ var LessonsKernels = (function () {
     var d = rule[1], p = s[10];
     for (var i = 0; i < s[4]; i++) g[s[1] + i] += d(v[s[1] + i], v[s[0] + i], p) * g[s[0] + i];
   }
+  // dropout (Kernels+Dropout.swift): p at s[10], the seed at s[5]. The mask is DropoutMask's hash
+  // in 32-bit unsigned arithmetic (Math.imul, >>> 0), so it keeps exactly the elements Swift keeps.
+  function dropoutHash(seed, i) {
+    var x = (Math.imul(seed + 1, 0x9E3779B9) ^ i) >>> 0;
+    x = Math.imul((x ^ (x >>> 16)) >>> 0, 0x7FEB352D) >>> 0;
+    x = Math.imul((x ^ (x >>> 15)) >>> 0, 0x846CA68B) >>> 0;
+    return (x ^ (x >>> 16)) >>> 0;
+  }
+  function dropoutKeeps(seed, i, p) { return dropoutHash(seed, i) / 4294967296 >= p; }
+  function dropoutForward(s, v) {
+    var p = s[10], scale = 1 - p;
+    for (var i = 0; i < s[4]; i++) v[s[0] + i] = v[s[1] + i] * (dropoutKeeps(s[5], i, p) ? 1 : 0) / scale;
+  }
+  function dropoutBackward(s, v, g) {
+    var p = s[10], scale = 1 - p;
+    for (var i = 0; i < s[4]; i++) g[s[1] + i] += g[s[0] + i] * (dropoutKeeps(s[5], i, p) ? 1 : 0) / scale;
+  }
   // Reductions and normalizations walk s[3] slices of s[4] elements: element k of slice g sits
   // at a + g·s[6] + k·s[7] (Kernels.swift and Kernels+Axis.swift, with AxisRules' layout).
   function reduceForward(mean, s, v) {
@@ -301,7 +318,8 @@ var LessonsKernels = (function () {
     batch_norm: [normForward, normBackward],
     conv2d: [function (s, v) { convPass(s, v, null); }, convPass],
     max_pool: [function (s, v) { poolPass(true, s, v, null); }, function (s, v, g) { poolPass(true, s, v, g); }],
-    avg_pool: [function (s, v) { poolPass(false, s, v, null); }, function (s, v, g) { poolPass(false, s, v, g); }]
+    avg_pool: [function (s, v) { poolPass(false, s, v, null); }, function (s, v, g) { poolPass(false, s, v, g); }],
+    dropout: [dropoutForward, dropoutBackward]
   };
   Object.keys(binary).forEach(function (name) {
     kernels[name] = [function (s, v) { binaryForward(binary[name], s, v); },
@@ -340,7 +358,7 @@ var LessonsKernels = (function () {
   // The elementwise rules too: the page labels a diagram's scalar edges with ∂node/∂input, as
   // Plan.localDerivative does from the same rules.
   return { run: run, initialValues: initialValues, kernels: kernels, binary: binary, unary: unary, ternary: ternary,
-           sigmoid: sigmoid };
+           sigmoid: sigmoid, dropoutHash: dropoutHash, dropoutKeeps: dropoutKeeps };
 })();
 """#
 }

@@ -47,6 +47,7 @@ enum Kernels {
         case .conv2d: convForward(s, v)
         case .maxPool: poolForward(s, v, largest: true)
         case .avgPool: poolForward(s, v, largest: false)
+        case .dropout(let p, let seed): dropoutForward(s, v, p: p, seed: seed)
         case .input, .parameter, .constant: break
         }
     }
@@ -90,6 +91,7 @@ enum Kernels {
         case .conv2d: convBackward(s, v, g)
         case .maxPool: poolBackward(s, v, g, largest: true)
         case .avgPool: poolBackward(s, v, g, largest: false)
+        case .dropout(let p, let seed): dropoutBackward(s, g, p: p, seed: seed)
         case .input, .parameter, .constant: break
         }
     }

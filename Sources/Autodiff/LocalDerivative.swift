@@ -49,7 +49,7 @@ extension Plan {
         case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual: return (0, 0)
         case .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .amax, .amin,
              .softmax, .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .index, .concat, .embedding,
-             .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool: return nil
+             .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool, .dropout: return nil
         }
     }
 
@@ -68,6 +68,10 @@ extension Plan {
         case .relu: return ReluRule.derivative(x, y, 0)
         case .sqrt: return SqrtRule.derivative(x, y, 0)
         case .abs: return AbsRule.derivative(x, y, 0)
+        case .dropout:
+            // A scalar is element 0.
+            guard case .dropout(let p, let seed) = op else { return nil }
+            return DropoutRule.derivative(0, p: p, seed: seed)
         case .add, .subtract, .multiply, .divide, .maximum, .minimum, .matmul, .sum, .mean, .amax, .amin, .softmax,
              .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .greater, .less, .greaterEqual,
              .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .concat, .embedding, .layerNorm, .batchNorm, .conv2d, .maxPool,

@@ -91,6 +91,8 @@ package enum Op: Equatable, Sendable {
     case maxPool(WindowOption)
     /// The mean of each window.
     case avgPool(WindowOption)
+    /// Inverted dropout: x · mask / (1 − p), the mask drawn from `seed` and each element's index (`DropoutMask`).
+    case dropout(p: Double, seed: Int)
 
     /// The op's name in traces: "input", "param", "const", or the registry's name ("add", "pow", ...).
     package var name: String {
@@ -145,13 +147,15 @@ package enum Op: Equatable, Sendable {
         case .conv2d: .conv2d
         case .maxPool: .maxPool
         case .avgPool: .avgPool
+        case .dropout: .dropout
         }
     }
 
     /// The engine op that computes `operation`; `exponent` is used by `.power` only, `axis` by the
     /// ops that take `axis:` (`Operation.takesAxis`).
     /// `dims` by `.reshape` (and as `[size, stride, padding]` by conv2d and the pools; the norms
-    /// take their eps as `exponent`), `index` by `.index` only, `operands` (how many) by `.concat` only.
+    /// take their eps as `exponent`; dropout its p as `exponent` and `[seed]` as `dims`), `index` by `.index`
+    /// only, `operands` (how many) by `.concat` only.
     package init(_ operation: Operation, exponent: Double = 1, axis: AxisOption = .none, dims: [Int] = [],
                  index: IndexSpec = IndexSpec(), operands: Int = 2) {
         switch operation {
@@ -198,6 +202,7 @@ package enum Op: Equatable, Sendable {
         case .conv2d: self = .conv2d(WindowOption(dims))
         case .maxPool: self = .maxPool(WindowOption(dims))
         case .avgPool: self = .avgPool(WindowOption(dims))
+        case .dropout: self = .dropout(p: exponent, seed: dims.first ?? 0)
         }
     }
 
@@ -221,7 +226,7 @@ package enum Op: Equatable, Sendable {
         case .notEqual: return "≠"
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
              .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .concat, .embedding,
-             .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool:
+             .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool, .dropout:
             return nil
         case .index:
             // The index itself, as the lesson wrote it: "[:, 1]".
@@ -257,7 +262,7 @@ package enum Op: Equatable, Sendable {
         case .input, .parameter, .constant, .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log,
              .sigmoid, .tanh, .relu, .sqrt, .abs, .maximum, .minimum, .transpose, .bceLogits, .softmaxCrossEntropy,
              .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .embedding,
-             .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool: nil
+             .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool, .dropout: nil
         }
     }
 
@@ -269,14 +274,21 @@ package enum Op: Equatable, Sendable {
              .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .sumAlong, .meanAlong, .maximum, .minimum, .amax, .amin,
              .softmax, .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .greater, .less,
              .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .concat, .embedding,
-             .layerNorm, .batchNorm: nil
+             .layerNorm, .batchNorm, .dropout: nil
         }
     }
 
-    /// The op's number that travels beside it (in traces as `exponent`): pow's exponent, a norm's eps.
+    /// The seed of a dropout; nil for the others.
+    package var seed: Int? {
+        if case .dropout(_, let seed) = self { return seed }
+        return nil
+    }
+
+    /// The op's number that travels beside it (in traces as `exponent`): pow's exponent, a norm's eps,
+    /// dropout's p.
     package var constant: Double? {
         switch self {
-        case .power(let p): p
+        case .power(let p), .dropout(let p, _): p
         case .layerNorm(let eps), .batchNorm(let eps): eps
         case .input, .parameter, .constant, .add, .subtract, .multiply, .divide, .negate, .matmul, .exp, .log,
              .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .sumAlong, .meanAlong, .maximum, .minimum, .amax, .amin,

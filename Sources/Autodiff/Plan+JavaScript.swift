@@ -32,7 +32,7 @@ extension Plan {
     /// [out, a, b, rows, cols, inner, strideA.row, strideA.col, strideB.row, strideB.col, p, kernel,
     ///  c, strideC.row, strideC.col] (the third operand of where and clip, last so the others keep their places)
     private static func step(_ s: Step) -> String {
-        // pow's exponent or a norm's eps, in the slot kernels read as p.
+        // pow's exponent, a norm's eps or dropout's p, in the slot kernels read as p.
         let exponent = s.op.constant ?? 0
         let numbers = [s.out, s.a, s.b, s.rows, s.cols, s.inner, s.strideA.row, s.strideA.col, s.strideB.row, s.strideB.col]
         let third = [s.c, s.strideC.row, s.strideC.col].map(String.init).joined(separator: ",")

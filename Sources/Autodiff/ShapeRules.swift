@@ -123,6 +123,9 @@ enum ShapeRules {
             if case .power(let p) = op, !p.isFinite {
                 throw ShapeError("the exponent of pow must be a finite number, got \(p)")
             }
+            if case .dropout(let p, let seed) = op, !(p >= 0 && p < 1) || seed < 0 {
+                throw ShapeError("dropout's p must be at least 0 and below 1 and its seed a whole number ≥ 0, got p \(p), seed \(seed)")
+            }
             return inputs[0]
         case .reduction, .normalization:
             try NormRule.check(op, inputs[0])

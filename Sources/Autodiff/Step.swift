@@ -22,7 +22,7 @@ struct Step {
     let cols: Int
     /// Convolution and pooling: `rows`×`cols` is the image, `inner` the stride, `strideB` the
     /// kernel's (window's) rows and cols, `strideC.row` the padding (Kernels+Conv.swift).
-    /// Matmul: the shared size k. Unused otherwise.
+    /// Matmul: the shared size k. Dropout: the seed. Unused otherwise.
     let inner: Int
     /// Binary ops: how each operand lines up with the result (stride 0 = broadcast).
     let strideA: Stride
@@ -70,7 +70,8 @@ struct Step {
             strideB = Stride(row: window.rows, col: window.cols)
             strideC = Stride(row: window.padding, col: 0)
         case .unary, .reshape:
-            break
+            // Dropout's seed rides in the otherwise unused `inner` (the browser's kernel reads it there).
+            inner = node.op.seed ?? 0
         case .index:
             // The picked block: rows×cols of it, rows `strideA.row` apart, from `a` moved to its first element.
             guard case .index(let spec) = node.op, let block = try? IndexRules.block(of: shapes[0], spec) else { return nil }

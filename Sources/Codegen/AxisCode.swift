@@ -71,7 +71,7 @@ enum AxisCode {
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
              .abs, .maximum, .minimum, .transpose, .bceLogits, .softmaxCrossEntropy, .greater, .less, .greaterEqual,
              .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .concat, .embedding, .layerNorm, .batchNorm, .conv2d, .maxPool,
-             .avgPool:
+             .avgPool, .dropout:
             return g
         }
     }

@@ -30,6 +30,8 @@ package struct CodeGraph {
     let indices: [IndexSpec?]
     /// Each conv2d's or pool's window (`[size, stride, padding]` as parsed); empty for the others.
     let windows: [[Int]]
+    /// Each dropout's mask variable (`mask_h`); "" for the other nodes.
+    let masks: [String]
     let consumers: [[Int]]
     /// The node whose gradient is seeded with 1: the loss of a model, the last node of a graph.
     let output: Int
@@ -103,11 +105,23 @@ package struct CodeGraph {
         constantOnly = onlyConstants
         self.reachesOutput = reachesOutput
         gradients = roles.indices.map { needs[$0] ? namer.gradient(of: namer.nodes[$0]) : "" }
+        masks = roles.indices.map { i in
+            if case .operation(.dropout, _, _) = roles[i] { return namer.claim("mask_" + namer.nodes[i]) }
+            return ""
+        }
         self.namer = namer
         self.normalizedTargets = normalizedTargets
     }
 
     var count: Int { roles.count }
+
+    /// Node `i`'s dropout: its p, its seed and the mask the engine draws from them (1 kept, 0
+    /// dropped, row-major), which the programs get as a literal; nil for other nodes.
+    func dropout(_ i: Int) -> (p: Double, seed: Int, mask: [Double])? {
+        guard case .operation(.dropout, _, let exponent) = roles[i] else { return nil }
+        let p = exponent ?? 0.5, seed = windows[i].first ?? 0
+        return (p, seed, DropoutMask.mask(count: shapes[i].reduce(1, *), p: p, seed: seed))
+    }
 
     /// Node `i`'s window (conv2d and the pools).
     func window(_ i: Int) -> WindowOption { WindowOption(windows[i]) }
@@ -151,6 +165,9 @@ package struct CodeGraph {
         case .layerNorm, .batchNorm:
             let eps = exponent.flatMap { $0 == NormCode.defaultEps ? nil : ", eps: \(PythonLiteral.float($0))" } ?? ""
             rhs = "\(op.rawValue)(\(a)\(eps))"
+        case .dropout:
+            let d = dropout(i)
+            rhs = "dropout(\(a), p: \(PythonLiteral.number(d?.p ?? 0.5)), seed: \(d?.seed ?? 0))"
         case .reshape: rhs = "reshape(\(([a] + shapes[i].map(String.init)).joined(separator: ", ")))"
         case .index: rhs = a + (indices[i]?.python ?? "")
         case .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual:

@@ -45,6 +45,15 @@ package struct GraphCode {
             w.comment("Constants")
             for i in constants { w.lines(literal(i, open: open, suffix: ")", scalar: { $0 })) }
         }
+        for i in graph.roles.indices {
+            guard let d = graph.dropout(i) else { continue }
+            w.blank()
+            // The mask itself, not the library's random numbers: the tabs drop what the page drops.
+            w.comment("\(graph.names[i])'s dropout mask, drawn from seed \(d.seed) by the lesson's hash: 1 keeps an element")
+            w.comment("(probability 1 - p = \(PythonLiteral.number(1 - d.p))), 0 drops it")
+            w.lines(PythonLiteral.array(graph.shapes[i], d.mask, prefix: "\(graph.masks[i]) = " + (graph.shapes[i].isEmpty ? "" : open),
+                                        suffix: graph.shapes[i].isEmpty ? "" : ")"))
+        }
     }
 
     private func literal(_ i: Int, open: String, suffix: String, scalar: (String) -> String) -> [String] {

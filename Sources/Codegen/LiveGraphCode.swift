@@ -40,8 +40,8 @@ package enum LiveGraphCode {
                 guard let id = try? builder.apply(Op(operation, exponent: node.exponent ?? 1,
                                                        axis: AxisOption(axis: node.axis, keepdims: node.keepdims ?? false),
                                                        // A reshape's sizes are its own shape, which the trace keeps;
-                                                       // conv2d's and the pools' window is kept as such.
-                                                       dims: node.window ?? node.shape,
+                                                       // conv2d's and the pools' window is kept as such, dropout's seed as [seed].
+                                                       dims: node.seed.map { [$0] } ?? node.window ?? node.shape,
                                                        index: node.index.flatMap(IndexSpec.init(numbers:)) ?? IndexSpec(),
                                                        operands: node.inputs.count),
                                                     node.inputs.map({ ids[$0] })) else {

@@ -132,6 +132,10 @@ struct NumPyBackward {
         case .conv2d, .maxPool, .avgPool:
             helpers.insert(op.rawValue + "_backward")
             return WindowCode.backward(op, graph.window(c), operands: inputs.map { value($0) }, g: g, position: position)
+        case .dropout:
+            // g * mask / (1 - p): the kept elements' gradients, scaled as their values were.
+            let p = graph.dropout(c)?.p ?? 0.5
+            return .binary(.binary(g, "*", .atom(graph.masks[c])), "/", .atom("(1 - \(PythonLiteral.number(p)))"))
         case .layerNorm, .batchNorm:
             helpers.insert("layer_norm_backward")
             return NormCode.backward(op, eps: exponent, x: value(me), g: g)

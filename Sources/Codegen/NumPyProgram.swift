@@ -162,7 +162,7 @@ package enum NumPyProgram {
                 used.insert(op.rawValue)
             case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .tanh, .sqrt, .abs, .sum,
                  .mean, .maximum, .minimum, .amax, .amin, .transpose, .greater, .less, .greaterEqual, .lessEqual, .equal,
-                 .notEqual, .where, .clip, .reshape, .index, .concat, .embedding: break
+                 .notEqual, .where, .clip, .reshape, .index, .concat, .embedding, .dropout: break
             }
         }
         return used

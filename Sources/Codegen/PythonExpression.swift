@@ -130,6 +130,10 @@ struct ForwardExpressions {
             return WindowCode.forward(op, graph.window(i), inputs.map(argument), torch: dialect == .torch)
         case .layerNorm, .batchNorm:
             return NormCode.forward(op, eps: exponent, x: argument(first), shape: graph.shapes[first], torch: dialect == .torch)
+        case .dropout:
+            // x * mask / (1 - p), the engine's order of operations (Kernels+Dropout.swift).
+            let p = graph.dropout(i)?.p ?? 0.5
+            return .binary(.binary(a, "*", .atom(graph.masks[i])), "/", .atom("(1 - \(PythonLiteral.number(p)))"))
         case .reshape:
             // The result's own shape: the sizes as written, with any -1 already inferred.
             return .call(dialect == .torch ? "torch.reshape" : "np.reshape", [argument(first), .atom(Self.tuple(graph.shapes[i]))])
@@ -199,7 +203,8 @@ struct ForwardExpressions {
             // torch.clamp with tensor bounds: its gradient rule at the bounds is the engine's.
             return .call(torch ? "torch.clamp" : "np.clip", args)
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .transpose, .greater, .less, .greaterEqual,
-             .lessEqual, .equal, .notEqual, .reshape, .index, .concat, .embedding, .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool:
+             .lessEqual, .equal, .notEqual, .reshape, .index, .concat, .embedding, .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool,
+             .dropout:
             // Written as operators by `expression(_:)`; a call is only the fallback spelling.
             return .call(torch ? "torch." + op.rawValue : op.rawValue, args)
         }

@@ -108,6 +108,10 @@ public enum Operation: String, CaseIterable, Sendable {
     case maxPool = "max_pool"
     /// `avg_pool(x, size: 2, stride: 2)`: the mean of each size×size window of a matrix (`avg_pool2d`).
     case avgPool = "avg_pool"
+    /// `dropout(x, p: 0.5, seed: 0)`: inverted dropout in training mode, x · mask / (1 − p), as
+    /// PyTorch's `F.dropout(x, p, training=True)`, with a mask drawn from the seed and each element's
+    /// row-major index (`DropoutMask`), so every run, tab and page drops the same elements.
+    case dropout
 
     /// How an op combines its inputs; decides its shape rule and which engine loop runs it.
     public enum Family: Sendable {
@@ -143,7 +147,7 @@ public enum Operation: String, CaseIterable, Sendable {
         switch self {
         case .add, .subtract, .multiply, .divide, .maximum, .minimum, .greater, .less, .greaterEqual, .lessEqual, .equal,
              .notEqual: .binary
-        case .negate, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs: .unary
+        case .negate, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .dropout: .unary
         case .matmul: .matmul
         case .sum, .mean, .logsumexp, .amax, .amin: .reduction
         case .softmax, .logSoftmax: .normalization
@@ -215,6 +219,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .conv2d: "conv2d"
         case .maxPool: "max_pool"
         case .avgPool: "avg_pool"
+        case .dropout: "dropout"
         }
     }
 
@@ -233,7 +238,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .index: nil
         case .concat: rawValue
         case .embedding: rawValue
-        case .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool: rawValue
+        case .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool, .dropout: rawValue
         }
     }
 
@@ -244,7 +249,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .power, .exp, .log, .sigmoid, .tanh, .sqrt, .softmax, .logSoftmax, .logsumexp, .bceLogits,
              .softmaxCrossEntropy: true
         case .layerNorm, .batchNorm: true
-        case .conv2d, .maxPool, .avgPool: false
+        case .conv2d, .maxPool, .avgPool, .dropout: false
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .relu, .abs, .sum, .mean, .maximum, .minimum,
              .amax, .amin, .transpose, .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .concat, .embedding: false
         }
@@ -258,7 +263,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
              .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax, .logSoftmax, .logsumexp, .transpose,
              .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .index, .concat, .embedding: false
-        case .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool: false
+        case .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool, .dropout: false
         }
     }
 
@@ -282,7 +287,7 @@ public enum Operation: String, CaseIterable, Sendable {
         case .notEqual: "!="
         case .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax,
              .logSoftmax, .logsumexp, .transpose, .bceLogits, .softmaxCrossEntropy, .where, .clip, .reshape, .index, .concat, .embedding: nil
-        case .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool: nil
+        case .layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool, .dropout: nil
         }
     }
 
@@ -301,7 +306,7 @@ public enum Operation: String, CaseIterable, Sendable {
     public var defaultsToLastAxis: Bool {
         switch self {
         case .softmax, .logSoftmax, .logsumexp, .layerNorm: true
-        case .batchNorm, .conv2d, .maxPool, .avgPool: false
+        case .batchNorm, .conv2d, .maxPool, .avgPool, .dropout: false
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt,
              .abs, .sum, .mean, .maximum, .minimum, .amax, .amin, .transpose, .bceLogits, .softmaxCrossEntropy,
              .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape, .index, .concat, .embedding: false
@@ -317,12 +322,14 @@ public enum Operation: String, CaseIterable, Sendable {
     /// The named options a call may give other than `axis:`/`keepdims:`, with their defaults
     /// and least values: the norms' `eps:` (any number, carried where `pow` carries its exponent),
     /// and the whole numbers of conv2d and the pools (carried as `[size, stride, padding]`, see
-    /// `WindowOption`). A pool's stride left out is its size, as in PyTorch.
+    /// `WindowOption`). A pool's stride left out is its size, as in PyTorch. Dropout's `p:` (a
+    /// probability below 1, carried as the exponent) and `seed:` (carried as `[seed]`).
     public var namedOptions: [NamedOption] {
         switch self {
         case .layerNorm, .batchNorm: [NamedOption("eps", 1e-5, least: 0, whole: false)]
         case .conv2d: [NamedOption("stride", 1, least: 1), NamedOption("padding", 0, least: 0)]
         case .maxPool, .avgPool: [NamedOption("size", 2, least: 1), NamedOption("stride", 2, least: 1)]
+        case .dropout: [NamedOption("p", 0.5, least: 0, below: 1, whole: false), NamedOption("seed", 0, least: 0)]
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs,
              .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax, .logSoftmax, .logsumexp, .transpose, .bceLogits,
              .softmaxCrossEntropy, .greater, .less, .greaterEqual, .lessEqual, .equal, .notEqual, .where, .clip, .reshape,
@@ -342,13 +349,16 @@ public struct NamedOption: Sendable {
     public let name: String
     public let `default`: Double
     public let least: Double
-    /// Whether only whole numbers are allowed (sizes, strides, padding).
+    /// A bound the value must stay below (dropout's p < 1), or nil.
+    public let below: Double?
+    /// Whether only whole numbers are allowed (sizes, strides, padding, seeds).
     public let whole: Bool
 
-    init(_ name: String, _ value: Double, least: Double, whole: Bool = true) {
+    init(_ name: String, _ value: Double, least: Double, below: Double? = nil, whole: Bool = true) {
         self.name = name
         self.default = value
         self.least = least
+        self.below = below
         self.whole = whole
     }
 }

@@ -63,6 +63,8 @@ struct GraphEquations {
         // A window's options only where the lesson changed them.
         case "conv2d", "max_pool", "avg_pool":
             return "\(node.op)(\(operands.joined(separator: ", "))\(Self.windowOptions(node)))"
+        // p and the seed always: they decide which elements are zero.
+        case "dropout": return "dropout(\(a), p: \(Self.number(node.exponent ?? 0.5)), seed: \(node.seed ?? 0))"
         // A norm's eps only when the lesson changed it.
         case "layer_norm", "batch_norm":
             let eps = node.exponent.flatMap { $0 == 1e-5 ? nil : ", eps: \($0)" } ?? ""
@@ -70,6 +72,9 @@ struct GraphEquations {
         default: return "\(node.op)(\(operands.joined(separator: ", "))\(Self.axisOptions(node)))"
         }
     }
+
+    /// "0.5", and "0" rather than "0.0".
+    static func number(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)" }
 
     /// `, stride: 2, padding: 1` (conv2d) or `, size: 3` (the pools) where they are not the defaults.
     static func windowOptions(_ node: Trace.Node) -> String {

@@ -124,6 +124,8 @@ package struct GraphPresentation {
             case "pow": return "x" + GraphEquations.superscript(node.symbol ?? "^")
             case "transpose": return "xᵀ"
             case "amax", "amin": return String(node.op.dropFirst())
+            // The probability of dropping decides what the card's numbers mean.
+            case "dropout": return "dropout p=" + GraphEquations.number(node.exponent ?? 0.5)
             default: return node.symbol ?? node.op
             }
         }

@@ -89,6 +89,8 @@ extension Script {
         if (K.unary[node.op]) return K.unary[node.op][1](x, y, step ? step[10] : 1);
         if (K.ternary[node.op]) return K.ternary[node.op][1](x, s.v[node.inputs[1]][0], s.v[node.inputs[2]][0])[p];
         if (node.op === "bce_logits") return p === 0 ? K.sigmoid(x) - s.v[node.inputs[1]][0] : -x;
+        // A scalar is dropout's element 0: mask / (1 - p), the seed at step[5].
+        if (node.op === "dropout" && step) return (K.dropoutKeeps(step[5], 0, step[10]) ? 1 : 0) / (1 - step[10]);
         return 1;  // sum, mean and transpose of one number pass it through
       };
       s.share = function (c, i) {

@@ -70,7 +70,7 @@ package enum GraphRunner {
             case .constant: role = .constant; inputs = []
             case .operation(_, let ins, _): role = .operation; inputs = ins
             }
-            // pow's exponent, a norm's eps.
+            // pow's exponent, a norm's eps, dropout's p.
             let exponent = op.constant
             let option = op.axisOption
             var index: [[Int?]]?
@@ -78,7 +78,7 @@ package enum GraphRunner {
             return Trace.Node(name: node.name, op: op.name, symbol: op.symbol, role: role, inputs: inputs,
                               shape: plan.graph.shape(of: id)?.dims ?? [], isNamed: node.isNamed, position: node.position,
                               exponent: exponent, axis: option?.axis, keepdims: option?.keepdims == true ? true : nil,
-                              index: index, window: op.window?.numbers)
+                              index: index, window: op.window?.numbers, seed: op.seed)
         }
     }
 

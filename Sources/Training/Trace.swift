@@ -21,7 +21,8 @@ package struct Trace: Sendable, Equatable, Codable {
         package var isNamed: Bool
         /// Where the node was written in the lesson.
         package var position: SourcePosition
-        /// The constant exponent of a `pow` node (`x ^ 2`), the eps of a `layer_norm` or `batch_norm`; nil for every other op.
+        /// The constant exponent of a `pow` node (`x ^ 2`), the eps of a `layer_norm` or `batch_norm`, the p of a
+        /// `dropout`; nil for every other op.
         package var exponent: Double? = nil
         /// The `axis:` option of an op that takes one (`sum(x, axis: 1)`); nil when not written.
         package var axis: Int? = nil
@@ -31,6 +32,8 @@ package struct Trace: Sendable, Equatable, Codable {
         package var index: [[Int?]]? = nil
         /// `[size, stride, padding]` of a conv2d or pool (`WindowOption`); nil for every other op.
         package var window: [Int]? = nil
+        /// The seed of a dropout's mask (its p is `exponent`); nil for every other op.
+        package var seed: Int? = nil
     }
 
     /// The values and gradients of one forward and backward pass.

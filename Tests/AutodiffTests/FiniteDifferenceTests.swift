@@ -37,6 +37,7 @@ let unaryCases: [(op: Op, domain: Domain)] = [
     (.negate, .mixed), (.power(2), .mixed), (.power(3), .mixed), (.power(-1), .mixed),
     (.power(0.5), .positive), (.power(1.5), .positive), (.exp, .mixed), (.log, .positive),
     (.sigmoid, .mixed), (.tanh, .mixed), (.relu, .mixed), (.sqrt, .positive), (.abs, .mixed),
+    (.dropout(p: 0.5, seed: 0), .mixed), (.dropout(p: 0.25, seed: 7), .mixed), (.dropout(p: 0, seed: 3), .mixed),
 ]
 
 @Test("elementwise unary gradients match finite differences", arguments: 0..<unaryCases.count, oneOfEachRank)

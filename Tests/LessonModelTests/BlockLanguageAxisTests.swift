@@ -104,3 +104,23 @@ import Testing
     #expect(graphErrors("x = [[1, 2], [3, 4]]\na = conv2d(x)\n")
             == ["t.md:3:5: error: conv2d expects 2 arguments, got 1"])
 }
+
+@Test func dropoutCarriesPAsItsConstantAndTheSeedAsItsDims() throws {
+    let program = try graphProgram("x = [[1, 2], [3, 4]]\na = dropout(x)\nb = dropout(x, p: 0.25, seed: 7)\n")
+    #expect(program.nodes.suffix(2).map(\.kind) == [.operation(.dropout, inputs: [0], exponent: 0.5),
+                                                    .operation(.dropout, inputs: [0], exponent: 0.25)])
+    #expect(program.nodes.suffix(2).map(\.dims) == [[0], [7]])
+}
+
+@Test func badDropoutOptionsAreLocated() {
+    #expect(graphErrors("x = [1, 2]\na = dropout(x, p: 1)\n")
+            == ["t.md:3:19: error: p of dropout must be a number ≥ 0 and below 1, as in 'p: 0.5', got 1"])
+    #expect(graphErrors("x = [1, 2]\na = dropout(x, p: -0.1)\n")
+            == ["t.md:3:19: error: p of dropout must be a number ≥ 0 and below 1, as in 'p: 0.5', got -0.1"])
+    #expect(graphErrors("x = [1, 2]\na = dropout(x, seed: 1.5)\n")
+            == ["t.md:3:22: error: seed of dropout must be a whole number ≥ 0, as in 'seed: 0', got 1.5"])
+    #expect(graphErrors("x = [1, 2]\na = dropout(x, rate: 0.5)\n")
+            == ["t.md:3:16: error: unknown option 'rate' of dropout; its options are p, seed"])
+    #expect(graphErrors("x = [1, 2]\na = dropout(x, x)\n")
+            == ["t.md:3:5: error: dropout expects 1 argument, got 2"])
+}

@@ -9,7 +9,7 @@ import Testing
 
 @Test func unknownFunctionWithNothingCloseListsTheFunctions() {
     #expect(graphErrors("x = 1\ny = fourier(x)\n") == [
-        "t.md:3:5: error: unknown function 'fourier'; the functions are exp, log, sigmoid, tanh, relu, sqrt, abs, sum, mean, max, min, softmax, log_softmax, logsumexp, transpose, where, clip, reshape, concat, embedding, layer_norm, batch_norm, conv2d, max_pool, avg_pool and the losses bce_logits, softmax_cross_entropy",
+        "t.md:3:5: error: unknown function 'fourier'; the functions are exp, log, sigmoid, tanh, relu, sqrt, abs, sum, mean, max, min, softmax, log_softmax, logsumexp, transpose, where, clip, reshape, concat, embedding, layer_norm, batch_norm, conv2d, max_pool, avg_pool, dropout and the losses bce_logits, softmax_cross_entropy",
     ])
 }
 

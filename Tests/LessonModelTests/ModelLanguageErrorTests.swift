@@ -456,7 +456,7 @@ private func withTrain(_ line: String) -> String {
 
 @Test func unknownFunctionInAModelBlockListsTheLosses() {
     #expect(modelErrors(withModel("data xor\nz = fourier(X)")) == [
-        "t.md:3:5: error: unknown function 'fourier'; the functions are exp, log, sigmoid, tanh, relu, sqrt, abs, sum, mean, max, min, softmax, log_softmax, logsumexp, transpose, where, clip, reshape, concat, embedding, layer_norm, batch_norm, conv2d, max_pool, avg_pool and the losses bce_logits, softmax_cross_entropy",
+        "t.md:3:5: error: unknown function 'fourier'; the functions are exp, log, sigmoid, tanh, relu, sqrt, abs, sum, mean, max, min, softmax, log_softmax, logsumexp, transpose, where, clip, reshape, concat, embedding, layer_norm, batch_norm, conv2d, max_pool, avg_pool, dropout and the losses bce_logits, softmax_cross_entropy",
     ])
     #expect(modelErrors(withModel("data xor\nz = bce_logit(X, y)")) == ["t.md:3:5: error: unknown function 'bce_logit'; did you mean 'bce_logits'?"])
     #expect(modelErrors(withModel("data xor\nz = bce_logits(X)")) == ["t.md:3:5: error: bce_logits expects 2 arguments, got 1"])
@@ -506,8 +506,14 @@ private func withTrain(_ line: String) -> String {
             == ["t.md:2:11: error: initializers like 'xavier' belong in a model block; change the fence to ```model"])
 }
 
+@Test func dropoutIsRefusedInAModelBlock() {
+    #expect(modelErrors(withModel("data xor\nh = dropout(X, p: 0.5, seed: 1)")) == [
+        "t.md:3:5: error: dropout works in graph blocks only: its mask is fixed by the seed, so a model would drop the same elements at every step; use it in a ```graph block",
+    ])
+}
+
 @Test func graphBlocksListTheLossesToo() {
     // The losses work in graph blocks as well, so the list is the real one there too.
     #expect(graphErrors("x = 1\ny = fourier(x)\n")
-            == ["t.md:3:5: error: unknown function 'fourier'; the functions are exp, log, sigmoid, tanh, relu, sqrt, abs, sum, mean, max, min, softmax, log_softmax, logsumexp, transpose, where, clip, reshape, concat, embedding, layer_norm, batch_norm, conv2d, max_pool, avg_pool and the losses bce_logits, softmax_cross_entropy"])
+            == ["t.md:3:5: error: unknown function 'fourier'; the functions are exp, log, sigmoid, tanh, relu, sqrt, abs, sum, mean, max, min, softmax, log_softmax, logsumexp, transpose, where, clip, reshape, concat, embedding, layer_norm, batch_norm, conv2d, max_pool, avg_pool, dropout and the losses bce_logits, softmax_cross_entropy"])
 }

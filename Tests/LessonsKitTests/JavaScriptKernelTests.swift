@@ -181,6 +181,27 @@ struct JavaScriptKernelTests {
         #expect(missing.isEmpty, "ops with no JavaScript kernel: \(missing)")
     }
 
+    @Test func dropoutMasksAreTheEngines() throws {
+        // The hash bit for bit (seeds and indices across the whole range), then whole masks.
+        let pairs = [(0, 0), (0, 1), (7, 11), (3, 0), (999_999, 123_456), (42, 1 << 20), (65_535, 2_147_483_647)]
+            + (0..<200).map { ($0 * 4_999, $0 * 37) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-kernels-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(("<!doctype html><script>" + JavaScriptKernels.source + "</script>").utf8)
+            .write(to: folder.appendingPathComponent("index.html"))
+        let browser = try ChromiumSession(viewport: (800, 600))
+        try browser.open(folder.appendingPathComponent("index.html").path)
+        let list = pairs.map { "[\($0.0),\($0.1)]" }.joined(separator: ",")
+        let hashes = try #require(try browser.evaluate("JSON.stringify([\(list)].map(function (q) { return LessonsKernels.dropoutHash(q[0], q[1]); }))") as? String)
+        #expect(try JSONDecoder().decode([UInt32].self, from: Data(hashes.utf8)) == pairs.map { DropoutMask.hash(seed: $0.0, index: $0.1) })
+        for (p, seed) in [(0.5, 0), (0.1, 7), (0.9, 123), (0.0, 5)] {
+            let kept = try #require(try browser.evaluate(
+                "JSON.stringify(Array.from({length: 500}, function (_, i) { return LessonsKernels.dropoutKeeps(\(seed), i, \(p)) ? 1 : 0; }))") as? String)
+            #expect(try JSONDecoder().decode([Double].self, from: Data(kept.utf8)) == DropoutMask.mask(count: 500, p: p, seed: seed), "p \(p), seed \(seed)")
+        }
+    }
+
     @Test func literalsReadBackExactly() {
         for x in [0.1, -0.0, 1e-300, Double.leastNonzeroMagnitude, 1.7976931348623157e308, 3.0, -2.5, 123456789012345678.0, .infinity, -.infinity] {
             let text = Plan.literal(x)

@@ -26,10 +26,13 @@ extension BlockParser {
                 errors.error(option.valuePosition, "\(option.name) of \(function.name) is at most 999999, got \(option.text)")
                 return nil
             }
-            guard case .number(let x) = option.value, x.isFinite, x >= rule.least, !rule.whole || (x == x.rounded() && x < 1e6) else {
+            guard case .number(let x) = option.value, x.isFinite, x >= rule.least, x < rule.below ?? .infinity,
+                  !rule.whole || (x == x.rounded() && x < 1e6) else {
                 let example = rule.whole ? String(Int(rule.default)) : "\(rule.default)"
                 let kind = rule.whole ? "a whole number" : "a number"
-                errors.error(option.valuePosition, "\(option.name) of \(function.name) must be \(kind) ≥ \(Int(rule.least)), "
+                // Dropout's p = 1 would divide by 1 − p = 0 (PyTorch silently gives zeros).
+                let below = rule.below.map { " and below \(Int($0))" } ?? ""
+                errors.error(option.valuePosition, "\(option.name) of \(function.name) must be \(kind) ≥ \(Int(rule.least))\(below), "
                     + "as in '\(option.name): \(example)', got \(option.text)")
                 return nil
             }
