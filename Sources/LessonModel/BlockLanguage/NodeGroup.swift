@@ -6,7 +6,7 @@ public struct NodeGroup: Equatable, Sendable, Codable {
     public enum Title: Equatable, Sendable, Codable {
         case named(String)
         case layer(Int)
-        /// A time step of a `repeat` line ("time step 3", "时间步 3").
+        /// A time step of a `repeat` line ("time step 3", "第 3 个时间步").
         case step(Int)
     }
 

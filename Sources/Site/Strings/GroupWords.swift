@@ -34,7 +34,7 @@ package struct GroupWords: Sendable {
     package static let chinese: GroupWords = {
         var w = GroupWords()
         w.layer = { "第 \($0) 层" }
-        w.step = { "时间步 \($0)" }
+        w.step = { "第 \($0) 个时间步" }
         w.gradientRMS = { "∇\($0) 均方根 \($1)" }
         w.forward = { "\($0)：由 \($1) 计算 \($2)；\($3)" }
         w.backward = { "\($0)：梯度 \($1)" }
