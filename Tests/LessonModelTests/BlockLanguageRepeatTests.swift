@@ -1,5 +1,6 @@
 import Testing
 @testable import LessonModel
+import TestSupport
 
 // `repeat t in 1...T:` lines of graph and model blocks: the unrolled statements, the time-step
 // groups and the errors. The fence is on line 1, so the block's first line is line 2.
@@ -300,4 +301,27 @@ private func rnnErrors(_ body: String...) -> [String] {
         "train sgd(lr: 0.1) epochs 10"))
     #expect(program.graph.groups.map(\.title) == [.step(1), .step(2), .step(3)])
     #expect(program.graph.nodes.filter(\.isNamed).map(\.name) == ["X", "y", "w", "u", "h0", "h1", "h2", "h3", "out", "loss"])
+}
+
+// MARK: - Robustness
+
+@Test func randomRepeatSoupsNeverCrash() {
+    let pieces = ["repeat", " t", " in ", "1", "...", "..", "4", ":", "\n", "\n    ", "\n  ", "\t", "h[t]", "h[t-1]",
+                  "h[t+1]", "h[4]", "x[0, t-1]", "x[t]", " = ", "tanh(", ")", "[", "]", " + ", "-", "t", "h0 = 0\n",
+                  "x = [1, 2, 3, 4]\n", "param w = 1\n", "w * ", "32", "33", "0", "-1", "1e9", "2.5", "#", "group g: h1\n",
+                  "repeat k in 1...2:\n  ", "z[k] = ", "h", "h2"]
+    var rng = SplitMix64(seed: 15)
+    for _ in 0..<3_000 {
+        var source = ""
+        for _ in 0..<(1 + rng.next(below: 40)) { source += pieces[rng.next(below: pieces.count)] }
+        let (program, diagnostics) = BlockLanguage.parseGraph(graphBlock(source), path: "t.md")
+        // Either a program or located errors, never both, never neither.
+        #expect((program == nil) == diagnostics.contains { $0.severity == .error }, "\(source)")
+        if let program {
+            for (i, node) in program.nodes.enumerated() {
+                if case .operation(_, let inputs, _) = node.kind { #expect(inputs.allSatisfy { $0 < i }, "\(source)") }
+            }
+            #expect(Set(program.nodes.map(\.name)).count == program.nodes.count, "\(source)")
+        }
+    }
 }
