@@ -1,19 +1,21 @@
-/// `repeat t in 1...4:` and its indented body: a recurrence, unrolled as it is parsed. The body
-/// is parsed once per time step with `t` standing for the step's number, so the block gets
-/// exactly the statements a teacher would copy by hand (and the same nodes, names and plan):
-///
-///     h0 = 0.0                                  h0 = 0.0
-///     repeat t in 1...3:                        h1 = tanh(w * h0 + u * x[0])
-///         h[t] = tanh(w * h[t-1] + u * x[t-1])  h2 = tanh(w * h1 + u * x[1])
-///     loss = h[3]^2                             h3 = tanh(w * h2 + u * x[2])
-///                                               loss = h3^2
-///
-/// `h[t]` is the node `h3` at step 3 (`h2_3` for a name ending in a digit); `h[t-1]` at the
-/// first step is `h0`, which the block assigns before the repeat; after it, `h[3]` is `h3`. Each
-/// step's statements become a group titled "time step t", drawn as one card.
-///
-///     repeat := 'repeat' NAME 'in' NUMBER '...' NUMBER ':' newline body
-///     body   := (statement newline)+   every line indented to the first one's column
+// `repeat t in 1...4:` and its indented body: a recurrence, unrolled as it is parsed. The body
+// is parsed once per time step with `t` standing for the step's number, so the block gets
+// exactly the statements a teacher would copy by hand (and the same nodes, names and plan):
+//
+//     h0 = 0.0                                  h0 = 0.0
+//     repeat t in 1...3:                        h1 = tanh(w * h0 + u * x[0])
+//         h[t] = tanh(w * h[t-1] + u * x[t-1])  h2 = tanh(w * h1 + u * x[1])
+//     loss = h[3]^2                             h3 = tanh(w * h2 + u * x[2])
+//                                               loss = h3^2
+//
+// `h[t]` is the node `h3` at step 3 (`h2_3` for a name ending in a digit); `h[t-1]` at the
+// first step is `h0`, which the block assigns before the repeat; after it, `h[3]` is `h3`. Each
+// step's statements become a group titled "time step t", drawn as one card.
+//
+//     repeat := 'repeat' NAME 'in' NUMBER '...' NUMBER ':' newline body
+//     body   := (statement newline)+   every line indented to the first one's column
+
+/// What a repeat body's lines are parsed with, once per time step.
 struct Recurrence: Sendable {
     var variable: String
     /// The step being parsed, and the first one.
