@@ -303,6 +303,18 @@ private func rnnErrors(_ body: String...) -> [String] {
     #expect(program.graph.nodes.filter(\.isNamed).map(\.name) == ["X", "y", "w", "u", "h0", "h1", "h2", "h3", "out", "loss"])
 }
 
+@Test func theDataLinesNamesAreTaken() {
+    #expect(modelErrors(lines(
+        "data xor",
+        "param w = 0.5",
+        "y0 = 0",
+        "repeat t in 1...2:",
+        "  y[t] = w * y[t-1]",
+        "loss = mean((X @ [1, 1] - y2)^2)",
+        "train sgd(lr: 0.1) epochs 10")).first
+        == "t.md:6:3: error: 'y' is already assigned on line 2; 'y[t]' names the time steps y1, y2, ..., so give them another name")
+}
+
 // MARK: - Robustness
 
 @Test func randomRepeatSoupsNeverCrash() {

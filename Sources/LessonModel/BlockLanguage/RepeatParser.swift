@@ -262,7 +262,8 @@ extension BlockParser {
         return families
     }
 
-    /// The names assigned by `statements`, with the line of each one's first assignment.
+    /// The names assigned by `statements` (a data line assigns `X` and `y`), with the line of
+    /// each one's first assignment.
     func assignedNames(_ statements: [Statement]) -> [String: Int] {
         var names: [String: Int] = [:]
         func add(_ name: String, _ line: Int) { if names[name] == nil { names[name] = line } }
@@ -271,6 +272,7 @@ extension BlockParser {
             case .assignment(let a) where a.isAssignable: add(a.name, a.line)
             case .broken(let name, let position): add(name, position.line)
             case .layers(let layers): for a in layers.assignments { add(a.name, a.line) }
+            case .data(let data): for name in ["X", "y"] { add(name, data.position.line) }
             default: break
             }
         }
