@@ -303,6 +303,11 @@ private func rnnErrors(_ body: String...) -> [String] {
     #expect(program.graph.nodes.filter(\.isNamed).map(\.name) == ["X", "y", "w", "u", "h0", "h1", "h2", "h3", "out", "loss"])
 }
 
+@Test func anIndexedNameOutsideABodyIsOneError() {
+    #expect(graphErrors("x[0] = 5\ny = x + 1\n")
+        == ["t.md:2:2: error: only a repeat body assigns 'x[...]', as 'x[t] = ...'; elsewhere assign a plain name, like 'x0 = ...'"])
+}
+
 @Test func theDataLinesNamesAreTaken() {
     #expect(modelErrors(lines(
         "data xor",

@@ -143,6 +143,7 @@ extension BlockParser {
             errors.error(name.position, "cannot assign to '\(nameText)': it is a keyword")
             isAssignable = false
         }
+        if isAssignable { recovered = .broken(name: nameText, position: name.position) }
         nameText = try assignedName(nameText, at: name)  // `h[t]` in a repeat body is `h3` at step 3
         if isAssignable { recovered = .broken(name: nameText, position: name.position) }
         guard let equals = takeIndex(.equals) else {
