@@ -303,6 +303,13 @@ private func rnnErrors(_ body: String...) -> [String] {
     #expect(program.graph.nodes.filter(\.isNamed).map(\.name) == ["X", "y", "w", "u", "h0", "h1", "h2", "h3", "out", "loss"])
 }
 
+@Test func aStepNameWithoutItsStepIsAnError() {
+    #expect(rnnErrors("repeat t in 1...2:", "    h[t] = h * w", "y = h + 1") == [
+        "t.md:6:12: error: 'h' names time steps, not one node: use one step, as in 'h[t-1]'",
+        "t.md:7:5: error: 'h' names time steps, not one node: use one step, as in 'h[1]'",
+    ])
+}
+
 @Test func anIndexedNameOutsideABodyIsOneError() {
     #expect(graphErrors("x[0] = 5\ny = x + 1\n")
         == ["t.md:2:2: error: only a repeat body assigns 'x[...]', as 'x[t] = ...'; elsewhere assign a plain name, like 'x0 = ...'"])

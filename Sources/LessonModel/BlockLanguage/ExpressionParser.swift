@@ -216,6 +216,11 @@ extension BlockParser {
             errors.error(token.position, "'\(name)' is a function; call it like '\(example)'")
             return arena.add(.invalid, at: token.position)
         }
+        if recurrence?.families[name] != nil || stepFamilies[name] != nil {
+            errors.error(token.position, "'\(name)' names time steps, not one node: use one step, as in "
+                + (recurrence.map { "'\(name)[\($0.variable)-1]'" } ?? "'\(name)[1]'"))
+            return arena.add(.invalid, at: token.position)
+        }
         if let r = recurrence, name == r.variable {
             errors.error(token.position, "'\(name)' is the number of the time step; it can be used only in brackets, "
                 + "as in 'h[\(name)-1]' or 'x[\(name)-1]'")
