@@ -23,6 +23,8 @@ enum Seeds {
         "data xor\n",
         "x = 1 # a comment\n\n   y = x + 1   # another\n",
         "x = 0\ny = relu(x)\n",
+        "x = [[1.0, 0.5, -0.3, 0.8]]\nparam w = 0.9\nparam u = 0.5\nh0 = 0.0\nrepeat t in 1...4:\n    h[t] = tanh(w * h[t-1] + u * x[0, t-1])\nloss = h[4] * h[4]\n",
+        "h0 = 0\nrepeat t in 1..4:\n  h[t] = h[t+1]\n    g[t] = t\nrepeat k in 1...2:\n",
         "x = [[1e-300, 1e300]]\ny = sum(x * x)\n",
     ]
 

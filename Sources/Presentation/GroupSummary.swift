@@ -32,6 +32,7 @@ struct GroupSummary {
         switch group.title {
         case .named(let name): return name
         case .layer(let k): return words.groups.layer(k)
+        case .step(let k): return words.groups.step(k)
         }
     }
 

@@ -10,6 +10,7 @@ private func groupListing(_ program: GraphProgram) -> [String] {
         switch group.title {
         case .named(let name): title = name
         case .layer(let k): title = "layer \(k)"
+        case .step(let k): title = "time step \(k)"
         }
         return "\(title): " + group.members.map { program.nodes[$0].name }.joined(separator: ", ")
     }

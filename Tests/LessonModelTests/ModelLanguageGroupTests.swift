@@ -10,6 +10,7 @@ private func groups(_ program: ModelProgram) -> [String] {
         switch group.title {
         case .named(let name): title = name
         case .layer(let k): title = "layer \(k)"
+        case .step(let k): title = "time step \(k)"
         }
         return "\(title): " + group.members.map { program.graph.nodes[$0].name }.joined(separator: ", ")
     }

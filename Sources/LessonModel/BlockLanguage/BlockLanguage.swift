@@ -13,6 +13,10 @@ public enum BlockLanguage {
     /// more would multiply the build's drawing time and the site's size.
     public static let maxGroups = 32
 
+    /// The most time steps a `repeat` line may unroll: each step is a group, and a block has at
+    /// most `maxGroups` (its nodes count towards `maxNodes` too).
+    public static let maxSteps = maxGroups
+
     /// Leaves with at most this many numbers get a field per number on the page (and may be
     /// moved by a `descend` line); bigger ones stay read-only.
     public static let maxEditableNumbers = 16

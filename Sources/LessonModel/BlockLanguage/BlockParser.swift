@@ -21,6 +21,8 @@ struct BlockParser {
     /// Parentheses and calls the recursive descent is inside; bounded by `BlockLanguage.maxNestingDepth`.
     var depth = 0
     var arena = ExpressionArena()
+    /// What the parser knows of the block's `repeat` line (see RepeatParser.swift).
+    let repeats = RepeatState()
     var errors: BlockErrors
 
     init(source: [Unicode.Scalar], dialect: BlockLanguage.Dialect, firstLine: Int, path: String) {

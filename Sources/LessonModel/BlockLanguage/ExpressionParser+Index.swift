@@ -5,6 +5,7 @@ import Operations
 ///     subscript := '[' item (',' item)? ']'        at most two: tensors have rows and columns
 ///     item      := position | position? ':' position?
 ///     position  := '-'? NUMBER                      a whole number; negative counts from the end
+///                                                   (in a repeat body: `t - 1`, see StepReferences.swift)
 ///
 /// `X[0]` is a row, `X[:, 1]` a column, `X[1, 2]` an element, `X[0:2]` rows 0 and 1. Ranges have
 /// step 1. Positions are checked against the operand's shape when the graph is built.
@@ -44,6 +45,7 @@ extension BlockParser {
 
     /// A position of an index: a whole number, with an optional minus sign.
     private mutating func indexPosition() throws(SyntaxError) -> Int {
+        if let r = recurrence { return try stepIndex(r) }  // `x[t-1]` in a repeat body
         let minus = take(.minus)
         let token = peek()
         guard token.kind == .number else {

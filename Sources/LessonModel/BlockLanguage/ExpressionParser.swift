@@ -174,7 +174,7 @@ extension BlockParser {
         switch peekKind() {
         case .number: return number()
         case .name where nextIsLeftParen(): return try parseCall()
-        case .name: return nameUse()
+        case .name: return try nameUse()
         case .leftParen:
             let open = try openNesting()
             let inner = try parseExpression(after: open)
@@ -203,8 +203,10 @@ extension BlockParser {
         return arena.number(token.value, at: token.position)
     }
 
-    /// A name as a value; a function name without parentheses is a mistake worth explaining.
-    private mutating func nameUse() -> ID {
+    /// A name as a value, or a time step's node (`h[t-1]`, `h[4]`); a function name without
+    /// parentheses is a mistake worth explaining. (Off the recursive path's frame, as are messages.)
+    private mutating func nameUse() throws(SyntaxError) -> ID {
+        if isStepReference() { return try parseStepReference() }
         let token = advance()
         let name = text(token)
         if let function = Builtins.function(named: name) {
@@ -212,6 +214,16 @@ extension BlockParser {
                 : function.op == .reshape ? "reshape(x, rows, cols)"
                 : function.arity == 2 ? "\(name)(a, b)" : "\(name)(x)"
             errors.error(token.position, "'\(name)' is a function; call it like '\(example)'")
+            return arena.add(.invalid, at: token.position)
+        }
+        if recurrence?.families[name] != nil || stepFamilies[name] != nil {
+            errors.error(token.position, "'\(name)' names time steps, not one node: use one step, as in "
+                + (recurrence.map { "'\(name)[\($0.variable)-1]'" } ?? "'\(name)[1]'"))
+            return arena.add(.invalid, at: token.position)
+        }
+        if let r = recurrence, name == r.variable {
+            errors.error(token.position, "'\(name)' is the number of the time step; it can be used only in brackets, "
+                + "as in 'h[\(name)-1]' or 'x[\(name)-1]'")
             return arena.add(.invalid, at: token.position)
         }
         return arena.add(.name(name), at: token.position)

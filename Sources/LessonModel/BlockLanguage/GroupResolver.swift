@@ -1,4 +1,4 @@
-/// Resolves a block's `group` lines once all its names are known.
+/// Resolves a block's `group` lines (and a `repeat` line's time steps) once all its names are known.
 enum GroupResolver {
     static func resolve(_ statements: [GroupStatement], nodes: [ProgramNode], bindings: [String: GraphResolver.Binding],
                         statementNodes: [String: Range<Int>], errors: inout BlockErrors) -> [NodeGroup] {
@@ -57,7 +57,7 @@ enum GroupResolver {
                 continue
             }
             if !sorted.isEmpty {
-                groups.append(NodeGroup(title: .named(statement.name), members: sorted, position: statement.position))
+                groups.append(NodeGroup(title: statement.title ?? .named(statement.name), members: sorted, position: statement.position))
             }
         }
         return groups

@@ -10,6 +10,9 @@ struct GroupStatement: Sendable {
     /// The group's name in the line.
     var position: SourcePosition
     var members: [Member]
+    /// How the page titles the group; nil for a `group` line (its name). A `repeat` line makes
+    /// one group per time step, named "time step k" in messages.
+    var title: NodeGroup.Title? = nil
 }
 
 extension BlockParser {

@@ -79,6 +79,9 @@ struct Lexer {
         } else {
             i += 1
             switch c {
+            case "." where i < scalars.count && scalars[i] == ".":
+                while i < scalars.count, scalars[i] == "." { i += 1 }
+                add(.ellipsis, from: start)
             case "-" where modelSyntax && i < scalars.count && scalars[i] == ">":
                 i += 1
                 add(.arrow, from: start)
@@ -119,7 +122,8 @@ struct Lexer {
     private mutating func lexNumber() {
         let start = i
         skipDigits()
-        if i < scalars.count, scalars[i] == "." {
+        // `1...4` is a range: the dots are not the number's.
+        if i < scalars.count, scalars[i] == ".", !(i + 1 < scalars.count && scalars[i + 1] == ".") {
             i += 1
             skipDigits()
         }

@@ -80,6 +80,10 @@ extension BlockParser {
                 advance()
                 continue
             }
+            if startsRepeat() {
+                parseRepeat(into: &statements)
+                continue
+            }
             var recovered: Statement?
             do {
                 statements.append(try parseStatement(recovered: &recovered))
@@ -94,8 +98,9 @@ extension BlockParser {
 
     /// statement := ['param'] NAME '=' expression | model statement (see `parseModelStatement`).
     /// `recovered` is set as soon as enough is read to stand for the statement if it turns out broken.
-    private mutating func parseStatement(recovered: inout Statement?) throws(SyntaxError) -> Statement {
+    mutating func parseStatement(recovered: inout Statement?) throws(SyntaxError) -> Statement {
         let first = peek()
+        try checkBodyStatement(first)
         // `group` is not reserved: `group = 2` still assigns a node named group.
         if first.kind == .name, text(first) == "group", nextTokenIs(.name) {
             return try parseGroup()
@@ -129,7 +134,7 @@ extension BlockParser {
             throw expected(isParameter ? "a name after 'param'" : "a statement like 'y = 2 * x'")
         }
         advance()
-        let nameText = text(name)
+        var nameText = text(name)
         var isAssignable = true
         if Builtins.function(named: nameText) != nil {
             errors.error(name.position, "cannot assign to '\(nameText)': it is the name of a function")
@@ -137,9 +142,10 @@ extension BlockParser {
         } else if keywords.contains(nameText) {
             errors.error(name.position, "cannot assign to '\(nameText)': it is a keyword")
             isAssignable = false
-        } else {
-            recovered = .broken(name: nameText, position: name.position)
         }
+        if isAssignable { recovered = .broken(name: nameText, position: name.position) }
+        nameText = try assignedName(nameText, at: name)  // `h[t]` in a repeat body is `h3` at step 3
+        if isAssignable { recovered = .broken(name: nameText, position: name.position) }
         guard let equals = takeIndex(.equals) else {
             if let compound = compoundAssignment(of: nameText) { throw compound }
             throw expected("'=' after \(Quote.text(nameText))")

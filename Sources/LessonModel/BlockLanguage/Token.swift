@@ -10,6 +10,8 @@ struct Token: Sendable {
         /// `:` of a named argument or option (`axis: 1`) or a `group` line; model blocks only:
         /// `"points.csv"` (no escapes, on one line) and `->` of `layers`.
         case string, colon, arrow
+        /// `...` of a `repeat` line's range (`1...4`); `..` too, so the parser can say how to write it.
+        case ellipsis
         /// The end of a line that has tokens; positioned just after its last token.
         case newline
         /// The end of the block; always the last token.

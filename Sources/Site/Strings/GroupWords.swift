@@ -2,6 +2,9 @@
 package struct GroupWords: Sendable {
     /// The title of an automatic dense-layer group.
     package var layer: @Sendable (_ k: Int) -> String = { "layer \($0)" }
+    /// The title of a time step of a `repeat` line ("time step", not "step": a graph's slider
+    /// already counts descent steps).
+    package var step: @Sendable (_ k: Int) -> String = { "time step \($0)" }
     /// A card's caption: what goes in and what comes out, as shapes.
     package var shapes: @Sendable (_ inputs: String, _ outputs: String) -> String = { "\($0) → \($1)" }
     /// A card's value line: `out 4×8, −0.98…0.97`.
@@ -31,6 +34,7 @@ package struct GroupWords: Sendable {
     package static let chinese: GroupWords = {
         var w = GroupWords()
         w.layer = { "第 \($0) 层" }
+        w.step = { "第 \($0) 个时间步" }
         w.gradientRMS = { "∇\($0) 均方根 \($1)" }
         w.forward = { "\($0)：由 \($1) 计算 \($2)；\($3)" }
         w.backward = { "\($0)：梯度 \($1)" }
