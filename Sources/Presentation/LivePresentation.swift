@@ -72,9 +72,11 @@ struct LivePresentation {
     }
 
     /// A slider around the lesson's value: symmetric about 0, reaching at least twice its size
-    /// (and at least ±2), rounded up to 1, 2 or 5 times a power of ten, in 100 steps.
+    /// (and at least ±2), rounded up to 1, 2 or 5 times a power of ten, in 100 steps. Capped at
+    /// ±1e307, so that the reach and its rounding stay finite for a leaf near the largest double
+    /// (its number field still takes any value).
     static func sliderRange(_ v: Double) -> [Double] {
-        let reach = 2 * Swift.max(1, Swift.abs(v.isFinite ? v : 1))
+        let reach = Swift.min(2 * Swift.max(1, Swift.abs(v.isFinite ? v : 1)), 1e307)
         var unit = 1.0
         while unit * 10 <= reach { unit *= 10 }
         let span = [1.0, 2, 5, 10].map { $0 * unit }.first { $0 >= reach } ?? 10 * unit

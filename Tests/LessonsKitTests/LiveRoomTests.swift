@@ -15,3 +15,15 @@ import Testing
         #expect((lines.map(\.count).max() ?? 0) <= room, "\(v) prints as \(lines)")
     }
 }
+
+/// A scalar leaf's slider reaches twice its value, rounded up to 1, 2 or 5 times a power of ten;
+/// near the largest double that reach overflows, and the rounding loop once never ended (a
+/// `y0 = 1e308` leaf hung the build).
+@Test func slidersOfHugeAndOddLeavesStillGetARange() {
+    #expect(LivePresentation.sliderRange(3) == [-10, 10, 0.1])
+    #expect(LivePresentation.sliderRange(0) == [-2, 2, 0.02])
+    for v in [1e308, -1.7e308, Double.greatestFiniteMagnitude, 9e307, .infinity, .nan] {
+        let range = LivePresentation.sliderRange(v)
+        #expect(range.count == 3 && range.allSatisfy(\.isFinite) && range[0] < range[1] && range[2] > 0, "\(v): \(range)")
+    }
+}
