@@ -93,6 +93,44 @@ struct SlidesBrowserTests {
         #expect(try place().hasPrefix("3 #presenter-3"))
     }
 
+    /// A widget too tall for one slide is shown in parts on consecutive slides (the caption on
+    /// each): the live widget moves to the slide on show, its walk still steps, and leaving the
+    /// deck puts it back whole where the page has it.
+    @Test func aTallWidgetIsShownInPartsAndComesBackWhole() throws {
+        try browser.open(course.output + "/activations/index.html", fragment: "#slide-1")
+        let count = Int(try place().split(separator: " ").last ?? "") ?? 0
+        var parts: [Int] = []
+        for n in 1...max(count, 1) {
+            if n > 1 { try press("ArrowRight", code: "ArrowRight", keyCode: 39) }
+            let holds = try value("""
+                (function () { var s = document.querySelector('.slide-current'), m = s.querySelector(':scope > .deck-part');
+                  if (!m) return 'no';
+                  var w = m.nextElementSibling, shown = Array.prototype.filter.call(w.children, function (c) {
+                    return getComputedStyle(c).display !== 'none'; });
+                  return (w === m.deckWidget && w.parentNode === s ? 'here ' : 'elsewhere ') + shown.length + ' of ' + w.children.length
+                    + ' ' + shown[0].tagName + ' ' + (shown.some(function (c) { return c.classList.contains('diagram-scroll'); }) ? 'diagram' : '-'); })()
+                """)
+            guard holds != "no" else { continue }
+            parts.append(n)
+            let words = holds.split(separator: " ")
+            #expect(words.first == "here", "slide \(n): \(holds)")
+            #expect(words.count == 6 && words[1] != words[3] && words[4] == "FIGCAPTION", "slide \(n) shows the whole widget or no caption: \(holds)")
+            if words.last == "diagram" {
+                let before = try value("document.querySelector('.slide-current .stepper .counter').textContent")
+                _ = try browser.evaluate("document.querySelector('.slide-current .stepper [data-go=next]').click()")
+                #expect(try value("document.querySelector('.slide-current .stepper .counter').textContent") != before,
+                        "the walk does not step on slide \(n)")
+            }
+        }
+        #expect(parts.count >= 4, "activations' tall widgets are split: \(parts)")
+        try press("Escape", code: "Escape", keyCode: 27)
+        #expect(try value("""
+            (function () { var bad = 0;
+              document.querySelectorAll('.deck-part').forEach(function (m) { if (m.deckHome && m.nextElementSibling !== m.deckWidget) bad++; });
+              return bad + ' ' + document.querySelectorAll('.deck-off, .deck-copy').length; })()
+            """) == "0 0", "a widget is not back whole in its place")
+    }
+
     /// Every slide of every lesson fits its 1280x720 stage without scrolling: long sections are
     /// split into continuation slides, and what is still too big is scaled down; the counts are
     /// printed (README gives them).
