@@ -15,11 +15,11 @@ package enum TraceSchedule: Sendable, Equatable {
 
     package static let defaultCount = 50
     package static let maxSteps = 1_000
-    /// About 1 MB of trace JSON (0.45 MB gzip-compressed): a page's trace is a download, the whole
+    /// About 0.7 MB of trace JSON (0.3 MB gzip-compressed): a page's trace is a download, the whole
     /// course (two editions, 16 lessons and growing) must stay under 25 MB, and builds must stay
     /// fast; a model of a hundred examples still keeps a few steps to scrub through besides the
     /// first and the last, and a bigger one keeps those two.
-    package static let maxNumbers = 60_000
+    package static let maxNumbers = 40_000
 
     /// The traced steps for a run of `epochs` steps over a graph holding `graphNumbers` numbers.
     package func steps(epochs: Int, graphNumbers: Int) -> [Int] {
