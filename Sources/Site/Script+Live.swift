@@ -152,11 +152,14 @@ extension Script {
       });
     }
 
+    // Every drawing's cards (a closed group's summary too), the table and the walk; views of a
+    // graph with groups that load later are rendered when they arrive (lessons:views).
     function render(s) {
-      var nodeCount = data.nodes.length;
+      var nodeCount = data.nodes.length, groupCount = (data.groups || []).length;
       Array.prototype.forEach.call(widget.querySelectorAll(".cell"), function (cell) {
-        var i = parseInt(cell.dataset.node, 10);
-        if (i < nodeCount) fillLines(cell, texts.card(s, i, cell.classList.contains("value") ? "value" : "grad"));
+        var i = parseInt(cell.dataset.node, 10), kind = cell.classList.contains("value") ? "value" : "grad";
+        if (i < nodeCount) fillLines(cell, texts.card(s, i, kind));
+        else if (i - nodeCount < groupCount) fillLines(cell, texts.group(s, i - nodeCount, kind));
       });
       Array.prototype.forEach.call(widget.querySelectorAll(".node-table td[data-node]"), function (cell) {
         var i = parseInt(cell.dataset.node, 10);
@@ -164,7 +167,9 @@ extension Script {
       });
       Array.prototype.forEach.call(widget.querySelectorAll(".steps > li"), function (li) {
         var i = parseInt(li.dataset.node, 10);
-        if (i < nodeCount) li.querySelector(".equation").textContent = li.dataset.phase === "forward" ? texts.forward(s, i) : texts.backward(s, i);
+        var forward = li.dataset.phase === "forward", equation = li.querySelector(".equation");
+        if (i < nodeCount) equation.textContent = forward ? texts.forward(s, i) : texts.backward(s, i);
+        else if (i - nodeCount < groupCount) equation.textContent = forward ? texts.groupForward(s, i - nodeCount) : texts.groupBackward(s, i - nodeCount);
       });
       labels(s);
     }
@@ -219,6 +224,12 @@ extension Script {
       fields.forEach(function (f) { if (f !== field && f.dataset.node === i && f.dataset.k === String(k)) f.value = String(x); });
       edit(i, k, x);
     }
+
+    widget.addEventListener("lessons:views", function () {
+      if (!state) return;
+      render(state);
+      showProblem(problem(state));
+    });
 
     fields.forEach(function (field) {
       field.addEventListener("input", function () { ready(function () { fromField(field); }); });

@@ -1,0 +1,140 @@
+import Browser
+import Foundation
+import Testing
+@testable import LessonsKit
+
+// Editable graphs with groups (issue 16, item 2): after an edit, every text the page shows (the
+// cards of nodes and of closed groups, in the collapsed drawing and in an opened one loaded
+// after the edit, the node table, the walk's node and group steps, the edge labels) is what a
+// build of the edited lesson shows, to the character.
+
+private func neuron(x: String, w: String) -> String {
+    """
+    # A neuron
+
+    ```graph neuron
+    x = \(x)
+    param w = \(w)
+    param b = 1
+    z = x * w + b
+    h = tanh(z)
+    L = (h - 1)^2
+    group neuron: w, b, z, h
+    ```
+    """
+}
+
+private func built(_ lesson: String) throws -> Workspace {
+    let workspace = try Workspace()
+    try workspace.write("neuron.md", lesson)
+    let report = workspace.build(workspace.lessons, output: workspace.output, useCache: false)
+    #expect(report.succeeded, "\(report.diagnostics)")
+    return workspace
+}
+
+/// Every text of the widget, per drawing (view and wide/narrow), then the table and the whole walk
+/// (the opened view's steps too); a group's entries are those with data-node ≥ 9 (the node count).
+private let collect = """
+    function texts(w) {
+      var map = function (list, f) { return Array.prototype.map.call(list, f); };
+      return {
+        cells: map(w.querySelectorAll(".diagram .cell"), function (c) {
+          var d = c.closest(".diagram");
+          return d.dataset.view + d.className + " " + c.dataset.node + (c.classList.contains("value") ? "v:" : "g:")
+            + map(c.children, function (s) { return s.textContent; }).join("\\n");
+        }),
+        table: map(w.querySelectorAll(".node-table td[data-node]"), function (c) { return c.textContent; }),
+        equations: map(w.querySelectorAll(".steps > li"), function (li) {
+          return li.dataset.view + ":" + li.dataset.node + ":" + li.querySelector(".equation").textContent;
+        }),
+        labels: map(w.querySelectorAll(".live-label"), function (l) {
+          return l.closest(".diagram").dataset.view + ":" + l.dataset.edge + ":" + l.textContent;
+        })
+      };
+    }
+    """
+
+private struct Texts: Decodable, Equatable {
+    var cells: [String]; var table: [String]; var equations: [String]; var labels: [String]
+}
+
+/// The edited page: the lesson's texts, those after the edit, after opening the group (its view
+/// loads after the edit), after closing it, and after Reset.
+private struct Edited: Decodable { var lesson: Texts; var edited: Texts; var opened: Texts; var closed: Texts; var reset: Texts }
+/// The build of the edited lesson: its texts with the group opened, and the live labels (the
+/// page's own, once it has rendered the lesson's values with Reset).
+private struct Built: Decodable { var opened: Texts; var labels: [String] }
+
+private func awaited(_ browser: ChromiumSession, _ probe: String) throws -> String? {
+    let reply = try browser.page("Runtime.evaluate", ["expression": probe, "awaitPromise": true, "returnByValue": true])
+    return (reply["result"] as? [String: Any])?["value"] as? String
+}
+
+@Suite(.serialized, .enabled(if: chromium != nil, "skipped: chromium is not installed (make test installs it)"))
+struct LiveGroupTests {
+    @Test func editingAGroupedGraphRewritesEveryCardSummaryTableAndStepAsABuildOfTheEditedLesson() throws {
+        let lesson = try built(neuron(x: "2", w: "0.5"))
+        let edited = try built(neuron(x: "1.5", w: "-0.3"))
+        #expect(lesson.page("neuron").contains("class=\"live-edit\""), "a graph with groups gets the editing controls")
+        let browser = try ChromiumSession(viewport: (1280, 900))
+
+        try browser.open(edited.output + "/neuron/index.html")
+        let builtProbe = """
+            new Promise(function (done) {
+              \(collect)
+              var w = document.querySelector(".graph-widget"), out = {};
+              w.addEventListener("lessons:views", function () {
+                out.opened = texts(w);
+                w.lessonsLive.ready(function () { w.lessonsLive.reset(); out.labels = texts(w).labels; done(JSON.stringify(out)); });
+              });
+              w.querySelector('.diagram[data-view="0"] .expand[data-open="1"]').click();
+            })
+            """
+        let builtJSON = try #require(try awaited(browser, builtProbe), "\(browser.consoleErrors)")
+        let build = try JSONDecoder().decode(Built.self, from: Data(builtJSON.utf8))
+        #expect(browser.consoleErrors.isEmpty, "\(browser.consoleErrors)")
+
+        try browser.open(lesson.output + "/neuron/index.html")
+        let editProbe = """
+            new Promise(function (done) {
+              \(collect)
+              var w = document.querySelector(".graph-widget"), live = w.lessonsLive, out = {};
+              live.ready(function () {
+                out.lesson = texts(w);
+                live.applyLink("x=1.5,w=-0.3");
+                out.edited = texts(w);
+                w.addEventListener("lessons:views", function () {
+                  out.opened = texts(w);
+                  w.querySelector('.diagram[data-view="1"] .collapse').click();
+                  out.closed = texts(w);
+                  live.reset();
+                  out.reset = texts(w);
+                  done(JSON.stringify(out));
+                });
+                w.querySelector('.diagram[data-view="0"] .expand[data-open="1"]').click();
+              });
+            })
+            """
+        let json = try #require(try awaited(browser, editProbe), "\(browser.consoleErrors)")
+        let page = try JSONDecoder().decode(Edited.self, from: Data(json.utf8))
+        #expect(browser.consoleErrors.isEmpty, "\(browser.consoleErrors)")
+
+        // Every number shown, in both drawings of view 0 and in the opened view, the group's summary
+        // card and its two steps included, is the edited build's.
+        #expect(page.opened.cells == build.opened.cells)
+        #expect(page.opened.table == build.opened.table)
+        #expect(page.opened.equations == build.opened.equations)
+        #expect(page.opened.labels == build.labels)
+        #expect(!page.opened.labels.isEmpty, "the arrows between loose nodes carry live labels")
+        #expect(page.closed == page.opened, "closing the group changes no text")
+        // Before the opened view loaded, view 0 already showed the edited build's numbers.
+        #expect(page.edited.cells == build.opened.cells.filter { $0.hasPrefix("0") })
+        #expect(page.edited.equations == build.opened.equations.filter { $0.hasPrefix("0:") })
+        #expect(page.edited.cells.contains { $0.contains(" 9v:") }, "the group's summary card is there")
+        // Reset writes the lesson's texts exactly as the lesson's build did (templates = the build's forms).
+        #expect(page.reset.cells.filter { $0.hasPrefix("0") } == page.lesson.cells)
+        #expect(page.reset.equations.filter { $0.hasPrefix("0:") } == page.lesson.equations)
+        #expect(page.reset.table == page.lesson.table)
+        #expect(page.lesson.cells != page.edited.cells)
+    }
+}
