@@ -98,7 +98,8 @@ extension GroupSummary {
         func names(_ nodes: [Int]) -> String { nodes.isEmpty ? "–" : nodes.map { trace.nodes[$0].name }.joined(separator: ", ") }
         return GraphWidget.LiveGroup(values: values, gradients: gradients,
                                      forward: words.groups.forward(title, names(inputs), names(outputs), "{0}"),
-                                     backward: words.groups.backward(title, "{0}"), backwardLines: backwardLines)
+                                     backward: words.groups.backward(title, "{0}"), backwardLines: backwardLines,
+                                     members: group.members)
     }
 
     private func liveGradient(_ i: Int) -> GraphWidget.LiveLine {

@@ -10,10 +10,13 @@ extension GraphWidget {
         /// The backward step's text; {0} is `backwardLines` joined by ", ".
         package var backward: String
         package var backwardLines: [LiveLine]
+        /// The group's nodes: a value that goes wrong inside a closed group is shown at its card.
+        package var members: [Int]
 
-        package init(values: [LiveLine], gradients: [LiveLine], forward: String, backward: String, backwardLines: [LiveLine]) {
+        package init(values: [LiveLine], gradients: [LiveLine], forward: String, backward: String, backwardLines: [LiveLine],
+                     members: [Int]) {
             self.values = values; self.gradients = gradients
-            self.forward = forward; self.backward = backward; self.backwardLines = backwardLines
+            self.forward = forward; self.backward = backward; self.backwardLines = backwardLines; self.members = members
         }
     }
 

@@ -24,11 +24,11 @@ package enum LiveData {
         data += "edges:[" + live.edgeInputs.map(ints).joined(separator: ",") + "],\n"
         data += "labels:[" + labels.joined(separator: ",") + "],\n"
         if let groups = live.groups {
-            // Per group: [value lines, gradient lines, forward text, backward text, backward lines].
+            // Per group: [value lines, gradient lines, forward text, backward text, backward lines, members].
             let line = { (l: GraphWidget.LiveLine) in "[" + JSONText.string(l.kind) + "," + JSONText.string(l.text) + ",\(l.node)]" }
             let lines = { (ls: [GraphWidget.LiveLine]) in "[" + ls.map(line).joined(separator: ",") + "]" }
             let each = groups.map { g in
-                "[" + [lines(g.values), lines(g.gradients), JSONText.string(g.forward), JSONText.string(g.backward), lines(g.backwardLines)]
+                "[" + [lines(g.values), lines(g.gradients), JSONText.string(g.forward), JSONText.string(g.backward), lines(g.backwardLines), ints(g.members)]
                     .joined(separator: ",") + "]"
             }
             data += "groups:[" + each.joined(separator: ",\n") + "],\n"

@@ -121,7 +121,11 @@ extension Script {
       Array.prototype.forEach.call(widget.querySelectorAll(".node.live-bad"), function (c) { c.classList.remove("live-bad"); });
       widget.classList.toggle("live-failed", !!p);
       if (!p) return;
-      Array.prototype.forEach.call(widget.querySelectorAll('.node[data-node="' + p.node + '"]'), function (card) {
+      // A node inside a closed group has no card in that drawing: the group's card shows it.
+      var cards = [p.node];
+      (data.groups || []).forEach(function (g, k) { if (g[5].indexOf(p.node) >= 0) cards.push(data.nodes.length + k); });
+      var selector = cards.map(function (i) { return '.node[data-node="' + i + '"]'; }).join(", ");
+      Array.prototype.forEach.call(widget.querySelectorAll(selector), function (card) {
         card.classList.add("live-bad");
         var note = document.createElement("div");
         note.className = "live-error";

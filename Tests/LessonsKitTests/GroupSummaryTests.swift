@@ -81,8 +81,13 @@ private let layer = NodeGroup(title: .layer(1), members: [1, 2, 3], position: So
 @Test func groupedGraphRendersOneDrawingPerViewAndAWalkPerView() throws {
     let trace = layerTrace(groups: [layer])
     let output = try GraphPresentation(trace: trace, source: "", stem: "b").render()
-    #expect(output.files.map(\.0) == ["figures/b.svg", "figures/b--1.svg", "trace/b.json"])
+    // Editable, so its cards have room for an edit's numbers (LivePresentation.makeRoom): too wide for a phone.
+    #expect(output.files.map(\.0) == ["figures/b.svg", "figures/b--1.svg", "trace/b.json", "figures/b-narrow.svg"])
     let widget = output.widget
+    // The page rewrites the group's card and steps from its summary's templates.
+    let live = try #require(widget.live?.groups)
+    #expect(live.count == 1 && live[0].forward.hasPrefix("layer 1: ") && live[0].forward.hasSuffix("; {0}"))
+    #expect(widget.live?.labels.count == 3)  // the collapsed drawing, its phone drawing and the opened one
     #expect(widget.nodes.map(\.name) == ["x", "layer 1", "L"])
     #expect(widget.nodes.map(\.expands) == [nil, 1, nil])
     #expect(widget.steps.map(\.node) == [0, 5, 4, 4, 5, 0])

@@ -60,7 +60,9 @@ private struct Texts: Decodable, Equatable {
 
 /// The edited page: the lesson's texts, those after the edit, after opening the group (its view
 /// loads after the edit), after closing it, and after Reset.
-private struct Edited: Decodable { var lesson: Texts; var edited: Texts; var opened: Texts; var closed: Texts; var reset: Texts }
+private struct Edited: Decodable {
+    var lesson: Texts; var edited: Texts; var opened: Texts; var closed: Texts; var reset: Texts; var bad: [String]; var error: String
+}
 /// The build of the edited lesson: its texts with the group opened, and the live labels (the
 /// page's own, once it has rendered the lesson's values with Reset).
 private struct Built: Decodable { var opened: Texts; var labels: [String] }
@@ -109,6 +111,13 @@ struct LiveGroupTests {
                   out.closed = texts(w);
                   live.reset();
                   out.reset = texts(w);
+                  // u1 = x · w overflows inside the closed group: its card says so.
+                  live.applyLink("x=1e308,w=1e308");
+                  out.bad = Array.prototype.map.call(w.querySelectorAll(".node.live-bad"), function (c) {
+                    return c.closest(".diagram").dataset.view + ":" + c.dataset.node;
+                  });
+                  out.error = w.querySelector(".live-error") ? w.querySelector(".live-error").textContent : "";
+                  live.reset();
                   done(JSON.stringify(out));
                 });
                 w.querySelector('.diagram[data-view="0"] .expand[data-open="1"]').click();
@@ -136,5 +145,8 @@ struct LiveGroupTests {
         #expect(page.reset.equations.filter { $0.hasPrefix("0:") } == page.lesson.equations)
         #expect(page.reset.table == page.lesson.table)
         #expect(page.lesson.cells != page.edited.cells)
+        // A value that goes wrong inside the closed group is shown at the group's card (and at its own in the opened view).
+        #expect(page.bad == ["0:9", "0:9", "1:3"], "\(page.bad)")
+        #expect(page.error.hasPrefix("The value of u1 is"), "\(page.error)")
     }
 }
