@@ -8,14 +8,14 @@ import Testing
 // after the edit, the node table, the walk's node and group steps, the edge labels) is what a
 // build of the edited lesson shows, to the character.
 
-private func neuron(x: String, w: String) -> String {
+private func neuron(x: String, w: String, b: String = "1", descend: Bool = false) -> String {
     """
     # A neuron
 
-    ```graph neuron
+    ```graph neuron\(descend ? "\ndescend L over w, b" : "")
     x = \(x)
     param w = \(w)
-    param b = 1
+    param b = \(b)
     z = x * w + b
     h = tanh(z)
     L = (h - 1)^2
@@ -148,5 +148,46 @@ struct LiveGroupTests {
         // A value that goes wrong inside the closed group is shown at the group's card (and at its own in the opened view).
         #expect(page.bad == ["0:9", "0:9", "1:3"], "\(page.bad)")
         #expect(page.error.hasPrefix("The value of u1 is"), "\(page.error)")
+    }
+
+    /// A step of gradient descent on a grouped graph rewrites the page as a build with the stepped
+    /// values does (the closed group's card and steps included).
+    @Test func aDescentStepOnAGroupedGraphShowsWhatABuildOfTheSteppedValuesShows() throws {
+        let lesson = try built(neuron(x: "2", w: "0.5", descend: true))
+        let browser = try ChromiumSession(viewport: (1280, 900))
+        try browser.open(lesson.output + "/neuron/index.html")
+        let stepProbe = """
+            new Promise(function (done) {
+              \(collect)
+              var w = document.querySelector(".graph-widget"), live = w.lessonsLive;
+              live.ready(function () {
+                w.querySelector(".descent-step").click();
+                var t = texts(w);
+                done(JSON.stringify({ w: String(live.values(1)[0]), b: String(live.values(2)[0]), cells: t.cells,
+                                      table: t.table, equations: t.equations }));
+              });
+            })
+            """
+        struct Stepped: Decodable { var w: String; var b: String; var cells: [String]; var table: [String]; var equations: [String] }
+        let json = try #require(try awaited(browser, stepProbe), "\(browser.consoleErrors)")
+        let stepped = try JSONDecoder().decode(Stepped.self, from: Data(json.utf8))
+        #expect(stepped.w != "0.5" && stepped.b != "1", "the step moved w and b")
+        #expect(browser.consoleErrors.isEmpty, "\(browser.consoleErrors)")
+
+        let moved = try built(neuron(x: "2", w: stepped.w, b: stepped.b, descend: true))
+        try browser.open(moved.output + "/neuron/index.html")
+        let builtProbe = """
+            new Promise(function (done) {
+              \(collect)
+              var t = texts(document.querySelector(".graph-widget"));
+              done(JSON.stringify({ w: "", b: "", cells: t.cells, table: t.table, equations: t.equations }));
+            })
+            """
+        let builtJSON = try #require(try awaited(browser, builtProbe), "\(browser.consoleErrors)")
+        let build = try JSONDecoder().decode(Stepped.self, from: Data(builtJSON.utf8))
+        #expect(stepped.cells == build.cells)
+        #expect(stepped.table == build.table)
+        #expect(stepped.equations == build.equations)
+        #expect(stepped.cells.contains { $0.contains(" 9g:") })
     }
 }

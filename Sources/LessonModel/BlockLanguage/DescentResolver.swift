@@ -1,16 +1,10 @@
 /// Resolves a graph block's `descend` line once all its names are known.
 enum DescentResolver {
-    static func resolve(_ statements: [DescentStatement], nodes: [ProgramNode], output: Int?, hasGroups: Bool,
+    static func resolve(_ statements: [DescentStatement], nodes: [ProgramNode], output: Int?,
                         bindings: [String: GraphResolver.Binding], errors: inout BlockErrors) -> Descent? {
         guard let statement = statements.first else { return nil }
         for extra in statements.dropFirst() {
             errors.error(extra.position, "'descend' is already given on line \(statement.position.line); a block has one descend line")
-        }
-        if hasGroups {
-            // Groups are drawn closed, and a closed group's page is not editable yet (README).
-            errors.error(statement.position, "a block with group lines cannot be descended on the page yet; "
-                + "remove the group lines or the descend line")
-            return nil
         }
         let before = errors.count
         let names = bindings.keys.sorted()
