@@ -106,3 +106,28 @@ private let layer = NodeGroup(title: .layer(1), members: [1, 2, 3], position: So
     #expect(output.widget.views.isEmpty && output.widget.groupNote == nil)
     #expect(output.widget.nodes.allSatisfy { $0.index == nil && $0.expands == nil })
 }
+
+/// The page's templates, filled as Script+LiveText fills them, give the build's texts in both languages.
+@Test(arguments: [Words.english, Words.chinese])
+func liveGroupTemplatesFilledWithTheNumbersAreTheBuildsTexts(words: Words) {
+    let trace = layerTrace(groups: [layer])
+    let step = trace.steps[0]
+    let summary = GroupSummary(trace: trace, group: layer, words: words)
+    let live = summary.live()
+    func fill(_ line: GraphWidget.LiveLine) -> String {
+        let values = step.values[line.node], gradients = step.gradients[line.node]
+        let parts: [Double]
+        switch line.kind {
+        case "value": parts = [values[0]]
+        case "range": parts = [values.min() ?? 0, values.max() ?? 0]
+        case "gradient": parts = [gradients[0]]
+        default: parts = [GroupSummary.rms(gradients)]
+        }
+        return GraphWidgetHTML.fill(line.text, parts.map(DisplayNumber.format))
+    }
+    #expect(live.values.map(fill) == summary.valueLines(step))
+    #expect(live.gradients.map(fill) == summary.gradientLines(step))
+    #expect(GraphWidgetHTML.fill(live.forward, [live.values.map(fill).joined(separator: "; ")]) == summary.forward(step))
+    #expect(GraphWidgetHTML.fill(live.backward, [live.backwardLines.map(fill).joined(separator: ", ")]) == summary.backward(step))
+    #expect(live.members == [1, 2, 3])
+}
