@@ -190,4 +190,32 @@ struct LiveGroupTests {
         #expect(stepped.equations == build.equations)
         #expect(stepped.cells.contains { $0.contains(" 9g:") })
     }
+
+    /// An exercise on a grouped graph: the walk the page writes with the live evaluator (node
+    /// equations that name a node inside the group say so) is the build's, to the character.
+    @Test func anExerciseOnAGroupedGraphRewritesItsWalkAsTheBuildWroteIt() throws {
+        let lesson = try built(neuron(x: "2", w: "0.5") + "\n\n```exercise neuron\nwith x = 1.5\nask dL/dx\n```\n")
+        let browser = try ChromiumSession(viewport: (1280, 900))
+        try browser.open(lesson.output + "/neuron/index.html")
+        let probe = """
+            new Promise(function (done) {
+              var box = document.querySelector(".exercise"), tries = 0;
+              var walk = function () { return Array.prototype.map.call(box.querySelectorAll(".exercise-walk li"), function (li) { return li.textContent; }); };
+              var built = walk();
+              box.querySelector(".exercise-input").value = "1";
+              box.querySelector(".exercise-form").requestSubmit();
+              (function wait() {
+                var verdict = box.querySelector(".exercise-verdict").textContent;
+                if (!verdict && tries++ < 200) { setTimeout(wait, 20); return; }
+                done(JSON.stringify([built, walk(), [verdict]]));
+              })();
+            })
+            """
+        let json = try #require(try awaited(browser, probe), "\(browser.consoleErrors)")
+        let walks = try JSONDecoder().decode([[String]].self, from: Data(json.utf8))
+        #expect(walks.count == 3 && walks[0] == walks[1], "\(walks)")
+        #expect(walks[0].contains { $0.contains("(inside neuron)") }, "\(walks)")
+        #expect(walks.last?.first?.hasPrefix("Not quite") == true, "\(walks)")
+        #expect(browser.consoleErrors.isEmpty, "\(browser.consoleErrors)")
+    }
 }
