@@ -102,7 +102,8 @@ package enum ExercisePresentation {
 
         var edited = trace
         edited.steps = [step]
-        let equations = GraphEquations(trace: edited, step: step, words: words)
+        // As the graph's own walk names a node inside another group (the page rewrites these steps with its forms).
+        let equations = GraphEquations(trace: edited, step: step, words: words, groups: trace.groups ?? [])
         let needed = ancestors(of: ask.quantity == .gradient ? trace.output : asked, in: trace)
         var steps = trace.nodes.indices.filter { needed.contains($0) && trace.nodes[$0].role == .operation }
             .map { GraphWidget.Step(phase: .forward, node: $0, equation: equations.forward($0)) }

@@ -12,6 +12,7 @@ extension GraphPresentation {
         let traceFile = TraceOutput.file(trace, stem: stem)
         var files: [(String, [UInt8])] = []
         var drawn: [(view: GroupedView, diagram: GraphDiagram, layout: GraphDiagram.Layout, svg: String)] = []
+        let editable = trace.kind == .graph && trace.steps.count == 1
         for opened in [nil] + groups.indices.map(Optional.some) {
             let view = GroupedView(trace: trace, groups: groups, opened: opened)
             var diagram = self.diagram(view, step: last, summaries: summaries)
@@ -20,6 +21,10 @@ extension GraphPresentation {
                 for i in diagram.cards.indices {
                     diagram.cards[i].measureLines += lines[i].valueLines + lines[i].gradientLines
                 }
+            }
+            if editable {
+                let nodeOfCard = view.items.map { item -> Int? in if case .node(let i) = item { return i } else { return nil } }
+                LivePresentation.makeRoom(in: &diagram, trace: trace, words: words, nodeOfCard: nodeOfCard)
             }
             let layout = try diagram.layout(maxWidth: GraphDrawings.wide)
             let name = opened.map { Self.openedStem(stem, group: $0) } ?? stem
@@ -41,8 +46,10 @@ extension GraphPresentation {
                                  steps: walk(collapsed.view, step: last, summaries: summaries),
                                  rows: rows(last), checks: checks())
         widget.groupNote = words.groups.note
+        var labelled = [(collapsed.view, collapsed.layout)]
         // The collapsed drawing gets a phone drawing too (the opened ones are fitted to the box).
         if let phone = try GraphDrawings.narrowLayout(of: collapsed.diagram, main: collapsed.layout) {
+            labelled.append((collapsed.view, phone))
             let path = "figures/\(stem)-narrow.svg"
             let prefix = "g-" + stem + "-n"
             let light = try collapsed.diagram.render(phone, theme: .light, format: .svg, idPrefix: prefix)
@@ -59,6 +66,12 @@ extension GraphPresentation {
                                     members: groups[g].members, collapseAt: Self.topLeft(of: members),
                                     expandLabel: words.groups.expand(summaries[g].title),
                                     collapseLabel: words.groups.collapse(summaries[g].title))
+        }
+        if editable {
+            labelled += drawn.dropFirst().map { ($0.view, $0.layout) }
+            let labels = labelled.map { Self.liveLabels($0.0, $0.1, trace: trace) }
+            widget.live = LivePresentation(trace: trace, step: last, words: words).live(for: widget, labels: labels)
+            widget.live?.groups = summaries.map { $0.live() }
         }
         if trace.steps.count > 1 {
             widget.snapshots = trace.steps.map { step in
@@ -110,6 +123,25 @@ extension GraphPresentation {
             node.order = k
             node.expands = expands
             return node
+        }
+    }
+
+    /// A drawing's edge labels as the page's live file lists them: [edge, x, y, width, height],
+    /// where `edge` is the trace edge's place in `Live.edgeInputs` (a view's arrows are not the
+    /// trace's edges; only an arrow between two nodes drawn as themselves has a label).
+    static func liveLabels(_ view: GroupedView, _ layout: GraphDiagram.Layout, trace: Trace) -> [[Double]] {
+        var edgeIndex: [[Int]: Int] = [:]
+        var e = 0
+        for (user, node) in trace.nodes.enumerated() {
+            for input in node.inputs {
+                if edgeIndex[[input, user]] == nil { edgeIndex[[input, user]] = e }
+                e += 1
+            }
+        }
+        return view.edges(trace).enumerated().compactMap { k, arrow in
+            guard arrow.isWhole, layout.layered.labelFrames.indices.contains(k), let r = layout.layered.labelFrames[k],
+                  let e = edgeIndex[[arrow.edge.input, arrow.edge.user]] else { return nil }
+            return [Double(e), r.minX, r.minY, r.width, r.height]
         }
     }
 

@@ -81,3 +81,33 @@ struct GroupSummary {
         return (values.reduce(0) { $0 + $1 * $1 } / Double(values.count)).squareRoot()
     }
 }
+
+extension GroupSummary {
+    /// The summary's texts as templates for the page (`GraphWidget.LiveGroup`): the same forms as
+    /// `valueLines`, `gradientLines`, `forward` and `backward`, with holes where the numbers go.
+    func live() -> GraphWidget.LiveGroup {
+        let values = outputs.prefix(2).map { i -> GraphWidget.LiveLine in
+            let node = trace.nodes[i]
+            if node.shape.reduce(1, *) == 1 {
+                return GraphWidget.LiveLine(kind: "value", text: words.groups.valueScalar(node.name, "{0}"), node: i)
+            }
+            let text = words.groups.valueRange(node.name, DisplayNumber.shape(node.shape, words: words), "{0}", "{1}")
+            return GraphWidget.LiveLine(kind: "range", text: text, node: i)
+        }
+        let gradients = (outputs.prefix(1) + parameters.prefix(3)).map(liveGradient)
+        let backwardLines = (outputs + parameters + inputs.filter { trace.nodes[$0].role == .operation }).map(liveGradient)
+        func names(_ nodes: [Int]) -> String { nodes.isEmpty ? "–" : nodes.map { trace.nodes[$0].name }.joined(separator: ", ") }
+        return GraphWidget.LiveGroup(values: values, gradients: gradients,
+                                     forward: words.groups.forward(title, names(inputs), names(outputs), "{0}"),
+                                     backward: words.groups.backward(title, "{0}"), backwardLines: backwardLines,
+                                     members: group.members)
+    }
+
+    private func liveGradient(_ i: Int) -> GraphWidget.LiveLine {
+        let name = trace.nodes[i].name
+        if trace.nodes[i].shape.reduce(1, *) == 1 {
+            return GraphWidget.LiveLine(kind: "gradient", text: words.groups.gradientScalar(name, "{0}"), node: i)
+        }
+        return GraphWidget.LiveLine(kind: "rms", text: words.groups.gradientRMS(name, "{0}"), node: i)
+    }
+}

@@ -13,16 +13,19 @@ struct LivePresentation {
     let step: Trace.Step
     let words: Words
 
-    /// Nil for a trace the page cannot rerun (a model's, or an old cache entry's).
-    func live(for widget: GraphWidget) -> GraphWidget.Live? {
+    /// Nil for a trace the page cannot rerun (a model's, or an old cache entry's). A graph with
+    /// groups passes its `labels` (every drawing's, view 0's then each opened view's, see
+    /// `GraphPresentation.liveLabels`), since its drawings' edges are not the trace's.
+    func live(for widget: GraphWidget, labels grouped: [[[Double]]]? = nil) -> GraphWidget.Live? {
         guard trace.kind == .graph, let plan = LiveGraphCode.plan(trace) else { return nil }
-        let equations = GraphEquations(trace: trace, step: step, words: words)
+        // With groups, an equation names a node of another group with that group's title, as the build's do.
+        let equations = GraphEquations(trace: trace, step: step, words: words, groups: trace.groups ?? [])
         let nodes = trace.nodes.indices.map { node($0, equations) }
         var edgeInputs: [[Int]] = []
         for (i, node) in trace.nodes.enumerated() {
             for k in node.inputs.indices { edgeInputs.append([i, k]) }
         }
-        let labels = widget.drawings.map { drawing in
+        let labels = grouped ?? widget.drawings.map { drawing in
             drawing.labels.enumerated().compactMap { e, frame in frame.map { [Double(e), $0.x, $0.y, $0.width, $0.height] } }
         }
         return GraphWidget.Live(plan: plan, nodes: nodes, output: trace.output, edgeInputs: edgeInputs,
@@ -90,12 +93,15 @@ struct LivePresentation {
     /// gradient of −0.06664 overflowed its card.
     static let widestNumber = -0.0001235
 
-    static func makeRoom(in diagram: inout GraphDiagram, trace: Trace, words: Words) {
-        for (i, node) in trace.nodes.enumerated() where i < diagram.cards.count {
+    /// `nodeOfCard` gives each card's trace node (nil for a group's card); without it card i is node i.
+    static func makeRoom(in diagram: inout GraphDiagram, trace: Trace, words: Words, nodeOfCard: [Int?]? = nil) {
+        for (k, i) in (nodeOfCard ?? trace.nodes.indices.map(Optional.some)).enumerated() {
+            guard let i, trace.nodes.indices.contains(i), k < diagram.cards.count else { continue }
+            let node = trace.nodes[i]
             let wide = [Double](repeating: widestNumber, count: node.shape.reduce(1, *))
-            diagram.cards[i].measureLines += TensorText.lines(label: words.value, dims: node.shape, values: wide, words: words)
+            diagram.cards[k].measureLines += TensorText.lines(label: words.value, dims: node.shape, values: wide, words: words)
             if node.role != .constant {
-                diagram.cards[i].measureLines += TensorText.lines(label: words.grad, dims: node.shape, values: wide, words: words)
+                diagram.cards[k].measureLines += TensorText.lines(label: words.grad, dims: node.shape, values: wide, words: words)
             }
         }
     }

@@ -17,6 +17,8 @@ extension GraphWidget {
         package var labels: [[[Double]]]
         /// The words the texts are made of, as templates with {0}, {1}, ... (see LiveData).
         package var words: [String: String]
+        /// A graph with groups: per group, its summary's templates (nil without groups).
+        package var groups: [LiveGroup]?
         /// The block's `descend` line, when it has one: the page then offers steps of gradient descent.
         package var descent: LiveDescent?
 

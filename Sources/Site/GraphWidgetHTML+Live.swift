@@ -5,7 +5,7 @@
 /// named, not editable.
 extension GraphWidgetHTML {
     static func liveControls(_ w: GraphWidget, phrases: Phrases) -> Markup {
-        guard let live = w.live, w.views.isEmpty else { return "" }
+        guard let live = w.live else { return "" }
         let p = phrases.live
         var out: Markup = "<div class=\"live-edit\" hidden data-live=\"\(attribute: LiveData.path(w.id))\" role=\"group\" "
         out += "data-failed=\"\(attribute: p.messages["loadFailed"] ?? "")\" aria-labelledby=\"\(attribute: w.id)-live-title\">\n"

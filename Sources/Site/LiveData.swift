@@ -7,7 +7,7 @@ package enum LiveData {
 
     /// The live file of an editable widget on a page in `lang`, or nil for a widget without one.
     package static func file(_ w: GraphWidget, lang: String?) -> (path: String, bytes: [UInt8])? {
-        guard let live = w.live, w.views.isEmpty else { return nil }
+        guard let live = w.live else { return nil }
         let phrases = LivePhrases(lang: lang)
         let nodes = live.nodes.map { n -> String in
             var fields = ["name:" + JSONText.string(n.name), "role:" + JSONText.string(n.role), "op:" + JSONText.string(n.op),
@@ -23,6 +23,16 @@ package enum LiveData {
         var data = "{plan:" + live.plan + ",\noutput:\(live.output),\nnodes:[" + nodes.joined(separator: ",\n") + "],\n"
         data += "edges:[" + live.edgeInputs.map(ints).joined(separator: ",") + "],\n"
         data += "labels:[" + labels.joined(separator: ",") + "],\n"
+        if let groups = live.groups {
+            // Per group: [value lines, gradient lines, forward text, backward text, backward lines, members].
+            let line = { (l: GraphWidget.LiveLine) in "[" + JSONText.string(l.kind) + "," + JSONText.string(l.text) + ",\(l.node)]" }
+            let lines = { (ls: [GraphWidget.LiveLine]) in "[" + ls.map(line).joined(separator: ",") + "]" }
+            let each = groups.map { g in
+                "[" + [lines(g.values), lines(g.gradients), JSONText.string(g.forward), JSONText.string(g.backward), lines(g.backwardLines), ints(g.members)]
+                    .joined(separator: ",") + "]"
+            }
+            data += "groups:[" + each.joined(separator: ",\n") + "],\n"
+        }
         var messages = phrases.messages
         if live.descent != nil {
             // Only a graph with a descend line carries what its steps say.

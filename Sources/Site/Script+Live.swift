@@ -123,7 +123,11 @@ extension Script {
       Array.prototype.forEach.call(widget.querySelectorAll(".node.live-bad"), function (c) { c.classList.remove("live-bad"); });
       widget.classList.toggle("live-failed", !!p);
       if (!p) return;
-      Array.prototype.forEach.call(widget.querySelectorAll('.node[data-node="' + p.node + '"]'), function (card) {
+      // A node inside a closed group has no card in that drawing: the group's card shows it.
+      var cards = [p.node];
+      (data.groups || []).forEach(function (g, k) { if (g[5].indexOf(p.node) >= 0) cards.push(data.nodes.length + k); });
+      var selector = cards.map(function (i) { return '.node[data-node="' + i + '"]'; }).join(", ");
+      Array.prototype.forEach.call(widget.querySelectorAll(selector), function (card) {
         card.classList.add("live-bad");
         var note = document.createElement("div");
         note.className = "live-error";
@@ -154,11 +158,14 @@ extension Script {
       });
     }
 
+    // Every drawing's cards (a closed group's summary too), the table and the walk; views of a
+    // graph with groups that load later are rendered when they arrive (lessons:views).
     function render(s) {
-      var nodeCount = data.nodes.length;
+      var nodeCount = data.nodes.length, groupCount = (data.groups || []).length;
       Array.prototype.forEach.call(widget.querySelectorAll(".cell"), function (cell) {
-        var i = parseInt(cell.dataset.node, 10);
-        if (i < nodeCount) fillLines(cell, texts.card(s, i, cell.classList.contains("value") ? "value" : "grad"));
+        var i = parseInt(cell.dataset.node, 10), kind = cell.classList.contains("value") ? "value" : "grad";
+        if (i < nodeCount) fillLines(cell, texts.card(s, i, kind));
+        else if (i - nodeCount < groupCount) fillLines(cell, texts.group(s, i - nodeCount, kind));
       });
       Array.prototype.forEach.call(widget.querySelectorAll(".node-table td[data-node]"), function (cell) {
         var i = parseInt(cell.dataset.node, 10);
@@ -166,7 +173,9 @@ extension Script {
       });
       Array.prototype.forEach.call(widget.querySelectorAll(".steps > li"), function (li) {
         var i = parseInt(li.dataset.node, 10);
-        if (i < nodeCount) li.querySelector(".equation").textContent = li.dataset.phase === "forward" ? texts.forward(s, i) : texts.backward(s, i);
+        var forward = li.dataset.phase === "forward", equation = li.querySelector(".equation");
+        if (i < nodeCount) equation.textContent = forward ? texts.forward(s, i) : texts.backward(s, i);
+        else if (i - nodeCount < groupCount) equation.textContent = forward ? texts.groupForward(s, i - nodeCount) : texts.groupBackward(s, i - nodeCount);
       });
       labels(s);
     }
@@ -221,6 +230,12 @@ extension Script {
       fields.forEach(function (f) { if (f !== field && f.dataset.node === i && f.dataset.k === String(k)) f.value = String(x); });
       edit(i, k, x);
     }
+
+    widget.addEventListener("lessons:views", function () {
+      if (!state) return;
+      render(state);
+      showProblem(problem(state));
+    });
 
     fields.forEach(function (field) {
       field.addEventListener("input", function () { ready(function () { fromField(field); }); });

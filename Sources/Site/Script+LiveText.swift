@@ -75,6 +75,20 @@ extension Script {
       if (!onCard(i)) return inline(dims, values);
       return dims.length < 2 ? fillIn(words.vectorOnCard, [dims[0]]) : fillIn(words.matrixOnCard, [dims[0], dims[1]]);
     }
+    // [kind, template, node]: as GroupSummary writes a value, a range, a gradient or a gradient's rms.
+    function groupLine(s, l) {
+      var xs = l[0] === "value" || l[0] === "range" ? s.v[l[2]] : s.g[l[2]];
+      if (l[0] === "value" || l[0] === "gradient") return fillIn(l[1], [formatNumber(xs[0])]);
+      if (l[0] === "range") {
+        // As Swift's min() and max(): the first value no later one is below (above).
+        var lo = xs.length ? xs[0] : 0, hi = lo;
+        xs.forEach(function (x) { if (x < lo) lo = x; if (x > hi) hi = x; });
+        return fillIn(l[1], [formatNumber(lo), formatNumber(hi)]);
+      }
+      var total = 0;
+      xs.forEach(function (x) { total += x * x; });
+      return fillIn(l[1], [formatNumber(xs.length ? Math.sqrt(total / xs.length) : 0)]);
+    }
     return {
       card: function (s, i, kind) {
         if (kind === "value") return lines(words.value, nodes[i].dims, s.v[i]);
@@ -104,6 +118,16 @@ extension Script {
           return b[1] + nodes[i].consumers.map(function (c) { return result(i, s.share(c, i)); }).join(" + ") + " = " + result(i, s.g[i]);
         }
         return b[1] + result(i, s.g[i]);
+      },
+      // A closed group's card lines and walk texts (GroupSummary), from the live file's templates.
+      group: function (s, g, kind) { return data.groups[g][kind === "value" ? 0 : 1].map(function (l) { return groupLine(s, l); }); },
+      groupForward: function (s, g) {
+        var t = data.groups[g];
+        return fillIn(t[2], [t[0].map(function (l) { return groupLine(s, l); }).join("; ")]);
+      },
+      groupBackward: function (s, g) {
+        var t = data.groups[g];
+        return fillIn(t[3], [t[4].map(function (l) { return groupLine(s, l); }).join(", ")]);
       },
       label: function (s, e) {
         var c = data.edges[e][0], p = data.edges[e][1];

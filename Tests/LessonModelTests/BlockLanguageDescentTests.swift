@@ -66,9 +66,11 @@ private let loss = lines(
         == ["t.md:8:18: error: expected end of line after the descend line, found 'b'"])
 }
 
-@Test func descendWithGroupsIsNotYetPossible() {
-    #expect(graphErrors(loss + "group g: w, z\ndescend L over w\n")
-        == ["t.md:9:1: error: a block with group lines cannot be descended on the page yet; remove the group lines or the descend line"])
+@Test func descendWorksWithGroups() throws {
+    // A graph with groups is editable on the page (closed groups' cards are rewritten too), so it can be descended.
+    let program = try graphProgram(loss + "group g: w, z\ndescend L over w\n")
+    #expect(program.descent?.leaves.map { program.nodes[$0].name } == ["w"])
+    #expect(program.groups.count == 1)
 }
 
 @Test func descendBelongsInGraphBlocks() {

@@ -280,9 +280,9 @@ private func rnnErrors(_ body: String...) -> [String] {
         == ["t.md:7:5: error: undefined name 'h3'; did you mean 'h0'?"])
 }
 
-@Test func aRepeatLineMakesADescendLineAnError() {
-    #expect(rnnErrors("repeat t in 1...2:", "    h[t] = h[t-1] * w", "descend h2 over w")
-        == ["t.md:7:1: error: a block with a repeat line cannot be descended on the page yet (its time steps are drawn as groups); remove the repeat line or the descend line"])
+/// Time steps are groups, and grouped graphs are editable and can be descended on the page.
+@Test func aRepeatBlockMayHaveADescendLine() {
+    #expect(rnnErrors("repeat t in 1...2:", "    h[t] = h[t-1] * w", "descend h2 over w").isEmpty)
 }
 
 // MARK: - Model blocks

@@ -81,8 +81,13 @@ private let layer = NodeGroup(title: .layer(1), members: [1, 2, 3], position: So
 @Test func groupedGraphRendersOneDrawingPerViewAndAWalkPerView() throws {
     let trace = layerTrace(groups: [layer])
     let output = try GraphPresentation(trace: trace, source: "", stem: "b").render()
-    #expect(output.files.map(\.0) == ["figures/b.svg", "figures/b--1.svg", "trace/b.json"])
+    // Editable, so its cards have room for an edit's numbers (LivePresentation.makeRoom): too wide for a phone.
+    #expect(output.files.map(\.0) == ["figures/b.svg", "figures/b--1.svg", "trace/b.json", "figures/b-narrow.svg"])
     let widget = output.widget
+    // The page rewrites the group's card and steps from its summary's templates.
+    let live = try #require(widget.live?.groups)
+    #expect(live.count == 1 && live[0].forward.hasPrefix("layer 1: ") && live[0].forward.hasSuffix("; {0}"))
+    #expect(widget.live?.labels.count == 3)  // the collapsed drawing, its phone drawing and the opened one
     #expect(widget.nodes.map(\.name) == ["x", "layer 1", "L"])
     #expect(widget.nodes.map(\.expands) == [nil, 1, nil])
     #expect(widget.steps.map(\.node) == [0, 5, 4, 4, 5, 0])
@@ -100,4 +105,29 @@ private let layer = NodeGroup(title: .layer(1), members: [1, 2, 3], position: So
     #expect(output.files.map(\.0).filter { !$0.hasSuffix("-narrow.svg") } == ["figures/b.svg", "trace/b.json"])
     #expect(output.widget.views.isEmpty && output.widget.groupNote == nil)
     #expect(output.widget.nodes.allSatisfy { $0.index == nil && $0.expands == nil })
+}
+
+/// The page's templates, filled as Script+LiveText fills them, give the build's texts in both languages.
+@Test(arguments: [Words.english, Words.chinese])
+func liveGroupTemplatesFilledWithTheNumbersAreTheBuildsTexts(words: Words) {
+    let trace = layerTrace(groups: [layer])
+    let step = trace.steps[0]
+    let summary = GroupSummary(trace: trace, group: layer, words: words)
+    let live = summary.live()
+    func fill(_ line: GraphWidget.LiveLine) -> String {
+        let values = step.values[line.node], gradients = step.gradients[line.node]
+        let parts: [Double]
+        switch line.kind {
+        case "value": parts = [values[0]]
+        case "range": parts = [values.min() ?? 0, values.max() ?? 0]
+        case "gradient": parts = [gradients[0]]
+        default: parts = [GroupSummary.rms(gradients)]
+        }
+        return GraphWidgetHTML.fill(line.text, parts.map(DisplayNumber.format))
+    }
+    #expect(live.values.map(fill) == summary.valueLines(step))
+    #expect(live.gradients.map(fill) == summary.gradientLines(step))
+    #expect(GraphWidgetHTML.fill(live.forward, [live.values.map(fill).joined(separator: "; ")]) == summary.forward(step))
+    #expect(GraphWidgetHTML.fill(live.backward, [live.backwardLines.map(fill).joined(separator: ", ")]) == summary.backward(step))
+    #expect(live.members == [1, 2, 3])
 }

@@ -98,11 +98,16 @@ private func engineResult(_ trace: Trace, values: [Int: [Double]], stem: String,
     let presentation = GraphPresentation(trace: edited, source: "", stem: stem, words: words)
     let widget = try presentation.render().widget
     var cells: [String] = []
-    for (i, node) in widget.nodes.enumerated() {
+    // A graph with groups draws its cards in view order, each with its node's (or group's) index.
+    for (k, node) in widget.nodes.enumerated() {
+        let i = node.index ?? k
         if !node.valueLines.isEmpty { cells.append("\(i)v:" + node.valueLines.joined(separator: "\n")) }
         if !node.gradientLines.isEmpty { cells.append("\(i)g:" + node.gradientLines.joined(separator: "\n")) }
     }
-    let labels = presentation.diagram(step).edges.enumerated().compactMap { e, edge in edge.label.map { "\(e):\($0)" } }
+    // The labels the first drawing carries (with groups, those of arrows between loose nodes), in its order.
+    let whole = Dictionary(presentation.diagram(step).edges.enumerated().compactMap { e, edge in edge.label.map { (e, $0) } },
+                           uniquingKeysWith: { a, _ in a })
+    let labels = (widget.live?.labels.first ?? []).compactMap { frame in whole[Int(frame[0])].map { "\(Int(frame[0])):\($0)" } }
     return (step, Texts(cells: cells, table: widget.rows.flatMap { [$0.value, $0.gradient] },
                         equations: widget.steps.map(\.equation), labels: labels))
 }

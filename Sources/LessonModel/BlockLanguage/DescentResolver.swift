@@ -1,19 +1,10 @@
 /// Resolves a graph block's `descend` line once all its names are known.
 enum DescentResolver {
-    /// `groups` are the block's group lines and time steps: a block with either is drawn grouped.
-    static func resolve(_ statements: [DescentStatement], nodes: [ProgramNode], output: Int?, groups: [GroupStatement],
+    static func resolve(_ statements: [DescentStatement], nodes: [ProgramNode], output: Int?,
                         bindings: [String: GraphResolver.Binding], errors: inout BlockErrors) -> Descent? {
         guard let statement = statements.first else { return nil }
         for extra in statements.dropFirst() {
             errors.error(extra.position, "'descend' is already given on line \(statement.position.line); a block has one descend line")
-        }
-        if let group = groups.first {
-            // Groups are drawn closed, and a closed group's page is not editable yet (README).
-            errors.error(statement.position, group.title == nil
-                ? "a block with group lines cannot be descended on the page yet; remove the group lines or the descend line"
-                : "a block with a repeat line cannot be descended on the page yet (its time steps are drawn as groups); "
-                    + "remove the repeat line or the descend line")
-            return nil
         }
         let before = errors.count
         let names = bindings.keys.sorted()

@@ -51,8 +51,7 @@ struct GraphResolver {
         resolver.checkNodeCount()
         resolver.resolveGroups()
         let descent = DescentResolver.resolve(resolver.descentStatements, nodes: resolver.nodes, output: resolver.output,
-                                              groups: resolver.groupStatements, bindings: resolver.bindings,
-                                              errors: &resolver.errors)
+                                              bindings: resolver.bindings, errors: &resolver.errors)
         errors = resolver.errors
         guard errors.count == 0, let output = resolver.output else { return nil }
         return GraphProgram(nodes: resolver.nodes, output: output, groups: resolver.groups, descent: descent)
