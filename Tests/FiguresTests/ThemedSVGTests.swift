@@ -19,6 +19,15 @@ private func resolve(_ combined: String, dark: Bool) throws -> String {
         classes[String(match.output.name)] = String(match.output.value)
     }
     var out = combined.replacingOccurrences(of: String(style.output.0), with: "")
+    // Repeated outlines were defined once and drawn with `<use>` (SVGSharedPaths): write them out again.
+    var shapes: [String: String] = [:]
+    for match in out.matches(of: #/<path id="(?<id>[^"]+-p[0-9]+)" d="(?<d>[^"]*)"\/>\n/#) {
+        shapes[String(match.output.id)] = String(match.output.d)
+    }
+    out = out.replacing(#/<defs>\n(?:<path id="[^"]+-p[0-9]+" d="[^"]*"\/>\n)+<\/defs>\n/#, maxReplacements: 1) { _ in "" }
+    out = out.replacing(#/<use href="#(?<id>[^"]+-p[0-9]+)" class="(?<c>s[0-9]+)"\/>/#) { match in
+        "<path class=\"\(match.output.c)\" d=\"\(shapes[String(match.output.id)] ?? "?")\"/>"
+    }
     out = out.replacing(#/ class="[^"]*"/#, maxReplacements: 1) { _ in "" }
     out = out.replacing(#/ class="(?<name>s[0-9]+)"/#) { match in " style=\"\(classes[String(match.output.name)] ?? "?")\"" }
     for (name, value) in values { out = out.replacingOccurrences(of: "var(--\(name))", with: value) }

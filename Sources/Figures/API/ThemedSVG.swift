@@ -44,7 +44,7 @@ package enum ThemedSVG {
         }
         guard !order.isEmpty else { return light }
         let classes = SVGStyleClasses.apply(out, scope: scope)
-        return insertStyle(style(order, scope: scope, rules: classes.css), into: classes.document)
+        return insertStyle(style(order, scope: scope, rules: classes.css), into: SVGSharedPaths.apply(classes.document, scope: scope))
     }
 
     private struct Pair: Hashable {
