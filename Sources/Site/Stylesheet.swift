@@ -238,6 +238,7 @@ html.js .interactive { display: revert; }
 .graph-widget .node-table td.pending { color: transparent; position: relative; }
 .graph-widget .node-table td.pending::after { content: "?"; position: absolute; left: 0.5rem; color: var(--muted); }
 .graph-widget .node-table table { margin: 0.5rem 0; font-size: 0.85rem; }
+.graph-widget .node-table th, .graph-widget .node-table td:nth-child(-n+3) { white-space: nowrap; }
 .graph-widget td.num { font-family: var(--font-code); white-space: pre; }
 .graph-widget .gradient-check { margin: 0; padding: 0 1rem 0.5rem; }
 .graph-widget .gradient-check table { margin: 0; font-size: 0.8rem; color: var(--muted); }
