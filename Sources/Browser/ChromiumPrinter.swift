@@ -71,15 +71,18 @@ package struct ChromiumPrinter {
     static func renumberedNodeIDs(_ pdf: [UInt8]) -> [UInt8] {
         var bytes = pdf
         let prefix = Array("(node".utf8)
-        var mapping: [ArraySlice<UInt8>: [UInt8]] = [:]
+        // Keys are copied out of `bytes`: a slice would keep the buffer alive, so every replacement
+        // below would copy the whole PDF, and the copies stayed alive as keys (the course's
+        // handout took 20 GB and was killed).
+        var mapping: [[UInt8]: [UInt8]] = [:]
         var i = 0
         while i + prefix.count + 9 <= bytes.count {
-            guard bytes[i] == prefix[0], Array(bytes[i..<(i + prefix.count)]) == prefix else { i += 1; continue }
+            guard bytes[i] == prefix[0], bytes[i..<(i + prefix.count)].elementsEqual(prefix) else { i += 1; continue }
             let start = i + prefix.count
             var end = start
             while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
             guard end < bytes.count, bytes[end] == UInt8(ascii: ")"), end > start else { i += 1; continue }
-            let digits = bytes[start..<end]
+            let digits = Array(bytes[start..<end])
             let replacement = mapping[digits] ?? {
                 let number = String(mapping.count + 1)
                 let padded = String(repeating: "0", count: max(0, digits.count - number.count)) + number
