@@ -168,14 +168,20 @@ struct JavaScriptKernelTests {
         }
     }
 
-    @Test func everyRegistryOpHasAKernel() throws {
+    /// Chromium on a page that loads only the shared kernels; the caller removes `folder`.
+    private func kernelsPage() throws -> (browser: ChromiumSession, folder: URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-kernels-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         try Data(("<!doctype html><script>" + JavaScriptKernels.source + "</script>").utf8)
             .write(to: folder.appendingPathComponent("index.html"))
         let browser = try ChromiumSession(viewport: (800, 600))
         try browser.open(folder.appendingPathComponent("index.html").path)
+        return (browser, folder)
+    }
+
+    @Test func everyRegistryOpHasAKernel() throws {
+        let (browser, folder) = try kernelsPage()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let keys = try #require(try browser.evaluate("Object.keys(LessonsKernels.kernels)") as? [String])
         let missing = Operation.allCases.map(\.traceName).filter { !keys.contains($0) }
         #expect(missing.isEmpty, "ops with no JavaScript kernel: \(missing)")
@@ -185,13 +191,8 @@ struct JavaScriptKernelTests {
         // The hash bit for bit (seeds and indices across the whole range), then whole masks.
         let pairs = [(0, 0), (0, 1), (7, 11), (3, 0), (999_999, 123_456), (42, 1 << 20), (65_535, 2_147_483_647)]
             + (0..<200).map { ($0 * 4_999, $0 * 37) }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-kernels-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (browser, folder) = try kernelsPage()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Data(("<!doctype html><script>" + JavaScriptKernels.source + "</script>").utf8)
-            .write(to: folder.appendingPathComponent("index.html"))
-        let browser = try ChromiumSession(viewport: (800, 600))
-        try browser.open(folder.appendingPathComponent("index.html").path)
         let list = pairs.map { "[\($0.0),\($0.1)]" }.joined(separator: ",")
         let hashes = try #require(try browser.evaluate("JSON.stringify([\(list)].map(function (q) { return LessonsKernels.dropoutHash(q[0], q[1]); }))") as? String)
         #expect(try JSONDecoder().decode([UInt32].self, from: Data(hashes.utf8)) == pairs.map { DropoutMask.hash(seed: $0.0, index: $0.1) })

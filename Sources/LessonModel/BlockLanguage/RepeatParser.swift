@@ -221,14 +221,7 @@ extension BlockParser {
                 skipStatement()
                 continue
             }
-            var recovered: Statement?
-            do {
-                statements.append(try parseStatement(recovered: &recovered))
-            } catch {
-                errors.error(error.position, error.message)
-                if let recovered { statements.append(recovered) }
-                skipStatement()
-            }
+            parseStatementRecovering(into: &statements)
             if let current = recurrence?.current { recurrence?.assigned.insert(current) }
             recurrence?.current = nil
         }

@@ -84,20 +84,27 @@ extension BlockParser {
                 parseRepeat(into: &statements)
                 continue
             }
-            var recovered: Statement?
-            do {
-                statements.append(try parseStatement(recovered: &recovered))
-            } catch {
-                errors.error(error.position, error.message)
-                if let recovered { statements.append(recovered) }
-                skipStatement()
-            }
+            parseStatementRecovering(into: &statements)
         }
         return statements
     }
 
     /// statement := ['param'] NAME '=' expression | model statement (see `parseModelStatement`).
     /// `recovered` is set as soon as enough is read to stand for the statement if it turns out broken.
+    /// One statement into `statements`; on a syntax error, the error is recorded, what could be
+    /// recovered is kept (so later lines do not report its names as undefined), and the rest of
+    /// the line is skipped. Used for top-level lines and for a repeat body's lines alike.
+    mutating func parseStatementRecovering(into statements: inout [Statement]) {
+        var recovered: Statement?
+        do {
+            statements.append(try parseStatement(recovered: &recovered))
+        } catch {
+            errors.error(error.position, error.message)
+            if let recovered { statements.append(recovered) }
+            skipStatement()
+        }
+    }
+
     mutating func parseStatement(recovered: inout Statement?) throws(SyntaxError) -> Statement {
         let first = peek()
         try checkBodyStatement(first)
