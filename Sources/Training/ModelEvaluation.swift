@@ -46,14 +46,17 @@ final class Batcher {
 }
 
 /// A second plan over other rows (validation data, or a grid of inputs), which takes the
-/// trained parameters from the training plan before each evaluation.
+/// trained parameters from the training plan before each evaluation. It runs the model in
+/// evaluation mode (EvaluationGraph): no dropout, and batch_norm with `averages`.
 final class Evaluator {
     let plan: Plan
     let ids: [NodeID]
     let model: ModelProgram
     private let parameterIndices: [Int]
+    private let averages: RunningAverages?
+    private let running: [EvaluationGraph.RunningLeaves]
 
-    init?(_ model: ModelProgram, rowsX: Tensor, rowsY: Tensor, path: String) {
+    init?(_ model: ModelProgram, rowsX: Tensor, rowsY: Tensor, averages: RunningAverages?, path: String) {
         var rng = SeededRandom(seed: 0)
         let model = ModelRunner.withDataNodes(model)
         guard case .success(let compiled) = GraphCompiler.compile(model.graph, path: path, leaves: { _, node in
@@ -62,10 +65,13 @@ final class Evaluator {
                 return .success((.parameter, zeros))  // replaced by the trained values before use
             }
             return ModelRunner.leaf(node, X: rowsX, y: rowsY, rng: &rng, path: path)
-        }), let plan = try? Plan(compiled.builder, output: compiled.ids[model.loss]) else { return nil }
+        }), let evaluation = try? EvaluationGraph(compiled.builder),
+           let plan = try? Plan(evaluation.builder, output: evaluation.map[compiled.ids[model.loss].index]) else { return nil }
         self.plan = plan
-        self.ids = compiled.ids
+        self.ids = compiled.ids.map { evaluation.map[$0.index] }
         self.model = model
+        self.averages = averages
+        self.running = evaluation.running
         self.parameterIndices = model.graph.nodes.indices.filter {
             switch model.graph.nodes[$0].kind {
             case .parameter, .initialized: return true
@@ -80,6 +86,7 @@ final class Evaluator {
             guard let value = trained.value(trainedIDs[i]) else { return false }
             guard (try? plan.setValue(ids[i], value.scalars)) != nil else { return false }
         }
+        if let averages, !averages.set(into: plan, running: running) { return false }
         plan.forward()
         return true
     }
@@ -96,7 +103,8 @@ extension ModelGrid {
     package static let side = 100
 
     /// The model's output over a grid covering the data (with a 10% margin).
-    static func evaluate(_ model: ModelProgram, data: Dataset, trained: Plan, ids: [NodeID], path: String) -> ModelGrid? {
+    static func evaluate(_ model: ModelProgram, data: Dataset, trained: Plan, ids: [NodeID], averages: RunningAverages?,
+                         path: String) -> ModelGrid? {
         let xs = stride(from: 0, to: data.X.scalars.count, by: 2).map { data.X.scalars[$0] }
         let ys = stride(from: 1, to: data.X.scalars.count, by: 2).map { data.X.scalars[$0] }
         guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else { return nil }
@@ -115,7 +123,7 @@ extension ModelGrid {
         let k = data.y.shape.dims.last ?? 1
         guard let gridX = try? Tensor(shape: .matrix(n * n, 2), scalars: points),
               let gridY = try? Tensor(shape: .matrix(n * n, k), scalars: Array(repeating: 0, count: n * n * k)),
-              let evaluator = Evaluator(model, rowsX: gridX, rowsY: gridY, path: path),
+              let evaluator = Evaluator(model, rowsX: gridX, rowsY: gridY, averages: averages, path: path),
               evaluator.run(copying: trained, ids: ids),
               let out = evaluator.plan.value(evaluator.ids[model.output]) else { return nil }
         let outputs = out.shape.dims.count == 2 ? out.shape.dims[1] : 1

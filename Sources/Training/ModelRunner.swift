@@ -26,6 +26,8 @@ package struct ModelRun: Sendable {
     package var seconds: Double
     /// The plan before training, for a page to train again; nil beyond `RetrainSource.budget`.
     package var retrain: RetrainSource? = nil
+    /// Each batch_norm's running mean and variance after the last step, in creation order.
+    package var runningAverages: [(mean: [Double], variance: [Double])] = []
 }
 
 /// The root-mean-square gradient of each parameter matrix at the observed steps (the trace
@@ -135,10 +137,11 @@ package enum ModelRunner {
         var checkDiagnostics: [Diagnostic]?
         var checkRows: [Trace.GradientCheckRow] = []
         var predictions: [StepPredictions] = []
-        let recorder = PredictionRecorder(model, train: train, path: path)
+        let averages = RunningAverages(plan.graph)
+        let recorder = PredictionRecorder(model, train: train, averages: averages, path: path)
         let batcher = Batcher(plan: plan, X: dataNode("X", model).map { compiled.ids[$0] },
                               y: dataNode("y", model).map { compiled.ids[$0] }, train: train, batch: batch, seed: model.train.seed)
-        let validator = validationSet.flatMap { Evaluator(model, rowsX: $0.X, rowsY: $0.y, path: path) }
+        let validator = validationSet.flatMap { Evaluator(model, rowsX: $0.X, rowsY: $0.y, averages: averages, path: path) }
         let loop = TrainingLoop(plan: plan, loss: compiled.ids[model.loss], epochs: totalSteps,
                                 traced: schedule.observedSteps(epochs: totalSteps))
         var rates = LearningRates(base: model.train.optimizer.lr, schedule: model.schedule, epochs: model.train.epochs)
@@ -151,6 +154,7 @@ package enum ModelRunner {
         let started = DispatchTime.now().uptimeNanoseconds
         let divergence = loop.run(history: &history,
             prepare: batch < n ? { batcher.load(step: $0) } : nil,
+            afterPass: averages.map { averages in { averages.update(from: plan) } },
             update: {
                 // Each step's epoch sets the rate (mini-batches share their epoch's).
                 optimizer.learningRate = rates.rate(epoch: optimizer.steps / stepsPerEpoch)
@@ -184,10 +188,12 @@ package enum ModelRunner {
                           groups: model.graph.groups)  // the node the backward pass starts from
         let finalValues = compiled.ids.map { plan.value($0)?.scalars ?? [] }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        let grid = data.X.shape.dims.last == 2 ? ModelGrid.evaluate(model, data: data, trained: plan, ids: compiled.ids, path: path) : nil
+        let grid = data.X.shape.dims.last == 2 ? ModelGrid.evaluate(model, data: data, trained: plan, ids: compiled.ids,
+                                                                                averages: averages, path: path) : nil
         return (ModelRun(trace: trace, history: history, validation: validation, gradientSizes: sizes, train: train,
                          validationSet: validationSet, finalValues: finalValues, grid: grid,
-                         stepPredictions: predictions, gradientCheck: checkRows, seconds: seconds, retrain: retrain),
+                         stepPredictions: predictions, gradientCheck: checkRows, seconds: seconds, retrain: retrain,
+                         runningAverages: averages.map { Array(zip($0.means, $0.variances)) } ?? []),
                 checkDiagnostics ?? [])
     }
 

@@ -61,10 +61,10 @@ final class PredictionRecorder {
     private let link: OutputLink?
     private let output: Int
 
-    init?(_ model: ModelProgram, train: Dataset, path: String) {
+    init?(_ model: ModelProgram, train: Dataset, averages: RunningAverages?, path: String) {
         let rows = min(train.count, StepPredictions.rows)
         guard rows > 0, let evaluator = Evaluator(model, rowsX: ModelRunner.rows(train.X, count: rows),
-                                                  rowsY: ModelRunner.rows(train.y, count: rows), path: path) else { return nil }
+                                                  rowsY: ModelRunner.rows(train.y, count: rows), averages: averages, path: path) else { return nil }
         self.evaluator = evaluator
         self.link = OutputLink.of(model)
         self.output = model.output

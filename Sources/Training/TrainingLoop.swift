@@ -29,6 +29,7 @@ package struct TrainingLoop {
     /// number of finished steps about every 1% of the run.
     package func run(history: inout LossHistory,
                      prepare: ((Int) -> Void)? = nil,
+                     afterPass: (() -> Void)? = nil,
                      update: () -> Void,
                      onTrace: (Int, Double) -> Void,
                      progress: ((Int) -> Void)? = nil) -> Divergence? {
@@ -42,6 +43,7 @@ package struct TrainingLoop {
                 return Divergence(step: step, node: plan.firstNonFinite() ?? loss)
             }
             plan.backward()
+            afterPass?()
             history.record(step: step, loss: value, isLast: step == epochs - 1)
             if nextTrace < traced.count, traced[nextTrace] == step {
                 onTrace(step, value)
