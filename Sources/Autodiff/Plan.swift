@@ -20,10 +20,10 @@ package final class Plan {
     /// Element count of the output (how many gradients backward() seeds with 1).
     let outputCount: Int
     /// Every non-leaf node, in creation order.
-    let forwardSteps: [Step]
+    var forwardSteps: [Step]
     /// The non-leaf nodes the output depends on, consumers first. Nodes off that path are
     /// skipped: their gradient is zero, and 0 · inf in their rules would poison real gradients.
-    let backwardSteps: [Step]
+    var backwardSteps: [Step]
 
     /// Compiles `graph` with `output` as the node to differentiate; throws for an unknown
     /// output or a graph too large to address.

@@ -6,7 +6,7 @@
 struct Step {
     /// The node this step computes (creation index).
     let node: Int
-    let op: Op
+    var op: Op
     /// Where the result starts.
     let out: Int
     /// Where the first input starts.

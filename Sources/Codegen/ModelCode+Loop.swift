@@ -49,6 +49,18 @@ extension ModelCode {
         }
     }
 
+    /// Each dropout's mask for the step `step` names, drawn as the engine draws it (seed + step).
+    func dropoutMasks(_ w: inout PythonWriter, step: String, torch: Bool) {
+        let nodes = graph.roles.indices.filter { graph.dropout($0) != nil }
+        guard !nodes.isEmpty else { return }
+        w.comment("Dropout: a new mask every step, from the lesson's seed plus the step")
+        for i in nodes {
+            guard let d = graph.dropout(i) else { continue }
+            let call = "dropout_mask(\(ForwardExpressions.tuple(graph.shapes[i])), \(PythonLiteral.number(d.p)), \(d.seed) + \(step))"
+            w.line("\(graph.masks[i]) = " + (torch ? "torch.from_numpy(\(call))" : call))
+        }
+    }
+
     /// Which steps print their loss: all, every k-th (and the last), or a list.
     enum TraceTest: Equatable {
         case every

@@ -29,7 +29,8 @@ package enum NumPyProgram {
             w.comment(state.stateComment)
             for line in state.initialization { w.line(line) }
         }
-        let helpers = usedHelpers(graph).union(backward.helpers)
+        var helpers = usedHelpers(graph).union(backward.helpers)
+        if graph.roles.indices.contains(where: { graph.dropout($0) != nil }) { helpers.insert("dropout_mask") }
         for definition in PythonHelpers.definitions(helpers) {
             w.blank(2)
             w.lines(definition)
@@ -53,6 +54,7 @@ package enum NumPyProgram {
         w.blank(2)
         m.trainingLoop(&w, batchNames: (batchX, batchY), torch: false, epochStart: state.epochStart) { w, epoch, x, y in
             let call = { (names: [String]) in names.map { $0 == m.xName ? x : $0 == m.yName ? y : $0 } }
+            m.dropoutMasks(&w, step: epoch, torch: false)
             w.comment("Forward")
             w.sequence("", returned, " = forward(\(x), \(y))", bare: true)
             m.printLoss(&w, step: epoch, loss: "float(\(graph.names[graph.output]))")

@@ -12,10 +12,18 @@ package enum TorchProgram {
         let forward = ForwardExpressions(graph: graph, dialect: .torch, named: m.named, keep: [], everyNode: false)
 
         m.docstring(&w, framework: "PyTorch", what: "Autograd computes the gradients; torch.optim moves the weights.")
-        imports(&w, graph: graph, numpy: m.data.csv != nil || m.data.orders != nil || !m.parameterFiles.isEmpty)
+        let dropout = graph.roles.indices.contains { graph.dropout($0) != nil }
+        imports(&w, graph: graph, numpy: m.data.csv != nil || m.data.orders != nil || !m.parameterFiles.isEmpty || dropout,
+                why: dropout ? "for np.loadtxt and the dropout masks" : nil)
         m.hyperparameters(&w, optimizer: optimizer)
         m.dataSection(&w, open: "torch.tensor(", torch: true)
         m.leaves(&w, torch: true)
+        if dropout {
+            for definition in PythonHelpers.definitions(["dropout_mask"]) {
+                w.blank(2)
+                w.lines(definition)
+            }
+        }
         w.blank(2)
         w.block("def forward(X, y):") { w in
             w.comment("The model's equations, as in the lesson.")
@@ -28,6 +36,7 @@ package enum TorchProgram {
         w.blank()
         m.trainingLoop(&w, batchNames: (batchX, batchY), torch: true,
                        epochEnd: optimizer.torchScheduler == nil ? [] : ["scheduler.step()"]) { w, step, x, y in
+            m.dropoutMasks(&w, step: step, torch: true)
             w.line("\(graph.names[graph.output]) = forward(\(x), \(y))")
             m.printLoss(&w, step: step, loss: "\(graph.names[graph.output]).item()")
             w.line("optimizer.zero_grad()")
@@ -96,8 +105,8 @@ package enum TorchProgram {
         return w.text
     }
 
-    private static func imports(_ w: inout PythonWriter, graph: CodeGraph, numpy: Bool) {
-        if numpy { w.line("import numpy as np", comment: "only for np.loadtxt") }
+    private static func imports(_ w: inout PythonWriter, graph: CodeGraph, numpy: Bool, why: String? = nil) {
+        if numpy { w.line("import numpy as np", comment: why ?? "only for np.loadtxt") }
         w.line("import torch")
         let losses = graph.roles.contains {
             if case .operation(let op, _, _) = $0 { return op.isLoss || [.layerNorm, .batchNorm, .conv2d, .maxPool, .avgPool].contains(op) }

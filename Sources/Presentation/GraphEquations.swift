@@ -64,7 +64,10 @@ struct GraphEquations {
         case "conv2d", "max_pool", "avg_pool":
             return "\(node.op)(\(operands.joined(separator: ", "))\(Self.windowOptions(node)))"
         // p and the seed always: they decide which elements are zero.
-        case "dropout": return "dropout(\(a), p: \(Self.number(node.exponent ?? 0.5)), seed: \(node.seed ?? 0))"
+        // A model's step k draws its mask with seed + k (Plan+Dropout.swift): the seed it used.
+        case "dropout":
+            let seed = (node.seed ?? 0) + (trace.kind == .model ? step.step : 0)
+            return "dropout(\(a), p: \(Self.number(node.exponent ?? 0.5)), seed: \(seed))"
         // A norm's eps only when the lesson changed it.
         case "layer_norm", "batch_norm":
             let eps = node.exponent.flatMap { $0 == 1e-5 ? nil : ", eps: \($0)" } ?? ""

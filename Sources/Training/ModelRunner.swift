@@ -146,14 +146,15 @@ package enum ModelRunner {
                                 traced: schedule.observedSteps(epochs: totalSteps))
         var rates = LearningRates(base: model.train.optimizer.lr, schedule: model.schedule, epochs: model.train.epochs)
         // Before the loop moves anything: the leaves' values are those of step 0.
-        let retrain = RetrainSource.fits(examples: n, batch: batch, split: validationSet != nil,
+        // The page's retraining draws no dropout masks, so a model with dropout keeps its recording.
+        let retrain = !plan.hasDropout && RetrainSource.fits(examples: n, batch: batch, split: validationSet != nil,
                                          parameterCount: parameterCount, steps: totalSteps)
             ? RetrainSource(plan: plan.javaScript(), loss: compiled.ids[model.loss].index, parameters: parameters.map(\.index),
                             examples: n, parameterCount: parameterCount)
             : nil
         let started = DispatchTime.now().uptimeNanoseconds
         let divergence = loop.run(history: &history,
-            prepare: batch < n ? { batcher.load(step: $0) } : nil,
+            prepare: prepare(batcher: batch < n ? batcher : nil, plan: plan),
             afterPass: averages.map { averages in { averages.update(from: plan) } },
             update: {
                 // Each step's epoch sets the rate (mini-batches share their epoch's).
@@ -195,6 +196,16 @@ package enum ModelRunner {
                          stepPredictions: predictions, gradientCheck: checkRows, seconds: seconds, retrain: retrain,
                          runningAverages: averages.map { Array(zip($0.means, $0.variances)) } ?? []),
                 checkDiagnostics ?? [])
+    }
+
+    /// What happens before each step's forward pass: the next mini-batch, and new dropout masks.
+    private static func prepare(batcher: Batcher?, plan: Plan) -> ((Int) -> Void)? {
+        let dropout = plan.hasDropout
+        guard batcher != nil || dropout else { return nil }
+        return { step in
+            batcher?.load(step: step)
+            if dropout { plan.drawDropoutMasks(step: step) }
+        }
     }
 
     /// The work budget's error for training `model` (compiled into `graph` with one batch of

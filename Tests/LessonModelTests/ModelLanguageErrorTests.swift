@@ -506,10 +506,9 @@ private func withTrain(_ line: String) -> String {
             == ["t.md:2:11: error: initializers like 'xavier' belong in a model block; change the fence to ```model"])
 }
 
-@Test func dropoutIsRefusedInAModelBlock() {
-    #expect(modelErrors(withModel("data xor\nh = dropout(X, p: 0.5, seed: 1)")) == [
-        "t.md:3:5: error: dropout works in graph blocks only: its mask is fixed by the seed, so a model would drop the same elements at every step; use it in a ```graph block",
-    ])
+@Test func dropoutIsAcceptedInAModelBlock() {
+    // Each training step draws its own mask (seed + step), so a model may use it.
+    #expect(modelErrors(withModel("data xor\nh = dropout(X, p: 0.5, seed: 1)")) == [])
 }
 
 @Test func graphBlocksListTheLossesToo() {

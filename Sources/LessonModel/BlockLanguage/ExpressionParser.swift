@@ -300,12 +300,6 @@ extension BlockParser {
             guard let values = namedOptions(options, for: function) else { return arena.add(.invalid, at: token.position) }
             let numbers = values.map { Int($0) }
             if function.op == .dropout {
-                // Its mask is fixed by the seed, so in training it would drop the same elements at every step.
-                guard dialect != .model else {
-                    errors.error(token.position, "dropout works in graph blocks only: its mask is fixed by the seed, so a model "
-                                 + "would drop the same elements at every step; use it in a ```graph block")
-                    return arena.add(.invalid, at: token.position)
-                }
                 // p travels as the exponent, the seed as [seed].
                 return arena.add(.operation(.dropout, inputs: arguments, exponent: values[0]), at: token.position, dims: [numbers[1]])
             }
