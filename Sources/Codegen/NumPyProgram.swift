@@ -5,8 +5,9 @@ import LessonModel
 /// `backward` written out by the chain rule node by node, and the training loop with the
 /// block's optimizer. Every gradient is computed before any weight moves (textbook order).
 package enum NumPyProgram {
-    /// The program of a model block.
-    package static func model(_ m: ModelCode) -> String {
+    /// The program of a model block; `notebook`: as the lesson's notebook runs it, keeping the
+    /// parameters' starting values for its PyTorch cell (`ModelCode.leaves`).
+    package static func model(_ m: ModelCode, notebook: Bool = false) -> String {
         let graph = m.graph
         var w = PythonWriter()
         let backward = NumPyBackward(graph: graph, forward: ForwardExpressions(graph: graph, dialect: .numpy,
@@ -23,7 +24,7 @@ package enum NumPyProgram {
         w.blank()
         m.hyperparameters(&w, optimizer: state)
         m.dataSection(&w, open: "np.array(", torch: false)
-        m.leaves(&w, torch: false)
+        m.leaves(&w, torch: false, notebook: notebook)
         if !state.initialization.isEmpty {
             w.blank()
             w.comment(state.stateComment)

@@ -2,8 +2,9 @@
 /// doing the backward pass (`requires_grad`, `loss.backward()`) and `torch.optim` the updates,
 /// all in float64.
 package enum TorchProgram {
-    /// The program of a model block.
-    package static func model(_ m: ModelCode) -> String {
+    /// The program of a model block; `notebook`: as the lesson's notebook runs it, after the NumPy
+    /// cells, whose data and starting values it takes (`ModelCode.leaves`).
+    package static func model(_ m: ModelCode, notebook: Bool = false) -> String {
         let graph = m.graph
         var w = PythonWriter()
         var namer = graph.namer
@@ -16,8 +17,8 @@ package enum TorchProgram {
         imports(&w, graph: graph, numpy: m.data.csv != nil || m.data.orders != nil || !m.parameterFiles.isEmpty || dropout,
                 why: dropout ? "for np.loadtxt and the dropout masks" : nil)
         m.hyperparameters(&w, optimizer: optimizer)
-        m.dataSection(&w, open: "torch.tensor(", torch: true)
-        m.leaves(&w, torch: true)
+        m.dataSection(&w, open: "torch.tensor(", torch: true, notebook: notebook)
+        m.leaves(&w, torch: true, notebook: notebook)
         if dropout {
             for definition in PythonHelpers.definitions(["dropout_mask"]) {
                 w.blank(2)
@@ -46,8 +47,9 @@ package enum TorchProgram {
         return w.text
     }
 
-    /// The program of a graph block: every node's value and gradient, printed.
-    package static func graph(_ g: GraphCode) -> String {
+    /// The program of a graph block: every node's value and gradient, printed; `notebook`: as the
+    /// lesson's notebook runs it, after the NumPy cells, whose arrays it takes (`GraphCode.leavesFromNumPy`).
+    package static func graph(_ g: GraphCode, notebook: Bool = false) -> String {
         let graph = g.graph
         var w = PythonWriter()
         let forward = ForwardExpressions(graph: graph, dialect: .torch, named: g.named, keep: [], everyNode: true)
@@ -59,8 +61,12 @@ package enum TorchProgram {
 
         g.docstring(&w, framework: "PyTorch", what: "Autograd computes the gradients.")
         imports(&w, graph: graph, numpy: false)
-        g.leaves(&w, open: "torch.tensor(", gradientSuffix: ", requires_grad=True",
-                 scalar: { "torch.tensor(\($0), requires_grad=True)" })
+        if notebook {
+            g.leavesFromNumPy(&w)
+        } else {
+            g.leaves(&w, open: "torch.tensor(", gradientSuffix: ", requires_grad=True",
+                     scalar: { "torch.tensor(\($0), requires_grad=True)" })
+        }
         w.blank(2)
         if !operations.isEmpty {  // a graph of inputs alone has nothing to compute
             w.sequence("def forward(", leaves.map { graph.names[$0] }, "):")

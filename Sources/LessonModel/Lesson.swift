@@ -4,6 +4,8 @@ public struct Lesson: Sendable {
     public var path: String
     /// The path relative to the lessons folder, with `/` separators.
     public var relativePath: String
+    /// The file's name without its folders (`xor.md`), which a lesson's editions share (`zh/xor.md`).
+    public var fileName: String { String(relativePath.split(separator: "/").last ?? "") }
     public var slug: String
     public var frontMatter: FrontMatter
     /// The front matter title, else the first heading's text, else the file name.

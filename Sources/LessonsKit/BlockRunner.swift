@@ -132,7 +132,7 @@ struct BlockRunner {
             var output = try GraphPresentation(trace: trace, source: block.source, stem: stem,
                                                words: Words.forLang(lesson.frontMatter.lang)).render()
             // The same block as runnable NumPy and PyTorch programs (the tabs under it).
-            let code = FrameworkCode.graph(program, trace: trace, source: block.source, title: lesson.title,
+            let code = FrameworkCode.graph(program, trace: trace, source: block.source, lesson: lesson.fileName,
                                            block: block.name ?? stem, stem: stem, words: Words.forLang(lesson.frontMatter.lang))
             output.widget.code = code.tabs
             if let descent = program.descent {
@@ -161,7 +161,7 @@ struct BlockRunner {
             var output = try ModelPresentation(run: run, model: program, source: block.source, stem: stem,
                                                words: Words.forLang(lesson.frontMatter.lang)).render()
             var files = output.files
-            if let code = FrameworkCode.model(program, run: run, source: block.source, title: lesson.title,
+            if let code = FrameworkCode.model(program, run: run, source: block.source, lesson: lesson.fileName,
                                               block: block.name ?? stem, stem: stem, words: Words.forLang(lesson.frontMatter.lang)) {
                 output.widget.graph.code = code.tabs
                 files += code.files

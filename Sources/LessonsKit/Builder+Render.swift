@@ -17,13 +17,17 @@ extension Builder {
         var printed: [(lesson: Lesson, context: PageContext)] = []
         let editions = course.editions?.separate == true ? course.editions : nil
         let shared = SharedTraces(slugs: lessons.map(\.slug), files: ran.map(\.result.files))
+        // A lesson's code folder: its blocks' programs and data files, and the long listings its page loads.
+        let code = SharedCode(slugs: lessons.map(\.slug), files: ran.map { ran in
+            ran.result.files + graphs(ran.result).flatMap(CodeListings.files).map { ($0.path, $0.bytes) }
+        })
         let search = SearchFiles(course, ran: ran)
         for (i, lesson) in lessons.enumerated() {
             var blocks = ran[i].result
-            blocks.widgets = blocks.widgets.mapValues { shared.relinked($0, slug: lesson.slug) }
+            blocks.widgets = blocks.widgets.mapValues { code.relinked(shared.relinked($0, slug: lesson.slug), slug: lesson.slug) }
             blocks.models = blocks.models.mapValues { model in
                 var model = model
-                model.graph = shared.relinked(model.graph, slug: lesson.slug)
+                model.graph = code.relinked(shared.relinked(model.graph, slug: lesson.slug), slug: lesson.slug)
                 return model
             }
             var page = PageContext(
@@ -46,15 +50,17 @@ extension Builder {
             page.notebook = nil  // the printed handout has no download link
             printed.append((lesson, page))
             // The sliders' step files, long code listings and opened-group drawings, loaded by the page only when used.
-            let graphs = blocks.widgets.sorted { $0.key < $1.key }.map(\.value) + blocks.models.sorted { $0.key < $1.key }.map(\.value.graph)
+            let graphs = graphs(blocks)
             // Opened-group drawings travel inside their views file (GroupViews), not as files of their own.
             let packed = Set(graphs.flatMap { $0.views.map(\.svg) })
             let drawings = Dictionary(blocks.files.filter { packed.contains($0.0) }, uniquingKeysWith: { first, _ in first })
-            for (path, bytes) in shared.remaining(slug: lesson.slug, blocks.files) where !packed.contains(path) {
+            for (path, bytes) in code.remaining(slug: lesson.slug, shared.remaining(slug: lesson.slug, blocks.files)) where !packed.contains(path) {
                 site.files.append(("\(lesson.slug)/\(path)", bytes))
             }
             for file in graphs.compactMap(StepData.file) { site.files.append(("\(lesson.slug)/\(file.path)", file.bytes)) }
-            for file in graphs.flatMap(CodeListings.files) { site.files.append(("\(lesson.slug)/\(file.path)", file.bytes)) }
+            if !code.isShared(slug: lesson.slug) {
+                for file in graphs.flatMap(CodeListings.files) { site.files.append(("\(lesson.slug)/\(file.path)", file.bytes)) }
+            }
             for file in graphs.compactMap({ GroupViews.file($0, lang: lesson.frontMatter.lang, drawing: { drawings[$0] }) }) {
                 site.files.append(("\(lesson.slug)/\(file.path)", file.bytes))
             }
@@ -66,7 +72,7 @@ extension Builder {
             }
             site.copies += planned[i].copies
         }
-        site.files += shared.files
+        site.files += shared.files + code.files
         let entries = lessons.map {
             IndexPage.Entry(slug: $0.slug, title: $0.title, summary: $0.frontMatter.summary, lang: $0.frontMatter.lang)
         }
@@ -101,6 +107,11 @@ extension Builder {
             site.beforeSwap = { staging in Handout.print(staging, outputDirectory: options.outputDirectory) }
         }
         return site
+    }
+
+    /// A lesson's graphs: its graph blocks', then its models', in block order.
+    private static func graphs(_ blocks: BlockRunner.Result) -> [GraphWidget] {
+        blocks.widgets.sorted { $0.key < $1.key }.map(\.value) + blocks.models.sorted { $0.key < $1.key }.map(\.value.graph)
     }
 
     /// Writes the site all or nothing, prunes cache entries this build did not use, and stamps a

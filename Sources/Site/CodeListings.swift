@@ -8,8 +8,9 @@ package enum CodeListings {
 
     static func isLazy(tab k: Int, listing: Markup) -> Bool { k > 0 && listing.html.utf8.count > lazyAbove }
 
-    /// Where a panel's listing goes, relative to the lesson page.
-    static func path(_ panelID: String) -> String { "code/\(panelID).js" }
+    /// Where a panel's listing goes, relative to the lesson page: in `code/`, or in the folder the
+    /// tabs' files moved to (`CodeTabs.folder`).
+    static func path(_ panelID: String, folder: String? = nil) -> String { (folder ?? "code/") + "\(panelID).js" }
 
     /// The listing files of a widget's code tabs (their panel ids as `CodeTabsHTML` numbers them).
     package static func files(_ w: GraphWidget) -> [(path: String, bytes: [UInt8])] {

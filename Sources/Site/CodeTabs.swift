@@ -10,8 +10,12 @@ package struct CodeTabs: Sendable, Codable {
         package var source: String
         /// The file to download, relative to the page, if there is one.
         package var download: String?
-        package init(label: String, language: String, source: String, download: String?) {
+        /// The program as the lesson's notebook runs it, when that differs from `source`: after the
+        /// NumPy cells, the PyTorch cell takes their arrays instead of writing every number again.
+        package var notebook: String?
+        package init(label: String, language: String, source: String, download: String?, notebook: String? = nil) {
             self.label = label; self.language = language; self.source = source; self.download = download
+            self.notebook = notebook
         }
     }
 
@@ -37,9 +41,30 @@ package struct CodeTabs: Sendable, Codable {
     /// What the NumPy program prints, written by the build from the trace (the lesson's
     /// notebook stores it as the cell's output); nil when the program prints other numbers.
     package var printed: String?
+    /// The folder of the programs, data files and long listings, relative to the page, when it
+    /// is not `code/` beside it: `../shared/xor/code/`, which the editions of a lesson share (SharedCode).
+    package var folder: String?
 
     package init(tabs: [Tab], files: [File], note: String) {
         self.tabs = tabs; self.files = files; self.note = note
+    }
+
+    /// The tabs with their files in `folder` (`../shared/xor/code/`) instead of `code/`.
+    package func moved(to folder: String) -> CodeTabs {
+        func relinked(_ path: String) -> String { path.hasPrefix("code/") ? folder + path.dropFirst("code/".count) : path }
+        var moved = self
+        moved.tabs = tabs.map { tab in
+            var tab = tab
+            tab.download = tab.download.map(relinked)
+            return tab
+        }
+        moved.files = files.map { file in
+            var file = file
+            file.href = relinked(file.href)
+            return file
+        }
+        moved.folder = folder
+        return moved
     }
 }
 
@@ -61,9 +86,10 @@ enum CodeTabsHTML {
             if let file = tab.download {
                 out += "<a class=\"code-download\" href=\"\(attribute: file)\" download>\(text: fileName(file))</a>"
             }
+            let folder = code.folder
             let code = listing(tab)
             if lazy, CodeListings.isLazy(tab: k, listing: code) {
-                out += "</span></div>\n<pre data-code=\"\(attribute: CodeListings.path(panel))\"><code class=\"language-\(attribute: tab.language)\"></code></pre>"
+                out += "</span></div>\n<pre data-code=\"\(attribute: CodeListings.path(panel, folder: folder))\"><code class=\"language-\(attribute: tab.language)\"></code></pre>"
                 out += "<p class=\"code-elsewhere\">\(text: p.listingInFile)</p></section>\n"
                 continue
             }

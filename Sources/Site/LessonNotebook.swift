@@ -54,43 +54,50 @@ package enum LessonNotebook {
 
     /// A block's NumPy cells and its optional PyTorch cell.
     private static func programs(_ code: CodeTabs, into notebook: inout Notebook, phrases: Phrases) {
-        // The programs read their files from beside themselves (`code/` on the site); the notebook is one folder up.
+        // The programs read their files from beside themselves; the notebook reads them from its own `code/`
+        // folder (which its first cell fills), wherever the page's copies are (`../shared/` when the editions share them).
         func relocated(_ source: String) -> String {
             code.files.reduce(source) { text, file in
-                let name = String(file.href.split(separator: "/").last ?? "")
-                return text.replacingOccurrences(of: "\"\(name)\"", with: "\"\(file.href)\"")
+                text.replacingOccurrences(of: "\"\(fileName(file.href))\"", with: "\"\(local(file.href))\"")
             }
         }
         if !code.files.isEmpty {
-            let links = code.files.map { "[\($0.href)](\($0.href)) (\(NotebookMarkdown.escaped($0.purpose)))" }.joined(separator: ", ")
+            let links = code.files.map { "[\(local($0.href))](\($0.href)) (\(NotebookMarkdown.escaped($0.purpose)))" }.joined(separator: ", ")
             notebook.markdown(phrases.notebook.reads.replacingOccurrences(of: "{0}", with: links))
-            if let cell = missingFilesCell(code.files) { notebook.code(cell, program: code.tabs.first { $0.label == "NumPy" }?.download) }
+            if let cell = missingFilesCell(code.files) { notebook.code(cell, program: code.tabs.first { $0.label == "NumPy" }?.download.map(local)) }
         }
         if let numpy = code.tabs.first(where: { $0.label == "NumPy" }) {
-            let cells = cells(relocated(numpy.source))
+            let cells = cells(relocated(numpy.notebook ?? numpy.source))
             // A stored output as long as a listing the page would shorten is left out: running the cell shows it.
             let printed = code.printed.flatMap { $0.utf8.count <= CodeTabsHTML.maxListingBytes ? $0 : nil } ?? ""
             for (k, cell) in cells.enumerated() {
-                notebook.code(cell, printed: k == cells.count - 1 ? printed : "", program: numpy.download)
+                notebook.code(cell, printed: k == cells.count - 1 ? printed : "", program: numpy.download.map(local))
             }
         }
         if let torch = code.tabs.first(where: { $0.label == "PyTorch" }) {
             notebook.markdown("*" + NotebookMarkdown.escaped(phrases.notebook.optionalTorch) + "*")
-            let body = relocated(torch.source).split(separator: "\n", omittingEmptySubsequences: false)
+            let body = relocated(torch.notebook ?? torch.source).split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
             notebook.code("try:\n    import torch\nexcept ImportError:\n    print(" + pythonString(phrases.notebook.noTorch)
-                          + ")\nelse:\n" + body, program: torch.download)
+                          + ")\nelse:\n" + body, program: torch.download.map(local))
         }
     }
 
+    /// A file's name, without the folder the page links it in.
+    private static func fileName(_ href: String) -> String { String(href.split(separator: "/").last ?? "") }
+
+    /// Where the notebook keeps a file the programs read, or a program: `code/` beside itself,
+    /// whatever folder the page links (`../shared/xor/code/xor.py`, SharedCode).
+    static func local(_ href: String) -> String { "code/" + fileName(href) }
+
     /// A cell that writes the files the programs read into `code/` beside the notebook, if they
-    /// are not there: on the site they are, but a notebook downloaded on its own must still run.
+    /// are not there: a notebook downloaded on its own must run.
     static func missingFilesCell(_ files: [CodeTabs.File]) -> String? {
-        let entries = files.compactMap { file in file.text.map { "    \(pythonString(file.href)): \(pythonText($0))," } }
+        let entries = files.compactMap { file in file.text.map { "    \(pythonString(local(file.href))): \(pythonText($0))," } }
         guard !entries.isEmpty else { return nil }
         return """
-            # The files this block's programs read. They sit in code/ beside the notebook on the course's
-            # site; a notebook downloaded on its own writes them there first.
+            # The files this block's programs read, written to code/ beside the notebook unless
+            # they are there already: a notebook downloaded on its own still runs.
             import os
             _files = {
             \(entries.joined(separator: "\n"))

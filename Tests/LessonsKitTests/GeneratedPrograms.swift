@@ -94,8 +94,8 @@ func generatedBlocks(in folder: String) throws -> [GeneratedBlock] {
     return blocks
 }
 
-/// The blocks of a built course, read from its output (`slug/code/`, and `slug/trace/` or the
-/// `shared/` trace its page links to), in the
+/// The blocks of a built course, read from its output (`slug/code/` or the `shared/` code folder,
+/// and `slug/trace/` or the `shared/` trace its page links to), in the
 /// order of their lessons' folders.
 func generatedBlocks(builtInto output: String) throws -> [GeneratedBlock] {
     var byLesson: [String: (code: [String: [UInt8]], traces: [String: [UInt8]])] = [:]
@@ -106,6 +106,13 @@ func generatedBlocks(builtInto output: String) throws -> [GeneratedBlock] {
             let slug = String(path.dropLast("/index.html".count))
             for match in String(decoding: data, as: UTF8.self).matches(of: #/"\.\./(?<path>shared/[^"]+/trace/(?<name>[^"/]+))"/#) {
                 if let bytes = tree[String(match.output.path)] { byLesson[slug, default: ([:], [:])].traces[String(match.output.name)] = [UInt8](bytes) }
+            }
+            // So is a code folder the editions share (SharedCode): the page links its programs, data files and listings.
+            for match in String(decoding: data, as: UTF8.self).matches(of: #/"\.\./(?<folder>shared/[^"]+/code/)[^"/]+"/#) {
+                let folder = String(match.output.folder)
+                for (shared, bytes) in tree where shared.hasPrefix(folder) {
+                    byLesson[slug, default: ([:], [:])].code[String(shared.dropFirst(folder.count))] = [UInt8](bytes)
+                }
             }
         }
         for folder in ["/code/", "/trace/"] {
