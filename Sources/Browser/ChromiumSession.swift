@@ -131,6 +131,24 @@ public final class ChromiumSession {
         try call(method, params, session: sessionID)
     }
 
+    /// Another page of this browser (a window the page opened with `window.open`), found by a
+    /// part of its address and attached to; give the returned session to `page(_:_:in:)`.
+    /// Nil while there is no such page.
+    public func openedPage(addressContaining part: String) throws -> String? {
+        let targets = try call("Target.getTargets", [:])["targetInfos"] as? [[String: Any]] ?? []
+        guard let target = targets.first(where: {
+            $0["type"] as? String == "page" && $0["targetId"] as? String != mainFrame && ($0["url"] as? String ?? "").contains(part)
+        }), let id = target["targetId"] as? String else { return nil }
+        let attached = try call("Target.attachToTarget", ["targetId": id, "flatten": true])
+        guard let session = attached["sessionId"] as? String else { throw Failure(description: "Chromium did not attach to \(part)") }
+        return session
+    }
+
+    /// A command to another page's session (see `openedPage`); returns its `result`.
+    public func page(_ method: String, _ params: [String: Any], in session: String) throws -> [String: Any] {
+        try call(method, params, session: session)
+    }
+
     private func call(_ method: String, _ params: [String: Any], session: String? = nil) throws -> [String: Any] {
         let id = try send(method, params, session: session)
         while true {

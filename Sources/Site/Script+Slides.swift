@@ -24,7 +24,7 @@ extension Script {
     }
     var slides = collect(), paginated = false;
     var root = document.documentElement, mode = "", index = -1, bar = null, panel = null, other = null, timer = 0;
-    var started = Date.now(), smallest = 0.05, readable = 0.8, channel = null;
+    var started = Date.now(), smallest = 0.05, readable = 0.8, channel = null, preparing = 0;
     try { channel = new BroadcastChannel("lessons-slides " + location.pathname); } catch (e) { channel = null; }
 
     function address() {
@@ -140,10 +140,22 @@ extension Script {
         showPart(m.deckWidget, m.deckPart);
       });
     }
-    // Static copies of the parts for slides that are not on show (the preview, print).
+    // Each widget back on its first slide showing its first part (where print and the preview
+    // expect it until a slide further on takes it).
+    function homeParts() {
+      Array.prototype.forEach.call(article.querySelectorAll(".deck-part"), function (m) {
+        if (!m.deckHome) return;
+        if (m.nextElementSibling !== m.deckWidget) m.after(m.deckWidget);
+        showPart(m.deckWidget, m.deckPart);
+      });
+    }
+    // Static copies of the parts for slides that are not on show (the preview, print); a copy
+    // stays until its slide is shown, which takes the live widget instead.
     function copyParts(slide) {
       Array.prototype.forEach.call(slide.querySelectorAll(":scope > .deck-part"), function (m) {
-        if (m.nextElementSibling === m.deckWidget) return;
+        var after = m.nextElementSibling;
+        if (after === m.deckWidget || (after && after.classList.contains("deck-copy"))) return;
+        slide.deckFitted = false;
         var copy = m.deckWidget.cloneNode(true);
         showPart(copy, m.deckPart);
         copy.classList.add("deck-copy");
@@ -152,9 +164,21 @@ extension Script {
         m.after(copy);
       });
     }
-    function dropCopies() {
-      Array.prototype.forEach.call(article.querySelectorAll(".deck-copy"), function (c) { c.remove(); });
+    function dropCopies(within) {
+      Array.prototype.forEach.call((within || article).querySelectorAll(".deck-copy"), function (c) { c.remove(); });
     }
+    // Print lays every slide out at once, each as it is on show: its parts (copies where the live
+    // widget is elsewhere) at its own scale. Prepared in the background once a slide is shown and
+    // again on `beforeprint`, so a print that raises no event (or a user agent that has none)
+    // still gets each slide whole on its page.
+    function ready(s) {
+      if (s === slides[index]) return;
+      copyParts(s);
+      if (s.deckFitted) return;
+      s.classList.add("slide-current"); fit(s); s.classList.remove("slide-current");
+      s.deckFitted = true;
+    }
+    function readyAll() { if (mode) slides.forEach(ready); }
     // Leaving the deck puts each split widget back where the page has it, whole.
     function restoreParts() {
       dropCopies();
@@ -193,6 +217,7 @@ extension Script {
       mode = next;
       root.classList.add("deck");
       root.classList.toggle("presenter", mode === "presenter");
+      homeParts();
       if (!bar) {
         bar = document.createElement("div"); bar.className = "deck-bar";
         bar.appendChild(button("←", function () { go(index); }));
@@ -215,7 +240,7 @@ extension Script {
     }
     function leave() {
       var slide = slides[index];
-      slides.forEach(function (s) { s.classList.remove("slide-current"); zoom(s, 1); });
+      slides.forEach(function (s) { s.classList.remove("slide-current"); zoom(s, 1); s.deckFitted = false; });
       restoreParts();
       root.classList.remove("deck", "presenter");
       if (bar) { bar.remove(); bar = null; }
@@ -236,7 +261,6 @@ extension Script {
       if (next) {
         copyParts(next);
         var copy = next.cloneNode(true);
-        dropCopies();
         copy.removeAttribute("id");
         Array.prototype.forEach.call(copy.querySelectorAll("[id]"), function (e) { e.removeAttribute("id"); });
         copy.classList.remove("slide-current"); copy.classList.add("slide-preview");
@@ -250,7 +274,9 @@ extension Script {
       if (slides[index]) slides[index].classList.remove("slide-current");
       index = n - 1;
       var slide = slides[index];
+      dropCopies(slide);
       placeParts(slide);
+      slide.deckFitted = false;
       slide.classList.add("slide-current");
       fit(slide);
       // An image still loading has no height yet: fit again once it has.
@@ -261,6 +287,8 @@ extension Script {
       bar.querySelector("span").textContent = n + " / " + slides.length;
       if (mode === "presenter") presenterPanel();
       if (!remote) send(n);
+      clearTimeout(preparing);
+      preparing = setTimeout(readyAll, 150);
     }
     function go(n, remote) {
       n = Math.min(Math.max(n, 1), slides.length);
@@ -293,19 +321,7 @@ extension Script {
     if (channel) channel.onmessage = function (e) { receive(e.data, null); };
     window.addEventListener("message", function (e) { receive(e.data, e.source); });
     window.addEventListener("resize", function () { if (mode) layout(); });
-    window.addEventListener("beforeprint", function () {
-      if (!mode) return;
-      slides.forEach(function (s) {
-        if (s.classList.contains("slide-current")) return;
-        copyParts(s);
-        s.classList.add("slide-current"); fit(s); s.classList.remove("slide-current");
-      });
-    });
-    window.addEventListener("afterprint", function () {
-      if (!mode) return;
-      dropCopies();
-      if (slides[index]) placeParts(slides[index]);
-    });
+    window.addEventListener("beforeprint", readyAll);
     window.addEventListener("hashchange", apply);
     document.addEventListener("keydown", function (e) {
       if (!mode || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;

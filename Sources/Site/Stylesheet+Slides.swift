@@ -28,7 +28,8 @@ html.deck .graph-widget, html.deck .model-widget { width: 100% !important; left:
 .deck-bar:hover, .deck-bar:focus-within { opacity: 1; }
 .deck-bar button { font: inherit; padding: 2px 8px; border: 1px solid var(--rule); border-radius: 6px;
   background: var(--bg); color: var(--fg); cursor: pointer; }
-html.presenter article.lesson > .slide-current { left: 16px; top: 16px; transform-origin: 0 0; transform: scale(var(--deck-scale, 1)); }
+html.presenter article.lesson > .slide-current { left: 16px; top: 16px; transform-origin: 0 0; transform: scale(var(--deck-scale, 1));
+  outline: 1px solid var(--rule); }
 .deck-presenter { position: fixed; top: 16px; right: 16px; bottom: 40px; z-index: 6; display: flex; flex-direction: column;
   gap: 8px; overflow: auto; font-family: var(--font-ui); font-size: 16px; }
 .deck-clock { font-size: 28px; font-variant-numeric: tabular-nums; }
@@ -44,6 +45,8 @@ html.presenter article.lesson > .slide-current { left: 16px; top: 16px; transfor
     display: block; position: relative; left: 0; top: 0; transform: none; width: 1280px; height: 720px; margin: 0;
     box-sizing: border-box; padding: 36px 64px; overflow: hidden; page: slide; break-after: page; break-inside: avoid; }
   html.deck article.lesson > .lesson-header { display: flex; flex-direction: column; justify-content: center; text-align: center; }
+  html.deck article.lesson > .slide > h2:first-child, html.deck article.lesson > .slide > h1:first-child { margin-top: 0; }
+  html.deck article.lesson > .slide > hr:first-child { display: none; }
   html.deck body { font-size: 1rem; overflow: visible; }
   html.deck main { padding: 0; }
   .deck-bar, .deck-presenter, .slides-link { display: none !important; }
