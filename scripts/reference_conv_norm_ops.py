@@ -7,7 +7,9 @@ operand(s) with its options, weights the result by fixed uneven weights w, takes
 records the result and d(sum)/d(operand) for every operand by torch.autograd.
 PyTorch is the independent implementation: F.layer_norm over the last axis and F.batch_norm in
 training mode (batch statistics, biased variance, no running averages), neither with its affine part;
-F.conv2d, F.max_pool2d and F.avg_pool2d on a matrix seen as one image of one channel (x[None, None]).
+F.conv2d, F.max_pool2d and F.avg_pool2d on a matrix seen as one image of one channel (x[None, None]),
+or, with channels, on a matrix of C channels stacked along its rows seen as (1, C, H, W) and on D·C
+kernels stacked along the rows seen as (D, C, kh, kw), the result stacked back along the rows.
 A max-pool window with a tie sends its whole gradient to the first largest element (row by row):
 the cases with ties pin that down.
 
@@ -35,13 +37,19 @@ def apply(op, xs, options):
         return F.layer_norm(xs[0], xs[0].shape[-1:], eps=options["eps"])
     if op == "batch_norm":
         return F.batch_norm(xs[0], None, None, training=True, eps=options["eps"])
+    c = options.get("in_channels", options.get("channels", 1))
+    image = xs[0].reshape(1, c, -1, xs[0].shape[-1])
     if op == "conv2d":
-        return F.conv2d(xs[0][None, None], xs[1][None, None], stride=options["stride"], padding=options["padding"])[0, 0]
-    if op == "max_pool":
-        return F.max_pool2d(xs[0][None, None], options["size"], stride=options["stride"])[0, 0]
-    if op == "avg_pool":
-        return F.avg_pool2d(xs[0][None, None], options["size"], stride=options["stride"])[0, 0]
-    raise ValueError(op)
+        d = options.get("out_channels", 1)
+        kernels = xs[1].reshape(d, c, -1, xs[1].shape[-1])
+        y = F.conv2d(image, kernels, stride=options["stride"], padding=options["padding"])
+    elif op == "max_pool":
+        y = F.max_pool2d(image, options["size"], stride=options["stride"])
+    elif op == "avg_pool":
+        y = F.avg_pool2d(image, options["size"], stride=options["stride"])
+    else:
+        raise ValueError(op)
+    return y[0].flatten(0, 1)  # (channels, H, W) stacked along the rows: (channels·H, W)
 
 
 def case(op, *operands, **options):
@@ -77,6 +85,20 @@ cases += [case("conv2d", IMAGE, KERNEL), case("conv2d", IMAGE, [[1.0, 0.0, -1.0]
 cases += [case("max_pool", IMAGE), case("max_pool", IMAGE, size=3, stride=1), case("max_pool", TIES),
           case("max_pool", TIES, size=2, stride=1), case("avg_pool", IMAGE), case("avg_pool", TIES, size=3, stride=1),
           case("avg_pool", IMAGE, size=2, stride=1)]
+
+
+
+def stacked(rows, cols, start):
+    """rows x cols of distinct uneven numbers (no max-pool ties), different for each start."""
+    return [[((start + 7 * (r * cols + k)) % 29 - 14) / 4 + 0.01 * r for k in range(cols)] for r in range(rows)]
+
+
+# Channels stacked along the rows: C=2 images of 4x5, D=3 output channels (6 kernels of 3x3).
+cases += [case("conv2d", stacked(8, 5, 1), stacked(18, 3, 2), stride=2, padding=1, in_channels=2, out_channels=3),
+          case("conv2d", stacked(8, 5, 3), stacked(4, 2, 4), in_channels=2, out_channels=1),
+          case("conv2d", IMAGE, stacked(6, 2, 5), padding=1, in_channels=1, out_channels=3),
+          case("max_pool", stacked(8, 5, 6), channels=2), case("max_pool", TIES + TIES[::-1], size=2, stride=1, channels=2),
+          case("avg_pool", stacked(12, 4, 7), size=3, stride=1, channels=2), case("avg_pool", stacked(12, 5, 8), channels=3)]
 
 document = {"generator": "scripts/reference_conv_norm_ops.py", "torch": torch.__version__.split("+")[0]}
 body = ",\n  ".join(json.dumps(c) for c in cases)

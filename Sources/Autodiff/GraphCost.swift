@@ -60,7 +60,8 @@ extension GraphBuilder {
         case .convolution, .pooling:
             // A multiply-add per element of the window, per output element.
             guard let window = try? WindowRule.window(node.op, shapes) else { return out }
-            return out &*& window.rows &*& window.cols
+            let terms = node.op.operation == .conv2d ? window.inChannels : 1
+            return out &*& window.rows &*& window.cols &*& terms
         case .unary:
             return node.op.operation?.isTranscendental == true ? out &*& Self.transcendentalWeight : out
         case .leaf: return 0

@@ -28,28 +28,35 @@ extension JavaScriptKernels {
       }
     }
   }
-  // conv2d and the pools (Kernels+Conv.swift): the image s[3]×s[4], the stride s[5], the kernel
-  // (window) s[8]×s[9], the padding s[13].
+  // conv2d and the pools (Kernels+Conv.swift): each channel of the image s[3]×s[4], the stride
+  // s[5], the channels in and out s[6] and s[7] (stacked along the rows), the kernel (window)
+  // s[8]×s[9], the padding s[13].
   function walk(s) {
     var stride = Math.max(s[5], 1), pad = s[13];
-    return [s[8], s[9], stride, pad, Math.floor((s[3] + 2 * pad - s[8]) / stride) + 1, Math.floor((s[4] + 2 * pad - s[9]) / stride) + 1];
+    return [s[8], s[9], stride, pad, Math.floor((s[3] + 2 * pad - s[8]) / stride) + 1, Math.floor((s[4] + 2 * pad - s[9]) / stride) + 1,
+            Math.max(s[6], 1), Math.max(s[7], 1)];
   }
   function convPass(s, v, g) {
-    var w = walk(s), H = s[3], W = s[4];
-    for (var i = 0; i < w[4]; i++) {
-      for (var j = 0; j < w[5]; j++) {
-        var total = 0, gy = g ? g[s[0] + i * w[5] + j] : 0;
-        for (var a = 0; a < w[0]; a++) {
-          var r = i * w[2] + a - w[3];
-          if (r < 0 || r >= H) continue;
-          for (var b = 0; b < w[1]; b++) {
-            var c = j * w[2] + b - w[3];
-            if (c < 0 || c >= W) continue;
-            var ix = s[1] + r * W + c, ik = s[2] + a * w[1] + b;
-            if (g) { g[ix] += gy * v[ik]; g[ik] += gy * v[ix]; } else total += v[ix] * v[ik];
+    var w = walk(s), H = s[3], W = s[4], C = w[6];
+    for (var d = 0; d < w[7]; d++) {
+      for (var i = 0; i < w[4]; i++) {
+        for (var j = 0; j < w[5]; j++) {
+          var o = s[0] + (d * w[4] + i) * w[5] + j, total = 0, gy = g ? g[o] : 0;
+          for (var ch = 0; ch < C; ch++) {
+            var image = s[1] + ch * H * W, kernel = s[2] + (d * C + ch) * w[0] * w[1];
+            for (var a = 0; a < w[0]; a++) {
+              var r = i * w[2] + a - w[3];
+              if (r < 0 || r >= H) continue;
+              for (var b = 0; b < w[1]; b++) {
+                var c = j * w[2] + b - w[3];
+                if (c < 0 || c >= W) continue;
+                var ix = image + r * W + c, ik = kernel + a * w[1] + b;
+                if (g) { g[ix] += gy * v[ik]; g[ik] += gy * v[ix]; } else total += v[ix] * v[ik];
+              }
+            }
           }
+          if (!g) v[o] = total;
         }
-        if (!g) v[s[0] + i * w[5] + j] = total;
       }
     }
   }
@@ -66,19 +73,22 @@ extension JavaScriptKernels {
   }
   function poolPass(largest, s, v, g) {
     var w = walk(s), area = w[0] * w[1];
-    for (var i = 0; i < w[4]; i++) {
-      for (var j = 0; j < w[5]; j++) {
-        var corner = s[1] + i * w[2] * s[4] + j * w[2], o = s[0] + i * w[5] + j, a, b;
-        if (largest) {
-          var at = firstLargest(s, v, corner, w);
-          if (g) g[corner + at] += g[o]; else v[o] = v[corner + at];
-        } else if (g) {
-          var share = g[o] / area;
-          for (a = 0; a < w[0]; a++) for (b = 0; b < w[1]; b++) g[corner + a * s[4] + b] += share;
-        } else {
-          var total = 0;
-          for (a = 0; a < w[0]; a++) for (b = 0; b < w[1]; b++) total += v[corner + a * s[4] + b];
-          v[o] = total / area;
+    for (var ch = 0; ch < w[6]; ch++) {
+      var image = s[1] + ch * s[3] * s[4], result = s[0] + ch * w[4] * w[5];
+      for (var i = 0; i < w[4]; i++) {
+        for (var j = 0; j < w[5]; j++) {
+          var corner = image + i * w[2] * s[4] + j * w[2], o = result + i * w[5] + j, a, b;
+          if (largest) {
+            var at = firstLargest(s, v, corner, w);
+            if (g) g[corner + at] += g[o]; else v[o] = v[corner + at];
+          } else if (g) {
+            var share = g[o] / area;
+            for (a = 0; a < w[0]; a++) for (b = 0; b < w[1]; b++) g[corner + a * s[4] + b] += share;
+          } else {
+            var total = 0;
+            for (a = 0; a < w[0]; a++) for (b = 0; b < w[1]; b++) total += v[corner + a * s[4] + b];
+            v[o] = total / area;
+          }
         }
       }
     }

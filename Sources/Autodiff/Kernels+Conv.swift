@@ -4,6 +4,12 @@ import Operations
 // (i, j) reads the window whose top left corner is (i·stride − padding, j·stride − padding),
 // elements outside the image reading 0 (conv2d's zero padding; the pools have none).
 //
+// Channels are stacked along the rows (tensors have at most two axes): an image of C channels
+// is (C·H)×W with channel c in rows c·H ..< (c+1)·H; conv2d's kernels are (D·C·kh)×kw with
+// kernel (d, c) the block d·C + c; its result is (D·Hout)×Wout, channel d the sum over c of
+// channel c correlated with kernel (d, c), as PyTorch's conv2d on (1, C, H, W). A pool pools
+// each channel alone. With one channel the loops below are the one-channel loops, sum for sum.
+//
 //   conv2d    Y[i,j] = Σₐ Σᵦ X[i·s+a−p, j·s+b−p] · K[a,b]     (cross-correlation, as PyTorch)
 //             ∂L/∂X[r,c] += G[i,j] · K[a,b]   ∂L/∂K[a,b] += G[i,j] · X[r,c]   over every window
 //   max_pool  Y[i,j] = max of the window   ∂L/∂X += G[i,j] at the window's first largest element
@@ -32,15 +38,18 @@ extension Kernels {
 
     static func poolForward(_ s: Step, _ v: UnsafeMutablePointer<Double>, largest: Bool) {
         let w = WindowRule.Walk(s)
-        for i in 0..<w.outRows {
-            for j in 0..<w.outCols {
-                let corner = s.a + i * w.stride * s.cols + j * w.stride
-                if largest {
-                    v[s.out + i * w.outCols + j] = v[corner + WindowRule.firstLargest(s, v, corner, w)]
-                } else {
-                    var total = 0.0
-                    for a in 0..<w.rows { for b in 0..<w.cols { total += v[corner + a * s.cols + b] } }
-                    v[s.out + i * w.outCols + j] = total / Double(w.rows * w.cols)
+        for channel in 0..<w.inChannels {
+            let image = s.a + channel * s.rows * s.cols, result = s.out + channel * w.outRows * w.outCols
+            for i in 0..<w.outRows {
+                for j in 0..<w.outCols {
+                    let corner = image + i * w.stride * s.cols + j * w.stride
+                    if largest {
+                        v[result + i * w.outCols + j] = v[corner + WindowRule.firstLargest(s, v, corner, w)]
+                    } else {
+                        var total = 0.0
+                        for a in 0..<w.rows { for b in 0..<w.cols { total += v[corner + a * s.cols + b] } }
+                        v[result + i * w.outCols + j] = total / Double(w.rows * w.cols)
+                    }
                 }
             }
         }
@@ -48,15 +57,18 @@ extension Kernels {
 
     static func poolBackward(_ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>, largest: Bool) {
         let w = WindowRule.Walk(s)
-        for i in 0..<w.outRows {
-            for j in 0..<w.outCols {
-                let corner = s.a + i * w.stride * s.cols + j * w.stride
-                let gy = g[s.out + i * w.outCols + j]
-                if largest {
-                    g[corner + WindowRule.firstLargest(s, v, corner, w)] += gy
-                } else {
-                    let share = gy / Double(w.rows * w.cols)
-                    for a in 0..<w.rows { for b in 0..<w.cols { g[corner + a * s.cols + b] += share } }
+        for channel in 0..<w.inChannels {
+            let image = s.a + channel * s.rows * s.cols, result = s.out + channel * w.outRows * w.outCols
+            for i in 0..<w.outRows {
+                for j in 0..<w.outCols {
+                    let corner = image + i * w.stride * s.cols + j * w.stride
+                    let gy = g[result + i * w.outCols + j]
+                    if largest {
+                        g[corner + WindowRule.firstLargest(s, v, corner, w)] += gy
+                    } else {
+                        let share = gy / Double(w.rows * w.cols)
+                        for a in 0..<w.rows { for b in 0..<w.cols { g[corner + a * s.cols + b] += share } }
+                    }
                 }
             }
         }
@@ -65,38 +77,50 @@ extension Kernels {
 
 /// The shape rules of conv2d and the pools, and how their kernels walk a step.
 enum WindowRule {
-    /// A window's size, its stride and padding, and the result's size.
+    /// A window's size (one kernel's), its stride and padding, the channels, and the size of one
+    /// channel of the image (`height`) and of the result (`outRows`×`outCols`).
     struct Layout: Equatable {
         let rows: Int, cols: Int, stride: Int, padding: Int, outRows: Int, outCols: Int
+        let inChannels: Int, outChannels: Int, height: Int
     }
 
-    /// The layout a step carries (see Step.swift): the image is `s.rows`×`s.cols`.
+    /// The layout a step carries (see Step.swift): each channel of the image is `s.rows`×`s.cols`,
+    /// the channels in and out are `s.strideA.row` and `s.strideA.col`.
     struct Walk {
         let rows: Int, cols: Int, stride: Int, padding: Int, outRows: Int, outCols: Int
+        let inChannels: Int, outChannels: Int
         init(_ s: Step) {
             (rows, cols, stride, padding) = (s.strideB.row, s.strideB.col, max(s.inner, 1), s.strideC.row)
+            (inChannels, outChannels) = (max(s.strideA.row, 1), max(s.strideA.col, 1))
             outRows = (s.rows + 2 * padding - rows) / stride + 1
             outCols = (s.cols + 2 * padding - cols) / stride + 1
         }
 
         /// conv2d's one walk, forward and backward alike (so sums keep their order): for each output
-        /// element `start`, then every (image, kernel) pair of its window inside the image, then `end`;
-        /// the offsets are the output's, the image element's and the kernel element's.
+        /// element `start`, then every (image, kernel) pair of its window inside the image, input
+        /// channel by input channel, then `end`; the offsets are the output's, the image element's
+        /// and the kernel element's.
         func visit(_ s: Step, start: (Int) -> Void, pair: (Int, Int, Int) -> Void, end: (Int) -> Void) {
-            for i in 0..<outRows {
-                for j in 0..<outCols {
-                    let out = s.out + i * outCols + j
-                    start(out)
-                    for a in 0..<rows {
-                        let r = i * stride + a - padding
-                        guard r >= 0, r < s.rows else { continue }
-                        for b in 0..<cols {
-                            let c = j * stride + b - padding
-                            guard c >= 0, c < s.cols else { continue }
-                            pair(out, s.a + r * s.cols + c, s.b + a * cols + b)
+            let (channelSize, kernelSize) = (s.rows * s.cols, rows * cols)
+            for d in 0..<outChannels {
+                for i in 0..<outRows {
+                    for j in 0..<outCols {
+                        let out = s.out + (d * outRows + i) * outCols + j
+                        start(out)
+                        for channel in 0..<inChannels {
+                            let image = s.a + channel * channelSize, kernel = s.b + (d * inChannels + channel) * kernelSize
+                            for a in 0..<rows {
+                                let r = i * stride + a - padding
+                                guard r >= 0, r < s.rows else { continue }
+                                for b in 0..<cols {
+                                    let c = j * stride + b - padding
+                                    guard c >= 0, c < s.cols else { continue }
+                                    pair(out, image + r * s.cols + c, kernel + a * cols + b)
+                                }
+                            }
                         }
+                        end(out)
                     }
-                    end(out)
                 }
             }
         }
@@ -127,42 +151,60 @@ enum WindowRule {
         guard image.dims.count == 2 else {
             throw ShapeError("\(name) needs an image as a matrix (rows × columns), got a \(image)")
         }
+        let isConv = op.operation == .conv2d
+        let (inChannels, outChannels) = (option.inChannels, isConv ? option.outChannels : option.inChannels)
+        guard inChannels >= 1, outChannels >= 1 else { throw ShapeError("the channels of \(name) must be at least 1") }
+        let channelsOption = isConv ? "in_channels: \(inChannels)" : "channels: \(inChannels)"
+        guard image.dims[0] % inChannels == 0 else {
+            throw ShapeError("the image of \(name) has \(image.dims[0]) rows, which is not \(inChannels) channels of equal "
+                + "height (\(channelsOption); the channels are stacked along the rows)")
+        }
+        let channelRows = image.dims[0] / inChannels
         let rows: Int, cols: Int
-        if case .conv2d = op {
+        if isConv {
             guard inputs.count == 2, inputs[1].dims.count == 2 else {
                 throw ShapeError("the kernel of conv2d must be a matrix, got a \(inputs.count == 2 ? inputs[1].description : "nothing")")
             }
-            (rows, cols) = (inputs[1].dims[0], inputs[1].dims[1])
+            let kernels = outChannels * inChannels
+            guard inputs[1].dims[0] % kernels == 0 else {
+                throw ShapeError("the kernel of conv2d has \(inputs[1].dims[0]) rows, which is not \(kernels) kernels of equal "
+                    + "height (out_channels: \(outChannels) × in_channels: \(inChannels), stacked along the rows)")
+            }
+            (rows, cols) = (inputs[1].dims[0] / kernels, inputs[1].dims[1])
         } else {
             guard option.size >= 1 else { throw ShapeError("the size of \(name) must be at least 1, got \(option.size)") }
             (rows, cols) = (option.size, option.size)
         }
-        let (height, width) = (image.dims[0] + 2 * option.padding, image.dims[1] + 2 * option.padding)
+        let (height, width) = (channelRows + 2 * option.padding, image.dims[1] + 2 * option.padding)
         guard rows <= height, cols <= width else {
-            let what = op.operation == .conv2d ? "kernel" : "window"
+            let what = isConv ? "kernel" : "window"
             let padded = option.padding > 0 ? ", \(height)x\(width) padded" : ""
-            throw ShapeError("the \(what) of \(name) (\(rows)x\(cols)) is larger than the image (\(image)\(padded))")
+            let picture = inChannels > 1 ? "each channel of the image (\(channelRows)x\(image.dims[1]) of the \(image)\(padded))"
+                : "the image (\(image)\(padded))"
+            throw ShapeError("the \(what) of \(name) (\(rows)x\(cols)) is larger than \(picture)")
         }
         return Layout(rows: rows, cols: cols, stride: option.stride, padding: option.padding,
-                      outRows: (height - rows) / option.stride + 1, outCols: (width - cols) / option.stride + 1)
+                      outRows: (height - rows) / option.stride + 1, outCols: (width - cols) / option.stride + 1,
+                      inChannels: inChannels, outChannels: outChannels, height: channelRows)
     }
 }
 
 extension WindowRule {
     /// The rounding scale of a window step for the gradient check: each output is a sum over a
-    /// window of rows·cols terms, each at most the largest |x| (times the largest |k| for conv2d);
-    /// max_pool picks an element exactly.
+    /// window of rows·cols terms (times the input channels for conv2d), each at most the largest
+    /// |x| (times the largest |k| for conv2d); max_pool picks an element exactly.
     static func rounding(_ s: Step, _ v: UnsafePointer<Double>, _ g: UnsafePointer<Double>) -> Double {
         if case .maxPool = s.op { return 0 }
         let w = Walk(s)
-        var largest = 0.0, kernel = 1.0, gradients = 0.0
-        for i in 0..<(s.rows * s.cols) { largest = max(largest, abs(v[s.a + i])) }
+        var largest = 0.0, kernel = 1.0, gradients = 0.0, terms = w.rows * w.cols
+        for i in 0..<(w.inChannels * s.rows * s.cols) { largest = max(largest, abs(v[s.a + i])) }
         if case .conv2d = s.op {
             kernel = 0
-            for i in 0..<(w.rows * w.cols) { kernel = max(kernel, abs(v[s.b + i])) }
+            for i in 0..<(w.outChannels * w.inChannels * w.rows * w.cols) { kernel = max(kernel, abs(v[s.b + i])) }
+            terms *= w.inChannels
         }
-        for i in 0..<(w.outRows * w.outCols) { gradients += abs(g[s.out + i]) }
-        let area = Double(w.rows * w.cols)
+        for i in 0..<(w.outChannels * w.outRows * w.outCols) { gradients += abs(g[s.out + i]) }
+        let area = Double(terms)
         return area * area * largest * kernel * gradients
     }
 }

@@ -138,7 +138,8 @@ enum ShapeRules {
             return .scalar
         case .convolution, .pooling:
             let window = try WindowRule.window(op, inputs)
-            return .matrix(window.outRows, window.outCols)
+            // The output channels stacked along the rows, as the image's are (Kernels+Conv.swift).
+            return .matrix(window.outChannels * window.outRows, window.outCols)
         case .reshape:
             guard case .reshape(let dims) = op else { return inputs[0] }
             return try reshaped(inputs[0], to: dims)

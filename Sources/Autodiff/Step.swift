@@ -20,8 +20,9 @@ struct Step {
     /// Losses: the logits as rows×cols (examples × classes for softmax; a vector is one row).
     let rows: Int
     let cols: Int
-    /// Convolution and pooling: `rows`×`cols` is the image, `inner` the stride, `strideB` the
-    /// kernel's (window's) rows and cols, `strideC.row` the padding (Kernels+Conv.swift).
+    /// Convolution and pooling: `rows`×`cols` is one channel of the image, `inner` the stride,
+    /// `strideA` the channels in and out, `strideB` one kernel's (window's) rows and cols,
+    /// `strideC.row` the padding (Kernels+Conv.swift).
     /// Matmul: the shared size k. Dropout: the seed. Unused otherwise.
     let inner: Int
     /// Binary ops: how each operand lines up with the result (stride 0 = broadcast).
@@ -65,8 +66,9 @@ struct Step {
             (strideA, strideB, strideC) = (broadcast.strides[0], broadcast.strides[1], broadcast.strides[2])
         case .convolution, .pooling:
             guard let window = try? WindowRule.window(node.op, shapes) else { return nil }
-            (rows, cols) = shapes[0].rowsAndCols
+            (rows, cols) = (window.height, shapes[0].rowsAndCols.cols)
             inner = window.stride
+            strideA = Stride(row: window.inChannels, col: window.outChannels)
             strideB = Stride(row: window.rows, col: window.cols)
             strideC = Stride(row: window.padding, col: 0)
         case .unary, .reshape:

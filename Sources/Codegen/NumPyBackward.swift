@@ -130,7 +130,7 @@ struct NumPyBackward {
             // A mask passes no gradient back (as the engine and PyTorch).
             return graph.shapes[me].isEmpty ? .atom("0.0") : .call("np.zeros_like", [value(me)])
         case .conv2d, .maxPool, .avgPool:
-            helpers.insert(op.rawValue + "_backward")
+            helpers.insert(WindowCode.helper(op, graph.window(c)) + "_backward")
             return WindowCode.backward(op, graph.window(c), operands: inputs.map { value($0) }, g: g, position: position)
         case .dropout:
             // g * mask / (1 - p): the kept elements' gradients, scaled as their values were.

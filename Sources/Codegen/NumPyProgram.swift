@@ -157,11 +157,12 @@ package enum NumPyProgram {
     /// The helpers the forward pass calls.
     static func usedHelpers(_ graph: CodeGraph) -> Set<String> {
         var used: Set<String> = []
-        for role in graph.roles {
+        for (i, role) in graph.roles.enumerated() {
             guard case .operation(let op, _, _) = role else { continue }
             switch op {
-            case .sigmoid, .relu, .softmax, .logSoftmax, .logsumexp, .bceLogits, .softmaxCrossEntropy, .layerNorm, .batchNorm,
-                 .conv2d, .maxPool, .avgPool:
+            case .conv2d, .maxPool, .avgPool:
+                used.insert(WindowCode.helper(op, graph.window(i)))
+            case .sigmoid, .relu, .softmax, .logSoftmax, .logsumexp, .bceLogits, .softmaxCrossEntropy, .layerNorm, .batchNorm:
                 used.insert(op.rawValue)
             case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .tanh, .sqrt, .abs, .sum,
                  .mean, .maximum, .minimum, .amax, .amin, .transpose, .greater, .less, .greaterEqual, .lessEqual, .equal,

@@ -127,7 +127,8 @@ struct ForwardExpressions {
         case .where, .clip:
             return function(op, inputs)
         case .conv2d, .maxPool, .avgPool:
-            return WindowCode.forward(op, graph.window(i), inputs.map(argument), torch: dialect == .torch)
+            return WindowCode.forward(op, graph.window(i), inputs.map(argument), shapes: inputs.map { graph.shapes[$0] },
+                                      result: graph.shapes[i], torch: dialect == .torch)
         case .layerNorm, .batchNorm:
             return NormCode.forward(op, eps: exponent, x: argument(first), shape: graph.shapes[first], torch: dialect == .torch)
         case .dropout:

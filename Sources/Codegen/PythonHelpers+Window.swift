@@ -68,4 +68,42 @@ extension PythonHelpers {
             "    return dx",
         ]),
     ]
+
+    /// Several channels stacked along the rows (channel c of a (C·H)×W image is its rows
+    /// c·H ..< (c+1)·H): the rows split into channels, each pair through the one-channel helper.
+    static let channelWindows: [(name: String, needs: [String], lines: [String])] = [
+        ("conv2d_channels", ["conv2d"], [
+            "def conv2d_channels(x, k, in_channels, out_channels, stride=1, padding=0):",
+            "    # x stacks in_channels images along its rows, k stacks out_channels * in_channels kernels",
+            "    # (kernel d * in_channels + c for output channel d, input channel c). Output channel d is",
+            "    # the sum over c of channel c correlated with kernel (d, c), stacked along the rows again.",
+            "    xs, ks = np.split(x, in_channels), np.split(k, out_channels * in_channels)",
+            "    return np.vstack([sum(conv2d(xs[c], ks[d * in_channels + c], stride, padding) for c in range(in_channels))",
+            "                      for d in range(out_channels)])",
+        ]),
+        ("conv2d_channels_backward", ["conv2d_backward"], [
+            "def conv2d_channels_backward(x, k, g, in_channels, out_channels, stride=1, padding=0):",
+            "    # Each (d, c) pair is a one-channel conv2d: its gradients add up in channel c of x and fill",
+            "    # kernel (d, c).",
+            "    xs, ks, gs = np.split(x, in_channels), np.split(k, out_channels * in_channels), np.split(g, out_channels)",
+            "    dxs, dks = [np.zeros_like(xc) for xc in xs], list(ks)",
+            "    for d in range(out_channels):",
+            "        for c in range(in_channels):",
+            "            dx, dks[d * in_channels + c] = conv2d_backward(xs[c], ks[d * in_channels + c], gs[d], stride, padding)",
+            "            dxs[c] += dx",
+            "    return np.vstack(dxs), np.vstack(dks)",
+        ]),
+    ] + ["max_pool", "avg_pool"].flatMap { pool in
+        [
+            ("\(pool)_channels", [pool], [
+                "def \(pool)_channels(x, channels, size=2, stride=2):",
+                "    # Each channel (stacked along the rows) pooled alone: a window never spans two.",
+                "    return np.vstack([\(pool)(xc, size, stride) for xc in np.split(x, channels)])",
+            ]),
+            ("\(pool)_channels_backward", ["\(pool)_backward"], [
+                "def \(pool)_channels_backward(x, g, channels, size=2, stride=2):",
+                "    return np.vstack([\(pool)_backward(xc, gc, size, stride) for xc, gc in zip(np.split(x, channels), np.split(g, channels))])",
+            ]),
+        ]
+    }
 }

@@ -2,7 +2,7 @@
 /// `sigmoid` and `sigmoid_prime`, and the numerically stable forms of the block's two losses.
 enum PythonHelpers {
     /// Every helper in the order a program defines them, with what it needs defined first.
-    static let all: [(name: String, needs: [String], lines: [String])] = basics + windows
+    static let all: [(name: String, needs: [String], lines: [String])] = basics + windows + channelWindows
 
     private static let basics: [(name: String, needs: [String], lines: [String])] = [
         ("sigmoid", [], [

@@ -11,7 +11,8 @@ package struct PythonNames {
         "np", "torch", "F", "print", "range", "len", "float", "int", "abs", "sum", "max", "min", "list",
         "sigmoid", "sigmoid_prime", "relu", "softmax", "log_softmax", "bce_logits", "softmax_cross_entropy", "index_grad", "embedding_grad",
         "layer_norm", "batch_norm", "layer_norm_backward", "conv2d", "conv2d_backward", "max_pool", "max_pool_backward",
-        "avg_pool", "avg_pool_backward",
+        "avg_pool", "avg_pool_backward", "conv2d_channels", "conv2d_channels_backward", "max_pool_channels",
+        "max_pool_channels_backward", "avg_pool_channels", "avg_pool_channels_backward",
         "forward", "backward",
     ]
     /// What a graph program adds: its printing.

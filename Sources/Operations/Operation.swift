@@ -99,14 +99,16 @@ public enum Operation: String, CaseIterable, Sendable {
     /// batch (axis 0) with the batch's own mean and biased variance, eps 1e-5: PyTorch's
     /// `batch_norm` in training mode, without running averages or the affine part.
     case batchNorm = "batch_norm"
-    /// `conv2d(x, k, stride: 1, padding: 0)`: the cross-correlation of a one-channel image `x`
-    /// (a matrix) with a kernel `k` (a smaller matrix), as PyTorch's `conv2d`: each output element
-    /// is the sum of a window of the zero-padded image times the kernel.
+    /// `conv2d(x, k, stride: 1, padding: 0, in_channels: 1, out_channels: 1)`: the cross-correlation
+    /// of an image `x` (a matrix, C channels stacked along its rows) with kernels `k` (D·C smaller
+    /// matrices stacked along its rows), as PyTorch's `conv2d` without bias: output channel d is
+    /// the sum over c of input channel c's zero-padded windows times kernel d·C + c.
     case conv2d
-    /// `max_pool(x, size: 2, stride: 2)`: the largest element of each size×size window of a matrix;
+    /// `max_pool(x, size: 2, stride: 2, channels: 1)`: the largest element of each size×size window
+    /// of a matrix (of each of its `channels` stacked along the rows, a window never spanning two);
     /// the gradient goes to the first largest element of the window (row by row), as PyTorch's `max_pool2d`.
     case maxPool = "max_pool"
-    /// `avg_pool(x, size: 2, stride: 2)`: the mean of each size×size window of a matrix (`avg_pool2d`).
+    /// `avg_pool(x, size: 2, stride: 2, channels: 1)`: the mean of each size×size window of a matrix (`avg_pool2d`).
     case avgPool = "avg_pool"
     /// `dropout(x, p: 0.5, seed: 0)`: inverted dropout in training mode, x · mask / (1 − p), as
     /// PyTorch's `F.dropout(x, p, training=True)`, with a mask drawn from the seed and each element's
@@ -321,14 +323,15 @@ public enum Operation: String, CaseIterable, Sendable {
 
     /// The named options a call may give other than `axis:`/`keepdims:`, with their defaults
     /// and least values: the norms' `eps:` (any number, carried where `pow` carries its exponent),
-    /// and the whole numbers of conv2d and the pools (carried as `[size, stride, padding]`, see
+    /// and the whole numbers of conv2d and the pools (carried as `[size, stride, padding(, channels)]`, see
     /// `WindowOption`). A pool's stride left out is its size, as in PyTorch. Dropout's `p:` (a
     /// probability below 1, carried as the exponent) and `seed:` (carried as `[seed]`).
     public var namedOptions: [NamedOption] {
         switch self {
         case .layerNorm, .batchNorm: [NamedOption("eps", 1e-5, least: 0, whole: false)]
-        case .conv2d: [NamedOption("stride", 1, least: 1), NamedOption("padding", 0, least: 0)]
-        case .maxPool, .avgPool: [NamedOption("size", 2, least: 1), NamedOption("stride", 2, least: 1)]
+        case .conv2d: [NamedOption("stride", 1, least: 1), NamedOption("padding", 0, least: 0),
+                       NamedOption("in_channels", 1, least: 1), NamedOption("out_channels", 1, least: 1)]
+        case .maxPool, .avgPool: [NamedOption("size", 2, least: 1), NamedOption("stride", 2, least: 1), NamedOption("channels", 1, least: 1)]
         case .dropout: [NamedOption("p", 0.5, least: 0, below: 1, whole: false), NamedOption("seed", 0, least: 0)]
         case .add, .subtract, .multiply, .divide, .negate, .matmul, .power, .exp, .log, .sigmoid, .tanh, .relu, .sqrt, .abs,
              .sum, .mean, .maximum, .minimum, .amax, .amin, .softmax, .logSoftmax, .logsumexp, .transpose, .bceLogits,
@@ -364,24 +367,35 @@ public struct NamedOption: Sendable {
 }
 
 /// How conv2d and the pools slide their window: its size (the pools'; conv2d's is its kernel's
-/// shape), the step between windows and the zeros added around the image (conv2d only).
-/// Carried as `[size, stride, padding]` (`ProgramNode.dims`, the trace's `window`).
+/// shape), the step between windows, the zeros added around the image (conv2d only), and the
+/// channels stacked along the rows of the image (`inChannels`) and of the result (`outChannels`;
+/// a pool keeps its channels, so both are its `channels:`). Tensors have at most two axes, so
+/// channel c of a (C·H)×W image is its rows c·H ..< (c+1)·H (Kernels+Conv.swift).
+/// Carried as `[size, stride, padding]`, followed by `inChannels, outChannels` only when one of
+/// them is not 1 (`ProgramNode.dims`, the trace's `window`), so one-channel graphs are unchanged.
 public struct WindowOption: Hashable, Sendable {
     public var size: Int
     public var stride: Int
     public var padding: Int
+    public var inChannels: Int
+    public var outChannels: Int
 
-    public init(size: Int = 0, stride: Int = 1, padding: Int = 0) {
+    public init(size: Int = 0, stride: Int = 1, padding: Int = 0, inChannels: Int = 1, outChannels: Int = 1) {
         self.size = size
         self.stride = stride
         self.padding = padding
+        self.inChannels = inChannels
+        self.outChannels = outChannels
     }
 
-    /// From `[size, stride, padding]` (missing entries take the defaults).
+    /// From `[size, stride, padding, inChannels, outChannels]` (missing entries take the defaults).
     public init(_ numbers: [Int]) {
-        self.init(size: numbers.count > 0 ? numbers[0] : 0, stride: numbers.count > 1 ? numbers[1] : 1,
-                  padding: numbers.count > 2 ? numbers[2] : 0)
+        func at(_ i: Int, _ otherwise: Int) -> Int { numbers.count > i ? numbers[i] : otherwise }
+        self.init(size: at(0, 0), stride: at(1, 1), padding: at(2, 0), inChannels: at(3, 1), outChannels: at(4, 1))
     }
 
-    public var numbers: [Int] { [size, stride, padding] }
+    /// Whether the image has more than one channel or the result does.
+    public var hasChannels: Bool { inChannels != 1 || outChannels != 1 }
+
+    public var numbers: [Int] { [size, stride, padding] + (hasChannels ? [inChannels, outChannels] : []) }
 }

@@ -79,11 +79,17 @@ struct GraphEquations {
     /// "0.5", and "0" rather than "0.0".
     static func number(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)" }
 
-    /// `, stride: 2, padding: 1` (conv2d) or `, size: 3` (the pools) where they are not the defaults.
+    /// `, stride: 2, padding: 1` (conv2d) or `, size: 3` (the pools) where they are not the
+    /// defaults, then the channels where there are several (`, in_channels: 2, out_channels: 3`).
     static func windowOptions(_ node: Trace.Node) -> String {
-        guard let w = node.window, w.count == 3 else { return "" }
-        if node.op == "conv2d" { return (w[1] != 1 ? ", stride: \(w[1])" : "") + (w[2] != 0 ? ", padding: \(w[2])" : "") }
-        return (w[0] != 2 ? ", size: \(w[0])" : "") + (w[1] != w[0] ? ", stride: \(w[1])" : "")
+        guard let numbers = node.window, numbers.count >= 3 else { return "" }
+        let w = WindowOption(numbers)
+        if node.op == "conv2d" {
+            return (w.stride != 1 ? ", stride: \(w.stride)" : "") + (w.padding != 0 ? ", padding: \(w.padding)" : "")
+                + (w.hasChannels ? ", in_channels: \(w.inChannels), out_channels: \(w.outChannels)" : "")
+        }
+        return (w.size != 2 ? ", size: \(w.size)" : "") + (w.stride != w.size ? ", stride: \(w.stride)" : "")
+            + (w.hasChannels ? ", channels: \(w.inChannels)" : "")
     }
 
     /// `, axis: 0` (and `, keepdims: true`) of an op along an axis, as the lesson wrote it:

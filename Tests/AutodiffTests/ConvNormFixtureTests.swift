@@ -24,7 +24,10 @@ struct ConvNormCase: Decodable, Sendable, CustomStringConvertible {
     func engineOp() throws -> Op {
         let found = Operations.Operation.allCases.first { $0.traceName == op }
         let operation = try #require(found, "\(op) is not in the op registry")
-        let window = [options["size"] ?? 0, options["stride"] ?? 1, options["padding"] ?? 0].map { Int($0) }
+        // Channels: conv2d's in_channels/out_channels, a pool's channels (both ways), 1 when absent.
+        let channels = options["channels"]
+        let window = [options["size"] ?? 0, options["stride"] ?? 1, options["padding"] ?? 0,
+                      options["in_channels"] ?? channels ?? 1, options["out_channels"] ?? channels ?? 1].map { Int($0) }
         return Op(operation, exponent: options["eps"] ?? 1, dims: window)
     }
 }

@@ -90,6 +90,17 @@ import Testing
     #expect(program.nodes.suffix(5).map(\.dims) == [[0, 1, 0], [0, 2, 1], [2, 2, 0], [1, 1, 0], [2, 1, 0]])
 }
 
+@Test func channelsTravelAfterTheWindowOnlyWhenThereAreSeveral() throws {
+    let program = try graphProgram("x = [[1, 2], [3, 4]]\nk = [[1]]\na = conv2d(x, k, in_channels: 2, out_channels: 3, stride: 2)\n"
+                                   + "b = conv2d(x, k, in_channels: 1, out_channels: 1)\nc = max_pool(x, size: 1, channels: 2)\n"
+                                   + "d = avg_pool(x, channels: 1)\n")
+    #expect(program.nodes.suffix(4).map(\.dims) == [[0, 2, 0, 2, 3], [0, 1, 0], [1, 1, 0, 2, 2], [2, 2, 0]])
+    #expect(graphErrors("x = [[1, 2], [3, 4]]\na = conv2d(x, x, in_channels: 0)\n")
+            == ["t.md:3:31: error: in_channels of conv2d must be a whole number ≥ 1, as in 'in_channels: 1', got 0"])
+    #expect(graphErrors("x = [[1, 2], [3, 4]]\na = max_pool(x, chanels: 2)\n")
+            == ["t.md:3:17: error: unknown option 'chanels' of max_pool; did you mean 'channels'?"])
+}
+
 @Test func badWindowOptionsAreLocated() {
     #expect(graphErrors("x = [[1, 2], [3, 4]]\na = conv2d(x, x, stride: 1.5)\n")
             == ["t.md:3:26: error: stride of conv2d must be a whole number ≥ 1, as in 'stride: 1', got 1.5"])
@@ -98,7 +109,7 @@ import Testing
     #expect(graphErrors("x = [[1, 2], [3, 4]]\na = max_pool(x, size: 0)\n")
             == ["t.md:3:23: error: size of max_pool must be a whole number ≥ 1, as in 'size: 2', got 0"])
     #expect(graphErrors("x = [[1, 2], [3, 4]]\na = avg_pool(x, kernel: 2)\n")
-            == ["t.md:3:17: error: unknown option 'kernel' of avg_pool; its options are size, stride"])
+            == ["t.md:3:17: error: unknown option 'kernel' of avg_pool; its options are size, stride, channels"])
     #expect(graphErrors("x = [[1, 2], [3, 4]]\na = conv2d(x, x, padding: 1e7)\n")
             == ["t.md:3:27: error: padding of conv2d is at most 999999, got 1e7"])
     #expect(graphErrors("x = [[1, 2], [3, 4]]\na = conv2d(x)\n")

@@ -39,7 +39,7 @@ extension BlockParser {
             values[k] = x
             if option.name == "stride" { strideWritten = true }
         }
-        if function.op.family == .pooling, !strideWritten, values.count == 2 { values[1] = values[0] }
+        if function.op.family == .pooling, !strideWritten, values.count >= 2 { values[1] = values[0] }
         return values
     }
 }

@@ -296,7 +296,7 @@ extension BlockParser {
         }
         if !function.op.namedOptions.isEmpty {
             // The norms' eps travels where pow's exponent does.
-            // conv2d's and the pools' whole numbers travel as [size, stride, padding] (WindowOption).
+            // conv2d's and the pools' whole numbers travel as [size, stride, padding(, in and out channels)] (WindowOption).
             guard let values = namedOptions(options, for: function) else { return arena.add(.invalid, at: token.position) }
             let numbers = values.map { Int($0) }
             if function.op == .dropout {
@@ -305,10 +305,10 @@ extension BlockParser {
             }
             switch function.op.family {
             case .convolution:
-                let window = WindowOption(size: 0, stride: numbers[0], padding: numbers[1])
+                let window = WindowOption(size: 0, stride: numbers[0], padding: numbers[1], inChannels: numbers[2], outChannels: numbers[3])
                 return arena.add(.operation(function.op, inputs: arguments, exponent: nil), at: token.position, dims: window.numbers)
             case .pooling:
-                let window = WindowOption(size: numbers[0], stride: numbers[1])
+                let window = WindowOption(size: numbers[0], stride: numbers[1], inChannels: numbers[2], outChannels: numbers[2])
                 return arena.add(.operation(function.op, inputs: arguments, exponent: nil), at: token.position, dims: window.numbers)
             default:
                 return arena.add(.operation(function.op, inputs: arguments, exponent: values.first), at: token.position)
