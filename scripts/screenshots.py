@@ -6,7 +6,8 @@ Chromium's DevTools protocol (no packages beyond Python's standard library):
 
 PAGE is a lesson's folder in SITE_DIR ("index" for the course index, or a path ending in .html such as zh/index.html); with #ID the shot starts at
 that element (a widget's id, e.g. mlp-backprop#model-batch) and is as tall as the element, at most
---height px (default 1600); without it, the top of the page. PAGE#ID:EDITS opens the page with a
+--height px (default 1600; with --from-element, --height px from the element down, e.g. a
+heading's section); without it, the top of the page. PAGE#ID:EDITS opens the page with a
 graph's edited values in its address (computational-graphs#graph-colah:a=3,b=-1) and shoots it
 once the page has recomputed it. Each target gives
 SHOTS_DIR/PAGE[-ID]-{1280,390}-{light,dark}.png. Add --print for an A4 PDF of each page as well.
@@ -90,6 +91,8 @@ def main():
     parser.add_argument("shots")
     parser.add_argument("targets", nargs="+")
     parser.add_argument("--height", type=int, default=1600)
+    parser.add_argument("--from-element", action="store_true",
+                        help="with #ID, shoot --height px from the element down (for a heading: its section)")
     parser.add_argument("--print", action="store_true", help="also print each page to PDF (A4)")
     args = parser.parse_args()
     os.makedirs(args.shots, exist_ok=True)
@@ -124,7 +127,7 @@ def main():
                         }}).then(function () {{ return new Promise(function (done) {{ setTimeout(function () {{
                           var e = {json.dumps(element)} ? document.getElementById({json.dumps(element)}) : null;
                           var r = e ? e.getBoundingClientRect() : {{top: 0, height: {args.height}}};
-                          done([r.top + window.scrollY, Math.min(r.height + 16, {args.height}),
+                          done([r.top + window.scrollY, {"" if args.from_element else "Math.min(r.height + 16, "}{args.height}{"" if args.from_element else ")"},
                                 document.documentElement.scrollWidth]);
                         }}, 300); }}); }})"""})["result"]["value"]
                     top, height, scroll_width = box

@@ -1,4 +1,5 @@
 import LessonModel
+import Operations
 
 /// Writes a trace as `lessons-trace/3` JSON, byte-for-byte deterministic: fixed key order, and
 /// numbers as Swift's shortest round-trip `description`, so every Float64 reads back exactly.
@@ -18,7 +19,7 @@ package enum TraceJSON {
         out += trace.nodes.map { node in
             let inputs = node.inputs.compactMap { trace.nodes.indices.contains($0) ? string(trace.nodes[$0].name) : nil }
             return "{\"name\":\(string(node.name)),\"op\":\(string(node.op)),\"inputs\":[\(inputs.joined(separator: ","))],"
-                + "\"shape\":[\(node.shape.map(String.init).joined(separator: ","))]}"
+                + "\"shape\":[\(node.shape.map(String.init).joined(separator: ","))]\(options(node))}"
         }.joined(separator: ",\n")
         var budget = maxNumbers
         let constant = unchanging(trace)
@@ -40,6 +41,37 @@ package enum TraceJSON {
             out += "}"
         }
         return out + "}\n"
+    }
+
+    /// The node's options, so that a trace alone says what each op computed: `exponent` of a
+    /// `pow`, `eps` of a norm, `p` and `seed` of a dropout (a model's step k drew its mask with
+    /// seed + k), `axis`, `keepdims`, `index` (`IndexSpec.numbers`), and a window's `size` (pools),
+    /// `stride`, `padding` (conv2d) and channels.
+    static func options(_ node: Trace.Node) -> String {
+        var out = ""
+        if let e = node.exponent {
+            let key = switch Operation(rawValue: node.op) {
+            case .dropout: "p"
+            case .layerNorm, .batchNorm: "eps"
+            default: "exponent"
+            }
+            out += ",\"\(key)\":\(number(e))"
+        }
+        if let seed = node.seed { out += ",\"seed\":\(seed)" }
+        if let axis = node.axis { out += ",\"axis\":\(axis)" }
+        if node.keepdims == true { out += ",\"keepdims\":true" }
+        if let index = node.index {
+            let parts = index.map { "[" + $0.map { $0.map(String.init) ?? "null" }.joined(separator: ",") + "]" }
+            out += ",\"index\":[\(parts.joined(separator: ","))]"
+        }
+        if let numbers = node.window {
+            // Spelled as the block language spells them (`conv2d(x, k, stride: 2)`, `max_pool(x, size: 2)`).
+            let w = WindowOption(numbers), isConv = Operation(rawValue: node.op) == .conv2d
+            out += isConv ? ",\"stride\":\(w.stride),\"padding\":\(w.padding)" : ",\"size\":\(w.size),\"stride\":\(w.stride)"
+            if isConv, w.hasChannels { out += ",\"in_channels\":\(w.inChannels),\"out_channels\":\(w.outChannels)" }
+            if !isConv, w.inChannels != 1 { out += ",\"channels\":\(w.inChannels)" }
+        }
+        return out
     }
 
     /// Inputs and constants whose values are bit for bit the same at every traced step.

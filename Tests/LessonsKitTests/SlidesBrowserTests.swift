@@ -151,7 +151,7 @@ struct SlidesBrowserTests {
                       var s = document.querySelector('.slide-current'), t0 = Date.now();
                       (function check() {
                         var waiting = Array.prototype.some.call(s.querySelectorAll('img'), function (i) { return !i.complete; });
-                        if (waiting && Date.now() - t0 < 3000) { setTimeout(check, 30); return; }
+                        if (waiting && Date.now() - t0 < 120000) { setTimeout(check, 30); return; }
                         setTimeout(function () {
                           var style = getComputedStyle(s);
                           done([s.scrollHeight <= s.clientHeight + 1 && s.scrollWidth <= s.clientWidth + 1 ? 'fits' : 'over',

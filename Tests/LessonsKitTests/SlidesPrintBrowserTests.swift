@@ -167,7 +167,7 @@ struct SlidesPrintBrowserTests {
         #expect(count >= 6)
         try browser.press("p", code: "KeyP", keyCode: 80, text: "p")
         var presenter: String?
-        for _ in 0..<100 where presenter == nil {
+        for _ in 0..<2400 where presenter == nil {
             presenter = try browser.openedPage(addressContaining: "#presenter-")
             if presenter == nil { usleep(50_000) }
         }
@@ -186,12 +186,18 @@ struct SlidesPrintBrowserTests {
         // The deck's own view of slide n (its next slide and notes), and the presenter's when it shows n.
         func presenterShows(_ n: Int) throws -> (deck: String, presenter: String) {
             let deck = try value(describe)
+            // Polls until the presenter shows slide n: on a loaded machine its page may still be
+            // loading, so a missing element means "not yet". The two minutes only stop a broken
+            // presenter from hanging the run; a correct one answers within a frame or two.
             let shown = try value("""
                 new Promise(function (done) { var t0 = Date.now();
                   (function check() {
-                    var on = document.documentElement.classList.contains('presenter') && location.hash === '#presenter-\(n)';
-                    if (on || Date.now() - t0 > 5000) setTimeout(function () { done(\(describe)
-                      + ' | ' + document.querySelector('.deck-notes').textContent.trim()); }, 50);
+                    var on = false;
+                    try { on = document.documentElement.classList.contains('presenter') && location.hash === '#presenter-\(n)'
+                      && document.querySelector('.deck-notes') !== null && document.readyState === 'complete'; } catch (e) {}
+                    if (on || Date.now() - t0 > 120000) setTimeout(function () {
+                      try { done(\(describe) + ' | ' + document.querySelector('.deck-notes').textContent.trim()); }
+                      catch (e) { done('presenter failed: ' + e); } }, 50);
                     else setTimeout(check, 30); })(); })
                 """, in: session)
             return (deck, shown)
@@ -227,7 +233,7 @@ struct SlidesPrintBrowserTests {
         try right(in: session)
         let deck = try value("""
             new Promise(function (done) { var t0 = Date.now();
-              (function check() { if (location.hash === '#slide-3' || Date.now() - t0 > 5000) done(location.hash); else setTimeout(check, 30); })(); })
+              (function check() { if (location.hash === '#slide-3' || Date.now() - t0 > 120000) done(location.hash); else setTimeout(check, 30); })(); })
             """)
         #expect(deck == "#slide-3", "the deck did not follow the presenter: \(deck)")
     }

@@ -52,3 +52,27 @@ private func twoStepTrace() -> Trace {
         #expect(json.contains(text), "\(text)")
     }
 }
+
+@Test func everyOpsOptionsAreWrittenWithItsNode() throws {
+    let (trace, diagnostics) = run("""
+        x = [[1.0, -2.0, 0.5, 3.0], [0.25, 1.5, -1.0, 2.0], [2.0, 0.5, 1.0, -0.5], [1.0, 1.0, -2.0, 0.5]]
+        k = [[1.0, 0.5], [-1.0, 2.0]]
+        c = conv2d(x, k, stride: 2, padding: 1)
+        n = layer_norm(x[0], eps: 0.01)
+        d = dropout(n, p: 0.25, seed: 7)
+        s = sum(c ^ 2, axis: 1, keepdims: true)
+        m = max_pool(x, size: 2, channels: 2)
+        L = sum(s) + sum(d) + mean(x[:, 1]) + sum(m)
+        """)
+    let json = TraceJSON.encode(try #require(trace, "\(diagnostics)"))
+    let lines = json.split(separator: "\n").map(String.init)
+    func line(_ name: String) -> String { lines.first { $0.hasPrefix("{\"name\":\"\(name)\"") } ?? "" }
+    #expect(line("c").hasSuffix(",\"stride\":2,\"padding\":1},"), "\(line("c"))")
+    #expect(line("m").hasSuffix(",\"size\":2,\"stride\":2,\"channels\":2},"), "\(line("m"))")
+    #expect(line("n").hasSuffix(",\"eps\":0.01},"), "\(line("n"))")
+    #expect(line("d").hasSuffix(",\"p\":0.25,\"seed\":7},"), "\(line("d"))")
+    #expect(line("s").hasSuffix(",\"axis\":1,\"keepdims\":true},"), "\(line("s"))")
+    #expect(lines.contains { $0.contains("\"op\":\"pow\"") && $0.hasSuffix(",\"exponent\":2.0},") })
+    #expect(lines.contains { $0.contains("\"op\":\"index\"") && $0.hasSuffix(",\"index\":[[null,null],[1]]},") }, "\(json)")
+    #expect(line("x").hasSuffix("\"shape\":[4,4]},"), "an input has no options")
+}
