@@ -20,9 +20,15 @@ build: deps
 course: build
 	$$($(SWIFT) build -c release --show-bin-path)/lessons build $(LESSONS_DIR) --output $(OUTPUT_DIR)
 
+# Tests run optimised: the suite builds the course (training every model) and feeds the tool
+# hostile inputs of many megabytes, which an unoptimised build does several times slower.
+# `-enable-testing` keeps `@testable import` working; the build folder of its own keeps
+# `make` and `make test` from rebuilding each other's products.
+TEST_FLAGS = -c release -Xswiftc -enable-testing --scratch-path .build-test
+
 test: test-deps
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) build --build-tests $(TEST_FLAGS)
+	$(SWIFT) test --skip-build $(TEST_FLAGS)
 
 # Benchmarks print their figures and ratios against peers measured in the same run:
 # LessonsBench (our own benchmarks), then benchmarks/run.py, which times our engine, NumPy,
@@ -52,4 +58,4 @@ fuzz: deps
 		     "violations in .build/fuzz/*-violation-*.bin (replay: LessonsFuzz replay <target> <file>)" >&2; exit 1; }
 
 clean:
-	rm -rf .build $(OUTPUT_DIR)
+	rm -rf .build .build-test $(OUTPUT_DIR)

@@ -34,7 +34,7 @@ extension GraphWidgetHTML {
             let cols = node.dims.count == 2 ? node.dims[1] : node.count
             out += "<fieldset class=\"live-leaf live-grid \(attribute: node.role)\"><legend><code>\(text: node.name)</code> "
             out += "<span class=\"live-role\">\(text: role)</span></legend>"
-            out += "<div class=\"live-cells\" style=\"grid-template-columns: repeat(\(cols), minmax(4.5rem, 6rem))\">"
+            out += "<div class=\"live-cells\" style=\"grid-template-columns: repeat(\(cols), minmax(5em, 6.667em))\">"
             for (k, value) in values.enumerated() {
                 let label = node.dims.count == 2 ? fill(p.cell, [node.name, String(k / cols + 1), String(k % cols + 1)])
                     : fill(p.entry, [node.name, String(k + 1)])

@@ -70,10 +70,17 @@ extension Script {
     var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     var behavior = still ? "auto" : "smooth";
     var c = card.getBoundingClientRect(), b = box.getBoundingClientRect(), margin = 16;
-    var dx = 0;
+    // A deck shows the box zoomed and scaled: turn screen pixels into the box's own.
+    var k = box.offsetHeight > 0 && b.height > 0 ? b.height / box.offsetHeight : 1;
+    var dx = 0, dy = 0;
     if (c.left < b.left + margin) dx = c.left - b.left - margin;
     else if (c.right > b.right - margin) dx = Math.min(c.right - b.right + margin, c.left - b.left - margin);
-    if (dx !== 0) box.scrollBy({ left: dx, behavior: behavior });
+    // A box with a height of its own (a slide's tall diagram) scrolls down to the card too.
+    if (box.scrollHeight > box.clientHeight + 1) {
+      if (c.top < b.top + margin) dy = c.top - b.top - margin;
+      else if (c.bottom > b.bottom - margin) dy = Math.min(c.bottom - b.bottom + margin, c.top - b.top - margin);
+    }
+    if (dx !== 0 || dy !== 0) box.scrollBy({ left: dx / k, top: dy / k, behavior: behavior });
     var height = window.innerHeight || document.documentElement.clientHeight;
     if (c.bottom < 0 || c.top > height) window.scrollBy({ top: c.top - height / 3, behavior: behavior });
   }

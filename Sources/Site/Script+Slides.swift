@@ -175,7 +175,7 @@ extension Script {
       if (s === slides[index]) return;
       copyParts(s);
       if (s.deckFitted) return;
-      s.classList.add("slide-current"); fit(s); s.classList.remove("slide-current");
+      s.classList.add("slide-current"); fit(s, false); s.classList.remove("slide-current");
       s.deckFitted = true;
     }
     function readyAll() { if (mode) slides.forEach(ready); }
@@ -185,17 +185,63 @@ extension Script {
       Array.prototype.forEach.call(article.querySelectorAll(".deck-part"), function (m) { if (m.deckHome) m.after(m.deckWidget); });
       Array.prototype.forEach.call(article.querySelectorAll(".deck-off"), function (c) { c.classList.remove("deck-off"); });
     }
-    // Scales the slide's content (not the stage) until it fits, never below `smallest`.
-    function fit(slide) {
+    // Scales the slide's content (not the stage) until it fits, never below `smallest`. On the
+    // slide on show (`live`), a diagram or table too tall to read at `readable` first gets a box
+    // of its own height that scrolls, and the walk keeps its current node in view (keepInView);
+    // the preview and print show it whole, scaled.
+    function fit(slide, live) {
       zoom(slide, 1);
-      var z = 1;
-      for (var pass = 0; pass < 8; pass++) {
-        var over = overflow(slide);
-        if (over <= 1.001 || z <= smallest) break;
+      clampDiagrams(slide, live);
+      var z = 1, over = overflow(slide), tooBig = 1;
+      for (var pass = 0; pass < 8 && over > 1.001 && z > smallest; pass++) {
+        tooBig = z;
         z = Math.max(smallest, z / over * 0.99);
+        zoom(slide, z);
+        over = overflow(slide);
+      }
+      // Text rewraps at a smaller zoom, so the first zoom that fits may be smaller than needed:
+      // halve the gap to the last one that did not fit a few times, keeping the largest that fits.
+      if (z < tooBig && over <= 1.001) {
+        for (var step = 0; step < 6 && tooBig - z > 0.01; step++) {
+          var mid = (z + tooBig) / 2;
+          zoom(slide, mid);
+          if (overflow(slide) <= 1.001) z = mid; else tooBig = mid;
+        }
         zoom(slide, z);
       }
       slide.dataset.fit = String(Math.round(z * 1000) / 1000);
+    }
+    function clampDiagrams(slide, live) {
+      var boxes = Array.prototype.filter.call(slide.querySelectorAll(".diagram-scroll, .table-wrap"), function (b) {
+        b.style.maxHeight = ""; b.classList.remove("deck-clamped");
+        return b.getClientRects().length > 0;
+      });
+      Array.prototype.forEach.call(slide.querySelectorAll(".deck-side"), function (w) { w.classList.remove("deck-side"); });
+      if (!live || !boxes.length) return;
+      // Measured at the zoom the slide should keep at least, where text rewraps as it will show.
+      zoom(slide, readable);
+      var style = getComputedStyle(slide), padY = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+      var excess = (slide.scrollHeight - padY) - (slide.clientHeight - padY);
+      if (excess > 1) {
+        var box = boxes.reduce(function (a, b) { return b.offsetHeight > a.offsetHeight ? b : a; });
+        // The number fields go beside the diagram, which keeps the height they would take below it.
+        var widget = box.parentElement, edit = widget && widget.querySelector(":scope > .live-edit");
+        if (edit && edit.getClientRects().length) {
+          widget.classList.add("deck-side");
+          excess = (slide.scrollHeight - padY) - (slide.clientHeight - padY);
+        }
+      }
+      if (excess > 1) {
+        // The slide's pixels in the box's own (the box is zoomed and the stage scaled).
+        var slideScale = slide.getBoundingClientRect().height / slide.offsetHeight;
+        var boxScale = box.getBoundingClientRect().height / box.offsetHeight;
+        var cut = excess * slideScale / boxScale;
+        // Beside the fields, the diagram may be as tall as they are: they set the row's height.
+        var beside = widget.classList.contains("deck-side") ? edit.getBoundingClientRect().height / boxScale : 0;
+        box.style.maxHeight = Math.max(240, beside, box.offsetHeight - cut) + "px";
+        box.classList.add("deck-clamped");
+      }
+      zoom(slide, 1);
     }
     function layout() {
       var w = window.innerWidth, h = window.innerHeight, s = Math.min(w / 1280, h / 720);
@@ -278,10 +324,10 @@ extension Script {
       placeParts(slide);
       slide.deckFitted = false;
       slide.classList.add("slide-current");
-      fit(slide);
+      fit(slide, true);
       // An image still loading has no height yet: fit again once it has.
       Array.prototype.forEach.call(slide.querySelectorAll("img"), function (img) {
-        if (!img.complete) img.addEventListener("load", function () { if (slides[index] === slide) fit(slide); }, { once: true });
+        if (!img.complete) img.addEventListener("load", function () { if (slides[index] === slide) fit(slide, true); }, { once: true });
       });
       slide.scrollTop = 0;
       bar.querySelector("span").textContent = n + " / " + slides.length;
@@ -321,7 +367,9 @@ extension Script {
     if (channel) channel.onmessage = function (e) { receive(e.data, null); };
     window.addEventListener("message", function (e) { receive(e.data, e.source); });
     window.addEventListener("resize", function () { if (mode) layout(); });
-    window.addEventListener("beforeprint", readyAll);
+    // Print shows the slide on show whole too, then the deck gets its scrolling box back.
+    window.addEventListener("beforeprint", function () { readyAll(); if (slides[index]) fit(slides[index], false); });
+    window.addEventListener("afterprint", function () { if (mode && slides[index]) fit(slides[index], true); });
     window.addEventListener("hashchange", apply);
     document.addEventListener("keydown", function (e) {
       if (!mode || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;

@@ -39,8 +39,16 @@ html.presenter article.lesson > .slide-current { left: 16px; top: 16px; transfor
   transform: scale(var(--next-scale, 0.3)); }
 .deck-notes { line-height: 1.5; }
 .deck-notes .slide-notes { display: block; }
+html.deck .deck-clamped { overflow: auto; }
+html.deck .deck-side { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, max-content); }
+html.deck .deck-side > * { grid-column: 1 / -1; }
+html.deck .deck-side > .diagram-scroll { grid-column: 1; }
+html.deck .deck-side > .live-edit { grid-column: 2; align-self: start; max-width: 34rem; border-top: 0; border-left: 1px solid var(--rule); }
+html.deck .deck-side > .live-edit { font-size: 0.72rem; }
+html.deck .deck-side > .live-edit input[type="number"] { font-size: 1em; }
 @page slide { size: 1280px 720px; margin: 0; }
 @media print {
+  html.deck .diagram-scroll { max-height: none !important; }
   html.deck article.lesson > .lesson-header, html.deck article.lesson > .slide, html.deck article.lesson > .references {
     display: block; position: relative; left: 0; top: 0; transform: none; width: 1280px; height: 720px; margin: 0;
     box-sizing: border-box; padding: 36px 64px; overflow: hidden; page: slide; break-after: page; break-inside: avoid; }

@@ -131,6 +131,42 @@ struct SlidesBrowserTests {
             """) == "0 0", "a widget is not back whole in its place")
     }
 
+    /// A diagram too tall for a readable slide (batch norm's graph) scrolls in its own box on
+    /// the slide, and stepping through the walk keeps the current node's card in that box's view.
+    @Test func aTallDiagramScrollsOnItsSlideAndTheWalkFollowsTheCurrentNode() throws {
+        try browser.open(course.output + "/batch-norm/index.html", fragment: "#slide-1")
+        let count = Int(try place().split(separator: " ").last ?? "") ?? 0
+        var found = 0
+        for n in 1...max(count, 1) where found == 0 {
+            if n > 1 { try press("ArrowRight", code: "ArrowRight", keyCode: 39) }
+            if try value("String(!!document.querySelector('.slide-current .deck-clamped'))") == "true" { found = n }
+        }
+        try #require(found > 0, "no slide of batch-norm has a scrolling diagram")
+        let fit = try value("document.querySelector('.slide-current').dataset.fit")
+        #expect((Double(fit) ?? 0) >= 0.75, "slide \(found) is scaled to \(fit)")
+        // Steps through the whole walk: after each step the current card is inside the box
+        // (with reduced motion the box scrolls at once, so no waiting is needed).
+        _ = try browser.page("Emulation.setEmulatedMedia", ["features": [["name": "prefers-reduced-motion", "value": "reduce"]]])
+        let report = try value("""
+            (function () {
+              var slide = document.querySelector('.slide-current'), box = slide.querySelector('.deck-clamped');
+              var next = slide.querySelector('.stepper [data-go=next]'), out = [], k = 0;
+              while (next && !next.disabled && k < 300) {
+                next.click(); k++;
+                var card = slide.querySelector('.diagram .node.current');
+                if (card && card.getClientRects().length) {
+                  var c = card.getBoundingClientRect(), b = box.getBoundingClientRect();
+                  if (c.top < b.top - 1 || c.bottom > b.bottom + 1)
+                    out.push(card.dataset.node + ' at ' + Math.round(c.top) + '..' + Math.round(c.bottom) + ' outside ' + Math.round(b.top) + '..' + Math.round(b.bottom));
+                }
+              }
+              return out.length ? out.join('; ') : 'ok ' + k;
+            })()
+            """)
+        #expect(report.hasPrefix("ok "), "cards out of view: \(report)")
+        #expect((Int(report.dropFirst(3)) ?? 0) > 10, "the walk took \(report) steps")
+    }
+
     /// Every slide of every lesson fits its 1280x720 stage without scrolling: long sections are
     /// split into continuation slides, and what is still too big is scaled down; the counts are
     /// printed (README gives them).
@@ -150,7 +186,9 @@ struct SlidesBrowserTests {
                     new Promise(function (done) {
                       var s = document.querySelector('.slide-current'), t0 = Date.now();
                       (function check() {
-                        var waiting = Array.prototype.some.call(s.querySelectorAll('img'), function (i) { return !i.complete; });
+                        // Images drawn on the slide (a hidden or lazy one elsewhere never loads).
+                        var waiting = Array.prototype.some.call(s.querySelectorAll('img'), function (i) {
+                          return !i.complete && i.getClientRects().length > 0; });
                         if (waiting && Date.now() - t0 < 120000) { setTimeout(check, 30); return; }
                         setTimeout(function () {
                           var style = getComputedStyle(s);
@@ -158,17 +196,24 @@ struct SlidesBrowserTests {
                             s.dataset.fit, style.overflowY, s.clientWidth + 'x' + s.clientHeight,
                             // Scrolled to the end, the end shows: nothing is out of reach.
                             (function () { s.scrollTop = s.scrollHeight; var end = s.scrollTop + s.clientHeight >= s.scrollHeight - 1;
-                              s.scrollTop = 0; return end ? 'reachable' : 'cut'; })()].join(' '));
+                              s.scrollTop = 0; return end ? 'reachable' : 'cut'; })(),
+                            Array.prototype.some.call(s.querySelectorAll('.diagram-scroll, .table-wrap'), function (b) {
+                              return b.getClientRects().length > 0; }) ? 'boxed' : 'free'].join(' '));
                         }, 50);
                       })();
                     })
                     """)
                 let parts = fit.split(separator: " ").map(String.init)
                 checked += 1
-                #expect(parts.count == 5 && parts[3] == "1280x720", "\(page) slide \(n): \(fit)")
+                #expect(parts.count == 6 && parts[3] == "1280x720", "\(page) slide \(n): \(fit)")
                 #expect(parts.first == "fits", "\(page) slide \(n) overflows its stage: \(fit)")
                 if parts.first == "fits", parts.count > 1, parts[1] != "1" { scaled += 1 }
                 if parts.count > 1, let z = Double(parts[1]), z < 0.8 { small.append("\(page)#slide-\(n) at \(z)") }
+                // A tall diagram or table scrolls in its own box rather than shrinking the slide out
+                // of reading (slides of charts alone may still be scaled further; they are listed).
+                if parts.count == 6, parts[5] == "boxed", let z = Double(parts[1]) {
+                    #expect(z >= 0.5, "\(page) slide \(n) is shown at \(z) of its size")
+                }
             }
         }
         print("slides: \(checked) checked, \(scaled) scaled to fit, \(small.count) below 80%: \(small)")
