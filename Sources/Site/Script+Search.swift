@@ -3,12 +3,13 @@ extension Script {
     /// as SearchTokens does, ranks as SearchIndex.search does, and lists the sections found with
     /// a snippet; arrow keys move through them, Enter follows, Escape closes, `/` focuses the box.
     static let search = #"""
-  // The index file (assets/search-<edition>.js, written by SearchIndex) calls lessonsSearch(data);
-  // a <script src> works from file://, where fetch does not.
+  // The index file (assets/search-<edition>.js, written by SearchIndex) calls
+  // lessonsSearch("search", packed) (PackedScript); a <script src> works from file://, where fetch does not.
   var searchData = null, searchKeys = [], searchTable = Object.create(null), searchReady = [];
+  window.lessonsSearch = function (id, packed) { unpack(packed).then(receiveSearch); };
 
   // Keys come front-coded (a digit: the characters shared with the key before, then the rest).
-  window.lessonsSearch = function (data) {
+  function receiveSearch(data) {
     var lists = data.v.split(" "), previous = "";
     data.k.split(" ").forEach(function (coded, i) {
       if (!coded) return;
@@ -20,7 +21,7 @@ extension Script {
     searchData = data;
     searchReady.forEach(function (done) { done(); });
     searchReady = [];
-  };
+  }
 
   function hasOwn(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 

@@ -1,8 +1,8 @@
-/// The index as the script file the page loads on first use of the search box:
+/// The index as the script file the page loads on first use of the search box, the JSON
 ///
-///     lessonsSearch({"p":[[title, path], ...],
-///                    "s":[[page, anchor, heading, text], ...],
-///                    "k":"keys", "v":"postings"});
+///     {"p":[[title, path], ...], "s":[[page, anchor, heading, text], ...], "k":"keys", "v":"postings"}
+///
+/// packed as `lessonsSearch("search", "<base64 of its gzip>");` (`PackedScript`).
 ///
 /// Sizes matter (the Chinese edition has thousands of bigrams), so the keys are sorted and
 /// front-coded, space-separated: each is the number of leading characters it shares with the
@@ -18,8 +18,14 @@ extension SearchIndex {
         return plain ? "search-\(code).js" : "search-\(ordinal + 1).js"
     }
 
+    /// The file: the JSON below packed (`PackedScript`, about half the bytes), inflated on first use.
     package var script: [UInt8] {
-        var out = "lessonsSearch({\"p\":["
+        PackedScript.call("lessonsSearch", id: "search", json: json)
+    }
+
+    /// The index as JSON.
+    package var json: String {
+        var out = "{\"p\":["
         out += pages.map { "[" + JSONText.string($0.title) + "," + JSONText.string($0.path) + "]" }.joined(separator: ",")
         out += "],\n\"s\":[\n"
         out += sections.map { entry in
@@ -35,8 +41,8 @@ extension SearchIndex {
                 return String((posting.section - previous) * 16 + posting.weight, radix: 36)
             }.joined(separator: ",")
         }.joined(separator: " ")
-        out += "\"});\n"
-        return Array(out.utf8)
+        out += "\"}"
+        return out
     }
 
     /// Sorted keys, each as the count of UTF-16 units it shares with the previous one (at most
