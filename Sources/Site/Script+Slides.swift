@@ -57,10 +57,20 @@ extension Script {
           });
           // A heading and one block stay together: a tall block is split into its parts below.
           var alone = blocks.length < 2 || (blocks.length === 2 && blocks[0] === heading);
-          if (overflow(current) <= 1 / readable || alone) { current.classList.remove("slide-current"); break; }
+          var list = blocks[blocks.length - 1];
+          var long = alone && list && /^(OL|UL)$/.test(list.tagName) && list.children.length > 1;
+          if (overflow(current) <= 1 / readable || (alone && !long)) { current.classList.remove("slide-current"); break; }
           var next = document.createElement("section");
           next.className = "slide slide-continued";
           current.after(next);
+          if (long) {
+            // A long list (the exercises) goes on between its items, numbered on.
+            var rest = list.cloneNode(false), items = Array.prototype.slice.call(list.children);
+            rest.removeAttribute("id");
+            while (items.length > 1 && overflow(current) > 1 / readable) rest.insertBefore(items.pop(), rest.firstChild);
+            if (list.tagName === "OL") rest.setAttribute("start", String(parseInt(list.getAttribute("start") || "1", 10) + items.length));
+            next.appendChild(rest);
+          }
           // Blocks move to the next slide from the end until this one fits (the first always stays).
           while (blocks.length > 1 && overflow(current) > 1 / readable) next.insertBefore(blocks.pop(), next.firstChild);
           current.classList.remove("slide-current");
