@@ -15,22 +15,15 @@ struct SharedCode {
 
     /// Finds the `code/` folders among `files[i]` (lesson `slugs[i]`'s files) that more than one lesson makes.
     init(slugs: [String], files: [[(String, [UInt8])]]) {
-        var owners: [[String: [UInt8]]: (first: String, users: [String])] = [:]
-        var order: [[String: [UInt8]]] = []
+        var groups = ContentGroups<[String: [UInt8]], String>()
         for (slug, lessonFiles) in zip(slugs, files) {
             let code = Dictionary(lessonFiles.filter { $0.0.hasPrefix("code/") }, uniquingKeysWith: { first, _ in first })
-            guard !code.isEmpty else { continue }
-            if owners[code] == nil {
-                owners[code] = (slug, [slug])
-                order.append(code)
-            } else {
-                owners[code]?.users.append(slug)
-            }
+            if !code.isEmpty { groups.add(code, owner: slug) }
         }
-        for code in order {
-            guard let owner = owners[code], owner.users.count > 1 else { continue }
-            for user in owner.users { moved[user] = "shared/\(owner.first)/code/" }
-            self.files += code.sorted { $0.key < $1.key }.map { ("shared/\(owner.first)/" + $0.key, $0.value) }
+        for (code, users) in groups.shared {
+            let first = users[0]
+            for user in users { moved[user] = "shared/\(first)/code/" }
+            self.files += code.sorted { $0.key < $1.key }.map { ("shared/\(first)/" + $0.key, $0.value) }
         }
     }
 

@@ -19,23 +19,13 @@ struct SharedTraces {
 
     /// Finds the traces among `files[i]` (lesson `slugs[i]`'s block files) that more than one lesson makes.
     init(slugs: [String], files: [[(String, [UInt8])]]) {
-        var owners: [[UInt8]: (first: Key, users: [Key])] = [:]
-        var order: [[UInt8]] = []
+        var groups = ContentGroups<[UInt8], Key>()
         for (slug, lessonFiles) in zip(slugs, files) {
-            for (path, bytes) in lessonFiles where path.hasPrefix("trace/") {
-                let key = Key(slug: slug, path: path)
-                if owners[bytes] == nil {
-                    owners[bytes] = (key, [key])
-                    order.append(bytes)
-                } else {
-                    owners[bytes]?.users.append(key)
-                }
-            }
+            for (path, bytes) in lessonFiles where path.hasPrefix("trace/") { groups.add(bytes, owner: Key(slug: slug, path: path)) }
         }
-        for bytes in order {
-            guard let owner = owners[bytes], owner.users.count > 1 else { continue }
-            let target = "shared/\(owner.first.slug)/\(owner.first.path)"
-            for user in owner.users { moved[user] = target }
+        for (bytes, users) in groups.shared {
+            let target = "shared/\(users[0].slug)/\(users[0].path)"
+            for user in users { moved[user] = target }
             self.files.append((target, bytes))
         }
     }
