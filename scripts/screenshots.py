@@ -11,6 +11,8 @@ heading's section); without it, the top of the page. PAGE#ID:EDITS opens the pag
 graph's edited values in its address (computational-graphs#graph-colah:a=3,b=-1) and shoots it
 once the page has recomputed it. Each target gives
 SHOTS_DIR/PAGE[-ID]-{1280,390}-{light,dark}.png. Add --print for an A4 PDF of each page as well.
+With --answer TEXT and an exercise's #ID, TEXT is typed into the exercise and checked before the
+shot (so the verdict and the worked answer show).
 """
 import argparse
 import base64
@@ -94,6 +96,7 @@ def main():
     parser.add_argument("--from-element", action="store_true",
                         help="with #ID, shoot --height px from the element down (for a heading: its section)")
     parser.add_argument("--print", action="store_true", help="also print each page to PDF (A4)")
+    parser.add_argument("--answer", help="with an exercise's #ID: type this answer and check it before the shot")
     args = parser.parse_args()
     os.makedirs(args.shots, exist_ok=True)
     chrome = Chromium()
@@ -124,7 +127,15 @@ def main():
                           return Promise.all(images.map(function (i) {{
                             return i.complete ? null : new Promise(function (r) {{ i.onload = i.onerror = r; }});
                           }})).then(function () {{ done(); }});
-                        }}).then(function () {{ return new Promise(function (done) {{ setTimeout(function () {{
+                        }}).then(function () {{ return new Promise(function (done) {{
+                          // An exercise answered first: wait for its verdict (the live file loads first).
+                          var box = {json.dumps(element)} ? document.getElementById({json.dumps(element)}) : null;
+                          var answer = {json.dumps(args.answer)}, input = box && answer !== null ? box.querySelector(".exercise-input") : null;
+                          if (!input) {{ done(); return; }}
+                          input.value = answer;
+                          box.querySelector(".exercise-form").requestSubmit();
+                          (function wait() {{ if (box.querySelector(".exercise-verdict").textContent) done(); else setTimeout(wait, 20); }})();
+                        }}); }}).then(function () {{ return new Promise(function (done) {{ setTimeout(function () {{
                           var e = {json.dumps(element)} ? document.getElementById({json.dumps(element)}) : null;
                           var r = e ? e.getBoundingClientRect() : {{top: 0, height: {args.height}}};
                           done([r.top + window.scrollY, {"" if args.from_element else "Math.min(r.height + 16, "}{args.height}{"" if args.from_element else ")"},

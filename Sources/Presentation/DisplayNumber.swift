@@ -57,12 +57,14 @@ package enum DisplayNumber {
 /// otherwise its shape and a summary.
 package enum TensorText {
     static let maxSide = 4
+    /// An exercise's worked answer has the width of the text for a grid (the asked entry may be any).
+    static let exerciseSide = ExerciseView.gridSide
 
-    package static func lines(label: String, dims: [Int], values: [Double], words: Words = .english) -> [String] {
+    package static func lines(label: String, dims: [Int], values: [Double], words: Words = .english, side: Int = maxSide) -> [String] {
         if dims.isEmpty, let v = values.first { return ["\(label) \(DisplayNumber.format(v))"] }
         let rows = dims.count == 2 ? dims[0] : 1
         let cols = dims.count == 2 ? dims[1] : (dims.first ?? values.count)
-        guard rows <= maxSide, cols <= maxSide, rows * cols == values.count else {
+        guard rows <= side, cols <= side, rows * cols == values.count else {
             return ["\(label) \(DisplayNumber.shape(dims, words: words))", summary(values, words: words)]
         }
         let cells = values.map(DisplayNumber.format)

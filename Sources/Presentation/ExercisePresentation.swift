@@ -102,8 +102,13 @@ package enum ExercisePresentation {
 
         var edited = trace
         edited.steps = [step]
-        // As the graph's own walk names a node inside another group (the page rewrites these steps with its forms).
-        let equations = GraphEquations(trace: edited, step: step, words: words, groups: trace.groups ?? [])
+        // As the graph's own walk names a node inside another group (the page rewrites these steps
+        // with its forms); a tensor too big to write inline is written under its equation, since
+        // the graph's cards show the lesson's numbers, not the exercise's.
+        var below = words
+        below.vectorOnCard = words.vectorBelow
+        below.matrixOnCard = words.matrixBelow
+        let equations = GraphEquations(trace: edited, step: step, words: below, groups: trace.groups ?? [])
         let needed = ancestors(of: ask.quantity == .gradient ? trace.output : asked, in: trace)
         var steps = trace.nodes.indices.filter { needed.contains($0) && trace.nodes[$0].role == .operation }
             .map { GraphWidget.Step(phase: .forward, node: $0, equation: equations.forward($0)) }
@@ -123,12 +128,21 @@ package enum ExercisePresentation {
             case .absolute(let a): return (false, a)
             }
         }()
+        let grids = steps.map { s -> [String] in
+            guard equations.isOnCard(s.node) else { return [] }
+            let forward = s.phase == .forward
+            return TensorText.lines(label: forward ? words.value : words.grad, dims: trace.nodes[s.node].shape,
+                                    values: forward ? step.values[s.node] : step.gradients[s.node],
+                                    words: words, side: TensorText.exerciseSide)
+        }
         return ExerciseView(widgetID: widgetID, leaves: order.map { ExerciseView.Leaf(node: $0, values: values[$0] ?? []) },
                             given: given.joined(separator: ", "), isGradient: ask.quantity == .gradient, node: asked, entry: k,
                             asked: askedText, relative: relative, tolerance: tolerance, answer: answer,
                             answerText: DisplayNumber.format(answer),
                             toleranceText: relative ? DisplayNumber.format(tolerance * 100) + "%" : DisplayNumber.format(tolerance),
-                            steps: steps)
+                            steps: steps, grids: grids,
+                            below: grids.allSatisfy(\.isEmpty) ? nil
+                                : (LivePresentation.template { n, _ in words.vectorBelow(n) }, LivePresentation.template { words.matrixBelow($0, $1) }))
     }
 
     /// `i` and every node it is computed from.

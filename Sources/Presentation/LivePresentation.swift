@@ -58,14 +58,17 @@ struct LivePresentation {
 
     /// The words of the texts, with {0}, {1}, ... where the numbers or sizes go.
     private func templates() -> [String: String] {
-        // Closures that take counts are called with marker numbers, which then become holes.
-        let (m, n) = (424_242, 535_353)
-        func holes(_ s: String) -> String {
-            s.replacingOccurrences(of: String(m), with: "{0}").replacingOccurrences(of: String(n), with: "{1}")
-        }
+        let t = Self.template
         return ["value": words.value, "grad": words.grad, "scalar": words.scalar,
-                "vectorOf": holes(words.vectorOf(m)), "meanRange": words.meanRange("{0}", "{1}", "{2}"),
-                "vectorOnCard": holes(words.vectorOnCard(m)), "matrixOnCard": holes(words.matrixOnCard(m, n))]
+                "vectorOf": t { n, _ in words.vectorOf(n) }, "meanRange": words.meanRange("{0}", "{1}", "{2}"),
+                "vectorOnCard": t { n, _ in words.vectorOnCard(n) }, "matrixOnCard": t { words.matrixOnCard($0, $1) }]
+    }
+
+    /// A phrase that takes counts with {0} and {1} where they go: the closure is called with marker
+    /// numbers, which then become the holes.
+    static func template(_ phrase: (Int, Int) -> String) -> String {
+        let (m, n) = (424_242, 535_353)
+        return phrase(m, n).replacingOccurrences(of: String(m), with: "{0}").replacingOccurrences(of: String(n), with: "{1}")
     }
 
     /// A number as a field shows it and JavaScript reads it back exactly: shortest round-trip digits.

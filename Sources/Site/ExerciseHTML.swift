@@ -13,7 +13,11 @@ enum ExerciseHTML {
         out += "data-tolerance=\"\(attribute: "\(e.tolerance)")\" data-answer=\"\(attribute: "\(e.answer)")\" "
         out += "data-asked=\"\(attribute: e.asked)\" data-within=\"\(attribute: e.toleranceText)\" "
         out += "data-right=\"\(attribute: p.right)\" data-wrong=\"\(attribute: p.wrong)\" "
-        out += "data-not-number=\"\(attribute: p.notNumber)\" data-offline=\"\(attribute: p.offline)\">\n"
+        out += "data-not-number=\"\(attribute: p.notNumber)\" data-offline=\"\(attribute: p.offline)\""
+        if let below = e.below {
+            out += " data-vector-below=\"\(attribute: below.vector)\" data-matrix-below=\"\(attribute: below.matrix)\" data-side=\"\(ExerciseView.gridSide)\""
+        }
+        out += ">\n"
         if !e.given.isEmpty {
             out += "<p class=\"exercise-given\">\(text: GraphWidgetHTML.fill(p.given, [e.given]))</p>\n"
         }
@@ -25,8 +29,12 @@ enum ExerciseHTML {
         out += "<p class=\"exercise-result\">\(text: GraphWidgetHTML.fill(p.answerLine, [e.asked, e.answerText, e.toleranceText]))</p>\n"
         if !e.steps.isEmpty {
             out += "<p>\(text: p.worked)</p>\n<ol class=\"exercise-walk\">\n"
-            for step in e.steps {
-                out += "<li data-node=\"\(step.node)\" data-phase=\"\(attribute: step.phase.rawValue)\"><span class=\"equation\">\(text: step.equation)</span></li>\n"
+            for (k, step) in e.steps.enumerated() {
+                out += "<li data-node=\"\(step.node)\" data-phase=\"\(attribute: step.phase.rawValue)\"><span class=\"equation\">\(text: step.equation)</span>"
+                if k < e.grids.count, !e.grids[k].isEmpty {
+                    out += "<pre class=\"exercise-grid\">\(text: e.grids[k].joined(separator: "\n"))</pre>"
+                }
+                out += "</li>\n"
             }
             out += "</ol>\n"
         }

@@ -30,13 +30,21 @@ package struct ExerciseView: Sendable {
     /// The walk's equations for these numbers: the forward steps the asked number needs, then for
     /// a gradient the backward steps from the output down to the node asked about.
     package var steps: [GraphWidget.Step]
+    /// For each step whose tensor is too big to write inline: its numbers as lines (TensorText), else empty.
+    package var grids: [[String]]
+    /// With grids: the words of a tensor written below its equation, {0} and {1} where the sizes go.
+    package var below: (vector: String, matrix: String)?
+    /// The widest grid written in full (TensorText's exercise side).
+    package static let gridSide = 8
 
     package init(widgetID: String, leaves: [Leaf], given: String, isGradient: Bool, node: Int, entry: Int,
                  asked: String, relative: Bool, tolerance: Double, answer: Double, answerText: String,
-                 toleranceText: String, steps: [GraphWidget.Step]) {
+                 toleranceText: String, steps: [GraphWidget.Step], grids: [[String]] = [],
+                 below: (vector: String, matrix: String)? = nil) {
         self.widgetID = widgetID; self.leaves = leaves; self.given = given; self.isGradient = isGradient
         self.node = node; self.entry = entry; self.asked = asked; self.relative = relative
         self.tolerance = tolerance; self.answer = answer; self.answerText = answerText
         self.toleranceText = toleranceText; self.steps = steps
+        self.grids = grids; self.below = below
     }
 }

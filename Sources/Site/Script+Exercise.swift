@@ -52,9 +52,12 @@ extension Script {
       if (!live || !live.evaluate) { offline(); return; }
       live.evaluate(changes, function (s, texts) {
         var answer = (d.quantity === "gradient" ? s.g : s.v)[Number(d.node)][Number(d.entry)];
+        var below = d.vectorBelow ? { vector: d.vectorBelow, matrix: d.matrixBelow } : null;
         Array.prototype.forEach.call(box.querySelectorAll(".exercise-walk li"), function (li) {
-          var i = parseInt(li.dataset.node, 10), equation = li.querySelector(".equation");
-          if (equation) equation.textContent = li.dataset.phase === "forward" ? texts.forward(s, i) : texts.backward(s, i);
+          var i = parseInt(li.dataset.node, 10), equation = li.querySelector(".equation"), grid = li.querySelector(".exercise-grid");
+          var forward = li.dataset.phase === "forward";
+          if (equation) equation.textContent = forward ? texts.forward(s, i, below) : texts.backward(s, i, below);
+          if (grid) grid.textContent = (texts.grid(s, i, forward ? "value" : "gradient", Number(d.side)) || []).join("\n");
         });
         judge(x, answer, null);
       }, offline);

@@ -43,13 +43,14 @@ extension Script {
       values.forEach(function (x) { if (x < lo) lo = x; if (x > hi) hi = x; total += x; });
       return fillIn(words.meanRange, [formatNumber(total / values.length), formatNumber(lo), formatNumber(hi)]);
     }
-    function grid(dims, values) {
+    function grid(dims, values, side) {
       var rows = dims.length === 2 ? dims[0] : 1, cols = dims.length === 2 ? dims[1] : dims[0];
-      return rows <= maxSide && cols <= maxSide && rows * cols === values.length ? { rows: rows, cols: cols } : null;
+      side = side || maxSide;
+      return rows <= side && cols <= side && rows * cols === values.length ? { rows: rows, cols: cols } : null;
     }
-    function lines(label, dims, values) {
+    function lines(label, dims, values, side) {
       if (dims.length === 0) return [label + " " + formatNumber(values[0])];
-      var g = grid(dims, values);
+      var g = grid(dims, values, side);
       if (!g) return [label + " " + shape(dims), summary(values)];
       var cells = values.map(formatNumber), width = 1;
       cells.forEach(function (c) { width = Math.max(width, c.length); });
@@ -70,10 +71,12 @@ extension Script {
       var dims = nodes[i].dims;
       return dims.length < 2 ? (dims.length ? dims[0] : 1) > maxSide : !(dims[0] <= 2 && dims[1] <= maxSide);
     }
-    function result(i, values) {
+    // `below`: an exercise's words for a tensor written under its equation ({vector, matrix}).
+    function result(i, values, below) {
       var dims = nodes[i].dims;
       if (!onCard(i)) return inline(dims, values);
-      return dims.length < 2 ? fillIn(words.vectorOnCard, [dims[0]]) : fillIn(words.matrixOnCard, [dims[0], dims[1]]);
+      return dims.length < 2 ? fillIn(below ? below.vector : words.vectorOnCard, [dims[0]])
+        : fillIn(below ? below.matrix : words.matrixOnCard, [dims[0], dims[1]]);
     }
     // [kind, template, node]: as GroupSummary writes a value, a range, a gradient or a gradient's rms.
     function groupLine(s, l) {
@@ -99,15 +102,20 @@ extension Script {
         return nodes[i].role === "constant" ? "" : inline(nodes[i].dims, s.g[i]);
       },
       inline: function (s, i) { return inline(nodes[i].dims, s.v[i]); },
-      forward: function (s, i) {
+      // An exercise's grid under a step (TensorText.lines with the exercise's side), or null.
+      grid: function (s, i, kind, side) {
+        if (!onCard(i)) return null;
+        return kind === "value" ? lines(words.value, nodes[i].dims, s.v[i], side) : lines(words.grad, nodes[i].dims, s.g[i], side);
+      },
+      forward: function (s, i, below) {
         var f = nodes[i].f, value = function (j) { return inline(nodes[j].dims, s.v[j]); };
         if (f[0] === "leaf") return f[1] + value(i) + f[2];
         if (f[0] === "scalar") {
           return f[1] + f[2].replace(/\u0001(\d+)/g, function (m, k) { return value(nodes[i].inputs[parseInt(k, 10)]); }) + " = " + value(i);
         }
-        return f[1] + result(i, s.v[i]);
+        return f[1] + result(i, s.v[i], below);
       },
-      backward: function (s, i) {
+      backward: function (s, i, below) {
         var b = nodes[i].b, gradient = function (j) { return inline(nodes[j].dims, s.g[j]); };
         if (b[0] === "fixed") return b[1];
         if (b[0] === "scalar") {
@@ -115,9 +123,9 @@ extension Script {
             + " = " + gradient(i);
         }
         if (b[0] === "shares") {
-          return b[1] + nodes[i].consumers.map(function (c) { return result(i, s.share(c, i)); }).join(" + ") + " = " + result(i, s.g[i]);
+          return b[1] + nodes[i].consumers.map(function (c) { return result(i, s.share(c, i), below); }).join(" + ") + " = " + result(i, s.g[i], below);
         }
-        return b[1] + result(i, s.g[i]);
+        return b[1] + result(i, s.g[i], below);
       },
       // A closed group's card lines and walk texts (GroupSummary), from the live file's templates.
       group: function (s, g, kind) { return data.groups[g][kind === "value" ? 0 : 1].map(function (l) { return groupLine(s, l); }); },

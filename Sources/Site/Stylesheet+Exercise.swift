@@ -28,6 +28,8 @@ extension Stylesheet {
 .exercise-walk { margin: 0.3rem 0; padding-left: 1.4rem; font-family: var(--font-code); font-size: 0.84rem; overflow-wrap: anywhere; }
 .exercise-walk li[data-phase="backward"] { color: var(--fg); }
 .exercise-walk li[data-phase="forward"] { color: var(--muted); }
+.exercise-walk .exercise-grid { margin: 0.1rem 0 0.3rem; padding: 0 0 0 0.6rem; font: inherit; color: inherit; background: none;
+  border: 0; border-left: 2px solid var(--rule); border-radius: 0; white-space: pre; overflow-x: auto; overflow-wrap: normal; }
 @media (prefers-color-scheme: dark) {
   .exercise.right .exercise-verdict { color: #6fcf8a; }
   .exercise.wrong .exercise-verdict { color: #ff8a80; }

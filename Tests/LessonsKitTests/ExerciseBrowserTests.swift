@@ -24,6 +24,19 @@ private let lesson = exerciseGraphs + """
        ask dL/dW[0,1]
        ```
 
+    3. An entry of a 3×3 gradient, whose matrices are written under their equations.
+
+       ```exercise wide
+       with W[0,0] = 1
+       ask dL/dW[2,1]
+       ```
+
+    ```graph wide
+    X = [[1.0, 2.0, 0.0], [0.0, 1.0, -1.0], [2.0, 0.0, 1.0]]
+    param W = [[0.5, -0.25, 0.1], [0.1, 0.2, 0.3], [0.0, 0.4, -0.2]]
+    L = sum(tanh(X @ W))
+    ```
+
     """
 
 private func opened() throws -> (Workspace, ChromiumSession) {
@@ -106,6 +119,20 @@ struct ExerciseBrowserTests {
         #expect(try attempt(browser, "exercise-25", "\(answer * 1.01)")[0] == "attempted wrong")
         let shown = try browser.evaluate("document.querySelector('#exercise-25 .exercise-walk li:last-child').textContent") as? String
         #expect(page.contains("<span class=\"equation\">\(shown ?? "-")</span>"), "\(shown ?? "")")
+    }
+
+    @Test func bigTensorsAreWrittenUnderTheirEquationsAsTheBuildWritesThem() throws {
+        let (workspace, browser) = try opened()
+        defer { withExtendedLifetime(workspace) {} }  // the page loads its live files from it
+        let walk = "JSON.stringify(Array.prototype.map.call(document.querySelectorAll('.exercise[data-widget=\"graph-wide\"] .exercise-walk li'), function (li) { return li.textContent; }))"
+        let built = try #require(try browser.evaluate(walk) as? String)
+        #expect(built.contains("a 3×3 matrix (below)") && built.contains("grad 3x3\\n[ 0.4463"), "\(built)")
+        #expect(!built.contains("see its card"), "\(built)")
+        let id = try #require(try browser.evaluate("document.querySelector('.exercise[data-widget=\"graph-wide\"]').id") as? String)
+        #expect(try attempt(browser, id, "1")[0].hasPrefix("attempted"))
+        // The page rewrote every equation and grid from the live evaluator: the same text as the build's.
+        #expect(try browser.evaluate(walk) as? String == built)
+        #expect(browser.consoleErrors.isEmpty, "\(browser.consoleErrors)")
     }
 
     @Test func printShowsTheQuestionOnly() throws {

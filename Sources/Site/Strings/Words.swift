@@ -43,6 +43,9 @@ package struct Words: Sendable {
     package var doesNotFeed: @Sendable (_ node: String, _ out: String) -> String = { ": \($0) does not feed into \($1)" }
     package var vectorOnCard: @Sendable (_ n: Int) -> String = { "a vector of \($0) (see its card)" }
     package var matrixOnCard: @Sendable (_ rows: Int, _ cols: Int) -> String = { "a \($0)×\($1) matrix (see its card)" }
+    /// An exercise's worked answer writes a big tensor's numbers under its equation, not on a card.
+    package var vectorBelow: @Sendable (_ n: Int) -> String = { "a vector of \($0) (below)" }
+    package var matrixBelow: @Sendable (_ rows: Int, _ cols: Int) -> String = { "a \($0)×\($1) matrix (below)" }
     /// The scrubber's label of a traced step: `step 1,000 · loss 0.25`.
     package var stepLabel: @Sendable (_ step: String, _ loss: String?) -> String = { step, loss in
         "step \(step)" + (loss.map { " · loss \($0)" } ?? "")
@@ -100,6 +103,8 @@ package struct Words: Sendable {
         w.doesNotFeed = { "：\($0) 不通向 \($1)" }
         w.vectorOnCard = { "长度为 \($0) 的向量（见节点卡片）" }
         w.matrixOnCard = { "\($0)×\($1) 矩阵（见节点卡片）" }
+        w.vectorBelow = { "长度为 \($0) 的向量（见下）" }
+        w.matrixBelow = { "\($0)×\($1) 矩阵（见下）" }
         w.stepLabel = { step, loss in "第 \(step) 步" + (loss.map { " · 损失 \($0)" } ?? "") }
         w.graphAlt = { nodes, given, output, gradients in
             "有 \(nodes) 个节点的计算图。给定 \(given)，计算出 \(output)。梯度：\(gradients)。"
