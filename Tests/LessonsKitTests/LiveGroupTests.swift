@@ -8,8 +8,8 @@ import Testing
 // after the edit, the node table, the walk's node and group steps, the edge labels) is what a
 // build of the edited lesson shows, to the character.
 
-private func neuron(x: String, w: String, b: String = "1", descend: Bool = false) -> String {
-    """
+private func neuron(x: String, w: String, b: String = "1", descend: Bool = false, chinese: Bool = false) -> String {
+    (chinese ? "---\nlang: zh-CN\n---\n" : "") + """
     # A neuron
 
     ```graph neuron\(descend ? "\ndescend L over w, b" : "")
@@ -74,9 +74,11 @@ private func awaited(_ browser: ChromiumSession, _ probe: String) throws -> Stri
 
 @Suite(.serialized, .enabled(if: chromium != nil, "skipped: chromium is not installed (make test installs it)"))
 struct LiveGroupTests {
-    @Test func editingAGroupedGraphRewritesEveryCardSummaryTableAndStepAsABuildOfTheEditedLesson() throws {
-        let lesson = try built(neuron(x: "2", w: "0.5"))
-        let edited = try built(neuron(x: "1.5", w: "-0.3"))
+    /// In both editions: the Chinese page's templates (group summaries, walk glosses) are its own.
+    @Test(arguments: [false, true])
+    func editingAGroupedGraphRewritesEveryCardSummaryTableAndStepAsABuildOfTheEditedLesson(chinese: Bool) throws {
+        let lesson = try built(neuron(x: "2", w: "0.5", chinese: chinese))
+        let edited = try built(neuron(x: "1.5", w: "-0.3", chinese: chinese))
         #expect(lesson.page("neuron").contains("class=\"live-edit\""), "a graph with groups gets the editing controls")
         let browser = try ChromiumSession(viewport: (1280, 900))
 
@@ -147,7 +149,10 @@ struct LiveGroupTests {
         #expect(page.lesson.cells != page.edited.cells)
         // A value that goes wrong inside the closed group is shown at the group's card (and at its own in the opened view).
         #expect(page.bad == ["0:9", "0:9", "1:3"], "\(page.bad)")
-        #expect(page.error.hasPrefix("The value of u1 is"), "\(page.error)")
+        #expect(page.error.hasPrefix(chinese ? "u1 的值是" : "The value of u1 is"), "\(page.error)")
+        if chinese {
+            #expect(page.edited.equations.contains { $0.contains("反向") || $0.contains("（") }, "\(page.edited.equations)")
+        }
     }
 
     /// A step of gradient descent on a grouped graph rewrites the page as a build with the stepped
