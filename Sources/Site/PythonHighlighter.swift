@@ -1,11 +1,13 @@
 /// Python syntax highlighting at build time: a small tokenizer (keywords, builtins, strings with
 /// their prefixes, f-string fields, triple quotes, numbers, comments, decorators, operators) whose
-/// tokens become `<span class="tok-…">`. All text goes through `HTML.text`; colours are in the
+/// tokens become `<span class="k">`. All text goes through `HTML.text`; colours are in the
 /// stylesheet, for light and dark themes.
 package enum PythonHighlighter {
-    /// The token kinds, named as their CSS classes (`tok-keyword`, ...).
+    /// The token kinds, named as their CSS classes: Pygments' short names, since the course has
+    /// some fifteen thousand of them (an operator's `tok-operator` cost 59 KB across the site).
     enum Kind: String {
-        case keyword, constant, builtin, definition = "def", string, interpolation = "interp", number, comment, decorator, `operator`
+        case keyword = "k", constant = "kc", builtin = "nb", definition = "nf", string = "s", interpolation = "si"
+        case number = "m", comment = "c", decorator = "nd", `operator` = "o"
     }
 
     static let keywords: Set<String> = [
@@ -39,7 +41,7 @@ package enum PythonHighlighter {
 
     static func span(_ text: String, _ kind: Kind?) -> String {
         guard let kind else { return HTML.text(text) }
-        return "<span class=\"tok-\(kind.rawValue)\">\(HTML.text(text))</span>"
+        return "<span class=\"\(kind.rawValue)\">\(HTML.text(text))</span>"
     }
 
     /// Reads one token at a time and returns it as HTML.

@@ -280,16 +280,16 @@ html.js .interactive { display: revert; }
   --tok-keyword: #b3136c; --tok-constant: #0550ae; --tok-builtin: #6f42c1; --tok-def: #6639ba; --tok-string: #0a5b2e;
   --tok-interp: #b3136c; --tok-number: #0550ae; --tok-comment: #5d6570; --tok-decorator: #8a4600; --tok-operator: #8a4600;
 }
-.tok-keyword, .tok-constant { color: var(--tok-keyword); font-weight: 600; }
-.tok-constant { color: var(--tok-constant); }
-.tok-builtin { color: var(--tok-builtin); }
-.tok-def { color: var(--tok-def); font-weight: 600; }
-.tok-string { color: var(--tok-string); }
-.tok-interp { color: var(--tok-interp); }
-.tok-number { color: var(--tok-number); }
-.tok-comment { color: var(--tok-comment); font-style: italic; }
-.tok-decorator { color: var(--tok-decorator); }
-.tok-operator { color: var(--tok-operator); }
+code .k, code .kc { color: var(--tok-keyword); font-weight: 600; }
+code .kc { color: var(--tok-constant); }
+code .nb { color: var(--tok-builtin); }
+code .nf { color: var(--tok-def); font-weight: 600; }
+code .s { color: var(--tok-string); }
+code .si { color: var(--tok-interp); }
+code .m { color: var(--tok-number); }
+code .c { color: var(--tok-comment); font-style: italic; }
+code .nd { color: var(--tok-decorator); }
+code .o { color: var(--tok-operator); }
 @media (prefers-color-scheme: dark) {
   :root {
     --tok-keyword: #ff7ab2; --tok-constant: #79c0ff; --tok-builtin: #d2a8ff; --tok-def: #dcbdfb; --tok-string: #a5d6a7;
@@ -326,7 +326,7 @@ html.js .interactive { display: revert; }
   .interactive, button, .steps-hint, .graph-widget .scrubber { display: none !important; }
   details.block-source, .steps-hint, .graph-widget .scrubber { display: none; }
   .stepper, .graph-widget .cell, .diagram .edges, .code-tablist, .code-copy { display: none !important; }
-  .tok-comment { font-style: normal; }
+  code .c { font-style: normal; }
   .graph-widget.js .steps li { display: list-item; }
 }
 

@@ -112,6 +112,35 @@ private func absolutePoints(_ d: String) -> [(Double, Double)] {
     #expect(SVGRelativePath.encode(Array("".utf8)[...]) == nil)
 }
 
+@Test func aGlyphIsAPathInDefsNotASymbolAroundOne() {
+    let svg = """
+        <symbol overflow="visible" id="a3">
+        <path style="stroke:none;" d="m6.9-5.6h1z"/>
+        </symbol>
+        <symbol overflow="visible" id="a4">
+        <path id="x" d="m1 1"/>
+        </symbol>
+        <symbol overflow="visible" id="a5">
+        <path d="m1 1"/>
+        <path d="m2 2"/>
+        </symbol>
+
+        """
+    let out = String(decoding: SVGGlyphDefs.flatten(Array(svg.utf8)), as: UTF8.self)
+    // Only the exact shape changes: a path that has an id, or a symbol of two paths, stays.
+    #expect(out == """
+        <path id="a3" style="stroke:none;" d="m6.9-5.6h1z"/>
+        <symbol overflow="visible" id="a4">
+        <path id="x" d="m1 1"/>
+        </symbol>
+        <symbol overflow="visible" id="a5">
+        <path d="m1 1"/>
+        <path d="m2 2"/>
+        </symbol>
+
+        """)
+}
+
 @Test func glyphsOnOneBaselineShareOnePosition() {
     let svg = """
         <g style="fill:rgb(0%,0%,0%);fill-opacity:1;">

@@ -14,7 +14,7 @@ import Testing
         </code></pre></section>
         <section class="code-panel" id="model-m-code-2" data-tab="NumPy"><div class="code-bar"><span class="code-label">NumPy</span>\
         <span class="code-actions"><button type="button" class="code-copy" data-copied="Copied" data-selected="Selected: press Ctrl+C" hidden>Copy</button><a class="code-download" href="code/m.py" download>m.py</a></span></div>
-        <pre><code class="language-python"><span class="tok-keyword">import</span> numpy <span class="tok-keyword">as</span> np
+        <pre><code class="language-python"><span class="k">import</span> numpy <span class="k">as</span> np
         </code></pre></section>
         <p class="code-note">They agree. They read <a href="code/m-data.csv" download>m-data.csv</a> (the 200 examples); download it next to the programs.</p>
         </div>

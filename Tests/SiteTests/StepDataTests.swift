@@ -94,7 +94,7 @@ private func decode(_ file: [UInt8]) throws -> [[String]] {
     let first = try #require(files.first)
     let json = try #require(PackedScript.json(of: first.bytes))
     let parts = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String])
-    #expect(parts.count == 1 && parts[0].contains("w0") && parts[0].contains("<span class=\"tok-"))
+    #expect(parts.count == 1 && parts[0].contains("w0") && parts[0].contains("<span class=\"m\">"))
     // The print page keeps every listing inline.
     #expect(!CodeTabsHTML.render(try #require(w.code), id: "model-m-code", block: "m", lazy: false).html.contains("data-code"))
 }

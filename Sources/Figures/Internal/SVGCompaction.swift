@@ -7,6 +7,7 @@
 /// - `xlink:href` becomes SVG 2's `href`;
 /// - path data becomes relative, in tenths of a pixel (`SVGRelativePath`), or else loses the
 ///   spaces a parser does not need and the zero before a decimal point;
+/// - glyphs are paths in `<defs>`, not symbols around paths (`SVGGlyphDefs`);
 /// - glyphs on one baseline share one position (`SVGTextRuns`);
 /// - consecutive paths of one style share it (`SVGStyleRuns`);
 /// - the indentation at the start of lines goes.
@@ -45,7 +46,7 @@ enum SVGCompaction {
                 i += 1
             }
         }
-        return SVGStyleRuns.group(SVGTextRuns.group(out))
+        return SVGStyleRuns.group(SVGTextRuns.group(SVGGlyphDefs.flatten(out)))
     }
 
     private static let idOpen = Array(" id=\"".utf8)

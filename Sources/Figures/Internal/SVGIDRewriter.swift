@@ -133,7 +133,8 @@ struct SVGIDRewriter {
         return out + rest
     }
 
-    private static func contains(_ s: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+    /// Whether `needle` occurs in `s` (SVGGlyphDefs uses it too).
+    static func contains(_ s: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
         guard let first = needle.first, s.count >= needle.count else { return false }
         var i = s.startIndex
         while let hit = s[i...].firstIndex(of: first) {
