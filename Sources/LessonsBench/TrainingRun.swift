@@ -42,7 +42,7 @@ enum TrainingRun {
         }
         var history = LossHistory(epochs: w.epochs)
         let loop = TrainingLoop(plan: w.plan, loss: w.loss, epochs: w.epochs, traced: traced)
-        let divergence = loop.run(history: &history, update: { try? optimizer.step() }, onTrace: { step, value in
+        let divergence = loop.run(history: &history, prepare: w.prepare, update: { try? optimizer.step() }, onTrace: { step, value in
             recorded.append(GraphRunner.step(step, plan: w.plan, ids: ids, loss: value))
         })
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

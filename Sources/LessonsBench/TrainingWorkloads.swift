@@ -8,14 +8,20 @@ import Training
 ///   errors, the 4 XOR points, SGD lr 0.1, 50,000 epochs, NumPy's seed-0 uniform weights
 ///   (Tests/TrainingTests/Fixtures/xor-reference.json, scripts/xor_reference.py);
 /// - W3: 2-16-16-1, tanh, tanh, bce_logits on 200 two-moons points, SGD lr 0.5, 2,000 epochs
-///   (Tests/TrainingTests/Fixtures/w3-reference.json, scripts/moons_reference.py).
+///   (Tests/TrainingTests/Fixtures/w3-reference.json, scripts/moons_reference.py);
+/// - W5: the 8x8 digits (benchmarks/data/digits.csv), MLP 64-64-10, ReLU, softmax cross-entropy,
+///   minibatches of 64 in the file's order, Adam lr 0.001, 20 epochs = 560 steps
+///   (Tests/TrainingTests/Fixtures/w5-reference.json, scripts/digits_reference.py).
 enum TrainingWorkload: String, CaseIterable, Sendable {
-    case w1 = "W1", w3 = "W3"
+    case w1 = "W1", w3 = "W3", w5 = "W5"
 
     /// Where the fixtures are by default: next to the tests, found from this source file (as
     /// MathBenchmark finds its corpus), so `make bench` needs no arguments.
     static let defaultFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../Tests/TrainingTests/Fixtures").standardizedFileURL
+    /// W5's images, in the repository with their source and licence (benchmarks/data/README.md).
+    static let digitsFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../benchmarks/data/digits.csv").standardizedFileURL
 
     /// A compiled, ready-to-train instance: a fresh plan holds the initial weights.
     struct Instance {
@@ -26,12 +32,15 @@ enum TrainingWorkload: String, CaseIterable, Sendable {
         let epochs: Int
         /// The reference's loss at the last step (the NumPy textbook run), to check our run.
         let referenceFinalLoss: Double?
+        /// Loads step k's minibatch into the plan before its forward pass (W5); nil for full batches.
+        var prepare: ((Int) -> Void)? = nil
     }
 
     /// The fixture's contents, decoded once; building an instance from it is cheap.
     enum Source {
         case w1(XORFixture)
         case w3(MoonsFixture)
+        case w5(DigitsFixture, W5Network.Digits)
     }
 
     struct XORFixture: Decodable {
@@ -51,7 +60,21 @@ enum TrainingWorkload: String, CaseIterable, Sendable {
         let loss: [String: Double]
     }
 
-    var fixtureName: String { self == .w1 ? "xor-reference.json" : "w3-reference.json" }
+    struct DigitsFixture: Decodable {
+        let steps: Int
+        let lr, eps: Double
+        let betas: [Double]
+        let initial: W5Network.Weights
+        let loss: [String: Double]
+    }
+
+    var fixtureName: String {
+        switch self {
+        case .w1: "xor-reference.json"
+        case .w3: "w3-reference.json"
+        case .w5: "w5-reference.json"
+        }
+    }
 
     /// Reads and decodes this workload's fixture; the error says which file and why.
     func load(from directory: URL) throws -> Source {
@@ -62,6 +85,13 @@ enum TrainingWorkload: String, CaseIterable, Sendable {
             switch self {
             case .w1: return .w1(try JSONDecoder().decode(XORFixture.self, from: data))
             case .w3: return .w3(try JSONDecoder().decode(MoonsFixture.self, from: data))
+            case .w5:
+                let fixture = try JSONDecoder().decode(DigitsFixture.self, from: data)
+                let csv: String
+                do { csv = try String(contentsOf: Self.digitsFile, encoding: .utf8) } catch {
+                    throw BenchError("cannot read \(Self.digitsFile.path): \(error.localizedDescription)")
+                }
+                return .w5(fixture, try W5Network.digits(csv: csv))
             }
         } catch {
             throw BenchError("\(url.path) is not a \(rawValue) fixture: \(error)")
@@ -92,6 +122,12 @@ enum TrainingWorkload: String, CaseIterable, Sendable {
             let network = try W3Network(x: f.X, y: f.y, initial: f.initial)
             return Instance(plan: network.plan, loss: network.loss, parameters: network.parameters, rule: .sgd(lr: f.lr),
                             epochs: f.epochs, referenceFinalLoss: f.loss[String(f.epochs - 1)])
+        case .w5(let f, let digits):
+            guard f.betas.count == 2 else { throw BenchError("w5-reference.json: betas must be two numbers") }
+            let network = try W5Network(digits: digits, initial: f.initial)
+            return Instance(plan: network.plan, loss: network.loss, parameters: network.parameters,
+                            rule: .adam(lr: f.lr, beta1: f.betas[0], beta2: f.betas[1], eps: f.eps, weightDecay: 0),
+                            epochs: f.steps, referenceFinalLoss: f.loss[String(f.steps - 1)], prepare: network.load(step:))
         }
     }
 }

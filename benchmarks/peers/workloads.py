@@ -4,11 +4,14 @@ every peer trains on exactly the numbers our engine does (float64 throughout).
 W1: Tests/TrainingTests/Fixtures/xor-reference.json (scripts/xor_reference.py: NumPy's
     np.random.seed(0); uniform(size=(2, 3)); uniform(size=(3, 1))).
 W3: Tests/TrainingTests/Fixtures/w3-reference.json (scripts/moons_reference.py).
+W5: Tests/TrainingTests/Fixtures/w5-reference.json (scripts/digits_reference.py) and the images of
+    benchmarks/data/digits.csv.
 """
 import json
 import pathlib
 
 FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "Tests/TrainingTests/Fixtures"
+DIGITS = pathlib.Path(__file__).resolve().parents[1] / "data/digits.csv"
 
 XOR_X = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
 XOR_Y = [[0.0], [1.0], [1.0], [0.0]]
@@ -28,4 +31,12 @@ def load(name):
         f = json.loads((FIXTURES / "w3-reference.json").read_text())
         return {"X": f["X"], "y": f["y"], "epochs": f["epochs"], "lr": f["lr"],
                 "params": f["initial"], "reference_final_loss": f["loss"][str(f["epochs"] - 1)]}
+    if name == "W5":
+        f = json.loads((FIXTURES / "w5-reference.json").read_text())
+        rows = [line.split(",") for line in DIGITS.read_text().splitlines()[1:]]
+        labels = [int(r[64]) for r in rows]
+        return {"X": [[int(v) / 16 for v in r[:64]] for r in rows], "labels": labels,
+                "y": [[1.0 if k == label else 0.0 for k in range(10)] for label in labels],
+                "steps": f["steps"], "batch": f["batch"], "lr": f["lr"], "betas": f["betas"], "eps": f["eps"],
+                "params": f["initial"], "reference_final_loss": f["loss"][str(f["steps"] - 1)]}
     raise ValueError("unknown workload %r" % name)
