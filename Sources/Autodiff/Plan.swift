@@ -24,6 +24,8 @@ package final class Plan {
     /// The non-leaf nodes the output depends on, consumers first. Nodes off that path are
     /// skipped: their gradient is zero, and 0 · inf in their rules would poison real gradients.
     var backwardSteps: [Step]
+    /// The backward steps that lead to a parameter, matmuls marked to skip data operands.
+    var parameterBackwardSteps: [Step]
 
     /// Compiles `graph` with `output` as the node to differentiate; throws for an unknown
     /// output or a graph too large to address.
@@ -75,6 +77,21 @@ package final class Plan {
         self.outputCount = graph.nodes[output.index].shape.count
         self.forwardSteps = steps
         self.backwardSteps = steps.reversed().filter { needed[$0.node] }
+        // 5. Which nodes a parameter flows into: only their gradients matter for training.
+        var learns = [Bool](repeating: false, count: graph.count)
+        for (index, node) in graph.nodes.enumerated() {
+            if case .parameter = node.op { learns[index] = true }
+            if node.inputs.contains(where: { learns[$0.index] }) { learns[index] = true }
+        }
+        self.parameterBackwardSteps = backwardSteps.filter { learns[$0.node] }.map { step in
+            var step = step
+            let inputs = graph.nodes[step.node].inputs
+            if case .matmul = step.op, inputs.count == 2 {
+                step.skipsA = !learns[inputs[0].index]
+                step.skipsB = !learns[inputs[1].index]
+            }
+            return step
+        }
     }
 
     /// Computes every node's value in creation order (leaves keep theirs).
@@ -91,9 +108,11 @@ package final class Plan {
 
     /// Computes every node's gradient of sum(output) from the current values: zeroes all
     /// gradients, seeds the output's with ones, then applies the chain rule consumers-first.
-    package func backward() {
+    /// `parametersOnly` (a training step nobody looks at): only the gradients on the way to a
+    /// parameter, the same bits; data and what is computed from data alone keep 0.
+    package func backward(parametersOnly: Bool = false) {
         let base = gradientBase, seedStart = offsets[output.index], seedCount = outputCount
-        backwardSteps.withUnsafeBufferPointer { steps in
+        (parametersOnly ? parameterBackwardSteps : backwardSteps).withUnsafeBufferPointer { steps in
             storage.withUnsafeMutableBufferPointer { buffer in
                 guard let v = buffer.baseAddress else { return }
                 let g = v + base

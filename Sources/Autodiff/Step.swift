@@ -30,6 +30,9 @@ struct Step {
     let strideB: Stride
     /// Ternary ops: how the third operand lines up with the result.
     let strideC: Stride
+    /// Matmul in a parameters-only backward pass: an operand that needs no gradient (data, or
+    /// computed from data alone) gets none (`Plan.backward(parametersOnly:)`).
+    var skipsA = false, skipsB = false
 
     /// Lays out node `index` of `graph`, whose value offsets are `offsets`; nil for leaves
     /// (they have no kernel) or when the graph's shapes do not fit (GraphBuilder prevents that).

@@ -42,10 +42,13 @@ package struct TrainingLoop {
             guard value.isFinite else {
                 return Divergence(step: step, node: plan.firstNonFinite() ?? loss)
             }
-            plan.backward()
+            // A traced step shows every gradient; the others need only the parameters' (the same
+            // bits; W5 skips the gradient of its input images, a third of its products).
+            let isTraced = nextTrace < traced.count && traced[nextTrace] == step
+            plan.backward(parametersOnly: !isTraced)
             afterPass?()
             history.record(step: step, loss: value, isLast: step == epochs - 1)
-            if nextTrace < traced.count, traced[nextTrace] == step {
+            if isTraced {
                 onTrace(step, value)
                 nextTrace += 1
             }
