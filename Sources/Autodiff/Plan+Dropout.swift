@@ -18,5 +18,6 @@ extension Plan {
         }
         reseed(&forwardSteps)
         reseed(&backwardSteps)
+        reseed(&parameterBackwardSteps)
     }
 }
