@@ -23,6 +23,7 @@ import Operations
 extension Kernels {
     static func convForward(_ s: Step, _ v: UnsafeMutablePointer<Double>) {
         let w = WindowRule.Walk(s)
+        if w.padding == 0 { return convForwardInside(s, w, v) }
         var total = 0.0
         w.visit(s, start: { _ in total = 0 }, pair: { _, image, kernel in total += v[image] * v[kernel] },
                 end: { out in v[out] = total })
@@ -30,10 +31,64 @@ extension Kernels {
 
     static func convBackward(_ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>) {
         let w = WindowRule.Walk(s)
+        if w.padding == 0 { return convBackwardInside(s, w, v, g) }
+        // In a parameters-only pass a data image gets no gradient; the kernel's sums keep their order.
+        if s.skipsA {
+            w.visit(s, start: { _ in }, pair: { out, image, kernel in g[kernel] += g[out] * v[image] }, end: { _ in })
+            return
+        }
         w.visit(s, start: { _ in }, pair: { out, image, kernel in
             g[image] += g[out] * v[kernel]
             g[kernel] += g[out] * v[image]
         }, end: { _ in })
+    }
+
+    /// Without padding every window lies inside the image: the walk of `WindowRule.Walk.visit`
+    /// (same order of every sum, so the same bits) as plain loops with no bounds tests and no
+    /// closures. W6's convolutions were 70% of its time through the general walk.
+    private static func convForwardInside(_ s: Step, _ w: WindowRule.Walk, _ v: UnsafeMutablePointer<Double>) {
+        let (channelSize, kernelSize, width) = (s.rows &* s.cols, w.rows &* w.cols, s.cols)
+        for d in 0..<w.outChannels {
+            for i in 0..<w.outRows {
+                for j in 0..<w.outCols {
+                    var total = 0.0
+                    for channel in 0..<w.inChannels {
+                        let corner: Int = s.a &+ channel &* channelSize &+ (i &* w.stride) &* width &+ j &* w.stride
+                        let first: Int = s.b &+ (d &* w.inChannels &+ channel) &* kernelSize
+                        let image = v + corner, kernel = v + first
+                        for a in 0..<w.rows {
+                            for b in 0..<w.cols { total += image[a &* width &+ b] * kernel[a &* w.cols &+ b] }
+                        }
+                    }
+                    v[s.out &+ (d &* w.outRows &+ i) &* w.outCols &+ j] = total
+                }
+            }
+        }
+    }
+
+    /// The backward twin of `convForwardInside`: each pair adds to the image's gradient (unless
+    /// `skipsA`) and to the kernel's, in the walk's order.
+    private static func convBackwardInside(_ s: Step, _ w: WindowRule.Walk, _ v: UnsafeMutablePointer<Double>,
+                                           _ g: UnsafeMutablePointer<Double>) {
+        let (channelSize, kernelSize, width) = (s.rows &* s.cols, w.rows &* w.cols, s.cols)
+        for d in 0..<w.outChannels {
+            for i in 0..<w.outRows {
+                for j in 0..<w.outCols {
+                    let gOut = g[s.out &+ (d &* w.outRows &+ i) &* w.outCols &+ j]
+                    for channel in 0..<w.inChannels {
+                        let corner: Int = s.a &+ channel &* channelSize &+ (i &* w.stride) &* width &+ j &* w.stride
+                        let kernel: Int = s.b &+ (d &* w.inChannels &+ channel) &* kernelSize
+                        for a in 0..<w.rows {
+                            for b in 0..<w.cols {
+                                let image = corner &+ a &* width &+ b, k = kernel &+ a &* w.cols &+ b
+                                if !s.skipsA { g[image] += gOut * v[k] }
+                                g[k] += gOut * v[image]
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     static func poolForward(_ s: Step, _ v: UnsafeMutablePointer<Double>, largest: Bool) {

@@ -24,7 +24,7 @@ package final class Plan {
     /// The non-leaf nodes the output depends on, consumers first. Nodes off that path are
     /// skipped: their gradient is zero, and 0 · inf in their rules would poison real gradients.
     var backwardSteps: [Step]
-    /// The backward steps that lead to a parameter, matmuls marked to skip data operands.
+    /// The backward steps that lead to a parameter, matmuls and convolutions marked to skip data operands.
     var parameterBackwardSteps: [Step]
 
     /// Compiles `graph` with `output` as the node to differentiate; throws for an unknown
@@ -86,7 +86,12 @@ package final class Plan {
         self.parameterBackwardSteps = backwardSteps.filter { learns[$0.node] }.map { step in
             var step = step
             let inputs = graph.nodes[step.node].inputs
-            if case .matmul = step.op, inputs.count == 2 {
+            let skips: Bool
+            switch step.op {
+            case .matmul, .conv2d: skips = true
+            default: skips = false
+            }
+            if skips, inputs.count == 2 {
                 step.skipsA = !learns[inputs[0].index]
                 step.skipsB = !learns[inputs[1].index]
             }

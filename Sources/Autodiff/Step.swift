@@ -30,7 +30,7 @@ struct Step {
     let strideB: Stride
     /// Ternary ops: how the third operand lines up with the result.
     let strideC: Stride
-    /// Matmul in a parameters-only backward pass: an operand that needs no gradient (data, or
+    /// Matmul and conv2d in a parameters-only backward pass: an operand that needs no gradient (data, or
     /// computed from data alone) gets none (`Plan.backward(parametersOnly:)`).
     var skipsA = false, skipsB = false
 

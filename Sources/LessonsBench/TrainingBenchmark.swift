@@ -1,12 +1,12 @@
 import Foundation
 
-/// Training W1, W3 and W5 on our engine, tracing off and with the default tracing.
+/// Training W1, W3, W5 and W6 on our engine, tracing off and with the default tracing.
 ///
 /// Two ways in:
 /// - `LessonsBench` (no arguments): part of every benchmark run; prints our medians and the
 ///   tracing overhead. The peers (NumPy, PyTorch, JAX) are timed in the same run as ours by
 ///   `benchmarks/run.py`, which `make bench` runs next.
-/// - `LessonsBench train W1|W3|W5 [--runs N] [--warmup N] [--tracing off|default|lesson] [--fixtures DIR]`:
+/// - `LessonsBench train W1|W3|W5|W6 [--runs N] [--warmup N] [--tracing off|default|lesson] [--fixtures DIR]`:
 ///   one measurement for benchmarks/run.py, printed as one line of JSON.
 enum TrainingBenchmark {
     /// main.swift runs every benchmark in `Benchmarks.all`; the `train` command must run instead
@@ -15,7 +15,7 @@ enum TrainingBenchmark {
     static let benchmark: Benchmark = {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if !arguments.isEmpty { exit(TrainCommand.main(arguments)) }
-        return Benchmark(name: "training: W1 (XOR 2-3-1), W3 (moons 2-16-16-1) and W5 (digits 64-64-10) on our engine") { summary() }
+        return Benchmark(name: "training: W1 (XOR 2-3-1), W3 (moons 2-16-16-1), W5 (digits 64-64-10) and W6 (digits, conv) on our engine") { summary() }
     }()
 
     static let runs = 5
@@ -76,7 +76,7 @@ enum TrainingBenchmark {
 /// the reference's). The warm-up puts us on the footing of the peers' long-lived workers, whose
 /// code and caches are warm when they are timed.
 enum TrainCommand {
-    static let usage = "usage: LessonsBench train W1|W3|W5 [--runs N] [--warmup N] [--tracing off|default|lesson] [--fixtures DIR]"
+    static let usage = "usage: LessonsBench train W1|W3|W5|W6 [--runs N] [--warmup N] [--tracing off|default|lesson] [--fixtures DIR]"
 
     /// The exit code: 0 on success, 1 when training fails, 64 for a bad command line.
     static func main(_ arguments: [String]) -> Int32 {

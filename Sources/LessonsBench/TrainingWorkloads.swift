@@ -11,9 +11,11 @@ import Training
 ///   (Tests/TrainingTests/Fixtures/w3-reference.json, scripts/moons_reference.py);
 /// - W5: the 8x8 digits (benchmarks/data/digits.csv), MLP 64-64-10, ReLU, softmax cross-entropy,
 ///   minibatches of 64 in the file's order, Adam lr 0.001, 20 epochs = 560 steps
-///   (Tests/TrainingTests/Fixtures/w5-reference.json, scripts/digits_reference.py).
+///   (Tests/TrainingTests/Fixtures/w5-reference.json, scripts/digits_reference.py);
+/// - W6: the same digits and training, conv 3x3 with 8 channels, ReLU, max pool 2x2, dense 72 -> 10
+///   (Tests/TrainingTests/Fixtures/w6-reference.json, scripts/digits_cnn_reference.py).
 enum TrainingWorkload: String, CaseIterable, Sendable {
-    case w1 = "W1", w3 = "W3", w5 = "W5"
+    case w1 = "W1", w3 = "W3", w5 = "W5", w6 = "W6"
 
     /// Where the fixtures are by default: next to the tests, found from this source file (as
     /// MathBenchmark finds its corpus), so `make bench` needs no arguments.
@@ -40,7 +42,8 @@ enum TrainingWorkload: String, CaseIterable, Sendable {
     enum Source {
         case w1(XORFixture)
         case w3(MoonsFixture)
-        case w5(DigitsFixture, W5Network.Digits)
+        case w5(DigitsFixture<W5Network.Weights>, W5Network.Digits)
+        case w6(DigitsFixture<W6Network.Weights>, W5Network.Digits)
     }
 
     struct XORFixture: Decodable {
@@ -60,12 +63,19 @@ enum TrainingWorkload: String, CaseIterable, Sendable {
         let loss: [String: Double]
     }
 
-    struct DigitsFixture: Decodable {
+    struct DigitsFixture<Weights: Decodable>: Decodable {
         let steps: Int
         let lr, eps: Double
         let betas: [Double]
-        let initial: W5Network.Weights
+        let initial: Weights
         let loss: [String: Double]
+
+        var rule: OptimizerRule {
+            get throws {
+                guard betas.count == 2 else { throw BenchError("the fixture's betas must be two numbers") }
+                return .adam(lr: lr, beta1: betas[0], beta2: betas[1], eps: eps, weightDecay: 0)
+            }
+        }
     }
 
     var fixtureName: String {
@@ -73,6 +83,7 @@ enum TrainingWorkload: String, CaseIterable, Sendable {
         case .w1: "xor-reference.json"
         case .w3: "w3-reference.json"
         case .w5: "w5-reference.json"
+        case .w6: "w6-reference.json"
         }
     }
 
@@ -85,17 +96,21 @@ enum TrainingWorkload: String, CaseIterable, Sendable {
             switch self {
             case .w1: return .w1(try JSONDecoder().decode(XORFixture.self, from: data))
             case .w3: return .w3(try JSONDecoder().decode(MoonsFixture.self, from: data))
-            case .w5:
-                let fixture = try JSONDecoder().decode(DigitsFixture.self, from: data)
-                let csv: String
-                do { csv = try String(contentsOf: Self.digitsFile, encoding: .utf8) } catch {
-                    throw BenchError("cannot read \(Self.digitsFile.path): \(error.localizedDescription)")
-                }
-                return .w5(fixture, try W5Network.digits(csv: csv))
+            case .w5: return .w5(try JSONDecoder().decode(DigitsFixture.self, from: data), try Self.digits())
+            case .w6: return .w6(try JSONDecoder().decode(DigitsFixture.self, from: data), try Self.digits())
             }
         } catch {
             throw BenchError("\(url.path) is not a \(rawValue) fixture: \(error)")
         }
+    }
+
+    /// W5's and W6's images.
+    static func digits() throws -> W5Network.Digits {
+        let csv: String
+        do { csv = try String(contentsOf: digitsFile, encoding: .utf8) } catch {
+            throw BenchError("cannot read \(digitsFile.path): \(error.localizedDescription)")
+        }
+        return try W5Network.digits(csv: csv)
     }
 
     /// The XOR points in the order of scripts/xor_reference.py.
@@ -123,10 +138,12 @@ enum TrainingWorkload: String, CaseIterable, Sendable {
             return Instance(plan: network.plan, loss: network.loss, parameters: network.parameters, rule: .sgd(lr: f.lr),
                             epochs: f.epochs, referenceFinalLoss: f.loss[String(f.epochs - 1)])
         case .w5(let f, let digits):
-            guard f.betas.count == 2 else { throw BenchError("w5-reference.json: betas must be two numbers") }
             let network = try W5Network(digits: digits, initial: f.initial)
-            return Instance(plan: network.plan, loss: network.loss, parameters: network.parameters,
-                            rule: .adam(lr: f.lr, beta1: f.betas[0], beta2: f.betas[1], eps: f.eps, weightDecay: 0),
+            return Instance(plan: network.plan, loss: network.loss, parameters: network.parameters, rule: try f.rule,
+                            epochs: f.steps, referenceFinalLoss: f.loss[String(f.steps - 1)], prepare: network.load(step:))
+        case .w6(let f, let digits):
+            let network = try W6Network(digits: digits, initial: f.initial)
+            return Instance(plan: network.plan, loss: network.loss, parameters: network.parameters, rule: try f.rule,
                             epochs: f.steps, referenceFinalLoss: f.loss[String(f.steps - 1)], prepare: network.load(step:))
         }
     }

@@ -1,4 +1,5 @@
 import Autodiff
+import Operations
 import Testing
 
 // A training step nobody looks at computes only the gradients on the way to a parameter
@@ -23,4 +24,19 @@ import Testing
         #expect(try #require(plan.gradient(w)).scalars == full, "step \(step)")
         #expect(try #require(plan.gradient(x)).scalars.allSatisfy { $0 == 0 }, "no gradient for the data")
     }
+}
+
+@Test func aConvolutionOverDataGivesItsKernelTheFullPassesGradient() throws {
+    var g = GraphBuilder()
+    let image = g.leaf(.input, value: try Tensor(matrix: [[1, 2, 0, -1], [0.5, -2, 3, 1], [2, 1, -1, 0], [1, 0, 2, -3]]))
+    let kernel = g.leaf(.parameter, value: try Tensor(matrix: [[0.5, -1], [0.25, 2], [1, 0], [-0.5, 0.75]]))
+    let maps = try g.apply(.conv2d(WindowOption(outChannels: 2)), image, kernel)
+    let loss = try g.apply(.sum, try g.apply(.power(2), try g.apply(.maxPool(WindowOption(size: 3, stride: 3, inChannels: 2, outChannels: 2)), maps)))
+    let plan = try Plan(g, output: loss)
+    plan.forward()
+    plan.backward()
+    let full = try #require(plan.gradient(kernel)).scalars
+    plan.backward(parametersOnly: true)
+    #expect(try #require(plan.gradient(kernel)).scalars == full)
+    #expect(try #require(plan.gradient(image)).scalars.allSatisfy { $0 == 0 })
 }

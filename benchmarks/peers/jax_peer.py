@@ -60,10 +60,18 @@ def w5_loss(p, X, y):
     return -jnp.sum(y * jax.nn.log_softmax(z, axis=1)) / X.shape[0]
 
 
-def adam_trainer(steps, batch, per_epoch, lr, beta1, beta2, eps):
+def w6_loss(p, X, y):
+    """X: (n, 8, 8). Conv 3x3 with 8 channels (NCHW, no bias), ReLU, 2x2 max pool, dense."""
+    z = lax.conv_general_dilated(X[:, None], p["K"].reshape(8, 1, 3, 3), (1, 1), "VALID")
+    h = lax.reduce_window(jax.nn.relu(z), -jnp.inf, lax.max, (1, 1, 2, 2), (1, 1, 2, 2), "VALID")
+    logits = h.reshape(X.shape[0], 72) @ p["W"] + p["b"]
+    return -jnp.sum(y * jax.nn.log_softmax(logits, axis=1)) / X.shape[0]
+
+
+def adam_trainer(steps, batch, per_epoch, lr, beta1, beta2, eps, loss_fn=w5_loss):
     """W5: minibatches of `batch` rows in order (lax.dynamic_slice), Adam written out as
     PyTorch has it (no optax in the bench venv), the whole loop in one jitted function."""
-    grad = jax.value_and_grad(w5_loss)
+    grad = jax.value_and_grad(loss_fn)
 
     def train(p, X, y):
         zeros = jax.tree_util.tree_map(jnp.zeros_like, p)
@@ -85,12 +93,16 @@ def adam_trainer(steps, batch, per_epoch, lr, beta1, beta2, eps):
 
 
 class DigitsWorkload(Workload):
+    def arguments(self, d):
+        p, X, y = Workload.arguments(self, d)
+        return p, (X.reshape(-1, 8, 8) if "K" in p else X), y
+
     def prepare(self, d):
         start = time.perf_counter()
         args = self.arguments(d)
         per_epoch = len(d["X"]) // d["batch"]
         self.compiled = adam_trainer(d["steps"], d["batch"], per_epoch, d["lr"], d["betas"][0], d["betas"][1],
-                                     d["eps"]).lower(*args).compile()
+                                     d["eps"], self.loss_fn).lower(*args).compile()
         return time.perf_counter() - start
 
     def run(self, d):
@@ -103,4 +115,5 @@ def make(impl):
     w1 = Workload(w1_loss, ("W1", "W2"))
     w3 = Workload(w3_loss, ("W1", "b1", "W2", "b2", "W3", "b3"))
     w5 = DigitsWorkload(w5_loss, ("W1", "b1", "W2", "b2"))
-    return {"W1": (w1.prepare, w1.run), "W3": (w3.prepare, w3.run), "W5": (w5.prepare, w5.run)}
+    w6 = DigitsWorkload(w6_loss, ("K", "W", "b"))
+    return {"W1": (w1.prepare, w1.run), "W3": (w3.prepare, w3.run), "W5": (w5.prepare, w5.run), "W6": (w6.prepare, w6.run)}

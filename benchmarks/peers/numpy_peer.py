@@ -107,8 +107,34 @@ def w5_textbook(d):
     return float(losses[-1])
 
 
+def w6_textbook(d):
+    """The conv net of scripts/digits_cnn_reference.py, whose forward and backward passes it
+    calls (textbook NumPy: sliding sums over the 9 kernel offsets), with the same Adam."""
+    import pathlib
+    import sys
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "scripts"))
+    from digits_cnn_reference import forward_backward
+
+    X, Y = np.array(d["X"]).reshape(-1, 8, 8), np.array(d["y"])
+    params = [np.array(d["params"]["K"]).reshape(8, 3, 3), np.array(d["params"]["W"]), np.array(d["params"]["b"])]
+    m = [np.zeros_like(p) for p in params]
+    v = [np.zeros_like(p) for p in params]
+    (beta1, beta2), eps, lr, batch = d["betas"], d["eps"], d["lr"], d["batch"]
+    per_epoch = len(X) // batch
+    losses = np.empty(d["steps"])
+    for step in range(d["steps"]):
+        s = (step % per_epoch) * batch
+        losses[step], grads = forward_backward(params, X[s:s + batch], Y[s:s + batch])
+        t = step + 1
+        for k, g in enumerate(grads):
+            m[k] = beta1 * m[k] + (1 - beta1) * g
+            v[k] = beta2 * v[k] + (1 - beta2) * g * g
+            params[k] = params[k] - lr * (m[k] / (1 - beta1 ** t)) / (np.sqrt(v[k] / (1 - beta2 ** t)) + eps)
+    return float(losses[-1])
+
+
 def make(impl):
     """workload name -> (prepare(d) -> seconds of compiling or None, run(d) -> final loss)."""
     if impl == "numpy-seed":
         return {"W1": (None, w1_seed)}
-    return {"W1": (None, w1_textbook), "W3": (None, w3_textbook), "W5": (None, w5_textbook)}
+    return {"W1": (None, w1_textbook), "W3": (None, w3_textbook), "W5": (None, w5_textbook), "W6": (None, w6_textbook)}

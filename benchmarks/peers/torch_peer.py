@@ -52,5 +52,25 @@ def w5(d):
     return float(losses[-1])
 
 
+def w6(d):
+    """F.conv2d (8 kernels of 3x3, no bias), ReLU, F.max_pool2d, flatten, dense; Adam, batches as W5."""
+    X, labels = torch.tensor(d["X"], dtype=DT).reshape(-1, 1, 8, 8), torch.tensor(d["labels"])
+    K = torch.tensor(d["params"]["K"], dtype=DT).reshape(8, 1, 3, 3).requires_grad_()
+    W, b = (torch.tensor(d["params"][k], dtype=DT, requires_grad=True) for k in ("W", "b"))
+    opt = torch.optim.Adam([K, W, b], lr=d["lr"], betas=tuple(d["betas"]), eps=d["eps"])
+    batch, steps = d["batch"], d["steps"]
+    per_epoch = X.shape[0] // batch
+    losses = torch.empty(steps, dtype=DT)
+    for step in range(steps):
+        s = (step % per_epoch) * batch
+        opt.zero_grad()
+        h = F.max_pool2d(F.relu(F.conv2d(X[s:s + batch], K)), 2)
+        loss = F.cross_entropy(h.flatten(1) @ W + b, labels[s:s + batch])
+        loss.backward()
+        losses[step] = loss.detach()
+        opt.step()
+    return float(losses[-1])
+
+
 def make(impl):
-    return {"W1": (None, w1), "W3": (None, w3), "W5": (None, w5)}
+    return {"W1": (None, w1), "W3": (None, w3), "W5": (None, w5), "W6": (None, w6)}

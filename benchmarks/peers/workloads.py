@@ -5,7 +5,8 @@ W1: Tests/TrainingTests/Fixtures/xor-reference.json (scripts/xor_reference.py: N
     np.random.seed(0); uniform(size=(2, 3)); uniform(size=(3, 1))).
 W3: Tests/TrainingTests/Fixtures/w3-reference.json (scripts/moons_reference.py).
 W5: Tests/TrainingTests/Fixtures/w5-reference.json (scripts/digits_reference.py) and the images of
-    benchmarks/data/digits.csv.
+    benchmarks/data/digits.csv; W6 the same images with w6-reference.json
+    (scripts/digits_cnn_reference.py: params K as 24x3, 8 stacked 3x3 kernels, W 72x10, b).
 """
 import json
 import pathlib
@@ -31,8 +32,8 @@ def load(name):
         f = json.loads((FIXTURES / "w3-reference.json").read_text())
         return {"X": f["X"], "y": f["y"], "epochs": f["epochs"], "lr": f["lr"],
                 "params": f["initial"], "reference_final_loss": f["loss"][str(f["epochs"] - 1)]}
-    if name == "W5":
-        f = json.loads((FIXTURES / "w5-reference.json").read_text())
+    if name in ("W5", "W6"):
+        f = json.loads((FIXTURES / ("w5-reference.json" if name == "W5" else "w6-reference.json")).read_text())
         rows = [line.split(",") for line in DIGITS.read_text().splitlines()[1:]]
         labels = [int(r[64]) for r in rows]
         return {"X": [[int(v) / 16 for v in r[:64]] for r in rows], "labels": labels,
