@@ -76,47 +76,9 @@ def w3_textbook(d):
     return float(losses[-1])
 
 
-def w5_textbook(d):
-    """ReLU, softmax cross-entropy (mean), minibatches of 64 in order (the rest dropped), Adam,
-    as scripts/digits_reference.py."""
-    X, Y = np.array(d["X"]), np.array(d["y"])
-    params = [np.array(d["params"][k]) for k in ("W1", "b1", "W2", "b2")]
-    m = [np.zeros_like(p) for p in params]
-    v = [np.zeros_like(p) for p in params]
-    (beta1, beta2), eps, lr, batch = d["betas"], d["eps"], d["lr"], d["batch"]
-    per_epoch = len(X) // batch
-    losses = np.empty(d["steps"])
-    for step in range(d["steps"]):
-        s = (step % per_epoch) * batch
-        x, y = X[s:s + batch], Y[s:s + batch]
-        W1, b1, W2, b2 = params
-        Z1 = x @ W1 + b1
-        H = np.maximum(Z1, 0)
-        Z2 = H @ W2 + b2
-        shifted = Z2 - Z2.max(axis=1, keepdims=True)
-        log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-        losses[step] = -(y * log_p).sum() / batch
-        dZ2 = (np.exp(log_p) - y) / batch
-        dZ1 = (dZ2 @ W2.T) * (Z1 > 0)
-        grads = [x.T @ dZ1, dZ1.sum(axis=0), H.T @ dZ2, dZ2.sum(axis=0)]
-        t = step + 1
-        for k, g in enumerate(grads):
-            m[k] = beta1 * m[k] + (1 - beta1) * g
-            v[k] = beta2 * v[k] + (1 - beta2) * g * g
-            params[k] = params[k] - lr * (m[k] / (1 - beta1 ** t)) / (np.sqrt(v[k] / (1 - beta2 ** t)) + eps)
-    return float(losses[-1])
-
-
-def w6_textbook(d):
-    """The conv net of scripts/digits_cnn_reference.py, whose forward and backward passes it
-    calls (textbook NumPy: sliding sums over the 9 kernel offsets), with the same Adam."""
-    import pathlib
-    import sys
-    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "scripts"))
-    from digits_cnn_reference import forward_backward
-
-    X, Y = np.array(d["X"]).reshape(-1, 8, 8), np.array(d["y"])
-    params = [np.array(d["params"]["K"]).reshape(8, 3, 3), np.array(d["params"]["W"]), np.array(d["params"]["b"])]
+def adam_minibatches(d, params, X, Y, forward_backward):
+    """W5 and W6: minibatches of d["batch"] rows in order (the rest dropped), Adam as PyTorch has
+    it; forward_backward(params, x, y) -> (loss, gradients) is the reference script's own."""
     m = [np.zeros_like(p) for p in params]
     v = [np.zeros_like(p) for p in params]
     (beta1, beta2), eps, lr, batch = d["betas"], d["eps"], d["lr"], d["batch"]
@@ -131,6 +93,28 @@ def w6_textbook(d):
             v[k] = beta2 * v[k] + (1 - beta2) * g * g
             params[k] = params[k] - lr * (m[k] / (1 - beta1 ** t)) / (np.sqrt(v[k] / (1 - beta2 ** t)) + eps)
     return float(losses[-1])
+
+
+def reference(module):
+    """A reference script of scripts/ (its forward and backward passes are textbook NumPy)."""
+    import importlib
+    import pathlib
+    import sys
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "scripts"))
+    return importlib.import_module(module)
+
+
+def w5_textbook(d):
+    """The MLP of scripts/digits_reference.py: ReLU, softmax cross-entropy (mean)."""
+    params = [np.array(d["params"][k]) for k in ("W1", "b1", "W2", "b2")]
+    return adam_minibatches(d, params, np.array(d["X"]), np.array(d["y"]), reference("digits_reference").forward_backward)
+
+
+def w6_textbook(d):
+    """The conv net of scripts/digits_cnn_reference.py (sliding sums over the 9 kernel offsets)."""
+    params = [np.array(d["params"]["K"]).reshape(8, 3, 3), np.array(d["params"]["W"]), np.array(d["params"]["b"])]
+    return adam_minibatches(d, params, np.array(d["X"]).reshape(-1, 8, 8), np.array(d["y"]),
+                            reference("digits_cnn_reference").forward_backward)
 
 
 def make(impl):
