@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reference run of benchmark W6 in NumPy (float64), independent of our engine.
 
-W6: the 8x8 digits of W5 (benchmarks/data/digits.csv, pixels divided by 16), a small
+W6: the 8x8 digits of W5 (lessons/data/digits.csv, pixels divided by 16), a small
 convolutional net: conv 3x3 with 8 output channels (no bias, no padding, stride 1: 8 maps of
 6x6), ReLU, max pool 2x2 (stride 2: 8 maps of 3x3), flattened channel by channel (72 numbers, as
 PyTorch's flatten of (8, 3, 3)), dense 72 -> 10 with bias, softmax cross-entropy (mean over the
@@ -26,7 +26,7 @@ import pathlib
 import numpy as np
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-DATA = ROOT / "benchmarks/data/digits.csv"
+DATA = ROOT / "lessons/data/digits.csv"
 OUT = ROOT / "Tests/TrainingTests/Fixtures/w6-reference.json"
 EPOCHS, BATCH, LR, BETA1, BETA2, EPS = 20, 64, 0.001, 0.9, 0.999, 1e-8
 CHANNELS = 8

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Reference run of benchmark W5 in NumPy (float64), independent of our engine.
 
-W5: the 8x8 handwritten digits (benchmarks/data/digits.csv: 1,797 images, 64 pixels of 0..16
-and a label 0..9; see benchmarks/data/README.md for source and licence), pixels divided by 16;
+W5: the 8x8 handwritten digits (lessons/data/digits.csv: 1,797 images, 64 pixels of 0..16
+and a label 0..9; see lessons/data/_digits-source.md for source and licence), pixels divided by 16;
 an MLP 64-64-10, ReLU, then softmax cross-entropy (mean over the batch) against the label;
 minibatches of 64 rows in the file's order, no shuffling, the 5 rows left over dropped
 (1,797 = 28 * 64 + 5, as PyTorch's drop_last, so every step has the same shapes): 28 steps an
@@ -26,7 +26,7 @@ import pathlib
 import numpy as np
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-DATA = ROOT / "benchmarks/data/digits.csv"
+DATA = ROOT / "lessons/data/digits.csv"
 OUT = ROOT / "Tests/TrainingTests/Fixtures/w5-reference.json"
 EPOCHS, BATCH, LR, BETA1, BETA2, EPS = 20, 64, 0.001, 0.9, 0.999, 1e-8
 SIZES = (64, 64, 10)

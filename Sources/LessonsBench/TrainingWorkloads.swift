@@ -9,7 +9,7 @@ import Training
 ///   (Tests/TrainingTests/Fixtures/xor-reference.json, scripts/xor_reference.py);
 /// - W3: 2-16-16-1, tanh, tanh, bce_logits on 200 two-moons points, SGD lr 0.5, 2,000 epochs
 ///   (Tests/TrainingTests/Fixtures/w3-reference.json, scripts/moons_reference.py);
-/// - W5: the 8x8 digits (benchmarks/data/digits.csv), MLP 64-64-10, ReLU, softmax cross-entropy,
+/// - W5: the 8x8 digits (lessons/data/digits.csv), MLP 64-64-10, ReLU, softmax cross-entropy,
 ///   minibatches of 64 in the file's order, Adam lr 0.001, 20 epochs = 560 steps
 ///   (Tests/TrainingTests/Fixtures/w5-reference.json, scripts/digits_reference.py);
 /// - W6: the same digits and training, conv 3x3 with 8 channels, ReLU, max pool 2x2, dense 72 -> 10
@@ -21,9 +21,9 @@ enum TrainingWorkload: String, CaseIterable, Sendable {
     /// MathBenchmark finds its corpus), so `make bench` needs no arguments.
     static let defaultFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../Tests/TrainingTests/Fixtures").standardizedFileURL
-    /// W5's images, in the repository with their source and licence (benchmarks/data/README.md).
+    /// W5's images, in the repository with their source and licence (lessons/data/_digits-source.md).
     static let digitsFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../benchmarks/data/digits.csv").standardizedFileURL
+        .appendingPathComponent("../../lessons/data/digits.csv").standardizedFileURL
 
     /// A compiled, ready-to-train instance: a fresh plan holds the initial weights.
     struct Instance {

@@ -21,7 +21,7 @@ struct BlockFiles: Sendable, Equatable {
         (0..<max(0, count)).flatMap { figures(GraphPresentation.openedStem(stem, group: $0)) }
     }
 
-    /// A model block: its graph's diagram, its four charts (and their phone drawings), trace, programs, and the CSV files the programs may read
+    /// A model block: its graph's diagram, its five charts (and their phone drawings), trace, programs, and the CSV files the programs may read
     /// (the data, the batch order, and one per parameter too big to write inline).
     static func model(stem: String, program: ModelProgram) -> BlockFiles {
         let names = PythonNames(program.graph.nodes.map(\.name), isModel: true).nodes
@@ -33,7 +33,7 @@ struct BlockFiles: Sendable, Equatable {
             }
         }
         var all = figures(stem) + figures("\(stem)-narrow") + openedGroups(stem, program.graph.groups.count) + TraceOutput.names(stem: stem) + programs(stem) + csv.map { "code/\(stem)-\($0).csv" }
-        for chart in ["loss", "gradients", "network", "boundary"] { all += figures("\(stem)-\(chart)") + figures("\(stem)-\(chart)-narrow") }
+        for chart in ["loss", "gradients", "network", "boundary", "mistakes"] { all += figures("\(stem)-\(chart)") + figures("\(stem)-\(chart)-narrow") }
         return BlockFiles(kind: .model, widgetID: "model-\(stem)", names: Set(all.filter(isConfined)))
     }
 

@@ -107,9 +107,9 @@ struct BlockRunner {
         }
         if block.kind == .model {
             guard let program = BlockLanguage.parseModel(block, path: lesson.path).0 else { return nil }
-            if case .csv(let path, _, _, _) = program.data {
-                guard let bytes = data.bytes(ofDataFile: path, lesson: lesson) else { return nil }
-                parts += [path, SHA256.hex(bytes)]
+            if case .csv(let source) = program.data {
+                guard let bytes = data.bytes(ofDataFile: source.path, lesson: lesson) else { return nil }
+                parts += [source.path, SHA256.hex(bytes)]
             }
             files = BlockFiles.model(stem: stem, program: program)
         }

@@ -19,8 +19,8 @@ struct DataResolver {
                 diagnostics.error(position, error.message)
                 return nil
             }
-        case .csv(let path, let x, let y, let position):
-            return csv(path, x: x, y: y, position: position, lesson: lesson, diagnostics: &diagnostics)
+        case .csv(let source):
+            return csv(source, lesson: lesson, diagnostics: &diagnostics)
         case .literals:
             return literals(model, diagnostics: &diagnostics)
         }
@@ -34,8 +34,8 @@ struct DataResolver {
         return bytes
     }
 
-    private func csv(_ path: String, x: [String], y: [String], position: SourcePosition, lesson: Lesson,
-                     diagnostics: inout Diagnostics) -> Dataset? {
+    private func csv(_ source: CSVSource, lesson: Lesson, diagnostics: inout Diagnostics) -> Dataset? {
+        let path = source.path, position = source.position
         let folder = lesson.relativePath.split(separator: "/").dropLast().joined(separator: "/")
         guard let relative = Paths.normalise(folder.isEmpty ? path : folder + "/" + path), !relative.isEmpty else {
             diagnostics.error(position, "data file '\(path)' is outside the lessons folder; data files must live inside it")
@@ -70,7 +70,19 @@ struct DataResolver {
         case .success(let s): text = s.text
         }
         do throws(CSVError) {
-            return try CSVTable(parsing: text).dataset(name: path, features: x.isEmpty ? nil : x, targets: y)
+            let table = try CSVTable(parsing: text), features = source.x.isEmpty ? nil : source.x
+            let data = if let classes = source.classes, let label = source.y.first {
+                try table.dataset(name: path, features: features, label: label, classes: classes)
+            } else {
+                try table.dataset(name: path, features: features, targets: source.y)
+            }
+            if let image = source.image, data.X.shape.dims.last != image.height * image.width {
+                let columns = data.X.shape.dims.last ?? 0
+                diagnostics.error(image.position, "an image of \(image.height) × \(image.width) pixels needs "
+                    + "\(image.height * image.width) input columns, one per pixel, but X has \(columns)")
+                return nil
+            }
+            return data
         } catch {
             // The problem is in the CSV file; say where there, and where the block asked for it.
             if let line = error.line {

@@ -33,7 +33,8 @@ enum ReferenceResolver {
             return .failure(QuoteError("expected 'name', 'name.grad' or 'name.initial' after the block name"))
         }
         if name == "loss", trace.kind == .model || !trace.nodes.contains(where: { $0.name == "loss" }) {
-            guard modifier != "grad", let loss = (modifier == "initial" ? first : last).loss else {
+            let initial = trace.initialLoss ?? first.loss
+            guard modifier != "grad", let loss = modifier == "initial" ? initial : last.loss else {
                 return .failure(QuoteError(trace.kind == .graph ? "a graph block has no loss; quote one of its nodes" : "the loss has no gradient to quote"))
             }
             return .success(DisplayNumber.format(loss))
@@ -44,6 +45,10 @@ enum ReferenceResolver {
             return .failure(QuoteError("block '\(trace.block)' has no node named '\(name)'\(hint)"))
         }
         let node = trace.nodes[index]
+        if modifier == "initial", trace.kind == .model, first.step != 0 {
+            return .failure(QuoteError("block '\(trace.block)' traces only its last step ('trace last'), so '\(name)' has no "
+                + "first value to quote; quote '\(name)' for its value at the last step"))
+        }
         let step = modifier == "initial" ? first : last
         let values = modifier == "grad" ? step.gradients[index] : step.values[index]
         // In prose, a tensor holding one number reads as that number.

@@ -32,6 +32,16 @@ package enum DisplayNumber {
         }
     }
 
+    /// A probability as a percentage: `62%`, with a decimal where rounding would claim certainty (`99.8%`, `0.3%`).
+    package static func percent(_ p: Double) -> String {
+        guard p.isFinite else { return "–" }
+        let whole = (p * 100).rounded()
+        if (whole == 100 && p < 1) || (whole == 0 && p > 0) {
+            return String(format: "%.1f%%", min(max(p * 100, 0.1), 99.9))
+        }
+        return "\(Int(whole))%"
+    }
+
     /// A count with thousands separators: `50,000`.
     package static func count(_ n: Int) -> String {
         let digits = String(n.magnitude)

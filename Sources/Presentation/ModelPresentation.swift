@@ -75,6 +75,9 @@ package struct ModelPresentation {
                 return try chart.render(theme: theme, format: .svg, idPrefix: prefix)
             }
         }
+        if let mistakes = run.mistakes {
+            try addMistakesChart(mistakes, files: &files, charts: &charts)
+        }
         let graph = try GraphPresentation(trace: run.trace, source: source, stem: stem, words: words).render(chartX: { step in
             lossLayout.xPixel(forStep: Double(step)) / lossLayout.size.width
         })
@@ -92,7 +95,7 @@ package struct ModelPresentation {
     }
 
     /// Draws a chart at its sizes, one SVG per size for both colour schemes, and describes it for the widget.
-    private func addChart(kind: String, sizes: ChartFiles.Sizes, caption: String, alt: String, plotArea: GraphWidget.Frame? = nil,
+    func addChart(kind: String, sizes: ChartFiles.Sizes, caption: String, alt: String, plotArea: GraphWidget.Frame? = nil,
                           files: inout [(String, [UInt8])], charts: inout [ModelWidget.Chart],
                           draw: (ChartTheme, Size, String) throws(FigureError) -> [UInt8]) throws(FigureError) {
         let drawn = try ChartFiles(path: "figures/\(stem)-\(kind)", prefix: "m-\(stem)-\(kind)", sizes: sizes, draw: draw)
@@ -139,6 +142,8 @@ package struct ModelPresentation {
 
     /// The parameters, when they form a chain of weight matrices (with optional bias vectors).
     private func networkChart() -> NetworkChart? {
+        // Pictures are shown as pictures (the mistakes figure); a network of 64 inputs drawn as 12 says little.
+        if case .csv(let source) = model.data, source.image != nil { return nil }
         let nodes = run.trace.nodes
         let params = nodes.indices.filter { nodes[$0].role == .parameter }
         let matrices = params.filter { nodes[$0].shape.count == 2 }

@@ -1,3 +1,4 @@
+import Foundation
 import LessonModel
 
 /// A lesson as a Jupyter notebook, `<slug>/<name>.ipynb` next to its page: the prose as Markdown
@@ -91,23 +92,64 @@ package enum LessonNotebook {
     static func local(_ href: String) -> String { "code/" + fileName(href) }
 
     /// A cell that writes the files the programs read into `code/` beside the notebook, if they
-    /// are not there: a notebook downloaded on its own must run.
+    /// are not there: a notebook downloaded on its own must run. Files over `packedSize` ride
+    /// gzip-compressed in Base64 (a data set of numbers shrinks to a fifth or less).
     static func missingFilesCell(_ files: [CodeTabs.File]) -> String? {
-        let entries = files.compactMap { file in file.text.map { "    \(pythonString(local(file.href))): \(pythonText($0))," } }
-        guard !entries.isEmpty else { return nil }
-        return """
+        var plain: [String] = [], packed: [String] = []
+        for file in files {
+            guard let text = file.text else { continue }
+            let name = pythonString(local(file.href))
+            if text.utf8.count > packedSize, let gzip = Gzip.compress(Array(text.utf8)) {
+                packed.append("    \(name): \(pythonBase64(gzip)),")
+            } else {
+                plain.append("    \(name): \(pythonText(text)),")
+            }
+        }
+        guard !plain.isEmpty || !packed.isEmpty else { return nil }
+        var cell = """
             # The files this block's programs read, written to code/ beside the notebook unless
             # they are there already: a notebook downloaded on its own still runs.
             import os
             _files = {
-            \(entries.joined(separator: "\n"))
+            \(plain.joined(separator: "\n"))
             }
+
+            """
+        if !packed.isEmpty {
+            cell += """
+                # (the larger ones gzip-compressed, in Base64)
+                import base64, gzip
+                _packed = {
+                \(packed.joined(separator: "\n"))
+                }
+                for _path, _data in _packed.items():
+                    _files[_path] = gzip.decompress(base64.b64decode(_data)).decode("utf-8")
+
+                """
+        }
+        return cell + """
             for _path, _text in _files.items():
                 if not os.path.exists(_path):
                     os.makedirs(os.path.dirname(_path), exist_ok=True)
                     with open(_path, "w", encoding="utf-8") as _file:
                         _file.write(_text)
             """
+    }
+
+    /// Files above this many bytes are embedded compressed.
+    static let packedSize = 8_192
+
+    /// Bytes as a Python string of Base64 in lines of 76 characters (joined by implicit concatenation).
+    private static func pythonBase64(_ bytes: [UInt8]) -> String {
+        let text = Data(bytes).base64EncodedString()
+        var lines: [String] = []
+        var start = text.startIndex
+        while start < text.endIndex {
+            let end = text.index(start, offsetBy: 76, limitedBy: text.endIndex) ?? text.endIndex
+            lines.append("\"" + text[start..<end] + "\"")
+            start = end
+        }
+        return "(" + lines.joined(separator: "\n        ") + ")"
     }
 
     /// A file's text as a triple-quoted Python literal, line breaks kept (quotes escaped, so no

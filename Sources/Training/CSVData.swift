@@ -36,6 +36,8 @@ package struct CSVTable: Sendable, Equatable {
     package let rowCount: Int
     /// The numbers, row by row (rowCount × columns.count).
     package let values: [Double]
+    /// The text parsed, to locate a problem found later in a cell (a class that is out of range).
+    let text: String
 
     /// Parses CSV text; throws with the line and column of the first problem.
     package init(parsing text: String) throws(CSVError) {
@@ -84,6 +86,7 @@ package struct CSVTable: Sendable, Equatable {
         columns = names.map(\.text)
         rowCount = used.count - 1
         self.values = values
+        self.text = text
     }
 
     /// Names must be there, distinct, and not all numbers (which means the header is missing).
@@ -123,11 +126,17 @@ package struct CSVTable: Sendable, Equatable {
         let x = gather(inputIndices), y = gather(targetIndices)
         do throws(ArgumentError) {
             return try Dataset(name: name,
-                               description: "\(show(rowCount)) rows of \(name); X: \(inputs.joined(separator: ", ")); y: \(targets.joined(separator: ", "))",
+                               description: "\(show(rowCount)) rows of \(name); X: \(Self.list(inputs)); y: \(Self.list(targets))",
                                X: try matrix(rowCount, inputIndices.count, x), y: try matrix(rowCount, targetIndices.count, y))
         } catch {
             throw CSVError(nil, nil, error.message)
         }
+    }
+
+    /// Column names for a description: all of a few, the ends of many.
+    static func list(_ names: [String]) -> String {
+        names.count <= 8 ? names.joined(separator: ", ")
+            : "\(names[0]), \(names[1]), …, \(names[names.count - 1]) (\(show(names.count)) columns)"
     }
 
     /// Column positions of `names`; throws for an unknown name (with a did-you-mean) or a repeat.

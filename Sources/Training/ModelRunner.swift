@@ -16,6 +16,8 @@ package struct ModelRun: Sendable {
     package var finalValues: [[Double]]
     /// The model's output over `grid` (2-D inputs only), for decision boundaries.
     package var grid: ModelGrid?
+    /// The examples the trained model gets wrong, when they are pictures (`csv(..., image:)`).
+    package var mistakes: Mistakes? = nil
     /// The model's output on the first training examples at every traced step (the steps of
     /// `trace.steps`, in order; missing where it could not be evaluated).
     package var stepPredictions: [StepPredictions]
@@ -124,6 +126,7 @@ package enum ModelRunner {
         switch model.trace?.schedule {
         case .every(let k)?: schedule = .every(k)
         case .log(let k)?: schedule = .log(k)
+        case .last?: schedule = .last
         case nil: schedule = .automatic
         }
         let graphNumbers = compiled.ids.reduce(0) { $0 + (plan.graph.shape(of: $1)?.count ?? 0) }
@@ -186,13 +189,18 @@ package enum ModelRunner {
         let trace = Trace(lesson: lesson, block: block, kind: .model,
                           nodes: GraphRunner.traceNodes(model.graph, plan: plan, compiled: compiled),
                           output: model.loss, steps: steps, gradientCheck: [],
-                          groups: model.graph.groups)  // the node the backward pass starts from
+                          groups: model.graph.groups, initialLoss: history.values.first)  // output: where the backward pass starts
         let finalValues = compiled.ids.map { plan.value($0)?.scalars ?? [] }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let grid = data.X.shape.dims.last == 2 ? ModelGrid.evaluate(model, data: data, trained: plan, ids: compiled.ids,
                                                                                 averages: averages, path: path) : nil
+        var mistakes: Mistakes?
+        if case .csv(let source) = model.data, let image = source.image {
+            mistakes = Mistakes.evaluate(model, image: image, all: data, rows: validationSet ?? train, validation: validationSet != nil,
+                                         trained: plan, ids: compiled.ids, averages: averages, path: path)
+        }
         return (ModelRun(trace: trace, history: history, validation: validation, gradientSizes: sizes, train: train,
-                         validationSet: validationSet, finalValues: finalValues, grid: grid,
+                         validationSet: validationSet, finalValues: finalValues, grid: grid, mistakes: mistakes,
                          stepPredictions: predictions, gradientCheck: checkRows, seconds: seconds, retrain: retrain,
                          runningAverages: averages.map { Array(zip($0.means, $0.variances)) } ?? []),
                 checkDiagnostics ?? [])

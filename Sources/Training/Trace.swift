@@ -81,6 +81,9 @@ package struct Trace: Sendable, Equatable, Codable {
     package var gradientCheck: [GradientCheckRow]
     /// The parts a diagram may draw as one card (`GraphProgram.groups`); nil or empty for none.
     package var groups: [NodeGroup]? = nil
+    /// A model's loss at step 0, which `{{ block.loss.initial }}` quotes even when step 0 is not
+    /// traced (`trace last`); nil for a graph.
+    package var initialLoss: Double? = nil
 
     /// The first and last steps only, without shares or local derivatives: all that quoting
     /// results needs, which is what the block cache keeps.

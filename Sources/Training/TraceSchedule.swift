@@ -12,6 +12,8 @@ package enum TraceSchedule: Sendable, Equatable {
     case every(Int)
     case log(Int)
     case automatic
+    /// Only the last step is traced; the cheap figures are observed as `automatic` would.
+    case last
 
     package static let defaultCount = 50
     package static let maxSteps = 1_000
@@ -23,6 +25,7 @@ package enum TraceSchedule: Sendable, Equatable {
 
     /// The traced steps for a run of `epochs` steps over a graph holding `graphNumbers` numbers.
     package func steps(epochs: Int, graphNumbers: Int) -> [Int] {
+        if self == .last { return epochs > 0 ? [epochs - 1] : [] }
         var unique = observedSteps(epochs: epochs)
         let perStep = max(1, 2 * graphNumbers)
         let limit = max(2, min(Self.maxSteps, Self.maxNumbers / perStep))
@@ -45,7 +48,7 @@ package enum TraceSchedule: Sendable, Equatable {
                 let t = Double(k) / Double(count - 1)
                 return Int((Self.power(Double(epochs), t)).rounded()) - 1
             }
-        case .automatic:
+        case .automatic, .last:
             chosen = Array(stride(from: 0, through: last, by: max(1, epochs / Self.defaultCount)))
         }
         chosen.append(0)

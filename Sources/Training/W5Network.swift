@@ -1,6 +1,6 @@
 import Autodiff
 
-/// Benchmark W5's network on our engine: the 8x8 digits (benchmarks/data/digits.csv), an MLP
+/// Benchmark W5's network on our engine: the 8x8 digits (lessons/data/digits.csv), an MLP
 /// 64-64-10 with ReLU and softmax cross-entropy, trained on minibatches of 64 rows in the file's
 /// order (the rows left over dropped), as scripts/digits_reference.py trains it with NumPy.
 package struct W5Network {

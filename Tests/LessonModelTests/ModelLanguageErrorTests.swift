@@ -5,7 +5,7 @@ import Testing
 // The fence is on line 1, so the first source line is line 2.
 
 /// A block around one line under test (line 2): data, a parameter, a loss and a train line.
-private func withModel(_ line: String) -> String {
+func withModel(_ line: String) -> String {
     lines(line, "param w = zeros([2, 1])", "loss = mean((X @ w - y)^2)", "train sgd(lr: 0.1) epochs 10")
 }
 
@@ -130,7 +130,7 @@ private func withTrain(_ line: String) -> String {
         "t.md:2:26: error: expected a column name or a string, found '3'",
         "t.md:2:29: error: column 'a' is listed twice",
         "t.md:2:36: error: 'y' lists no columns; name at least one, like [x1]",
-        "t.md:2:40: error: 'csv' has no argument 'z'; its arguments are x, y",
+        "t.md:2:40: error: 'csv' has no argument 'z'; its arguments are x, y, classes, image",
         "t.md:2:48: error: csv takes one path; name the columns with 'x:' and 'y:', like 'data csv(\"points.csv\", x: [x1, x2], y: [label])'",
     ])
 }
@@ -415,7 +415,12 @@ private func withTrain(_ line: String) -> String {
 
 @Test func traceNeedsEveryOrLog() {
     #expect(modelErrors(withTrain("train sgd(lr: 0.1) epochs 10\ntrace 100"))
-            == ["t.md:6:7: error: expected 'every' or 'log' after 'trace', like 'trace every 100', found '100'"])
+            == ["t.md:6:7: error: expected 'every', 'log' or 'last' after 'trace', like 'trace every 100', found '100'"])
+}
+
+@Test func traceLastTakesNothingMore() {
+    #expect(modelErrors(withTrain("train sgd(lr: 0.1) epochs 10\ntrace last 5"))
+            == ["t.md:6:12: error: expected end of line after 'trace last', found '5'"])
 }
 
 @Test func traceCountIsAPositiveWholeNumber() {
@@ -487,7 +492,7 @@ private func withTrain(_ line: String) -> String {
         "t.md:6:12: error: expected an expression after '+', found end of line",
         "t.md:8:15: error: lr must be a positive number, found '-1'",
         "t.md:8:26: error: epochs must be a whole number from 1 to 10000000 (the limit), found '0'",
-        "t.md:9:7: error: expected 'every' or 'log' after 'trace', like 'trace every 100', found 'often'",
+        "t.md:9:7: error: expected 'every', 'log' or 'last' after 'trace', like 'trace every 100', found 'often'",
     ])
 }
 

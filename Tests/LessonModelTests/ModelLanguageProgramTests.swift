@@ -101,7 +101,7 @@ let xorSource = lines(
 @Test func csvDataNamesItsFileAndColumns() throws {
     let p = try modelProgram(lines("data csv(\"data/points #1.csv\", x: [x1, \"x 2\"], y: [label])", "param w = zeros([2, 1])",
                                    "loss = mean((X @ w - y)^2)", "train sgd(lr: 0.1) epochs 10"))
-    #expect(p.data == .csv(path: "data/points #1.csv", x: ["x1", "x 2"], y: ["label"], position: SourcePosition(line: 2, column: 10)))
+    #expect(p.data == .csv(CSVSource(path: "data/points #1.csv", x: ["x1", "x 2"], y: ["label"], position: SourcePosition(line: 2, column: 10))))
     #expect(listing(p.graph).prefix(2) == ["X = data X", "y = data y"])
     #expect(positions(p.graph).prefix(2) == ["X@2:6", "y@2:6"])
 }

@@ -105,3 +105,21 @@ func cellLimit() {
     #expect(parseError("x,y\n1,2\n3,4\n", maxCells: 4) == nil)
     #expect(CSVTable.maxCells == 1_000_000)
 }
+
+@Test("classes: a label column becomes one-hot rows; a label that is no class is located in the file")
+func classLabelsBecomeOneHot() throws {
+    let table = try CSVTable(parsing: "p0,p1,label\n0,16,2\n8,8,0\n")
+    let data = try table.dataset(name: "d.csv", features: nil, label: "label", classes: 3)
+    #expect(data.X.scalars == [0, 16, 8, 8] && data.X.shape.dims == [2, 2])
+    #expect(data.y.scalars == [0, 0, 1, 1, 0, 0] && data.y.shape.dims == [2, 3])
+    for (text, expected) in [("p0,p1,label\n0,16,2\n8,8,  3\n", "3:7: '3' in column 'label' is not a class"),
+                             ("p0,label,p1\n0,1.5,2\n", "2:3: '1.5' in column 'label' is not a class"),
+                             ("p,label\r\n0,-1\r\n", "2:3: '")] {
+        do {
+            _ = try CSVTable(parsing: text).dataset(name: "d.csv", features: nil, label: "label", classes: 3)
+            Issue.record("\(text) was accepted")
+        } catch {
+            #expect(error.description.hasPrefix(expected), "\(error.description)")
+        }
+    }
+}

@@ -13,9 +13,9 @@ struct DigitsFixture<Weights: Decodable>: Decodable {
     let loss: [String: Double]
 }
 
-/// benchmarks/data/digits.csv, found from this file as the fixtures are.
+/// lessons/data/digits.csv, found from this file as the fixtures are.
 func digits() throws -> W5Network.Digits {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../benchmarks/data/digits.csv")
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../lessons/data/digits.csv")
     return try W5Network.digits(csv: try String(contentsOf: url, encoding: .utf8))
 }
 

@@ -52,3 +52,10 @@ import Testing
     #expect(long.steps.count <= LossHistory.maxPoints + 1)
     #expect(long.steps.last == 1_000_000)
 }
+
+@Test func lastTracesTheLastStepAloneButObservesAsAutomatic() {
+    #expect(TraceSchedule.last.steps(epochs: 440, graphNumbers: 50_000) == [439])
+    #expect(TraceSchedule.last.steps(epochs: 1, graphNumbers: 10) == [0])
+    #expect(TraceSchedule.last.steps(epochs: 0, graphNumbers: 10) == [])
+    #expect(TraceSchedule.last.observedSteps(epochs: 2000) == TraceSchedule.automatic.observedSteps(epochs: 2000))
+}

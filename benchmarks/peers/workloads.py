@@ -5,14 +5,14 @@ W1: Tests/TrainingTests/Fixtures/xor-reference.json (scripts/xor_reference.py: N
     np.random.seed(0); uniform(size=(2, 3)); uniform(size=(3, 1))).
 W3: Tests/TrainingTests/Fixtures/w3-reference.json (scripts/moons_reference.py).
 W5: Tests/TrainingTests/Fixtures/w5-reference.json (scripts/digits_reference.py) and the images of
-    benchmarks/data/digits.csv; W6 the same images with w6-reference.json
+    lessons/data/digits.csv; W6 the same images with w6-reference.json
     (scripts/digits_cnn_reference.py: params K as 24x3, 8 stacked 3x3 kernels, W 72x10, b).
 """
 import json
 import pathlib
 
 FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "Tests/TrainingTests/Fixtures"
-DIGITS = pathlib.Path(__file__).resolve().parents[1] / "data/digits.csv"
+DIGITS = pathlib.Path(__file__).resolve().parents[2] / "lessons/data/digits.csv"
 
 XOR_X = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
 XOR_Y = [[0.0], [1.0], [1.0], [0.0]]

@@ -28,7 +28,12 @@ struct LossChartRenderer {
         let plot = frame.plot
         // A little room past the plot so a line along the edge is not cut in half.
         canvas.withClip(Rect(x: plot.minX - 3, y: plot.minY - 3, width: plot.width + 6, height: plot.height + 6)) {
-            for index in layout.lines.indices.reversed() {  // first series on top
+            // The first series on top, except that a series of fewer points (a validation curve
+            // measured every few steps) goes over a denser one (a noisy minibatch curve) it would vanish under.
+            let order = layout.lines.indices.sorted { a, b in
+                layout.pointCounts[a] != layout.pointCounts[b] ? layout.pointCounts[a] > layout.pointCounts[b] : a > b
+            }
+            for index in order {
                 let line = layout.lines[index]
                 let pen = style(for: index)
                 if line.count >= 2 { canvas.polyline(line, style: pen) }

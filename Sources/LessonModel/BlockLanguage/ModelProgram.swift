@@ -43,10 +43,9 @@ public enum DataSource: Equatable, Sendable {
     /// `data moons(n: 200, noise: 0.1)`: a built-in set (see `builtinSets`) with the arguments
     /// the teacher gave (the trainer supplies the others); `position` is the set's name.
     case builtin(name: String, arguments: [String: Double], position: SourcePosition)
-    /// `data csv("points.csv", x: [x1, x2], y: [label])`: a file given relative to the lessons
-    /// folder (never absolute, never with a `..` part) and its input and target columns, by
-    /// header name; `position` is the path string.
-    case csv(path: String, x: [String], y: [String], position: SourcePosition)
+    /// `data csv("points.csv", x: [x1, x2], y: [label])`: a file inside the lessons folder and
+    /// the columns to read from it (see `CSVSource`).
+    case csv(CSVSource)
     /// `X = [[...]]` and `y = [[...]]` written in the block.
     case literals
 
@@ -67,6 +66,50 @@ public enum DataSource: Equatable, Sendable {
         BuiltinSet(name: "line", arguments: ["n", "slope", "intercept", "noise"]),
         BuiltinSet(name: "sine", arguments: ["n", "noise"]),
     ]
+}
+
+/// `csv("digits.csv", y: [label], classes: 10, image: [8, 8])`: a CSV file and how to read it.
+public struct CSVSource: Equatable, Sendable {
+    /// Relative to the lessons folder (never absolute, never with a `..` part).
+    public var path: String
+    /// The input columns by header name; empty: every column that is not a target.
+    public var x: [String]
+    /// The target columns by header name.
+    public var y: [String]
+    /// With `classes: k`, `y` is one column of class numbers 0 to k − 1, which become one-hot
+    /// rows of k (what `softmax_cross_entropy` compares its logits with).
+    public var classes: Int?
+    /// With `image: [height, width]`, each row of X is a grey-scale picture of that many pixels,
+    /// row by row; the page shows the examples the trained model gets wrong as pictures.
+    public var image: ImageShape?
+    /// The path string.
+    public var position: SourcePosition
+
+    public init(path: String, x: [String], y: [String], classes: Int? = nil, image: ImageShape? = nil, position: SourcePosition) {
+        self.path = path
+        self.x = x
+        self.y = y
+        self.classes = classes
+        self.image = image
+        self.position = position
+    }
+}
+
+/// The height and width, in pixels, of the pictures a data set's rows hold.
+public struct ImageShape: Equatable, Sendable {
+    public var height: Int
+    public var width: Int
+    /// The `image:` argument, where a mismatch with the number of input columns is reported.
+    public var position: SourcePosition
+
+    public init(height: Int, width: Int, position: SourcePosition) {
+        self.height = height
+        self.width = width
+        self.position = position
+    }
+
+    /// The largest picture side: enough for MNIST's 28 × 28 and a readable figure.
+    public static let maxSide = 64
 }
 
 /// How a parameter with an initializer call starts. `dims` has 1 or 2 positive sizes.
@@ -151,6 +194,9 @@ public struct TraceSpec: Equatable, Sendable {
         case every(Int)
         /// About N steps spread evenly over the logarithm of the step number (the trainer's rule).
         case log(Int)
+        /// Only the last step: for a model so big that a second traced step would double the
+        /// page's weight; the charts still show every step.
+        case last
     }
 
     public var schedule: Schedule

@@ -3,11 +3,12 @@
 /// gives one message and the rest of the block is still checked.
 ///
 ///     data     := 'data' NAME [arguments]                       see CallArguments.swift
+///                 csv(path, x: [...], y: [...], classes: k, image: [h, w]); x, classes, image optional
 ///     split    := 'split' number
 ///     layers   := 'layers' number (NAME)? ('->' number (NAME)?)*
 ///     train    := 'train' NAME [arguments] (('epochs' | 'batch' | 'seed') number)*
 ///     schedule := 'schedule' NAME [arguments]                    step exponential cosine
-///     trace    := 'trace' ('every' | 'log') number
+///     trace    := 'trace' ('every' | 'log') number | 'trace' 'last'
 ///     param    := 'param' NAME '=' INITIALIZER arguments          uniform normal xavier he zeros
 extension BlockParser {
     mutating func parseModelStatement(recovered: inout Statement?) throws(SyntaxError) -> Statement {
@@ -59,7 +60,8 @@ extension BlockParser {
         return .builtin(name: setName, arguments: values.mapValues(\.value), position: name.position)
     }
 
-    /// `csv("points.csv", x: [x1, x2], y: [label])`.
+    /// `csv("points.csv", x: [x1, x2], y: [label])`, optionally with `classes: k` and
+    /// `image: [height, width]`; without `x:`, every column that is not a target is an input.
     private mutating func csvSource(_ name: Token, _ arguments: [CallArgument]?) -> DataSource? {
         let example = "like 'data csv(\"points.csv\", x: [x1, x2], y: [label])'"
         guard let arguments, let first = arguments.first, first.label == nil else {
@@ -76,27 +78,66 @@ extension BlockParser {
         }
         var columns: [String: [String]] = [:]
         var seen: Set<String> = []
+        var given: Set<String> = []
+        var classes: Int?, image: ImageShape?, classesPosition: SourcePosition?
         for argument in arguments.dropFirst() {
             guard let label = argument.label else {
                 errors.error(argument.position, "csv takes one path; name the columns with 'x:' and 'y:', \(example)")
                 continue
             }
-            guard label == "x" || label == "y" else {
-                errors.error(argument.labelPosition, "'csv' has no argument \(Quote.text(label)); its arguments are x, y")
+            guard Self.csvArguments.contains(label) else {
+                errors.error(argument.labelPosition, "'csv' has no argument \(Quote.text(label)); its arguments are "
+                    + Self.csvArguments.joined(separator: ", "))
                 continue
             }
-            guard columns[label] == nil else {
+            guard given.insert(label).inserted else {
                 errors.error(argument.labelPosition, "argument '\(label)' is given twice")
                 continue
             }
-            columns[label] = csvColumns(argument, label: label, seen: &seen)
+            switch label {
+            case "classes":
+                classesPosition = argument.position
+                guard let value = argument.number, let k = Int(exactly: value), (2...Self.maxClasses).contains(k) else {
+                    errors.error(argument.position, "'classes' must be a whole number from 2 to \(Self.maxClasses), "
+                        + "found \(Quote.text(argument.text))")
+                    continue
+                }
+                classes = k
+            case "image": image = imageShape(argument)
+            default: columns[label] = csvColumns(argument, label: label, seen: &seen)
+            }
         }
-        for label in ["x", "y"] where columns[label] == nil && errors.count == errorsBefore {
-            let role = label == "x" ? "input" : "target"
-            errors.error(name.position, "csv needs '\(label): [...]' naming the \(role) columns, \(example)")
+        if columns["y"] == nil && errors.count == errorsBefore {
+            errors.error(name.position, "csv needs 'y: [...]' naming the target columns, \(example)")
         }
-        guard errors.count == errorsBefore, let path, let x = columns["x"], let y = columns["y"] else { return nil }
-        return .csv(path: path, x: x, y: y, position: first.position)
+        if let classesPosition, let y = columns["y"], y.count != 1 {
+            errors.error(classesPosition, "with 'classes', y names the one column that holds each example's class "
+                + "(0, 1, 2, ...), like 'y: [label], classes: 10'; found \(y.count) columns")
+        }
+        guard errors.count == errorsBefore, let path, let y = columns["y"] else { return nil }
+        return .csv(CSVSource(path: path, x: columns["x"] ?? [], y: y, classes: classes, image: image, position: first.position))
+    }
+
+    static let csvArguments = ["x", "y", "classes", "image"]
+    static let maxClasses = 1000
+
+    /// `image: [height, width]`, each a whole number of pixels from 1 to `ImageShape.maxSide`.
+    private mutating func imageShape(_ argument: CallArgument) -> ImageShape? {
+        let side = ImageShape.maxSide
+        let message = "'image' must be the height and width of the pictures in pixels, like [8, 8], each from 1 to \(side); "
+        guard case .list(let items) = argument.value, items.count == 2 else {
+            errors.error(argument.position, message + "found \(Quote.text(argument.text))")
+            return nil
+        }
+        var sides: [Int] = []
+        for item in items {
+            guard let value = item.number, let n = Int(exactly: value), (1...side).contains(n) else {
+                errors.error(item.position, message + "found \(Quote.text(item.text))")
+                return nil
+            }
+            sides.append(n)
+        }
+        return ImageShape(height: sides[0], width: sides[1], position: argument.position)
     }
 
     /// A path relative to the lessons folder that stays inside it.
@@ -286,10 +327,14 @@ extension BlockParser {
     private mutating func parseTrace(_ keyword: Token) throws(SyntaxError) -> Statement {
         let mode = peek()
         let name = text(mode)
-        guard mode.kind == .name, name == "every" || name == "log" else {
-            throw expected("'every' or 'log' after 'trace', like 'trace every 100'")
+        guard mode.kind == .name, name == "every" || name == "log" || name == "last" else {
+            throw expected("'every', 'log' or 'last' after 'trace', like 'trace every 100'")
         }
         advance()
+        if name == "last" {
+            try endStatement(after: "'trace last'")
+            return .trace(ModelLine(value: TraceSpec(schedule: .last, position: keyword.position), position: keyword.position))
+        }
         let count = try parseNumberArgument("a number after 'trace \(name)', like 'trace \(name) 100'")
         try endStatement(after: "the number")
         let max = BlockLanguage.maxEpochs

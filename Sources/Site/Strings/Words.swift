@@ -64,10 +64,27 @@ package struct Words: Sendable {
     package var compareAlt: @Sendable (_ finals: [String]) -> String = { "Loss curves compared; final losses: " + $0.joined(separator: ", ") + "." }
     /// Headers of the predictions table.
     package var target = "target", prediction = "prediction", targetClass = "target class", predictedClass = "predicted class"
+    /// With many classes, the probability of the predicted one.
+    package var probability = "its probability"
     /// Collapsed groups of a graph.
     package var groups = GroupWords.english
     /// A bce_logits model's raw output; a linear output's level line and colour bar on the boundary chart.
     package var logit = "logit", outputLevel = "output = 0.5", outputBar = "output (shown 0…1)"
+
+    /// The pictures a classifier gets wrong (`csv(..., image:)`): caption, alt text, and the note when there are none.
+    package var mistakesCaption: @Sendable (_ wrong: String, _ total: String, _ validation: Bool, _ shown: Int?, _ confidence: Bool) -> String = {
+        wrong, total, validation, shown, confidence in
+        let set = validation ? "validation examples" : "training examples"
+        let which = shown.map { "The first \($0) of the \(wrong) \(set) (of \(total))" } ?? "The \(wrong) \(set) (of \(total))"
+        return which + " the trained model gets wrong, each marked label → prediction"
+            + (confidence ? ", with the probability the model gives its prediction" : "")
+    }
+    package var mistakesAlt: @Sendable (_ wrong: String, _ total: String, _ validation: Bool) -> String = { wrong, total, validation in
+        "Pictures of the \(wrong) \(validation ? "validation" : "training") examples out of \(total) that the trained model classifies wrongly, each with its label and the model's prediction."
+    }
+    package var mistakesNone: @Sendable (_ total: String, _ validation: Bool) -> String = { total, validation in
+        "The trained model gets all \(total) \(validation ? "validation" : "training") examples right."
+    }
 
     package static let english = Words()
 
@@ -116,8 +133,19 @@ package struct Words: Sendable {
         w.boundaryAlt = "训练后的模型在输入平面上的输出，训练样本按类别着色。"
         w.compareAlt = { "损失曲线对比；最终损失：" + $0.joined(separator: "，") + "。" }
         w.target = "目标"; w.prediction = "预测"; w.targetClass = "目标类别"; w.predictedClass = "预测类别"
+        w.probability = "其概率"
         w.groups = .chinese
         w.logit = "logit"; w.outputLevel = "输出 = 0.5"; w.outputBar = "输出（显示 0…1）"
+        w.mistakesCaption = { wrong, total, validation, shown, confidence in
+            let set = validation ? "验证集" : "训练集"
+            let which = shown.map { "训练后的模型在\(set) \(total) 个样本中判错 \(wrong) 个，这里是前 \($0) 个" }
+                ?? "训练后的模型在\(set) \(total) 个样本中判错的 \(wrong) 个"
+            return which + "，每个标为“标签 → 预测”" + (confidence ? "，并附模型给其预测的概率" : "")
+        }
+        w.mistakesAlt = { wrong, total, validation in
+            "训练后的模型在\(validation ? "验证集" : "训练集") \(total) 个样本中分错的 \(wrong) 个样本的图像，每个都标有标签和模型的预测。"
+        }
+        w.mistakesNone = { total, validation in "训练后的模型把\(validation ? "验证集" : "训练集")的 \(total) 个样本全部分对了。" }
         return w
     }()
 
