@@ -34,7 +34,7 @@ package struct CodeData {
     init(model: ModelProgram, run: ModelRun, graph: CodeGraph, x: Int, y: Int, stem: String) {
         let n = run.train.count
         let batched = (model.train.batch ?? n) < n
-        let initial = run.trace.steps.first?.values ?? []
+        let initial = run.initialValues
         func matrix(_ node: Int, _ fallback: Tensor) -> Matrix {
             // Full-batch training sees the same rows at every step: take them from the trace.
             if !batched, node < initial.count, node < graph.shapes.count { return Matrix(dims: graph.shapes[node], values: initial[node]) }

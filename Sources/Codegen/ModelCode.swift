@@ -51,7 +51,7 @@ package struct ModelCode {
         schedule = model.schedule
         epochs = model.train.epochs
         seed = model.train.seed
-        initial = run.trace.steps.first?.values ?? []
+        initial = run.initialValues
         var initializers: [Int: InitializerSpec] = [:]
         for (i, node) in model.graph.nodes.enumerated() {
             if case .initialized(let spec) = node.kind { initializers[i] = spec }

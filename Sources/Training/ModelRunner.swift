@@ -14,6 +14,9 @@ package struct ModelRun: Sendable {
     package var validationSet: Dataset?
     /// Every node's value after the last update (parameters as trained).
     package var finalValues: [[Double]]
+    /// Every leaf's value before the first step (parameters as drawn, the full batch's data; other
+    /// nodes empty): what the framework programs start from, step 0 traced or not (`trace last`).
+    package var initialValues: [[Double]] = []
     /// The model's output over `grid` (2-D inputs only), for decision boundaries.
     package var grid: ModelGrid?
     /// The examples the trained model gets wrong, when they are pictures (`csv(..., image:)`).
@@ -155,6 +158,7 @@ package enum ModelRunner {
             ? RetrainSource(plan: plan.javaScript(), loss: compiled.ids[model.loss].index, parameters: parameters.map(\.index),
                             examples: n, parameterCount: parameterCount)
             : nil
+        let initialValues = compiled.ids.map { id in plan.graph.inputs(of: id)?.isEmpty == true ? plan.value(id)?.scalars ?? [] : [] }
         let started = DispatchTime.now().uptimeNanoseconds
         let divergence = loop.run(history: &history,
             prepare: prepare(batcher: batch < n ? batcher : nil, plan: plan),
@@ -200,7 +204,7 @@ package enum ModelRunner {
                                          trained: plan, ids: compiled.ids, averages: averages, path: path)
         }
         return (ModelRun(trace: trace, history: history, validation: validation, gradientSizes: sizes, train: train,
-                         validationSet: validationSet, finalValues: finalValues, grid: grid, mistakes: mistakes,
+                         validationSet: validationSet, finalValues: finalValues, initialValues: initialValues, grid: grid, mistakes: mistakes,
                          stepPredictions: predictions, gradientCheck: checkRows, seconds: seconds, retrain: retrain,
                          runningAverages: averages.map { Array(zip($0.means, $0.variances)) } ?? []),
                 checkDiagnostics ?? [])

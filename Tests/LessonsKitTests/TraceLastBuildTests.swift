@@ -31,3 +31,16 @@ import Testing
             + "('trace last'), so 'W1' has no first value to quote; quote 'W1' for its value at the last step"])
     }
 }
+
+/// The programs start from the parameters as drawn, not from the only traced step's (the last).
+@Suite struct TraceLastProgramTests {
+    @Test func programsStartFromTheFirstStepsParameters() throws {
+        let w = try Workspace()
+        try w.write("a.md", "# A\n\n```model m\ndata xor\nparam w = [[0.25], [-0.75]]\nparam b = [0.125]\n"
+            + "loss = mean((X @ w + b - y)^2)\ntrain sgd(lr: 0.5) epochs 40 seed 0\ntrace last\n```\n")
+        let report = w.build(w.lessons, output: w.output)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let program = String(decoding: w.outputTree()["a/code/m.py"] ?? Data(), as: UTF8.self)
+        #expect(program.contains("0.25") && program.contains("-0.75") && program.contains("0.125"), "\(program)")
+    }
+}
