@@ -117,9 +117,10 @@ public final class ChromiumSession {
         return (result["result"] as? [String: Any])?["value"]
     }
 
-    /// A PNG of the whole page at the current width.
-    public func screenshot() throws -> Data {
-        let result = try page("Page.captureScreenshot", ["format": "png", "captureBeyondViewport": true])
+    /// A PNG of the whole page at the current width, or of what the window shows (much quicker
+    /// for a long page: a phone-width lesson can be twenty screens).
+    public func screenshot(wholePage: Bool = true) throws -> Data {
+        let result = try page("Page.captureScreenshot", ["format": "png", "captureBeyondViewport": wholePage])
         guard let base64 = result["data"] as? String, let data = Data(base64Encoded: base64) else {
             throw Failure(description: "Chromium did not take a screenshot")
         }
