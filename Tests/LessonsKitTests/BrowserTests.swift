@@ -147,17 +147,29 @@ struct HandoutTests {
     /// Printed from the shared course's warm block cache (the training is not under test here;
     /// `HandoutConfinementTests` runs `lessons build --pdf` itself). Printing the whole course
     /// takes Chromium about a minute, so reproducibility is checked on three of its lessons.
-    @Test func pdfHandoutHasEveryLessonInItsTextAndOutline() throws {
-        let w = try Workspace()
+    /// The shipped course (only `lessons`, if given) copied into `w`, printed with the shared
+    /// course's warm cache; returns the options and the PDF.
+    private func printed(_ w: Workspace, lessons: Set<String>? = nil) throws -> (BuildOptions, Data) {
         try FileManager.default.removeItem(atPath: w.lessons)
         try FileManager.default.copyItem(atPath: shippedLessons, toPath: w.lessons)
+        if let lessons {
+            for name in try FileManager.default.contentsOfDirectory(atPath: w.lessons) where name.hasSuffix(".md") && !lessons.contains(name) {
+                try FileManager.default.removeItem(atPath: w.lessons + "/" + name)
+            }
+            try FileManager.default.removeItem(atPath: w.lessons + "/zh")
+        }
         let cache = w.root.appendingPathComponent("cache").path
         try SharedCourse.get().copyCache(to: cache)
         var options = BuildOptions(lessonsDirectory: w.lessons, outputDirectory: w.output, jobs: 2, cacheDirectory: cache)
         options.pdf = true
         let first = Builder.build(options)
         #expect(first.succeeded, "\(first.diagnostics)")
-        let pdf = try #require(FileManager.default.contents(atPath: w.output + "/course.pdf"))
+        return (options, try #require(FileManager.default.contents(atPath: w.output + "/course.pdf")))
+    }
+
+    @Test func pdfHandoutHasEveryLessonInItsTextAndOutline() throws {
+        let w = try Workspace()
+        let (_, pdf) = try printed(w)
         #expect(pdf.starts(with: Data("%PDF".utf8)))
         let text = try run("/usr/bin/pdftotext", [w.output + "/course.pdf", "-"])
         let info = try run("/usr/bin/pdfinfo", [w.output + "/course.pdf"])
@@ -181,20 +193,7 @@ struct HandoutTests {
 
     @Test func pdfHandoutIsReproducible() throws {
         let w = try Workspace()
-        try FileManager.default.removeItem(atPath: w.lessons)
-        try FileManager.default.copyItem(atPath: shippedLessons, toPath: w.lessons)
-        let kept: Set = ["welcome.md", "computational-graphs.md", "xor-from-scratch.md"]
-        for name in try FileManager.default.contentsOfDirectory(atPath: w.lessons) where name.hasSuffix(".md") && !kept.contains(name) {
-            try FileManager.default.removeItem(atPath: w.lessons + "/" + name)
-        }
-        try FileManager.default.removeItem(atPath: w.lessons + "/zh")
-        let cache = w.root.appendingPathComponent("cache").path
-        try SharedCourse.get().copyCache(to: cache)
-        var options = BuildOptions(lessonsDirectory: w.lessons, outputDirectory: w.output, jobs: 2, cacheDirectory: cache)
-        options.pdf = true
-        let first = Builder.build(options)
-        #expect(first.succeeded, "\(first.diagnostics)")
-        let pdf = try #require(FileManager.default.contents(atPath: w.output + "/course.pdf"))
+        let (options, pdf) = try printed(w, lessons: ["welcome.md", "computational-graphs.md", "xor-from-scratch.md"])
         try FileManager.default.removeItem(atPath: w.output)  // or the build would be up to date
         #expect(Builder.build(options).succeeded)
         #expect(FileManager.default.contents(atPath: w.output + "/course.pdf") == pdf)
