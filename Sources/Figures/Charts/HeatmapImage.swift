@@ -51,16 +51,10 @@ enum HeatmapImage {
     /// `svg` with the one element painted with `placeholder` replaced by `markup`; nil if there
     /// is not exactly one such element.
     static func replacingPlaceholder(in svg: [UInt8], with markup: [UInt8]) -> [UInt8]? {
-        let found = svg.ranges(of: placeholderStyle)
-        guard found.count == 1, let at = found.first?.lowerBound,
-              let start = svg[..<at].lastRange(of: Array("<path".utf8))?.lowerBound,
-              let close = svg[at...].firstRange(of: Array("/>".utf8))?.upperBound else { return nil }
-        return Array(svg[..<start]) + markup + Array(svg[close...])
-    }
-}
-
-private extension ArraySlice<UInt8> {
-    func lastRange(of needle: [UInt8]) -> Range<Int>? {
-        ranges(of: needle).last
+        guard let at = ByteSearch.first(placeholderStyle, in: svg),
+              ByteSearch.first(placeholderStyle, in: svg, from: at + 1) == nil,
+              let start = ByteSearch.last(Array("<path".utf8), in: svg, before: at),
+              let slash = ByteSearch.first(Array("/>".utf8), in: svg, from: at) else { return nil }
+        return Array(svg[..<start]) + markup + Array(svg[(slash + 2)...])
     }
 }
