@@ -34,6 +34,12 @@ package struct ModelPresentation {
         var loss = lossChart()
         loss.size = ChartFiles.Sizes.column.wide
         let lossLayout = try loss.layout()
+        // The graph's drawings and the charts are independent: drawn side by side, a lesson of
+        // one model uses both cores (its build otherwise draws everything on one).
+        let presentation = GraphPresentation(trace: run.trace, source: source, stem: stem, words: words)
+        let graphDrawing = OwnThread { () throws(FigureError) in
+            try presentation.render(chartX: { step in lossLayout.xPixel(forStep: Double(step)) / lossLayout.size.width })
+        }
         let area = lossLayout.plotArea, size = lossLayout.size
         try addChart(kind: "loss", sizes: .column, caption: words.lossCaption, alt: lossAlt(),
                      plotArea: GraphWidget.Frame(x: area.minX / size.width, y: area.minY / size.height,
@@ -78,9 +84,7 @@ package struct ModelPresentation {
         if let mistakes = run.mistakes {
             try addMistakesChart(mistakes, files: &files, charts: &charts)
         }
-        let graph = try GraphPresentation(trace: run.trace, source: source, stem: stem, words: words).render(chartX: { step in
-            lossLayout.xPixel(forStep: Double(step)) / lossLayout.size.width
-        })
+        let graph = try graphDrawing.wait()
         files += graph.files
         var widget = graph.widget
         widget.id = "model-\(stem)"
