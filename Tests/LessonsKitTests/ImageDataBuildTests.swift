@@ -17,9 +17,7 @@ import Testing
     @Test func theMistakesAreDrawnAsPictures() throws {
         let w = try Workspace()
         try w.write("data/p.csv", data)
-        try w.write("a.md", lesson(image: "[2, 2]"))
-        let report = w.build(w.lessons, output: w.output)
-        #expect(report.succeeded, "\(report.diagnostics)")
+        try w.buildLesson("a.md", lesson(image: "[2, 2]"))
         let page = w.page("a")
         #expect(page.contains("<figure class=\"chart mistakes wide\">"))
         #expect(page.contains("The 2 training examples (of 6) the trained model gets wrong, each marked label → prediction, "

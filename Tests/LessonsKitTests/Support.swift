@@ -1,5 +1,6 @@
 import Foundation
 import LessonModel
+import Testing
 @testable import LessonsKit
 
 /// A temporary course folder with `lessons/` and `output/`, removed when the test ends.
@@ -42,6 +43,14 @@ final class Workspace {
         _ = FileManager.default.changeCurrentDirectoryPath((directory ?? root).path)
         defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         return Builder.build(options)
+    }
+
+    /// Writes `text` as the lesson `name` and builds with absolute paths (beside other builds),
+    /// expecting the build to succeed.
+    func buildLesson(_ name: String, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try write(name, text)
+        let report = build(lessons, output: output)
+        #expect(report.succeeded, "\(report.diagnostics)", sourceLocation: sourceLocation)
     }
 
     /// Every file under `output/`, relative path -> bytes.

@@ -10,9 +10,7 @@ import Testing
 
     @Test func theFirstLossIsQuotedFromTheLossCurve() throws {
         let w = try Workspace()
-        try w.write("a.md", "# A\n\n" + block + "From {{ m.loss.initial }} to {{ m.loss }}.\n")
-        let report = w.build(w.lessons, output: w.output)
-        #expect(report.succeeded, "\(report.diagnostics)")
+        try w.buildLesson("a.md", "# A\n\n" + block + "From {{ m.loss.initial }} to {{ m.loss }}.\n")
         let page = w.page("a")
         let first = try #require(page.firstMatch(of: #/title="m.loss.initial">([^<]+)</#)?.1)
         let last = try #require(page.firstMatch(of: #/title="m.loss">([^<]+)</#)?.1)
@@ -36,10 +34,8 @@ import Testing
 @Suite struct TraceLastProgramTests {
     @Test func programsStartFromTheFirstStepsParameters() throws {
         let w = try Workspace()
-        try w.write("a.md", "# A\n\n```model m\ndata xor\nparam w = [[0.25], [-0.75]]\nparam b = [0.125]\n"
+        try w.buildLesson("a.md", "# A\n\n```model m\ndata xor\nparam w = [[0.25], [-0.75]]\nparam b = [0.125]\n"
             + "loss = mean((X @ w + b - y)^2)\ntrain sgd(lr: 0.5) epochs 40 seed 0\ntrace last\n```\n")
-        let report = w.build(w.lessons, output: w.output)
-        #expect(report.succeeded, "\(report.diagnostics)")
         let program = String(decoding: w.outputTree()["a/code/m.py"] ?? Data(), as: UTF8.self)
         #expect(program.contains("0.25") && program.contains("-0.75") && program.contains("0.125"), "\(program)")
     }
