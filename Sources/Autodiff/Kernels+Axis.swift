@@ -20,11 +20,11 @@ extension Kernels {
     static func softmaxForward(_ s: Step, _ v: UnsafeMutablePointer<Double>, logarithm: Bool) {
         for group in 0..<s.rows {
             let (m, total) = shiftedSum(s, v, group)
-            let logTotal = log(total)
+            let logTotal = DeterministicMath.log(total)
             for k in 0..<s.cols {
                 let offset = group * s.strideA.row + k * s.strideA.col
                 let shifted = v[s.a + offset] - m
-                v[s.out + offset] = logarithm ? shifted - logTotal : exp(shifted) / total
+                v[s.out + offset] = logarithm ? shifted - logTotal : DeterministicMath.exp(shifted) / total
             }
         }
     }
@@ -41,7 +41,7 @@ extension Kernels {
             for k in 0..<s.cols {
                 let offset = group * s.strideA.row + k * s.strideA.col
                 let (y, gy) = (v[s.out + offset], g[s.out + offset])
-                g[s.a + offset] += logarithm ? gy - exp(y) * inner : y * (gy - inner)
+                g[s.a + offset] += logarithm ? gy - DeterministicMath.exp(y) * inner : y * (gy - inner)
             }
         }
     }
@@ -49,7 +49,7 @@ extension Kernels {
     static func logsumexpForward(_ s: Step, _ v: UnsafeMutablePointer<Double>) {
         for group in 0..<s.rows {
             let (m, total) = shiftedSum(s, v, group)
-            v[s.out + group] = m + log(total)
+            v[s.out + group] = m + DeterministicMath.log(total)
         }
     }
 
@@ -58,7 +58,7 @@ extension Kernels {
             let (y, gy) = (v[s.out + group], g[s.out + group])
             for k in 0..<s.cols {
                 let i = s.a + group * s.strideA.row + k * s.strideA.col
-                g[i] += gy * exp(v[i] - y)
+                g[i] += gy * DeterministicMath.exp(v[i] - y)
             }
         }
     }
@@ -99,7 +99,7 @@ extension Kernels {
         for k in 0..<s.cols where v[start + k * s.strideA.col] > m { m = v[start + k * s.strideA.col] }
         if !m.isFinite { m = 0 }
         var total = 0.0
-        for k in 0..<s.cols { total += exp(v[start + k * s.strideA.col] - m) }
+        for k in 0..<s.cols { total += DeterministicMath.exp(v[start + k * s.strideA.col] - m) }
         return (m, total)
     }
 }

@@ -177,27 +177,22 @@ enum PowerRule: UnaryRule {
 }
 
 enum ExpRule: UnaryRule {
-    static func value(_ x: Double, _ p: Double) -> Double { exp(x) }
+    static func value(_ x: Double, _ p: Double) -> Double { DeterministicMath.exp(x) }
     static func derivative(_ x: Double, _ y: Double, _ p: Double) -> Double { y }
 }
 
 enum LogRule: UnaryRule {
-    static func value(_ x: Double, _ p: Double) -> Double { log(x) }
+    static func value(_ x: Double, _ p: Double) -> Double { DeterministicMath.log(x) }
     static func derivative(_ x: Double, _ y: Double, _ p: Double) -> Double { 1 / x }
 }
 
 enum SigmoidRule: UnaryRule {
-    // Only ever exponentiate a non-positive number, so large |x| gives 0 or 1, never inf/inf.
-    static func value(_ x: Double, _ p: Double) -> Double {
-        if x >= 0 { return 1 / (1 + exp(-x)) }
-        let e = exp(x)
-        return e / (1 + e)
-    }
+    static func value(_ x: Double, _ p: Double) -> Double { DeterministicMath.sigmoid(x) }
     static func derivative(_ x: Double, _ y: Double, _ p: Double) -> Double { y * (1 - y) }
 }
 
 enum TanhRule: UnaryRule {
-    static func value(_ x: Double, _ p: Double) -> Double { tanh(x) }
+    static func value(_ x: Double, _ p: Double) -> Double { DeterministicMath.tanh(x) }
     static func derivative(_ x: Double, _ y: Double, _ p: Double) -> Double { 1 - y * y }
 }
 
@@ -213,7 +208,7 @@ enum ReluRule: UnaryRule {
 /// is tiny, which is every confident prediction.
 enum BCELogitsRule {
     static func value(_ z: Double, _ y: Double) -> Double {
-        max(z, 0) - z * y + log1p(exp(-abs(z)))
+        max(z, 0) - z * y + DeterministicMath.log1p(DeterministicMath.exp(-abs(z)))
     }
     /// ∂/∂z = σ(z) − y (the sigmoid from the op table, stable for any z); ∂/∂y = −z.
     static func partials(_ z: Double, _ y: Double) -> (dz: Double, dy: Double) {
@@ -234,8 +229,8 @@ enum SoftmaxCrossEntropyRule {
         // Nothing to shift by; zⱼ − m below then yields NaN, so divergence is not hidden.
         guard m.isFinite else { return (m, 0) }
         var total = 0.0
-        for j in 0..<k { total += exp(z[j] - m) }
-        return (m, log(total))
+        for j in 0..<k { total += DeterministicMath.exp(z[j] - m) }
+        return (m, DeterministicMath.log(total))
     }
 
     /// −Σⱼ yⱼ · log_softmax(z)ⱼ = Σⱼ yⱼ · (s − (zⱼ − m)).
@@ -257,7 +252,7 @@ enum SoftmaxCrossEntropyRule {
         for j in 0..<k { targetSum += y[j] }
         for j in 0..<k {
             let logSoftmax = (z[j] - m) - s
-            gz[j] += scale * (exp(logSoftmax) * targetSum - y[j])
+            gz[j] += scale * (DeterministicMath.exp(logSoftmax) * targetSum - y[j])
             gy[j] += scale * -logSoftmax
         }
     }

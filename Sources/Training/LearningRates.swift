@@ -1,3 +1,4 @@
+import Autodiff
 import LessonModel
 
 /// The learning rate of each epoch under a lesson's `schedule` line, as PyTorch's schedulers

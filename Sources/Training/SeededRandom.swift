@@ -1,3 +1,4 @@
+import Autodiff
 /// The project's own seeded random numbers: the same seed gives the same numbers on every
 /// platform, compiler and run, so a lesson's training is reproducible bit for bit.
 ///

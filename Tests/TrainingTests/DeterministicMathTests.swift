@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Testing
+@testable import Autodiff
 @testable import Training
 
 // DeterministicMath against the C library (glibc here) over wide ranges. Tolerance: 1e-14

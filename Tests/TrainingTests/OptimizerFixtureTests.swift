@@ -113,8 +113,12 @@ func optimizerMatchesTorch(c: OptimizerCase) throws {
     for (name, id) in zip(["W1", "b1", "W2", "b2"], parameters) {
         let ours = try #require(plan.value(id)?.scalars), theirs = try #require(run.final[name])
         #expect(ours.count == theirs.count)
+        // A weight that ends near 0 is compared to 1e-11 absolute: RMSprop moves it by
+        // lr · g/√v, a step that does not shrink with g, so the last bits of the loss's exp and
+        // log (ours and PyTorch's are different functions, each within an ulp) grow to about
+        // 1e-12 there after 100 steps.
         for (i, (a, b)) in zip(ours, theirs).enumerated() {
-            #expect(close(a, b, relative: 1e-9, floor: 1e-6), "\(name)[\(i)]: \(a) vs torch \(b), 1e-9 relative")
+            #expect(close(a, b, relative: 1e-9, floor: 1e-2), "\(name)[\(i)]: \(a) vs torch \(b), 1e-9 relative")
         }
     }
     #expect(optimizer.steps == run.losses.count)

@@ -1,3 +1,4 @@
+import Autodiff
 extension Datasets {
     /// Two interleaving half circles, as scikit-learn's `make_moons(shuffle=False)`: the first
     /// n/2 (rounded down) points on the upper moon (cos t, sin t), t evenly spaced over [0, π],

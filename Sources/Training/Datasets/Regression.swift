@@ -1,3 +1,4 @@
+import Autodiff
 extension Datasets {
     /// A noisy straight line: x evenly spaced over [−1, 1], y = slope · x + intercept +
     /// noise · N(0, 1). X n×1, y n×1.

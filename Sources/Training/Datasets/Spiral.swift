@@ -1,3 +1,4 @@
+import Autodiff
 extension Datasets {
     /// The most classes `spiral` draws (and the fewest, 2).
     package static let spiralClasses = 2...10
