@@ -1,4 +1,4 @@
-/// eˣ from +, −, × only, four arguments at a time, without branches (so a loop over a tensor
+/// eˣ from +, −, × only, a SIMD vector of arguments at a time, without branches (so a loop over a tensor
 /// runs in vector registers), within 0.52 ulp of the true value; and eˣ as a sum of two
 /// doubles, good to about 2⁻⁵⁹, that `tanh` and `sigmoid` build on.
 ///
@@ -111,7 +111,7 @@ extension DeterministicMath {
         return (high, low, e.k)
     }
 
-    /// eˣ for four arguments; exact at 0 (1), inf above 709.78, 0 below −745.14, NaN for NaN.
+    /// eˣ of each lane; exact at 0 (1), inf above 709.78, 0 below −745.14, NaN for NaN.
     /// Error at most 0.52 ulp for normal results (the last rounding plus about 2⁻⁶ ulp before
     /// it); 0.7 ulp measured where the result is subnormal.
     @inline(__always)
@@ -122,7 +122,7 @@ extension DeterministicMath {
         return scale(parts.high, parts.k).replacing(with: x, where: x .!= x)
     }
 
-    /// eˣ; the same bits as the four-lane form.
+    /// eˣ; the same bits as each lane of the vector form.
     package static func exp(_ x: Double) -> Double {
         exp(SIMD2(repeating: x), exp2Table)[0]
     }

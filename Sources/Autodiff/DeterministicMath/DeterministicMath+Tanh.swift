@@ -1,16 +1,16 @@
-/// tanh and the logistic sigmoid from +, −, ×, ÷ only, four arguments at a time and without
-/// branches, each within about 0.51 ulp of the true value.
+/// tanh and the logistic sigmoid from +, −, ×, ÷ only, a SIMD vector of arguments at a time and
+/// without branches, each within about 0.51 ulp of the true value.
 ///
 /// Both are a ratio built from eˣ, and a ratio of rounded numbers can be off by more than an
 /// ulp (1 − 2/(e²ˣ + 1) loses bits to cancellation as x shrinks). So the ratio is formed in
-/// double-double arithmetic from `expParts` (eˣ as high + low), and rounded once at the end. Both paths
-/// of tanh are computed and one is selected per lane, which is what lets the loop vectorize.
+/// double-double arithmetic from `expParts` (eˣ as high + low), and rounded once at the end.
+/// Both paths of tanh are computed and one is selected per lane, so no lane waits on a branch.
 extension DeterministicMath {
     /// Below it the series, from it 1 − 2/(e²ˣ + 1) (where e²ˣ ≥ e^(1/4), so nothing cancels
     /// more than the double-double carries); above 22, tanh rounds to ±1.
     static let tanhSeriesLimit = 0.125
 
-    /// tanh for four arguments: odd, exact at ±0 and for |x| < 2⁻²⁸ (x itself), ±1 beyond ±22.
+    /// tanh of each lane: odd, exact at ±0 and for |x| < 2⁻²⁸ (x itself), ±1 beyond ±22.
     @inline(__always)
     package static func tanh<V: SIMD>(_ x: V, _ table: UnsafePointer<Double>) -> V where V.Scalar == Double {
         // Taylor: tanh x = x + c₃x³ + … + c₁₇x¹⁷, each cₙ a quotient of two integers exact in a
@@ -47,7 +47,7 @@ extension DeterministicMath {
         return series.replacing(with: ratio, where: magnitude .>= tanhSeriesLimit)
     }
 
-    /// σ(x) = 1/(1 + e⁻ˣ) for four arguments: 1/2 at 0, 1 above 40, eˣ to within an ulp below
+    /// σ(x) = 1/(1 + e⁻ˣ) of each lane: 1/2 at 0, 1 above 40, eˣ to within an ulp below
     /// −40 (down to 0 below −745.2), NaN for NaN.
     ///
     /// With F = e^(−|x|) ≤ 1 (never overflows): σ(|x|) = 1/(1 + F) and σ(−|x|) = F/(1 + F).
@@ -71,12 +71,12 @@ extension DeterministicMath {
         return result
     }
 
-    /// tanh x; the same bits as the four-lane form.
+    /// tanh x; the same bits as each lane of the vector form.
     package static func tanh(_ x: Double) -> Double {
         tanh(SIMD2(repeating: x), exp2Table)[0]
     }
 
-    /// σ(x); the same bits as the four-lane form.
+    /// σ(x); the same bits as each lane of the vector form.
     package static func sigmoid(_ x: Double) -> Double {
         sigmoid(SIMD2(repeating: x), exp2Table)[0]
     }
