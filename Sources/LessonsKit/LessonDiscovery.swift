@@ -45,23 +45,24 @@ enum LessonDiscovery {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 let path = Paths.join(directory, child)
                 let isLesson = name.lowercased().hasSuffix(".md")
-                let isLink = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeSymbolicLink
-                var childIsDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &childIsDirectory) else {
-                    if isLink && isLesson {
+                // lstat and stat themselves: Foundation's attributes also look up the owner's
+                // name, which made searching `/` up to the limit take seconds.
+                guard let entry = Entry(path) else { continue }  // removed while we looked
+                guard let childIsDirectory = entry.targetIsDirectory else {
+                    if entry.isLink && isLesson {
                         found.diagnostics.append(.fileError(path, "is a symbolic link to nothing; expected a lesson file"))
                     }
                     continue
                 }
-                if isLink && (isLesson || childIsDirectory.boolValue) {
+                if entry.isLink && (isLesson || childIsDirectory) {
                     guard Paths.isInside(Paths.canonical(path), root) else {
-                        let what = childIsDirectory.boolValue ? "a folder" : "a file"
+                        let what = childIsDirectory ? "a folder" : "a file"
                         found.diagnostics.append(.fileError(path, "is a symbolic link to \(what) outside the lessons folder; lessons must live inside it"))
                         continue
                     }
-                    if childIsDirectory.boolValue { continue }
+                    if childIsDirectory { continue }
                 }
-                if childIsDirectory.boolValue {
+                if childIsDirectory {
                     if let excluded, Paths.same(Paths.canonical(path), excluded) { continue }
                     if isLesson {
                         found.diagnostics.append(Diagnostic(.warning, path, nil,
@@ -75,6 +76,25 @@ enum LessonDiscovery {
         }
         found.files.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         return .success(found)
+    }
+
+    /// One entry of a folder: whether it is a symbolic link, and whether what it is (or points
+    /// to) is a folder; nil there when a link points to nothing.
+    private struct Entry {
+        let isLink: Bool
+        let targetIsDirectory: Bool?
+
+        init?(_ path: String) {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return nil }
+            isLink = info.st_mode & S_IFMT == S_IFLNK
+            if isLink {
+                var target = stat()
+                targetIsDirectory = stat(path, &target) == 0 ? target.st_mode & S_IFMT == S_IFDIR : nil
+            } else {
+                targetIsDirectory = info.st_mode & S_IFMT == S_IFDIR
+            }
+        }
     }
 }
 
