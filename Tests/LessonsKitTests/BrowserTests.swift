@@ -29,8 +29,8 @@ struct SelfTest: Decodable {
     var viewportWidth: Int
 }
 
-func selfTest(_ page: String, width: Int) throws -> SelfTest {
-    let browser = try ChromiumSession(viewport: (width, 900))
+func selfTest(_ page: String, width: Int, in browser: ChromiumSession? = nil) throws -> SelfTest {
+    let browser = try browser ?? ChromiumSession(viewport: (width, 900))
     try browser.open(page, fragment: "#lessons-selftest")
     // The report is written once the sliders' step files have loaded and been unpacked.
     let probe = """
@@ -45,7 +45,33 @@ func selfTest(_ page: String, width: Int) throws -> SelfTest {
     return try JSONDecoder().decode(SelfTest.self, from: Data(json.utf8))
 }
 
-@Suite(.serialized, .enabled(if: chromium != nil, "skipped: chromium is not installed (make test installs it)"))
+/// The self-test reports of five pages of the shared course, at a desktop and a phone width:
+/// each page walked once per width in one browser, for every test that reads it.
+enum SelfTestReports {
+    static let pages = ["computational-graphs", "derivatives", "welcome", "xor-from-scratch", "two-moons"]
+    private static let at1280 = walk(width: 1280)
+    private static let at390 = walk(width: 390)
+
+    /// The report of `page` (one of `pages`) at 1280 or 390 px.
+    static func report(_ page: String, width: Int) throws -> SelfTest {
+        let reports = try (width == 390 ? at390 : at1280).get()
+        return try #require(reports[page], "no self-test of \(page)")
+    }
+
+    private static func walk(width: Int) -> Result<[String: SelfTest], BrowseFailure> {
+        do {
+            let course = try SharedCourse.get()
+            let browser = try ChromiumSession(viewport: (width, 900))
+            var reports: [String: SelfTest] = [:]
+            for page in pages { reports[page] = try selfTest(course.output + "/\(page)/index.html", width: width, in: browser) }
+            return .success(reports)
+        } catch {
+            return .failure(BrowseFailure(description: "the self-tests at \(width) px: \(error)"))
+        }
+    }
+}
+
+@Suite(.enabled(if: chromium != nil, "skipped: chromium is not installed (make test installs it)"))
 struct BrowserTests {
     /// The shipped course, built once for the whole test run (read only).
     let course: SharedCourse
@@ -57,7 +83,7 @@ struct BrowserTests {
     var graphPage: String { course.output + "/computational-graphs/index.html" }
 
     @Test func stepThroughReachesTheLastBackwardStepWithTheRightNumbers() throws {
-        let report = try selfTest(graphPage, width: 1280)
+        let report = try SelfTestReports.report("computational-graphs", width: 1280)
         let colah = try #require(report.widgets.first { $0.id == "graph-colah" })
         #expect(colah.visited == 11)  // 6 nodes (the constant 1 is one) forward, then the 5 with a gradient backward
         #expect(colah.equation == "∂e/∂a = ∂e/∂c · ∂c/∂a = 2 · 1 = 2")
@@ -73,7 +99,7 @@ struct BrowserTests {
     }
 
     @Test func frameworkTabsFollowTheKeyboardOnEveryBlock() throws {
-        let report = try selfTest(graphPage, width: 1280)
+        let report = try SelfTestReports.report("computational-graphs", width: 1280)
         #expect(report.tabs.count == 5)
         for group in report.tabs {
             #expect(group.tabs == 3 && group.visible == 1, "\(group.id)")
@@ -84,14 +110,14 @@ struct BrowserTests {
 
     @Test(arguments: [390, 1280])
     func pagesDoNotScrollSideways(width: Int) throws {
-        for page in ["computational-graphs", "derivatives", "welcome", "xor-from-scratch", "two-moons"] {
-            let report = try selfTest(course.output + "/\(page)/index.html", width: width)
+        for page in SelfTestReports.pages {
+            let report = try SelfTestReports.report(page, width: width)
             #expect(report.scrollWidth <= report.viewportWidth, "\(page) at \(width) px: \(report.scrollWidth) > \(report.viewportWidth)")
         }
     }
 
     @Test func modelScrubberShowsTheFirstTracedStep() throws {
-        let report = try selfTest(course.output + "/xor-from-scratch/index.html", width: 1280)
+        let report = try SelfTestReports.report("xor-from-scratch", width: 1280)
         let xor = try #require(report.widgets.first { $0.id == "model-xor" })
         #expect(xor.firstStep == "step 0 · loss 2.417")
         #expect(xor.equation.hasPrefix("∂loss/∂"))
@@ -142,19 +168,22 @@ struct BrowserTests {
 @Suite(.serialized, .enabled(if: chromium != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"),
                              "skipped: chromium or pdftotext is not installed (make test installs them)"))
 struct HandoutTests {
-    /// Printed from the shared course's warm block cache (the training is not under test here;
-    /// `HandoutConfinementTests` runs `lessons build --pdf` itself). Printing the whole course
-    /// takes Chromium about a minute, so reproducibility is checked on three of its lessons.
-    /// The shipped course (only `lessons`, if given) copied into `w`, printed with the shared
-    /// course's warm cache; returns the options and the PDF.
-    private func printed(_ w: Workspace, lessons: Set<String>? = nil) throws -> (BuildOptions, Data) {
+    /// Three lessons in each edition (prose, a graph, a model; Chinese text), printed twice
+    /// from the shared course's warm block cache (the training is not under test here;
+    /// `HandoutConfinementTests` runs `lessons build --pdf` itself). The whole course is a
+    /// thousand pages that take Chromium about a minute to print; what printing does to a page
+    /// does not depend on how many there are (`nodeIDsAreRenumbered...` covers a large PDF).
+    private static let printedLessons = ["welcome", "computational-graphs", "xor-from-scratch"]
+
+    @Test func pdfHandoutHasEveryLessonInItsTextAndOutlineAndTheSameBytesEachTime() throws {
+        let w = try Workspace()
         try FileManager.default.removeItem(atPath: w.lessons)
         try FileManager.default.copyItem(atPath: shippedLessons, toPath: w.lessons)
-        if let lessons {
-            for name in try FileManager.default.contentsOfDirectory(atPath: w.lessons) where name.hasSuffix(".md") && !lessons.contains(name) {
-                try FileManager.default.removeItem(atPath: w.lessons + "/" + name)
+        for folder in [w.lessons, w.lessons + "/zh"] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder)
+            where name.hasSuffix(".md") && !Self.printedLessons.contains(String(name.dropLast(3))) {
+                try FileManager.default.removeItem(atPath: folder + "/" + name)
             }
-            try FileManager.default.removeItem(atPath: w.lessons + "/zh")
         }
         let cache = w.root.appendingPathComponent("cache").path
         try SharedCourse.get().copyCache(to: cache)
@@ -162,12 +191,7 @@ struct HandoutTests {
         options.pdf = true
         let first = Builder.build(options)
         #expect(first.succeeded, "\(first.diagnostics)")
-        return (options, try #require(FileManager.default.contents(atPath: w.output + "/course.pdf")))
-    }
-
-    @Test func pdfHandoutHasEveryLessonInItsTextAndOutline() throws {
-        let w = try Workspace()
-        let (_, pdf) = try printed(w)
+        let pdf = try #require(FileManager.default.contents(atPath: w.output + "/course.pdf"))
         #expect(pdf.starts(with: Data("%PDF".utf8)))
         let text = try run("/usr/bin/pdftotext", [w.output + "/course.pdf", "-"])
         let info = try run("/usr/bin/pdfinfo", [w.output + "/course.pdf"])
@@ -175,6 +199,7 @@ struct HandoutTests {
         let titles = try FileManager.default.contentsOfDirectory(atPath: w.output).filter {
             FileManager.default.fileExists(atPath: w.output + "/\($0)/index.html")
         }.count
+        #expect(titles == 2 * Self.printedLessons.count + 1, "six lessons and the Chinese edition's index")
         #expect(pages >= titles + 2, "a title page, a contents page, and at least a page per lesson")
         #expect(info.contains("CreationDate:    Sat Jan  1 00:00:00 2000 UTC"))
         let raw = String(decoding: pdf, as: UTF8.self)
@@ -187,14 +212,15 @@ struct HandoutTests {
             #expect(text.contains(title), "\(title) in the text")
             #expect(raw.contains("/Title (\(title))"), "\(title) in the outline")
         }
-    }
-
-    @Test func pdfHandoutIsReproducible() throws {
-        let w = try Workspace()
-        let (options, pdf) = try printed(w, lessons: ["welcome.md", "computational-graphs.md", "xor-from-scratch.md"])
+        // Outline titles outside Latin-1 are UTF-16 in hex, after a byte-order mark.
+        for title in ["欢迎", "计算图", "从零实现 XOR"] {
+            let hex = "<FEFF" + title.utf16.map { String(format: "%04X", $0) }.joined() + ">"
+            #expect(text.contains(title), "\(title) in the text")
+            #expect(raw.uppercased().contains("/TITLE " + hex), "\(title) in the outline as \(hex)")
+        }
         try FileManager.default.removeItem(atPath: w.output)  // or the build would be up to date
         #expect(Builder.build(options).succeeded)
-        #expect(FileManager.default.contents(atPath: w.output + "/course.pdf") == pdf)
+        #expect(FileManager.default.contents(atPath: w.output + "/course.pdf") == pdf, "a second print gives the same bytes")
     }
 
     @Test func pdfWithoutChromiumIsAClearErrorAndKeepsTheOutput() throws {

@@ -44,7 +44,11 @@ func measureDiagrams(_ page: String, in browser: ChromiumSession) throws -> Diag
 /// (content at most 1.05 of its box) and its drawing is shown at 0.8 (desktop) or 0.6 (phone)
 /// of its size or more; the fit toggle is shown only when a drawing is wider than its box.
 func expectDiagramsFit(_ page: String, in browser: ChromiumSession, width: Int, name: String) throws {
-    let report = try measureDiagrams(page, in: browser)
+    expectDiagramsFit(try measureDiagrams(page, in: browser), width: width, name: name)
+}
+
+/// The same, on a page already measured.
+func expectDiagramsFit(_ report: DiagramMeasure, width: Int, name: String) {
     #expect(report.viewportWidth == width)
     let least = width >= 1000 ? 0.8 : 0.6
     #expect(!report.widgets.isEmpty, "\(name): no graph widget")
@@ -56,20 +60,15 @@ func expectDiagramsFit(_ page: String, in browser: ChromiumSession, width: Int, 
     #expect(report.scrollWidth <= report.viewportWidth, "\(name) at \(width) px: the page scrolls sideways")
 }
 
-@Suite(.serialized, .enabled(if: chromium != nil, "skipped: chromium is not installed (make test installs it)"))
+@Suite(.enabled(if: chromium != nil, "skipped: chromium is not installed (make test installs it)"))
 struct DiagramFitTests {
     /// 800 px (a tablet) is between the two drawings: the script picks the one shown larger.
+    /// Read from the course's one visit per width (`BrowsedCourse`).
     @Test(arguments: [1280, 800, 390])
     func everyShippedGraphFitsItsBox(width: Int) throws {
-        let course = try SharedCourse.get()
-        let browser = try ChromiumSession(viewport: (width, 900))
-        let pages = try FileManager.default.contentsOfDirectory(atPath: course.output).sorted()
-            .filter { FileManager.default.fileExists(atPath: course.output + "/\($0)/index.html") }
         var measured = 0
-        for page in pages {
-            let file = course.output + "/\(page)/index.html"
-            guard (try String(contentsOfFile: file, encoding: .utf8)).contains("graph-widget") else { continue }
-            try expectDiagramsFit(file, in: browser, width: width, name: page)
+        for visit in try BrowsedCourse.visits(width: width) where !visit.diagrams.widgets.isEmpty {
+            expectDiagramsFit(visit.diagrams, width: width, name: visit.page)
             measured += 1
         }
         #expect(measured >= 10)
@@ -84,10 +83,11 @@ struct DiagramFitTests {
         let report = w.build(w.lessons, output: w.output, jobs: 2)
         try #require(report.succeeded, "\(report.diagnostics)")
         let page = w.output + "/big/index.html"
-        for width in [1280, 390] {
-            try expectDiagramsFit(page, in: try ChromiumSession(viewport: (width, 900)), width: width, name: "big")
-        }
-        let measure = try measureDiagrams(page, in: try ChromiumSession(viewport: (390, 900)))
+        let browser = try ChromiumSession(viewport: (1280, 900))
+        try expectDiagramsFit(page, in: browser, width: 1280, name: "big")
+        try browser.resize(width: 390, height: 900)
+        let measure = try measureDiagrams(page, in: browser)
+        expectDiagramsFit(measure, width: 390, name: "big")
         #expect(Set(measure.widgets.map(\.id)) == ["model-ten", "graph-sixty", "graph-micrograd"])
         #expect(measure.widgets.allSatisfy { $0.drawing == "narrow" }, "each of these is too wide for a phone in its main drawing")
     }

@@ -1,12 +1,11 @@
 import Foundation
 import Testing
 @testable import LessonsKit
-@testable import Browser
 
 /// Every page of the shipped course, in a real browser: not blank, no sideways scrolling on a
 /// phone, every figure and formula present after load, no console errors; and every internal
 /// link, image and fragment resolves.
-@Suite(.serialized, .enabled(if: chromium != nil, "skipped: chromium is not installed (make test installs it)"))
+@Suite(.enabled(if: chromium != nil, "skipped: chromium is not installed (make test installs it)"))
 struct PageChecksTests {
     /// The shipped course, built once for the whole test run (read only).
     let course: SharedCourse
@@ -14,38 +13,23 @@ struct PageChecksTests {
 
     init() throws {
         course = try SharedCourse.get()
-        pages = ["index.html"] + Workspace.tree(at: course.output).keys.filter { $0.hasSuffix("/index.html") }.sorted()
+        pages = BrowsedCourse.pages(of: course)
     }
 
-    private static let probe = """
-        JSON.stringify({scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth,
-          maths: document.querySelectorAll("math").length, figures: document.querySelectorAll("figure").length,
-          broken: Array.prototype.slice.call(document.images).filter(function (i) {
-            return i.loading !== "lazy" && !(i.complete && i.naturalWidth > 0); }).map(function (i) { return i.getAttribute("src"); })})
-        """
-
-    private struct Probe: Decodable { var scrollWidth: Int; var width: Int; var maths: Int; var figures: Int; var broken: [String] }
-
+    /// Read from the course's one visit per width (`BrowsedCourse`).
     @Test(arguments: [390, 1280])
     func everyPageRendersFullyWithoutErrorsOrSidewaysScrolling(width: Int) throws {
-        let browser = try ChromiumSession(viewport: (width, 900))
-        for page in pages {
-            let path = course.output + "/" + page
-            let html = try String(contentsOfFile: path, encoding: .utf8)
-            try browser.open(path)
-            let json = try #require(try browser.evaluate(Self.probe) as? String)
-            let probe = try JSONDecoder().decode(Probe.self, from: Data(json.utf8))
-            #expect(probe.scrollWidth <= probe.width, "\(page) at \(width) px scrolls sideways (\(probe.scrollWidth) > \(probe.width))")
-            #expect(probe.maths == html.components(separatedBy: "<math").count - 1, "\(page): formulas after load")
-            #expect(probe.figures == html.components(separatedBy: "<figure").count - 1, "\(page): figures after load")
-            #expect(probe.broken.isEmpty, "\(page): images that did not load: \(probe.broken)")
-            #expect(browser.consoleErrors.isEmpty, "\(page): \(browser.consoleErrors)")
-            // The first screen: the whole page adds seconds a page and nothing to "not blank".
-            let shot = try browser.screenshot(wholePage: ProcessInfo.processInfo.environment["LESSONS_SCREENSHOTS"] != nil)
-            #expect(shot.count > 20_000, "\(page) at \(width) px looks blank (\(shot.count) bytes)")
-            if let dir = ProcessInfo.processInfo.environment["LESSONS_SCREENSHOTS"] {
-                try shot.write(to: URL(fileURLWithPath: dir).appendingPathComponent(page.replacingOccurrences(of: "/", with: "_") + "-\(width).png"))
-            }
+        let visits = try BrowsedCourse.visits(width: width)
+        #expect(visits.map(\.page) == pages)
+        for visit in visits {
+            let page = visit.page
+            let html = try String(contentsOfFile: course.output + "/" + page, encoding: .utf8)
+            #expect(visit.scrollWidth <= visit.viewportWidth, "\(page) at \(width) px scrolls sideways (\(visit.scrollWidth) > \(visit.viewportWidth))")
+            #expect(visit.maths == html.components(separatedBy: "<math").count - 1, "\(page): formulas after load")
+            #expect(visit.figures == html.components(separatedBy: "<figure").count - 1, "\(page): figures after load")
+            #expect(visit.brokenImages.isEmpty, "\(page): images that did not load: \(visit.brokenImages)")
+            #expect(visit.consoleErrors.isEmpty, "\(page): \(visit.consoleErrors)")
+            #expect(visit.screenshotBytes > 20_000, "\(page) at \(width) px looks blank (\(visit.screenshotBytes) bytes)")
         }
     }
 

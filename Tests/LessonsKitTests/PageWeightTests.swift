@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 @testable import LessonsKit
-import Browser
 
 /// The weight of the built course: the whole site at most 25 MB, so is each edition (one
 /// language's pages and everything they load or link to, the shared traces, the index and our
@@ -9,7 +8,7 @@ import Browser
 /// of every page at most 400 KB: its HTML, stylesheet and scripts, and the images it loads for one
 /// colour scheme (those not marked `loading="lazy"`, and the lazy ones in the first screen), at a
 /// desktop and a phone width. README states the measured figures.
-@Suite(.serialized, .enabled(if: chromium != nil, "skipped: chromium is not installed (make test installs it)"))
+@Suite(.enabled(if: chromium != nil, "skipped: chromium is not installed (make test installs it)"))
 struct PageWeightTests {
     static let siteLimit = 25_000_000
     static let editionLimit = 25_000_000
@@ -76,31 +75,12 @@ struct PageWeightTests {
         }
     }
 
-    /// Which file each image shows (the `<picture>` source the browser picks), whether it is
-    /// lazy, and whether it is in the first screen.
-    private static let probe = """
-        JSON.stringify(Array.prototype.slice.call(document.images).map(function (i) {
-          var file = i.getAttribute("src"), picture = i.parentElement;
-          if (picture && picture.tagName === "PICTURE") {
-            var sources = picture.querySelectorAll("source");
-            for (var k = 0; k < sources.length; k++) {
-              var media = sources[k].getAttribute("media");
-              if (!media || window.matchMedia(media).matches) { file = sources[k].getAttribute("srcset"); break; }
-            }
-          }
-          var r = i.getBoundingClientRect();
-          return {file: file, lazy: i.loading === "lazy",
-                  inView: r.width > 0 && r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth};
-        }))
-        """
-
-    private struct Image: Decodable { var file: String; var lazy: Bool; var inView: Bool }
-
+    /// Read from the course's one visit per width (`BrowsedCourse`): the images as loaded, before
+    /// anything scrolled.
     @Test(arguments: [1280, 390])
     func theFirstViewOfEveryPageIsAtMost400KB(width: Int) throws {
-        let browser = try ChromiumSession(viewport: (width, 900))
-        let pages = ["index.html"] + Workspace.tree(at: course.output).keys.filter { $0.hasSuffix("/index.html") }.sorted()
-        for page in pages {
+        for visit in try BrowsedCourse.visits(width: width) {
+            let page = visit.page
             let path = course.output + "/" + page
             let folder = (path as NSString).deletingLastPathComponent
             let html = try String(contentsOfFile: path, encoding: .utf8)
@@ -108,9 +88,7 @@ struct PageWeightTests {
             for pattern in [#/<script src="(?<f>[^"]+)"/#, #/<link rel="stylesheet" href="(?<f>[^"]+)"/#] {
                 for match in html.matches(of: pattern) { files.insert(String(match.output.f)) }
             }
-            try browser.open(path)
-            let json = try #require(try browser.evaluate(Self.probe) as? String)
-            for image in try JSONDecoder().decode([Image].self, from: Data(json.utf8)) where !image.lazy || image.inView {
+            for image in visit.images where !image.lazy || image.inView {
                 files.insert(image.file)
             }
             var total = html.utf8.count
