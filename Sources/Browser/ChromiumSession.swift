@@ -98,11 +98,21 @@ public final class ChromiumSession {
     /// Loads a file and waits for its load event (or, when a refused navigation interrupted the
     /// load, until the page stops loading).
     public func open(_ path: String, fragment: String = "") throws {
-        consoleErrors = []
         document = SiteConfinement.realPath(path)
+        try navigate(to: URL(fileURLWithPath: path).absoluteString + fragment)
+    }
+
+    /// Leaves the document for an empty page and waits for it, so that the next `open` loads
+    /// anew even an address the page is already at (with a fragment, that would only scroll).
+    public func openBlank() throws {
+        try navigate(to: "about:blank")
+    }
+
+    private func navigate(to url: String) throws {
+        consoleErrors = []
         let loadEvents = ["Page.loadEventFired", "Page.frameStartedLoading", "Page.frameStoppedLoading"]
         pending.removeAll { loadEvents.contains($0["method"] as? String ?? "") }
-        _ = try page("Page.navigate", ["url": URL(fileURLWithPath: path).absoluteString + fragment])
+        _ = try page("Page.navigate", ["url": url])
         var started = false
         try waitFor { method, frame in
             if method == "Page.frameStartedLoading", frame == mainFrame { started = true }

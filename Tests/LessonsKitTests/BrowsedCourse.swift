@@ -100,7 +100,8 @@ enum BrowsedCourse {
     private static func visitAll(width: Int, only wanted: (String) -> Bool = { _ in true }) -> Result<[PageVisit], BrowseFailure> {
         do {
             let course = try SharedCourse.get()
-            let browser = try ChromiumSession(viewport: (width, 900))
+            let browser = try BrowserPool.take(viewport: (width, 900))
+            defer { BrowserPool.release(browser) }
             let screenshots = ProcessInfo.processInfo.environment["LESSONS_SCREENSHOTS"]
             var visits: [PageVisit] = []
             for page in pages(of: course) {

@@ -29,8 +29,9 @@ struct SelfTest: Decodable {
     var viewportWidth: Int
 }
 
-func selfTest(_ page: String, width: Int, in browser: ChromiumSession? = nil) throws -> SelfTest {
-    let browser = try browser ?? ChromiumSession(viewport: (width, 900))
+func selfTest(_ page: String, width: Int, in given: ChromiumSession? = nil) throws -> SelfTest {
+    let browser = try given ?? BrowserPool.take(viewport: (width, 900))
+    defer { if given == nil { BrowserPool.release(browser) } }
     try browser.open(page, fragment: "#lessons-selftest")
     // The report is written once the sliders' step files have loaded and been unpacked.
     let probe = """
@@ -61,7 +62,8 @@ enum SelfTestReports {
     private static func walk(width: Int) -> Result<[String: SelfTest], BrowseFailure> {
         do {
             let course = try SharedCourse.get()
-            let browser = try ChromiumSession(viewport: (width, 900))
+            let browser = try BrowserPool.take(viewport: (width, 900))
+            defer { BrowserPool.release(browser) }
             var reports: [String: SelfTest] = [:]
             for page in pages { reports[page] = try selfTest(course.output + "/\(page)/index.html", width: width, in: browser) }
             return .success(reports)

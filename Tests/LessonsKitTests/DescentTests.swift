@@ -86,7 +86,8 @@ struct DescentTests {
     @Test func oneStepInThePageIsTheEngineAtLeafMinusRateTimesGradient() throws {
         let workspace = try built()
         for (name, source) in blocks {
-            let browser = try ChromiumSession(viewport: (1280, 900))
+            let browser = try BrowserPool.take(viewport: (1280, 900))
+            defer { BrowserPool.release(browser) }
             try browser.open(workspace.output + "/descent/index.html")
             let seen = try JSONDecoder().decode(Seen.self, from: Data(try pageSteps(browser, "graph-\(name)", button: 0, clicks: 1).utf8))
             let (trace, leaves, rate) = try engine(source)
@@ -106,7 +107,8 @@ struct DescentTests {
     @Test func tenStepsInThePageAreTenOfTheEngines() throws {
         let workspace = try built()
         for (name, source) in blocks {
-            let browser = try ChromiumSession(viewport: (1280, 900))
+            let browser = try BrowserPool.take(viewport: (1280, 900))
+            defer { BrowserPool.release(browser) }
             try browser.open(workspace.output + "/descent/index.html")
             let seen = try JSONDecoder().decode(Seen.self, from: Data(try pageSteps(browser, "graph-\(name)", button: 1, clicks: 1).utf8))
             let engine = try engineSteps(source, count: 10)
@@ -118,7 +120,8 @@ struct DescentTests {
 
     @Test func resetClearsTheStepsAndABadRateIsSaid() throws {
         let workspace = try built()
-        let browser = try ChromiumSession(viewport: (1280, 900))
+        let browser = try BrowserPool.take(viewport: (1280, 900))
+        defer { BrowserPool.release(browser) }
         try browser.open(workspace.output + "/descent/index.html")
         let json = try #require(try awaitedProbe(browser, """
             new Promise(function (done) {
@@ -147,7 +150,8 @@ struct DescentTests {
         #expect(page.contains("value=\"0.05\""))
         #expect(page.contains("<span class=\"descent-status\" role=\"status\" aria-live=\"polite\"></span>"))
         #expect(page.contains("Take 10 steps"))
-        let browser = try ChromiumSession(viewport: (1280, 900))
+        let browser = try BrowserPool.take(viewport: (1280, 900))
+        defer { BrowserPool.release(browser) }
         try browser.open(workspace.output + "/descent/index.html")
         // Focus the rate field, Tab to "Take a step", press Enter: a step is taken.
         _ = try browser.evaluate("document.getElementById('graph-fit-descent-rate').focus()")

@@ -83,7 +83,8 @@ struct DiagramFitTests {
         let report = w.build(w.lessons, output: w.output, jobs: 2)
         try #require(report.succeeded, "\(report.diagnostics)")
         let page = w.output + "/big/index.html"
-        let browser = try ChromiumSession(viewport: (1280, 900))
+        let browser = try BrowserPool.take(viewport: (1280, 900))
+        defer { BrowserPool.release(browser) }
         try expectDiagramsFit(page, in: browser, width: 1280, name: "big")
         try browser.resize(width: 390, height: 900)
         let measure = try measureDiagrams(page, in: browser)
@@ -184,7 +185,8 @@ struct DiagramWalkViewTests {
 
     @Test func actualSizeScrollsAndTheWalkKeepsEachCardInTheBox() throws {
         let course = try SharedCourse.get()
-        let browser = try ChromiumSession(viewport: (390, 900))
+        let browser = try BrowserPool.take(viewport: (390, 900))
+        defer { BrowserPool.release(browser) }
         _ = try browser.page("Emulation.setEmulatedMedia", ["features": [["name": "prefers-reduced-motion", "value": "reduce"]]])
         try browser.open(course.output + "/chain-rule/index.html")
         let json = try #require(try browser.evaluate(Self.walk) as? String)

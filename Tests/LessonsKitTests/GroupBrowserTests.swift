@@ -124,7 +124,8 @@ struct GroupBrowserTests {
 
     @Test func openingAGroupWalksThroughItsInsideAndClosingReturnsToTheGroup() throws {
         let workspace = try builtNeuron()
-        let browser = try ChromiumSession(viewport: (1280, 900))
+        let browser = try BrowserPool.take(viewport: (1280, 900))
+        defer { BrowserPool.release(browser) }
         try browser.open(workspace.output + "/neuron/index.html")
         let json = try #require(try awaited(browser, Self.probe))
         let walk = try JSONDecoder().decode(Walk.self, from: Data(json.utf8))
@@ -171,7 +172,8 @@ struct GroupBrowserTests {
             + "loss = bce_logits(out, y)\ntrain sgd(lr: 0.5) epochs 20\n```\n")
         let report = workspace.build(workspace.lessons, output: workspace.output, useCache: false)
         #expect(report.succeeded, "\(report.diagnostics)")
-        let browser = try ChromiumSession(viewport: (1280, 900))
+        let browser = try BrowserPool.take(viewport: (1280, 900))
+        defer { BrowserPool.release(browser) }
         try browser.open(workspace.output + "/deep/index.html")
         let json = try #require(try awaited(browser, Self.scrubProbe))
         let texts = try JSONDecoder().decode([String].self, from: Data(json.utf8))

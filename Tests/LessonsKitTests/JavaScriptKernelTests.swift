@@ -107,7 +107,8 @@ struct JavaScriptKernelTests {
             + "<script>var plans = [" + plans.joined(separator: ",\n") + "];</script>"
         try Data(JavaScriptKernels.source.utf8).write(to: folder.appendingPathComponent(JavaScriptKernels.fileName))
         try Data(page.utf8).write(to: folder.appendingPathComponent("index.html"))
-        let browser = try ChromiumSession(viewport: (800, 600))
+        let browser = try BrowserPool.take(viewport: (800, 600))
+        defer { BrowserPool.release(browser) }
         try browser.open(folder.appendingPathComponent("index.html").path)
         // String(-0) is "0": write the sign of zero out, so a lost sign is seen.
         let script = """

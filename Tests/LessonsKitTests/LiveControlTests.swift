@@ -54,7 +54,8 @@ private func live(_ browser: ChromiumSession, _ id: String, _ body: String) thro
 struct LiveControlTests {
     @Test func theAddressHoldsTheEditsAndALinkBringsThemBack() throws {
         let workspace = try built()
-        let browser = try ChromiumSession(viewport: (1280, 900))
+        let browser = try BrowserPool.take(viewport: (1280, 900))
+        defer { BrowserPool.release(browser) }
         let page = workspace.output + "/live/index.html"
         try browser.open(page, fragment: "#graph-digits:a=3,b=-1")
         let opened = try live(browser, "graph-digits", """
@@ -74,7 +75,8 @@ struct LiveControlTests {
 
     @Test func aLinkThatDoesNotReadIsIgnoredPolitely() throws {
         let workspace = try built()
-        let browser = try ChromiumSession(viewport: (1280, 900))
+        let browser = try BrowserPool.take(viewport: (1280, 900))
+        defer { BrowserPool.release(browser) }
         let page = workspace.output + "/live/index.html"
         for (fragment, why) in [("#graph-digits:a=x", "x is not a number"), ("#graph-digits:zz=1", "no editable zz"),
                                 ("#graph-dom:W=1;2", "W takes 4 numbers"), ("#graph-dom:big=1", "no editable big")] {
@@ -90,7 +92,8 @@ struct LiveControlTests {
 
     @Test func aValueOutsideItsDomainShowsAtItsNodeAndAValidEditClearsIt() throws {
         let workspace = try built()
-        let browser = try ChromiumSession(viewport: (1280, 900))
+        let browser = try BrowserPool.take(viewport: (1280, 900))
+        defer { BrowserPool.release(browser) }
         try browser.open(workspace.output + "/live/index.html")
         let json = try live(browser, "graph-dom", """
             var field = w.querySelector('input[type="number"][data-node="0"]');
@@ -129,7 +132,8 @@ struct LiveControlTests {
 
     @Test func numbersAreWrittenAsTheBuildWritesThem() throws {
         let workspace = try built()
-        let browser = try ChromiumSession(viewport: (1280, 900))
+        let browser = try BrowserPool.take(viewport: (1280, 900))
+        defer { BrowserPool.release(browser) }
         let numbers = [1.0625, 1234.5, 9999.5, 0.00012345, 1e-5, 123456.0, -2.5e-7, 0.1, 1.0675, 98765.4321, 3.14159e300, -1.5]
         for chunk in stride(from: 0, to: numbers.count, by: 6) {
             let six = Array(numbers[chunk..<min(chunk + 6, numbers.count)])
@@ -148,7 +152,8 @@ struct LiveControlTests {
         #expect(page.contains("<div class=\"live-edit\" hidden data-live=\"live/graph-dom.js\""))
         #expect(page.contains("role=\"status\" aria-live=\"polite\""))
         #expect(page.contains("too big to edit here"))
-        let browser = try ChromiumSession(viewport: (1280, 900))
+        let browser = try BrowserPool.take(viewport: (1280, 900))
+        defer { BrowserPool.release(browser) }
         try browser.open(workspace.output + "/live/index.html")
         let unnamed = try #require(try browser.evaluate("""
             JSON.stringify(Array.prototype.filter.call(document.querySelectorAll(".live-edit input, .live-edit button"), function (c) {

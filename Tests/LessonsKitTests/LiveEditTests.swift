@@ -125,7 +125,8 @@ struct LiveEditTests {
     @Test func editsOfEveryCourseGraphBlockGiveTheEnginesNumbersAndTheBuildsTexts() throws {
         let blocks = courseGraphBlocks()
         #expect(blocks.count >= 25, "found \(blocks.count) graph blocks")
-        let browser = try ChromiumSession(viewport: (1280, 900))
+        let browser = try BrowserPool.take(viewport: (1280, 900))
+        defer { BrowserPool.release(browser) }
         var random = SplitMix64(seed: 16)
         var opened = "", checked = 0
         for block in blocks {

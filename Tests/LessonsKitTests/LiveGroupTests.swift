@@ -80,7 +80,8 @@ struct LiveGroupTests {
         let lesson = try built(neuron(x: "2", w: "0.5", chinese: chinese))
         let edited = try built(neuron(x: "1.5", w: "-0.3", chinese: chinese))
         #expect(lesson.page("neuron").contains("class=\"live-edit\""), "a graph with groups gets the editing controls")
-        let browser = try ChromiumSession(viewport: (1280, 900))
+        let browser = try BrowserPool.take(viewport: (1280, 900))
+        defer { BrowserPool.release(browser) }
 
         try browser.open(edited.output + "/neuron/index.html")
         let builtProbe = """
@@ -159,7 +160,8 @@ struct LiveGroupTests {
     /// values does (the closed group's card and steps included).
     @Test func aDescentStepOnAGroupedGraphShowsWhatABuildOfTheSteppedValuesShows() throws {
         let lesson = try built(neuron(x: "2", w: "0.5", descend: true))
-        let browser = try ChromiumSession(viewport: (1280, 900))
+        let browser = try BrowserPool.take(viewport: (1280, 900))
+        defer { BrowserPool.release(browser) }
         try browser.open(lesson.output + "/neuron/index.html")
         let stepProbe = """
             new Promise(function (done) {
@@ -200,7 +202,8 @@ struct LiveGroupTests {
     /// equations that name a node inside the group say so) is the build's, to the character.
     @Test func anExerciseOnAGroupedGraphRewritesItsWalkAsTheBuildWroteIt() throws {
         let lesson = try built(neuron(x: "2", w: "0.5") + "\n\n```exercise neuron\nwith x = 1.5\nask dL/dx\n```\n")
-        let browser = try ChromiumSession(viewport: (1280, 900))
+        let browser = try BrowserPool.take(viewport: (1280, 900))
+        defer { BrowserPool.release(browser) }
         try browser.open(lesson.output + "/neuron/index.html")
         let probe = """
             new Promise(function (done) {

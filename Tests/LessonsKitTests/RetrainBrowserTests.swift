@@ -43,7 +43,8 @@ struct RetrainBrowserTests {
         let last = try #require((trace["steps"] as? [[String: Any]])?.last)
         #expect(last["step"] as? Int == 49_999)
         let buildLoss = try #require(last["loss"] as? Double)
-        let browser = try ChromiumSession(viewport: (1280, 900))
+        let browser = try BrowserPool.take(viewport: (1280, 900))
+        defer { BrowserPool.release(browser) }
         try browser.open(course.output + "/xor-from-scratch/index.html")
         let run = try Self.trained(browser, widget: "model-xor")
         let loss = try #require(run.loss, "\(run.status)")
@@ -71,7 +72,8 @@ struct RetrainBrowserTests {
         #expect(edited.build().succeeded)
         let file = try String(contentsOfFile: edited.output + "/a/retrain/model-xor.js", encoding: .utf8)
         let buildLoss = try #require(file.firstMatch(of: #/finalLoss:(?<x>[^,]+),/#).flatMap { Double($0.output.x) })
-        let browser = try ChromiumSession(viewport: (1280, 900))
+        let browser = try BrowserPool.take(viewport: (1280, 900))
+        defer { BrowserPool.release(browser) }
         try browser.open(page.output + "/a/index.html")
         let run = try Self.trained(browser, widget: "model-xor", rate: rate, optimizer: optimizer, steps: steps)
         let loss = try #require(run.loss, "\(run.status)")
@@ -86,7 +88,8 @@ struct RetrainBrowserTests {
         let html = page.page("a")
         #expect(html.contains("data-retrain=\"retrain/model-xor.js\""))
         #expect(!html.contains("data-retrain=\"retrain/model-big.js\""))  // 4 × 4,417 × 3,000 is over the budget
-        let browser = try ChromiumSession(viewport: (390, 900))
+        let browser = try BrowserPool.take(viewport: (390, 900))
+        defer { BrowserPool.release(browser) }
         try browser.open(page.output + "/a/index.html")
         let negative = try Self.trained(browser, widget: "model-xor", rate: "-1")
         #expect(negative.loss == nil && negative.status == "The learning rate needs a positive number.")

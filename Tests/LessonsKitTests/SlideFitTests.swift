@@ -45,6 +45,8 @@ struct SlideFitTests {
     @Test(arguments: ["English", "Chinese"])
     func noSlideOfTheShippedCourseOverflowsAt1280x720(edition: String) throws {
         let course = try SharedCourse.get()
+        // A Chromium of its own: the deck splits sections when it opens, and a lesson image
+        // without a size is measured only once it loads, which a reused browser may have cached.
         let browser = try ChromiumSession(viewport: (1280, 720))
         let pages = Workspace.tree(at: course.output)
             .filter { $0.key.hasSuffix("/index.html") && String(decoding: $0.value, as: UTF8.self).contains("class=\"slides-link\"") }
