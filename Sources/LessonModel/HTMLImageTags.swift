@@ -14,13 +14,18 @@ public enum HTMLImageTags {
 
     /// Every `<img>` tag in `html`, in order.
     public static func tags(in html: String) -> [Tag] {
+        tags(named: "img", in: html)
+    }
+
+    /// Every start tag called `element` (lowercase; matched without regard to case) in `html`.
+    public static func tags(named element: String, in html: String) -> [Tag] {
         var result: [Tag] = []
         var i = html.startIndex
         while let open = html[i...].firstIndex(of: "<") {
             let nameStart = html.index(after: open)
             let name = html[nameStart...].prefix { $0.isLetter }
             let afterName = name.endIndex
-            guard name.lowercased() == "img", afterName < html.endIndex,
+            guard name.lowercased() == element, afterName < html.endIndex,
                   html[afterName].isWhitespace || html[afterName] == "/" || html[afterName] == ">" else {
                 i = nameStart
                 continue

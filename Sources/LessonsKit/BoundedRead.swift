@@ -24,6 +24,25 @@ enum BoundedRead {
         return result.map { bytes }
     }
 
+    /// The first `count` bytes of a regular file of any size (fewer when it is shorter).
+    static func prefix(_ path: String, count: Int, followLinks: Bool = false) -> Result<[UInt8], Failure> {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        let result = withRegularFile(path, limit: .max, followLinks: followLinks) { fd, _ in
+            while filled < count {
+                let n = bytes.withUnsafeMutableBytes { $0.baseAddress.map { read(fd, $0 + filled, count - filled) } ?? 0 }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return .failure(.unreadable)
+                }
+                if n == 0 { break }
+                filled += n
+            }
+            return .success(())
+        }
+        return result.map { Array(bytes[..<filled]) }
+    }
+
     /// Feeds the file's bytes to `hasher` and subtracts them from `budget`; fails (with the
     /// hasher in an unspecified state) when the file is not regular or would exceed the budget.
     static func hash(_ path: String, into hasher: inout SHA256, budget: inout Int, followLinks: Bool = false) -> Result<Int, Failure> {

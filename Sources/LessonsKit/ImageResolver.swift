@@ -63,7 +63,8 @@ struct ImageResolver {
             }
             let destination = "\(lesson.slug)/media/\(relative)"
             copies.append(Copy(source: source, destination: destination))
-            targets[url] = .local(href: HTML.pathURL("media/\(relative)"))
+            let header = (try? BoundedRead.prefix(source, count: ImageHeader.prefixLength, followLinks: true).get()) ?? []
+            targets[url] = .local(href: HTML.pathURL("media/\(relative)"), size: ImageHeader.size(of: header))
         }
         return (targets, Array(Set(copies)).sorted { $0.destination < $1.destination })
     }

@@ -98,16 +98,17 @@ struct BodyRenderer {
         switch context.images[image.url] ?? .external {
         case .missing:
             return "<figure\(id)\(HTML.classes(classes + ["missing-image"]))>" + missingImage(alt: image.alt) + caption + "</figure>\n"
-        case .local(let href):
-            return "<figure\(id)\(HTML.classes(classes))>" + img(src: href, image: image) + caption + "</figure>\n"
+        case .local(let href, let size):
+            return "<figure\(id)\(HTML.classes(classes))>" + img(src: href, image: image, size: size) + caption + "</figure>\n"
         case .external:
             return "<figure\(id)\(HTML.classes(classes))>" + img(src: image.url, image: image) + caption + "</figure>\n"
         }
     }
 
-    private func img(src: String, image: Image) -> Markup {
+    private func img(src: String, image: Image, size: ImageSize? = nil) -> Markup {
         let title: Markup = image.title.isEmpty ? "" : " title=\"\(attribute: image.title)\""
-        return "<img src=\"\(attribute: src)\" alt=\"\(attribute: image.alt)\"\(title) loading=\"lazy\">"
+        let box: Markup = size.map { " width=\"\($0.width)\" height=\"\($0.height)\"" } ?? ""
+        return "<img src=\"\(attribute: src)\" alt=\"\(attribute: image.alt)\"\(title)\(box) loading=\"lazy\">"
     }
 
     /// A quoted result, marked so readers can see where it came from.
@@ -142,7 +143,7 @@ struct BodyRenderer {
         case .image(let image):
             switch context.images[image.url] ?? .external {
             case .missing: return missingImage(alt: image.alt)
-            case .local(let href): return img(src: href, image: image)
+            case .local(let href, let size): return img(src: href, image: image, size: size)
             case .external: return img(src: image.url, image: image)
             }
         case .html(let html): return RawHTML.render(html, lesson: lesson, context: context, phrases: phrases)

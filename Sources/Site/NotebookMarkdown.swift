@@ -127,7 +127,7 @@ struct NotebookMarkdown {
         case .image(let image):
             switch context.images[image.url] ?? .external {
             case .missing: return Self.escaped(image.alt.isEmpty ? phrases.imageMissing : image.alt)
-            case .local(let href): return "![" + Self.escaped(image.alt) + "](" + Self.destination(href, title: image.title) + ")"
+            case .local(let href, _): return "![" + Self.escaped(image.alt) + "](" + Self.destination(href, title: image.title) + ")"
             case .external: return "![" + Self.escaped(image.alt) + "](" + Self.destination(image.url, title: image.title) + ")"
             }
         case .html(let html): return html

@@ -2,12 +2,24 @@ import LessonModel
 
 /// Where an image of a lesson ends up on the page.
 package enum ImageTarget: Sendable, Equatable {
-    /// Copied into the output; `href` is relative to the lesson page.
-    case local(href: String)
+    /// Copied into the output; `href` is relative to the lesson page; `size` when its header said.
+    case local(href: String, size: ImageSize? = nil)
     /// Not found: the page shows the alt text instead.
     case missing
     /// A URL with a scheme (`https:`, `data:`), used as written.
     case external
+}
+
+/// An image's size in CSS pixels, written on its `<img>` so the page keeps room for it before
+/// it loads (slides are split by measured heights; text must not jump as images arrive).
+package struct ImageSize: Sendable, Equatable {
+    package var width: Int
+    package var height: Int
+
+    package init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
 }
 
 /// What a page needs to know beyond its own lesson: the course, its neighbours, its resolved files.

@@ -8,10 +8,10 @@ enum RawHTML {
             guard let src = tag.attribute("src") else { return nil }
             switch context.images[src] ?? .external {
             case .external: return nil
-            case .local(let href):
+            case .local(let href, let size):
                 return "<img" + tag.attributes.map { name, value in
                     " \(name)=\"\(HTML.attribute(name == "src" ? href : value))\""
-                }.joined() + ">"
+                }.joined() + missingBox(tag, size: size) + ">"
             case .missing:
                 let alt = Placeholders.pieces(tag.attribute("alt") ?? "").map {
                     if case .text(let t) = $0 { return t }
@@ -22,6 +22,28 @@ enum RawHTML {
         }
         // The teacher's own HTML is the one place where markup comes from outside our code, on purpose.
         return Markup(raw: substituteMath(rewritten, lesson: lesson, context: context))
+    }
+
+    /// The `width` or `height` (or both) that the teacher left out, from the file's own size, so
+    /// the browser keeps the image's room before it loads; nothing when a size is in a unit.
+    static func missingBox(_ tag: HTMLImageTags.Tag, size: ImageSize?) -> String {
+        guard let size else { return "" }
+        // Only plain pixel counts scale; a percentage or `em` is the teacher's layout to keep.
+        func pixels(_ name: String) -> Double? {
+            tag.attribute(name).flatMap { Double($0.hasSuffix("px") ? String($0.dropLast(2)) : $0) }
+                .flatMap { $0.isFinite && $0 > 0 && $0 <= 1e6 ? $0 : nil }
+        }
+        let ratio = Double(size.height) / Double(size.width)
+        switch (tag.attribute("width") != nil, tag.attribute("height") != nil) {
+        case (false, false):
+            return " width=\"\(size.width)\" height=\"\(size.height)\""
+        case (true, false):
+            return pixels("width").map { " height=\"\(max(1, Int(($0 * ratio).rounded())))\"" } ?? ""
+        case (false, true):
+            return pixels("height").map { " width=\"\(max(1, Int(($0 / ratio).rounded())))\"" } ?? ""
+        case (true, true):
+            return ""
+        }
     }
 
     /// Replaces formula and reference markers: as math (or the quoted result) in element content,
