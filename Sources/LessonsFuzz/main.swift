@@ -16,7 +16,7 @@ let seed = environment["FUZZ_SEED"].flatMap { UInt64($0) } ?? UInt64(Date().time
 let trace = environment["FUZZ_TRACE"] == "1"
 let directory = environment["FUZZ_DIR"] ?? ".build/fuzz"
 let corpusDirectory = environment["FUZZ_CORPUS"] ?? "lessons"
-let all = [Target.lesson(), Target.graph(), Target.model(), Target.tex(), PathTarget.target()]
+let all = [Target.lesson(), Target.graph(), Target.model(), Target.tex(), PathTarget.target(), ImageTarget.target()]
 let wanted = environment["FUZZ_TARGETS"].map { $0.split(separator: ",").map(String.init) } ?? all.map(\.name)
 
 func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
@@ -29,7 +29,7 @@ if arguments.first == "replay" {
     let rest = Array(arguments.dropFirst())
     guard rest.count == 2, let target = all.first(where: { $0.name == rest[0] }),
           let data = FileManager.default.contents(atPath: rest[1]) else {
-        note("usage: LessonsFuzz replay lesson|graph|model|tex|paths FILE")
+        note("usage: LessonsFuzz replay lesson|graph|model|tex|paths|images FILE")
         exit(64)
     }
     let outcome = target.run([UInt8](data), true)
@@ -49,6 +49,7 @@ for target in all where wanted.contains(target.name) {
     case "graph": seeds = corpus.graphs
     case "model": seeds = corpus.models
     case "paths": seeds = PathTarget.seeds
+    case "images": seeds = ImageTarget.seeds
     default: seeds = corpus.tex
     }
     var session = Session(target: target, seeds: seeds, seed: seed, directory: directory, trace: trace, watchdog: watchdog)

@@ -4,12 +4,12 @@ import Site
 /// Reads an image's displayed size from the first bytes of its file: PNG, GIF, JPEG (turned by
 /// its Exif orientation, as browsers show it), WebP, BMP and SVG. Anything it cannot read with
 /// certainty gives nil, and the page then writes no size, as before.
-enum ImageHeader {
+package enum ImageHeader {
     /// How much of a file is read: JPEG frame headers can follow a large Exif block.
     static let prefixLength = 256 << 10
 
     /// The size the browser lays the image out at, or nil.
-    static func size(of bytes: [UInt8]) -> ImageSize? {
+    package static func size(of bytes: [UInt8]) -> ImageSize? {
         let b = Bytes(bytes)
         if b.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
             guard b.ascii(12, 4) == "IHDR", let w = b.u32be(16), let h = b.u32be(20) else { return nil }
