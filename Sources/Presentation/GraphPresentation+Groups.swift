@@ -28,11 +28,8 @@ extension GraphPresentation {
             }
             let layout = try diagram.layout(maxWidth: GraphDrawings.wide)
             let name = opened.map { Self.openedStem(stem, group: $0) } ?? stem
-            let prefix = "g-" + name
-            let light = try diagram.render(layout, theme: .light, format: .svg, idPrefix: prefix)
-            let dark = try diagram.render(layout, theme: .dark, format: .svg, idPrefix: prefix)
             let svg = "figures/\(name).svg"
-            files.append((svg, ThemedSVG.combine(light: light, dark: dark, scope: prefix) ?? light))
+            files.append((svg, try picture(diagram, layout, prefix: "g-" + name)))
             drawn.append((view, diagram, layout, svg))
         }
         files.append(traceFile)
@@ -51,10 +48,7 @@ extension GraphPresentation {
         if let phone = try GraphDrawings.narrowLayout(of: collapsed.diagram, main: collapsed.layout) {
             labelled.append((collapsed.view, phone))
             let path = "figures/\(stem)-narrow.svg"
-            let prefix = "g-" + stem + "-n"
-            let light = try collapsed.diagram.render(phone, theme: .light, format: .svg, idPrefix: prefix)
-            let dark = try collapsed.diagram.render(phone, theme: .dark, format: .svg, idPrefix: prefix)
-            files.append((path, ThemedSVG.combine(light: light, dark: dark, scope: prefix) ?? light))
+            files.append((path, try picture(collapsed.diagram, phone, prefix: "g-" + stem + "-n")))
             widget.narrow = GraphDrawings.drawing(phone, svg: path)
         }
         widget.views = drawn.dropFirst().enumerated().map { g, view in

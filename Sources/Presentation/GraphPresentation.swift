@@ -10,6 +10,9 @@ package struct GraphPresentation {
     let stem: String
     /// The language of labels drawn in the figures.
     var words = Words.english
+    /// False: the widget and its texts only, with empty figure files (checks of what a page
+    /// says, which need no drawing: Cairo's work is most of a render).
+    package var drawsFigures = true
 
     /// A presentation of `trace`, whose figure files are named after `stem`, labelled in `words`.
     package init(trace: Trace, source: String, stem: String, words: Words = .english) {
@@ -58,7 +61,8 @@ package struct GraphPresentation {
     }
 
     /// One SVG for both colour schemes (the light drawing if the two cannot be combined).
-    private func picture(_ diagram: GraphDiagram, _ layout: GraphDiagram.Layout, prefix: String) throws(FigureError) -> [UInt8] {
+    func picture(_ diagram: GraphDiagram, _ layout: GraphDiagram.Layout, prefix: String) throws(FigureError) -> [UInt8] {
+        guard drawsFigures else { return [] }
         let light = try diagram.render(layout, theme: .light, format: .svg, idPrefix: prefix)
         let dark = try diagram.render(layout, theme: .dark, format: .svg, idPrefix: prefix)
         return ThemedSVG.combine(light: light, dark: dark, scope: prefix) ?? light

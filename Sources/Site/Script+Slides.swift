@@ -335,9 +335,9 @@ extension Script {
       slide.deckFitted = false;
       slide.classList.add("slide-current");
       fit(slide, true);
-      // An image still loading has no height yet: fit again once it has.
+      // An image still loading without a stated size has no height yet: fit again once it has.
       Array.prototype.forEach.call(slide.querySelectorAll("img"), function (img) {
-        if (!img.complete) img.addEventListener("load", function () { if (slides[index] === slide) fit(slide, true); }, { once: true });
+        if (!img.complete && !(img.getAttribute("width") && img.getAttribute("height"))) img.addEventListener("load", function () { if (slides[index] === slide) fit(slide, true); }, { once: true });
       });
       slide.scrollTop = 0;
       bar.querySelector("span").textContent = n + " / " + slides.length;

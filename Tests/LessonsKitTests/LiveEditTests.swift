@@ -95,7 +95,8 @@ private func engineResult(_ trace: Trace, values: [Int: [Double]], stem: String,
     guard (step.values + step.gradients).allSatisfy({ $0.allSatisfy(\.isFinite) }) else { return nil }
     var edited = trace
     edited.steps = [step]
-    let presentation = GraphPresentation(trace: edited, source: "", stem: stem, words: words)
+    var presentation = GraphPresentation(trace: edited, source: "", stem: stem, words: words)
+    presentation.drawsFigures = false
     let widget = try presentation.render().widget
     var cells: [String] = []
     // A graph with groups draws its cards in view order, each with its node's (or group's) index.

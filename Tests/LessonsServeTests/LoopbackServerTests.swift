@@ -54,6 +54,20 @@ import Testing
         #expect(try RawHTTP.readAll(silent, timeout: 120, until: { _ in false }).isEmpty)  // closed without a word
     }
 
+    /// A client that stops halfway through its request holds up nobody: the other request is
+    /// answered while the first still waits (with a head timeout long enough that no machine,
+    /// however busy, reaches it during the test; the 408 itself is checked above).
+    @Test func aPartialRequestDoesNotHoldUpOthers() throws {
+        let running = try Running { $0.headTimeout = 600; $0.idleTimeout = 600 }
+        defer { running.stop() }
+        let partial = try RawHTTP.connect(host: "127.0.0.1", port: running.port)
+        defer { close(partial) }
+        try RawHTTP.send(partial, "GET /a/ HTTP/1.1\r\nHost: 127.0.0.1:\(running.port)\r\nX-Partial: ")
+        #expect(try RawHTTP.get("/a/", port: running.port).status == 200)
+        var waiting = pollfd(fd: partial, events: Int16(POLLIN), revents: 0)
+        #expect(poll(&waiting, 1, 0) == 0, "the partial request was answered or closed before the other was served")
+    }
+
     @Test func aKeptAliveConnectionServesPipelinedRequestsInOrder() throws {
         let running = try Running()
         defer { running.stop() }
