@@ -249,11 +249,11 @@ extension WindowRule {
     /// window of rows·cols terms (times the input channels for conv2d), each at most the largest
     /// |x| (times the largest |k| for conv2d); max_pool picks an element exactly.
     static func rounding(_ s: Step, _ v: UnsafePointer<Double>, _ g: UnsafePointer<Double>) -> Double {
-        if case .maxPool = s.op { return 0 }
+        if s.op.operation == .maxPool { return 0 }
         let w = Walk(s)
         var largest = 0.0, kernel = 1.0, gradients = 0.0, terms = w.rows * w.cols
         for i in 0..<(w.inChannels * s.rows * s.cols) { largest = max(largest, abs(v[s.a + i])) }
-        if case .conv2d = s.op {
+        if s.op.operation == .conv2d {
             kernel = 0
             for i in 0..<(w.outChannels * w.inChannels * w.rows * w.cols) { kernel = max(kernel, abs(v[s.b + i])) }
             terms *= w.inChannels

@@ -5,7 +5,7 @@
 enum Kernels {
     /// Computes the step's value from its inputs' values.
     static func forward(_ s: Step, _ v: UnsafeMutablePointer<Double>) {
-        switch s.op {
+        switch s.op.operation {
         case .add: binaryForward(AddRule.self, s, v)
         case .subtract: binaryForward(SubtractRule.self, s, v)
         case .multiply: binaryForward(MultiplyRule.self, s, v)
@@ -25,7 +25,7 @@ enum Kernels {
         case .concat: concatForward(s, v)
         case .embedding: embeddingForward(s, v)
         case .negate: unaryForward(NegateRule.self, 0, s, v)
-        case .power(let p): unaryForward(PowerRule.self, p, s, v)
+        case .power: unaryForward(PowerRule.self, s.op.constant, s, v)
         case .exp: lanesForward(ExpLanes.self, s, v)
         case .log: unaryForward(LogRule.self, 0, s, v)
         case .sigmoid: lanesForward(SigmoidLanes.self, s, v)
@@ -33,7 +33,7 @@ enum Kernels {
         case .relu: unaryForward(ReluRule.self, 0, s, v)
         case .sqrt: unaryForward(SqrtRule.self, 0, s, v)
         case .abs: unaryForward(AbsRule.self, 0, s, v)
-        case .sum, .mean, .sumAlong, .meanAlong: reduceForward(s, v)
+        case .sum, .mean: reduceForward(s, v)
         case .softmax: softmaxForward(s, v, logarithm: false)
         case .logSoftmax: softmaxForward(s, v, logarithm: true)
         case .logsumexp: logsumexpForward(s, v)
@@ -43,18 +43,17 @@ enum Kernels {
         case .transpose: transposeForward(s, v)
         case .bceLogits: bceLogitsForward(s, v)
         case .softmaxCrossEntropy: softmaxCrossEntropyForward(s, v)
-        case .layerNorm(let eps), .batchNorm(let eps): normForward(s, v, eps: eps)
+        case .layerNorm, .batchNorm: normForward(s, v, eps: s.op.constant)
         case .conv2d: convForward(s, v)
         case .maxPool: poolForward(s, v, largest: true)
         case .avgPool: poolForward(s, v, largest: false)
-        case .dropout(let p, let seed): dropoutForward(s, v, p: p, seed: seed)
-        case .input, .parameter, .constant: break
+        case .dropout: dropoutForward(s, v, p: s.op.constant, seed: s.op.seed)
         }
     }
 
     /// Adds the step's contribution to its inputs' gradients (chain rule), given its own gradient.
     static func backward(_ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>) {
-        switch s.op {
+        switch s.op.operation {
         case .add: binaryBackward(AddRule.self, s, v, g)
         case .subtract: binaryBackward(SubtractRule.self, s, v, g)
         case .multiply: binaryBackward(MultiplyRule.self, s, v, g)
@@ -62,7 +61,7 @@ enum Kernels {
         case .maximum: binaryBackward(MaximumRule.self, s, v, g)
         case .minimum: binaryBackward(MinimumRule.self, s, v, g)
         case .negate: unaryBackward(NegateRule.self, 0, s, v, g)
-        case .power(let p): unaryBackward(PowerRule.self, p, s, v, g)
+        case .power: unaryBackward(PowerRule.self, s.op.constant, s, v, g)
         case .exp: unaryBackward(ExpRule.self, 0, s, v, g)
         case .log: unaryBackward(LogRule.self, 0, s, v, g)
         case .sigmoid: unaryBackward(SigmoidRule.self, 0, s, v, g)
@@ -70,7 +69,7 @@ enum Kernels {
         case .relu: unaryBackward(ReluRule.self, 0, s, v, g)
         case .sqrt: unaryBackward(SqrtRule.self, 0, s, v, g)
         case .abs: unaryBackward(AbsRule.self, 0, s, v, g)
-        case .sum, .mean, .sumAlong, .meanAlong: reduceBackward(s, g)
+        case .sum, .mean: reduceBackward(s, g)
         case .softmax: softmaxBackward(s, v, g, logarithm: false)
         case .logSoftmax: softmaxBackward(s, v, g, logarithm: true)
         case .logsumexp: logsumexpBackward(s, v, g)
@@ -87,12 +86,11 @@ enum Kernels {
         case .index: indexBackward(s, v, g)
         case .concat: concatBackward(s, g)
         case .embedding: embeddingBackward(s, v, g)
-        case .layerNorm(let eps), .batchNorm(let eps): normBackward(s, v, g, eps: eps)
+        case .layerNorm, .batchNorm: normBackward(s, v, g, eps: s.op.constant)
         case .conv2d: convBackward(s, v, g)
         case .maxPool: poolBackward(s, v, g, largest: true)
         case .avgPool: poolBackward(s, v, g, largest: false)
-        case .dropout(let p, let seed): dropoutBackward(s, g, p: p, seed: seed)
-        case .input, .parameter, .constant: break
+        case .dropout: dropoutBackward(s, g, p: s.op.constant, seed: s.op.seed)
         }
     }
 

@@ -305,27 +305,30 @@ package enum Op: Equatable, Sendable {
     /// `loss`: two tensors of one shape (predictions, targets) in, one scalar out.
     enum Kind: Equatable {
         case leaf, binary, unary, matmul, reduction, normalization, transpose, loss, ternary, reshape, index, concat, embedding, convolution, pooling
-    }
 
-    var kind: Kind {
-        switch operation?.family {
-        case nil: .leaf
-        case .binary: .binary
-        case .unary: .unary
-        case .matmul: .matmul
-        case .reduction: .reduction
-        case .normalization: .normalization
-        case .transpose: .transpose
-        case .loss: .loss
-        case .ternary: .ternary
-        case .reshape: .reshape
-        case .index: .index
-        case .concat: .concat
-        case .embedding: .embedding
-        case .convolution: .convolution
-        case .pooling: .pooling
+        /// The kind of an op of `family`; leaves have none.
+        init(_ family: Operation.Family?) {
+            switch family {
+            case nil: self = .leaf
+            case .binary: self = .binary
+            case .unary: self = .unary
+            case .matmul: self = .matmul
+            case .reduction: self = .reduction
+            case .normalization: self = .normalization
+            case .transpose: self = .transpose
+            case .loss: self = .loss
+            case .ternary: self = .ternary
+            case .reshape: self = .reshape
+            case .index: self = .index
+            case .concat: self = .concat
+            case .embedding: self = .embedding
+            case .convolution: self = .convolution
+            case .pooling: self = .pooling
+            }
         }
     }
+
+    var kind: Kind { Kind(operation?.family) }
 
     /// "2" for 2.0, "0.5" for 0.5, "-1" for -1.0: integers without a trailing ".0".
     static func format(exponent p: Double) -> String {

@@ -5,15 +5,15 @@
 extension Plan {
     /// Whether any step is a dropout.
     package var hasDropout: Bool {
-        forwardSteps.contains { if case .dropout = $0.op { true } else { false } }
+        forwardSteps.contains { $0.op.operation == .dropout }
     }
 
     /// Sets every dropout's seed to its block's seed plus `step` for the next forward and backward pass.
     package func drawDropoutMasks(step: Int) {
         func reseed(_ steps: inout [Step]) {
             for i in steps.indices {
-                guard case .dropout(let p, _) = steps[i].op, case .dropout(_, let seed)? = graph.op(of: NodeID(steps[i].node)) else { continue }
-                steps[i].op = .dropout(p: p, seed: seed &+ step)
+                guard steps[i].op.operation == .dropout, case .dropout(_, let seed)? = graph.op(of: NodeID(steps[i].node)) else { continue }
+                steps[i].op.seed = seed &+ step
             }
         }
         reseed(&forwardSteps)

@@ -21,24 +21,21 @@ extension Plan {
     /// agree with the engine's to rounding, not bit for bit.
     package var usesLibm: Bool {
         forwardSteps.contains { step in
-            if case .power(let p) = step.op { ![0, 1, 2, 3].contains(p) } else { false }
+            step.op.operation == .power && ![0, 1, 2, 3].contains(step.op.constant)
         }
     }
 
-    /// [out, a, b, rows, cols, inner, strideA.row, strideA.col, strideB.row, strideB.col, p, kernel,
+    /// [out, a, b, rows, cols, inner, strideA.row, strideA.col, strideB.row, strideB.col, p, kernel
+    ///  (its key in `LessonsKernels.kernels`: the registry's trace name),
     ///  c, strideC.row, strideC.col] (the third operand of where and clip, last so the others keep their places)
     private static func step(_ s: Step) -> String {
         // pow's exponent, a norm's eps or dropout's p, in the slot kernels read as p.
-        let exponent = s.op.constant ?? 0
+        let exponent = s.op.constant
         let numbers = [s.out, s.a, s.b, s.rows, s.cols, s.inner, s.strideA.row, s.strideA.col, s.strideB.row, s.strideB.col]
         let third = [s.c, s.strideC.row, s.strideC.col].map(String.init).joined(separator: ",")
-        return "[" + numbers.map(String.init).joined(separator: ",") + "," + literal(exponent) + ",\"" + kernelName(s.op) + "\","
+        return "[" + numbers.map(String.init).joined(separator: ",") + "," + literal(exponent) + ",\"" + s.op.operation.traceName + "\","
             + third + "]"
     }
-
-    /// The kernel's key in `LessonsKernels.kernels`: the registry's trace name (a test checks
-    /// that the script has a kernel for every registry op).
-    static func kernelName(_ op: Op) -> String { op.operation?.traceName ?? "leaf" }
 
     /// A JavaScript number literal that reads back as exactly `x` (Swift's shortest round-trip digits).
     static func literal(_ x: Double) -> String {

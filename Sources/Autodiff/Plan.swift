@@ -86,12 +86,7 @@ package final class Plan {
         self.parameterBackwardSteps = backwardSteps.filter { learns[$0.node] }.map { step in
             var step = step
             let inputs = graph.nodes[step.node].inputs
-            let skips: Bool
-            switch step.op {
-            case .matmul, .conv2d: skips = true
-            default: skips = false
-            }
-            if skips, inputs.count == 2 {
+            if step.op.operation == .matmul || step.op.operation == .conv2d, inputs.count == 2 {
                 step.skipsA = !learns[inputs[0].index]
                 step.skipsB = !learns[inputs[1].index]
             }

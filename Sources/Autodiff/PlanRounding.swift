@@ -24,7 +24,7 @@ extension Plan {
             var t = 0.0
             for i in 0..<count { t += abs(g[s.out + i] * v[s.out + i]) }
             // Library functions are correctly rounded to within a couple of ulps, not one.
-            return s.op.kind == .unary && s.op != .negate && s.op != .relu ? 4 * t : t
+            return s.op.kind == .unary && s.op.operation != .negate && s.op.operation != .relu ? 4 * t : t
         case .reduction where s.op.operation == .logsumexp, .normalization:
             return axisRounding(s, v, g)
         case .reduction:

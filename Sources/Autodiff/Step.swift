@@ -6,7 +6,7 @@
 struct Step {
     /// The node this step computes (creation index).
     let node: Int
-    var op: Op
+    var op: KernelOp
     /// Where the result starts.
     let out: Int
     /// Where the first input starts.
@@ -95,8 +95,9 @@ struct Step {
         case .leaf:
             return nil
         }
+        guard let op = KernelOp(node.op) else { return nil }
         self.node = index
-        op = node.op
+        self.op = op
         out = offsets[index]
         a = starts[0]
         b = starts.count > 1 ? starts[1] : starts[0]
