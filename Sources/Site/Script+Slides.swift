@@ -302,6 +302,7 @@ extension Script {
       if (bar) { bar.remove(); bar = null; }
       if (panel) { panel.remove(); panel = null; clearInterval(timer); }
       mode = ""; index = -1;
+      clearTimeout(following);
       if (location.hash) history.replaceState(null, "", location.pathname + location.search);
       if (slide) slide.scrollIntoView();
     }
@@ -349,8 +350,16 @@ extension Script {
     function go(n, remote) {
       n = Math.min(Math.max(n, 1), slides.length);
       if (n === index + 1 || !mode) return;
-      history.replaceState(null, "", "#" + mode + "-" + n);
+      follow("#" + mode + "-" + n);
       show(n, remote);
+    }
+    // The address follows the slide once moving pauses: each same-document history entry costs
+    // the browser about 20 ms, and Chromium throttles a page that replaces its address hundreds of
+    // times in a few seconds (an arrow key held down through a deck).
+    var following = 0;
+    function follow(hash) {
+      clearTimeout(following);
+      following = setTimeout(function () { if (mode && location.hash !== hash) history.replaceState(null, "", hash); }, 100);
     }
     function send(n) {
       var message = { lessonsSlide: n, page: location.pathname };
@@ -368,6 +377,7 @@ extension Script {
       other = window.open(location.pathname + location.search + "#presenter-" + (index + 1), "lessons-presenter");
     }
     function apply() {
+      clearTimeout(following);  // the address typed wins over one still to be written
       if (/^#(slide|presenter)-\d+$/.test(location.hash)) paginate();
       var place = address();
       if (!place) { if (mode) leave(); return; }
