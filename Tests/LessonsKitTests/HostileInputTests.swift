@@ -160,13 +160,6 @@ private let numberCases: [HostileLesson] = [
         #expect(messages == ["lessons/big.md:1:1: error: file is too large (10485761 bytes); the limit is 10485760 bytes (10 MiB) per file"])
     }
 
-    @Test func millionElementLiteralRuns() throws {
-        let course = try HostileCourse()
-        let literal = "x = [" + Array(repeating: "1", count: 1_000_000).joined(separator: ",") + "]\n"
-        #expect(try course.build("million.md", graph(literal + "y = sum(x)\n"), succeeds: true) == [])
-        #expect(FileManager.default.fileExists(atPath: course.w.output + "/million/trace/graph-1.json"))
-    }
-
     @Test func aFloodOfErrorsIsCutShortPerFile() throws {
         let course = try HostileCourse()
         let text = "# A\n\n" + (0..<300).map { "{{ nope.x\($0) }}\n\n" }.joined()

@@ -27,20 +27,33 @@ final class Workspace {
         try Data(bytes).write(to: url)
     }
 
-    /// Builds with paths relative to the workspace, as a user in that folder would type them.
-    /// Absolute paths (and no `directory`) need no working-directory change, so such builds run
-    /// in parallel with everything else; use them for big builds whose diagnostics are not checked.
+    /// Builds with paths relative to the workspace, as a user in that folder would type them,
+    /// and reports what such a user would read. Without `directory` the build gets the paths made
+    /// absolute, and its diagnostics are written back relative to the workspace: no
+    /// working-directory change, so builds run side by side (the suite's hostile builds used to
+    /// queue for the one process-wide working directory). With `directory`, the build runs there
+    /// (one at a time), for tests of how relative paths resolve.
     func build(_ lessonsArgument: String = "lessons", output: String = "output", jobs: Int = 1,
                useCache: Bool = true, cacheDirectory: String? = nil, in directory: URL? = nil) -> BuildReport {
+        guard let directory else {
+            let absolute = { (path: String) in path.hasPrefix("/") ? path : self.root.path + "/" + path }
+            var report = Builder.build(BuildOptions(lessonsDirectory: absolute(lessonsArgument), outputDirectory: absolute(output),
+                                                    jobs: jobs, useCache: useCache, cacheDirectory: cacheDirectory.map(absolute)))
+            let prefix = root.path + "/"
+            report.diagnostics = report.diagnostics.map { d in
+                var d = d
+                if d.path.hasPrefix(prefix) { d.path.removeFirst(prefix.count) }
+                d.message = d.message.replacingOccurrences(of: prefix, with: "")
+                return d
+            }
+            return report
+        }
         let options = BuildOptions(lessonsDirectory: lessonsArgument, outputDirectory: output, jobs: jobs,
                                    useCache: useCache, cacheDirectory: cacheDirectory)
-        if directory == nil, [lessonsArgument, output, cacheDirectory ?? "/"].allSatisfy({ $0.hasPrefix("/") }) {
-            return Builder.build(options)
-        }
         workspaceLock.lock()
         defer { workspaceLock.unlock() }
         let previous = FileManager.default.currentDirectoryPath
-        _ = FileManager.default.changeCurrentDirectoryPath((directory ?? root).path)
+        _ = FileManager.default.changeCurrentDirectoryPath(directory.path)
         defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         return Builder.build(options)
     }
