@@ -23,14 +23,18 @@ import Browser
 }
 
 @Suite(.serialized, .enabled(if: chromium != nil, "skipped: chromium is not installed (make test installs it)"))
-struct SearchBrowserTests {
+final class SearchBrowserTests {
     let course: SharedCourse
+    /// From the pool (each test gets a new suite instance; starting Chromium for each cost a
+    /// few seconds of CPU), given back when the test ends.
     let browser: ChromiumSession
 
     init() throws {
         course = try SharedCourse.get()
-        browser = try ChromiumSession(viewport: (1280, 900))
+        browser = try BrowserPool.take(viewport: (1280, 900))
     }
+
+    deinit { BrowserPool.release(browser) }
 
     private func value(_ expression: String) throws -> String { try browser.string(expression) }
 

@@ -7,14 +7,18 @@ import Browser
 /// Chromium at 1280x720: the keys move, the address follows, widgets split over slides come back
 /// whole. (That no slide of the shipped course is cut off is `SlideFitTests`.)
 @Suite(.serialized, .enabled(if: chromium != nil, "skipped: chromium is not installed (make test installs it)"))
-struct SlidesBrowserTests {
+final class SlidesBrowserTests {
     let course: SharedCourse
+    /// From the pool (each test gets a new suite instance; starting Chromium for each cost a
+    /// few seconds of CPU), given back when the test ends.
     let browser: ChromiumSession
 
     init() throws {
         course = try SharedCourse.get()
-        browser = try ChromiumSession(viewport: (1280, 720))
+        browser = try BrowserPool.take(viewport: (1280, 720))
     }
+
+    deinit { BrowserPool.release(browser) }
 
     private func value(_ expression: String) throws -> String { try browser.string(expression) }
 
