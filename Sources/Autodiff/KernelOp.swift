@@ -2,7 +2,8 @@ import Operations
 
 /// What a kernel needs of a node's op, as plain data. `Op` holds arrays (reshape's dims,
 /// index's spec) that only compilation reads; a `Step` holding `Op` had every copy in the hot
-/// loop check and retain that payload (about 8% of W1's 50,000 steps of four-point kernels).
+/// loop check and retain that payload (W1, 50,000 steps of four-point kernels, took 43.5 ms
+/// untraced with `Op` in its steps and 33.4 ms with this).
 struct KernelOp: Equatable {
     /// The registry's op; a step is never a leaf.
     let operation: Operation
