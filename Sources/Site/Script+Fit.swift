@@ -56,6 +56,8 @@ extension Script {
     }
     toggle.addEventListener("click", function () { actual = !actual; fit(); });
     window.addEventListener("resize", fit);
+    // The deck shows one slide at a time: a widget measures its box again when its slide shows.
+    widget.addEventListener("lessons-refit", fit);
     fit();
     return fit;
   }

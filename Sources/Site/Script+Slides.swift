@@ -47,11 +47,12 @@ extension Script {
     function paginate() {
       if (paginated) return;
       paginated = true;
-      root.classList.add("deck");
+      stage(true);
       Array.prototype.slice.call(article.querySelectorAll(":scope > section.slide")).forEach(function (slide) {
         var current = slide, heading = slide.querySelector(":scope > h2, :scope > h1");
         for (var guard = 0; guard < 60; guard++) {
           current.classList.add("slide-current");
+          refit(current);
           var blocks = Array.prototype.filter.call(current.children, function (c) {
             return !c.classList.contains("slide-notes") && !c.classList.contains("continued-title");
           });
@@ -83,6 +84,25 @@ extension Script {
       });
       slides = collect();
     }
+    // The deck's stage is 1280px wide in every window, so what the page fits to the window fits
+    // the stage instead: each diagram measures its box again (Script+Fit refits on resize), and
+    // the charts show their wide drawing (a <source media> picks the narrow one for a phone).
+    function stage(on) {
+      if (root.classList.contains("deck") === on) return;
+      root.classList.toggle("deck", on);
+      wideCharts(on);
+      window.dispatchEvent(new Event("resize"));
+    }
+    // A slide's diagrams fit its box, measured while it shows (hidden, a box has no width).
+    function refit(slide) {
+      Array.prototype.forEach.call(slide.querySelectorAll(".graph-widget"), function (w) { w.dispatchEvent(new Event("lessons-refit")); });
+    }
+    function wideCharts(on) {
+      Array.prototype.forEach.call(article.querySelectorAll("picture > source[media]"), function (s) {
+        if (on && !s.hasAttribute("data-media")) { s.setAttribute("data-media", s.media); s.media = "not all"; }
+        else if (!on && s.hasAttribute("data-media")) { s.media = s.getAttribute("data-media"); s.removeAttribute("data-media"); }
+      });
+    }
     function continuedTitle(heading) {
       var title = heading.cloneNode(true);
       title.removeAttribute("id");
@@ -109,6 +129,7 @@ extension Script {
       var widget = blocks[0];
       if (blocks.length !== 1 || !widget.matches("figure.lesson-block") || widget.children.length < 3) return;
       slide.classList.add("slide-current");
+      refit(slide);
       if (overflow(slide) > 1 / readable) {
         var units = [];
         Array.prototype.forEach.call(widget.children, function (c, k) {
@@ -227,6 +248,7 @@ extension Script {
         return b.getClientRects().length > 0;
       });
       Array.prototype.forEach.call(slide.querySelectorAll(".deck-side"), function (w) { w.classList.remove("deck-side"); });
+      refit(slide);
       if (!live || !boxes.length) return;
       // Measured at the zoom the slide should keep at least, where text rewraps as it will show.
       zoom(slide, readable);
@@ -238,6 +260,7 @@ extension Script {
         var widget = box.parentElement, edit = widget && widget.querySelector(":scope > .live-edit");
         if (edit && edit.getClientRects().length) {
           widget.classList.add("deck-side");
+          refit(slide);
           excess = (slide.scrollHeight - padY) - (slide.clientHeight - padY);
         }
       }
@@ -270,8 +293,8 @@ extension Script {
       return b;
     }
     function enter(next) {
+      stage(true);
       mode = next;
-      root.classList.add("deck");
       root.classList.toggle("presenter", mode === "presenter");
       homeParts();
       if (!bar) {
@@ -298,10 +321,11 @@ extension Script {
       var slide = slides[index];
       slides.forEach(function (s) { s.classList.remove("slide-current"); zoom(s, 1); s.deckFitted = false; });
       restoreParts();
-      root.classList.remove("deck", "presenter");
+      root.classList.remove("presenter");
       if (bar) { bar.remove(); bar = null; }
       if (panel) { panel.remove(); panel = null; clearInterval(timer); }
       mode = ""; index = -1;
+      stage(false);
       clearTimeout(following);
       if (location.hash) history.replaceState(null, "", location.pathname + location.search);
       if (slide) slide.scrollIntoView();

@@ -6,9 +6,10 @@ extension Stylesheet {
     static let diagram = #"""
 
 .diagram.narrow { display: none; }
+/* Not in the deck: its stage is 1280px wide in every window, so it shows what a desktop does. */
 @media (max-width: 40rem) {
-  .diagram.wide { display: none; }
-  .diagram.narrow { display: block; }
+  html:not(.deck) .diagram.wide { display: none; }
+  html:not(.deck) .diagram.narrow { display: block; }
 }
 .graph-widget.use-wide .diagram.wide, .graph-widget.use-narrow .diagram.narrow { display: block; }
 .graph-widget.use-wide .diagram.narrow, .graph-widget.use-narrow .diagram.wide { display: none; }

@@ -21,6 +21,8 @@ html.deck .slide-current > hr:first-child, .slide-preview > hr:first-child { dis
 .continued-title { display: none; }
 html.deck .deck-off { display: none !important; }
 html.deck .continued-title { display: block; margin-top: 0; }
+/* A table's caption stays within the stage's width, not the window's. */
+html.deck .graph-widget .table-wrap caption { max-width: 1088px; }
 html.deck .graph-widget, html.deck .model-widget { width: 100% !important; left: 0 !important; transform: none !important;
   margin-left: 0 !important; margin-right: 0 !important; }
 .deck-bar { position: fixed; right: 10px; bottom: 6px; z-index: 6; display: flex; gap: 4px; align-items: center;

@@ -200,7 +200,7 @@ merror { color: var(--warn); border: 1px dashed var(--warn); padding: 0 0.2em; f
 .graph-widget .predictions { margin: 0; padding: 0 1rem 0.75rem; }
 .graph-widget .predictions table { font-size: 0.85rem; }
 /* On a phone a vector of logits or probabilities wraps after its commas, so the table fits. */
-@media (max-width: 40rem) { .graph-widget .predictions td.num { white-space: normal; } }
+@media (max-width: 40rem) { html:not(.deck) .graph-widget .predictions td.num { white-space: normal; } }
 .graph-widget .predictions caption { caption-side: top; text-align: left; font-family: var(--font-ui); font-size: 0.8rem;
   color: var(--muted); padding: 0.3rem 0; }
 /* A table wider than a phone scrolls in its box; its caption stays in view, wrapped to the screen. */
@@ -330,14 +330,15 @@ code .o { color: var(--tok-operator); }
   .graph-widget.js .steps li { display: list-item; }
 }
 
+/* A phone's page; the deck's 1280px stage keeps the desktop's sizes in every window. */
 @media (max-width: 600px) {
-  body { font-size: 1.05rem; }
-  h1 { font-size: 1.7rem; }
-  h2 { font-size: 1.3rem; }
-  .site-header, .site-footer, main { padding-left: 1rem; padding-right: 1rem; }
+  html:not(.deck) body { font-size: 1.05rem; }
+  html:not(.deck) h1 { font-size: 1.7rem; }
+  html:not(.deck) h2 { font-size: 1.3rem; }
+  html:not(.deck) .site-header, html:not(.deck) .site-footer, html:not(.deck) main { padding-left: 1rem; padding-right: 1rem; }
   .pager { flex-direction: column; }
   .pager .next { margin-left: 0; }
-  figure.small img, figure.middle img { max-width: 100%; }
+  html:not(.deck) figure.small img, html:not(.deck) figure.middle img { max-width: 100%; }
 }
 
 @media print {
