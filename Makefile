@@ -5,7 +5,8 @@ LESSONS_DIR ?= lessons
 OUTPUT_DIR ?= output
 # Compile for this machine's CPU (AVX2 on a recent x86-64, not only the SSE2 every x86-64 has):
 # W3 trains 1.5x faster. Results are the same bits either way, since Swift never fuses a
-# multiply and an add (README, "The same numbers on every machine"). `make CPU_FLAGS=` builds
+# multiply and an add, and the one FMA we write computes an exact error (README, "The same
+# numbers on every machine"). `make CPU_FLAGS=` builds
 # for the baseline CPU, e.g. for a binary to copy to other machines.
 CPU_FLAGS ?= -Xswiftc -target-cpu -Xswiftc native
 

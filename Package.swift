@@ -33,7 +33,10 @@ let package = Package(
         // The op registry: every operation's names, arity and family, which every layer switches over.
         .target(name: "Operations"),
         .target(name: "LessonModel", dependencies: ["CMark", "TeXMath", "Operations", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Autodiff", dependencies: ["Operations"]),
+        // A vector square root Swift cannot express (its own calls the C library once per lane).
+        .target(name: "CVectorMath"),
+        // libm: without FMA instructions (`make CPU_FLAGS=`), a fused multiply-add is its `fma`.
+        .target(name: "Autodiff", dependencies: ["Operations", "CVectorMath"], linkerSettings: [.linkedLibrary("m")]),
         .target(name: "Training", dependencies: ["Autodiff", "LessonModel"]),
         .target(name: "Site", dependencies: ["LessonModel", "TeXMath", "CZlib"]),
         .target(name: "Figures", dependencies: ["CCairo", "CZlib"]),

@@ -9,6 +9,13 @@ extension Kernels {
         let table = DeterministicMath.exp2Table
         let width = Lanes.scalarCount
         var i = 0
+        // Two vectors a turn: their chains of dependent operations interleave in the CPU.
+        while i + 2 * width <= s.cols {
+            let first = F.apply(Lanes(x[i], x[i + 1], x[i + 2], x[i + 3]), table)
+            let second = F.apply(Lanes(x[i + 4], x[i + 5], x[i + 6], x[i + 7]), table)
+            for lane in 0..<width { y[i + lane] = first[lane]; y[i + width + lane] = second[lane] }
+            i += 2 * width
+        }
         while i + width <= s.cols {
             let result = F.apply(Lanes(x[i], x[i + 1], x[i + 2], x[i + 3]), table)
             for lane in 0..<width { y[i + lane] = result[lane] }
@@ -29,13 +36,13 @@ protocol LanesFunction {
 }
 
 enum ExpLanes: LanesFunction {
-    static func apply(_ x: Lanes, _ table: UnsafePointer<Double>) -> Lanes { DeterministicMath.exp(x, table) }
+    @inline(__always) static func apply(_ x: Lanes, _ table: UnsafePointer<Double>) -> Lanes { DeterministicMath.exp(x, table) }
 }
 
 enum SigmoidLanes: LanesFunction {
-    static func apply(_ x: Lanes, _ table: UnsafePointer<Double>) -> Lanes { DeterministicMath.sigmoid(x, table) }
+    @inline(__always) static func apply(_ x: Lanes, _ table: UnsafePointer<Double>) -> Lanes { DeterministicMath.sigmoid(x, table) }
 }
 
 enum TanhLanes: LanesFunction {
-    static func apply(_ x: Lanes, _ table: UnsafePointer<Double>) -> Lanes { DeterministicMath.tanh(x, table) }
+    @inline(__always) static func apply(_ x: Lanes, _ table: UnsafePointer<Double>) -> Lanes { DeterministicMath.tanh(x, table) }
 }

@@ -229,8 +229,27 @@ enum SoftmaxCrossEntropyRule {
         // Nothing to shift by; zⱼ − m below then yields NaN, so divergence is not hidden.
         guard m.isFinite else { return (m, 0) }
         var total = 0.0
-        for j in 0..<k { total += DeterministicMath.exp(z[j] - m) }
+        eachExp(k, of: { z[$0] - m }) { _, e in total += e }
         return (m, DeterministicMath.log(total))
+    }
+
+    /// Calls `body(j, e^argument(j))` for j = 0..<k in order, the exponentials four at a time
+    /// (the same bits as one at a time, which took a sixth of W5's time).
+    @inline(__always)
+    static func eachExp(_ k: Int, of argument: (Int) -> Double, _ body: (Int, Double) -> Void) {
+        let table = DeterministicMath.exp2Table
+        var j = 0
+        while j + 4 <= k {
+            let e = DeterministicMath.exp(Lanes(argument(j), argument(j + 1), argument(j + 2), argument(j + 3)), table)
+            body(j, e[0]); body(j + 1, e[1]); body(j + 2, e[2]); body(j + 3, e[3])
+            j += 4
+        }
+        guard j < k else { return }
+        // The last one to three in one more call, the spare lanes repeating the last argument.
+        var rest = Lanes(repeating: argument(k - 1))
+        for lane in 0..<(k - j - 1) { rest[lane] = argument(j + lane) }
+        let e = DeterministicMath.exp(rest, table)
+        for lane in 0..<(k - j) { body(j + lane, e[lane]) }
     }
 
     /// −Σⱼ yⱼ · log_softmax(z)ⱼ = Σⱼ yⱼ · (s − (zⱼ − m)).
@@ -250,10 +269,9 @@ enum SoftmaxCrossEntropyRule {
         let (m, s) = shift(z, k)
         var targetSum = 0.0
         for j in 0..<k { targetSum += y[j] }
-        for j in 0..<k {
-            let logSoftmax = (z[j] - m) - s
-            gz[j] += scale * (DeterministicMath.exp(logSoftmax) * targetSum - y[j])
-            gy[j] += scale * -logSoftmax
+        eachExp(k, of: { (z[$0] - m) - s }) { j, softmax in
+            gz[j] += scale * (softmax * targetSum - y[j])
+            gy[j] += scale * -((z[j] - m) - s)
         }
     }
 }

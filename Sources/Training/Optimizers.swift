@@ -121,24 +121,11 @@ package final class Optimizer {
             if case .adamw = rule { decoupled = true } else { decoupled = false }
             beta1Power *= beta1
             beta2Power *= beta2
-            let stepSize = lr / (1 - beta1Power)
-            let correction2 = (1 - beta2Power).squareRoot()
+            let numbers = AdamStep(beta2: beta2, stepSize: lr / (1 - beta1Power), correction2: (1 - beta2Power).squareRoot(),
+                                   eps: eps, lr: lr, decay: decay, weight: 1 - beta1, decoupled: decoupled)
             for p in 0..<parameters.count {
                 let m = state + offsets[p], v = state + elements + offsets[p]
-                try plan.updateValues(parameters[p]) { value, g in
-                    for i in 0..<value.count {
-                        let gradient: Double
-                        if decoupled {
-                            value[i] *= 1 - lr * decay
-                            gradient = g[i]
-                        } else {
-                            gradient = g[i] + decay * value[i]
-                        }
-                        m[i] = Self.lerp(m[i], gradient, 1 - beta1)
-                        v[i] = v[i] * beta2 + (1 - beta2) * gradient * gradient
-                        value[i] -= stepSize * (m[i] / (v[i].squareRoot() / correction2 + eps))
-                    }
-                }
+                try plan.updateValues(parameters[p]) { value, g in Self.adam(value, g, m: m, v: v, numbers) }
             }
         case .rmsprop(_, let alpha, let eps, _):
             for p in 0..<parameters.count {
@@ -165,7 +152,8 @@ package final class Optimizer {
 
     /// a + w · (b − a), computed as PyTorch's `lerp` does (from the nearer end), so Adam's
     /// first moment rounds the same way as torch's `exp_avg.lerp_(grad, 1 − β₁)`.
-    static func lerp(_ a: Double, _ b: Double, _ w: Double) -> Double {
+    @inline(__always)
+    static func lerp<V: SIMD>(_ a: V, _ b: V, _ w: Double) -> V where V.Scalar == Double {
         abs(w) < 0.5 ? a + w * (b - a) : b - (b - a) * (1 - w)
     }
 }
