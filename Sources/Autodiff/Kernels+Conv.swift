@@ -23,6 +23,7 @@ import Operations
 extension Kernels {
     static func convForward(_ s: Step, _ v: UnsafeMutablePointer<Double>) {
         let w = WindowRule.Walk(s)
+        if w.padding == 0, w.rows == 3, w.cols == 3 { return conv3x3Forward(s, w, v) }
         if w.padding == 0 { return convForwardInside(s, w, v) }
         var total = 0.0
         w.visit(s, start: { _ in total = 0 }, pair: { _, image, kernel in total += v[image] * v[kernel] },
@@ -31,6 +32,7 @@ extension Kernels {
 
     static func convBackward(_ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>) {
         let w = WindowRule.Walk(s)
+        if w.padding == 0, w.rows == 3, w.cols == 3, s.a != s.b { return conv3x3Backward(s, w, v, g) }
         if w.padding == 0 { return convBackwardInside(s, w, v, g) }
         // In a parameters-only pass a data image gets no gradient; the kernel's sums keep their order.
         if s.skipsA {
