@@ -37,11 +37,22 @@ public enum OptimizerSpec: Equatable, Sendable {
         }
     }
 
-    /// The learning rate.
-    public var lr: Double { arguments[0].value }
+    /// The learning rate (read straight from the case: `arguments` builds an array, and
+    /// optimizers read this every step).
+    public var lr: Double {
+        switch self {
+        case .sgd(let lr, _), .momentum(let lr, _, _, _), .adam(let lr, _, _, _, _), .adamw(let lr, _, _, _, _),
+             .rmsprop(let lr, _, _, _): lr
+        }
+    }
 
     /// The weight decay (0 for none).
-    public var weightDecay: Double { arguments.last?.value ?? 0 }
+    public var weightDecay: Double {
+        switch self {
+        case .sgd(_, let wd), .momentum(_, _, _, let wd), .adam(_, _, _, _, let wd), .adamw(_, _, _, _, let wd),
+             .rmsprop(_, _, _, let wd): wd
+        }
+    }
 
     /// The arguments that differ from their defaults (lr always), as `name: value` pairs.
     public var nonDefaultArguments: [(name: String, value: Double)] {
