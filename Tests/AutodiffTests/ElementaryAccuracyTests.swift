@@ -108,3 +108,29 @@ func lanesMatchScalars() {
         x += 0.377
     }
 }
+
+@Test("log, log1p and the square root on Lanes give each lane the scalar function's bits, special values included")
+func logLanesMatchScalars() {
+    let specials: [Double] = [0, -0.0, 1, -1, .infinity, -.infinity, .nan, 0x1p-1074, 0x1p-1022, Double.leastNormalMagnitude.nextDown,
+                              .greatestFiniteMagnitude, 0x1.6a09e667f3bcdp0, 0x1.6a09e667f3bcep0, 0x1.6a09e667f3bccp0, 2, 0.5]
+    var samples = specials
+    var x = 1e-300
+    while x < 1e300 { samples.append(x); samples.append(x * 1.000_000_1); x *= 1.37 }
+    var u = 1e-20
+    while u < 10 { samples.append(u); samples.append(1 - u); u *= 1.11 }
+    // Four at a time, and every special value beside ordinary ones, so one odd lane cannot hide.
+    for start in 0..<samples.count {
+        let arguments = (0..<4).map { samples[(start + $0 * 7) % samples.count] }
+        let lanes = Lanes(arguments[0], arguments[1], arguments[2], arguments[3])
+        let (log, log1p, root) = (DeterministicMath.log(lanes), DeterministicMath.log1p(lanes), DeterministicMath.squareRoot(lanes))
+        for (lane, argument) in arguments.enumerated() {
+            #expect(log[lane].bitPattern == DeterministicMath.log(argument).bitPattern || (log[lane].isNaN && argument.isNaN), "log(\(argument))")
+            if argument >= 0 || argument.isNaN {  // log1p's domain (bce_logits gives it e^−|z|)
+                let expected = DeterministicMath.log1p(argument)
+                #expect(log1p[lane].bitPattern == expected.bitPattern || (log1p[lane].isNaN && expected.isNaN), "log1p(\(argument))")
+            }
+            let expectedRoot = argument.squareRoot()
+            #expect(root[lane].bitPattern == expectedRoot.bitPattern || (root[lane].isNaN && expectedRoot.isNaN), "√\(argument)")
+        }
+    }
+}

@@ -28,7 +28,7 @@ package enum DeterministicMath {
     /// of the result for |s| ≤ 0.1716. Written out (each 2/(2j + 1) a correctly rounded constant,
     /// as computed at run time): the loop over an array of them made `log` 25 ns a call.
     @inline(__always)
-    static func atanhSeries(_ z: Double) -> Double {
+    static func atanhSeries<V: SIMD>(_ z: V) -> V where V.Scalar == Double {
         var r = (2.0 / 23) * z
         r = (r + 2.0 / 21) * z
         r = (r + 2.0 / 19) * z
@@ -63,7 +63,7 @@ package enum DeterministicMath {
         let f = m - 1
         let s = f / (2 + f)
         let z = s * s
-        let r = atanhSeries(z)
+        let r = atanhSeries(SIMD2(repeating: z))[0]
         let halfSquare = 0.5 * f * f
         return k * ln2Hi - ((halfSquare - (s * (halfSquare + r) + k * ln2Lo)) - f)
     }
