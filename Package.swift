@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "LessonModel", dependencies: ["CMark", "TeXMath", "Operations", .product(name: "Yams", package: "Yams")]),
         // A vector square root Swift cannot express (its own calls the C library once per lane).
         .target(name: "CVectorMath"),
-        // libm: without FMA instructions (`make CPU_FLAGS=`), a fused multiply-add is its `fma`.
+        // libm: a fused multiply-add (DoubleDouble, with FUSED_MULTIPLY_ADD) built without FMA instructions is its `fma`.
         .target(name: "Autodiff", dependencies: ["Operations", "CVectorMath"], swiftSettings: hotLoops, linkerSettings: [.linkedLibrary("m")]),
         .target(name: "Training", dependencies: ["Autodiff", "LessonModel"], swiftSettings: hotLoops),
         .target(name: "Site", dependencies: ["LessonModel", "TeXMath", "CZlib"]),

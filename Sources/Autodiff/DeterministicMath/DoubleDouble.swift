@@ -28,15 +28,31 @@ enum DoubleDouble {
         return (sum, b - (sum - a))
     }
 
-    /// a · b = product + error exactly, for |a · b| well inside the normal range: the error is
-    /// a · b − product in one fused multiply-add (one instruction with FMA, else the C library's
-    /// `fma`, which IEEE 754 requires to be correctly rounded). Dekker's two-product (which the
-    /// live graphs' script keeps: JavaScript has no FMA) finds the same exact error from 26-bit
-    /// halves in 16 operations; W3 trains 5% faster with the FMA.
+    /// a · b = product + error exactly, for |a · b| well inside the normal range. With FMA
+    /// instructions (ARM64, or `FUSED_MULTIPLY_ADD`, which the Makefile defines when the CPU it
+    /// builds for has them) the error is a · b − product in one fused multiply-add; otherwise
+    /// Dekker's two-product finds the same exact error from 26-bit halves in 16 operations (as
+    /// the live graphs' script does: JavaScript has no FMA), since the C library's `fma` that
+    /// Swift would call instead made the baseline build's W3 1.4x slower. With the FMA, W3
+    /// trains 5% faster. The error is exact either way, so the bits are the same.
     @inline(__always)
     static func twoProduct<V: SIMD>(_ a: V, _ b: V) -> (product: V, error: V) where V.Scalar == Double {
         let product = a * b
+        #if arch(arm64) || FUSED_MULTIPLY_ADD
         return (product, (-product).addingProduct(a, b))
+        #else
+        let (ah, al) = split(a)
+        let (bh, bl) = split(b)
+        return (product, ((ah * bh - product) + ah * bl + al * bh) + al * bl)
+        #endif
+    }
+
+    /// a = high + low with `high` holding the top 26 bits (Veltkamp's split).
+    @inline(__always)
+    static func split<V: SIMD>(_ a: V) -> (high: V, low: V) where V.Scalar == Double {
+        let c = 0x1.0000002p27 * a  // 2²⁷ + 1
+        let high = c - (c - a)
+        return (high, a - high)
     }
 }
 
