@@ -45,20 +45,28 @@ extension Kernels {
         }
     }
 
-    /// mean over rows of SoftmaxCrossEntropyRule.value(row of z, row of y).
+    /// mean over rows of SoftmaxCrossEntropyRule.value(row of z, row of y). Each row's shift is
+    /// left in the step's scratch for backward, which took as long again to recompute it.
     static func softmaxCrossEntropyForward(_ s: Step, _ v: UnsafeMutablePointer<Double>) {
         let k = s.cols
         var total = 0.0
-        for r in 0..<s.rows { total += SoftmaxCrossEntropyRule.value(v + s.a + r * k, v + s.b + r * k, k) }
+        for r in 0..<s.rows {
+            let shift = SoftmaxCrossEntropyRule.shift(v + s.a + r * k, k)
+            v[s.scratch + 2 * r] = shift.max
+            v[s.scratch + 2 * r + 1] = shift.logSum
+            total += SoftmaxCrossEntropyRule.value(v + s.a + r * k, v + s.b + r * k, k, shift: shift)
+        }
         v[s.out] = total / Double(s.rows)
     }
 
-    /// Each row gets its partials times the upstream gradient shared out over the mean (1/m).
+    /// Each row gets its partials times the upstream gradient shared out over the mean (1/m),
+    /// with the shift forward left for it (the values have not changed since).
     static func softmaxCrossEntropyBackward(_ s: Step, _ v: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>) {
         let k = s.cols
         let scale = g[s.out] / Double(s.rows)
         for r in 0..<s.rows {
-            SoftmaxCrossEntropyRule.addPartials(v + s.a + r * k, v + s.b + r * k, k, scale: scale,
+            let shift = (max: v[s.scratch + 2 * r], logSum: v[s.scratch + 2 * r + 1])
+            SoftmaxCrossEntropyRule.addPartials(v + s.a + r * k, v + s.b + r * k, k, shift: shift, scale: scale,
                                                 g + s.a + r * k, g + s.b + r * k)
         }
     }

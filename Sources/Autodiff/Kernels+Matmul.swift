@@ -116,8 +116,13 @@ extension Kernels {
                 }
                 if c0 + 4 <= cols, right.col == 1 {
                     tile(Contiguous.self, r, c0, cols, depth, left, right, c, mode)
-                } else {
+                } else if c0 + 4 <= cols {
                     tile(Gathered.self, r, c0, cols, depth, left, right, c, mode)
+                } else {
+                    // The last one to three columns one at a time, four rows to a vector: a 4×4
+                    // tile there repeated the last column, and with one column (a matrix times a
+                    // vector, as W3's output layer) three quarters of its work was repeats.
+                    for column in c0..<cols { columnTile(r, column, cols, depth, left, right, c, mode) }
                 }
                 c0 += 4
             }
@@ -229,6 +234,36 @@ extension Kernels {
         }
         // Highest row first, so where rows repeat the first one's store is the last (all equal anyway).
         store(rows.3, s3, t3); store(rows.2, s2, t2); store(rows.1, s1, t1); store(rows.0, s0, t0)
+    }
+
+    /// Four rows of one column of C, the rows' sums in the lanes of one vector; each sum is
+    /// formed as in `tile`, so the same bits.
+    @inline(__always)
+    static func columnTile(_ r: (Int, Int, Int, Int), _ column: Int, _ cols: Int, _ depth: Int,
+                           _ left: Strided, _ right: Strided, _ c: UnsafeMutablePointer<Double>, _ mode: ProductMode) {
+        let (o0, o1, o2, o3) = (r.0 &* cols &+ column, r.1 &* cols &+ column, r.2 &* cols &+ column, r.3 &* cols &+ column)
+        var sum = mode == .accumulate ? SIMD4(c[o0], c[o1], c[o2], c[o3]) : SIMD4<Double>()
+        let lr = left.row, ld = left.depth, rd = right.depth
+        var l0 = left.base + r.0 &* lr, l1 = left.base + r.1 &* lr
+        var l2 = left.base + r.2 &* lr, l3 = left.base + r.3 &* lr
+        var x = right.base + column &* right.col
+        // Four adjacent rows of a left operand read down its columns (Aᵀ in ∂L/∂B) load at once.
+        if lr == 1, r.3 == r.0 + 3 {
+            for _ in 0..<depth {
+                sum = sum + UnsafeRawPointer(l0).loadUnaligned(as: SIMD4<Double>.self) * SIMD4(repeating: x.pointee)
+                l0 += ld
+                x += rd
+            }
+        } else {
+            for _ in 0..<depth {
+                sum = sum + SIMD4(l0.pointee, l1.pointee, l2.pointee, l3.pointee) * SIMD4(repeating: x.pointee)
+                l0 += ld; l1 += ld; l2 += ld; l3 += ld
+                x += rd
+            }
+        }
+        if mode == .addSum { sum = SIMD4(c[o0], c[o1], c[o2], c[o3]) + sum }
+        // Highest row first, so where rows repeat the first one's store is the last (all equal anyway).
+        c[o3] = sum[3]; c[o2] = sum[2]; c[o1] = sum[1]; c[o0] = sum[0]
     }
 
     /// One 4×4 tile: rows `r` of C, columns c0 ..< c0 + 4 (clamped to `cols`).

@@ -252,21 +252,22 @@ enum SoftmaxCrossEntropyRule {
         for lane in 0..<(k - j) { body(j + lane, e[lane]) }
     }
 
-    /// −Σⱼ yⱼ · log_softmax(z)ⱼ = Σⱼ yⱼ · (s − (zⱼ − m)).
-    static func value(_ z: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ k: Int) -> Double {
-        let (m, s) = shift(z, k)
+    /// −Σⱼ yⱼ · log_softmax(z)ⱼ = Σⱼ yⱼ · (s − (zⱼ − m)), with (m, s) = `shift(z, k)`.
+    static func value(_ z: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ k: Int,
+                      shift: (max: Double, logSum: Double)) -> Double {
+        let (m, s) = shift
         var total = 0.0
         for j in 0..<k { total += y[j] * (s - (z[j] - m)) }
         return total
     }
 
     /// Adds `scale` times this row's partials into `gz` and `gy`:
-    /// ∂/∂zⱼ = softmaxⱼ · Σₗ yₗ − yⱼ and ∂/∂yⱼ = −log_softmax(z)ⱼ.
+    /// ∂/∂zⱼ = softmaxⱼ · Σₗ yₗ − yⱼ and ∂/∂yⱼ = −log_softmax(z)ⱼ, with (m, s) = `shift(z, k)`.
     static func addPartials(
-        _ z: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ k: Int, scale: Double,
+        _ z: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ k: Int, shift: (max: Double, logSum: Double), scale: Double,
         _ gz: UnsafeMutablePointer<Double>, _ gy: UnsafeMutablePointer<Double>
     ) {
-        let (m, s) = shift(z, k)
+        let (m, s) = shift
         var targetSum = 0.0
         for j in 0..<k { targetSum += y[j] }
         eachExp(k, of: { (z[$0] - m) - s }) { j, softmax in

@@ -9,7 +9,8 @@ extension Plan {
             return "[\(offsets[index]),[" + value.scalars.map(Self.literal).joined(separator: ",") + "]]"
         }
         let nodes = graph.nodes.enumerated().map { index, node in "[\(offsets[index]),\(node.shape.count)]" }
-        return "{size:\(gradientBase),output:[\(offsets[output.index]),\(outputCount)],"
+        // The script keeps no scratch: its softmax_cross_entropy recomputes each row's shift.
+        return "{size:\(nodeSlots),output:[\(offsets[output.index]),\(outputCount)],"
             + "nodes:[" + nodes.joined(separator: ",") + "],"
             + "leaves:[" + leaves.joined(separator: ",") + "],"
             + "forward:[" + forwardSteps.map(Self.step).joined(separator: ",") + "],"

@@ -19,6 +19,8 @@ package final class Plan {
     let isLeaf: [Bool]
     /// Number of value slots; also the distance from a value to its gradient.
     let gradientBase: Int
+    /// The value slots that hold nodes (the rest, up to `gradientBase`, is steps' scratch).
+    let nodeSlots: Int
     /// Element count of the output (how many gradients backward() seeds with 1).
     let outputCount: Int
     /// Every non-leaf node, in creation order.
@@ -45,23 +47,31 @@ package final class Plan {
             guard !overflow, node.shape.elementCount != nil else { throw PlanError("the graph is too large to lay out") }
             total = next
         }
-        let (slots, overflow) = total.multipliedReportingOverflow(by: 2)
-        guard !overflow else { throw PlanError("the graph is too large to lay out") }
 
-        // 2. Storage, with the leaves' values copied in once.
-        var storage = [Double](repeating: 0, count: slots)
-        for (index, node) in graph.nodes.enumerated() {
-            guard let leaf = node.leafValue else { continue }
-            for (i, x) in leaf.scalars.enumerated() { storage[offsets[index] + i] = x }
-        }
-
-        // 3. One step per computed node.
+        // 2. One step per computed node.
         var steps: [Step] = []
         for (index, node) in graph.nodes.enumerated() where !node.op.isLeaf {
             guard let step = Step(node: index, of: graph, offsets: offsets) else {
                 throw PlanError("node \(NodeID(index)) (\(node.op.name)) does not fit its inputs")
             }
             steps.append(step)
+        }
+        // Room after the nodes' values for what a step's backward reuses from its forward.
+        let nodeSlots = total
+        for i in steps.indices where steps[i].op.operation == .softmaxCrossEntropy {
+            steps[i].scratch = total
+            let (next, overflow) = total.addingReportingOverflow(2 &* steps[i].rows)
+            guard !overflow else { throw PlanError("the graph is too large to lay out") }
+            total = next
+        }
+        let (slots, overflow) = total.multipliedReportingOverflow(by: 2)
+        guard !overflow else { throw PlanError("the graph is too large to lay out") }
+
+        // 3. Storage, with the leaves' values copied in once.
+        var storage = [Double](repeating: 0, count: slots)
+        for (index, node) in graph.nodes.enumerated() {
+            guard let leaf = node.leafValue else { continue }
+            for (i, x) in leaf.scalars.enumerated() { storage[offsets[index] + i] = x }
         }
 
         // 4. Which nodes the output depends on: walk back from it (inputs come earlier).
@@ -77,6 +87,7 @@ package final class Plan {
         self.offsets = offsets
         isLeaf = graph.nodes.map(\.op.isLeaf)
         self.gradientBase = total
+        self.nodeSlots = nodeSlots
         self.outputCount = graph.nodes[output.index].shape.count
         self.forwardSteps = steps
         self.backwardSteps = steps.reversed().filter { needed[$0.node] }
@@ -219,7 +230,7 @@ package final class Plan {
     func leafRange(_ id: NodeID) throws(PlanError) -> (start: Int, count: Int) {
         let i = id.index
         if i >= 0, i < isLeaf.count, isLeaf[i] {
-            return (offsets[i], (i + 1 < offsets.count ? offsets[i + 1] : gradientBase) - offsets[i])
+            return (offsets[i], (i + 1 < offsets.count ? offsets[i + 1] : nodeSlots) - offsets[i])
         }
         guard let node = graph.node(id) else {
             throw PlanError("node \(id) is not in this plan (its graph has \(counted(graph.count, "node")))")

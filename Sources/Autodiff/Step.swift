@@ -33,6 +33,9 @@ struct Step {
     /// Matmul and conv2d in a parameters-only backward pass: an operand that needs no gradient (data, or
     /// computed from data alone) gets none (`Plan.backward(parametersOnly:)`).
     var skipsA = false, skipsB = false
+    /// softmax_cross_entropy: where forward leaves each row's shift (its max and log Σ e^(z − max),
+    /// two values a row) for backward, in the plan's storage after every node's value.
+    var scratch = 0
 
     /// Lays out node `index` of `graph`, whose value offsets are `offsets`; nil for leaves
     /// (they have no kernel) or when the graph's shapes do not fit (GraphBuilder prevents that).

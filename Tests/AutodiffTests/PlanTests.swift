@@ -139,3 +139,31 @@ func relativeErrorDefinition() {
     #expect(GradientCheck.relativeError(analytic: 1e-9, numeric: 2e-9) == 1e-9 / 1e-8)
     #expect(GradientCheck.relativeError(analytic: 0, numeric: 3e-11) == 3e-11)
 }
+
+@Test("softmax_cross_entropy's backward reuses forward's row shifts, stored past the nodes: the gradient is the one a fresh plan computes, and a leaf made last keeps its own size")
+func softmaxShiftsLiveAfterTheNodes() throws {
+    var g = GraphBuilder()
+    let z = g.leaf(.parameter, value: try Tensor(matrix: [[1, 2, 3], [-1, 0, 4]]))
+    let y = g.leaf(.constant, value: try Tensor(matrix: [[0, 0, 1], [1, 0, 0]]))
+    let loss = try g.apply(.softmaxCrossEntropy, z, y)
+    let last = g.leaf(.parameter, value: try Tensor(vector: [5, 6]))
+    let plan = try Plan(g, output: loss)
+    // The last leaf holds two numbers, not two plus the shifts stored after it.
+    #expect(throws: PlanError("node #3 holds 2 numbers (vector of 2), got 6")) { try plan.setValue(last, [1, 2, 3, 4, 5, 6]) }
+    try plan.setValue(last, [7, 8])
+    #expect(plan.value(last)?.scalars == [7, 8])
+    // New logits, then forward and backward: the gradient matches a plan that never saw the old ones.
+    let logits: [Double] = [0.5, -2, 1, 3, 3, -1]
+    try plan.setValue(z, logits)
+    plan.forward()
+    plan.backward()
+    var h = GraphBuilder()
+    let z2 = h.leaf(.parameter, value: try Tensor(matrix: [Array(logits[0..<3]), Array(logits[3..<6])]))
+    let y2 = h.leaf(.constant, value: try Tensor(matrix: [[0, 0, 1], [1, 0, 0]]))
+    let freshLoss = try h.apply(.softmaxCrossEntropy, z2, y2)
+    let fresh = try Plan(h, output: freshLoss)
+    fresh.forward()
+    fresh.backward()
+    #expect(plan.gradient(z)?.scalars == fresh.gradient(z2)?.scalars)
+    #expect(plan.value(loss)?.scalars == fresh.value(freshLoss)?.scalars)
+}
