@@ -41,11 +41,12 @@ test: test-deps
 
 # Benchmarks print their figures and ratios against peers measured in the same run:
 # LessonsBench (our own benchmarks), then benchmarks/run.py, which times our engine, NumPy,
-# PyTorch and JAX alternately on W1 and W3 (peers in .venv-bench, made on first use by
+# PyTorch and JAX alternately on W1, W3, W5 and W6 (peers in .venv-bench, made on first use by
 # benchmarks/setup-venv.sh), then the build system on a temporary copy of the course: the whole
 # course cold (--no-cache), rebuilt with no change and after a one-sentence prose edit, and the
-# XOR lesson alone; and, for reference, `jupyter nbconvert --to html --execute` of the same XOR
-# model as a notebook (benchmarks/notebooks/xor.ipynb); it writes benchmarks/results.json.
+# XOR lesson alone, beside the seed's NumPy program as a whole process (the page-path goal);
+# and, for reference, `jupyter nbconvert --to html --execute` of the same XOR model as a
+# notebook (benchmarks/notebooks/xor.ipynb); it writes benchmarks/results.json.
 # (`python3 benchmarks/run.py --only-build-system` times the build system and notebook only.)
 # A missed goal is reported, not fatal: the exit code is non-zero only when a benchmark fails.
 bench: deps

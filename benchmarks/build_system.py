@@ -1,7 +1,8 @@
 """`make bench`, build-system part (imported by run.py): the whole shipped course built cold
 (--no-cache), rebuilt with no change and after a prose edit, and the XOR lesson alone, with the
-release `lessons` binary on a temporary copy of lessons/; and, for reference, `jupyter nbconvert
---to html --execute` of the same XOR model as a notebook. Standard library only."""
+release `lessons` binary on a temporary copy of lessons/; the seed's NumPy program as a whole
+process (the page-path goal: the XOR lesson alone 8x faster); and, for reference, `jupyter
+nbconvert --to html --execute` of the same XOR model as a notebook. Standard library only."""
 
 import os
 import pathlib
@@ -31,6 +32,12 @@ GOAL_NO_CHANGE_FRACTION = 0.10
 NOTEBOOK_ELSEWHERE = 3.13
 # The lesson whose prose the edit benchmark changes, and the notebook equivalent to its model.
 EDITED_LESSON = "xor-from-scratch.md"
+# What a lesson of the course may need besides itself (none of them is a lesson).
+SUPPORT_FILES = ("course.yml", "bibliography.yml", "data", "images")
+# The page-path goal: the XOR lesson built cold, as a whole process, this many times faster
+# than the seed's NumPy program as a whole process (peers/seed_process.py).
+GOAL_PAGE_PATH = 8.0
+SEED_PROCESS = HERE / "peers/seed_process.py"
 NOTEBOOK = HERE / "notebooks/xor.ipynb"
 
 
@@ -163,16 +170,37 @@ def prose_edit_rebuild(binary, lessons, output, cache, runs):
 
 
 def single_lesson_cold(binary, work, runs):
-    """The XOR lesson alone (a lessons folder holding only a copy of it), cold (`--no-cache`)."""
+    """The XOR lesson alone (a lessons folder holding only a copy of it, with the course's
+    settings, bibliography, data and images, which it cites and reads), cold (`--no-cache`)."""
     folder = work / "single"
     folder.mkdir()
     shutil.copy2(ROOT / "lessons" / EDITED_LESSON, folder / EDITED_LESSON)
+    for name in SUPPORT_FILES:
+        source = ROOT / "lessons" / name
+        if source.is_dir():
+            shutil.copytree(source, folder / name)
+        elif source.exists():
+            shutil.copy2(source, folder / name)
     result = cold_build(binary, folder, work / "single-out", runs)
     result["lesson"] = EDITED_LESSON
     return result
 
 
-def build_system(lessons_binary, runs):
+def seed_program_process(python, runs):
+    """The seed's NumPy program as a whole process (peers/seed_process.py), timed as a build is."""
+    if not python or not shutil.which(str(python)) and not os.access(str(python), os.X_OK):
+        return {"unavailable": "no Python at %s" % python}
+    times, cpu = [], []
+    for _ in range(runs):
+        seconds, used, out = timed([str(python), str(SEED_PROCESS)])
+        if out.returncode != 0:
+            return {"unavailable": "seed_process.py failed: " + (out.stderr.strip() or out.stdout.strip())[-300:]}
+        times.append(seconds)
+        cpu.append(used)
+    return timing(times, cpu)
+
+
+def build_system(lessons_binary, runs, python=None):
     """The course build with the release `lessons`: the whole shipped course cold, rebuilt with no
     change, and rebuilt after a prose edit; and the XOR lesson alone, cold. Everything runs on a
     copy of lessons/ in a temporary folder, with the cache there too, so the repository (and
@@ -197,6 +225,8 @@ def build_system(lessons_binary, runs):
             print("  build system: %s done" % name, file=sys.stderr)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    result["seed_process"] = seed_program_process(python, runs)
+    seed, single = result["seed_process"].get("median"), result["single_lesson_cold"].get("median")
     cold, unchanged = result["cold"].get("median"), result["no_change"].get("median")
     if cold and unchanged:
         result["no_change_over_cold"] = unchanged / cold
@@ -205,7 +235,11 @@ def build_system(lessons_binary, runs):
         "no-change rebuild under %g s" % GOAL_NO_CHANGE: unchanged < GOAL_NO_CHANGE if unchanged else None,
         "no-change rebuild under %d%% of cold" % round(100 * GOAL_NO_CHANGE_FRACTION):
             unchanged / cold < GOAL_NO_CHANGE_FRACTION if cold and unchanged else None,
+        "XOR lesson alone %gx faster than the seed's program" % GOAL_PAGE_PATH:
+            seed / single >= GOAL_PAGE_PATH if seed and single else None,
     }
+    if seed and single:
+        result["seed_process_over_single_lesson"] = seed / single
     return result
 
 
@@ -261,7 +295,8 @@ def print_build_system(build, notebook):
         labels = {"cold": "whole course (%d lessons), cold --no-cache" % build["lessons"],
                   "no_change": "rebuild with no change (warm cache)",
                   "prose_edit": "rebuild after one prose sentence changed",
-                  "single_lesson_cold": "XOR lesson alone, cold --no-cache"}
+                  "single_lesson_cold": "XOR lesson alone, cold --no-cache",
+                  "seed_process": "the seed's NumPy program, whole process"}
         for key, label in labels.items():
             row = build[key]
             if "median" in row:
@@ -272,6 +307,8 @@ def print_build_system(build, notebook):
         if "output_bytes" in build["no_change"]:
             print("  (the site: %d files, %.1f MB)"
                   % (build["no_change"]["output_files"], build["no_change"]["output_bytes"] / 1e6))
+        if "seed_process_over_single_lesson" in build:
+            print("  seed program / XOR lesson alone: %.1fx" % build["seed_process_over_single_lesson"])
         if "no_change_over_cold" in build:
             print("  no-change / cold: %.1f%%" % (100 * build["no_change_over_cold"]))
         edit = build["prose_edit"]

@@ -263,7 +263,7 @@ def main():
             if isinstance(impl, Peer):
                 impl.close()
     if not args.no_build_system:
-        build = build_system(args.lessons, max(1, args.build_runs))
+        build = build_system(args.lessons, max(1, args.build_runs), python=args.python)
         notebook = notebook_reference(args.venv, max(1, args.build_runs))
         print_build_system(build, notebook)
         results["build_system"] = dict(build, notebook=notebook)
