@@ -27,19 +27,23 @@ enum SVGCompaction {
                 out.append(b)
                 i += 1
                 while i < n, svg[i] == UInt8(ascii: " ") { i += 1 }
-            } else if b == UInt8(ascii: " "), let end = value(after: idOpen, in: svg, at: i), let short = ids[Array(svg[(i + idOpen.count)..<end])] {
-                out += idOpen + short
+            } else if b == UInt8(ascii: " "), let end = value(after: idOpen, in: svg, at: i), let short = ids[svg[(i + idOpen.count)..<end]] {
+                out += idOpen
+                out += short
                 i = end
-            } else if b == UInt8(ascii: "x"), let end = value(after: xlinkOpen, in: svg, at: i), let short = ids[Array(svg[(i + xlinkOpen.count)..<end])] {
-                out += hrefOpen + short
+            } else if b == UInt8(ascii: "x"), let end = value(after: xlinkOpen, in: svg, at: i), let short = ids[svg[(i + xlinkOpen.count)..<end]] {
+                out += hrefOpen
+                out += short
                 i = end
             } else if b == UInt8(ascii: "u"), let end = value(after: urlOpen, in: svg, at: i, until: UInt8(ascii: ")")),
-                      let short = ids[Array(svg[(i + urlOpen.count)..<end])] {
-                out += urlOpen + short
+                      let short = ids[svg[(i + urlOpen.count)..<end]] {
+                out += urlOpen
+                out += short
                 i = end
             } else if b == UInt8(ascii: " "), let end = value(after: pathOpen, in: svg, at: i) {
                 let d = svg[(i + pathOpen.count)..<end]
-                out += pathOpen + (SVGRelativePath.encode(d) ?? pathData(d))
+                out += pathOpen
+                out += SVGRelativePath.encode(d) ?? pathData(d)
                 i = end
             } else {
                 out.append(b)
@@ -66,13 +70,14 @@ enum SVGCompaction {
         return end < s.count ? end : nil
     }
 
-    /// Every id the document defines, with its short name.
-    private static func shortIDs(_ svg: [UInt8]) -> [[UInt8]: [UInt8]] {
-        var ids: [[UInt8]: [UInt8]] = [:]
+    /// Every id the document defines, with its short name; keyed by slices of `svg`, so looking
+    /// up each reference copies nothing.
+    private static func shortIDs(_ svg: [UInt8]) -> [ArraySlice<UInt8>: [UInt8]] {
+        var ids: [ArraySlice<UInt8>: [UInt8]] = [:]
         var i = 0
         while i < svg.count {
             if svg[i] == UInt8(ascii: " "), let end = value(after: idOpen, in: svg, at: i) {
-                let id = Array(svg[(i + idOpen.count)..<end])
+                let id = svg[(i + idOpen.count)..<end]
                 if ids[id] == nil { ids[id] = Array("a\(String(ids.count, radix: 36))".utf8) }
                 i = end
             } else {

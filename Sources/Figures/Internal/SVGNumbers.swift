@@ -10,6 +10,7 @@ enum SVGNumbers {
     static func rounded(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
+        var digits: [UInt8] = []
         var i = 0
         let n = bytes.count
         func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
@@ -35,8 +36,11 @@ enum SVGNumbers {
                 i = fractionEnd
                 continue
             }
-            // Integer digits and the kept decimals as one digit string, rounded by the next digit.
-            var digits = Array(bytes[i..<end]) + Array(bytes[(end + 1)..<(end + 1 + decimals)])
+            // Integer digits and the kept decimals as one digit string, rounded by the next digit
+            // (in one buffer reused for every number: a figure has tens of thousands of them).
+            digits.removeAll(keepingCapacity: true)
+            digits += bytes[i..<end]
+            digits += bytes[(end + 1)..<(end + 1 + decimals)]
             if bytes[end + 1 + decimals] >= UInt8(ascii: "5") {
                 var k = digits.count - 1
                 while k >= 0 {
@@ -44,13 +48,15 @@ enum SVGNumbers {
                 }
                 if k < 0 { digits.insert(UInt8(ascii: "1"), at: 0) }
             }
-            var integer = Array(digits.dropLast(decimals))
-            var fraction = Array(digits.suffix(decimals))
-            while integer.count > 1, integer[0] == UInt8(ascii: "0") { integer.removeFirst() }
-            while fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
-            if integer == [UInt8(ascii: "0")], fraction.isEmpty, out.last == UInt8(ascii: "-") { out.removeLast() }
-            out += integer
-            if !fraction.isEmpty { out.append(UInt8(ascii: ".")); out += fraction }
+            // The integer part without leading zeros (one kept), the fraction without trailing ones.
+            let point = digits.count - decimals
+            var first = 0
+            while point - first > 1, digits[first] == UInt8(ascii: "0") { first += 1 }
+            var last = digits.count
+            while last > point, digits[last - 1] == UInt8(ascii: "0") { last -= 1 }
+            if point - first == 1, digits[first] == UInt8(ascii: "0"), last == point, out.last == UInt8(ascii: "-") { out.removeLast() }
+            out += digits[first..<point]
+            if last > point { out.append(UInt8(ascii: ".")); out += digits[point..<last] }
             i = fractionEnd
         }
         return out
