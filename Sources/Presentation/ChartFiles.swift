@@ -25,7 +25,7 @@ struct ChartFiles {
     /// Draws `draw(theme, size, idPrefix)` at each size in both themes; files go to `path.svg`
     /// and `path-narrow.svg`.
     init(path: String, prefix: String, sizes: Sizes,
-         draw: (ChartTheme, Size, String) throws(FigureError) -> [UInt8]) throws(FigureError) {
+         draw: (ChartTheme, Size, String) throws(FigureError) -> Drawing) throws(FigureError) {
         svg = path + ".svg"
         files.append((svg, try Self.themed(prefix: prefix) { theme throws(FigureError) in try draw(theme, sizes.wide, prefix) }))
         if let size = sizes.narrow {
@@ -38,8 +38,7 @@ struct ChartFiles {
     }
 
     /// One SVG for both colour schemes (the light drawing if the two cannot be combined).
-    static func themed(prefix: String, _ draw: (ChartTheme) throws(FigureError) -> [UInt8]) throws(FigureError) -> [UInt8] {
-        let light = try draw(.light)
-        return ThemedSVG.combine(light: light, dark: try draw(.dark), scope: prefix) ?? light
+    static func themed(prefix: String, _ draw: (ChartTheme) throws(FigureError) -> Drawing) throws(FigureError) -> [UInt8] {
+        try ThemedSVG.render(light: try draw(.light), dark: try draw(.dark), scope: prefix)
     }
 }

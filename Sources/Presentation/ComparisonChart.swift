@@ -33,7 +33,7 @@ package enum ComparisonChart {
             let drawn = try ChartFiles(path: "figures/\(stem)", prefix: "c-\(stem)", sizes: .row) { theme, size, prefix throws(FigureError) in
                 var sized = chart
                 sized.size = size
-                return try sized.render(theme: theme, format: .svg, idPrefix: prefix)
+                return try sized.drawing(theme: theme, format: .svg, idPrefix: prefix)
             }
             let files = drawn.files
             let finals = zip(names, series).compactMap { name, s in s.values.last.map { "\(name) \(DisplayNumber.format($0))" } }

@@ -63,9 +63,8 @@ package struct GraphPresentation {
     /// One SVG for both colour schemes (the light drawing if the two cannot be combined).
     func picture(_ diagram: GraphDiagram, _ layout: GraphDiagram.Layout, prefix: String) throws(FigureError) -> [UInt8] {
         guard drawsFigures else { return [] }
-        let light = try diagram.render(layout, theme: .light, format: .svg, idPrefix: prefix)
-        let dark = try diagram.render(layout, theme: .dark, format: .svg, idPrefix: prefix)
-        return ThemedSVG.combine(light: light, dark: dark, scope: prefix) ?? light
+        return try ThemedSVG.render(light: try diagram.drawing(layout, theme: .light, format: .svg, idPrefix: prefix),
+                                    dark: try diagram.drawing(layout, theme: .dark, format: .svg, idPrefix: prefix), scope: prefix)
     }
 
     func diagram(_ step: Trace.Step) -> GraphDiagram {

@@ -30,7 +30,7 @@ extension ModelPresentation {
                      files: &files, charts: &charts) { theme, size, prefix throws(FigureError) in
             var chart = grid
             chart.size = size
-            return try chart.render(theme: theme, format: .svg, idPrefix: prefix)
+            return try chart.drawing(theme: theme, format: .svg, idPrefix: prefix)
         }
     }
 }

@@ -47,14 +47,14 @@ package struct ModelPresentation {
                      files: &files, charts: &charts) { theme, size, prefix throws(FigureError) in
             var chart = loss
             chart.size = size
-            return try chart.render(theme: theme, format: .svg, idPrefix: prefix)
+            return try chart.drawing(theme: theme, format: .svg, idPrefix: prefix)
         }
         if let gradients = gradientChart() {
             try addChart(kind: "gradients", sizes: .column, caption: words.gradientsCaption, alt: words.gradientsAlt,
                          files: &files, charts: &charts) { theme, size, prefix throws(FigureError) in
                 var chart = gradients
                 chart.size = size
-                return try chart.render(theme: theme, format: .svg, idPrefix: prefix)
+                return try chart.drawing(theme: theme, format: .svg, idPrefix: prefix)
             }
         }
         if let network = networkChart() {
@@ -62,7 +62,7 @@ package struct ModelPresentation {
                          files: &files, charts: &charts) { theme, size, prefix throws(FigureError) in
                 var chart = network
                 chart.size = size
-                return try chart.render(theme: theme, format: .svg, idPrefix: prefix)
+                return try chart.drawing(theme: theme, format: .svg, idPrefix: prefix)
             }
         }
         if let boundary = try boundaryChart() {
@@ -78,7 +78,7 @@ package struct ModelPresentation {
                          files: &files, charts: &charts) { theme, size, prefix throws(FigureError) in
                 var chart = boundary
                 chart.size = size
-                return try chart.render(theme: theme, format: .svg, idPrefix: prefix)
+                return try chart.drawing(theme: theme, format: .svg, idPrefix: prefix)
             }
         }
         if let mistakes = run.mistakes {
@@ -101,7 +101,7 @@ package struct ModelPresentation {
     /// Draws a chart at its sizes, one SVG per size for both colour schemes, and describes it for the widget.
     func addChart(kind: String, sizes: ChartFiles.Sizes, caption: String, alt: String, plotArea: GraphWidget.Frame? = nil,
                           files: inout [(String, [UInt8])], charts: inout [ModelWidget.Chart],
-                          draw: (ChartTheme, Size, String) throws(FigureError) -> [UInt8]) throws(FigureError) {
+                          draw: (ChartTheme, Size, String) throws(FigureError) -> Drawing) throws(FigureError) {
         let drawn = try ChartFiles(path: "figures/\(stem)-\(kind)", prefix: "m-\(stem)-\(kind)", sizes: sizes, draw: draw)
         files += drawn.files
         charts.append(ModelWidget.Chart(kind: kind, caption: caption, svg: drawn.svg, width: sizes.wide.width,

@@ -16,12 +16,21 @@ extension Canvas {
             case .png:
                 return try withImageSurface { surface throws(FigureError) in try PNGEncoder.encode(surface: surface) }
             case .svg:
-                try renderVector(.svg, into: sink)
-                return SVGCompaction.compact(SVGNumbers.rounded(try SVGIDRewriter.rewrite(sink.bytes, prefix: idPrefix)))
+                return try svg(replaying: commands)
             case .pdf:
-                try renderVector(.pdf, into: sink)
+                try renderVector(.pdf, into: sink, commands: commands)
                 return sink.bytes
             }
+        }
+    }
+
+    /// The SVG of `commands` (this canvas's own, or the same with other colours) replayed at this
+    /// canvas's size, through the passes every SVG of ours goes through.
+    func svg(replaying commands: [DrawCommand]) throws(FigureError) -> [UInt8] {
+        let sink = ByteSink()
+        return try withExtendedLifetime(sink) { () throws(FigureError) -> [UInt8] in
+            try renderVector(.svg, into: sink, commands: commands)
+            return SVGCompaction.compact(SVGNumbers.rounded(try SVGIDRewriter.rewrite(sink.bytes, prefix: idPrefix)))
         }
     }
 
@@ -50,12 +59,12 @@ extension Canvas {
         }
         defer { cairo_surface_destroy(surface) }
         try FigureError.check(cairo_surface_status(surface), "create \(width)x\(height) PNG surface")
-        try replay(onto: surface, format: .png, scale: scale)
+        try replay(commands, onto: surface, format: .png, scale: scale)
         cairo_surface_flush(surface)
         return try body(surface)
     }
 
-    private func renderVector(_ format: Format, into sink: ByteSink) throws(FigureError) {
+    private func renderVector(_ format: Format, into sink: ByteSink, commands: [DrawCommand]) throws(FigureError) {
         let surface = format == .svg
             ? cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, size.width, size.height)
             : cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, size.width, size.height)
@@ -72,13 +81,13 @@ extension Canvas {
             // Noto CJK; measured with a plain C program, so it is upstream, not ours.)
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
         }
-        try replay(onto: surface, format: format)
+        try replay(commands, onto: surface, format: format)
         cairo_surface_finish(surface)
         try FigureError.check(cairo_surface_status(surface), "write \(format.rawValue.uppercased())")
     }
 
     /// Replays every recorded call onto a fresh context, stopping at the first Cairo error.
-    private func replay(onto surface: OpaquePointer, format: Format, scale: Double = 1) throws(FigureError) {
+    private func replay(_ commands: [DrawCommand], onto surface: OpaquePointer, format: Format, scale: Double = 1) throws(FigureError) {
         guard let target = cairo_create(surface) else {
             throw FigureError(operation: "render \(format.rawValue.uppercased())", message: "out of memory")
         }

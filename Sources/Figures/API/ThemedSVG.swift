@@ -11,6 +11,28 @@ package enum ThemedSVG {
     static let paintProperties: [String] = ["fill", "stroke", "fill-opacity", "stroke-opacity", "opacity", "stop-color",
                                             "stop-opacity", "flood-color"]
 
+    /// One SVG for both colour schemes from a figure's light and dark drawings (the light one
+    /// alone when they differ in more than colours). Drawings that differ only in colours are
+    /// rendered once (`ThemePairing`); the result is the bytes `combine` gives for the two.
+    package static func render(light: Drawing, dark: Drawing, scope: String) throws(FigureError) -> [UInt8] {
+        if let documents = try renderedOnce(light, dark) {
+            let lightDocument = try light.finish(documents.light)
+            return combine(light: lightDocument, dark: try dark.finish(documents.dark), scope: scope) ?? lightDocument
+        }
+        let lightDocument = try light.render()
+        return combine(light: lightDocument, dark: try dark.render(), scope: scope) ?? lightDocument
+    }
+
+    /// Both documents from one rendering, or nil when the drawings cannot share one.
+    private static func renderedOnce(_ light: Drawing, _ dark: Drawing) throws(FigureError) -> (light: [UInt8], dark: [UInt8])? {
+        let a = light.canvas, b = dark.canvas
+        guard a.format == .svg, b.format == .svg, a.size == b.size, a.idPrefix == b.idPrefix,
+              a.firstError == nil, b.firstError == nil,
+              let pairing = ThemePairing(light: a.commands, dark: b.commands) else { return nil }
+        let marked = try a.svg(replaying: pairing.commands)
+        return pairing.pairs.isEmpty ? (marked, marked) : try pairing.documents(from: marked)
+    }
+
     /// The combined document, or nil when the two drawings differ in anything but paint values
     /// (then the caller keeps the light one). `scope` must be the figure's id prefix.
     package static func combine(light: [UInt8], dark: [UInt8], scope: String) -> [UInt8]? {

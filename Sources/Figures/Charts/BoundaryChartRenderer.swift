@@ -39,7 +39,7 @@ struct BoundaryChartRenderer {
 
     var markerSize: Double { chart.isCompact ? Self.compactMarkerSize : Self.markerSize }
 
-    func render(format: Format, idPrefix: String) throws(FigureError) -> [UInt8] {
+    func drawing(format: Format, idPrefix: String) throws(FigureError) -> Drawing {
         let canvas = try Canvas(size: layout.size, format: format, idPrefix: idPrefix)
         let frame = layout.frame
         let plot = frame.plot
@@ -71,12 +71,13 @@ struct BoundaryChartRenderer {
         }
         frame.drawAxes(on: canvas, theme: theme, title: chart.title, xTitle: chart.xLabel, yTitle: chart.yLabel, fullFrame: true)
         drawLegend(on: canvas, heatmap: heatmap)
-        guard let images else { return try canvas.render() }
-        let svg = try canvas.render()
-        guard let out = HeatmapImage.replacingPlaceholder(in: svg, with: HeatmapImage.markup(plot: plot, images: images)) else {
-            throw FigureError(operation: "draw boundary chart", message: "the heatmap's place was not found in the SVG")
+        guard let images else { return Drawing(canvas: canvas) }
+        return Drawing(canvas: canvas) { svg throws(FigureError) in
+            guard let out = HeatmapImage.replacingPlaceholder(in: svg, with: HeatmapImage.markup(plot: plot, images: images)) else {
+                throw FigureError(operation: "draw boundary chart", message: "the heatmap's place was not found in the SVG")
+            }
+            return out
         }
-        return out
     }
 
     /// The heatmap images for an SVG: the light and the dark scheme's, this theme's shown (only

@@ -108,9 +108,14 @@ package struct LossChart: Sendable {
 
     /// The chart as PNG, SVG or PDF bytes; `idPrefix` keeps SVG ids unique on a page.
     package func render(theme: ChartTheme, format: Format, idPrefix: String) throws(FigureError) -> [UInt8] {
+        try drawing(theme: theme, format: format, idPrefix: idPrefix).render()
+    }
+
+    /// The chart drawn, to render (`ThemedSVG.render` renders a light and a dark one together).
+    package func drawing(theme: ChartTheme, format: Format, idPrefix: String) throws(FigureError) -> Drawing {
         let data = try prepared()
         let layout = try layout(data: data)
-        return try LossChartRenderer(chart: self, layout: layout, theme: theme).render(format: format, idPrefix: idPrefix)
+        return try LossChartRenderer(chart: self, layout: layout, theme: theme).drawing(format: format, idPrefix: idPrefix)
     }
 
     // MARK: - Data preparation

@@ -20,7 +20,7 @@ struct LossChartRenderer {
                     dash: Self.dash(for: index, colours: theme.series.count), cap: .butt, join: .round)
     }
 
-    func render(format: Format, idPrefix: String) throws(FigureError) -> [UInt8] {
+    func drawing(format: Format, idPrefix: String) throws(FigureError) -> Drawing {
         let canvas = try Canvas(size: layout.size, format: format, idPrefix: idPrefix)
         let frame = layout.frame
         canvas.paint(theme.background)
@@ -56,6 +56,6 @@ struct LossChartRenderer {
                 canvas.line(from: Point(x: rect.minX, y: rect.midY), to: Point(x: rect.maxX, y: rect.midY), style: pen)
             }
         }
-        return try canvas.render()
+        return Drawing(canvas: canvas)
     }
 }

@@ -203,6 +203,11 @@ package struct NetworkChart: Sendable {
 
     /// The network as PNG, SVG or PDF bytes; `idPrefix` keeps SVG ids unique on a page.
     package func render(theme: ChartTheme, format: Format, idPrefix: String) throws(FigureError) -> [UInt8] {
+        try drawing(theme: theme, format: format, idPrefix: idPrefix).render()
+    }
+
+    /// The network drawn, to render (`ThemedSVG.render` renders a light and a dark one together).
+    package func drawing(theme: ChartTheme, format: Format, idPrefix: String) throws(FigureError) -> Drawing {
         let layout = try layout()
         let canvas = try Canvas(size: layout.size, format: format, idPrefix: idPrefix)
         canvas.paint(theme.background)
@@ -273,7 +278,7 @@ package struct NetworkChart: Sendable {
                 break
             }
         }
-        return try canvas.render()
+        return Drawing(canvas: canvas)
     }
 
     /// The neuron fill: the plain fill, tinted towards the sign colour by |bias| / max |bias|.

@@ -76,13 +76,18 @@ package struct PictureGrid: Sendable {
     }
 
     package func render(theme: ChartTheme, format: Format, idPrefix: String) throws(FigureError) -> [UInt8] {
+        try drawing(theme: theme, format: format, idPrefix: idPrefix).render()
+    }
+
+    /// The grid drawn, to render (`ThemedSVG.render` renders a light and a dark one together).
+    package func drawing(theme: ChartTheme, format: Format, idPrefix: String) throws(FigureError) -> Drawing {
         let layout = layout()
         let canvas = try Canvas(size: size, format: format, idPrefix: idPrefix)
         canvas.paint(theme.background)
         if pictures.isEmpty {
             canvas.text(emptyNote, at: Point(x: size.width / 2, y: size.height / 2),
                         style: ChartType.styled(ChartType.note, theme.muted, maxWidth: size.width - 2 * Self.margin), anchor: .center)
-            return try canvas.render()
+            return Drawing(canvas: canvas)
         }
         let span = range.upperBound - range.lowerBound
         for (i, picture) in pictures.enumerated() {
@@ -103,7 +108,7 @@ package struct PictureGrid: Sendable {
                             anchor: TextAnchor(.center, .top))
             }
         }
-        return try canvas.render()
+        return Drawing(canvas: canvas)
     }
 
     /// One path per grey level, a rectangle for each run of that grey in a row (a picture is a

@@ -44,6 +44,12 @@ extension GraphDiagram {
     /// Draws the diagram as laid out; `idPrefix` keeps SVG ids unique on a page.
     package func render(_ layout: Layout, theme: DiagramTheme, format: Format, idPrefix: String,
                         metrics: Metrics = Metrics()) throws(FigureError) -> [UInt8] {
+        try drawing(layout, theme: theme, format: format, idPrefix: idPrefix, metrics: metrics).render()
+    }
+
+    /// The diagram drawn as laid out, to render (`ThemedSVG.render` renders a light and a dark one together).
+    package func drawing(_ layout: Layout, theme: DiagramTheme, format: Format, idPrefix: String,
+                         metrics: Metrics = Metrics()) throws(FigureError) -> Drawing {
         let canvas = try Canvas(size: layout.size, format: format, idPrefix: idPrefix)
         canvas.paint(theme.background)
         for route in layout.layered.edgeRoutes where route.count >= 2 {
@@ -59,7 +65,7 @@ extension GraphDiagram {
             style.color = theme.muted
             canvas.text(text, at: frame.center, style: style, anchor: .center)
         }
-        return try canvas.render()
+        return Drawing(canvas: canvas)
     }
 
     private func drawArrow(_ route: [Point], on canvas: Canvas, color: Color) {

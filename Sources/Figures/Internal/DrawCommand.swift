@@ -10,7 +10,7 @@ struct DrawCommand {
         try step.apply(to: cr, pango: pango, operation: operation)
     }
 
-    enum Step {
+    enum Step: Equatable {
         case save
         case restore
         case translate(Point)

@@ -2,7 +2,7 @@ import CCairo
 
 /// Pango plumbing for `Canvas` text: font descriptions, markup checks, extents and anchoring.
 enum TextLayout {
-    enum Content {
+    enum Content: Equatable {
         case plain(String)
         case markup(String)
 
