@@ -5,7 +5,7 @@ import LessonModel
 /// Read like `course.yml`: inside the lessons folder, within the size limit, strictly UTF-8.
 enum BibliographyFile {
     /// The course's works, or an empty bibliography (and `exists` false) when there is no file.
-    struct Loaded {
+    struct Loaded: Sendable {
         var bibliography = Bibliography()
         var exists = false
         var path: String

@@ -9,14 +9,11 @@ extension Builder {
         let options = context.options
         let config = CourseConfig.load(lessonsDirectory: options.lessonsDirectory, lessonsRoot: context.lessonsRoot,
                                        diagnostics: &context.report.diagnostics)
-        let bibliography = BibliographyFile.load(lessonsDirectory: options.lessonsDirectory, lessonsRoot: context.lessonsRoot,
-                                                 diagnostics: &context.report.diagnostics)
-        var lessons: [Lesson] = []
         var perLesson: [String: Diagnostics] = [:]
+        var sources: [(path: String, relative: String, bytes: [UInt8])] = []
         var courseBytes = 0
         for relative in files {
             let path = Paths.join(options.lessonsDirectory, relative)
-            let bytes: [UInt8]
             let remaining = SourceFile.maxCourseBytes - courseBytes
             switch SourceFile.load(path, limit: min(SourceFile.maxBytes, remaining)) {
             case .failure(let failure):
@@ -27,15 +24,37 @@ extension Builder {
                     unread.append(SourceFile.diagnostic(failure, path: path))
                 }
                 perLesson[path] = unread
-                continue
-            case .success(let b): bytes = b
+            case .success(let bytes):
+                courseBytes += bytes.count
+                sources.append((path, relative, bytes))
             }
-            courseBytes += bytes.count
-            let (lesson, diagnostics) = LessonParser.parse(bytes: bytes, path: path, relativePath: relative)
-            var collected = Diagnostics(path: path)
-            diagnostics.forEach { collected.append($0) }
-            if let lesson { lessons.append(lesson) }
-            perLesson[path] = collected
+        }
+        // The bibliography and the lessons are parsed at once (job 0 is the bibliography).
+        let lessonsDirectory = options.lessonsDirectory, root = context.lessonsRoot, read = sources
+        let parsed = Parallel.map(Array(0...read.count), jobs: options.jobs) { job -> Parsed in
+            guard job > 0 else {
+                var diagnostics: [Diagnostic] = []
+                let bibliography = BibliographyFile.load(lessonsDirectory: lessonsDirectory, lessonsRoot: root, diagnostics: &diagnostics)
+                return .bibliography(bibliography, diagnostics)
+            }
+            let source = read[job - 1]
+            let (lesson, diagnostics) = LessonParser.parse(bytes: source.bytes, path: source.path, relativePath: source.relative)
+            return .lesson(lesson, diagnostics)
+        }
+        var bibliography = BibliographyFile.Loaded(path: "")
+        var lessons: [Lesson] = []
+        for (job, result) in parsed.enumerated() {
+            switch result {
+            case .bibliography(let loaded, let diagnostics):
+                bibliography = loaded
+                context.report.diagnostics += diagnostics
+            case .lesson(let lesson, let diagnostics):
+                let path = sources[job - 1].path
+                var collected = Diagnostics(path: path)
+                diagnostics.forEach { collected.append($0) }
+                if let lesson { lessons.append(lesson) }
+                perLesson[path] = collected
+            }
         }
         let mainEdition = IndexPage.edition(of: config.lang, default: "en")
         lessons.sort { courseOrder($0, $1, mainEdition: mainEdition) }
@@ -51,6 +70,12 @@ extension Builder {
         }
         context.report.diagnostics += diagnostics
         return course
+    }
+
+    /// What one parsing job of `load` gives.
+    private enum Parsed: Sendable {
+        case bibliography(BibliographyFile.Loaded, [Diagnostic])
+        case lesson(Lesson?, [Diagnostic])
     }
 
     /// The main edition's lessons first, then other editions by language code; within an

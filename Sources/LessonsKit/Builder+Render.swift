@@ -9,10 +9,6 @@ extension Builder {
         let options = context.options
         let lessons = course.lessons
         var site = RenderedSite()
-        func sameEdition(_ a: Lesson, _ b: Lesson) -> Bool {
-            IndexPage.edition(of: a.frontMatter.lang, default: course.mainEdition)
-                == IndexPage.edition(of: b.frontMatter.lang, default: course.mainEdition)
-        }
         let slugs = Dictionary(lessons.map { ($0.relativePath, $0.slug) }, uniquingKeysWith: { a, _ in a })
         var printed: [(lesson: Lesson, context: PageContext)] = []
         let editions = course.editions?.separate == true ? course.editions : nil
@@ -22,55 +18,16 @@ extension Builder {
             ran.result.files + graphs(ran.result).flatMap(CodeListings.files).map { ($0.path, $0.bytes) }
         })
         let search = SearchFiles(course, ran: ran)
-        for (i, lesson) in lessons.enumerated() {
-            var blocks = ran[i].result
-            blocks.widgets = blocks.widgets.mapValues { code.relinked(shared.relinked($0, slug: lesson.slug), slug: lesson.slug) }
-            blocks.models = blocks.models.mapValues { model in
-                var model = model
-                model.graph = code.relinked(shared.relinked(model.graph, slug: lesson.slug), slug: lesson.slug)
-                return model
-            }
-            var page = PageContext(
-                courseTitle: editions?.edition(ofSlug: lesson.slug)?.title ?? course.config.title,
-                previous: i > 0 && sameEdition(lessons[i - 1], lesson) ? LessonLink(slug: lessons[i - 1].slug, title: lessons[i - 1].title) : nil,
-                next: i + 1 < lessons.count && sameEdition(lessons[i + 1], lesson)
-                    ? LessonLink(slug: lessons[i + 1].slug, title: lessons[i + 1].title) : nil,
-                images: planned[i].images, lessonSlugs: slugs, widgets: blocks.widgets, quotes: blocks.quotes)
-            page.models = blocks.models
-            page.bibliography = course.bibliography.bibliography
-            page.charts = blocks.charts
-            page.exercises = blocks.exercises
-            page.canonicalURL = options.baseURL.map { $0 + HTML.pathURL(lesson.slug) + "/" }
-            page.edition = editions?.links(forSlug: lesson.slug)
-            page.searchIndex = search.bySlug[lesson.slug]
-            page.notebook = LessonNotebook.fileName(slug: lesson.slug)
-            site.files.append(("\(lesson.slug)/index.html", Array(LessonPage.render(lesson, context: page).utf8)))
-            // The lesson as a Jupyter notebook, next to its page (LessonNotebook).
-            site.files.append(("\(lesson.slug)/\(LessonNotebook.fileName(slug: lesson.slug))", LessonNotebook.file(lesson, context: page)))
-            page.notebook = nil  // the printed handout has no download link
-            printed.append((lesson, page))
-            // The sliders' step files, long code listings and opened-group drawings, loaded by the page only when used.
-            let graphs = graphs(blocks)
-            // Opened-group drawings travel inside their views file (GroupViews), not as files of their own.
-            let packed = Set(graphs.flatMap { $0.views.map(\.svg) })
-            let drawings = Dictionary(blocks.files.filter { packed.contains($0.0) }, uniquingKeysWith: { first, _ in first })
-            for (path, bytes) in code.remaining(slug: lesson.slug, shared.remaining(slug: lesson.slug, blocks.files)) where !packed.contains(path) {
-                site.files.append(("\(lesson.slug)/\(path)", bytes))
-            }
-            for file in graphs.compactMap(StepData.file) { site.files.append(("\(lesson.slug)/\(file.path)", file.bytes)) }
-            if !code.isShared(slug: lesson.slug) {
-                for file in graphs.flatMap(CodeListings.files) { site.files.append(("\(lesson.slug)/\(file.path)", file.bytes)) }
-            }
-            for file in graphs.compactMap({ GroupViews.file($0, lang: lesson.frontMatter.lang, drawing: { drawings[$0] }) }) {
-                site.files.append(("\(lesson.slug)/\(file.path)", file.bytes))
-            }
-            for file in blocks.models.sorted(by: { $0.key < $1.key }).compactMap({ RetrainData.file($0.value) }) {
-                site.files.append(("\(lesson.slug)/\(file.path)", file.bytes))
-            }
-            for file in graphs.compactMap({ LiveData.file($0, lang: lesson.frontMatter.lang) }) {
-                site.files.append(("\(lesson.slug)/\(file.path)", file.bytes))
-            }
-            site.copies += planned[i].copies
+        // Lessons render in parallel (a prose edit rebuilds every page); their files keep the order
+        // of a serial build.
+        let pages = Parallel.map(Array(lessons.indices), jobs: options.jobs) { i in
+            renderLesson(i, course: course, planned: planned[i], ran: ran[i], shared: shared, code: code, search: search,
+                         editions: editions, slugs: slugs, options: options)
+        }
+        for page in pages {
+            site.files += page.files
+            site.copies += page.copies
+            printed.append(page.printed)
         }
         site.files += shared.files + code.files
         let entries = lessons.map {
@@ -107,6 +64,73 @@ extension Builder {
             site.beforeSwap = { staging in Handout.print(staging, outputDirectory: options.outputDirectory) }
         }
         return site
+    }
+
+    /// One lesson's page, notebook and the files its page loads.
+    private struct LessonFiles: Sendable {
+        var files: [(String, [UInt8])] = []
+        var copies: [ImageResolver.Copy] = []
+        var printed: (lesson: Lesson, context: PageContext)
+    }
+
+    private static func renderLesson(_ i: Int, course: LoadedCourse, planned: PlannedLesson, ran: RanLesson, shared: SharedTraces,
+                                     code: SharedCode, search: SearchFiles, editions: Editions?, slugs: [String: String],
+                                     options: BuildOptions) -> LessonFiles {
+        let lessons = course.lessons
+        let lesson = lessons[i]
+        func sameEdition(_ a: Lesson, _ b: Lesson) -> Bool {
+            IndexPage.edition(of: a.frontMatter.lang, default: course.mainEdition)
+                == IndexPage.edition(of: b.frontMatter.lang, default: course.mainEdition)
+        }
+        var files: [(String, [UInt8])] = []
+        var blocks = ran.result
+        blocks.widgets = blocks.widgets.mapValues { code.relinked(shared.relinked($0, slug: lesson.slug), slug: lesson.slug) }
+        blocks.models = blocks.models.mapValues { model in
+            var model = model
+            model.graph = code.relinked(shared.relinked(model.graph, slug: lesson.slug), slug: lesson.slug)
+            return model
+        }
+        var page = PageContext(
+            courseTitle: editions?.edition(ofSlug: lesson.slug)?.title ?? course.config.title,
+            previous: i > 0 && sameEdition(lessons[i - 1], lesson) ? LessonLink(slug: lessons[i - 1].slug, title: lessons[i - 1].title) : nil,
+            next: i + 1 < lessons.count && sameEdition(lessons[i + 1], lesson)
+                ? LessonLink(slug: lessons[i + 1].slug, title: lessons[i + 1].title) : nil,
+            images: planned.images, lessonSlugs: slugs, widgets: blocks.widgets, quotes: blocks.quotes)
+        page.models = blocks.models
+        page.bibliography = course.bibliography.bibliography
+        page.charts = blocks.charts
+        page.exercises = blocks.exercises
+        page.canonicalURL = options.baseURL.map { $0 + HTML.pathURL(lesson.slug) + "/" }
+        page.edition = editions?.links(forSlug: lesson.slug)
+        page.searchIndex = search.bySlug[lesson.slug]
+        page.notebook = LessonNotebook.fileName(slug: lesson.slug)
+        files.append(("\(lesson.slug)/index.html", Array(LessonPage.render(lesson, context: page).utf8)))
+        // The lesson as a Jupyter notebook, next to its page (LessonNotebook).
+        files.append(("\(lesson.slug)/\(LessonNotebook.fileName(slug: lesson.slug))", LessonNotebook.file(lesson, context: page)))
+        page.notebook = nil  // the printed handout has no download link
+        let printed = (lesson: lesson, context: page)
+        // The sliders' step files, long code listings and opened-group drawings, loaded by the page only when used.
+        let graphs = graphs(blocks)
+        // Opened-group drawings travel inside their views file (GroupViews), not as files of their own.
+        let packed = Set(graphs.flatMap { $0.views.map(\.svg) })
+        let drawings = Dictionary(blocks.files.filter { packed.contains($0.0) }, uniquingKeysWith: { first, _ in first })
+        for (path, bytes) in code.remaining(slug: lesson.slug, shared.remaining(slug: lesson.slug, blocks.files)) where !packed.contains(path) {
+            files.append(("\(lesson.slug)/\(path)", bytes))
+        }
+        for file in graphs.compactMap(StepData.file) { files.append(("\(lesson.slug)/\(file.path)", file.bytes)) }
+        if !code.isShared(slug: lesson.slug) {
+            for file in graphs.flatMap(CodeListings.files) { files.append(("\(lesson.slug)/\(file.path)", file.bytes)) }
+        }
+        for file in graphs.compactMap({ GroupViews.file($0, lang: lesson.frontMatter.lang, drawing: { drawings[$0] }) }) {
+            files.append(("\(lesson.slug)/\(file.path)", file.bytes))
+        }
+        for file in blocks.models.sorted(by: { $0.key < $1.key }).compactMap({ RetrainData.file($0.value) }) {
+            files.append(("\(lesson.slug)/\(file.path)", file.bytes))
+        }
+        for file in graphs.compactMap({ LiveData.file($0, lang: lesson.frontMatter.lang) }) {
+            files.append(("\(lesson.slug)/\(file.path)", file.bytes))
+        }
+        return LessonFiles(files: files, copies: planned.copies, printed: printed)
     }
 
     /// A lesson's graphs: its graph blocks', then its models', in block order.

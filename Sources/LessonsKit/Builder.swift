@@ -9,6 +9,7 @@ public enum Builder {
     public static func build(_ options: BuildOptions) -> BuildReport {
         var context = BuildContext(options: options)
         guard let files = prepare(&context) else { return context.report }
+        if !options.checkOnly { Prewarm.start() }
         var course = load(files, in: &context)
         let planned = checkAndPlan(&course, in: context)
         let ran = runBlocks(course, planned: planned, in: context)

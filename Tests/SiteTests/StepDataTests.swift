@@ -98,3 +98,67 @@ private func decode(_ file: [UInt8]) throws -> [[String]] {
     // The print page keeps every listing inline.
     #expect(!CodeTabsHTML.render(try #require(w.code), id: "model-m-code", block: "m", lazy: false).html.contains("data-code"))
 }
+
+/// The splitting rules written over Unicode scalars, as `StepText.split` was before it worked on
+/// UTF-8 bytes: the reference it must agree with.
+private func scalarSplit(_ text: String) -> (template: String?, numbers: [String]) {
+    let s = Array(text.unicodeScalars)
+    guard !s.contains("\u{1}") else { return (nil, []) }
+    func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
+    func isWordPart(_ c: Unicode.Scalar) -> Bool { isDigit(c) || c == "_" || c.properties.isAlphabetic }
+    func numberEnd(_ start: Int) -> Int? {
+        var i = start
+        while i < s.count, s[i] == " " { i += 1 }
+        if i == start, start > 0, isWordPart(s[start - 1]) { return nil }
+        if i < s.count, s[i] == "-" || s[i] == "−" { i += 1 }
+        guard i < s.count, isDigit(s[i]) else { return nil }
+        while i < s.count {
+            if isDigit(s[i]) { i += 1; continue }
+            if s[i] == "." || s[i] == ",", i + 1 < s.count, isDigit(s[i + 1]) { i += 2; continue }
+            if s[i] == "e" {
+                var j = i + 1
+                if j < s.count, s[j] == "-" || s[j] == "−" || s[j] == "+" { j += 1 }
+                if j < s.count, isDigit(s[j]) { i = j; continue }
+            }
+            break
+        }
+        if i < s.count, isWordPart(s[i]) { return nil }
+        return i
+    }
+    var template = String.UnicodeScalarView(), numbers: [String] = []
+    var i = 0
+    while i < s.count {
+        if let end = numberEnd(i) {
+            numbers.append(String(String.UnicodeScalarView(s[i..<end])))
+            template.append("\u{1}")
+            i = end
+        } else {
+            template.append(s[i])
+            i += 1
+        }
+    }
+    return (String(template), numbers)
+}
+
+@Test func splittingOnBytesAgreesWithSplittingOnCharacters() {
+    let pieces = ["0", "7", "12", " ", "  ", "-", "−", "+", ".", ",", "e", "E", "x", "u", "W", "_", "é", "中", "β", "·", "=",
+                  "[", "]", "(", "😀", "\u{1}", "1.5e−3", "5,000", "∂L/∂w"]
+    var rng = SeededGenerator(state: 2026)
+    for _ in 0..<20_000 {
+        let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+        let fast = StepText.split(text), reference = scalarSplit(text)
+        #expect(fast.template == reference.template && fast.numbers == reference.numbers, "\(text.debugDescription)")
+    }
+}
+
+/// A fixed sequence (SplitMix64), so a failure repeats.
+private struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -36,7 +36,7 @@ package final class Canvas {
     /// checked in the transform that will be current when the command is replayed.
     let state: OpaquePointer
     private let stateSurface: OpaquePointer
-    let pango: OpaquePointer
+    let pango = PangoContexts()
     private(set) var firstError: FigureError?
 
     /// Creates an empty, transparent canvas; throws if the size is not finite, positive and at most `maxDimension`.
@@ -57,7 +57,6 @@ package final class Canvas {
         do {
             try FigureError.check(cairo_surface_status(stateSurface), "create canvas")
             try FigureError.check(cairo_status(state), "create canvas")
-            self.pango = try SharedFontMap.shared.makeContext()
         } catch {
             cairo_destroy(state)
             cairo_surface_destroy(stateSurface)
@@ -71,7 +70,6 @@ package final class Canvas {
     }
 
     deinit {
-        SharedFontMap.shared.release(pango)
         cairo_destroy(state)
         cairo_surface_destroy(stateSurface)
     }

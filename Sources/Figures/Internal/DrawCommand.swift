@@ -6,7 +6,7 @@ struct DrawCommand {
     let operation: String
     let step: Step
 
-    func apply(to cr: OpaquePointer, pango: OpaquePointer) throws(FigureError) {
+    func apply(to cr: OpaquePointer, pango: PangoContexts) throws(FigureError) {
         try step.apply(to: cr, pango: pango, operation: operation)
     }
 
@@ -22,8 +22,8 @@ struct DrawCommand {
         /// Text whose layout origin (top-left) was already resolved from the anchor.
         case text(TextLayout.Content, origin: Point, style: TextStyle, alignment: TextAnchor.Horizontal)
 
-        /// Performs the step on `cr`; text takes the shared Pango lock.
-        func apply(to cr: OpaquePointer, pango: OpaquePointer, operation: String) throws(FigureError) {
+        /// Performs the step on `cr`; text holds one of the shared Pango font maps while it is laid out.
+        func apply(to cr: OpaquePointer, pango: PangoContexts, operation: String) throws(FigureError) {
             switch self {
             case .save: cairo_save(cr)
             case .restore: cairo_restore(cr)

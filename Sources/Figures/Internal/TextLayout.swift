@@ -16,23 +16,31 @@ enum TextLayout {
     static let scale = Double(PANGO_SCALE)
 
     /// Lays out `content` for the target and font options of `cr`, hands the layout to `body`
-    /// under the shared Pango lock, and releases it.
-    static func withLayout<T>(on cr: OpaquePointer, pango: OpaquePointer, content: Content, style: TextStyle,
+    /// holding a free Pango font map (`SharedFontMap`), and releases it.
+    static func withLayout<T>(on cr: OpaquePointer, pango contexts: PangoContexts, content: Content, style: TextStyle,
                               alignment: TextAnchor.Horizontal, operation: String,
                               _ body: (OpaquePointer) -> T) throws(FigureError) -> T {
-        try SharedFontMap.shared.locked { _ throws(FigureError) in
-            pango_cairo_update_context(cr, pango)
-            // Lay out in user space and let Cairo apply the transform when drawing: Pango 1.50
-            // applies a scaled context matrix twice to <sub>/<sup> (a subscript under scale 2
-            // came out 4x too big and raised).
-            pango_context_set_matrix(pango, nil)
-            guard let layout = pango_layout_new(pango) else {
-                throw FigureError(operation: operation, message: "could not create a Pango layout")
-            }
-            defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-            try configure(layout, content: content, style: style, alignment: alignment, operation: operation)
-            return body(layout)
+        try SharedFontMap.shared.withMap { index, map throws(FigureError) in
+            try withLayout(on: cr, context: try contexts.context(index: index, map: map), content: content, style: style,
+                           alignment: alignment, operation: operation, body)
         }
+    }
+
+    /// `withLayout` on a context whose font map the caller holds.
+    static func withLayout<T>(on cr: OpaquePointer, context pango: OpaquePointer, content: Content, style: TextStyle,
+                              alignment: TextAnchor.Horizontal, operation: String,
+                              _ body: (OpaquePointer) -> T) throws(FigureError) -> T {
+        pango_cairo_update_context(cr, pango)
+        // Lay out in user space and let Cairo apply the transform when drawing: Pango 1.50
+        // applies a scaled context matrix twice to <sub>/<sup> (a subscript under scale 2
+        // came out 4x too big and raised).
+        pango_context_set_matrix(pango, nil)
+        guard let layout = pango_layout_new(pango) else {
+            throw FigureError(operation: operation, message: "could not create a Pango layout")
+        }
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        try configure(layout, content: content, style: style, alignment: alignment, operation: operation)
+        return body(layout)
     }
 
     /// Sets font, width limit, line alignment and text on a fresh layout.
