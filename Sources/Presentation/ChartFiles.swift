@@ -37,6 +37,19 @@ struct ChartFiles {
         }
     }
 
+    /// A loss chart drawn at `size` in `theme`, laid out once per size (`layouts`) for both themes.
+    static func drawing(_ chart: LossChart, theme: ChartTheme, size: Size, prefix: String,
+                        layouts: inout [Size: LossChart.Layout]) throws(FigureError) -> Drawing {
+        var chart = chart
+        chart.size = size
+        let layout: LossChart.Layout
+        if let known = layouts[size] { layout = known } else {
+            layout = try chart.layout()
+            layouts[size] = layout
+        }
+        return try chart.drawing(theme: theme, layout: layout, format: .svg, idPrefix: prefix)
+    }
+
     /// One SVG for both colour schemes (the light drawing if the two cannot be combined).
     static func themed(prefix: String, _ draw: (ChartTheme) throws(FigureError) -> Drawing) throws(FigureError) -> [UInt8] {
         try ThemedSVG.render(light: try draw(.light), dark: try draw(.dark), scope: prefix)

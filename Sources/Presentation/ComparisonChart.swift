@@ -30,10 +30,9 @@ package enum ComparisonChart {
         let chinese = lang?.lowercased().hasPrefix("zh") == true
         let chart = LossChart(series: series, xLabel: chinese ? "步数" : "step", yLabel: chinese ? "损失" : "loss")
         do {
+            var layouts: [Size: LossChart.Layout] = [:]
             let drawn = try ChartFiles(path: "figures/\(stem)", prefix: "c-\(stem)", sizes: .row) { theme, size, prefix throws(FigureError) in
-                var sized = chart
-                sized.size = size
-                return try sized.drawing(theme: theme, format: .svg, idPrefix: prefix)
+                try ChartFiles.drawing(chart, theme: theme, size: size, prefix: prefix, layouts: &layouts)
             }
             let files = drawn.files
             let finals = zip(names, series).compactMap { name, s in s.values.last.map { "\(name) \(DisplayNumber.format($0))" } }

@@ -7,6 +7,7 @@ package enum DisplayNumber {
     package static func format(_ x: Double) -> String {
         guard x.isFinite else { return x.isNaN ? "NaN" : (x < 0 ? "−∞" : "∞") }
         if x == 0 { return "0" }
+        if let fast = shortestSignificant4(x) { return fast }
         var s = significant4(x)
         if let e = s.firstIndex(of: "e") {
             var mantissa = String(s[..<e])
@@ -20,6 +21,72 @@ package enum DisplayNumber {
             s = mantissa + "e" + (negative ? "-" : "") + exponent
         }
         return s.contains("-") ? String(s.map { $0 == "-" ? "−" : $0 }) : s
+    }
+
+    /// What `format` gives, from the shortest decimal that is `x` (Swift's `description`) rounded
+    /// to four digits, or nil when that decimal is a tie after its fourth digit: then only the
+    /// binary value can say which way `%.4g` rounds. (No other decimal lies between `x` and its
+    /// shortest form that could round differently: five-digit decimals are far wider apart than
+    /// a normal double's precision.) The C library's formatting was most of a page's number work.
+    static func shortestSignificant4(_ x: Double) -> String? {
+        // Subnormal numbers have too few bits for that (5e-324 is 4.941e-324).
+        guard x.isNormal else { return nil }
+        let text = x.magnitude.description.utf8
+        var digits: [UInt8] = []
+        digits.reserveCapacity(20)
+        var pointAt: Int?
+        var exponent = 0
+        var i = text.startIndex
+        while i != text.endIndex {
+            let c = text[i]
+            if c == UInt8(ascii: ".") {
+                pointAt = digits.count
+            } else if c == UInt8(ascii: "e") {
+                guard let e = Int(String(decoding: text[text.index(after: i)...], as: UTF8.self)) else { return nil }
+                exponent = e
+                break
+            } else if c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") {
+                digits.append(c - UInt8(ascii: "0"))
+            } else {
+                return nil
+            }
+            i = text.index(after: i)
+        }
+        // The value is 0.d1d2... x 10^scale; leading zeros go.
+        var scale = (pointAt ?? digits.count) + exponent
+        while let first = digits.first, first == 0 {
+            digits.removeFirst()
+            scale -= 1
+        }
+        while let last = digits.last, last == 0 { digits.removeLast() }
+        guard !digits.isEmpty else { return nil }
+        if digits.count > 4 {
+            let tail = digits[4...]
+            if tail.first == 5, tail.dropFirst().allSatisfy({ $0 == 0 }) { return nil }
+            let up = tail.first.map { $0 >= 5 } ?? false
+            digits.removeLast(digits.count - 4)
+            if up {
+                var k = 3
+                while k >= 0, digits[k] == 9 { digits[k] = 0; k -= 1 }
+                if k < 0 { digits.insert(1, at: 0); digits.removeLast(); scale += 1 } else { digits[k] += 1 }
+            }
+            while let last = digits.last, last == 0 { digits.removeLast() }
+        }
+        let x10 = scale - 1  // the exponent of d1.d2d3d4
+        var out = x < 0 ? "−" : ""
+        func append(_ range: Range<Int>) { for k in range { out.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "0") + (k < digits.count ? digits[k] : 0))) } }
+        if x10 < -4 || x10 >= 4 {
+            append(0..<1)
+            if digits.count > 1 { out += "."; append(1..<digits.count) }
+            out += "e" + (x10 < 0 ? "−" : "") + String(x10.magnitude)
+        } else if x10 < 0 {
+            out += "0." + String(repeating: "0", count: -x10 - 1)
+            append(0..<digits.count)
+        } else {
+            append(0..<(x10 + 1))
+            if digits.count > x10 + 1 { out += "."; append((x10 + 1)..<digits.count) }
+        }
+        return out
     }
 
     /// `%.4g` from the C library: what `String(format:)` gives, without Foundation's formatter

@@ -41,20 +41,18 @@ package struct ModelPresentation {
             try presentation.render(chartX: { step in lossLayout.xPixel(forStep: Double(step)) / lossLayout.size.width })
         }
         let area = lossLayout.plotArea, size = lossLayout.size
+        var lossLayouts = [size: lossLayout]
         try addChart(kind: "loss", sizes: .column, caption: words.lossCaption, alt: lossAlt(),
                      plotArea: GraphWidget.Frame(x: area.minX / size.width, y: area.minY / size.height,
                                                  width: area.width / size.width, height: area.height / size.height),
                      files: &files, charts: &charts) { theme, size, prefix throws(FigureError) in
-            var chart = loss
-            chart.size = size
-            return try chart.drawing(theme: theme, format: .svg, idPrefix: prefix)
+            try ChartFiles.drawing(loss, theme: theme, size: size, prefix: prefix, layouts: &lossLayouts)
         }
         if let gradients = gradientChart() {
+            var layouts: [Size: LossChart.Layout] = [:]
             try addChart(kind: "gradients", sizes: .column, caption: words.gradientsCaption, alt: words.gradientsAlt,
                          files: &files, charts: &charts) { theme, size, prefix throws(FigureError) in
-                var chart = gradients
-                chart.size = size
-                return try chart.drawing(theme: theme, format: .svg, idPrefix: prefix)
+                try ChartFiles.drawing(gradients, theme: theme, size: size, prefix: prefix, layouts: &layouts)
             }
         }
         if let network = networkChart() {

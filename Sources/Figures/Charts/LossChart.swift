@@ -113,9 +113,13 @@ package struct LossChart: Sendable {
 
     /// The chart drawn, to render (`ThemedSVG.render` renders a light and a dark one together).
     package func drawing(theme: ChartTheme, format: Format, idPrefix: String) throws(FigureError) -> Drawing {
-        let data = try prepared()
-        let layout = try layout(data: data)
-        return try LossChartRenderer(chart: self, layout: layout, theme: theme).drawing(format: format, idPrefix: idPrefix)
+        try drawing(theme: theme, layout: try layout(), format: format, idPrefix: idPrefix)
+    }
+
+    /// The chart drawn as `layout` (this chart's own, at its size) places it: a figure drawn in
+    /// two themes is laid out once (thinning 50,000 steps to pixels is most of a layout).
+    package func drawing(theme: ChartTheme, layout: Layout, format: Format, idPrefix: String) throws(FigureError) -> Drawing {
+        try LossChartRenderer(chart: self, layout: layout, theme: theme).drawing(format: format, idPrefix: idPrefix)
     }
 
     // MARK: - Data preparation
