@@ -14,15 +14,14 @@ extension Builder {
         let editions = course.editions?.separate == true ? course.editions : nil
         let shared = SharedTraces(slugs: lessons.map(\.slug), files: ran.map(\.result.files))
         // A lesson's code folder: its blocks' programs and data files, and the long listings its page loads.
-        let code = SharedCode(slugs: lessons.map(\.slug), files: ran.map { ran in
-            ran.result.files + graphs(ran.result).flatMap(CodeListings.files).map { ($0.path, $0.bytes) }
-        })
+        let listings = ran.map { graphs($0.result).flatMap(CodeListings.files).map { ($0.path, $0.bytes) } }
+        let code = SharedCode(slugs: lessons.map(\.slug), files: zip(ran, listings).map { $0.result.files + $1 })
         let search = SearchFiles(course, ran: ran)
         // Lessons render in parallel (a prose edit rebuilds every page); their files keep the order
         // of a serial build.
         let pages = Parallel.map(Array(lessons.indices), jobs: options.jobs) { i in
-            renderLesson(i, course: course, planned: planned[i], ran: ran[i], shared: shared, code: code, search: search,
-                         editions: editions, slugs: slugs, options: options)
+            renderLesson(i, course: course, planned: planned[i], ran: ran[i], listings: listings[i], shared: shared, code: code,
+                         search: search, editions: editions, slugs: slugs, options: options)
         }
         for page in pages {
             site.files += page.files
@@ -73,16 +72,16 @@ extension Builder {
         var printed: (lesson: Lesson, context: PageContext)
     }
 
-    private static func renderLesson(_ i: Int, course: LoadedCourse, planned: PlannedLesson, ran: RanLesson, shared: SharedTraces,
-                                     code: SharedCode, search: SearchFiles, editions: Editions?, slugs: [String: String],
-                                     options: BuildOptions) -> LessonFiles {
+    /// `listings`: the lesson's long code listings (`CodeListings`), made once for `SharedCode` too.
+    private static func renderLesson(_ i: Int, course: LoadedCourse, planned: PlannedLesson, ran: RanLesson,
+                                     listings: [(String, [UInt8])], shared: SharedTraces, code: SharedCode, search: SearchFiles,
+                                     editions: Editions?, slugs: [String: String], options: BuildOptions) -> LessonFiles {
         let lessons = course.lessons
         let lesson = lessons[i]
         func sameEdition(_ a: Lesson, _ b: Lesson) -> Bool {
             IndexPage.edition(of: a.frontMatter.lang, default: course.mainEdition)
                 == IndexPage.edition(of: b.frontMatter.lang, default: course.mainEdition)
         }
-        var files: [(String, [UInt8])] = []
         var blocks = ran.result
         blocks.widgets = blocks.widgets.mapValues { code.relinked(shared.relinked($0, slug: lesson.slug), slug: lesson.slug) }
         blocks.models = blocks.models.mapValues { model in
@@ -104,12 +103,24 @@ extension Builder {
         page.edition = editions?.links(forSlug: lesson.slug)
         page.searchIndex = search.bySlug[lesson.slug]
         page.notebook = LessonNotebook.fileName(slug: lesson.slug)
-        files.append(("\(lesson.slug)/index.html", Array(LessonPage.render(lesson, context: page).utf8)))
-        // The lesson as a Jupyter notebook, next to its page (LessonNotebook).
-        files.append(("\(lesson.slug)/\(LessonNotebook.fileName(slug: lesson.slug))", LessonNotebook.file(lesson, context: page)))
+        let shown = page, relinked = blocks
+        // The page and its notebook are made beside the files the page loads.
+        let (made, loaded) = Parallel.both({
+            [("\(lesson.slug)/index.html", Array(LessonPage.render(lesson, context: shown).utf8)),
+             // The lesson as a Jupyter notebook, next to its page (LessonNotebook).
+             ("\(lesson.slug)/\(LessonNotebook.fileName(slug: lesson.slug))", LessonNotebook.file(lesson, context: shown))]
+        }, {
+            loadedFiles(lesson, blocks: relinked, listings: listings, shared: shared, code: code)
+        })
         page.notebook = nil  // the printed handout has no download link
-        let printed = (lesson: lesson, context: page)
-        // The sliders' step files, long code listings and opened-group drawings, loaded by the page only when used.
+        return LessonFiles(files: made + loaded, copies: planned.copies, printed: (lesson: lesson, context: page))
+    }
+
+    /// The files a lesson's page loads only when used: the sliders' step files, long code
+    /// listings, opened-group drawings, retraining data and live-graph data.
+    private static func loadedFiles(_ lesson: Lesson, blocks: BlockRunner.Result, listings: [(String, [UInt8])],
+                                    shared: SharedTraces, code: SharedCode) -> [(String, [UInt8])] {
+        var files: [(String, [UInt8])] = []
         let graphs = graphs(blocks)
         // Opened-group drawings travel inside their views file (GroupViews), not as files of their own.
         let packed = Set(graphs.flatMap { $0.views.map(\.svg) })
@@ -119,7 +130,7 @@ extension Builder {
         }
         for file in graphs.compactMap(StepData.file) { files.append(("\(lesson.slug)/\(file.path)", file.bytes)) }
         if !code.isShared(slug: lesson.slug) {
-            for file in graphs.flatMap(CodeListings.files) { files.append(("\(lesson.slug)/\(file.path)", file.bytes)) }
+            for (path, bytes) in listings { files.append(("\(lesson.slug)/\(path)", bytes)) }
         }
         for file in graphs.compactMap({ GroupViews.file($0, lang: lesson.frontMatter.lang, drawing: { drawings[$0] }) }) {
             files.append(("\(lesson.slug)/\(file.path)", file.bytes))
@@ -130,7 +141,7 @@ extension Builder {
         for file in graphs.compactMap({ LiveData.file($0, lang: lesson.frontMatter.lang) }) {
             files.append(("\(lesson.slug)/\(file.path)", file.bytes))
         }
-        return LessonFiles(files: files, copies: planned.copies, printed: printed)
+        return files
     }
 
     /// A lesson's graphs: its graph blocks', then its models', in block order.

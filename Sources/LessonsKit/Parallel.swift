@@ -17,6 +17,20 @@ enum Parallel {
         return box.values()
     }
 
+    /// `a()` and `b()` at once (on two cores when there are), their results as a pair.
+    static func both<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+        let first = Results<A>(count: 1), second = Results<B>(count: 1)
+        withoutActuallyEscaping(a) { a in
+            withoutActuallyEscaping(b) { b in
+                DispatchQueue.concurrentPerform(iterations: 2) { k in
+                    if k == 0 { first.set(0, a()) } else { second.set(0, b()) }
+                }
+            }
+        }
+        // Both slots are filled: concurrentPerform returns after both iterations ran.
+        return (first.values()[0], second.values()[0])
+    }
+
     /// The results, and the next index to hand out, behind one lock.
     private final class Results<R: Sendable>: @unchecked Sendable {
         private var slots: [R?]
