@@ -64,7 +64,7 @@ let package = Package(
         // Generators and fixtures several test targets share (a plain target: test targets cannot depend on each other).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LessonModelTests", dependencies: ["LessonModel", "TestSupport"], swiftSettings: testSettings),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "LessonModel"], swiftSettings: testSettings),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "LessonModel", "TestSupport"], swiftSettings: testSettings),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "CCairo", "CZlib", "TestSupport"], swiftSettings: testSettings),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "Operations", "TestSupport"], exclude: ["Fixtures"], swiftSettings: testSettings),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath", "TestSupport"], exclude: ["Fixtures"], swiftSettings: testSettings),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Presentation
+import TestSupport
 
 /// `%.4g` from the C library, with `DisplayNumber`'s own spelling (real minus signs, exponents
 /// without `+` and leading zeros): the reference the fast formatting must equal.
@@ -19,7 +20,7 @@ private func reference(_ x: Double) -> String {
 }
 
 @Test func fourDigitsFromTheShortestDecimalEqualTheCLibrarysEverywhere() {
-    var rng = SplitMix(state: 17)
+    var rng = SplitMix64(seed: 17)
     var values: [Double] = [1, -1, 0.5, 9.9995, 99.995, 0.00099995, 0.0001, 0.00001, 9999.5, 10000, 99999, 123456,
                             1e-5, 9.99949999e-5, 1.0005, 12.345, .leastNonzeroMagnitude, .greatestFiniteMagnitude, .leastNormalMagnitude, 0.1 + 0.2]
     for _ in 0..<100_000 {
@@ -46,15 +47,4 @@ private func reference(_ x: Double) -> String {
         #expect(DisplayNumber.format(x) == reference(x), "\(x)")
     }
     #expect(fast > values.count * 9 / 10)
-}
-
-private struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Site
+import TestSupport
 
 @Test func textsSplitIntoWordingAndNumbers() {
     let split = StepText.split("step 5,000 · loss 0.2315 at u1 = [ −1.5e−3  2]")
@@ -143,22 +144,10 @@ private func scalarSplit(_ text: String) -> (template: String?, numbers: [String
 @Test func splittingOnBytesAgreesWithSplittingOnCharacters() {
     let pieces = ["0", "7", "12", " ", "  ", "-", "−", "+", ".", ",", "e", "E", "x", "u", "W", "_", "é", "中", "β", "·", "=",
                   "[", "]", "(", "😀", "\u{1}", "1.5e−3", "5,000", "∂L/∂w"]
-    var rng = SeededGenerator(state: 2026)
+    var rng = SplitMix64(seed: 2026)
     for _ in 0..<20_000 {
         let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
         let fast = StepText.split(text), reference = scalarSplit(text)
         #expect(fast.template == reference.template && fast.numbers == reference.numbers, "\(text.debugDescription)")
-    }
-}
-
-/// A fixed sequence (SplitMix64), so a failure repeats.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
