@@ -12,10 +12,13 @@ enum GraphDrawings {
     static let narrow = 520.0
 
     /// The phone drawing of `diagram`, when the main `layout` is too wide for a phone and a
-    /// narrower one exists.
-    static func narrowLayout(of diagram: GraphDiagram, main layout: GraphDiagram.Layout) throws(FigureError) -> GraphDiagram.Layout? {
+    /// narrower one exists (from the main layout's `measured` texts when given).
+    static func narrowLayout(of diagram: GraphDiagram, main layout: GraphDiagram.Layout,
+                             measured: GraphDiagram.Measurements? = nil) throws(FigureError) -> GraphDiagram.Layout? {
         guard layout.size.width > narrow else { return nil }
-        let phone = try diagram.layout(maxWidth: narrow)
+        let measurements: GraphDiagram.Measurements
+        if let measured { measurements = measured } else { measurements = try diagram.measure() }
+        let phone = diagram.layout(measurements, maxWidth: narrow)
         return phone.size.width < layout.size.width ? phone : nil
     }
 

@@ -44,15 +44,23 @@ package struct GraphPresentation {
         }
         let editable = trace.kind == .graph && trace.steps.count == 1
         if editable { LivePresentation.makeRoom(in: &diagram, trace: trace, words: words) }
-        let layout = try diagram.layout(maxWidth: GraphDrawings.wide)
+        let measured = try diagram.measure()
+        let layout = diagram.layout(measured, maxWidth: GraphDrawings.wide)
         let prefix = "g-" + stem
+        // The phone drawing is laid out and drawn beside the wide one: on the critical path of a
+        // one-model lesson, the graph's two drawings were half of what its build waited for.
+        let laidOut = diagram
+        let narrow = OwnThread { () throws(FigureError) -> (layout: GraphDiagram.Layout, svg: [UInt8])? in
+            guard let phone = try GraphDrawings.narrowLayout(of: laidOut, main: layout, measured: measured) else { return nil }
+            return (phone, try picture(laidOut, phone, prefix: prefix + "-n"))
+        }
         let traceFile = TraceOutput.file(trace, stem: stem)
         var files = [("figures/\(stem).svg", try picture(diagram, layout, prefix: prefix)), traceFile]
         var widget = self.widget(step, diagram: diagram, layout: layout)
-        if let phone = try GraphDrawings.narrowLayout(of: diagram, main: layout) {
+        if let phone = try narrow.wait() {
             let path = "figures/\(stem)-narrow.svg"
-            files.append((path, try picture(diagram, phone, prefix: prefix + "-n")))
-            widget.narrow = GraphDrawings.drawing(phone, svg: path)
+            files.append((path, phone.svg))
+            widget.narrow = GraphDrawings.drawing(phone.layout, svg: path)
         }
         widget.trace = traceFile.path
         if editable { widget.live = LivePresentation(trace: trace, step: step, words: words).live(for: widget) }

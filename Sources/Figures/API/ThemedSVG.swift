@@ -37,8 +37,9 @@ package enum ThemedSVG {
     /// (then the caller keeps the light one). `scope` must be the figure's id prefix.
     package static func combine(light: [UInt8], dark: [UInt8], scope: String) -> [UInt8]? {
         let a = split(light), b = split(dark)
-        guard a.literals == b.literals, a.values.count == b.values.count,
-              let rootEnd = a.literals.first?.firstRange(of: Array("<svg".utf8))?.upperBound else { return nil }
+        guard a.literals.count == b.literals.count, a.values.count == b.values.count,
+              zip(a.literals, b.literals).allSatisfy({ light[$0].elementsEqual(dark[$1]) }),
+              let rootEnd = light[a.literals[0]].firstRange(of: Array("<svg".utf8))?.upperBound else { return nil }
         let scope = IDPrefix.sanitize(scope)
         var names: [Pair: Int] = [:]
         var order: [Pair] = []
@@ -46,16 +47,17 @@ package enum ThemedSVG {
         out.reserveCapacity(light.count + 512)
         for (i, literal) in a.literals.enumerated() {
             if i == 0 {
-                out += literal[..<rootEnd] + Array(" class=\"\(scope)\"".utf8) + literal[rootEnd...]
+                out += light[literal.lowerBound..<rootEnd] + Array(" class=\"\(scope)\"".utf8) + light[rootEnd..<literal.upperBound]
             } else {
-                out += literal
+                out += light[literal]
             }
             guard i < a.values.count else { continue }
-            let pair = Pair(light: a.values[i], dark: b.values[i])
-            if pair.light == pair.dark {
-                out += pair.light
+            let lightValue = light[a.values[i]], darkValue = dark[b.values[i]]
+            if lightValue.elementsEqual(darkValue) {
+                out += lightValue
                 continue
             }
+            let pair = Pair(light: Array(lightValue), dark: Array(darkValue))
             let index: Int
             if let known = names[pair] { index = known } else {
                 index = order.count
@@ -93,49 +95,57 @@ package enum ThemedSVG {
     }
 
     /// The document cut at every paint value in a `style` attribute: literals[0] value[0]
-    /// literals[1] value[1] ... literals[n]. Values run from after `property:` to `;` or `"`.
-    static func split(_ bytes: [UInt8]) -> (literals: [[UInt8]], values: [[UInt8]]) {
-        let starts = paintProperties.map { Array(($0 + ":").utf8) }
-        var literals: [[UInt8]] = [], values: [[UInt8]] = []
-        var literal: [UInt8] = []
+    /// literals[1] value[1] ... literals[n], as ranges of `bytes`. Values run from after
+    /// `property:` to `;` or `"`.
+    static func split(_ bytes: [UInt8]) -> (literals: [Range<Int>], values: [Range<Int>]) {
+        bytes.withUnsafeBufferPointer { split($0) }
+    }
+
+    private static let propertyStarts = paintProperties.map { Array(($0 + ":").utf8) }
+    private static let styleOpen = Array("style=\"".utf8)
+
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> (literals: [Range<Int>], values: [Range<Int>]) {
+        var literals: [Range<Int>] = [], values: [Range<Int>] = []
+        var literalStart = 0
         var i = 0
         var inStyle = false
-        let styleOpen = Array("style=\"".utf8)
-        while i < bytes.count {
+        let n = bytes.count
+        func startsWith(_ prefix: [UInt8], at i: Int) -> Bool {
+            guard n - i >= prefix.count else { return false }
+            for k in 0..<prefix.count where bytes[i + k] != prefix[k] { return false }
+            return true
+        }
+        while i < n {
+            let b = bytes[i]
             if !inStyle {
-                if bytes[i] == UInt8(ascii: "s"), bytes[i...].starts(with: styleOpen) {
-                    literal += styleOpen
+                if b == UInt8(ascii: "s"), startsWith(styleOpen, at: i) {
                     i += styleOpen.count
                     inStyle = true
-                    continue
+                } else {
+                    i += 1
                 }
-                literal.append(bytes[i])
-                i += 1
                 continue
             }
-            if bytes[i] == UInt8(ascii: "\"") {
+            if b == UInt8(ascii: "\"") {
                 inStyle = false
-                literal.append(bytes[i])
                 i += 1
                 continue
             }
-            // A declaration starts at the attribute's start or after a `;`.
-            let atDeclaration = literal.last == UInt8(ascii: ";") || literal.last == UInt8(ascii: "\"")
-            if atDeclaration, let name = starts.first(where: { bytes[i...].starts(with: $0) }) {
-                literal += name
+            // A declaration starts at the attribute's start or after a `;` (within this literal).
+            let atDeclaration = i > literalStart && (bytes[i - 1] == UInt8(ascii: ";") || bytes[i - 1] == UInt8(ascii: "\""))
+            if atDeclaration, let name = propertyStarts.first(where: { startsWith($0, at: i) }) {
                 i += name.count
                 var end = i
-                while end < bytes.count, bytes[end] != UInt8(ascii: ";"), bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                literals.append(literal)
-                values.append(Array(bytes[i..<end]))
-                literal = []
+                while end < n, bytes[end] != UInt8(ascii: ";"), bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                literals.append(literalStart..<i)
+                values.append(i..<end)
+                literalStart = end
                 i = end
                 continue
             }
-            literal.append(bytes[i])
             i += 1
         }
-        literals.append(literal)
+        literals.append(literalStart..<n)
         return (literals, values)
     }
 }

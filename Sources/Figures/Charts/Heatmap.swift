@@ -72,17 +72,24 @@ struct Heatmap: Sendable {
         var colors: [Int: Color] = [:]
         var cells: [Int] = []
         cells.reserveCapacity(grid.columns * grid.rows)
+        // Neighbouring cells mostly share a level: the dictionary is asked only when it changes
+        // (a lookup per cell was most of drawing a boundary chart's heatmap).
+        var last: Int? = nil
         switch grid.values {
         case .probability(let p):
             // Level 0 ... 2·levels; level `levels` is exactly p = 0.5.
             for v in p {
                 let level = Int((v * Double(2 * levels)).rounded())
                 cells.append(level)
+                guard level != last else { continue }
+                last = level
                 if colors[level] == nil { colors[level] = ChartColor.quantized(diverging(Double(level) / Double(2 * levels), theme: theme)) }
             }
         case .classIndex(let c, _):
             for k in c {
                 cells.append(k)
+                guard k != last else { continue }
+                last = k
                 if colors[k] == nil { colors[k] = ChartColor.quantized(tint(classIndex: k, confidence: 1, theme: theme)) }
             }
         case .classProbabilities(let p, let classes):
@@ -94,6 +101,8 @@ struct Heatmap: Sendable {
                 let step = Int((confidence * Double(levels)).rounded())
                 let level = best * (levels + 1) + step
                 cells.append(level)
+                guard level != last else { continue }
+                last = level
                 if colors[level] == nil {
                     colors[level] = ChartColor.quantized(tint(classIndex: best, confidence: Double(step) / Double(levels), theme: theme))
                 }

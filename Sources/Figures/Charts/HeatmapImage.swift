@@ -31,8 +31,13 @@ enum HeatmapImage {
         for (i, level) in used.enumerated() { slot[level] = UInt8(i) }
         var indices: [UInt8] = []
         indices.reserveCapacity(cells.count)
+        var last = (level: Int.min, index: UInt8(0))  // the dictionary is asked only when the level changes
         for row in stride(from: grid.rows - 1, through: 0, by: -1) {
-            for column in 0..<grid.columns { indices.append(slot[cells[row * grid.columns + column]] ?? 0) }
+            for column in 0..<grid.columns {
+                let level = cells[row * grid.columns + column]
+                if level != last.level { last = (level, slot[level] ?? 0) }
+                indices.append(last.index)
+            }
         }
         return try PNGEncoder.encodeIndexed(width: grid.columns, height: grid.rows, indices: indices,
                                             palette: used.map { colors[$0] ?? theme.heatmapMiddle })

@@ -70,10 +70,23 @@ package struct GraphDiagram: Sendable {
         package var size: Size { layered.size }
     }
 
+    /// Every text of the diagram measured with Pango: most of a layout's time, and the same for
+    /// every width, so a diagram laid out at two widths measures once.
+    package struct Measurements: Sendable {
+        var sizes: [Size]
+        var parts: [(header: Double, value: Double, gradient: Double)]
+        var labelSizes: [Size?]
+    }
+
     /// Measures every text with Pango and lays the diagram out: left to right when that is at most
     /// `maxWidth` wide, else top to bottom with its layers wrapped to that width (whichever of the
     /// two is narrower, when neither fits).
     package func layout(metrics: Metrics = Metrics(), maxWidth: Double? = nil) throws(FigureError) -> Layout {
+        layout(try measure(metrics: metrics), maxWidth: maxWidth)
+    }
+
+    /// The sizes of the cards and edge labels, for `layout(_:maxWidth:)`.
+    package func measure(metrics: Metrics = Metrics()) throws(FigureError) -> Measurements {
         let ruler = try Canvas(size: Size(width: 10, height: 10), format: .png, idPrefix: "ruler")
         let lineHeight = try ruler.measure("0", style: metrics.lineStyle).height
         var sizes: [Size] = []
@@ -98,6 +111,12 @@ package struct GraphDiagram: Sendable {
             let s = try ruler.measure(label, style: metrics.labelStyle)
             labelSizes.append(Size(width: (s.width + 8).rounded(.up), height: (s.height + 4).rounded(.up)))
         }
+        return Measurements(sizes: sizes, parts: parts, labelSizes: labelSizes)
+    }
+
+    /// The diagram laid out from its measurements (made by `measure` with the same metrics).
+    package func layout(_ measured: Measurements, maxWidth: Double? = nil) -> Layout {
+        let (sizes, parts, labelSizes) = (measured.sizes, measured.parts, measured.labelSizes)
         let input = LayeredLayout.Input(nodeSizes: sizes, edges: edges.map { ($0.from, $0.to) }, labelSizes: labelSizes)
         var layered = LayeredLayout.compute(input)
         if let maxWidth, layered.size.width > maxWidth {

@@ -20,36 +20,50 @@ enum SVGCompaction {
         var out: [UInt8] = []
         out.reserveCapacity(svg.count)
         var i = 0
+        // Bytes from `copied` to `i` go out unchanged, in one copy when something else comes.
+        var copied = 0
         let n = svg.count
+        func flush() {
+            if i > copied { out += svg[copied..<i] }
+        }
         while i < n {
             let b = svg[i]
             if b == UInt8(ascii: "\n") {
-                out.append(b)
                 i += 1
+                flush()
                 while i < n, svg[i] == UInt8(ascii: " ") { i += 1 }
-            } else if b == UInt8(ascii: " "), let end = value(after: idOpen, in: svg, at: i), let short = ids[svg[(i + idOpen.count)..<end]] {
+                copied = i
+            } else if b == UInt8(ascii: " "), let end = value(after: idOpen, in: svg, at: i), let short = ids[ByteKey(svg[(i + idOpen.count)..<end])] {
+                flush()
                 out += idOpen
                 out += short
                 i = end
-            } else if b == UInt8(ascii: "x"), let end = value(after: xlinkOpen, in: svg, at: i), let short = ids[svg[(i + xlinkOpen.count)..<end]] {
+                copied = i
+            } else if b == UInt8(ascii: "x"), let end = value(after: xlinkOpen, in: svg, at: i), let short = ids[ByteKey(svg[(i + xlinkOpen.count)..<end])] {
+                flush()
                 out += hrefOpen
                 out += short
                 i = end
+                copied = i
             } else if b == UInt8(ascii: "u"), let end = value(after: urlOpen, in: svg, at: i, until: UInt8(ascii: ")")),
-                      let short = ids[svg[(i + urlOpen.count)..<end]] {
+                      let short = ids[ByteKey(svg[(i + urlOpen.count)..<end])] {
+                flush()
                 out += urlOpen
                 out += short
                 i = end
+                copied = i
             } else if b == UInt8(ascii: " "), let end = value(after: pathOpen, in: svg, at: i) {
+                flush()
                 let d = svg[(i + pathOpen.count)..<end]
                 out += pathOpen
                 out += SVGRelativePath.encode(d) ?? pathData(d)
                 i = end
+                copied = i
             } else {
-                out.append(b)
                 i += 1
             }
         }
+        flush()
         return SVGStyleRuns.group(SVGTextRuns.group(SVGGlyphDefs.flatten(out)))
     }
 
@@ -72,12 +86,12 @@ enum SVGCompaction {
 
     /// Every id the document defines, with its short name; keyed by slices of `svg`, so looking
     /// up each reference copies nothing.
-    private static func shortIDs(_ svg: [UInt8]) -> [ArraySlice<UInt8>: [UInt8]] {
-        var ids: [ArraySlice<UInt8>: [UInt8]] = [:]
+    private static func shortIDs(_ svg: [UInt8]) -> [ByteKey: [UInt8]] {
+        var ids: [ByteKey: [UInt8]] = [:]
         var i = 0
         while i < svg.count {
             if svg[i] == UInt8(ascii: " "), let end = value(after: idOpen, in: svg, at: i) {
-                let id = svg[(i + idOpen.count)..<end]
+                let id = ByteKey(svg[(i + idOpen.count)..<end])
                 if ids[id] == nil { ids[id] = Array("a\(String(ids.count, radix: 36))".utf8) }
                 i = end
             } else {

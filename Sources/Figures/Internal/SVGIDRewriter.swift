@@ -19,7 +19,8 @@ struct SVGIDRewriter {
     }
 
     /// Markup that has no attributes is copied verbatim up to its terminator.
-    private static let verbatim: [(open: String, close: String)] = [("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"), ("<!", ">")]
+    private static let verbatim: [(open: [UInt8], close: [UInt8])] = [("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"), ("<!", ">")]
+        .map { (Array($0.0.utf8), Array($0.1.utf8)) }
     private static let urlOpen = Array("url(#".utf8)
 
     private init(prefix: String) {
@@ -39,13 +40,15 @@ struct SVGIDRewriter {
         var i = 0
         while i < s.count {
             guard s[i] == UInt8(ascii: "<") else {
-                out.append(s[i])
-                i += 1
+                // Character data up to the next tag, in one copy.
+                let end = s[i...].firstIndex(of: UInt8(ascii: "<")) ?? s.count
+                out.append(contentsOf: s[i..<end])
+                i = end
                 continue
             }
             if let kind = Self.verbatim.first(where: { Self.hasPrefix(s, at: i, $0.open) }) {
-                guard let end = Self.find(kind.close, in: s, from: i + kind.open.utf8.count) else {
-                    throw Self.malformed("unterminated \(kind.open)")
+                guard let end = Self.find(kind.close, in: s, from: i + kind.open.count) else {
+                    throw Self.malformed("unterminated \(String(decoding: kind.open, as: UTF8.self))")
                 }
                 out.append(contentsOf: s[i..<end])
                 i = end
@@ -59,11 +62,8 @@ struct SVGIDRewriter {
     /// Copies one start or end tag starting at `<`, rewriting attribute values; returns the index after `>`.
     private mutating func scanTag(_ s: [UInt8], from start: Int, into out: inout [UInt8]) throws(FigureError) -> Int {
         var i = start + 1
-        out.append(s[start])
-        while i < s.count, !Self.isNameEnd(s[i]) {  // element name, possibly with a leading '/'
-            out.append(s[i])
-            i += 1
-        }
+        while i < s.count, !Self.isNameEnd(s[i]) { i += 1 }  // element name, possibly with a leading '/'
+        out.append(contentsOf: s[start..<i])
         while i < s.count {
             let b = s[i]
             if Self.isSpace(b) || b == UInt8(ascii: "/") {
@@ -84,31 +84,35 @@ struct SVGIDRewriter {
         var i = start
         while i < s.count, !Self.isNameEnd(s[i]), s[i] != UInt8(ascii: "="), s[i] != UInt8(ascii: "/") { i += 1 }
         guard i > start else { throw Self.malformed("unexpected character in tag") }
-        let name = String(decoding: s[start..<i], as: UTF8.self)
-        out.append(contentsOf: s[start..<i])
+        let name = s[start..<i]
+        out.append(contentsOf: name)
         while i < s.count, Self.isSpace(s[i]) { out.append(s[i]); i += 1 }
         guard i < s.count, s[i] == UInt8(ascii: "=") else { return i }
         out.append(s[i])
         i += 1
         while i < s.count, Self.isSpace(s[i]) { out.append(s[i]); i += 1 }
         guard i < s.count, s[i] == UInt8(ascii: "\"") || s[i] == UInt8(ascii: "'") else {
-            throw Self.malformed("unquoted value for attribute \(name)")
+            throw Self.malformed("unquoted value for attribute \(String(decoding: name, as: UTF8.self))")
         }
         let quote = s[i]
         guard let close = s[(i + 1)...].firstIndex(of: quote) else {
-            throw Self.malformed("unterminated value for attribute \(name)")
+            throw Self.malformed("unterminated value for attribute \(String(decoding: name, as: UTF8.self))")
         }
         out.append(quote)
         let raw = s[(i + 1)..<close]
         // Most values (paths, colours) hold no reference: copied as bytes, without a String.
-        if name == "id" || name.hasSuffix("href") || Self.contains(raw, Self.urlOpen) {
-            out.append(contentsOf: Array(rewriteValue(String(decoding: raw, as: UTF8.self), attribute: name).utf8))
+        if name.elementsEqual(Self.idName) || name.suffix(Self.hrefName.count).elementsEqual(Self.hrefName) || Self.contains(raw, Self.urlOpen) {
+            let attribute = String(decoding: name, as: UTF8.self)
+            out.append(contentsOf: Array(rewriteValue(String(decoding: raw, as: UTF8.self), attribute: attribute).utf8))
         } else {
             out.append(contentsOf: raw)
         }
         out.append(quote)
         return close + 1
     }
+
+    private static let idName = Array("id".utf8)
+    private static let hrefName = Array("href".utf8)
 
     private mutating func rewriteValue(_ value: String, attribute: String) -> String {
         if attribute == "id" {
@@ -145,16 +149,17 @@ struct SVGIDRewriter {
         return false
     }
 
-    private static func hasPrefix(_ s: [UInt8], at i: Int, _ prefix: String) -> Bool {
-        let p = Array(prefix.utf8)
-        return i + p.count <= s.count && s[i..<(i + p.count)].elementsEqual(p)
+    private static func hasPrefix(_ s: [UInt8], at i: Int, _ prefix: [UInt8]) -> Bool {
+        guard i + prefix.count <= s.count else { return false }
+        for k in 0..<prefix.count where s[i + k] != prefix[k] { return false }
+        return true
     }
 
     /// Index just past the first `terminator` at or after `from`.
-    private static func find(_ terminator: String, in s: [UInt8], from: Int) -> Int? {
+    private static func find(_ terminator: [UInt8], in s: [UInt8], from: Int) -> Int? {
         var i = from
         while i < s.count {
-            if hasPrefix(s, at: i, terminator) { return i + terminator.utf8.count }
+            if hasPrefix(s, at: i, terminator) { return i + terminator.count }
             i += 1
         }
         return nil

@@ -6,18 +6,25 @@ enum SVGLines {
     static func rewrite(_ svg: [UInt8],
                         _ rewrite: ([ArraySlice<UInt8>], Int) -> (lines: [[UInt8]], next: Int)?) -> [UInt8] {
         let lines = svg.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        var out: [[UInt8]] = []
-        out.reserveCapacity(lines.count)
+        // Written straight into one buffer, a newline before every line but the first (what
+        // joining the lines with newlines gives), with no array made for an unchanged line.
+        var out: [UInt8] = []
+        out.reserveCapacity(svg.count + 64)
+        var first = true
+        func add<C: Collection>(_ line: C) where C.Element == UInt8 {
+            if first { first = false } else { out.append(UInt8(ascii: "\n")) }
+            out.append(contentsOf: line)
+        }
         var i = 0
         while i < lines.count {
             if let run = rewrite(lines, i), run.next > i {
-                out += run.lines
+                for line in run.lines { add(line) }
                 i = run.next
             } else {
-                out.append(Array(lines[i]))
+                add(lines[i])
                 i += 1
             }
         }
-        return Array(out.joined(separator: [UInt8(ascii: "\n")]))
+        return out
     }
 }

@@ -8,56 +8,73 @@
 /// anything else comes back nil and the caller keeps the path as it was.
 enum SVGRelativePath {
     static func encode(_ d: ArraySlice<UInt8>) -> [UInt8]? {
-        guard let commands = parse(d) else { return nil }
+        // The commands as two flat lists (each letter, then its numbers in order), not an array
+        // per command: a figure has tens of thousands of commands, and this runs on all of them.
+        var letters: [UInt8] = [], numbers: [Int] = []
+        letters.reserveCapacity(d.count / 8)
+        numbers.reserveCapacity(d.count / 3)
+        guard parse(d, letters: &letters, numbers: &numbers) else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(d.count / 2)
         var current = (x: 0, y: 0), start = (x: 0, y: 0)
         var previousLetter: UInt8 = 0
-        var previousNumber: [UInt8]? = nil
-        for (index, command) in commands.enumerated() {
-            if command.letter == UInt8(ascii: "M"), index == commands.count - 1, index > 0 { break }  // a trailing move draws nothing
-            if command.letter == UInt8(ascii: "Z") {
+        // Whether the last number written has a decimal point; nil when a letter came after it.
+        var previousHasDot: Bool? = nil
+        var first = 0  // where this command's numbers start in `numbers`
+        for (index, commandLetter) in letters.enumerated() {
+            if commandLetter == UInt8(ascii: "M"), index == letters.count - 1, index > 0 { break }  // a trailing move draws nothing
+            if commandLetter == UInt8(ascii: "Z") {
                 out.append(UInt8(ascii: "z"))
                 previousLetter = UInt8(ascii: "z")
-                previousNumber = nil
+                previousHasDot = nil
                 current = start
                 continue
             }
-            var letter = command.letter | 0x20  // lower case: relative
-            var deltas: [Int] = []
-            for pair in stride(from: 0, to: command.tenths.count, by: 2) {
-                deltas += [command.tenths[pair] - current.x, command.tenths[pair + 1] - current.y]
-            }
+            let count = commandLetter == UInt8(ascii: "C") ? 6 : 2
+            var letter = commandLetter | 0x20  // lower case: relative
             // A line along an axis is `h` or `v` with one number: glyph stems and chart rules are most lines.
+            var only: Int? = nil
             if letter == UInt8(ascii: "l") {
-                if deltas[1] == 0 { letter = UInt8(ascii: "h"); deltas = [deltas[0]] }
-                else if deltas[0] == 0 { letter = UInt8(ascii: "v"); deltas = [deltas[1]] }
+                let dx = numbers[first] - current.x, dy = numbers[first + 1] - current.y
+                if dy == 0 { letter = UInt8(ascii: "h"); only = dx } else if dx == 0 { letter = UInt8(ascii: "v"); only = dy }
             }
             // A repeated letter may be left out; after `m` further pairs would be line-tos, so `m` always stays.
             if letter != previousLetter || letter == UInt8(ascii: "m") {
                 out.append(letter)
-                previousNumber = nil
+                previousHasDot = nil
             }
             previousLetter = letter
-            for delta in deltas {
-                let number = spelled(delta)
-                if let previous = previousNumber, needsSeparator(previous, number) { out.append(UInt8(ascii: " ")) }
-                out += number
-                previousNumber = number
+            if let only {
+                appendNumber(only, to: &out, after: &previousHasDot)
+            } else {
+                for k in 0..<count {
+                    appendNumber(numbers[first + k] - (k % 2 == 0 ? current.x : current.y), to: &out, after: &previousHasDot)
+                }
             }
-            current = (command.tenths[command.tenths.count - 2], command.tenths[command.tenths.count - 1])
+            current = (numbers[first + count - 2], numbers[first + count - 1])
             if letter == UInt8(ascii: "m") { start = current }
+            first += count
         }
         return out
     }
 
-    private struct Command {
-        var letter: UInt8
-        var tenths: [Int]
+    /// Writes `tenths` spelled, with a space before it when the number before it needs one: a
+    /// number that starts with a sign, or with a dot while the one before has a dot, needs none.
+    private static func appendNumber(_ tenths: Int, to out: inout [UInt8], after previousHasDot: inout Bool?) {
+        let magnitude = tenths.magnitude
+        let hasDot = magnitude % 10 != 0
+        if let previous = previousHasDot {
+            let startsWithSign = tenths < 0
+            let startsWithDot = tenths > 0 && magnitude < 10
+            if !(startsWithSign || (startsWithDot && previous)) { out.append(UInt8(ascii: " ")) }
+        }
+        appendSpelled(tenths, to: &out)
+        previousHasDot = hasDot
     }
 
-    private static func parse(_ d: ArraySlice<UInt8>) -> [Command]? {
-        var commands: [Command] = []
+    /// Each command's letter, and its numbers (in tenths) in order, or false if the data is not
+    /// Cairo's vocabulary; also false for data without any command.
+    private static func parse(_ d: ArraySlice<UInt8>, letters: inout [UInt8], numbers: inout [Int]) -> Bool {
         var i = d.startIndex
         while i < d.endIndex {
             let b = d[i]
@@ -72,19 +89,18 @@ enum SVGRelativePath {
             case UInt8(ascii: "Z"): arity = 0
             default:
                 // A number after a command's own arguments would be an implicit repeat: not Cairo's.
-                return nil
+                return false
             }
             i += 1
-            var tenths: [Int] = []
-            while tenths.count < arity {
+            for _ in 0..<arity {
                 while i < d.endIndex, d[i] == UInt8(ascii: " ") || d[i] == UInt8(ascii: ",") { i += 1 }
-                guard let (value, end) = number(d, at: i) else { return nil }
-                tenths.append(value)
+                guard let (value, end) = number(d, at: i) else { return false }
+                numbers.append(value)
                 i = end
             }
-            commands.append(Command(letter: b, tenths: tenths))
+            letters.append(b)
         }
-        return commands.isEmpty ? nil : commands
+        return !letters.isEmpty
     }
 
     /// A plain decimal (`-12.345`, `.5`) at `i` in tenths, rounded half away from zero on its digits.
@@ -128,19 +144,30 @@ enum SVGRelativePath {
 
     /// Tenths as the shortest decimal: 25 → `2.5`, 5 → `.5`, -5 → `-.5`, 30 → `3`.
     static func spelled(_ tenths: Int) -> [UInt8] {
-        let magnitude = tenths.magnitude
-        var out: [UInt8] = tenths < 0 ? [UInt8(ascii: "-")] : []
-        let whole = magnitude / 10, fraction = magnitude % 10
-        if whole > 0 || fraction == 0 { out += Array(String(whole).utf8) }
-        if fraction > 0 { out += [UInt8(ascii: "."), UInt8(ascii: "0") + UInt8(fraction)] }
+        var out: [UInt8] = []
+        appendSpelled(tenths, to: &out)
         return out
     }
 
-    /// Two numbers need a space between them unless the second starts with a sign, or with a dot
-    /// while the first already has one.
-    private static func needsSeparator(_ previous: [UInt8], _ number: [UInt8]) -> Bool {
-        if number.first == UInt8(ascii: "-") { return false }
-        if number.first == UInt8(ascii: "."), previous.contains(UInt8(ascii: ".")) { return false }
-        return true
+    /// Appends `spelled(tenths)` to `out`, without making an array of its own.
+    static func appendSpelled(_ tenths: Int, to out: inout [UInt8]) {
+        let magnitude = tenths.magnitude
+        if tenths < 0 { out.append(UInt8(ascii: "-")) }
+        let whole = magnitude / 10, fraction = magnitude % 10
+        if whole > 0 || fraction == 0 {
+            // The whole part's digits, most significant first (at most 20 for a UInt).
+            var divisor: UInt = 1
+            while whole / divisor >= 10 { divisor *= 10 }
+            var rest = whole
+            while divisor > 0 {
+                out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        if fraction > 0 {
+            out.append(UInt8(ascii: "."))
+            out.append(UInt8(ascii: "0") + UInt8(fraction))
+        }
     }
 }

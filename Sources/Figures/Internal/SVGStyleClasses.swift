@@ -13,20 +13,20 @@ enum SVGStyleClasses {
     /// The document with repeated styles replaced by classes, and the CSS rules that define them.
     static func apply(_ document: [UInt8], scope: String) -> (document: [UInt8], css: String) {
         let spans = styleSpans(document)
-        var uses: [ArraySlice<UInt8>: Int] = [:]
-        for span in spans { uses[document[span.value], default: 0] += 1 }
-        var names: [ArraySlice<UInt8>: Int] = [:]
+        var uses: [ByteKey: Int] = [:]
+        for span in spans { uses[ByteKey(document[span.value]), default: 0] += 1 }
+        var names: [ByteKey: Int] = [:]
         var css = ""
         var out: [UInt8] = []
         out.reserveCapacity(document.count)
         var copied = document.startIndex
         for span in spans {
             let value = document[span.value]
-            guard (uses[value] ?? 0) >= minimumUses, value.count >= minimumLength else { continue }
+            guard value.count >= minimumLength, (uses[ByteKey(value)] ?? 0) >= minimumUses else { continue }
             let index: Int
-            if let known = names[value] { index = known } else {
+            if let known = names[ByteKey(value)] { index = known } else {
                 index = names.count
-                names[value] = index
+                names[ByteKey(value)] = index
                 css += ".\(scope) .s\(index){\(String(decoding: value, as: UTF8.self))}"
             }
             out += document[copied..<span.attribute.lowerBound]

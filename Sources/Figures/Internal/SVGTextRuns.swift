@@ -32,7 +32,7 @@ enum SVGTextRuns {
             + SVGRelativePath.spelled(origin.x) + [UInt8(ascii: " ")] + SVGRelativePath.spelled(origin.y) + Array(")\">".utf8)
         for g in glyphs {
             bytes.append(UInt8(ascii: "\n"))
-            bytes += placed(g, x: g.x - origin.x, y: 0)
+            append(g, x: g.x - origin.x, y: 0, to: &bytes)
         }
         return (bytes + [UInt8(ascii: "\n")] + groupClose, i + 1)
     }
@@ -57,11 +57,24 @@ enum SVGTextRuns {
 
     /// A glyph with its position in tenths; a zero coordinate is left to its default.
     private static func placed(_ g: Glyph, x: Int, y: Int) -> [UInt8] {
-        var out = useOpen + Array(g.href) + [UInt8(ascii: "\"")]
-        if x != 0 { out += Array(" x=\"".utf8) + SVGRelativePath.spelled(x) + [UInt8(ascii: "\"")] }
-        if y != 0 { out += Array(" y=\"".utf8) + SVGRelativePath.spelled(y) + [UInt8(ascii: "\"")] }
-        return out + Array("/>".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(useOpen.count + g.href.count + 24)
+        append(g, x: x, y: y, to: &out)
+        return out
     }
+
+    /// Appends `placed(g, x:, y:)` to `out`.
+    private static func append(_ g: Glyph, x: Int, y: Int, to out: inout [UInt8]) {
+        out += useOpen
+        out += g.href
+        out.append(UInt8(ascii: "\""))
+        if x != 0 { out += xAttribute; SVGRelativePath.appendSpelled(x, to: &out); out.append(UInt8(ascii: "\"")) }
+        if y != 0 { out += yAttribute; SVGRelativePath.appendSpelled(y, to: &out); out.append(UInt8(ascii: "\"")) }
+        out += useClose
+    }
+
+    private static let xAttribute = Array(" x=\"".utf8)
+    private static let yAttribute = Array(" y=\"".utf8)
 
     /// The number up to the closing quote at `i`, in tenths, and the index after the quote.
     private static func tenths(_ line: ArraySlice<UInt8>, at i: Int) -> (Int, Int)? {
