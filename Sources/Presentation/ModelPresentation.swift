@@ -30,16 +30,28 @@ package struct ModelPresentation {
         var files: [(String, [UInt8])] = []
         var charts: [ModelWidget.Chart] = []
 
-        // Loss curve; the graph's scrubber moves a marker along it.
+        // The graph's drawings and the charts are independent: drawn side by side, a lesson of
+        // one model uses both cores (its build otherwise draws everything on one). The graph
+        // starts first; it needs the loss chart's layout only for its last part, where each
+        // traced step sits on the chart (its scrubber moves a marker along the loss curve).
+        let presentation = GraphPresentation(trace: run.trace, source: source, stem: stem, words: words)
+        let lossLayoutForGraph = Handoff<LossChart.Layout>()
+        let graphDrawing = OwnThread { () throws(FigureError) in
+            try presentation.render(chartX: { step in
+                guard let layout = lossLayoutForGraph.wait() else { return nil }
+                return layout.xPixel(forStep: Double(step)) / layout.size.width
+            })
+        }
         var loss = lossChart()
         loss.size = ChartFiles.Sizes.column.wide
-        let lossLayout = try loss.layout()
-        // The graph's drawings and the charts are independent: drawn side by side, a lesson of
-        // one model uses both cores (its build otherwise draws everything on one).
-        let presentation = GraphPresentation(trace: run.trace, source: source, stem: stem, words: words)
-        let graphDrawing = OwnThread { () throws(FigureError) in
-            try presentation.render(chartX: { step in lossLayout.xPixel(forStep: Double(step)) / lossLayout.size.width })
+        let lossLayout: LossChart.Layout
+        do throws(FigureError) {
+            lossLayout = try loss.layout()
+        } catch {
+            lossLayoutForGraph.set(nil)  // the graph must not wait for ever
+            throw error
         }
+        lossLayoutForGraph.set(lossLayout)
         let area = lossLayout.plotArea, size = lossLayout.size
         var lossLayouts = [size: lossLayout]
         try addChart(kind: "loss", sizes: .column, caption: words.lossCaption, alt: lossAlt(),
@@ -246,4 +258,3 @@ package struct ModelPresentation {
         String(String(n).compactMap { c in c.wholeNumberValue.flatMap { Unicode.Scalar(0x2080 + $0).map(Character.init) } })
     }
 }
-
