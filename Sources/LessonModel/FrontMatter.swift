@@ -136,7 +136,11 @@ extension StringProtocol {
         return Substring(s)
     }
 
+    /// The text between the first and the last character that is not whitespace (a slice, not
+    /// a string built character by character from a reversed view: that was most of reading a
+    /// bibliography).
     var trimmingWhitespace: String {
-        String(drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed())
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
     }
 }

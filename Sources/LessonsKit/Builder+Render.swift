@@ -16,13 +16,15 @@ extension Builder {
         // A lesson's code folder: its blocks' programs and data files, and the long listings its page loads.
         let listings = ran.map { graphs($0.result).flatMap(CodeListings.files).map { ($0.path, $0.bytes) } }
         let code = SharedCode(slugs: lessons.map(\.slug), files: zip(ran, listings).map { $0.result.files + $1 })
-        let search = SearchFiles(course, ran: ran)
-        // Lessons render in parallel (a prose edit rebuilds every page); their files keep the order
-        // of a serial build.
-        let pages = Parallel.map(Array(lessons.indices), jobs: options.jobs) { i in
-            renderLesson(i, course: course, planned: planned[i], ran: ran[i], listings: listings[i], shared: shared, code: code,
-                         search: search, editions: editions, slugs: slugs, options: options)
-        }
+        let search = SearchFiles(course)
+        // Lessons render in parallel (a prose edit rebuilds every page), beside the search indexes;
+        // their files keep the order of a serial build.
+        let (pages, searchFiles) = Parallel.both({
+            Parallel.map(Array(lessons.indices), jobs: options.jobs) { i in
+                renderLesson(i, course: course, planned: planned[i], ran: ran[i], listings: listings[i], shared: shared, code: code,
+                             search: search, editions: editions, slugs: slugs, options: options)
+            }
+        }, { search.files(course, ran: ran) })
         for page in pages {
             site.files += page.files
             site.copies += page.copies
@@ -55,7 +57,7 @@ extension Builder {
         site.files.append(("assets/\(Script.fileName)", Array(Script.javaScript.utf8)))
         // The engine's kernels, which a page loads on the first edit of a graph (Script+Live).
         site.files.append(("assets/\(JavaScriptKernels.fileName)", Array(JavaScriptKernels.source.utf8)))
-        site.files += search.files
+        site.files += searchFiles
         if options.pdf {
             let page = PrintPage.render(courseTitle: course.config.title, description: course.config.description,
                                         lang: course.config.lang ?? "en", lessons: printed)
