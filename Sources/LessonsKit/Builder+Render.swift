@@ -17,14 +17,14 @@ extension Builder {
         let listings = ran.map { graphs($0.result).flatMap(CodeListings.files).map { ($0.path, $0.bytes) } }
         let code = SharedCode(slugs: lessons.map(\.slug), files: zip(ran, listings).map { $0.result.files + $1 })
         let search = SearchFiles(course)
-        // Lessons render in parallel (a prose edit rebuilds every page), beside the search indexes;
-        // their files keep the order of a serial build.
-        let (pages, searchFiles) = Parallel.both({
-            Parallel.map(Array(lessons.indices), jobs: options.jobs) { i in
-                renderLesson(i, course: course, planned: planned[i], ran: ran[i], listings: listings[i], shared: shared, code: code,
-                             search: search, editions: editions, slugs: slugs, options: options)
-            }
-        }, { search.files(course, ran: ran) })
+        // Lessons render in parallel (a prose edit rebuilds every page); their files keep the order
+        // of a serial build. (Making the search indexes beside them, in `Parallel.both`, left the
+        // pages one core: a nested concurrentPerform may run its iterations on the calling thread.)
+        let pages = Parallel.map(Array(lessons.indices), jobs: options.jobs) { i in
+            renderLesson(i, course: course, planned: planned[i], ran: ran[i], listings: listings[i], shared: shared, code: code,
+                         search: search, editions: editions, slugs: slugs, options: options)
+        }
+        let searchFiles = search.files(course, ran: ran)
         for page in pages {
             site.files += page.files
             site.copies += page.copies

@@ -10,8 +10,8 @@ struct SearchFiles: Sendable {
     /// The editions' codes in the order their first lessons come.
     private var codes: [String] = []
 
-    /// Which file each page loads: known from the lessons' languages alone, so the pages can be
-    /// rendered while the indexes are made (`files`).
+    /// Which file each page loads: known from the lessons' languages alone, before the indexes
+    /// themselves are made (`files`).
     init(_ course: LoadedCourse) {
         for lesson in course.lessons {
             let code = Self.edition(of: lesson, in: course)
