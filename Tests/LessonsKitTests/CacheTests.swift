@@ -61,6 +61,25 @@ import Testing
         #expect(w.outputTree() == before)
     }
 
+    /// A graph whose trace holds millions of numbers (a 1200×1200 outer product) runs again
+    /// rather than being kept: encoding its trace took ten times as long as running it, and reading
+    /// it back after a prose edit six times as long. A small block beside it is still cached.
+    @Test func aTraceOfMillionsOfNumbersIsNotCached() throws {
+        let w = try Workspace()
+        let n = 1200
+        let column = "[" + (0..<n).map { "[\(Double($0 % 7) / 4)]" }.joined(separator: ", ") + "]"
+        let row = "[[" + (0..<n).map { "\(Double($0 % 5) / 3)" }.joined(separator: ", ") + "]]"
+        try w.write("a.md", "# A\n\n```graph outer\na = \(column)\nb = \(row)\ny = sum(a @ b)\n```\n\n" + graph)
+        #expect(w.build().blocksRun == 2)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cacheFolder(w)).filter { $0.hasSuffix(".entry") }
+        #expect(entries.count == 1, "only the small graph is kept")
+        try w.write("a.md", "# A\n\nNew prose.\n\n```graph outer\na = \(column)\nb = \(row)\ny = sum(a @ b)\n```\n\n" + graph)
+        let report = w.build()
+        #expect(report.succeeded)
+        #expect(report.blocksRun == 1)
+        #expect(w.page("a").contains("New prose."))
+    }
+
     @Test func staleEntriesArePruned() throws {
         let w = try course()
         _ = w.build()
