@@ -113,6 +113,8 @@ package enum Gzip {
             }
             if mine {
                 slot.result = make()
+                // A failure (zlib out of memory) is not kept: the next build tries again.
+                if slot.result == nil { lock.withLock { if slots[key] === slot { slots[key] = nil; held -= bytes.count } } }
                 slot.ready.signal()
             } else {
                 slot.ready.wait()
